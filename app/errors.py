@@ -1,0 +1,24 @@
+"""Errors whose message is written for the person using the app: a plain sentence and what to do next."""
+
+from __future__ import annotations
+
+
+class UserFacingError(Exception):
+    """`str(error)` is shown as is; `details` goes behind "Show details"."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class RequestError(UserFacingError, ValueError):
+    """A generation request that cannot run as given."""
+
+
+class ModelError(UserFacingError):
+    """A model file or folder that cannot be used."""
+
+
+class StorageError(UserFacingError):
+    """The data folder cannot be written."""

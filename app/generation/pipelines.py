@@ -1,0 +1,138 @@
+"""Loading a registered model into diffusers pipelines (txt2img and img2img sharing one set of weights).
+
+Everything here runs on the engine's worker thread; torch and diffusers are imported on first use only.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import ModelError
+from app.generation.devices import DeviceChoice
+from app.generation.registry import ModelInfo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    device: DeviceChoice
+    attention_slicing: bool = False
+    vae_tiling: bool = False
+    cpu_offload: bool = False
+
+    @property
+    def key(self) -> tuple:
+        return (self.device.device, self.device.dtype_name, self.attention_slicing, self.vae_tiling, self.cpu_offload)
+
+
+@dataclass
+class LoadedModel:
+    model: ModelInfo
+    options: LoadOptions
+    txt2img: Any
+    img2img: Any
+    execution_device: str
+
+    def release(self) -> None:
+        self.txt2img = None
+        self.img2img = None
+        free_memory()
+
+
+def pipeline_classes(arch: str):
+    import diffusers
+
+    if arch == "sdxl":
+        return diffusers.StableDiffusionXLPipeline, diffusers.StableDiffusionXLImg2ImgPipeline
+    return diffusers.StableDiffusionPipeline, diffusers.StableDiffusionImg2ImgPipeline
+
+
+def quiet_libraries() -> None:
+    """Our own progress and messages replace the libraries' console progress bars and advice."""
+    import diffusers
+    import transformers
+
+    diffusers.utils.logging.set_verbosity_error()
+    diffusers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+
+
+def load_model(model: ModelInfo, options: LoadOptions) -> LoadedModel:
+    if not model.usable:
+        raise ModelError(model.error or f"{model.id} cannot be used.")
+    # The hub must never be reached: users' weights and our shipped configs are all local.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    quiet_libraries()
+    txt2img_cls, img2img_cls = pipeline_classes(model.arch or "sd15")
+    dtype = options.device.torch_dtype
+    try:
+        if model.format == "single":
+            pipe = txt2img_cls.from_single_file(
+                str(model.path),
+                config=str(model.config_dir),
+                local_files_only=True,
+                dtype=dtype,
+                **_no_safety_checker(model.arch),
+            )
+        else:
+            pipe = txt2img_cls.from_pretrained(
+                str(model.path),
+                local_files_only=True,
+                use_safetensors=True,
+                dtype=dtype,
+                **_no_safety_checker(model.arch),
+            )
+    except MemoryError as exc:
+        raise ModelError(f"Not enough memory to load {model.label}. Close other programs or turn on low-memory options in Settings.") from exc
+    except Exception as exc:
+        raise ModelError(
+            f"{model.label} could not be loaded: {_first_line(exc)}. The file may be damaged or not a standard "
+            f"{model.arch_label} model; try re-importing it or another model.",
+            details=traceback.format_exc(),
+        ) from exc
+    pipe.set_progress_bar_config(disable=True)
+    execution_device = _place(pipe, options)
+    img2img = img2img_cls.from_pipe(pipe)
+    img2img.set_progress_bar_config(disable=True)
+    return LoadedModel(model, options, pipe, img2img, execution_device)
+
+
+def _place(pipe, options: LoadOptions) -> str:
+    device = options.device.device
+    if options.attention_slicing:
+        pipe.enable_attention_slicing()
+    if options.vae_tiling:
+        pipe.vae.enable_tiling()
+    if options.cpu_offload and device == "cuda":
+        pipe.enable_model_cpu_offload()
+        return "cuda"
+    pipe.to(device)
+    return device
+
+
+def _no_safety_checker(arch: str | None) -> dict:
+    # SD 1.x/2.x folders may declare a safety checker whose weights users rarely have; SDXL has none.
+    return {} if arch == "sdxl" else {"safety_checker": None, "requires_safety_checker": False}
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:300]
+
+
+def free_memory() -> None:
+    gc.collect()
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+    except ImportError:
+        pass

@@ -1,0 +1,69 @@
+"""Cheap step previews: latents to RGB with a fixed linear map (costs well under a millisecond per step), or
+TAESD (a tiny VAE decoder) when its weights are installed in models/taesd or models/taesdxl."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+log = logging.getLogger(__name__)
+
+# Least-squares fits of SD's 4 latent channels to RGB, as used by AUTOMATIC1111 and InvokeAI.
+LATENT_RGB_FACTORS = {
+    "sd15": [[0.298, 0.207, 0.208], [0.187, 0.286, 0.173], [-0.158, 0.189, 0.264], [-0.184, -0.271, -0.473]],
+    "sdxl": [[0.3816, 0.4930, 0.5320], [-0.3753, 0.1631, 0.1739], [0.1770, 0.3588, -0.2048], [-0.4350, -0.2644, -0.4289]],
+}
+LATENT_RGB_FACTORS["sd2"] = LATENT_RGB_FACTORS["sd15"]
+
+
+class LatentPreviewer:
+    """Turns the latents of the first image in a batch into a small RGB preview."""
+
+    def __init__(self, arch: str, taesd=None) -> None:
+        self._factors_np = np.asarray(LATENT_RGB_FACTORS.get(arch, LATENT_RGB_FACTORS["sd15"]), dtype=np.float32)
+        self._factors = None
+        self._taesd = taesd
+
+    @property
+    def uses_taesd(self) -> bool:
+        return self._taesd is not None
+
+    def __call__(self, latents) -> Image.Image:
+        import torch
+
+        with torch.no_grad():
+            if self._taesd is not None:
+                return self._decode_taesd(latents)
+            sample = latents[0].float()
+            if self._factors is None or self._factors.device != sample.device:
+                self._factors = torch.from_numpy(self._factors_np).to(sample.device)
+            rgb = torch.einsum("chw,cr->hwr", sample, self._factors)
+            rgb = ((rgb + 1.0) * 127.5).clamp(0, 255).to(torch.uint8).cpu().numpy()
+        return Image.fromarray(rgb, "RGB")
+
+    def _decode_taesd(self, latents) -> Image.Image:
+        decoded = self._taesd.decode(latents[:1].to(self._taesd.dtype)).sample[0]
+        rgb = ((decoded.float().clamp(-1, 1) + 1.0) * 127.5).permute(1, 2, 0).to("cpu").byte().numpy()
+        return Image.fromarray(rgb, "RGB")
+
+
+def find_taesd(search_dirs: list[Path], arch: str) -> Path | None:
+    name = "taesdxl" if arch == "sdxl" else "taesd"
+    for d in search_dirs:
+        candidate = d / name
+        if (candidate / "config.json").is_file() and any(candidate.glob("*.safetensors")):
+            return candidate
+    return None
+
+
+def load_taesd(folder: Path, device: str, dtype):
+    from diffusers import AutoencoderTiny
+
+    try:
+        return AutoencoderTiny.from_pretrained(folder, torch_dtype=dtype, local_files_only=True).to(device)
+    except Exception as exc:  # a broken TAESD only costs the nicer preview
+        log.warning("TAESD in %s could not be loaded, using the fast approximation: %s", folder, exc)
+        return None

@@ -1,0 +1,100 @@
+"""What the user asked for, validated once, serialisable to JSON so a design can be reproduced."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import secrets
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from app.errors import RequestError
+
+Source = Literal["none", "base", "design"]
+
+SCHEDULERS = ("dpmpp_2m", "euler_a", "euler", "ddim", "unipc", "pndm")
+MIN_SIDE, MAX_SIDE = 64, 2048
+MAX_BATCH = 8
+MAX_STEPS = 150
+MAX_PROMPT_CHARS = 2000
+MAX_SEED = 2**32 - 1
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    prompt: str
+    preset: str = ""
+    negative_prompt: str = ""
+    seed: int | None = None  # None: a random seed is drawn when the job is queued
+    steps: int = 25
+    guidance: float = 7.0
+    width: int = 512
+    height: int = 512
+    batch: int = 1  # variations use consecutive seeds
+    scheduler: str = "dpmpp_2m"
+    source: Source = "none"  # "base": the SM6 artwork, "design": an earlier design (refine)
+    source_design_id: str | None = None
+    strength: float = 0.6  # img2img denoise; the UI shows "keep the SM6 shape" = 1 - strength
+    model_id: str = ""
+
+    def validate(self) -> "GenerationRequest":
+        """Raise RequestError with a plain-language message for anything that cannot run."""
+        if not self.prompt.strip():
+            raise RequestError("Describe your SM6 first: the prompt is empty.")
+        if len(self.prompt) > MAX_PROMPT_CHARS:
+            raise RequestError(f"The prompt is too long ({len(self.prompt)} characters); keep it under {MAX_PROMPT_CHARS}.")
+        for name, value in (("Width", self.width), ("Height", self.height)):
+            if not isinstance(value, int) or value < MIN_SIDE or value > MAX_SIDE:
+                raise RequestError(f"{name} must be between {MIN_SIDE} and {MAX_SIDE} pixels (got {value}).")
+            if value % 8:
+                lower, upper = value - value % 8, value - value % 8 + 8
+                raise RequestError(f"{name} must be a multiple of 8 pixels: try {lower} or {upper} instead of {value}.")
+        if not 1 <= self.steps <= MAX_STEPS:
+            raise RequestError(f"Steps must be between 1 and {MAX_STEPS} (got {self.steps}).")
+        if not 0.0 <= self.guidance <= 30.0:
+            raise RequestError(f"Guidance must be between 0 and 30 (got {self.guidance:g}).")
+        if not 1 <= self.batch <= MAX_BATCH:
+            raise RequestError(f"Variations must be between 1 and {MAX_BATCH} (got {self.batch}).")
+        if self.scheduler not in SCHEDULERS:
+            raise RequestError(f"Unknown sampler '{self.scheduler}'. Choose one of: {', '.join(SCHEDULERS)}.")
+        if self.source not in ("none", "base", "design"):
+            raise RequestError(f"Unknown starting image '{self.source}'.")
+        if self.source == "design" and not self.source_design_id:
+            raise RequestError("Pick the design to refine first.")
+        if self.source != "none" and not 0.05 <= self.strength <= 1.0:
+            raise RequestError("Keep-shape must leave at least a little room to change (strength 0.05–1).")
+        if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
+            raise RequestError(f"Seed must be between 0 and {MAX_SEED}.")
+        return self
+
+    def with_seed(self) -> "GenerationRequest":
+        """A copy whose seed is concrete, so the job can be reproduced exactly."""
+        if self.seed is not None:
+            return self
+        return dataclasses.replace(self, seed=secrets.randbelow(MAX_SEED - MAX_BATCH))
+
+    def seeds(self) -> list[int]:
+        base = self.seed if self.seed is not None else 0
+        return [(base + i) % (MAX_SEED + 1) for i in range(self.batch)]
+
+    def replace(self, **changes: Any) -> "GenerationRequest":
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "GenerationRequest":
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class ComposedPrompt:
+    positive: str
+    negative: str
+    preset_label: str = ""
+    extras: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,40 @@
+"""The composition root of the core: settings, library, model registry and engine, wired once.
+
+The window and the command line both start here, so they share one behaviour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app import paths
+from app.config import Settings, load_settings
+from app.generation.engine import Engine
+from app.generation.registry import ModelRegistry
+from app.library.store import Library
+
+
+@dataclass
+class Services:
+    settings: Settings
+    library: Library
+    registry: ModelRegistry
+    engine: Engine
+
+    def close(self) -> None:
+        self.engine.shutdown()
+        self.library.close()
+
+
+def open_services(need_model: bool = False, model_id: str = "", settings: Settings | None = None) -> Services:
+    settings = settings or load_settings()
+    library = Library.open(paths.data_dir())
+    registry = ModelRegistry()
+    registry.scan()
+    if need_model and not model_id and not registry.usable():
+        from app.generation.demo_model import install_demo_model
+
+        install_demo_model()
+        registry.scan()
+    engine = Engine(registry, library, lambda: settings.generation)
+    return Services(settings, library, registry, engine)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Creates .venv and installs SM6 Design Studio into it. Idempotent: a second run with nothing changed returns at once.
+# Usage: scripts/setup.sh [app|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:-app}"
+PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+# shellcheck disable=SC1091
+. .venv/bin/activate
+stamp=".venv/.setup-$target-$(cat pyproject.toml packaging/constraints.txt scripts/setup.sh | sha256sum | cut -c1-16)"
+[ -f "$stamp" ] && exit 0
+python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
+# torch first, pinned: a looser spec would pull a multi-GB CUDA build on machines meant for the CPU build.
+# For an NVIDIA GPU, install the CUDA build of the same version before running this (see README, GPU notes).
+python -c "import torch" 2>/dev/null || python -m pip install -q --disable-pip-version-check "torch==${SM6_TORCH_VERSION:-2.13.0}"
+extra=""
+[ "$target" = "test" ] && extra="[test]"
+python -m pip install -q --disable-pip-version-check -c packaging/constraints.txt -e ".$extra"
+rm -f .venv/.setup-"$target"-*
+touch "$stamp"

@@ -1,0 +1,50 @@
+"""Every test runs against its own data, config and model folders, headless and offline."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    """Fresh user folders per test, and the repository's models/ folder hidden, so tests see only what they make."""
+    dirs = {
+        "SM6_DATA_DIR": tmp_path / "data",
+        "SM6_CONFIG_DIR": tmp_path / "config",
+        "SM6_MODELS_DIR": tmp_path / "user-models",
+        "SM6_BUNDLED_MODELS_DIR": tmp_path / "models",
+        "XDG_DATA_HOME": tmp_path / "xdg-data",
+    }
+    for name, path in dirs.items():
+        monkeypatch.setenv(name, str(path))
+    return dirs
+
+
+@pytest.fixture(scope="session")
+def tiny_sd15_master(tmp_path_factory) -> Path:
+    """A tiny SD 1.x diffusers folder built from configs once per session (random weights, ~1 MB)."""
+    from app.generation.demo_model import build_sd15_pipeline_dir
+
+    return build_sd15_pipeline_dir(tmp_path_factory.mktemp("tiny") / "tiny-sd15")
+
+
+@pytest.fixture
+def models_dir(isolated_dirs) -> Path:
+    path = isolated_dirs["SM6_BUNDLED_MODELS_DIR"]
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def tiny_sd15(tiny_sd15_master, models_dir) -> Path:
+    """The tiny model installed in this test's models/ folder, as a user would drop it there."""
+    return Path(shutil.copytree(tiny_sd15_master, models_dir / "tiny-sd15"))
