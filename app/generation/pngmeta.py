@@ -1,0 +1,214 @@
+"""PNG files that carry their own provenance.
+
+Three layers, read by different audiences:
+- `parameters`: AUTOMATIC1111's text, which every SD tool (A1111, ComfyUI, Civitai, InvokeAI) reads;
+- `sm6:request` / `sm6:meta`: our full JSON, enough to reproduce the design exactly;
+- XMP with IPTC `DigitalSourceType=trainedAlgorithmicMedia`, the standard "made by AI" label.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
+PARAMETERS_KEY = "parameters"
+REQUEST_KEY = "sm6:request"
+META_KEY = "sm6:meta"
+XMP_KEY = "XML:com.adobe.xmp"
+TRAINED_ALGORITHMIC_MEDIA = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
+IPTC_EXT_NS = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+# Our scheduler ids (request.SCHEDULERS) → the sampler names A1111 writes and parses.
+A1111_SAMPLERS = {
+    "dpmpp_2m": "DPM++ 2M",
+    "euler_a": "Euler a",
+    "euler": "Euler",
+    "ddim": "DDIM",
+    "unipc": "UniPC",
+    "pndm": "PLMS",
+}
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# No timestamps, no padding: the same image always yields the same bytes.
+_XMP_TEMPLATE = (
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+    f' <rdf:RDF xmlns:rdf="{RDF_NS}">\n'
+    '  <rdf:Description rdf:about=""\n'
+    f'    xmlns:Iptc4xmpExt="{IPTC_EXT_NS}"\n'
+    '    xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
+    "   <Iptc4xmpExt:DigitalSourceType>{source}</Iptc4xmpExt:DigitalSourceType>\n"
+    "   <xmp:CreatorTool>SM6 Design Studio</xmp:CreatorTool>\n"
+    "  </rdf:Description>\n"
+    " </rdf:RDF>\n"
+    "</x:xmpmeta>\n"
+    '<?xpacket end="r"?>'
+)
+
+
+def _a1111_quote(value: str) -> str:
+    # A1111's own rule (modules/generation_parameters_copypaste.quote): values holding the
+    # field separators are JSON-quoted so its parser splits the line correctly.
+    if "," not in value and "\n" not in value and ":" not in value:
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def a1111_parameters(
+    *,
+    positive: str,
+    negative: str,
+    steps: int,
+    sampler: str,
+    cfg: float,
+    seed: int,
+    width: int,
+    height: int,
+    model_name: str,
+    model_hash: str,
+    denoise: float | None = None,
+) -> str:
+    """The AUTOMATIC1111 "parameters" text: prompt, `Negative prompt:` line, then `Key: value, …`."""
+    fields: list[tuple[str, str]] = [
+        ("Steps", str(steps)),
+        ("Sampler", A1111_SAMPLERS.get(sampler, sampler)),
+        ("CFG scale", f"{cfg:g}"),
+        ("Seed", str(seed)),
+        ("Size", f"{width}x{height}"),
+    ]
+    if model_hash:
+        fields.append(("Model hash", model_hash[:10]))  # A1111 "AutoV2": first 10 hex chars of sha256
+    if model_name:
+        fields.append(("Model", model_name))
+    if denoise is not None:
+        fields.append(("Denoising strength", f"{denoise:g}"))
+    lines = [positive]
+    if negative:  # A1111 leaves the line out when there is no negative prompt
+        lines.append(f"Negative prompt: {negative}")
+    lines.append(", ".join(f"{key}: {_a1111_quote(value)}" for key, value in fields))
+    return "\n".join(lines)
+
+
+def xmp_packet(digital_source_type: str = TRAINED_ALGORITHMIC_MEDIA) -> str:
+    return _XMP_TEMPLATE.format(source=digital_source_type)
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_png(
+    image: Image.Image, *, parameters: str, request: dict[str, Any], extra: dict[str, Any] | None = None
+) -> bytes:
+    """PNG bytes with A1111 parameters, our request and meta JSON, and an AI-provenance XMP packet."""
+    info = PngInfo()
+    # add_text picks tEXt for Latin-1 and iTXt (UTF-8) otherwise, e.g. Korean prompts, as A1111 does.
+    info.add_text(PARAMETERS_KEY, parameters)
+    info.add_itxt(REQUEST_KEY, _dumps(request))
+    if extra is not None:
+        info.add_itxt(META_KEY, _dumps(extra))
+    # The XMP spec requires an uncompressed iTXt chunk with this keyword.
+    info.add_itxt(XMP_KEY, xmp_packet(), zip=False)
+    out = io.BytesIO()
+    # A fixed compression level keeps output byte-identical for identical input.
+    image.save(out, format="PNG", pnginfo=info, compress_level=6)
+    return out.getvalue()
+
+
+def _iter_chunks(data: bytes):
+    if not data.startswith(_PNG_SIGNATURE):
+        raise ValueError("This file is not a PNG image.")
+    pos = len(_PNG_SIGNATURE)
+    while True:
+        if pos + 8 > len(data):
+            raise ValueError("This PNG image is damaged: it ends too early.")
+        length, ctype = struct.unpack(">I4s", data[pos : pos + 8])
+        end = pos + 8 + length
+        if end + 4 > len(data):
+            raise ValueError("This PNG image is damaged: it ends too early.")
+        body = data[pos + 8 : end]
+        (crc,) = struct.unpack(">I", data[end : end + 4])
+        if zlib.crc32(ctype + body) != crc:
+            raise ValueError(f"This PNG image is damaged (a {ctype.decode('latin-1')} block fails its checksum).")
+        yield ctype, body
+        if ctype == b"IEND":
+            return
+        pos = end + 4
+
+
+def _decode_text(ctype: bytes, body: bytes) -> tuple[str, str] | None:
+    try:
+        if ctype == b"tEXt":
+            key, _, value = body.partition(b"\0")
+            return key.decode("latin-1"), value.decode("latin-1")
+        if ctype == b"zTXt":
+            key, _, rest = body.partition(b"\0")
+            return key.decode("latin-1"), zlib.decompress(rest[1:]).decode("latin-1")
+        if ctype == b"iTXt":
+            key, _, rest = body.partition(b"\0")
+            compressed, rest = rest[0], rest[2:]
+            _lang, _, rest = rest.partition(b"\0")
+            _tkey, _, value = rest.partition(b"\0")
+            if compressed:
+                value = zlib.decompress(value)
+            return key.decode("latin-1"), value.decode("utf-8")
+    except (IndexError, zlib.error, UnicodeDecodeError) as exc:
+        raise ValueError(f"This PNG image has a damaged text block: {exc}.") from exc
+    return None
+
+
+def _json_or_none(text: str | None, what: str) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"This PNG image's {what} is damaged: {exc.msg}.") from exc
+    return value if isinstance(value, dict) else None
+
+
+def _digital_source_type(xmp: str | None) -> str | None:
+    if not xmp:
+        return None
+    try:
+        root = ElementTree.fromstring(xmp.strip().lstrip("\ufeff"))
+    except ElementTree.ParseError:
+        return None  # a foreign, malformed XMP packet is not our image's fault; report "unknown"
+    tag = f"{{{IPTC_EXT_NS}}}DigitalSourceType"
+    for desc in root.iter(f"{{{RDF_NS}}}Description"):
+        if tag in desc.attrib:  # the attribute form other writers use
+            return desc.attrib[tag]
+        element = desc.find(tag)
+        if element is not None and element.text:
+            return element.text.strip()
+    return None
+
+
+def read_png_metadata(data: bytes | Path) -> dict[str, Any]:
+    """{"parameters", "request", "meta", "digital_source_type"}, each None when absent.
+
+    Raises ValueError for a non-PNG or damaged file (every chunk's CRC is checked).
+    """
+    if isinstance(data, (str, Path)):
+        data = Path(data).read_bytes()
+    texts: dict[str, str] = {}
+    for ctype, body in _iter_chunks(bytes(data)):
+        decoded = _decode_text(ctype, body)
+        if decoded is not None:
+            texts.setdefault(decoded[0], decoded[1])  # a duplicate keyword cannot override ours
+    return {
+        "parameters": texts.get(PARAMETERS_KEY),
+        "request": _json_or_none(texts.get(REQUEST_KEY), "design request"),
+        "meta": _json_or_none(texts.get(META_KEY), "design details"),
+        "digital_source_type": _digital_source_type(texts.get(XMP_KEY)),
+    }

@@ -1,0 +1,398 @@
+"""The design library: SQLite (WAL) rows plus PNGs in a content-addressed folder.
+
+Crash safety: a PNG is written durably (temp file, fsync, rename) BEFORE its row is committed,
+so at any instant every row points to a complete file; the worst a crash leaves is an orphan
+file, which is harmless and reused when the same image is added again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import secrets
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from PIL import Image
+
+from app.errors import StorageError
+from app.fsutil import atomic_write_bytes, check_writable
+from app.generation.request import GenerationRequest
+from app.library.models import Design, NewDesign
+
+DB_NAME = "library.sqlite3"
+IMAGES_DIR = "images"
+SCHEMA_VERSION = 1
+_FIX_HINT = "Choose another data folder in Settings, or fix the folder's permissions."
+_COLUMNS = (
+    "id, created_at, image_sha256, request_json, seed, prompt_final, negative_final,"
+    " model_name, model_hash, device, parent_id, favourite, width, height, extra_json"
+)
+
+
+# --- schema -------------------------------------------------------------------------------------
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE designs (
+            seq INTEGER PRIMARY KEY,  -- aliases rowid, so the FTS index survives VACUUM
+            id TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL,
+            image_sha256 TEXT NOT NULL,
+            request_json TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            prompt_final TEXT NOT NULL,
+            negative_final TEXT NOT NULL,
+            model_name TEXT NOT NULL,
+            model_hash TEXT NOT NULL,
+            device TEXT NOT NULL,
+            parent_id TEXT,  -- no FOREIGN KEY: lineage must tolerate a removed ancestor
+            favourite INTEGER NOT NULL DEFAULT 0,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            extra_json TEXT NOT NULL DEFAULT '{}',
+            search_text TEXT NOT NULL  -- casefolded user prompt + final prompt
+        )"""
+    )
+    # "Newest first" is seq order (rows are appended as designs are made), so no time index is
+    # needed: the rowid itself, and the rowid at the end of every index entry, give the order.
+    conn.execute("CREATE INDEX designs_by_parent ON designs(parent_id)")
+    conn.execute("CREATE INDEX designs_favourites ON designs(favourite)")
+    if _fts5_trigram_available():
+        # Trigram tokens give substring matches, which whitespace tokenizers cannot do for Korean
+        # (particles glue onto words: "SM6를"). External content: the text is stored once.
+        conn.execute(
+            "CREATE VIRTUAL TABLE designs_fts USING fts5("
+            "search_text, content='designs', content_rowid='seq', tokenize='trigram')"
+        )
+        add = "INSERT INTO designs_fts(rowid, search_text) VALUES (new.seq, new.search_text);"
+        drop = "INSERT INTO designs_fts(designs_fts, rowid, search_text) VALUES ('delete', old.seq, old.search_text);"
+        conn.execute(f"CREATE TRIGGER designs_fts_ai AFTER INSERT ON designs BEGIN {add} END")
+        conn.execute(f"CREATE TRIGGER designs_fts_ad AFTER DELETE ON designs BEGIN {drop} END")
+        conn.execute(f"CREATE TRIGGER designs_fts_au AFTER UPDATE OF search_text ON designs BEGIN {drop} {add} END")
+
+
+# Later issues append (2, _v2) for descriptions, tokens…; each step runs in its own transaction.
+_MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1)]
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")  # re-read the version under the write lock: another process may migrate too
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StorageError("This library was made by a newer version of SM6 Design Studio. Update the app to open it.")
+        for target, step in _MIGRATIONS:
+            if target > version:
+                step(conn)
+                conn.execute(f"PRAGMA user_version = {target}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _fts5_trigram_available() -> bool:
+    """FTS5 with the trigram tokenizer ships in SQLite >= 3.34 builds with FTS5 (CPython's do)."""
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        probe.close()
+
+
+# --- ids ----------------------------------------------------------------------------------------
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_id_lock = threading.Lock()
+_last_id = (0, 0)
+
+
+def new_id(now: float | None = None) -> str:
+    """A 26-char ULID (48-bit ms + 80 random bits, Crockford base32): sorts by creation time."""
+    global _last_id
+    ms = int((time.time() if now is None else now) * 1000)
+    with _id_lock:
+        last_ms, last_rand = _last_id
+        if ms <= last_ms:  # same millisecond or the clock stepped back: increment, stay ordered
+            ms, rand = last_ms, (last_rand + 1) % (1 << 80)
+        else:
+            rand = secrets.randbits(80)
+        _last_id = (ms, rand)
+    value = (ms << 80) | rand
+    return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+
+
+# --- the library --------------------------------------------------------------------------------
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class Library:
+    """Every design ever made. Safe to share between the UI thread and the generation worker.
+
+    Threading: ONE connection (check_same_thread=False) guarded by an RLock. Reads take
+    milliseconds, writes serialise in SQLite anyway, and a single connection means close()
+    really closes everything (per-thread connections would outlive worker threads and race
+    each other for the write lock). PNG writes and their fsyncs happen outside the lock, so the
+    UI never waits on disk for a design being saved.
+    """
+
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+        self.data_dir = data_dir
+        self.images_dir = data_dir / IMAGES_DIR
+        self._conn: sqlite3.Connection | None = conn
+        self._read_only = read_only
+        self._lock = threading.RLock()
+        self._has_fts = bool(
+            conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'designs_fts'").fetchone()
+        ) and _fts5_trigram_available()
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "Library":
+        """Open (creating if needed) the library in `data_dir`; read-only when the folder is."""
+        data_dir = Path(data_dir)
+        db_path = data_dir / DB_NAME
+        reason = check_writable(data_dir) or check_writable(data_dir / IMAGES_DIR)
+        if reason is None and db_path.exists() and not os.access(db_path, os.W_OK):
+            reason = f"The library file {db_path} is read-only."
+        if reason is not None:
+            if not db_path.is_file():
+                raise StorageError(f"Designs cannot be saved in {data_dir}. {_FIX_HINT}", details=reason)
+            return cls(data_dir, _connect_read_only(db_path), read_only=True)
+        conn = None
+        try:
+            conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA journal_mode=WAL")
+            # FULL: in WAL mode each commit fsyncs the log. NORMAL survives an app crash but may
+            # drop the last designs on power loss; one fsync is nothing next to seconds of
+            # generation, and a design the user has seen must still be there after a reboot.
+            conn.execute("PRAGMA synchronous=FULL")
+            _migrate(conn)
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if not isinstance(exc, sqlite3.DatabaseError):
+                raise
+            raise StorageError(
+                f"The design library in {data_dir} cannot be opened: it may be damaged. {_FIX_HINT}", details=str(exc)
+            ) from exc
+        return cls(data_dir, conn, read_only=False)
+
+    @property
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---
+
+    def add(self, new: NewDesign) -> Design:
+        """Store one finished image and its provenance; returns the saved design."""
+        return self.add_many([new])[0]
+
+    def add_many(self, news: Iterable[NewDesign]) -> list[Design]:
+        """Store a batch (e.g. variations) in one transaction: all rows or none."""
+        self._require_writable()
+        rows = []
+        for new in news:
+            width, height = _png_size(new.png)
+            sha = hashlib.sha256(new.png).hexdigest()
+            self._store_image(sha, new.png)
+            now = time.time()
+            rows.append((
+                new_id(now), now, sha, new.request.to_json(), new.seed, new.prompt_final, new.negative_final,
+                new.model_name, new.model_hash, new.device, new.parent_id, 0, width, height,
+                json.dumps(new.extra, sort_keys=True, ensure_ascii=False),
+                f"{new.request.prompt}\n{new.prompt_final}".casefold(),  # search_text
+            ))
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany(f"INSERT INTO designs ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", rows)
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StorageError(f"The design could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)) from exc
+        return [self._to_design(row[:15]) for row in rows]
+
+    def set_favourite(self, design_id: str, value: bool) -> Design:
+        self._require_writable()
+        with self._lock:
+            try:
+                cur = self._connection().execute(
+                    "UPDATE designs SET favourite = ? WHERE id = ?", (int(bool(value)), design_id)
+                )
+            except sqlite3.Error as exc:
+                raise StorageError(f"The favourite could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)) from exc
+            if cur.rowcount == 0:
+                raise KeyError(f"No design with id {design_id!r}.")
+            design = self.get(design_id)
+        assert design is not None
+        return design
+
+    # --- reading ---
+
+    def get(self, design_id: str) -> Design | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM designs WHERE id = ?", (design_id,))
+        return self._to_design(rows[0]) if rows else None
+
+    def list(self, *, search: str = "", favourites_only: bool = False, limit: int = 200, offset: int = 0) -> list[Design]:
+        """Newest first. `search`: every word must appear in the user's or the final prompt, any case."""
+        match, clauses, params = self._filters(search, favourites_only)
+        if match:
+            # Driven from the FTS table, SQLite walks the hits in rowid (= seq) order and stops at
+            # LIMIT; ordering by designs.seq instead made it sort every hit first (10x slower).
+            source, order = "designs_fts JOIN designs ON designs.seq = designs_fts.rowid", "designs_fts.rowid"
+            clauses, params = ["designs_fts MATCH ?", *clauses], [match, *params]
+        else:
+            source, order = "designs", "seq"
+        sql = f"SELECT {_COLUMNS} FROM {source}{_where(clauses)} ORDER BY {order} DESC LIMIT ? OFFSET ?"
+        return [self._to_design(row) for row in self._query(sql, (*params, limit, offset))]
+
+    def count(self, *, search: str = "", favourites_only: bool = False) -> int:
+        match, clauses, params = self._filters(search, favourites_only)
+        if match and not clauses:  # the index alone knows the answer: no row lookups
+            return self._query("SELECT count(*) FROM designs_fts WHERE designs_fts MATCH ?", (match,))[0][0]
+        if match:
+            clauses, params = ["seq IN (SELECT rowid FROM designs_fts WHERE designs_fts MATCH ?)", *clauses], [match, *params]
+        return self._query(f"SELECT count(*) FROM designs{_where(clauses)}", tuple(params))[0][0]
+
+    def lineage(self, design_id: str) -> list[Design]:
+        """From the root ancestor down to `design_id`; [] when it does not exist."""
+        chain: list[Design] = []
+        seen: set[str] = set()
+        current = self.get(design_id)
+        while current is not None and current.id not in seen:  # `seen` stops a (corrupt) cycle
+            seen.add(current.id)
+            chain.append(current)
+            current = self.get(current.parent_id) if current.parent_id else None
+        return chain[::-1]
+
+    def children(self, design_id: str) -> list[Design]:
+        """Designs refined directly from `design_id`, oldest first (the order they were made)."""
+        sql = f"SELECT {_COLUMNS} FROM designs WHERE parent_id = ? ORDER BY seq"
+        return [self._to_design(row) for row in self._query(sql, (design_id,))]
+
+    def image_path(self, sha256: str) -> Path:
+        return self.images_dir / sha256[:2] / f"{sha256}.png"
+
+    # --- internals ---
+
+    def _filters(self, search: str, favourites_only: bool) -> tuple[str, list[str], list[Any]]:
+        """(FTS match expression or "", other WHERE clauses on `designs`, their parameters)."""
+        clauses: list[str] = ["designs.favourite = 1"] if favourites_only else []
+        params: list[Any] = []
+        words = search.casefold().split()
+        # The trigram index needs 3+ characters; shorter words (common in Korean: "빨간") use LIKE,
+        # which is still quick (about 10 ms for 14,000 rows) on the rows the index leaves.
+        indexed = [w for w in words if self._has_fts and len(w) >= 3]
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)
+        for word in words:
+            if word not in indexed:
+                escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                clauses.append("designs.search_text LIKE ? ESCAPE '\\'")
+                params.append(f"%{escaped}%")
+        return match, clauses, params
+
+    def _query(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._connection().execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StorageError(f"The design library in {self.data_dir} cannot be read.", details=str(exc)) from exc
+
+    def _to_design(self, row: tuple[Any, ...]) -> Design:
+        (did, created, sha, req, seed, pfinal, nfinal, mname, mhash, device, parent, fav, w, h, extra) = row
+        return Design(
+            id=did, created_at=created, image_sha256=sha, image_path=str(self.image_path(sha)),
+            request=GenerationRequest.from_dict(json.loads(req)), seed=seed, prompt_final=pfinal,
+            negative_final=nfinal, model_name=mname, model_hash=mhash, device=device, parent_id=parent,
+            favourite=bool(fav), width=w, height=h, extra=json.loads(extra),
+        )
+
+    def _store_image(self, sha: str, png: bytes) -> None:
+        path = self.image_path(sha)
+        try:
+            if path.is_file() and path.stat().st_size == len(png):
+                return  # content-addressed: same name, same bytes (written atomically, so complete)
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _fsync_dir(self.images_dir)  # make the new sub-folder's entry durable too
+            atomic_write_bytes(path, png)
+        except OSError as exc:
+            raise StorageError(
+                f"The image could not be saved in {self.images_dir}: {exc.strerror or exc}. {_FIX_HINT}", details=str(exc)
+            ) from exc
+
+    def _require_writable(self) -> None:
+        if self._read_only:
+            raise StorageError(
+                f"The library in {self.data_dir} is read-only: your designs can be viewed, but new ones "
+                f"cannot be saved. {_FIX_HINT}"
+            )
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise RuntimeError("The design library is closed.")
+        return self._conn
+
+
+def _connect_read_only(db_path: Path) -> sqlite3.Connection:
+    # mode=ro reads a WAL database when its -shm file exists or can be created; in a read-only
+    # folder after a clean shutdown it cannot, and immutable=1 (no locking) is the way to read it.
+    last: sqlite3.Error | None = None
+    for params in ("mode=ro", "mode=ro&immutable=1"):
+        conn = None
+        try:
+            conn = sqlite3.connect(f"{db_path.as_uri()}?{params}", uri=True, check_same_thread=False, isolation_level=None)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM designs").fetchone()
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            last = exc
+            continue
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise StorageError("This library was made by a newer version of SM6 Design Studio. Update the app to open it.")
+        return conn
+    raise StorageError(f"The design library {db_path} cannot be read. {_FIX_HINT}", details=str(last))
+
+
+def _where(clauses: list[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    try:
+        with Image.open(io.BytesIO(png)) as image:
+            if image.format != "PNG":
+                raise ValueError(f"expected a PNG image, got {image.format}")
+            return image.size
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"The design's image is not a valid PNG: {exc}") from exc
