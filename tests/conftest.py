@@ -32,9 +32,9 @@ def isolated_dirs(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def tiny_sd15_master(tmp_path_factory) -> Path:
     """A tiny SD 1.x diffusers folder built from configs once per session (random weights, ~1 MB)."""
-    from app.generation.demo_model import build_sd15_pipeline_dir
+    from tests.fixtures.tiny_models import build_tiny_sd15
 
-    return build_sd15_pipeline_dir(tmp_path_factory.mktemp("tiny") / "tiny-sd15")
+    return build_tiny_sd15(tmp_path_factory.mktemp("tiny") / "tiny-sd15")
 
 
 @pytest.fixture

@@ -21,63 +21,71 @@ DEMO_DIR_NAME = "sm6-demo"
 @dataclass(frozen=True)
 class TinySpec:
     unet_channels: tuple[int, ...] = (32, 64)
-    layers_per_block: int = 1
+    down_blocks: tuple[str, ...] = ("DownBlock2D", "CrossAttnDownBlock2D")
+    up_blocks: tuple[str, ...] = ("CrossAttnUpBlock2D", "UpBlock2D")
+    layers_per_block: int = 2
+    sample_size: int = 32
     cross_attention_dim: int = 32
     text_layers: int = 2
-    vae_channels: tuple[int, ...] = (16, 32, 32, 32)  # four blocks: the VAE scales by 8 like real SD
-    seed: int = 6
+    vae_channels: tuple[int, ...] = (16, 16, 32, 32)  # four blocks: latents are 1/8 of the image, like real SD
 
 
 DEMO_SPEC = TinySpec()
 
 
-def build_sd15_pipeline_dir(out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: dict | None = None) -> Path:
-    """Write a complete diffusers folder (safetensors weights) for a small SD 1.x-architecture pipeline."""
+def _seeded(seed: int, factory, *args, **kwargs):
     import torch
 
+    torch.manual_seed(seed)  # per component, so the same spec always writes the same weights
+    return factory(*args, **kwargs).eval()
+
+
+def tiny_clip_config(hidden: int, layers: int, act: str = "quick_gelu", projection_dim: int = 32):
+    from transformers import CLIPTextConfig
+
+    # eos_token_id 2, as in the published SD configs: pooling then picks the first end token (argmax of ids).
+    return CLIPTextConfig(
+        vocab_size=49408, max_position_embeddings=77, hidden_size=hidden, intermediate_size=hidden * 2,
+        num_hidden_layers=layers, num_attention_heads=4, hidden_act=act, projection_dim=projection_dim,
+        bos_token_id=0, eos_token_id=2, pad_token_id=1,
+    )
+
+
+def tiny_vae(channels: tuple[int, ...] = DEMO_SPEC.vae_channels):
+    from diffusers import AutoencoderKL
+
+    return _seeded(
+        1, AutoencoderKL, block_out_channels=channels, down_block_types=("DownEncoderBlock2D",) * len(channels),
+        up_block_types=("UpDecoderBlock2D",) * len(channels), latent_channels=4, layers_per_block=1,
+        norm_num_groups=8, sample_size=64,
+    )
+
+
+def build_sd15_pipeline_dir(out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: dict | None = None) -> Path:
+    """Write a complete diffusers folder (safetensors weights) for a small SD 1.x-architecture pipeline."""
     from app.generation.pipelines import quiet_libraries
 
     quiet_libraries()
-    from diffusers import AutoencoderKL, DPMSolverMultistepScheduler, StableDiffusionPipeline, UNet2DConditionModel
-    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
+    from diffusers import PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+    from transformers import CLIPTextModel, CLIPTokenizer
 
-    torch.manual_seed(spec.seed)
-    n = len(spec.unet_channels)
-    unet = UNet2DConditionModel(
-        block_out_channels=spec.unet_channels,
-        layers_per_block=spec.layers_per_block,
-        sample_size=32,
-        in_channels=4,
-        out_channels=4,
-        down_block_types=("DownBlock2D",) + ("CrossAttnDownBlock2D",) * (n - 1),
-        up_block_types=("CrossAttnUpBlock2D",) * (n - 1) + ("UpBlock2D",),
-        cross_attention_dim=spec.cross_attention_dim,
-        attention_head_dim=8,
-        norm_num_groups=min(32, spec.unet_channels[0]),
+    configs = paths.resource("sd_configs", "sd15")
+    unet = _seeded(
+        0, UNet2DConditionModel, in_channels=4, out_channels=4, block_out_channels=spec.unet_channels,
+        down_block_types=spec.down_blocks, up_block_types=spec.up_blocks, layers_per_block=spec.layers_per_block,
+        sample_size=spec.sample_size, cross_attention_dim=spec.cross_attention_dim,
     )
-    vae = AutoencoderKL(
-        block_out_channels=spec.vae_channels,
-        in_channels=3,
-        out_channels=3,
-        down_block_types=("DownEncoderBlock2D",) * len(spec.vae_channels),
-        up_block_types=("UpDecoderBlock2D",) * len(spec.vae_channels),
-        latent_channels=4,
-        norm_num_groups=min(32, spec.vae_channels[0]),
-        sample_size=256,
-    )
-    text_encoder = CLIPTextModel(CLIPTextConfig(
-        vocab_size=49408, hidden_size=spec.cross_attention_dim, intermediate_size=spec.cross_attention_dim * 4,
-        num_hidden_layers=spec.text_layers, num_attention_heads=4, max_position_embeddings=77,
-        bos_token_id=49406, eos_token_id=49407, pad_token_id=49407, projection_dim=spec.cross_attention_dim,
-    ))
-    tokenizer = CLIPTokenizer.from_pretrained(str(paths.resource("sd_configs", "sd15", "tokenizer")))
-    scheduler = DPMSolverMultistepScheduler.from_pretrained(str(paths.resource("sd_configs", "sd15")), subfolder="scheduler")
     pipe = StableDiffusionPipeline(
-        vae=vae, text_encoder=text_encoder, tokenizer=tokenizer, unet=unet, scheduler=scheduler,
+        vae=tiny_vae(spec.vae_channels),
+        text_encoder=_seeded(2, CLIPTextModel, tiny_clip_config(spec.cross_attention_dim, spec.text_layers)),
+        tokenizer=CLIPTokenizer.from_pretrained(configs / "tokenizer"),
+        unet=unet,
+        scheduler=PNDMScheduler.from_pretrained(configs, subfolder="scheduler"),
         safety_checker=None, feature_extractor=None, requires_safety_checker=False,
     )
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    pipe.save_pretrained(str(out_dir), safe_serialization=True)
+    pipe.save_pretrained(out_dir, safe_serialization=True)
     if marker is not None:
         atomic_write_text(out_dir / DEMO_MARKER, json.dumps(marker, indent=2))
     return out_dir

@@ -1,0 +1,18 @@
+"""UI tests run headless; every test starts from the dark, non-kiosk theme."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def dark_theme(qapp):
+    from ui.theme import apply_theme
+
+    apply_theme(qapp, "dark")
+    yield
+    apply_theme(qapp, "dark")

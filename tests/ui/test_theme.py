@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from ui import icons
+from ui.theme import DARK, LIGHT, apply_theme, build_stylesheet, current_theme, tabular_font
+
+STYLE_DARK = ["#121417", "#1B1E23", "#24282F", "#30353D", "#ECEEF1", "#A3A9B3"]
+STYLE_LIGHT = ["#F6F7F9", "#FFFFFF", "#F0F2F5", "#DADDE2", "#15181C", "#5C636E"]
+
+
+def test_palettes_match_style_md():
+    assert [DARK.background, DARK.surface, DARK.raised, DARK.border, DARK.text, DARK.text_secondary] == STYLE_DARK
+    assert [LIGHT.background, LIGHT.surface, LIGHT.raised, LIGHT.border, LIGHT.text, LIGHT.text_secondary] == STYLE_LIGHT
+    for theme in (DARK, LIGHT):
+        assert (theme.accent, theme.on_accent) == ("#F2B705", "#15181C")
+        assert (theme.success, theme.warning, theme.danger, theme.info) == ("#2FA36B", "#E0A100", "#D64545", "#3B82F6")
+
+
+def test_light_and_dark_stylesheets_differ_and_use_style_colours():
+    dark, light = build_stylesheet(DARK), build_stylesheet(LIGHT)
+    assert dark != light
+    for color in STYLE_DARK + ["#F2B705"]:
+        assert color in dark
+    for color in STYLE_LIGHT + ["#F2B705"]:
+        assert color in light
+    assert "$" not in dark, "every template placeholder is filled"
+
+
+def _button_height(qtbot, kiosk: bool, qapp, tmp_path) -> int:
+    apply_theme(qapp, "dark", kiosk=kiosk)
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    button = QPushButton("Generate")
+    button.setProperty("primary", True)
+    layout.addWidget(button)
+    layout.addStretch(1)
+    page.resize(400, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    page.grab().save(str(tmp_path / f"button_{'kiosk' if kiosk else 'desktop'}.png"))
+    return button.height()
+
+
+def test_kiosk_mode_raises_button_height_to_touch_size(qtbot, qapp, tmp_path):
+    assert _button_height(qtbot, False, qapp, tmp_path) >= 40
+    assert _button_height(qtbot, True, qapp, tmp_path) >= 64
+
+
+def test_apply_theme_sets_palette_and_follows_system_scheme(qapp):
+    apply_theme(qapp, "light")
+    assert qapp.palette().color(QPalette.ColorRole.Window).name().upper() == LIGHT.background
+    apply_theme(qapp, "system")
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert current_theme() is LIGHT
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert current_theme() is DARK
+    assert qapp.palette().color(QPalette.ColorRole.Window).name().upper() == DARK.background
+
+
+def test_explicit_mode_ignores_system_changes(qapp):
+    apply_theme(qapp, "dark")
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert current_theme() is DARK
+
+
+def test_tabular_font_turns_on_tnum():
+    font = tabular_font(QFont())
+    tag = QFont.Tag.fromString("tnum")
+    assert font.isFeatureSet(tag) and font.featureValue(tag) == 1
+
+
+def test_missing_icon_is_empty_and_logged_once(caplog):
+    with caplog.at_level(logging.WARNING, logger="ui.icons"):
+        first = icons.icon("does-not-exist-anywhere")
+        second = icons.icon("does-not-exist-anywhere", "#FF0000", 32)
+    assert first.isNull() and second.isNull()
+    assert sum("does-not-exist-anywhere" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_icon_is_tinted_with_the_given_colour(tmp_path, monkeypatch):
+    (tmp_path / "icons").mkdir()
+    (tmp_path / "icons" / "square.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" fill="currentColor"/></svg>'
+    )
+    monkeypatch.setattr(icons, "resource", lambda *parts: tmp_path.joinpath(*parts))
+    icons.clear_cache()
+    try:
+        image = icons.icon("square", "#FF0000", 16).pixmap(16, 16).toImage()
+        assert image.pixelColor(8, 8).name() == "#ff0000"
+        default = icons.icon("square", size=16).pixmap(16, 16).toImage()
+        assert default.pixelColor(8, 8).name().upper() == current_theme().text
+    finally:
+        icons.clear_cache()

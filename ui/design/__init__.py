@@ -1,0 +1,1 @@
+"""The Design studio workspace: prompt and controls, live preview, variations, lineage and the job queue."""

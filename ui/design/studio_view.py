@@ -1,0 +1,173 @@
+"""The Design studio: the image large in the middle, the inspector on the right, results and lineage below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.design.controls_panel import ControlsPanel
+from ui.design.preview_view import PreviewView
+from ui.design.thumbnail_strip import ThumbnailStrip
+from ui.icons import icon
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, repolish
+from ui.widgets.error_banner import ErrorBanner
+
+GENERATE_SHORTCUT = "Ctrl+Return"
+CANCEL_SHORTCUT = "Escape"
+
+
+class _CtrlEnterFilter(QObject):
+    """Text boxes take Ctrl+Enter as a line break before any shortcut sees it: catch it there."""
+
+    def __init__(self, action, parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if event.type() == QEvent.Type.KeyPress:
+                    self._action()
+                event.accept()
+                return True
+        return False
+
+
+class StudioView(QWidget):
+    sig_use_design = Signal(object)
+
+    def __init__(self, vm, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self._setup_ui()
+        self._connect()
+
+    def _setup_ui(self) -> None:
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        center = QWidget()
+        col = QVBoxLayout(center)
+        col.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_L)
+        col.setSpacing(SPACE_L)
+        header = QHBoxLayout()
+        title = QLabel("Design studio")
+        title.setProperty("role", "title")
+        header.addWidget(title)
+        header.addStretch(1)
+        self.favourite = self._action_button("star", "Favourite", "Mark this design as a favourite (F)")
+        self.favourite.setCheckable(True)
+        self.refine = self._action_button("refine", "Refine", "Generate new variations starting from this design (R)")
+        self.use = self._action_button("use", "Use this design", "Describe this design and turn it into a token")
+        for button in (self.favourite, self.refine, self.use):
+            header.addWidget(button)
+        col.addLayout(header)
+        self.error = ErrorBanner()
+        col.addWidget(self.error)
+        self.preview = PreviewView()
+        col.addWidget(self.preview, 1)
+        strips = QHBoxLayout()
+        strips.setSpacing(SPACE_XL)
+        self.variations = ThumbnailStrip("Variations", "Generate to see variations here")
+        strips.addWidget(self.variations, 3)
+        self.history = ThumbnailStrip("Lineage", "Refine a design to build its lineage")
+        strips.addWidget(self.history, 2)
+        col.addLayout(strips)
+
+        inspector = QFrame()
+        inspector.setObjectName("inspectorPanel")
+        inspector.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        side = QVBoxLayout(inspector)
+        side.setContentsMargins(1, 0, 0, 0)  # leaves the panel's left border visible beside the scroll area
+        side.setSpacing(0)
+        self.controls = ControlsPanel(self.vm)
+        side.addWidget(self.controls, 1)
+        footer = QWidget()
+        buttons = QVBoxLayout(footer)
+        buttons.setContentsMargins(SPACE_XL, SPACE_M, SPACE_XL, SPACE_XL)
+        buttons.setSpacing(SPACE_S)
+        self.generate = QPushButton("Generate")
+        self.generate.setIcon(icon("generate", "#15181C"))
+        self.generate.setProperty("primary", True)
+        self.generate.setMinimumHeight(48)
+        self.generate.setToolTip(f"Generate ({QKeySequence(GENERATE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)})")
+        buttons.addWidget(self.generate)
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setIcon(icon("cancel"))
+        self.cancel.setToolTip("Cancel the running job (Esc)")
+        buttons.addWidget(self.cancel)
+        side.addWidget(footer)
+
+        root.addWidget(center, 1)
+        root.addWidget(inspector)
+
+        QShortcut(QKeySequence(GENERATE_SHORTCUT), self, activated=self.vm.generate)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.vm.generate)
+        QShortcut(QKeySequence(CANCEL_SHORTCUT), self, activated=self.vm.cancel_current)
+        self._ctrl_enter = _CtrlEnterFilter(self.vm.generate, self)
+        for edit in (self.controls.prompt, self.controls.negative):
+            edit.installEventFilter(self._ctrl_enter)
+        QShortcut(QKeySequence("F"), self, activated=self._on_favourite_key)
+        QShortcut(QKeySequence("R"), self, activated=self._on_refine_key)
+
+    def _action_button(self, icon_name: str, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setIcon(icon(icon_name))
+        button.setToolTip(tip)
+        button.setEnabled(False)
+        return button
+
+    def _connect(self) -> None:
+        vm = self.vm
+        self.generate.clicked.connect(vm.generate)
+        self.cancel.clicked.connect(vm.cancel_current)
+        self.favourite.clicked.connect(vm.toggle_favourite)
+        self.refine.clicked.connect(vm.refine)
+        self.use.clicked.connect(vm.use_design)
+        self.error.sig_dismissed.connect(vm.dismiss_error)
+        self.variations.sig_design_clicked.connect(vm.show_design)
+        self.history.sig_design_clicked.connect(vm.show_design)
+        vm.preview_changed.connect(self.preview.canvas.set_image)
+        vm.progress_changed.connect(self.preview.progress.setValue)
+        vm.status_text_changed.connect(self.preview.status.setText)
+        vm.busy_changed.connect(self._on_busy_changed)
+        vm.current_design_changed.connect(self._on_design_changed)
+        vm.variations_changed.connect(lambda designs: self.variations.set_designs(designs, self._current_id()))
+        vm.lineage_changed.connect(lambda designs: self.history.set_designs(designs, self._current_id()))
+        vm.error_changed.connect(self._on_error_changed)
+        vm.sig_use_design.connect(self.sig_use_design)
+        self._on_busy_changed(vm.busy)
+        self._on_design_changed(vm.current_design)
+
+    def _current_id(self) -> str | None:
+        return self.vm.current_design.id if self.vm.current_design else None
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.cancel.setEnabled(busy)
+        self.generate.setText("Add to queue" if busy else "Generate")
+
+    def _on_design_changed(self, design) -> None:
+        has = design is not None
+        for button in (self.favourite, self.refine, self.use):
+            button.setEnabled(has)
+        self.favourite.setChecked(bool(has and design.favourite))
+        self.favourite.setIcon(icon("star-filled" if has and design.favourite else "star"))
+        self.favourite.setText("Favourite" if not (has and design.favourite) else "Favourited")
+        self.variations.select(self._current_id())
+        self.history.select(self._current_id())
+
+    def _on_error_changed(self, error) -> None:
+        if error:
+            self.error.show_message(error[0], error[1])
+        else:
+            self.error.clear()
+
+    def _on_favourite_key(self) -> None:
+        if self.favourite.isEnabled():
+            self.vm.toggle_favourite()
+
+    def _on_refine_key(self) -> None:
+        if self.refine.isEnabled():
+            self.vm.refine()

@@ -1,0 +1,21 @@
+"""The `sm6-studio` console entry point. Qt is imported only when the window is asked for."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _open_window(args) -> int:
+    from ui.application import run_app
+
+    return run_app(kiosk=args.kiosk)
+
+
+def main() -> int:
+    from app.cli import main as cli_main
+
+    return cli_main(sys.argv[1:], open_window=_open_window)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The application shell: navigation rail, workspaces, status bar. No business logic lives here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from ui.icons import pixmap
+from ui.theme import SPACE_S, SPACE_XS, current_theme
+from ui.widgets.nav_rail import NavRail
+from ui.widgets.status_chip import StatusChip
+
+WINDOW_TITLE = "SM6 Design Studio"
+DEFAULT_SIZE = QSize(1440, 900)
+# Small enough for a 1280×800 screen once the OS title bar and task bar take their share;
+# workspaces must fit in (MINIMUM_SIZE - rail - status bar), about 936×640.
+MINIMUM_SIZE = QSize(1024, 680)
+MAX_NUMBERED_SHORTCUTS = 9
+SETTINGS_SHORTCUT = "Ctrl+,"
+
+
+class _StatusItem(QWidget):
+    """An icon and a short text for the status bar, e.g. the model name or the device."""
+
+    def __init__(self, icon_name: str, accessible_prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._icon_name = icon_name
+        self._prefix = accessible_prefix
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(SPACE_S, 0, SPACE_S, 0)
+        layout.setSpacing(SPACE_XS + 2)
+        self._icon = QLabel()
+        self._icon.setFixedSize(14, 14)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files on disk
+        layout.addWidget(self._icon)
+        layout.addWidget(self.label)
+        self._refresh_icon()
+
+    def set_icon(self, icon_name: str) -> None:
+        self._icon_name = icon_name
+        self._refresh_icon()
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setToolTip(f"{self._prefix}: {text}")
+        self.setAccessibleName(f"{self._prefix}: {text}")
+
+    def _refresh_icon(self) -> None:
+        self._icon.setPixmap(pixmap(self._icon_name, current_theme().text_secondary, 14))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._refresh_icon()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    sig_workspace_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._widgets: dict[str, QWidget] = {}
+        self._titles: dict[str, str] = {}
+        self._shortcuts: dict[str, QShortcut] = {}
+        self._numbered: list[str] = []
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(_fit_to_screen(DEFAULT_SIZE))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav_rail = NavRail()
+        self.nav_rail.sig_selected.connect(self._on_nav_selected)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("workspaces")
+        layout.addWidget(self.nav_rail)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self._model_item = _StatusItem("model", "Model")
+        self._device_item = _StatusItem("cpu", "Device")
+        self._busy_chip = StatusChip("Ready", "neutral", "success")
+        bar.addPermanentWidget(self._model_item)
+        bar.addPermanentWidget(self._device_item)
+        bar.addPermanentWidget(self._busy_chip)
+        bar.setContentsMargins(SPACE_S, SPACE_XS, SPACE_S, SPACE_XS)
+        self.set_model("No model")
+        self.set_device("CPU")
+
+    # --- workspaces ----------------------------------------------------------------------------
+
+    def add_workspace(self, key: str, widget: QWidget, title: str, icon_name: str, *,
+                      bottom: bool | None = None) -> None:
+        """Add a page and its rail item, in call order. The first nine top items get Ctrl+1..9.
+        "settings" is pinned to the rail's bottom (unless `bottom` says otherwise) and gets Ctrl+,."""
+        if bottom is None:
+            bottom = key == "settings"
+        if key in self._widgets:
+            raise ValueError(f"workspace {key!r} exists already")
+        shortcut_text = ""
+        if not bottom and len(self._numbered) < MAX_NUMBERED_SHORTCUTS:
+            self._numbered.append(key)
+            shortcut_text = f"Ctrl+{len(self._numbered)}"
+        elif key == "settings":
+            shortcut_text = SETTINGS_SHORTCUT
+        seq = QKeySequence(shortcut_text)
+        tooltip = f"{title} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut_text else title
+        self.nav_rail.add_item(key, title, icon_name, bottom=bottom, tooltip=tooltip)
+        self._widgets[key] = widget
+        self._titles[key] = title
+        self.stack.addWidget(widget)
+        if shortcut_text:
+            shortcut = QShortcut(seq, self)
+            shortcut.activated.connect(lambda k=key: self.show_workspace(k))
+            self._shortcuts[key] = shortcut
+        if len(self._widgets) == 1:
+            self.show_workspace(key)
+
+    def show_workspace(self, key: str) -> None:
+        widget = self._widgets[key]  # KeyError for an unknown key: a programming error, fail loudly
+        changed = self.stack.currentWidget() is not widget
+        self.stack.setCurrentWidget(widget)
+        self.nav_rail.set_current(key)
+        if changed:
+            self.sig_workspace_changed.emit(key)
+
+    def current_workspace(self) -> str | None:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._widgets.items() if w is current), None)
+
+    def workspace(self, key: str) -> QWidget:
+        return self._widgets[key]
+
+    def workspace_keys(self) -> list[str]:
+        return self.nav_rail.keys()
+
+    def shortcut_for(self, key: str) -> QKeySequence | None:
+        shortcut = self._shortcuts.get(key)
+        return shortcut.key() if shortcut else None
+
+    # --- status bar ----------------------------------------------------------------------------
+
+    def set_model(self, text: str) -> None:
+        self._model_item.set_text(text)
+
+    def set_device(self, text: str) -> None:
+        """E.g. "CPU" or "CUDA · RTX 4090"; anything not starting with CPU gets the GPU icon."""
+        self._device_item.set_icon("cpu" if text.strip().upper().startswith("CPU") else "gpu")
+        self._device_item.set_text(text)
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        if busy:
+            self._busy_chip.set_state(text or "Working…", "info", "refresh")
+        else:
+            self._busy_chip.set_state(text or "Ready", "neutral", "success")
+
+    def busy_chip(self) -> StatusChip:
+        return self._busy_chip
+
+    def status_texts(self) -> tuple[str, str, str]:
+        """Model, device and busy texts as shown; for tests and accessibility checks."""
+        return self._model_item.label.text(), self._device_item.label.text(), self._busy_chip.text()
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    def _on_nav_selected(self, key: str) -> None:
+        self.show_workspace(key)
+
+
+def _fit_to_screen(size: QSize) -> QSize:
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return size
+    available = screen.availableGeometry().size()
+    return QSize(min(size.width(), available.width()), min(size.height(), available.height()))
