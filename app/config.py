@@ -25,6 +25,10 @@ class GenerationSettings:
     attention_slicing: bool = False
     vae_tiling: bool = False
     cpu_offload: bool = False
+    # CUDA only, measured by tests/benchmarks/bench_gpu.py: channels_last was slower on an H200 with SDPA;
+    # torch.compile nearly doubles the step rate after a warm-up of about a minute per model and size.
+    channels_last: bool = False
+    compile_unet: bool = False
     live_previews: bool = True
     model_id: str = ""  # last used model; empty picks the first available
 

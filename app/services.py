@@ -36,5 +36,7 @@ def open_services(need_model: bool = False, model_id: str = "", settings: Settin
 
         install_demo_model()
         registry.scan()
-    engine = Engine(registry, library, lambda: settings.generation)
-    return Services(settings, library, registry, engine)
+    services = Services(settings, library, registry, engine=None)  # type: ignore[arg-type]
+    # The engine reads settings per job, so a change saved in Settings applies to the next generation.
+    services.engine = Engine(registry, library, lambda: services.settings.generation)
+    return services

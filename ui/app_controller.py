@@ -1,4 +1,4 @@
-"""Wires the core services to the window: workspaces, status bar, and the moves between workspaces."""
+"""Wires the core services to the window: workspaces, status bar, models, settings and the moves between them."""
 
 from __future__ import annotations
 
@@ -8,14 +8,20 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
 
 from app.config import Settings
-from app.errors import StorageError
+from app.errors import StorageError, UserFacingError
 from app.generation import events as ev
 from app.services import Services, open_services
+from ui.background import run_in_background
 from ui.design.design_vm import DesignViewModel
 from ui.design.studio_view import StudioView
 from ui.engine_bridge import EngineBridge
+from ui.library.library_view import LibraryView
 from ui.main_window import MainWindow
+from ui.models.first_run_view import FirstRunView
+from ui.models.import_dialog import ImportModelDialog
+from ui.models.settings_page import SettingsPage
 from ui.placeholder_view import PlaceholderView
+from ui.theme import apply_theme
 from ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
@@ -28,86 +34,131 @@ class AppController(QObject):
         self.kiosk = kiosk
         self.window = MainWindow()
         self.services: Services | None = None
+        self.import_dialog: ImportModelDialog | None = None
         try:
             self.services = services or open_services(settings=settings)
         except StorageError as exc:
             self._show_storage_error(exc)
             return
         self._build_workspaces()
-        self._connect_status()
         self.refresh_models()
 
     # ----- construction -----
     def _build_workspaces(self) -> None:
         services = self.services
         self.bridge = EngineBridge(services.engine, self)
+        self.bridge.sig_event.connect(self._on_engine_event)
         self.design_vm = DesignViewModel(self.bridge, services.library, services.engine.presets, self)
         self.studio = StudioView(self.design_vm)
+        self.first_run = FirstRunView()
         self.design_page = QStackedWidget()
-        self.first_run = self._make_first_run()
         self.design_page.addWidget(self.first_run)
         self.design_page.addWidget(self.studio)
-        self.library_view = self._make_library_view()
+        self.library_view = LibraryView(services.library)
         w = self.window
         w.add_workspace("design", self.design_page, "Design", "design")
         for key, title in (("describe", "Describe"), ("token", "Token"), ("wallet", "Wallet")):
             w.add_workspace(key, PlaceholderView.for_workspace(key), title, key)
         w.add_workspace("library", self.library_view, "Library", "library")
-        self.design_vm.sig_use_design.connect(self._on_use_design)
-        self.design_vm.sig_design_saved.connect(self._on_design_saved)
-        self.design_vm.sig_design_changed.connect(self._on_design_changed)
+        if not self.kiosk:  # a showroom visitor never reaches settings
+            self.settings_page = SettingsPage(services.settings)
+            self.settings_page.sig_settings_changed.connect(self._on_settings_changed)
+            w.add_workspace("settings", self.settings_page, "Settings", "settings")
 
-    def _make_first_run(self):
-        view = EmptyState("model", "No model yet",
-                          "Import a Stable Diffusion model (.safetensors), or try the demo model to walk through "
-                          "the whole flow first.", "Try the demo model")
-        view.sig_primary_clicked.connect(self.install_demo_model)
-        return view
-
-    def _make_library_view(self):
-        try:
-            from ui.library.library_view import LibraryView
-        except ImportError:
-            return PlaceholderView("Library", "library", "Every design you make appears here.")
-        view = LibraryView(self.services.library)
-        view.sig_open_in_studio.connect(self._on_open_in_studio)
-        view.sig_design_changed.connect(self._on_library_design_changed)
-        if hasattr(view, "sig_go_to_design"):
-            view.sig_go_to_design.connect(lambda: self.window.show_workspace("design"))
-        return view
+        self.first_run.sig_import_requested.connect(self.open_import_dialog)
+        self.first_run.sig_demo_requested.connect(self.install_demo_model)
+        self.first_run.sig_rescan_requested.connect(self.rescan_models)
+        self.studio.controls.import_model.clicked.connect(self.open_import_dialog)
+        self.design_vm.model_id_changed.connect(self._on_model_chosen)
+        self.design_vm.sig_use_design.connect(lambda _design: w.show_workspace("describe"))
+        self.design_vm.sig_design_saved.connect(self.library_view.add_design)
+        self.design_vm.sig_design_changed.connect(self.library_view.update_design)
+        self.library_view.sig_open_in_studio.connect(self._on_open_in_studio)
+        self.library_view.sig_design_changed.connect(self._on_library_design_changed)
+        self.library_view.sig_go_to_design.connect(lambda: w.show_workspace("design"))
 
     def _show_storage_error(self, exc: StorageError) -> None:
         page = EmptyState("error", "Your data folder cannot be used", exc.message, "Quit")
         page.sig_primary_clicked.connect(self.window.close)
         self.window.add_workspace("design", page, "Design", "design")
 
-    def _connect_status(self) -> None:
-        self.bridge.sig_event.connect(self._on_engine_event)
-
     # ----- models -----
     def refresh_models(self) -> None:
-        services = self.services
-        usable = services.registry.usable()
-        current = self.design_vm.model_id or self.settings.generation.model_id
-        self.studio.controls.set_models(usable, current)
+        registry = self.services.registry
+        usable = registry.usable()
+        self.studio.controls.set_models(registry.models, self.design_vm.model_id or self.settings.generation.model_id)
+        self.first_run.set_unusable(registry.models)
         self.design_page.setCurrentWidget(self.studio if usable else self.first_run)
-        if usable:
-            model = services.registry.get(self.design_vm.model_id) or usable[0]
-            self.window.set_model(model.label)
-            if model.is_demo:
-                self.design_vm.width = self.design_vm.height = 256
-                self.design_vm.steps = 12
-        else:
-            self.window.set_model("No model")
+        self._show_model(registry.get(self.design_vm.model_id))
+
+    def _show_model(self, model) -> None:
+        self.window.set_model(model.label if model else "No model")
+        if model is not None and model.is_demo and self.design_vm.width > 256:
+            # The demo model is small: sensible defaults keep it quick on any CPU.
+            self.design_vm.width = self.design_vm.height = 256
+            self.design_vm.steps = 12
+
+    def _on_model_chosen(self, model_id: str) -> None:
+        self._show_model(self.services.registry.get(model_id))
+        if model_id and model_id != self.services.settings.generation.model_id:
+            self.services.settings.generation.model_id = model_id
+            self._save_settings()
+            self.services.engine.preload(model_id)
+
+    def rescan_models(self) -> None:
+        self.services.registry.scan()
+        self.refresh_models()
+
+    def open_import_dialog(self) -> None:
+        dialog = ImportModelDialog(self.window)
+        dialog.sig_imported.connect(self._on_model_imported)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _on_model_imported(self, path) -> None:
+        self.services.registry.scan()
+        imported = next((m for m in self.services.registry.usable() if m.path == path), None)
+        if imported is not None:
+            self.design_vm.model_id = imported.id
+        self.refresh_models()
 
     def install_demo_model(self) -> None:
         from app.generation.demo_model import install_demo_model
 
+        self.first_run.set_busy("Building the demo model on this computer…")
         self.window.set_busy(True, "Building the demo model…")
-        install_demo_model()  # TODO(issue 2): move off the UI thread with the first-run view's busy state
-        self.services.registry.scan()
+        run_in_background(install_demo_model, self._on_demo_ready, self._on_demo_failed, self)
+
+    def _on_demo_ready(self, _path) -> None:
+        self.first_run.set_busy(None)
         self.window.set_busy(False)
+        self.services.registry.scan()
+        demo = next((m for m in self.services.registry.usable() if m.is_demo), None)
+        if demo is not None:
+            self.design_vm.model_id = demo.id
         self.refresh_models()
+
+    def _on_demo_failed(self, error: BaseException) -> None:
+        self.first_run.set_busy(None)
+        self.window.set_busy(False)
+        message = error.message if isinstance(error, UserFacingError) else f"The demo model could not be built: {error}"
+        self.first_run.show_error(message)
+
+    # ----- settings -----
+    def _on_settings_changed(self, settings: Settings) -> None:
+        settings.generation.model_id = self.services.settings.generation.model_id
+        self.services.settings = self.settings = settings
+        from PySide6.QtWidgets import QApplication
+
+        apply_theme(QApplication.instance(), settings.theme, kiosk=self.kiosk)
+
+    def _save_settings(self) -> None:
+        from app.config import save_settings
+
+        try:
+            save_settings(self.services.settings)
+        except OSError as exc:  # not worth interrupting the user: the choice still applies to this session
+            log.warning("Could not save settings: %s", exc)
 
     # ----- background work -----
     def start_background_work(self) -> None:
@@ -127,21 +178,11 @@ class AppController(QObject):
         elif isinstance(event, ev.ModelLoaded):
             w.set_model(event.label)
             w.set_device(event.device_label)
-            if not self.services.engine.jobs():
-                w.set_busy(False)
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):
             w.set_busy(True, "Generating…")
-        elif isinstance(event, (ev.JobFinished, ev.JobCancelled, ev.JobFailed)):
-            if not self.services.engine.jobs():
+        if isinstance(event, (ev.ModelLoaded, ev.JobFinished, ev.JobCancelled, ev.JobFailed)):
+            if self.services is not None and not self.services.engine.jobs():
                 w.set_busy(False)
-
-    def _on_design_saved(self, design) -> None:
-        if hasattr(self.library_view, "add_design"):
-            self.library_view.add_design(design)
-
-    def _on_design_changed(self, design) -> None:
-        if hasattr(self.library_view, "update_design"):
-            self.library_view.update_design(design)
 
     def _on_library_design_changed(self, design) -> None:
         current = self.design_vm.current_design
@@ -151,6 +192,3 @@ class AppController(QObject):
     def _on_open_in_studio(self, design) -> None:
         self.design_vm.open_design(design)
         self.window.show_workspace("design")
-
-    def _on_use_design(self, design) -> None:
-        self.window.show_workspace("describe")

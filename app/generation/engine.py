@@ -228,7 +228,8 @@ class Engine:
     def _ensure_loaded(self, model: ModelInfo) -> LoadedModel:
         gen = self._settings()
         device = choose_device(gen.device)
-        options = LoadOptions(device, gen.attention_slicing, gen.vae_tiling, gen.cpu_offload)
+        options = LoadOptions(device, gen.attention_slicing, gen.vae_tiling, gen.cpu_offload, gen.channels_last,
+                              gen.compile_unet)
         current = self._loaded
         if current and current.model.id == model.id and current.model.path == model.path and current.options.key == options.key:
             return current

@@ -25,10 +25,13 @@ class LoadOptions:
     attention_slicing: bool = False
     vae_tiling: bool = False
     cpu_offload: bool = False
+    channels_last: bool = False  # CUDA only
+    compile_unet: bool = False  # CUDA only
 
     @property
     def key(self) -> tuple:
-        return (self.device.device, self.device.dtype_name, self.attention_slicing, self.vae_tiling, self.cpu_offload)
+        return (self.device.device, self.device.dtype_name, self.attention_slicing, self.vae_tiling, self.cpu_offload,
+                self.channels_last, self.compile_unet)
 
 
 @dataclass
@@ -114,6 +117,13 @@ def _place(pipe, options: LoadOptions) -> str:
         pipe.enable_model_cpu_offload()
         return "cuda"
     pipe.to(device)
+    if device == "cuda" and (options.channels_last or options.compile_unet):
+        import torch
+
+        if options.channels_last:
+            pipe.unet.to(memory_format=torch.channels_last)
+        if options.compile_unet:
+            pipe.unet = torch.compile(pipe.unet, fullgraph=True)
     return device
 
 

@@ -26,12 +26,14 @@ class LatentPreviewer:
         self._factors_np = np.asarray(LATENT_RGB_FACTORS.get(arch, LATENT_RGB_FACTORS["sd15"]), dtype=np.float32)
         self._factors = None
         self._taesd = taesd
+        self._pending = None  # (pinned host tensor, CUDA event) of a preview still being copied
 
     @property
     def uses_taesd(self) -> bool:
         return self._taesd is not None
 
-    def __call__(self, latents) -> Image.Image:
+    def __call__(self, latents) -> Image.Image | None:
+        """The preview of these latents; on a GPU, the previous step's preview (or None) so the GPU never waits."""
         import torch
 
         with torch.no_grad():
@@ -40,9 +42,29 @@ class LatentPreviewer:
             sample = latents[0].float()
             if self._factors is None or self._factors.device != sample.device:
                 self._factors = torch.from_numpy(self._factors_np).to(sample.device)
-            rgb = torch.einsum("chw,cr->hwr", sample, self._factors)
-            rgb = ((rgb + 1.0) * 127.5).clamp(0, 255).to(torch.uint8).cpu().numpy()
-        return Image.fromarray(rgb, "RGB")
+            rgb = ((torch.einsum("chw,cr->hwr", sample, self._factors) + 1.0) * 127.5).clamp(0, 255).to(torch.uint8)
+            if rgb.device.type != "cuda":
+                return Image.fromarray(rgb.cpu().numpy(), "RGB")
+            return self._async_copy(rgb)
+
+    def _async_copy(self, rgb) -> Image.Image | None:
+        # Reading a GPU tensor at once would stall the CPU until the step finishes, which stops it queueing the
+        # next step's kernels (the UNet's Python overhead then adds to every step). Copy in the background and
+        # hand out the previous copy once it has landed instead: the preview lags one step, the GPU never idles.
+        import torch
+
+        ready = None
+        pending = self._pending
+        if pending is not None and pending[1].query():
+            ready = Image.fromarray(pending[0].numpy(), "RGB")
+            pending = None
+        if pending is None:
+            host = torch.empty(rgb.shape, dtype=torch.uint8, pin_memory=True)
+            host.copy_(rgb, non_blocking=True)
+            event = torch.cuda.Event()
+            event.record()
+            self._pending = (host, event)
+        return ready
 
     def _decode_taesd(self, latents) -> Image.Image:
         decoded = self._taesd.decode(latents[:1].to(self._taesd.dtype)).sample[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
 
 from PIL import Image
@@ -21,6 +22,10 @@ StepCallback = Callable[[int, int, int, object], None]  # image index, step, ste
 ImageCallback = Callable[[object, int], None]  # design, image index
 
 
+# One saver for all jobs keeps designs landing in the order they were made.
+_saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-saver")
+
+
 class Cancelled(Exception):
     """Raised from the step callback: it unwinds the pipeline at once, skipping the remaining steps and the decode."""
 
@@ -34,35 +39,46 @@ class JobRunner:
 
     def run(self, request: GenerationRequest, cancel: threading.Event, on_step: StepCallback,
             on_image: ImageCallback) -> list:
+        """Generate every variation; each is saved (PNG + library) on a saver thread while the next one denoises,
+        so durable writes never hold up the GPU. A design is announced only once it is safely on disk."""
         composed = self.presets.compose(request)
         init_image = self.init_image(request)
-        designs = []
-        for index, seed in enumerate(request.seeds()):
-            if cancel.is_set():
-                raise Cancelled
-            started = time.perf_counter()
-            image = self.generate(request, seed, composed.positive, composed.negative, init_image, cancel,
-                                  lambda step, steps, preview: on_step(index, step, steps, preview))
-            png = pngmeta.encode_png(
-                image,
-                parameters=pngmeta.a1111_parameters(
-                    positive=composed.positive, negative=composed.negative, steps=request.steps,
-                    sampler=request.scheduler, cfg=request.guidance, seed=seed, width=image.width,
-                    height=image.height, model_name=self.loaded.model.label, model_hash=self.loaded.model.short_hash,
-                    denoise=request.strength if init_image is not None else None,
-                ),
-                request=request.to_dict(),
-                extra=self._meta(request, seed, index, time.perf_counter() - started),
-            )
-            design = self.library.add(NewDesign(
-                png=png, request=request, seed=seed, prompt_final=composed.positive,
-                negative_final=composed.negative, model_name=self.loaded.model.label,
-                model_hash=self.loaded.model.sha256 or "", device=self.loaded.options.device.label,
-                parent_id=request.source_design_id if request.source == "design" else None,
-            ))
-            designs.append(design)
-            on_image(design, index)
+        saves: list[Future] = []
+        try:
+            for index, seed in enumerate(request.seeds()):
+                if cancel.is_set():
+                    raise Cancelled
+                started = time.perf_counter()
+                image = self.generate(request, seed, composed.positive, composed.negative, init_image, cancel,
+                                      lambda step, steps, preview: on_step(index, step, steps, preview))
+                saves.append(_saver.submit(self._save, request, composed, image, seed, index,
+                                           time.perf_counter() - started, init_image is not None, on_image))
+        finally:
+            # Images finished before a cancel or a failure are kept: wait for their saves either way.
+            designs = [f.result() for f in saves]
         return designs
+
+    def _save(self, request: GenerationRequest, composed, image: Image.Image, seed: int, index: int,
+              seconds: float, img2img: bool, on_image: ImageCallback):
+        png = pngmeta.encode_png(
+            image,
+            parameters=pngmeta.a1111_parameters(
+                positive=composed.positive, negative=composed.negative, steps=request.steps,
+                sampler=request.scheduler, cfg=request.guidance, seed=seed, width=image.width,
+                height=image.height, model_name=self.loaded.model.label, model_hash=self.loaded.model.short_hash,
+                denoise=request.strength if img2img else None,
+            ),
+            request=request.to_dict(),
+            extra=self._meta(request, seed, index, seconds),
+        )
+        design = self.library.add(NewDesign(
+            png=png, request=request, seed=seed, prompt_final=composed.positive,
+            negative_final=composed.negative, model_name=self.loaded.model.label,
+            model_hash=self.loaded.model.sha256 or "", device=self.loaded.options.device.label,
+            parent_id=request.source_design_id if request.source == "design" else None,
+        ))
+        on_image(design, index)
+        return design
 
     def generate(self, request: GenerationRequest, seed: int, positive: str, negative: str,
                  init_image: Image.Image | None, cancel: threading.Event,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from app.config import GenerationSettings
@@ -16,12 +17,14 @@ from app.library.store import Library
 class Recorder:
     def __init__(self) -> None:
         self.events: list = []
+        self.timed: list = []  # (event, perf_counter when it arrived)
         self.lock = threading.Lock()
         self.finished = threading.Condition(self.lock)
 
     def __call__(self, event) -> None:
         with self.lock:
             self.events.append(event)
+            self.timed.append((event, time.perf_counter()))
             self.finished.notify_all()
 
     def of(self, kind) -> list:

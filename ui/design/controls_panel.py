@@ -26,6 +26,7 @@ from app.generation.request import MAX_BATCH, MAX_SIDE, MAX_STEPS, MIN_SIDE
 from app.generation.schedulers import SCHEDULER_TABLE
 from ui.bind import bind
 from ui.design.queue_panel import QueuePanel
+from ui.models.model_picker import ModelPicker
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 
@@ -171,9 +172,16 @@ class ControlsPanel(QScrollArea):
         form.setHorizontalSpacing(SPACE_M)
         form.setVerticalSpacing(SPACE_M)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.model = QComboBox()
-        self.model.setAccessibleName("Model")
-        form.addRow("Model", self.model)
+        model_row = QHBoxLayout()
+        model_row.setSpacing(SPACE_S)
+        self.model = ModelPicker()
+        model_row.addWidget(self.model, 1)
+        self.import_model = QToolButton()
+        self.import_model.setIcon(icon("import"))
+        self.import_model.setToolTip("Import model…")
+        self.import_model.setAccessibleName("Import model")
+        model_row.addWidget(self.import_model)
+        form.addRow("Model", model_row)
         self.size = QComboBox()
         for label, w, h in SIZES:
             self.size.addItem(label, (w, h))
@@ -225,7 +233,7 @@ class ControlsPanel(QScrollArea):
         bind(vm, "height", self.height_spin, "value")
         bind(vm, "scheduler", self.scheduler, "currentData")
         bind(vm, "negative_prompt", self.negative, "plainText")
-        bind(vm, "model_id", self.model, "currentData")
+        self.model.sig_model_chosen.connect(lambda model_id: setattr(vm, "model_id", model_id))
         bind(vm, "final_prompt", self.final_prompt, "text")
         bind(vm, "final_negative", self.final_negative, "text", to_widget=lambda t: f"Avoid: {t}" if t else "")
         vm.preset_changed.connect(self._on_preset_changed)
@@ -247,16 +255,9 @@ class ControlsPanel(QScrollArea):
         self._sync_size_combo()
 
     def set_models(self, models: list, current_id: str) -> None:
-        self.model.blockSignals(True)
-        self.model.clear()
-        for model in models:
-            hash_part = f" · {model.short_hash}" if model.short_hash else ""
-            self.model.addItem(f"{model.label} · {model.arch_label}{hash_part}", model.id)
-        self.model.blockSignals(False)
-        index = self.model.findData(current_id)
-        self.model.setCurrentIndex(max(0, index))
-        if self.model.count():
-            self.vm.model_id = self.model.currentData()
+        """All models found, usable first; the unusable ones are shown with their reason but cannot be picked."""
+        self.model.set_models(models, current_id)
+        self.vm.model_id = self.model.current_model_id()
 
     def _on_preset_changed(self, preset_id: str) -> None:
         self.preset_caption.setText(self.vm.presets.get(preset_id).description)

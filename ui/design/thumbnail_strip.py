@@ -47,11 +47,14 @@ class ThumbnailStrip(QWidget):
         self.title.setProperty("role", "caption")
         header.addWidget(self.title)
         header.addStretch(1)
-        self.hint = QLabel(empty_text := self._empty_text)
-        self.hint.setProperty("role", "caption")
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        header.addWidget(self.hint)
         layout.addLayout(header)
+        # Until there is something to show, a sentence in the strip's place says how to fill it.
+        self.hint = QLabel(self._empty_text)
+        self.hint.setProperty("role", "secondary")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setFixedHeight(THUMB + 2 * SPACE_S + 4)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.hint)
         self.list = QListWidget()
         self.list.setObjectName("thumbnailStrip")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -66,7 +69,7 @@ class ThumbnailStrip(QWidget):
         self.list.itemClicked.connect(self._on_item_clicked)
         self.list.itemActivated.connect(self._on_item_clicked)
         layout.addWidget(self.list)
-        self.hint.setVisible(bool(empty_text))
+        self.list.hide()
 
     def set_designs(self, designs: list, current_id: str | None = None) -> None:
         same = [d.id for d in designs] == [d.id for d in self._designs]
@@ -80,6 +83,7 @@ class ThumbnailStrip(QWidget):
                 item.setSizeHint(QSize(THUMB + SPACE_S, THUMB + SPACE_S))
                 self.list.addItem(item)
         self.hint.setVisible(not designs)
+        self.list.setVisible(bool(designs))
         self.select(current_id)
 
     def select(self, design_id: str | None) -> None:

@@ -1,0 +1,352 @@
+"""Bringing a model into SM6 Studio: check it first, then copy (or link) it into the models folder.
+
+A model only becomes visible to the registry once it is complete. Copies are written under a dot-prefixed
+`.partial` name (the registry skips names starting with ".") and renamed into place at the very end, so a crash,
+a full disk or a cancel never leaves half a model that a scan would pick up.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Literal
+
+from app import paths
+from app.errors import ModelError
+from app.fsutil import _fsync_dir
+from app.generation import checkpoint
+from app.generation.checkpoint import PICKLE_SUFFIXES
+from app.generation.registry import ModelInfo, inspect_path
+
+log = logging.getLogger(__name__)
+
+ImportMode = Literal["copy", "link"]
+Progress = Callable[[int, int], None]
+
+CHUNK_SIZE = 8 * 1024 * 1024  # big enough to stream at disk speed, small enough for a smooth bar and quick cancel
+PARTIAL_SUFFIX = ".partial"
+STALE_PARTIAL_SECONDS = 6 * 3600  # leftovers of a crashed import; an import in progress touches its file constantly
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+class ImportCancelled(ModelError):
+    """The person cancelled; nothing was left behind. A ModelError so generic handlers still show a sentence."""
+
+    def __init__(self) -> None:
+        super().__init__("Import cancelled. Nothing was added to your models.")
+
+
+class ImportJob:
+    """`import_model` on a worker thread, with state the UI thread polls.
+
+    Polling (a timer reading `progress()` and `finished`) means no callback ever crosses threads: emitting Qt
+    signals from a plain Python thread thousands of times per copy has crashed PySide6 here (PYSIDE-3124-like
+    refcount corruption), and a timer also caps UI updates to a sensible rate.
+    """
+
+    def __init__(self, source: Path, *, mode: ImportMode = "copy", dest_dir: Path | None = None,
+                 chunk_size: int = CHUNK_SIZE) -> None:
+        self.source, self.mode, self.dest_dir, self.chunk_size = Path(source), mode, dest_dir, chunk_size
+        self.result: Path | None = None
+        self.error: BaseException | None = None
+        self._cancel = threading.Event()
+        self._done_event = threading.Event()
+        self._lock = threading.Lock()
+        self._progress = (0, 0)
+        self._thread = threading.Thread(target=self._run, name="model-import", daemon=True)
+
+    def start(self) -> "ImportJob":
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelling(self) -> bool:
+        return self._cancel.is_set()
+
+    @property
+    def finished(self) -> bool:
+        return self._done_event.is_set()
+
+    def progress(self) -> tuple[int, int]:
+        with self._lock:
+            return self._progress
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done_event.wait(timeout)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        with self._lock:
+            self._progress = (done, total)
+
+    def _run(self) -> None:
+        try:
+            self.result = import_model(self.source, mode=self.mode, dest_dir=self.dest_dir, progress=self._on_progress,
+                                       cancel=self._cancel, chunk_size=self.chunk_size)
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported through `error`
+            self.error = exc
+        finally:
+            self._done_event.set()
+
+
+def validate_import(source: Path) -> ModelInfo:
+    """What `source` is, if SM6 Studio can use it; otherwise ModelError with the reason and the way out."""
+    source = Path(source).expanduser()
+    if not source.exists():
+        raise ModelError(f"{source} does not exist. It may have been moved or deleted; choose it again.")
+    if source.name.startswith("."):
+        # The registry skips hidden names, so an imported copy would never show up.
+        raise ModelError(f"{source.name} is a hidden file or folder. Rename it so it doesn't start with a dot.")
+    info = inspect_path(source)
+    if info is None:
+        raise ModelError(_not_a_model_message(source))
+    if info.error:
+        raise ModelError(info.error)
+    if info.format == "diffusers":
+        # The registry only checks that weights exist; reading each header (a few KB) also catches truncated ones.
+        for weights in sorted(source.rglob("*.safetensors")):
+            if not _hidden(weights.relative_to(source)):
+                checkpoint.read_safetensors_header(weights)
+    return info
+
+
+def import_model(
+    source: Path,
+    *,
+    mode: ImportMode = "copy",
+    dest_dir: Path | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Path:
+    """Validate `source`, then copy or link it into `dest_dir` (default: the user models folder).
+
+    Returns the new path. Raises ModelError (ImportCancelled when `cancel` is set) and leaves nothing behind.
+    Call it off the UI thread: copying a checkpoint takes seconds to minutes.
+    """
+    source = Path(source).expanduser()
+    if mode not in ("copy", "link"):
+        raise ValueError(f"unknown import mode {mode!r}")
+    validate_import(source)
+    dest_dir = Path(dest_dir) if dest_dir is not None else paths.user_models_dir()
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ModelError(f"Cannot create the models folder {dest_dir}: {exc.strerror or exc}.") from exc
+    target = dest_dir / source.name
+    _refuse_clash(source, target)
+    if mode == "link":
+        return _link(source, target)
+    remove_stale_partials(dest_dir)
+    return _copy(source, target, progress, cancel, chunk_size)
+
+
+def check_target(source: Path, dest_dir: Path | None = None) -> Path:
+    """Where `source` would go; ModelError if that name is taken. Lets a dialog say so before the user clicks."""
+    source = Path(source).expanduser()
+    target = (Path(dest_dir) if dest_dir is not None else paths.user_models_dir()) / source.name
+    _refuse_clash(source, target)
+    return target
+
+
+def remove_stale_partials(dest_dir: Path, older_than_s: float = STALE_PARTIAL_SECONDS) -> None:
+    """Delete `.partial` leftovers of imports that crashed long ago; they are invisible but take disk space."""
+    now = time.time()
+    for entry in dest_dir.glob(f".*{PARTIAL_SUFFIX}"):
+        try:
+            if now - _newest_mtime(entry) > older_than_s:
+                log.info("removing stale partial import %s", entry)
+                _remove(entry)
+        except OSError as exc:
+            log.warning("cannot remove stale partial import %s: %s", entry, exc)
+
+
+# --- checks ---------------------------------------------------------------------------------------------------
+
+
+def _not_a_model_message(source: Path) -> str:
+    if source.is_dir():
+        return (
+            f"{source.name} is not a diffusers model folder: it has no model_index.json. Choose the folder that "
+            "contains model_index.json, or a single .safetensors checkpoint."
+        )
+    return (
+        f"{source.name} is not a model file. SM6 Studio imports Stable Diffusion 1.x, 2.x and SDXL checkpoints "
+        "as .safetensors files, or diffusers model folders."
+    )
+
+
+def _refuse_clash(source: Path, target: Path) -> None:
+    if not os.path.lexists(target):
+        return
+    try:
+        same = source.resolve() == target.resolve()
+    except OSError:
+        same = False
+    if same:
+        raise ModelError(f"{source.name} is already in your models folder, so there is nothing to import.")
+    raise ModelError(
+        f"A model named {source.name} is already in {target.parent}. Rename the file or folder you are importing, "
+        "or remove the existing one first. Nothing was replaced."
+    )
+
+
+# --- link -----------------------------------------------------------------------------------------------------
+
+
+def _link(source: Path, target: Path) -> Path:
+    try:
+        os.symlink(source.resolve(), target, target_is_directory=source.is_dir())
+    except (OSError, NotImplementedError) as exc:
+        # Windows needs Developer Mode or admin rights for symlinks; some drives (FAT, network shares) have none.
+        reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
+        raise ModelError(
+            f"SM6 Studio could not create a link to {source.name} ({reason}). Choose \"Copy into SM6 Studio\" instead.",
+        ) from exc
+    return target
+
+
+# --- copy -----------------------------------------------------------------------------------------------------
+
+
+def _copy(source: Path, target: Path, progress: Progress | None, cancel: threading.Event | None,
+          chunk_size: int) -> Path:
+    files = _files_to_copy(source)
+    total = sum(size for _, _, size in files)
+    _check_free_space(target.parent, total, source.name)
+    if source.is_dir():
+        tmp = Path(tempfile.mkdtemp(prefix=f".{source.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent))
+    else:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{source.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+    done = 0
+    try:
+        if progress:
+            progress(0, total)
+        for src, rel, _size in files:
+            dst = tmp / rel if source.is_dir() else tmp
+            dst.parent.mkdir(parents=True, exist_ok=True)
+
+            def on_chunk(n: int) -> None:
+                nonlocal done
+                done += n
+                if progress:
+                    progress(done, total)
+
+            _copy_file(src, dst, on_chunk, cancel, chunk_size)
+        if cancel is not None and cancel.is_set():
+            raise ImportCancelled()
+        # Re-check at the last moment: another import may have claimed the name while this one copied.
+        _refuse_clash(source, target)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        _remove(tmp)
+        if isinstance(exc, OSError):
+            raise _copy_error(exc, source.name, target.parent, total) from exc
+        raise
+    _fsync_dir(target.parent)
+    return target
+
+
+def _files_to_copy(source: Path) -> list[tuple[Path, Path, int]]:
+    """(source file, path relative to the model, size). Symlinks are followed: Hugging Face caches are made of them."""
+    if source.is_file():
+        return [(source, Path(source.name), source.stat().st_size)]
+    out: list[tuple[Path, Path, int]] = []
+    seen_dirs: set[str] = set()
+    for root, dirs, names in os.walk(source, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen_dirs:  # a link loop
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        # Hidden entries (.git, .cache/huggingface) are not part of the model.
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        has_safetensors = any(n.endswith(".safetensors") for n in names)
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            # The engine loads folders with use_safetensors=True, so pickled twins are dead weight (often gigabytes).
+            if has_safetensors and Path(name).suffix.lower() in PICKLE_SUFFIXES:
+                continue
+            path = Path(root) / name
+            out.append((path, path.relative_to(source), path.stat().st_size))
+    return out
+
+
+def _copy_file(src: Path, dst: Path, on_chunk: Callable[[int], None], cancel: threading.Event | None,
+               chunk_size: int) -> None:
+    with src.open("rb") as fin, dst.open("wb") as fout:
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise ImportCancelled()
+            chunk = fin.read(chunk_size)
+            if not chunk:
+                break
+            fout.write(chunk)
+            on_chunk(len(chunk))
+        fout.flush()
+        os.fsync(fout.fileno())  # the rename must not become visible before the bytes are on disk
+
+
+def _check_free_space(directory: Path, needed: int, name: str) -> None:
+    try:
+        free = shutil.disk_usage(directory).free
+    except OSError:
+        return  # unknown: let the copy itself find out
+    if free < needed:
+        raise ModelError(_disk_full_message(name, directory, needed, free))
+
+
+def _copy_error(exc: OSError, name: str, directory: Path, total: int) -> ModelError:
+    if exc.errno in _DISK_FULL:
+        return ModelError(_disk_full_message(name, directory, total, None))
+    return ModelError(
+        f"Copying {name} failed: {exc.strerror or exc}. Nothing was added to your models; check the drive and try again.",
+        details=f"{exc.__class__.__name__}: {exc}",
+    )
+
+
+def _disk_full_message(name: str, directory: Path, needed: int, free: int | None) -> str:
+    free_part = f", {_gb(free)} free" if free is not None else ""
+    return (
+        f"Not enough disk space to import {name} ({_gb(needed)} needed{free_part} in {directory}). "
+        "Free some space, or choose \"Link\" to use the model where it is."
+    )
+
+
+def _gb(n: int) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e8 else f"{n / 1e6:.0f} MB"
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _newest_mtime(path: Path) -> float:
+    newest = path.lstat().st_mtime
+    if path.is_dir() and not path.is_symlink():
+        for child in path.rglob("*"):
+            newest = max(newest, child.lstat().st_mtime)
+    return newest
+
+
+def _remove(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("could not remove %s: %s", path, exc)

@@ -1,0 +1,308 @@
+"""The Library's inspector: the selected design larger, its prompt and settings, and what to do with it."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.generation.presets import default_presets
+from app.library.models import Design
+from ui.icons import icon, pixmap
+from ui.library.library_model import prompt_of
+from ui.library.library_style import (
+    INSPECTOR_PADDING,
+    INSPECTOR_WIDTH,
+    PLACEHOLDER_ICON,
+    THUMB_SIDE,
+    TILE_RADIUS,
+    with_alpha,
+)
+from ui.library.thumbnails import ThumbnailLoader
+from ui.theme import (
+    SPACE_L,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XL,
+    SPACE_XS,
+    current_theme,
+    tabular_font,
+)
+
+OPEN_SHORTCUT = "Enter"
+FAVOURITE_SHORTCUT = "F"
+PREVIEW_WIDTH = INSPECTOR_WIDTH - 2 * INSPECTOR_PADDING
+MAX_IMAGE_ASPECT = 1.25  # a tall picture may be this much taller than wide before it is letterboxed
+
+
+def preview_decode_side(device_pixel_ratio: float) -> int:
+    """Short side to decode the preview at: its width on screen is enough for any aspect ratio."""
+    return max(THUMB_SIDE, math.ceil(PREVIEW_WIDTH * device_pixel_ratio))
+
+
+def preset_label(preset_id: str) -> str:
+    try:
+        return default_presets().get(preset_id or "none").label
+    except (OSError, ValueError, KeyError):
+        return preset_id or "No style"
+
+
+def format_created(created_at: float) -> str:
+    return datetime.fromtimestamp(created_at).strftime("%d %b %Y, %H:%M")
+
+
+class DesignPreview(QWidget):
+    """The selected design fitted into the panel's width, rounded; the thumbnail stands in while it loads."""
+
+    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._design: Design | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        loader.sig_loaded.connect(self._on_loaded)
+
+    def set_design(self, design: Design | None) -> None:
+        self._design = design
+        self.updateGeometry()
+        self.update()
+
+    def _aspect(self) -> float:
+        d = self._design
+        if d is None or d.width <= 0 or d.height <= 0:
+            return 1.0
+        return min(MAX_IMAGE_ASPECT, d.height / d.width)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return round(width * self._aspect())
+
+    def sizeHint(self) -> QSize:
+        return QSize(PREVIEW_WIDTH, self.heightForWidth(PREVIEW_WIDTH))
+
+    def resizeEvent(self, event) -> None:
+        self.setFixedHeight(self.heightForWidth(self.width()))
+        super().resizeEvent(event)
+
+    def picture(self):
+        """The best picture available now: the large one, else any cached size, else None."""
+        if self._design is None:
+            return None
+        path = self._design.image_path
+        return self._loader.get(path, preview_decode_side(self.devicePixelRatioF())) or self._loader.best_cached(path)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme = current_theme()
+        painter = QPainter(self)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        box = QRectF(self.rect())
+        picture = self.picture()
+        if picture is not None and not picture.isNull():
+            scale = min(box.width() / picture.width(), box.height() / picture.height())
+            w, h = picture.width() * scale, picture.height() * scale
+            target = QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h)
+            shape = QPainterPath()
+            shape.addRoundedRect(target, TILE_RADIUS, TILE_RADIUS)
+            painter.setClipPath(shape)
+            painter.drawPixmap(target, picture, QRectF(picture.rect()))
+        else:
+            shape = QPainterPath()
+            shape.addRoundedRect(box, TILE_RADIUS, TILE_RADIUS)
+            painter.fillPath(shape, with_alpha(theme.raised, 1.0))
+            glyph = pixmap("image", theme.text_disabled, PLACEHOLDER_ICON)
+            painter.drawPixmap(round(box.center().x() - PLACEHOLDER_ICON / 2),
+                               round(box.center().y() - PLACEHOLDER_ICON / 2), glyph)
+        painter.end()
+
+    def _on_loaded(self, path: str, _side: int) -> None:
+        if self._design is not None and path == self._design.image_path:
+            self.update()
+
+
+class DesignDetailsPanel(QFrame):
+    sig_open_requested = Signal()
+    sig_favourite_requested = Signal()  # toggle the shown design's favourite
+    sig_parent_requested = Signal(str)  # the id of the design this one was refined from
+
+    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryInspector")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFixedWidth(INSPECTOR_WIDTH)
+        self._design: Design | None = None
+        self._parent_available = False
+        self._setup_ui(loader)
+        self.set_design(None)
+
+    def _setup_ui(self, loader: ThumbnailLoader) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("inspectorScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        body.setObjectName("inspectorBody")
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        p = INSPECTOR_PADDING
+        layout.setContentsMargins(p, p, p, p)
+        layout.setSpacing(0)
+
+        self.preview = DesignPreview(loader)
+        layout.addWidget(self.preview)
+        layout.addSpacing(SPACE_L)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACE_S)
+        self.open_button = QPushButton("Open in the studio")
+        self.open_button.setProperty("primary", True)
+        self.open_button.setToolTip(f"Open this design in the Design studio to refine it ({OPEN_SHORTCUT})")
+        self.open_button.clicked.connect(self.sig_open_requested)
+        actions.addWidget(self.open_button, 1)
+        self.favourite_button = QPushButton()
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setMinimumWidth(0)
+        self.favourite_button.setObjectName("iconButton")
+        self.favourite_button.setIconSize(QSize(20, 20))
+        self.favourite_button.clicked.connect(self._on_favourite_clicked)
+        actions.addWidget(self.favourite_button)
+        layout.addLayout(actions)
+        layout.addSpacing(SPACE_XL)
+
+        layout.addWidget(_caption("Prompt"))
+        layout.addSpacing(SPACE_XS)
+        self.prompt_label = _value_label()
+        self.prompt_label.setObjectName("inspectorPrompt")
+        layout.addWidget(self.prompt_label)
+        layout.addSpacing(SPACE_XL)
+
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(SPACE_L)
+        facts.setVerticalSpacing(SPACE_M)
+        facts.setColumnStretch(1, 1)
+        self.preset_label = self._add_fact(facts, 0, "Style")
+        self.seed_label = self._add_fact(facts, 1, "Seed", tabular=True)
+        self.size_label = self._add_fact(facts, 2, "Size", tabular=True)
+        self.model_label = self._add_fact(facts, 3, "Model")
+        self.created_label = self._add_fact(facts, 4, "Created", tabular=True)
+        layout.addLayout(facts)
+
+        self.lineage_box = QWidget()
+        lineage = QVBoxLayout(self.lineage_box)
+        lineage.setContentsMargins(0, SPACE_XL, 0, 0)
+        lineage.setSpacing(SPACE_S)
+        lineage.addWidget(_caption("Refined from"))
+        self.parent_button = QPushButton("Show the original")
+        self.parent_button.setToolTip("Select the design this one was refined from")
+        self.parent_button.clicked.connect(self._on_parent_clicked)
+        self.parent_missing_label = _value_label("The original is no longer in the library.")
+        self.parent_missing_label.setProperty("role", "secondary")
+        lineage.addWidget(self.parent_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lineage.addWidget(self.parent_missing_label)
+        layout.addWidget(self.lineage_box)
+        layout.addStretch(1)
+
+        self.hint_label = _value_label("Select a design to see it larger, with its prompt and settings.")
+        self.hint_label.setProperty("role", "secondary")
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.insertWidget(1, self.hint_label)
+        direct = body.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        self._content = [w for w in direct if w not in (self.preview, self.hint_label)]
+        self.refresh_icons()
+
+    def _add_fact(self, grid: QGridLayout, row: int, name: str, *, tabular: bool = False) -> QLabel:
+        grid.addWidget(_caption(name), row, 0, Qt.AlignmentFlag.AlignTop)
+        value = _value_label()
+        if tabular:
+            value.setFont(tabular_font(value.font()))
+        grid.addWidget(value, row, 1)
+        return value
+
+    # --- API -----------------------------------------------------------------------------------
+
+    def design(self) -> Design | None:
+        return self._design
+
+    def set_design(self, design: Design | None, *, parent_available: bool = False) -> None:
+        self._design = design
+        self._parent_available = parent_available
+        self.preview.set_design(design)
+        for widget in self._content:
+            widget.setVisible(design is not None)
+        self.hint_label.setVisible(design is None)
+        self.open_button.setEnabled(design is not None)
+        self.favourite_button.setEnabled(design is not None)
+        if design is None:
+            self.favourite_button.setChecked(False)
+            self.refresh_icons()
+            return
+        self.prompt_label.setText(prompt_of(design))
+        self.preset_label.setText(preset_label(design.request.preset))
+        self.seed_label.setText(str(design.seed))
+        self.size_label.setText(f"{design.width} × {design.height}")
+        self.model_label.setText(design.model_name or "Unknown")
+        self.created_label.setText(format_created(design.created_at))
+        self.lineage_box.setVisible(bool(design.parent_id))
+        self.parent_button.setVisible(bool(design.parent_id) and parent_available)
+        self.parent_missing_label.setVisible(bool(design.parent_id) and not parent_available)
+        self.favourite_button.setChecked(design.favourite)
+        self.refresh_icons()
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    def _on_favourite_clicked(self) -> None:
+        # The button shows the stored state, which only changes once the library has saved it.
+        self.favourite_button.setChecked(bool(self._design and self._design.favourite))
+        self.sig_favourite_requested.emit()
+
+    def _on_parent_clicked(self) -> None:
+        if self._design is not None and self._design.parent_id:
+            self.sig_parent_requested.emit(self._design.parent_id)
+
+    def refresh_icons(self) -> None:
+        theme = current_theme()
+        favourite = bool(self._design and self._design.favourite)
+        self.favourite_button.setIcon(icon("star-filled", theme.accent) if favourite else icon("star", theme.text))
+        words = "Remove from favourites" if favourite else "Add to favourites"
+        self.favourite_button.setToolTip(f"{words} ({FAVOURITE_SHORTCUT})")
+        self.favourite_button.setAccessibleName(words)
+        self.open_button.setIcon(icon("design", theme.on_accent))
+        self.parent_button.setIcon(icon("lineage", theme.text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_icons()
+        super().changeEvent(event)
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "caption")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _value_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # prompts and model names come from people and files
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label

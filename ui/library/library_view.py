@@ -1,0 +1,423 @@
+"""The Library workspace: every design ever made, newest first, searchable, with an inspector.
+
+    view = LibraryView(library)
+    view.sig_open_in_studio.connect(studio.open_design)   # Design
+    view.sig_design_changed.connect(...)                   # Design, e.g. its favourite changed here
+    view.sig_go_to_design.connect(lambda: window.show_workspace("design"))
+    engine_bridge.sig_image_ready.connect(lambda e: view.add_design(e.design))
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError
+from app.library.models import Design
+from app.library.store import Library
+from ui.icons import icon
+from ui.library.design_details import FAVOURITE_SHORTCUT, DesignDetailsPanel
+from ui.library.design_grid import DesignGrid
+from ui.library.elided_label import ElidedLabel
+from ui.library.library_model import LibraryModel, matches
+from ui.library.library_style import (
+    GRID_GAP,
+    SEARCH_DEBOUNCE_MS,
+    SEARCH_MIN_WIDTH,
+    SEARCH_WIDTH,
+    THUMB_SIDE,
+    library_stylesheet,
+)
+from ui.library.thumbnails import ThumbnailLoader
+from ui.theme import (
+    FONT_BODY,
+    SPACE_L,
+    SPACE_M,
+    SPACE_XL,
+    SPACE_XXL,
+    Theme,
+    current_theme,
+    tabular_font,
+    theme_manager,
+    touch_target,
+)
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.error_banner import ErrorBanner
+
+FIND_SHORTCUT = "Ctrl+F"
+COUNT_WIDEST = "00,000 favourites"
+SEARCH_SHOWN_CHARS = 32  # a long search is shortened in the count and empty-state texts
+
+
+class LibraryView(QWidget):
+    sig_open_in_studio = Signal(object)  # Design to continue in the Design studio
+    sig_design_changed = Signal(object)  # Design changed here (favourite)
+    sig_go_to_design = Signal()  # the empty library's "Go to the Design studio"
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryView")
+        self._library = library
+        self.loader = ThumbnailLoader(self)
+        self.model = LibraryModel(library, self.loader, self)
+        self.model.thumb_side = round(THUMB_SIDE * _device_pixel_ratio())
+        self._no_results_action = self.clear_search
+        self._syncing_filter = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self._setup_ui()
+        self._setup_shortcuts()
+        self._on_theme_changed(current_theme())
+        theme_manager().theme_changed.connect(self._on_theme_changed)
+        self.model.sig_total_changed.connect(self._update_count)
+        self.model.sig_error.connect(self.error_banner.show_exception)
+        self._reload(keep_selection=False)
+
+    def _setup_ui(self) -> None:
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        half = GRID_GAP // 2
+        column = QVBoxLayout()
+        # Tiles keep half a gap around them: pull the grid out by that much so pictures line up with the title.
+        column.setContentsMargins(SPACE_XXL - half, SPACE_XL, SPACE_XL - half, 0)
+        column.setSpacing(SPACE_L - half)
+        root.addLayout(column, 1)
+
+        header = QVBoxLayout()
+        header.setContentsMargins(half, 0, half, 0)
+        header.setSpacing(SPACE_L)
+        self.title_label = QLabel("Library")
+        self.title_label.setProperty("role", "title")
+        header.addWidget(self.title_label)
+
+        self.toolbar = QWidget()
+        bar = QHBoxLayout(self.toolbar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(SPACE_M)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("librarySearch")
+        self.search_edit.setPlaceholderText("Search prompts…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip(f"Search the prompts of your designs ({_native(FIND_SHORTCUT)})")
+        self.search_edit.setAccessibleName("Search prompts")
+        self.search_edit.setMaximumWidth(SEARCH_WIDTH)
+        self.search_edit.setMinimumWidth(SEARCH_MIN_WIDTH)
+        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._search_action = self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.textChanged.connect(self._on_search_edited)
+        self.search_edit.returnPressed.connect(self._on_search_return)
+        bar.addWidget(self.search_edit, 2)
+        self.favourites_button = QPushButton("Favourites")
+        self.favourites_button.setCheckable(True)
+        self.favourites_button.setToolTip("Show only the designs you starred")
+        self.favourites_button.toggled.connect(self._on_favourites_toggled)
+        bar.addWidget(self.favourites_button)
+        self.count_label = ElidedLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # It takes the room left and never asks for more, so a long search cannot widen the window.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setProperty("role", "secondary")
+        self.count_label.setFont(tabular_font(self.count_label.font()))
+        # The number itself always fits; only a quoted search gets shortened.
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(COUNT_WIDEST))
+        bar.addWidget(self.count_label, 1)
+        header.addWidget(self.toolbar)
+
+        self.error_banner = ErrorBanner()
+        header.addWidget(self.error_banner)
+        column.addLayout(header)
+
+        self.stack = QStackedWidget()
+        self.grid = DesignGrid()
+        self.grid.setModel(self.model)
+        self.grid.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.grid.doubleClicked.connect(self._on_open_index)
+        self.grid.sig_open_requested.connect(self._on_open_index)
+        self.stack.addWidget(self.grid)
+
+        self.empty_library = EmptyState(
+            "library", "Your designs will appear here",
+            "Every SM6 you make in the Design studio is kept here, newest first, "
+            "ready to look at again, star and refine.",
+            "Go to the Design studio",
+        )
+        self.empty_library.sig_primary_clicked.connect(self.sig_go_to_design)
+        self.stack.addWidget(self.empty_library)
+        self.no_results = EmptyState("search", "No designs match", "", "Clear search", "Show all designs")
+        self.no_results.sig_primary_clicked.connect(lambda: self._no_results_action())
+        self.no_results.sig_secondary_clicked.connect(self.show_all)
+        self.stack.addWidget(self.no_results)
+        column.addWidget(self.stack, 1)
+
+        self.details = DesignDetailsPanel(self.loader)
+        self.details.sig_open_requested.connect(self._on_open_selected)
+        self.details.sig_favourite_requested.connect(self.toggle_favourite)
+        self.details.sig_parent_requested.connect(self.select_design)
+        root.addWidget(self.details)
+        self.open_button = self.details.open_button
+        self.favourite_button = self.details.favourite_button
+        self.setFocusProxy(self.grid)  # view.setFocus() puts the keyboard on the designs
+
+    def _setup_shortcuts(self) -> None:
+        # Window-wide, but Qt only fires them while this workspace is visible; a focused text
+        # field keeps its letters (it claims them before shortcuts), so typing "f" never stars.
+        self._find_shortcut = QShortcut(QKeySequence(FIND_SHORTCUT), self)
+        self._find_shortcut.activated.connect(self.focus_search)
+        self._favourite_shortcut = QShortcut(QKeySequence(FAVOURITE_SHORTCUT), self)
+        self._favourite_shortcut.activated.connect(self.toggle_favourite)
+
+    # --- public API ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the library again (e.g. after another window changed it); the selection stays if it can."""
+        self.loader.forget_failures()
+        self._reload(keep_selection=True)
+
+    def add_design(self, design: Design) -> None:
+        """A design just made: it appears first at once (unless the search hides it)."""
+        had_rows = self.model.rowCount() > 0
+        if self.model.prepend(design):
+            self._update_page()
+            if not had_rows or self._selected_design() is None:
+                self._select_row(0)
+
+    def update_design(self, design: Design) -> None:
+        """A design changed elsewhere (e.g. starred in the studio): show its new state."""
+        self.model.replace(design)
+        if self.details.design() is not None and self.details.design().id == design.id:
+            self._show_details(design)
+
+    def select_design(self, design_id: str) -> bool:
+        """Select and reveal a design, clearing the search or favourites filter if it hides it."""
+        design = self.model.design_at(self.model.row_of(design_id))
+        if design is None:
+            try:
+                design = self._library.get(design_id)
+            except StorageError as exc:
+                self.error_banner.show_exception(exc)
+                return False
+            if design is None:
+                return False
+            if not matches(design, self.model.search, self.model.favourites_only):
+                self._set_filter_widgets("", False)
+                self._reload(keep_selection=False)
+        row = self.model.fetch_until(design_id)
+        if row < 0:
+            return False
+        self._select_row(row)
+        return True
+
+    def selected_design(self) -> Design | None:
+        return self._selected_design()
+
+    def toggle_favourite(self) -> None:
+        design = self._selected_design()
+        if design is None:
+            return
+        try:
+            updated = self._library.set_favourite(design.id, not design.favourite)
+        except StorageError as exc:
+            self.error_banner.show_exception(exc)
+            return
+        except KeyError:
+            self.error_banner.show_message("This design is no longer in the library. Refresh to update the list.")
+            return
+        self.update_design(updated)
+        self.sig_design_changed.emit(updated)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def clear_search(self) -> None:
+        self.search_edit.clear()
+        self._apply_filter()
+
+    def show_all(self) -> None:
+        self._set_filter_widgets("", False)
+        self._apply_filter()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Leaving the workspace mid-typing: apply the search now, so the grid matches the field on return.
+        if self._search_timer.isActive():
+            self._apply_filter()
+        super().hideEvent(event)
+
+    # --- loading and state ---------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self._reload(keep_selection=True)
+
+    def _reload(self, keep_selection: bool) -> None:
+        keep_id = self._selected_id() if keep_selection else None
+        try:
+            self.model.set_filter(self.search_edit.text(), self.favourites_button.isChecked())
+            row = -1
+            # Read the kept design afresh: page towards it only if the new filter really lists it.
+            keep = self._library.get(keep_id) if keep_id else None
+            if keep is not None and matches(keep, self.model.search, self.model.favourites_only):
+                row = self.model.fetch_until(keep.id)
+        except StorageError as exc:
+            self.error_banner.show_exception(exc)
+            row = -1
+        self._update_page()
+        self._select_row(row if row >= 0 else 0)
+
+    def _update_page(self) -> None:
+        if self.model.rowCount() > 0:
+            self.stack.setCurrentWidget(self.grid)
+            empty_library = False
+        else:
+            filtered = bool(self.model.search) or self.model.favourites_only
+            try:
+                empty_library = not filtered or self._library.count() == 0
+            except StorageError:
+                empty_library = not filtered
+            if empty_library:
+                self.stack.setCurrentWidget(self.empty_library)
+            else:
+                self._set_no_results_texts()
+                self.stack.setCurrentWidget(self.no_results)
+        self.toolbar.setVisible(not empty_library)
+        self.details.setVisible(self.stack.currentWidget() is self.grid)
+        self._update_count(self.model.total)
+
+    def _set_no_results_texts(self) -> None:
+        search = _shorten(self.model.search)
+        state = self.no_results
+        assert state.secondary_button is not None
+        if self.model.search and self.model.favourites_only:
+            state.title_label.setText(f"No favourites match “{search}”")
+            state.set_text("Only your favourites are searched. Clear the search, or look through all designs.")
+            state.primary_button.setText("Clear search")
+            self._no_results_action = self.clear_search
+            state.secondary_button.show()
+        elif self.model.search:
+            state.title_label.setText(f"No designs match “{search}”")
+            state.set_text("Check the spelling, or try fewer or other words. Search looks at the prompts of your designs.")
+            state.primary_button.setText("Clear search")
+            self._no_results_action = self.clear_search
+            state.secondary_button.hide()
+        else:
+            state.title_label.setText("No favourites yet")
+            state.set_text(f"Star a design you love ({FAVOURITE_SHORTCUT}, or the star beside “Open in the studio”) "
+                           "and it will be waiting for you here.")
+            state.primary_button.setText("Show all designs")
+            self._no_results_action = self.show_all
+            state.secondary_button.hide()
+
+    def _update_count(self, total: int) -> None:
+        self.count_label.set_full_text(count_text(total, self.model.search, self.model.favourites_only))
+
+    def _set_filter_widgets(self, search: str, favourites_only: bool) -> None:
+        """Show a filter in the fields without each change starting its own reload."""
+        # Not blockSignals: the line edit hides its clear button on its own textChanged.
+        self._syncing_filter = True
+        try:
+            self.search_edit.setText(search)
+            self.favourites_button.setChecked(favourites_only)
+        finally:
+            self._syncing_filter = False
+        self._search_timer.stop()
+        self._refresh_icons()
+
+    # --- selection -----------------------------------------------------------------------------
+
+    def _selected_design(self) -> Design | None:
+        rows = self.grid.selectionModel().selectedRows()
+        return self.model.design_at(rows[0].row()) if rows else None
+
+    def _selected_id(self) -> str | None:
+        design = self._selected_design()
+        return design.id if design else None
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row)
+        if index.isValid():
+            self.grid.reveal(index)  # first: selecting would scroll it just barely into view
+            self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self.grid.selectionModel().clearSelection()
+        self._show_details(self._selected_design())
+
+    def _show_details(self, design: Design | None) -> None:
+        parent_available = False
+        if design is not None and design.parent_id:
+            try:
+                parent_available = self._library.get(design.parent_id) is not None
+            except StorageError:
+                parent_available = False
+        self.details.set_design(design, parent_available=parent_available)
+
+    def _on_selection_changed(self, *_args) -> None:
+        self._show_details(self._selected_design())
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    def _on_search_edited(self, _text: str) -> None:
+        if not self._syncing_filter:
+            self._search_timer.start()
+
+    def _on_search_return(self) -> None:
+        self._apply_filter()
+
+    def _on_favourites_toggled(self, _checked: bool) -> None:
+        self._refresh_icons()
+        if not self._syncing_filter:
+            self._apply_filter()
+
+    def _on_open_index(self, index: QModelIndex) -> None:
+        design = self.model.design_at(index.row()) if index.isValid() else None
+        if design is not None:
+            self.sig_open_in_studio.emit(design)
+
+    def _on_open_selected(self) -> None:
+        design = self._selected_design()
+        if design is not None:
+            self.sig_open_in_studio.emit(design)
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.setStyleSheet(library_stylesheet(theme, FONT_BODY, touch_target(theme_manager().kiosk)))
+        self._refresh_icons()
+        self.details.refresh_icons()
+        self.grid.viewport().update()
+
+    def _refresh_icons(self) -> None:
+        theme = current_theme()
+        self._search_action.setIcon(icon("search", theme.text_secondary))
+        starred = self.favourites_button.isChecked()
+        self.favourites_button.setIcon(icon("star-filled", theme.accent) if starred else icon("star", theme.text))
+
+
+def count_text(total: int, search: str, favourites_only: bool) -> str:
+    """"1,234 designs", "1 favourite", "12 favourites matching “gold”"."""
+    singular, plural = ("favourite", "favourites") if favourites_only else ("design", "designs")
+    text = f"{total:,} {singular if total == 1 else plural}"
+    return f"{text} matching “{_shorten(search)}”" if search else text
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SEARCH_SHOWN_CHARS else text[: SEARCH_SHOWN_CHARS - 1].rstrip() + "…"
+
+
+def _native(shortcut: str) -> str:
+    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _device_pixel_ratio() -> float:
+    return max((s.devicePixelRatio() for s in QGuiApplication.screens()), default=1.0)

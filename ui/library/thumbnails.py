@@ -1,0 +1,167 @@
+"""Small pictures of designs, decoded off the UI thread and kept in a least-recently-used cache.
+
+`ThumbnailLoader.get(path, side)` answers at once: the cached pixmap, or None while the picture
+is being decoded (the caller draws a placeholder and repaints on `sig_loaded`). Requests are
+served newest first and the waiting list is bounded, so scrolling fast through 14,000 designs
+decodes what is on screen now, not what flew past a second ago.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+log = logging.getLogger(__name__)
+
+Key = tuple[str, int]
+
+DEFAULT_THREADS = 2  # decoding is disk- and CPU-bound; leave cores to generation
+DEFAULT_CACHE_BYTES = 96 * 1024 * 1024  # about 370 thumbnails of 256×256 at 32 bits
+DEFAULT_QUEUE_LIMIT = 256  # older wishes beyond this are forgotten (and asked again if still shown)
+
+
+class _Bridge(QObject):
+    """Carries results from pool threads to the UI thread (queued, as it lives on the UI thread).
+
+    It has no parent on purpose: jobs hold a reference, so it outlives a loader deleted mid-decode.
+    """
+
+    done = Signal(str, int, QImage)
+
+
+class _DecodeJob(QRunnable):
+    def __init__(self, path: str, side: int, bridge: _Bridge) -> None:
+        super().__init__()
+        self._path, self._side, self._bridge = path, side, bridge
+
+    def run(self) -> None:
+        image = QImage()
+        try:
+            image = decode_scaled(self._path, self._side)
+        except Exception:  # a worker must never die silently with the key still marked running
+            log.exception("decoding %s failed", self._path)
+        try:
+            self._bridge.done.emit(self._path, self._side, image)
+        except RuntimeError:  # the app is shutting down and took the bridge with it: nobody is waiting
+            pass
+
+
+def decode_scaled(path: str, side: int) -> QImage:
+    """The image at `path` with its short side scaled down to `side` (never up); null when unreadable."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and min(size.width(), size.height()) > side:
+        scale = side / min(size.width(), size.height())
+        # Formats that can (JPEG) decode small directly; for PNG Qt scales right after decoding,
+        # still here on the pool thread, so the UI thread only ever sees the small image.
+        reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
+    image = reader.read()
+    if image.isNull():
+        log.info("cannot read %s: %s", path, reader.errorString())
+        return image
+    wanted = QImage.Format.Format_ARGB32_Premultiplied if image.hasAlphaChannel() else QImage.Format.Format_RGB32
+    return image.convertToFormat(wanted)  # the formats QPainter draws fastest
+
+
+class ThumbnailLoader(QObject):
+    sig_loaded = Signal(str, int)  # path, side: the picture is in the cache now, or could not be read
+
+    def __init__(self, parent: QObject | None = None, *, threads: int = DEFAULT_THREADS,
+                 cache_bytes: int = DEFAULT_CACHE_BYTES, queue_limit: int = DEFAULT_QUEUE_LIMIT) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max(1, threads))
+        self._cache: OrderedDict[Key, QPixmap] = OrderedDict()
+        self._cache_bytes = 0
+        self._cache_limit = cache_bytes
+        self._queue_limit = queue_limit
+        self._waiting: OrderedDict[Key, None] = OrderedDict()  # newest request last, served first
+        self._running: set[Key] = set()
+        self._failed: set[Key] = set()
+        self._bridge = _Bridge()
+        self._bridge.done.connect(self._on_done)
+
+    # --- API -----------------------------------------------------------------------------------
+
+    def get(self, path: str, side: int) -> QPixmap | None:
+        """The cached picture, or None: then it is decoded in the background unless it failed before."""
+        key = (path, side)
+        pixmap = self._cache.get(key)
+        if pixmap is not None:
+            self._cache.move_to_end(key)
+            return pixmap
+        if key not in self._failed:
+            self._request(key)
+        return None
+
+    def peek(self, path: str, side: int) -> QPixmap | None:
+        """The cached picture without asking for it to be loaded."""
+        return self._cache.get((path, side))
+
+    def best_cached(self, path: str) -> QPixmap | None:
+        """The largest cached picture of `path` at any size: a stand-in while a bigger one loads."""
+        found = [(side, pm) for (p, side), pm in self._cache.items() if p == path]
+        return max(found, key=lambda item: item[0])[1] if found else None
+
+    def failed(self, path: str, side: int) -> bool:
+        return (path, side) in self._failed
+
+    def is_busy(self) -> bool:
+        return bool(self._waiting or self._running)
+
+    def forget_failures(self) -> None:
+        """Try unreadable files again (they may have been restored)."""
+        self._failed.clear()
+
+    def cancel_waiting(self) -> None:
+        """Drop requests not started yet, e.g. when the grid shows other designs now."""
+        self._waiting.clear()
+
+    def shutdown(self, timeout_ms: int = 3000) -> None:
+        self._waiting.clear()
+        self._pool.waitForDone(timeout_ms)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _request(self, key: Key) -> None:
+        if key in self._running:
+            return
+        self._waiting[key] = None
+        self._waiting.move_to_end(key)
+        while len(self._waiting) > self._queue_limit:
+            self._waiting.popitem(last=False)
+        self._start_jobs()
+
+    def _start_jobs(self) -> None:
+        while self._waiting and len(self._running) < self._pool.maxThreadCount():
+            key, _ = self._waiting.popitem(last=True)
+            self._running.add(key)
+            self._pool.start(_DecodeJob(key[0], key[1], self._bridge))
+
+    def _on_done(self, path: str, side: int, image: QImage) -> None:
+        key = (path, side)
+        self._running.discard(key)
+        if image.isNull():
+            self._failed.add(key)
+        else:
+            self._store(key, QPixmap.fromImage(image))
+        self._start_jobs()
+        self.sig_loaded.emit(path, side)
+
+    def _store(self, key: Key, pixmap: QPixmap) -> None:
+        old = self._cache.pop(key, None)
+        if old is not None:
+            self._cache_bytes -= _bytes(old)
+        self._cache[key] = pixmap
+        self._cache_bytes += _bytes(pixmap)
+        while self._cache_bytes > self._cache_limit and len(self._cache) > 1:
+            _, evicted = self._cache.popitem(last=False)
+            self._cache_bytes -= _bytes(evicted)
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)

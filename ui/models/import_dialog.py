@@ -1,0 +1,352 @@
+"""Import model…: choose a checkpoint file or a diffusers folder, see what it is, then copy or link it.
+
+The model is checked as soon as it is chosen (reading headers only, milliseconds), so a refusal comes before any
+copying. The copy itself runs on a worker thread with progress and Cancel; the window stays responsive. Open this
+dialog with `open()`, never `exec()` (DESIGN.md rule 5).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import paths
+from app.errors import ModelError
+from app.generation.importer import CHUNK_SIZE, ImportCancelled, ImportJob, check_target, validate_import
+from app.generation.registry import ModelInfo
+from ui.icons import pixmap
+from ui.models.folder_row import human_size
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, tabular_font
+from ui.widgets.card import Card
+from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.status_chip import StatusChip
+
+DIALOG_WIDTH = 560
+FILE_FILTER = "Stable Diffusion checkpoints (*.safetensors);;All files (*)"
+FORMAT_WORDS = {"single": "Single file", "diffusers": "Diffusers folder"}
+SUMMARY_ICON = 20
+POLL_MS = 50  # progress refresh: smooth to the eye, negligible work
+
+
+class ImportModelDialog(QDialog):
+    sig_imported = Signal(object)  # Path of the new model in the models folder
+
+    def __init__(self, parent: QWidget | None = None, *, dest_dir: Path | None = None,
+                 chunk_size: int = CHUNK_SIZE) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import model")
+        self._dest_dir = dest_dir
+        self._chunk_size = chunk_size
+        self._source: Path | None = None
+        self._info: ModelInfo | None = None
+        self._job: ImportJob | None = None
+        self._close_when_done = False
+        # The worker never calls into Qt; this timer reads its progress while it runs (see ImportJob).
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self._on_poll)
+        self._setup_ui()
+        self._update_state()
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.setMinimumWidth(DIALOG_WIDTH)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
+        layout.setSpacing(0)
+        title = _label("Import a model", "section")
+        layout.addWidget(title)
+        layout.addSpacing(SPACE_S)
+        layout.addWidget(_label(
+            "Choose a Stable Diffusion checkpoint (.safetensors) or a diffusers model folder. "
+            "SM6 Studio checks it before copying anything.", "secondary"))
+        layout.addSpacing(SPACE_L)
+
+        choose = QHBoxLayout()
+        choose.setSpacing(SPACE_M)
+        self.choose_file_button = QPushButton("Choose file…")
+        self.choose_file_button.clicked.connect(self._on_choose_file)
+        self.choose_folder_button = QPushButton("Choose folder…")
+        self.choose_folder_button.clicked.connect(self._on_choose_folder)
+        choose.addWidget(self.choose_file_button)
+        choose.addWidget(self.choose_folder_button)
+        choose.addStretch(1)
+        layout.addLayout(choose)
+        layout.addSpacing(SPACE_L)
+
+        # What was detected: name, then architecture, size and format as chips.
+        self.summary_card = Card(padding=SPACE_L)
+        head = QHBoxLayout()
+        head.setSpacing(SPACE_M)
+        self._summary_icon = QLabel()
+        self._summary_icon.setFixedSize(SUMMARY_ICON, SUMMARY_ICON)
+        head.addWidget(self._summary_icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.name_label = _label("", "emphasis")
+        head.addWidget(self.name_label, 1)
+        self.summary_card.add_layout(head)
+        chips = QHBoxLayout()
+        chips.setSpacing(SPACE_S)
+        self.arch_chip = StatusChip("", "success", "success")
+        self.size_chip = StatusChip("", "neutral")
+        self.format_chip = StatusChip("", "neutral")
+        for chip in (self.arch_chip, self.size_chip, self.format_chip):
+            chips.addWidget(chip)
+        chips.addStretch(1)
+        self.summary_card.add_layout(chips)
+        self.path_label = _label("", "caption")
+        self.summary_card.add_widget(self.path_label)
+        layout.addWidget(self.summary_card)
+
+        # The box adds the gap above the banner only while there is something to say.
+        self._banner_box = QWidget()
+        banner_layout = QVBoxLayout(self._banner_box)
+        banner_layout.setContentsMargins(0, SPACE_M, 0, 0)
+        self.error_banner = ErrorBanner()
+        self.error_banner.dismiss_button.hide()  # the reason stays until another model is chosen
+        banner_layout.addWidget(self.error_banner)
+        layout.addWidget(self._banner_box)
+        layout.addSpacing(SPACE_XL)
+
+        layout.addWidget(_label("How to add it", "emphasis"))
+        layout.addSpacing(SPACE_XS)
+        self.copy_radio = QRadioButton("Copy into SM6 Studio")
+        self.copy_radio.setChecked(True)
+        self.copy_caption = _label("", "caption", indent=True)
+        self.link_radio = QRadioButton("Link (saves disk space)")
+        self.link_caption = _label("Uses the model where it is now. Keep it there: moving or deleting the "
+                                   "original removes it from SM6 Studio.", "caption", indent=True)
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.addButton(self.copy_radio)
+        self._mode_group.addButton(self.link_radio)
+        for widget in (self.copy_radio, self.copy_caption, self.link_radio, self.link_caption):
+            layout.addWidget(widget)
+
+        self.progress_box = QWidget()
+        progress = QVBoxLayout(self.progress_box)
+        progress.setContentsMargins(0, SPACE_L, 0, 0)
+        progress.setSpacing(SPACE_S)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setAccessibleName("Import progress")
+        self.progress_label = _label("", "secondary")
+        self.progress_label.setFont(tabular_font(self.progress_label.font()))
+        progress.addWidget(self.progress_bar)
+        progress.addWidget(self.progress_label)
+        layout.addWidget(self.progress_box)
+        layout.addSpacing(SPACE_XL)
+
+        footer = QHBoxLayout()
+        footer.setSpacing(SPACE_M)
+        footer.addStretch(1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Close without importing (Esc)")
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.import_button = QPushButton("Import")
+        self.import_button.setProperty("primary", True)
+        self.import_button.setDefault(True)
+        self.import_button.setToolTip("Import the model (Enter)")
+        self.import_button.clicked.connect(self.start_import)
+        footer.addWidget(self.cancel_button)
+        footer.addWidget(self.import_button)
+        layout.addLayout(footer)
+
+    # --- API -----------------------------------------------------------------------------------
+
+    def set_source(self, path: Path | str) -> ModelInfo | None:
+        """Check `path` and show what it is, or why it cannot be imported. Returns the model when it can be."""
+        if self.is_busy():
+            return None
+        self._source = Path(path)
+        self._info = None
+        self.error_banner.clear()
+        try:
+            info = validate_import(self._source)
+            check_target(self._source, self._dest_dir)
+        except ModelError as exc:
+            self.error_banner.show_message(exc.message, exc.details)
+        else:
+            self._info = info
+        self._update_state()
+        return self._info
+
+    def source(self) -> Path | None:
+        return self._source
+
+    def model_info(self) -> ModelInfo | None:
+        return self._info
+
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    def start_import(self) -> None:
+        """Copy or link the chosen model on a worker thread; `sig_imported` fires and the dialog closes on success."""
+        if self._info is None or self._source is None or self.is_busy():
+            return
+        mode = "link" if self.link_radio.isChecked() else "copy"
+        self.error_banner.clear()
+        self.progress_bar.setValue(0)
+        self.progress_label.setText("Preparing…")
+        self._job = ImportJob(self._source, mode=mode, dest_dir=self._dest_dir, chunk_size=self._chunk_size).start()
+        self._poll_timer.start()
+        self._update_state()
+
+    def cancel_import(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.progress_label.setText("Cancelling…")
+            self.cancel_button.setEnabled(False)
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    def _on_choose_file(self) -> None:
+        dialog = QFileDialog(self, "Choose a model file", str(_start_dir()), FILE_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(self.set_source)
+        dialog.open()
+
+    def _on_choose_folder(self) -> None:
+        dialog = QFileDialog(self, "Choose a diffusers model folder", str(_start_dir()))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(self.set_source)
+        dialog.open()
+
+    def _on_cancel_clicked(self) -> None:
+        # While copying, the button stops the copy and keeps the dialog (e.g. to choose Link instead).
+        if self.is_busy():
+            self.cancel_import()
+        else:
+            self.reject()
+
+    def _on_poll(self) -> None:
+        job = self._job
+        if job is None:
+            self._poll_timer.stop()
+            return
+        if not job.cancelling:  # keep saying "Cancelling…" while the worker finishes its chunk
+            done, total = job.progress()
+            if total:
+                self.progress_bar.setValue(round(1000 * done / total))
+                self.progress_label.setText(f"Copying… {human_size(done)} of {human_size(total)}")
+        if not job.finished:
+            return
+        self._poll_timer.stop()
+        self._job = None
+        if job.error is None and job.result is not None:
+            self.sig_imported.emit(job.result)
+            self.accept()
+        elif self._close_when_done:
+            super().reject()
+        elif isinstance(job.error, ImportCancelled):
+            self.error_banner.show_message(job.error.message, severity="info")
+            self._update_state()
+        else:
+            self.error_banner.show_exception(job.error or RuntimeError("the import stopped without a result"))
+            self._update_state()
+
+    def reject(self) -> None:
+        # Cancel/Esc/close while copying first stops the copy (its partial file is removed), then closes.
+        if self.is_busy():
+            self._close_when_done = True
+            self.cancel_import()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_busy():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        busy = self.is_busy()
+        info = self._info
+        self.summary_card.setVisible(info is not None)
+        self._banner_box.setVisible(not self.error_banner.isHidden())
+        if info is not None:
+            self.name_label.setText(info.label)
+            self.arch_chip.set_text(info.arch_label)
+            self.size_chip.set_text(human_size(info.size_bytes))
+            self.format_chip.set_text(FORMAT_WORDS.get(info.format, info.format))
+            self.path_label.setText(str(info.path))
+            self._summary_icon.setPixmap(pixmap("model", current_theme().text_secondary, SUMMARY_ICON))
+            self.copy_caption.setText(self._copy_caption(info))
+        else:
+            self.copy_caption.setText("Makes its own copy in your models folder; the original can then be moved "
+                                      "or deleted.")
+        self.import_button.setEnabled(info is not None and not busy)
+        for widget in (self.choose_file_button, self.choose_folder_button):
+            widget.setEnabled(not busy)
+        for widget in (self.copy_radio, self.link_radio, self.copy_caption, self.link_caption):
+            widget.setEnabled(info is not None and not busy)  # nothing to decide until a model checks out
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText("Cancel import" if busy else "Cancel")
+        self.cancel_button.setToolTip("Stop copying; nothing is kept (Esc)" if busy else "Close without importing (Esc)")
+        self.progress_box.setVisible(busy)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # Wrapped labels need height-for-width, which Qt ignores for a window's minimum size; without this the
+        # summary card is squeezed until its lines overlap.
+        width = max(self.width(), self.minimumWidth())
+        height = self.heightForWidth(width)
+        if height > 0:
+            self.setMinimumHeight(height)
+            self.resize(width, height)
+
+    def _copy_caption(self, info: ModelInfo) -> str:
+        text = f"Makes its own copy ({human_size(info.size_bytes)}) in your models folder"
+        free = _free_space(self._dest_dir or paths.user_models_dir())
+        if free is not None:
+            text += f"; {human_size(free)} free there"
+        return text + ". The original can then be moved or deleted."
+
+
+def _label(text: str, role: str, indent: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names, paths and reasons come from files on disk
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    if indent:
+        # Line the caption up with the radio button's text, past its indicator.
+        label.setContentsMargins(SPACE_XL + SPACE_XS, 0, 0, SPACE_S)
+    return label
+
+
+def _start_dir() -> Path:
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.home()
+
+
+def _free_space(directory: Path) -> int | None:
+    # The models folder may not exist yet: ask the nearest folder that does.
+    for candidate in (directory, *directory.parents):
+        if candidate.exists():
+            try:
+                return shutil.disk_usage(candidate).free
+            except OSError:
+                return None
+    return None

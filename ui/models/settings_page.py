@@ -1,0 +1,35 @@
+"""Settings as a workspace page (the rail's bottom item): the settings form, embedded instead of floating."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from app.config import Settings
+from ui.models.settings_dialog import SettingsDialog
+
+
+class SettingsPage(SettingsDialog):
+    """Save applies and stays on the page; Cancel puts back what was saved last."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setMaximumHeight(16_777_215)
+        self.sig_settings_changed.connect(self._remember)
+        self.cancel_button.setText("Revert")
+        self.cancel_button.setToolTip("Put back the saved settings")
+
+    def _remember(self, settings: Settings) -> None:
+        self._original = copy.deepcopy(settings)
+
+    def done(self, _result: int) -> None:  # a page never closes
+        self._load(self._original)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc cancels generation elsewhere; never wipe edits here
+            event.ignore()
+            return
+        super().keyPressEvent(event)
