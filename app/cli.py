@@ -21,23 +21,28 @@ EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sm6-studio", description="Design your own Renault SM6 with local Stable Diffusion.")
+    parser = argparse.ArgumentParser(
+        prog="sm6-studio", description="Design your own Renault SM6 with local Stable Diffusion."
+    )
     parser.add_argument("--version", action="version", version=f"sm6-studio {__version__}")
     parser.add_argument("--kiosk", action="store_true", help="open the window in showroom kiosk mode")
     sub = parser.add_subparsers(dest="command")
     gen = sub.add_parser("generate", help="generate designs headless (uses the demo model when no other is installed)")
-    gen.add_argument("prompt", help="your words, e.g. \"pearl white with gold trim\"")
+    gen.add_argument("prompt", help='your words, e.g. "pearl white with gold trim"')
     gen.add_argument("--preset", default="studio", help="style preset id (see `sm6-studio presets`)")
     gen.add_argument("--negative", default="", help="what to avoid")
     gen.add_argument("--seed", type=int, default=None, help="fixed seed (default: random)")
     gen.add_argument("--model", default="", help="model id as listed by `sm6-studio doctor`")
     gen.add_argument("--steps", type=int, default=None)
     gen.add_argument("--guidance", type=float, default=7.0)
-    gen.add_argument("--size", default=None, help="WIDTHxHEIGHT, multiples of 8 (default 512x512; 256x256 for the demo model)")
+    gen.add_argument(
+        "--size", default=None, help="WIDTHxHEIGHT, multiples of 8 (default 512x512; 256x256 for the demo model)"
+    )
     gen.add_argument("--batch", type=int, default=1, help="variations with consecutive seeds")
     gen.add_argument("--sampler", choices=SCHEDULERS, default="dpmpp_2m")
-    gen.add_argument("--from", dest="source", default="none",
-                     help="start from 'base' (the SM6 artwork) or a design id to refine")
+    gen.add_argument(
+        "--from", dest="source", default="none", help="start from 'base' (the SM6 artwork) or a design id to refine"
+    )
     gen.add_argument("--keep-shape", type=float, default=0.4, help="0..0.95: how much of the starting image to keep")
     gen.add_argument("--out", type=Path, default=None, help="also copy the PNGs into this folder")
     sub.add_parser("doctor", help="report torch, device, models and data folders for a support call")
@@ -98,10 +103,20 @@ def run_generate(args: argparse.Namespace) -> int:
     elif args.source not in ("", "none"):
         source, design_id = "design", args.source
     request = GenerationRequest(
-        prompt=args.prompt, preset=args.preset, negative_prompt=args.negative, seed=args.seed,
-        steps=args.steps or default_steps, guidance=args.guidance, width=width, height=height, batch=args.batch,
-        scheduler=args.sampler, source=source, source_design_id=design_id,
-        strength=round(1.0 - args.keep_shape, 3), model_id=model.id,
+        prompt=args.prompt,
+        preset=args.preset,
+        negative_prompt=args.negative,
+        seed=args.seed,
+        steps=args.steps or default_steps,
+        guidance=args.guidance,
+        width=width,
+        height=height,
+        batch=args.batch,
+        scheduler=args.sampler,
+        source=source,
+        source_design_id=design_id,
+        strength=round(1.0 - args.keep_shape, 3),
+        model_id=model.id,
     )
     done = threading.Event()
     outcome: dict = {"designs": [], "error": None}
@@ -115,9 +130,13 @@ def run_generate(args: argparse.Namespace) -> int:
                 print(f"Note: {event.note}", flush=True)
         elif isinstance(event, ev.StepProgress):
             job = event.job
-            print(f"\rImage {job.image_index + 1}/{job.request.batch} · step {job.step}/{job.steps}", end="", flush=True)
+            print(
+                f"\rImage {job.image_index + 1}/{job.request.batch} · step {job.step}/{job.steps}", end="", flush=True
+            )
         elif isinstance(event, ev.ImageReady):
-            print(f"\nSaved design {event.design.id} (seed {event.design.seed}) → {event.design.image_path}", flush=True)
+            print(
+                f"\nSaved design {event.design.id} (seed {event.design.seed}) → {event.design.image_path}", flush=True
+            )
         elif isinstance(event, ev.JobFinished):
             outcome["designs"] = list(event.designs)
             done.set()

@@ -1,14 +1,16 @@
-"""User settings: a small TOML file in the user config dir, written atomically. Unknown or bad values fall back to defaults."""
+"""User settings: a small TOML file in the user config dir, written atomically.
+
+Unknown or bad values fall back to defaults."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import tomli_w
+import tomllib
 
 from app import paths
 from app.fsutil import atomic_write_text

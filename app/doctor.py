@@ -9,7 +9,16 @@ import sys
 from app import __version__, paths
 from app.fsutil import check_writable
 
-PACKAGES = ("torch", "diffusers", "transformers", "safetensors", "accelerate", "PySide6-Essentials", "qasync", "resvg-py")
+PACKAGES = (
+    "torch",
+    "diffusers",
+    "transformers",
+    "safetensors",
+    "accelerate",
+    "PySide6-Essentials",
+    "qasync",
+    "resvg-py",
+)
 
 
 def _version(dist: str) -> str:
@@ -22,12 +31,19 @@ def _version(dist: str) -> str:
 def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
     """Sections of (label, value) rows, and the problems that make the app unusable."""
     problems: list[str] = []
-    sections = [("SM6 Design Studio", [
-        ("version", __version__), ("python", sys.version.split()[0]), ("platform", platform.platform()),
-    ])]
+    sections = [
+        (
+            "SM6 Design Studio",
+            [
+                ("version", __version__),
+                ("python", sys.version.split()[0]),
+                ("platform", platform.platform()),
+            ],
+        )
+    ]
     try:
-        from app.generation.devices import choose_device, describe_torch
         from app.config import load_settings
+        from app.generation.devices import choose_device, describe_torch
 
         torch_rows = list(describe_torch().items())
         choice = choose_device(load_settings().generation.device)
@@ -51,11 +67,16 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
     data_problem = check_writable(data)
     if data_problem:
         problems.append(f"The data folder is not writable: {data}.")
-    sections.append(("Folders", [
-        ("data", f"{data} ({'writable' if not data_problem else data_problem})"),
-        ("config", str(config)),
-        ("user models", str(paths.user_models_dir())),
-    ]))
+    sections.append(
+        (
+            "Folders",
+            [
+                ("data", f"{data} ({'writable' if not data_problem else data_problem})"),
+                ("config", str(config)),
+                ("user models", str(paths.user_models_dir())),
+            ],
+        )
+    )
     sections.append(("Packages", [(name, _version(name)) for name in PACKAGES]))
     return sections, problems
 

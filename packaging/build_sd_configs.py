@@ -135,7 +135,9 @@ def vae_config(version: str, sample_size: int, **extra) -> dict:
     }
 
 
-def clip_text_config(arch: str, hidden: int, layers: int, heads: int, act: str, proj: int, tf_version: str, dtype: str) -> dict:
+def clip_text_config(
+    arch: str, hidden: int, layers: int, heads: int, act: str, proj: int, tf_version: str, dtype: str
+) -> dict:
     # bos/eos/pad ids 0/2/1 are what the published configs say; eos_token_id == 2 makes
     # transformers pool at argmax(input_ids), i.e. at the first EOT, as the originals do.
     return {
@@ -163,20 +165,27 @@ def clip_text_config(arch: str, hidden: int, layers: int, heads: int, act: str, 
 
 
 def no_safety_checker(model_index: dict) -> dict:
-    return {**model_index, "feature_extractor": [None, None], "requires_safety_checker": False, "safety_checker": [None, None]}
+    return {
+        **model_index,
+        "feature_extractor": [None, None],
+        "requires_safety_checker": False,
+        "safety_checker": [None, None],
+    }
 
 
 def sd15_configs() -> dict[str, dict]:
     return {
-        "model_index.json": no_safety_checker({
-            "_class_name": "StableDiffusionPipeline",
-            "_diffusers_version": "0.6.0",
-            "scheduler": ["diffusers", "PNDMScheduler"],
-            "text_encoder": ["transformers", "CLIPTextModel"],
-            "tokenizer": ["transformers", "CLIPTokenizer"],
-            "unet": ["diffusers", "UNet2DConditionModel"],
-            "vae": ["diffusers", "AutoencoderKL"],
-        }),
+        "model_index.json": no_safety_checker(
+            {
+                "_class_name": "StableDiffusionPipeline",
+                "_diffusers_version": "0.6.0",
+                "scheduler": ["diffusers", "PNDMScheduler"],
+                "text_encoder": ["transformers", "CLIPTextModel"],
+                "tokenizer": ["transformers", "CLIPTokenizer"],
+                "unet": ["diffusers", "UNet2DConditionModel"],
+                "vae": ["diffusers", "AutoencoderKL"],
+            }
+        ),
         "scheduler/scheduler_config.json": {
             "_class_name": "PNDMScheduler",
             "_diffusers_version": "0.6.0",
@@ -218,15 +227,17 @@ def sd15_configs() -> dict[str, dict]:
 
 def sd2_configs() -> dict[str, dict]:
     return {
-        "model_index.json": no_safety_checker({
-            "_class_name": "StableDiffusionPipeline",
-            "_diffusers_version": "0.10.0.dev0",
-            "scheduler": ["diffusers", "DDIMScheduler"],
-            "text_encoder": ["transformers", "CLIPTextModel"],
-            "tokenizer": ["transformers", "CLIPTokenizer"],
-            "unet": ["diffusers", "UNet2DConditionModel"],
-            "vae": ["diffusers", "AutoencoderKL"],
-        }),
+        "model_index.json": no_safety_checker(
+            {
+                "_class_name": "StableDiffusionPipeline",
+                "_diffusers_version": "0.10.0.dev0",
+                "scheduler": ["diffusers", "DDIMScheduler"],
+                "text_encoder": ["transformers", "CLIPTextModel"],
+                "tokenizer": ["transformers", "CLIPTokenizer"],
+                "unet": ["diffusers", "UNet2DConditionModel"],
+                "vae": ["diffusers", "AutoencoderKL"],
+            }
+        ),
         "scheduler/scheduler_config.json": {
             "_class_name": "DDIMScheduler",
             "_diffusers_version": "0.8.0",

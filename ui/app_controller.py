@@ -35,6 +35,7 @@ class AppController(QObject):
         self.window = MainWindow()
         self.services: Services | None = None
         self.import_dialog: ImportModelDialog | None = None
+        self._started = False  # set after the first paint: only then may torch load
         try:
             self.services = services or open_services(settings=settings)
         except StorageError as exc:
@@ -103,6 +104,7 @@ class AppController(QObject):
         if model_id and model_id != self.services.settings.generation.model_id:
             self.services.settings.generation.model_id = model_id
             self._save_settings()
+        if model_id and self._started:
             self.services.engine.preload(model_id)
 
     def rescan_models(self) -> None:
@@ -162,6 +164,7 @@ class AppController(QObject):
 
     # ----- background work -----
     def start_background_work(self) -> None:
+        self._started = True
         if self.services and self.services.registry.usable():
             self.services.engine.preload(self.design_vm.model_id)
 

@@ -16,8 +16,13 @@ _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sm6-ui-bg")
 
 
 class BackgroundTask(QObject):
-    def __init__(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-                 on_error: Callable[[BaseException], None], parent: QObject) -> None:
+    def __init__(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        parent: QObject,
+    ) -> None:
         super().__init__(parent)
         self._on_done, self._on_error = on_done, on_error
         self.future: Future = _pool.submit(fn)
@@ -40,6 +45,7 @@ class BackgroundTask(QObject):
             self.deleteLater()
 
 
-def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException], None], parent: QObject) -> BackgroundTask:
+def run_in_background(
+    fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None], parent: QObject
+) -> BackgroundTask:
     return BackgroundTask(fn, on_done, on_error, parent)

@@ -147,8 +147,16 @@ def _adapter_for(widget: QWidget, prop: str) -> _Adapter:
 class Binding(QObject):
     """One model property tied to one widget property. A child of the widget, so it dies with it."""
 
-    def __init__(self, model: QObject, model_prop: str, widget: QWidget, widget_prop: str, two_way: bool,
-                 to_widget: Callable[[Any], Any] | None, to_model: Callable[[Any], Any] | None) -> None:
+    def __init__(
+        self,
+        model: QObject,
+        model_prop: str,
+        widget: QWidget,
+        widget_prop: str,
+        two_way: bool,
+        to_widget: Callable[[Any], Any] | None,
+        to_model: Callable[[Any], Any] | None,
+    ) -> None:
         super().__init__(widget)
         self._model, self._model_prop = model, model_prop
         self._widget = widget
@@ -206,8 +214,16 @@ class Binding(QObject):
         setattr(self._model, self._model_prop, self._to_model(self._adapter.get(self._widget)))
 
 
-def bind(model: QObject, model_prop: str, widget: QWidget, widget_prop: str, *, two_way: bool | None = None,
-         to_widget: Callable[[Any], Any] | None = None, to_model: Callable[[Any], Any] | None = None) -> Binding:
+def bind(
+    model: QObject,
+    model_prop: str,
+    widget: QWidget,
+    widget_prop: str,
+    *,
+    two_way: bool | None = None,
+    to_widget: Callable[[Any], Any] | None = None,
+    to_model: Callable[[Any], Any] | None = None,
+) -> Binding:
     """Keep `widget.widget_prop` in step with `model.model_prop`; the model's value wins at the start.
 
     Two way unless the widget property has no change signal (QLabel text, enabled, visible).
@@ -226,7 +242,12 @@ def _equal(a: Any, b: Any) -> bool:
 
 
 def _both_numbers(a: Any, b: Any) -> bool:
-    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and not isinstance(b, bool)
+    return (
+        isinstance(a, (int, float))
+        and isinstance(b, (int, float))
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+    )
 
 
 def _copy(value: Any) -> Any:

@@ -98,8 +98,9 @@ class MainWindow(QMainWindow):
 
     # --- workspaces ----------------------------------------------------------------------------
 
-    def add_workspace(self, key: str, widget: QWidget, title: str, icon_name: str, *,
-                      bottom: bool | None = None) -> None:
+    def add_workspace(
+        self, key: str, widget: QWidget, title: str, icon_name: str, *, bottom: bool | None = None
+    ) -> None:
         """Add a page and its rail item, in call order. The first nine top items get Ctrl+1..9.
         "settings" is pinned to the rail's bottom (unless `bottom` says otherwise) and gets Ctrl+,."""
         if bottom is None:

@@ -29,7 +29,7 @@ def pickled_checkpoint_message(path: Path) -> str:
     return (
         f"{path.name} is a pickled checkpoint ({path.suffix}). Pickle files can run arbitrary code when they are "
         "loaded, so SM6 Studio does not open them. Convert it to .safetensors (for example with the "
-        "\"Checkpoint Merger\" or a conversion script) or download the .safetensors version, then import that."
+        '"Checkpoint Merger" or a conversion script) or download the .safetensors version, then import that.'
     )
 
 
@@ -114,7 +114,9 @@ def _corrupt(path: Path, why: str) -> ModelError:
 
 
 def _unsupported(name: str, what: str) -> ModelError:
-    return ModelError(f"{name} is {what}, which SM6 Studio does not support yet. Use an SD 1.x, SD 2.x or SDXL checkpoint.")
+    return ModelError(
+        f"{name} is {what}, which SM6 Studio does not support yet. Use an SD 1.x, SD 2.x or SDXL checkpoint."
+    )
 
 
 def _human_bytes(n: int) -> str:

@@ -45,9 +45,17 @@ def tiny_clip_config(hidden: int, layers: int, act: str = "quick_gelu", projecti
 
     # eos_token_id 2, as in the published SD configs: pooling then picks the first end token (argmax of ids).
     return CLIPTextConfig(
-        vocab_size=49408, max_position_embeddings=77, hidden_size=hidden, intermediate_size=hidden * 2,
-        num_hidden_layers=layers, num_attention_heads=4, hidden_act=act, projection_dim=projection_dim,
-        bos_token_id=0, eos_token_id=2, pad_token_id=1,
+        vocab_size=49408,
+        max_position_embeddings=77,
+        hidden_size=hidden,
+        intermediate_size=hidden * 2,
+        num_hidden_layers=layers,
+        num_attention_heads=4,
+        hidden_act=act,
+        projection_dim=projection_dim,
+        bos_token_id=0,
+        eos_token_id=2,
+        pad_token_id=1,
     )
 
 
@@ -55,13 +63,32 @@ def tiny_vae(channels: tuple[int, ...] = DEMO_SPEC.vae_channels):
     from diffusers import AutoencoderKL
 
     return _seeded(
-        1, AutoencoderKL, block_out_channels=channels, down_block_types=("DownEncoderBlock2D",) * len(channels),
-        up_block_types=("UpDecoderBlock2D",) * len(channels), latent_channels=4, layers_per_block=1,
-        norm_num_groups=8, sample_size=64,
+        1,
+        AutoencoderKL,
+        block_out_channels=channels,
+        down_block_types=("DownEncoderBlock2D",) * len(channels),
+        up_block_types=("UpDecoderBlock2D",) * len(channels),
+        latent_channels=4,
+        layers_per_block=1,
+        norm_num_groups=8,
+        sample_size=64,
     )
 
 
-def build_sd15_pipeline_dir(out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: dict | None = None) -> Path:
+def _soften_decoder(vae) -> None:
+    """Replace each 3×3 decoder kernel by its spatial mean: random weights then paint soft colour fields instead of
+    pixel noise, which is what a newcomer should see from a model that knows nothing."""
+    import torch
+
+    with torch.no_grad():
+        for module in vae.decoder.modules():
+            if isinstance(module, torch.nn.Conv2d) and module.kernel_size == (3, 3):
+                module.weight.copy_(module.weight.mean(dim=(2, 3), keepdim=True).expand_as(module.weight))
+
+
+def build_sd15_pipeline_dir(
+    out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: dict | None = None, soft_decoder: bool = False
+) -> Path:
     """Write a complete diffusers folder (safetensors weights) for a small SD 1.x-architecture pipeline."""
     from app.generation.pipelines import quiet_libraries
 
@@ -71,9 +98,16 @@ def build_sd15_pipeline_dir(out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: d
 
     configs = paths.resource("sd_configs", "sd15")
     unet = _seeded(
-        0, UNet2DConditionModel, in_channels=4, out_channels=4, block_out_channels=spec.unet_channels,
-        down_block_types=spec.down_blocks, up_block_types=spec.up_blocks, layers_per_block=spec.layers_per_block,
-        sample_size=spec.sample_size, cross_attention_dim=spec.cross_attention_dim,
+        0,
+        UNet2DConditionModel,
+        in_channels=4,
+        out_channels=4,
+        block_out_channels=spec.unet_channels,
+        down_block_types=spec.down_blocks,
+        up_block_types=spec.up_blocks,
+        layers_per_block=spec.layers_per_block,
+        sample_size=spec.sample_size,
+        cross_attention_dim=spec.cross_attention_dim,
     )
     pipe = StableDiffusionPipeline(
         vae=tiny_vae(spec.vae_channels),
@@ -81,8 +115,12 @@ def build_sd15_pipeline_dir(out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: d
         tokenizer=CLIPTokenizer.from_pretrained(configs / "tokenizer"),
         unet=unet,
         scheduler=PNDMScheduler.from_pretrained(configs, subfolder="scheduler"),
-        safety_checker=None, feature_extractor=None, requires_safety_checker=False,
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
     )
+    if soft_decoder:
+        _soften_decoder(pipe.vae)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     pipe.save_pretrained(out_dir, safe_serialization=True)
@@ -105,10 +143,15 @@ def install_demo_model() -> Path:
         import shutil
 
         shutil.rmtree(staging)
-    build_sd15_pipeline_dir(staging, DEMO_SPEC, marker={
-        "demo": True,
-        "note": "Random weights built from a config on this machine. Produces abstract images; "
-                "import a real Stable Diffusion model for real designs.",
-    })
+    build_sd15_pipeline_dir(
+        staging,
+        DEMO_SPEC,
+        soft_decoder=True,
+        marker={
+            "demo": True,
+            "note": "Random weights built from a config on this machine. Produces abstract images; "
+            "import a real Stable Diffusion model for real designs.",
+        },
+    )
     staging.rename(target)  # the marker inside makes a half-built folder impossible to mistake for a finished one
     return target

@@ -79,7 +79,9 @@ class Engine:
         if wanted:
             model = self.registry.get(wanted)
             if model is None and model_id:
-                raise RequestError(f"The model '{model_id}' is not installed any more. Pick another one or import it again.")
+                raise RequestError(
+                    f"The model '{model_id}' is not installed any more. Pick another one or import it again."
+                )
             if model is not None:
                 if not model.usable:
                     raise RequestError(model.error or f"{model.id} cannot be used.")
@@ -189,16 +191,24 @@ class Engine:
                 raise Cancelled
             self._set(job, state=JobState.RUNNING)
             runner = JobRunner(loaded, self.presets, self.library, self._settings().live_previews)
-            designs = runner.run(job.request, job.cancel_event, lambda i, s, n, p: self._on_step(job, i, s, n, p),
-                                 lambda design, i: self._emit(ev.ImageReady(self._set(job, image_index=i), design)))
+            designs = runner.run(
+                job.request,
+                job.cancel_event,
+                lambda i, s, n, p: self._on_step(job, i, s, n, p),
+                lambda design, i: self._emit(ev.ImageReady(self._set(job, image_index=i), design)),
+            )
         except Cancelled:
             self._finish(job, JobState.CANCELLED)
         except UserFacingError as exc:
             self._finish(job, JobState.FAILED, exc.message, exc.details)
         except Exception as exc:  # report, keep the engine alive for the next job
             log.exception("Generation failed")
-            self._finish(job, JobState.FAILED, f"Generation failed: {str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__}.",
-                         traceback.format_exc())
+            self._finish(
+                job,
+                JobState.FAILED,
+                f"Generation failed: {str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__}.",
+                traceback.format_exc(),
+            )
         else:
             self._set(job, state=JobState.DONE)
             self._emit(ev.JobFinished(job.snapshot(), tuple(designs)))
@@ -228,10 +238,16 @@ class Engine:
     def _ensure_loaded(self, model: ModelInfo) -> LoadedModel:
         gen = self._settings()
         device = choose_device(gen.device)
-        options = LoadOptions(device, gen.attention_slicing, gen.vae_tiling, gen.cpu_offload, gen.channels_last,
-                              gen.compile_unet)
+        options = LoadOptions(
+            device, gen.attention_slicing, gen.vae_tiling, gen.cpu_offload, gen.channels_last, gen.compile_unet
+        )
         current = self._loaded
-        if current and current.model.id == model.id and current.model.path == model.path and current.options.key == options.key:
+        if (
+            current
+            and current.model.id == model.id
+            and current.model.path == model.path
+            and current.options.key == options.key
+        ):
             return current
         self._release()
         if not model.sha256:
@@ -239,7 +255,7 @@ class Engine:
             model = self.registry.ensure_hash(model)
         self._emit(ev.ModelLoading(model.id, model.label, "loading"))
         started = time.perf_counter()
-        self._loaded = load_model(model, options)
+        self._loaded = load_model(model, options, self.registry.search_dirs)
         self._emit(ev.ModelLoaded(model.id, model.label, device.label, time.perf_counter() - started, device.note))
         return self._loaded
 

@@ -50,8 +50,9 @@ class ImportJob:
     refcount corruption), and a timer also caps UI updates to a sensible rate.
     """
 
-    def __init__(self, source: Path, *, mode: ImportMode = "copy", dest_dir: Path | None = None,
-                 chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(
+        self, source: Path, *, mode: ImportMode = "copy", dest_dir: Path | None = None, chunk_size: int = CHUNK_SIZE
+    ) -> None:
         self.source, self.mode, self.dest_dir, self.chunk_size = Path(source), mode, dest_dir, chunk_size
         self.result: Path | None = None
         self.error: BaseException | None = None
@@ -89,8 +90,14 @@ class ImportJob:
 
     def _run(self) -> None:
         try:
-            self.result = import_model(self.source, mode=self.mode, dest_dir=self.dest_dir, progress=self._on_progress,
-                                       cancel=self._cancel, chunk_size=self.chunk_size)
+            self.result = import_model(
+                self.source,
+                mode=self.mode,
+                dest_dir=self.dest_dir,
+                progress=self._on_progress,
+                cancel=self._cancel,
+                chunk_size=self.chunk_size,
+            )
         except BaseException as exc:  # noqa: BLE001 - every failure is reported through `error`
             self.error = exc
         finally:
@@ -209,7 +216,7 @@ def _link(source: Path, target: Path) -> Path:
         # Windows needs Developer Mode or admin rights for symlinks; some drives (FAT, network shares) have none.
         reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
         raise ModelError(
-            f"SM6 Studio could not create a link to {source.name} ({reason}). Choose \"Copy into SM6 Studio\" instead.",
+            f'SM6 Studio could not create a link to {source.name} ({reason}). Choose "Copy into SM6 Studio" instead.',
         ) from exc
     return target
 
@@ -217,8 +224,9 @@ def _link(source: Path, target: Path) -> Path:
 # --- copy -----------------------------------------------------------------------------------------------------
 
 
-def _copy(source: Path, target: Path, progress: Progress | None, cancel: threading.Event | None,
-          chunk_size: int) -> Path:
+def _copy(
+    source: Path, target: Path, progress: Progress | None, cancel: threading.Event | None, chunk_size: int
+) -> Path:
     files = _files_to_copy(source)
     total = sum(size for _, _, size in files)
     _check_free_space(target.parent, total, source.name)
@@ -283,8 +291,9 @@ def _files_to_copy(source: Path) -> list[tuple[Path, Path, int]]:
     return out
 
 
-def _copy_file(src: Path, dst: Path, on_chunk: Callable[[int], None], cancel: threading.Event | None,
-               chunk_size: int) -> None:
+def _copy_file(
+    src: Path, dst: Path, on_chunk: Callable[[int], None], cancel: threading.Event | None, chunk_size: int
+) -> None:
     with src.open("rb") as fin, dst.open("wb") as fout:
         while True:
             if cancel is not None and cancel.is_set():
@@ -311,7 +320,8 @@ def _copy_error(exc: OSError, name: str, directory: Path, total: int) -> ModelEr
     if exc.errno in _DISK_FULL:
         return ModelError(_disk_full_message(name, directory, total, None))
     return ModelError(
-        f"Copying {name} failed: {exc.strerror or exc}. Nothing was added to your models; check the drive and try again.",
+        f"Copying {name} failed: {exc.strerror or exc}. Nothing was added to your models; "
+        "check the drive and try again.",
         details=f"{exc.__class__.__name__}: {exc}",
     )
 
@@ -320,7 +330,7 @@ def _disk_full_message(name: str, directory: Path, needed: int, free: int | None
     free_part = f", {_gb(free)} free" if free is not None else ""
     return (
         f"Not enough disk space to import {name} ({_gb(needed)} needed{free_part} in {directory}). "
-        "Free some space, or choose \"Link\" to use the model where it is."
+        'Free some space, or choose "Link" to use the model where it is.'
     )
 
 

@@ -10,10 +10,12 @@ import logging
 import os
 import traceback
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app.errors import ModelError
 from app.generation.devices import DeviceChoice
+from app.generation.preview import find_taesd, load_taesd
 from app.generation.registry import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -30,8 +32,15 @@ class LoadOptions:
 
     @property
     def key(self) -> tuple:
-        return (self.device.device, self.device.dtype_name, self.attention_slicing, self.vae_tiling, self.cpu_offload,
-                self.channels_last, self.compile_unet)
+        return (
+            self.device.device,
+            self.device.dtype_name,
+            self.attention_slicing,
+            self.vae_tiling,
+            self.cpu_offload,
+            self.channels_last,
+            self.compile_unet,
+        )
 
 
 @dataclass
@@ -41,10 +50,12 @@ class LoadedModel:
     txt2img: Any
     img2img: Any
     execution_device: str
+    taesd: Any = None  # AutoencoderTiny for nicer live previews, when the user installed one
 
     def release(self) -> None:
         self.txt2img = None
         self.img2img = None
+        self.taesd = None
         free_memory()
 
 
@@ -67,7 +78,7 @@ def quiet_libraries() -> None:
     transformers.utils.logging.disable_progress_bar()
 
 
-def load_model(model: ModelInfo, options: LoadOptions) -> LoadedModel:
+def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] | None = None) -> LoadedModel:
     if not model.usable:
         raise ModelError(model.error or f"{model.id} cannot be used.")
     # The hub must never be reached: users' weights and our shipped configs are all local.
@@ -93,7 +104,9 @@ def load_model(model: ModelInfo, options: LoadOptions) -> LoadedModel:
                 **_no_safety_checker(model.arch),
             )
     except MemoryError as exc:
-        raise ModelError(f"Not enough memory to load {model.label}. Close other programs or turn on low-memory options in Settings.") from exc
+        raise ModelError(
+            f"Not enough memory to load {model.label}. Close other programs or turn on low-memory options in Settings."
+        ) from exc
     except Exception as exc:
         raise ModelError(
             f"{model.label} could not be loaded: {_first_line(exc)}. The file may be damaged or not a standard "
@@ -102,9 +115,12 @@ def load_model(model: ModelInfo, options: LoadOptions) -> LoadedModel:
         ) from exc
     pipe.set_progress_bar_config(disable=True)
     execution_device = _place(pipe, options)
-    img2img = img2img_cls.from_pipe(pipe)
+    # from_pipe casts every shared component to float32 unless told the dtype: the GPU would silently run fp32.
+    img2img = img2img_cls.from_pipe(pipe, dtype=dtype)
     img2img.set_progress_bar_config(disable=True)
-    return LoadedModel(model, options, pipe, img2img, execution_device)
+    taesd_dir = find_taesd(preview_dirs or [], model.arch or "sd15")
+    taesd = load_taesd(taesd_dir, execution_device, options.device.torch_dtype) if taesd_dir else None
+    return LoadedModel(model, options, pipe, img2img, execution_device, taesd)
 
 
 def _place(pipe, options: LoadOptions) -> str:

@@ -14,7 +14,12 @@ log = logging.getLogger(__name__)
 # Least-squares fits of SD's 4 latent channels to RGB, as used by AUTOMATIC1111 and InvokeAI.
 LATENT_RGB_FACTORS = {
     "sd15": [[0.298, 0.207, 0.208], [0.187, 0.286, 0.173], [-0.158, 0.189, 0.264], [-0.184, -0.271, -0.473]],
-    "sdxl": [[0.3816, 0.4930, 0.5320], [-0.3753, 0.1631, 0.1739], [0.1770, 0.3588, -0.2048], [-0.4350, -0.2644, -0.4289]],
+    "sdxl": [
+        [0.3816, 0.4930, 0.5320],
+        [-0.3753, 0.1631, 0.1739],
+        [0.1770, 0.3588, -0.2048],
+        [-0.4350, -0.2644, -0.4289],
+    ],
 }
 LATENT_RGB_FACTORS["sd2"] = LATENT_RGB_FACTORS["sd15"]
 
@@ -37,15 +42,24 @@ class LatentPreviewer:
         import torch
 
         with torch.no_grad():
-            if self._taesd is not None:
-                return self._decode_taesd(latents)
-            sample = latents[0].float()
-            if self._factors is None or self._factors.device != sample.device:
-                self._factors = torch.from_numpy(self._factors_np).to(sample.device)
-            rgb = ((torch.einsum("chw,cr->hwr", sample, self._factors) + 1.0) * 127.5).clamp(0, 255).to(torch.uint8)
+            rgb = self._taesd_rgb(latents) if self._taesd is not None else self._linear_rgb(latents)
             if rgb.device.type != "cuda":
                 return Image.fromarray(rgb.cpu().numpy(), "RGB")
             return self._async_copy(rgb)
+
+    def _linear_rgb(self, latents):
+        import torch
+
+        sample = latents[0].float()
+        if self._factors is None or self._factors.device != sample.device:
+            self._factors = torch.from_numpy(self._factors_np).to(sample.device)
+        return ((torch.einsum("chw,cr->hwr", sample, self._factors) + 1.0) * 127.5).clamp(0, 255).to(torch.uint8)
+
+    def _taesd_rgb(self, latents):
+        import torch
+
+        decoded = self._taesd.decode(latents[:1].to(self._taesd.dtype)).sample[0]  # [-1, 1], full image size
+        return ((decoded.float().clamp(-1, 1) + 1.0) * 127.5).permute(1, 2, 0).to(torch.uint8)
 
     def _async_copy(self, rgb) -> Image.Image | None:
         # Reading a GPU tensor at once would stall the CPU until the step finishes, which stops it queueing the
@@ -66,13 +80,9 @@ class LatentPreviewer:
             self._pending = (host, event)
         return ready
 
-    def _decode_taesd(self, latents) -> Image.Image:
-        decoded = self._taesd.decode(latents[:1].to(self._taesd.dtype)).sample[0]
-        rgb = ((decoded.float().clamp(-1, 1) + 1.0) * 127.5).permute(1, 2, 0).to("cpu").byte().numpy()
-        return Image.fromarray(rgb, "RGB")
-
 
 def find_taesd(search_dirs: list[Path], arch: str) -> Path | None:
+    """A TAESD (`taesd/`, or `taesdxl/` for SDXL) diffusers folder in one of the models folders."""
     name = "taesdxl" if arch == "sdxl" else "taesd"
     for d in search_dirs:
         candidate = d / name

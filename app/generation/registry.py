@@ -125,7 +125,9 @@ def inspect_path(path: Path) -> ModelInfo | None:
         except ModelError as exc:
             return ModelInfo(path.name, path, "diffusers", None, 0, exc.message)
         is_demo = (path / DEMO_MARKER).is_file()
-        return ModelInfo(path.name, path, "diffusers", arch, sum(_size(f) for f in _weight_files(path)), is_demo=is_demo)
+        return ModelInfo(
+            path.name, path, "diffusers", arch, sum(_size(f) for f in _weight_files(path)), is_demo=is_demo
+        )
     return None
 
 
@@ -142,11 +144,14 @@ def inspect_diffusers_folder(folder: Path) -> str:
     try:
         index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"{name}: model_index.json cannot be read ({exc}). The folder is damaged; copy it again.") from exc
+        raise ModelError(
+            f"{name}: model_index.json cannot be read ({exc}). The folder is damaged; copy it again."
+        ) from exc
     arch = PIPELINE_ARCH.get(index.get("_class_name", ""))
     if arch is None:
         raise ModelError(
-            f"{name} is a {index.get('_class_name', 'unknown')} folder; SM6 Studio runs SD 1.x, SD 2.x and SDXL pipelines."
+            f"{name} is a {index.get('_class_name', 'unknown')} folder; "
+            "SM6 Studio runs SD 1.x, SD 2.x and SDXL pipelines."
         )
     missing = []
     for component, spec in index.items():

@@ -42,7 +42,9 @@ class GenerationRequest:
         if not self.prompt.strip():
             raise RequestError("Describe your SM6 first: the prompt is empty.")
         if len(self.prompt) > MAX_PROMPT_CHARS:
-            raise RequestError(f"The prompt is too long ({len(self.prompt)} characters); keep it under {MAX_PROMPT_CHARS}.")
+            raise RequestError(
+                f"The prompt is too long ({len(self.prompt)} characters); keep it under {MAX_PROMPT_CHARS}."
+            )
         for name, value in (("Width", self.width), ("Height", self.height)):
             if not isinstance(value, int) or value < MIN_SIDE or value > MAX_SIDE:
                 raise RequestError(f"{name} must be between {MIN_SIDE} and {MAX_SIDE} pixels (got {value}).")

@@ -35,10 +35,11 @@ class JobRunner:
         self.loaded = loaded
         self.presets = presets
         self.library = library
-        self.previewer = LatentPreviewer(loaded.model.arch or "sd15") if previews else None
+        self.previewer = LatentPreviewer(loaded.model.arch or "sd15", loaded.taesd) if previews else None
 
-    def run(self, request: GenerationRequest, cancel: threading.Event, on_step: StepCallback,
-            on_image: ImageCallback) -> list:
+    def run(
+        self, request: GenerationRequest, cancel: threading.Event, on_step: StepCallback, on_image: ImageCallback
+    ) -> list:
         """Generate every variation; each is saved (PNG + library) on a saver thread while the next one denoises,
         so durable writes never hold up the GPU. A design is announced only once it is safely on disk."""
         composed = self.presets.compose(request)
@@ -49,40 +50,88 @@ class JobRunner:
                 if cancel.is_set():
                     raise Cancelled
                 started = time.perf_counter()
-                image = self.generate(request, seed, composed.positive, composed.negative, init_image, cancel,
-                                      lambda step, steps, preview: on_step(index, step, steps, preview))
-                saves.append(_saver.submit(self._save, request, composed, image, seed, index,
-                                           time.perf_counter() - started, init_image is not None, on_image))
+                image = self.generate(
+                    request,
+                    seed,
+                    composed.positive,
+                    composed.negative,
+                    init_image,
+                    cancel,
+                    lambda step, steps, preview: on_step(index, step, steps, preview),
+                )
+                saves.append(
+                    _saver.submit(
+                        self._save,
+                        request,
+                        composed,
+                        image,
+                        seed,
+                        index,
+                        time.perf_counter() - started,
+                        init_image is not None,
+                        on_image,
+                    )
+                )
         finally:
             # Images finished before a cancel or a failure are kept: wait for their saves either way.
             designs = [f.result() for f in saves]
         return designs
 
-    def _save(self, request: GenerationRequest, composed, image: Image.Image, seed: int, index: int,
-              seconds: float, img2img: bool, on_image: ImageCallback):
+    def _save(
+        self,
+        request: GenerationRequest,
+        composed,
+        image: Image.Image,
+        seed: int,
+        index: int,
+        seconds: float,
+        img2img: bool,
+        on_image: ImageCallback,
+    ):
         png = pngmeta.encode_png(
             image,
             parameters=pngmeta.a1111_parameters(
-                positive=composed.positive, negative=composed.negative, steps=request.steps,
-                sampler=request.scheduler, cfg=request.guidance, seed=seed, width=image.width,
-                height=image.height, model_name=self.loaded.model.label, model_hash=self.loaded.model.short_hash,
+                positive=composed.positive,
+                negative=composed.negative,
+                steps=request.steps,
+                sampler=request.scheduler,
+                cfg=request.guidance,
+                seed=seed,
+                width=image.width,
+                height=image.height,
+                model_name=self.loaded.model.label,
+                model_hash=self.loaded.model.short_hash,
                 denoise=request.strength if img2img else None,
             ),
             request=request.to_dict(),
             extra=self._meta(request, seed, index, seconds),
         )
-        design = self.library.add(NewDesign(
-            png=png, request=request, seed=seed, prompt_final=composed.positive,
-            negative_final=composed.negative, model_name=self.loaded.model.label,
-            model_hash=self.loaded.model.sha256 or "", device=self.loaded.options.device.label,
-            parent_id=request.source_design_id if request.source == "design" else None,
-        ))
+        design = self.library.add(
+            NewDesign(
+                png=png,
+                request=request,
+                seed=seed,
+                prompt_final=composed.positive,
+                negative_final=composed.negative,
+                model_name=self.loaded.model.label,
+                model_hash=self.loaded.model.sha256 or "",
+                device=self.loaded.options.device.label,
+                parent_id=request.source_design_id if request.source == "design" else None,
+            )
+        )
         on_image(design, index)
         return design
 
-    def generate(self, request: GenerationRequest, seed: int, positive: str, negative: str,
-                 init_image: Image.Image | None, cancel: threading.Event,
-                 on_step: Callable[[int, int, object], None]) -> Image.Image:
+    def generate(
+        self,
+        request: GenerationRequest,
+        seed: int,
+        positive: str,
+        negative: str,
+        init_image: Image.Image | None,
+        cancel: threading.Event,
+        on_step: Callable[[int, int, object], None],
+    ) -> Image.Image:
         """One image. Same request, seed and device give the same pixels: the noise comes from a CPU generator."""
         import torch
 
@@ -100,16 +149,22 @@ class JobRunner:
             return tensors
 
         kwargs = dict(
-            prompt=positive, negative_prompt=negative or None, num_inference_steps=request.steps,
-            guidance_scale=request.guidance, generator=generator, callback_on_step_end=step_end,
-            callback_on_step_end_tensor_inputs=["latents"], output_type="pil",
+            prompt=positive,
+            negative_prompt=negative or None,
+            num_inference_steps=request.steps,
+            guidance_scale=request.guidance,
+            generator=generator,
+            callback_on_step_end=step_end,
+            callback_on_step_end_tensor_inputs=["latents"],
+            output_type="pil",
         )
         if init_image is not None:
             kwargs.update(image=init_image, strength=request.strength)
         else:
             kwargs.update(width=request.width, height=request.height)
-        with torch.inference_mode():
-            return pipe(**kwargs).images[0]
+        # The pipeline runs under no_grad itself; an outer inference_mode would make a torch.compile'd UNet
+        # fall back to eager speed (measured on an H200: 32.7 instead of 57 it/s).
+        return pipe(**kwargs).images[0]
 
     def init_image(self, request: GenerationRequest) -> Image.Image | None:
         size = (request.width, request.height)

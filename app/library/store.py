@@ -85,7 +85,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StorageError("This library was made by a newer version of SM6 Design Studio. Update the app to open it.")
+            raise StorageError(
+                "This library was made by a newer version of SM6 Design Studio. Update the app to open it."
+            )
         for target, step in _MIGRATIONS:
             if target > version:
                 step(conn)
@@ -156,9 +158,10 @@ class Library:
         self._conn: sqlite3.Connection | None = conn
         self._read_only = read_only
         self._lock = threading.RLock()
-        self._has_fts = bool(
-            conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'designs_fts'").fetchone()
-        ) and _fts5_trigram_available()
+        self._has_fts = (
+            bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'designs_fts'").fetchone())
+            and _fts5_trigram_available()
+        )
 
     @classmethod
     def open(cls, data_dir: Path) -> "Library":
@@ -222,12 +225,26 @@ class Library:
             sha = hashlib.sha256(new.png).hexdigest()
             self._store_image(sha, new.png)
             now = time.time()
-            rows.append((
-                new_id(now), now, sha, new.request.to_json(), new.seed, new.prompt_final, new.negative_final,
-                new.model_name, new.model_hash, new.device, new.parent_id, 0, width, height,
-                json.dumps(new.extra, sort_keys=True, ensure_ascii=False),
-                f"{new.request.prompt}\n{new.prompt_final}".casefold(),  # search_text
-            ))
+            rows.append(
+                (
+                    new_id(now),
+                    now,
+                    sha,
+                    new.request.to_json(),
+                    new.seed,
+                    new.prompt_final,
+                    new.negative_final,
+                    new.model_name,
+                    new.model_hash,
+                    new.device,
+                    new.parent_id,
+                    0,
+                    width,
+                    height,
+                    json.dumps(new.extra, sort_keys=True, ensure_ascii=False),
+                    f"{new.request.prompt}\n{new.prompt_final}".casefold(),  # search_text
+                )
+            )
         with self._lock:
             conn = self._connection()
             try:
@@ -237,7 +254,9 @@ class Library:
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise StorageError(f"The design could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)) from exc
+                raise StorageError(
+                    f"The design could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)
+                ) from exc
         return [self._to_design(row[:15]) for row in rows]
 
     def set_favourite(self, design_id: str, value: bool) -> Design:
@@ -248,7 +267,9 @@ class Library:
                     "UPDATE designs SET favourite = ? WHERE id = ?", (int(bool(value)), design_id)
                 )
             except sqlite3.Error as exc:
-                raise StorageError(f"The favourite could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)) from exc
+                raise StorageError(
+                    f"The favourite could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)
+                ) from exc
             if cur.rowcount == 0:
                 raise KeyError(f"No design with id {design_id!r}.")
             design = self.get(design_id)
@@ -261,7 +282,9 @@ class Library:
         rows = self._query(f"SELECT {_COLUMNS} FROM designs WHERE id = ?", (design_id,))
         return self._to_design(rows[0]) if rows else None
 
-    def list(self, *, search: str = "", favourites_only: bool = False, limit: int = 200, offset: int = 0) -> list[Design]:
+    def list(
+        self, *, search: str = "", favourites_only: bool = False, limit: int = 200, offset: int = 0
+    ) -> list[Design]:
         """Newest first. `search`: every word must appear in the user's or the final prompt, any case."""
         match, clauses, params = self._filters(search, favourites_only)
         if match:
@@ -279,7 +302,10 @@ class Library:
         if match and not clauses:  # the index alone knows the answer: no row lookups
             return self._query("SELECT count(*) FROM designs_fts WHERE designs_fts MATCH ?", (match,))[0][0]
         if match:
-            clauses, params = ["seq IN (SELECT rowid FROM designs_fts WHERE designs_fts MATCH ?)", *clauses], [match, *params]
+            clauses, params = (
+                ["seq IN (SELECT rowid FROM designs_fts WHERE designs_fts MATCH ?)", *clauses],
+                [match, *params],
+            )
         return self._query(f"SELECT count(*) FROM designs{_where(clauses)}", tuple(params))[0][0]
 
     def lineage(self, design_id: str) -> list[Design]:
@@ -329,10 +355,22 @@ class Library:
     def _to_design(self, row: tuple[Any, ...]) -> Design:
         (did, created, sha, req, seed, pfinal, nfinal, mname, mhash, device, parent, fav, w, h, extra) = row
         return Design(
-            id=did, created_at=created, image_sha256=sha, image_path=str(self.image_path(sha)),
-            request=GenerationRequest.from_dict(json.loads(req)), seed=seed, prompt_final=pfinal,
-            negative_final=nfinal, model_name=mname, model_hash=mhash, device=device, parent_id=parent,
-            favourite=bool(fav), width=w, height=h, extra=json.loads(extra),
+            id=did,
+            created_at=created,
+            image_sha256=sha,
+            image_path=str(self.image_path(sha)),
+            request=GenerationRequest.from_dict(json.loads(req)),
+            seed=seed,
+            prompt_final=pfinal,
+            negative_final=nfinal,
+            model_name=mname,
+            model_hash=mhash,
+            device=device,
+            parent_id=parent,
+            favourite=bool(fav),
+            width=w,
+            height=h,
+            extra=json.loads(extra),
         )
 
     def _store_image(self, sha: str, png: bytes) -> None:
@@ -346,7 +384,8 @@ class Library:
             atomic_write_bytes(path, png)
         except OSError as exc:
             raise StorageError(
-                f"The image could not be saved in {self.images_dir}: {exc.strerror or exc}. {_FIX_HINT}", details=str(exc)
+                f"The image could not be saved in {self.images_dir}: {exc.strerror or exc}. {_FIX_HINT}",
+                details=str(exc),
             ) from exc
 
     def _require_writable(self) -> None:
@@ -369,7 +408,9 @@ def _connect_read_only(db_path: Path) -> sqlite3.Connection:
     for params in ("mode=ro", "mode=ro&immutable=1"):
         conn = None
         try:
-            conn = sqlite3.connect(f"{db_path.as_uri()}?{params}", uri=True, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(
+                f"{db_path.as_uri()}?{params}", uri=True, check_same_thread=False, isolation_level=None
+            )
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM designs").fetchone()
         except sqlite3.Error as exc:
@@ -379,7 +420,9 @@ def _connect_read_only(db_path: Path) -> sqlite3.Connection:
             continue
         if version > SCHEMA_VERSION:
             conn.close()
-            raise StorageError("This library was made by a newer version of SM6 Design Studio. Update the app to open it.")
+            raise StorageError(
+                "This library was made by a newer version of SM6 Design Studio. Update the app to open it."
+            )
         return conn
     raise StorageError(f"The design library {db_path} cannot be read. {_FIX_HINT}", details=str(last))
 

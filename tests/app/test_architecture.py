@@ -34,6 +34,7 @@ def test_importing_every_app_module_loads_no_qt():
         f"for m in {modules!r}: importlib.import_module(m)\n"
         "print(sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'shiboken6', 'ui')))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=APP_DIR.parent).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=APP_DIR.parent
+    ).stdout.strip()
     assert out == "[]"

@@ -40,8 +40,24 @@ HAND_WRITTEN = [
     "سيارة رينو في الصحراء",
     "café crème brûlée, naïve façade, Größe, smørrebrød",
     "ÉLÉGANCE À LA FRANÇAISE",
-    "🚗", "🚗💨🔥", "😀 happy car 😎", "👨‍👩‍👧‍👦 family trip", "🇰🇷 🇫🇷 flags", "👍🏽 thumbs", "❤️ love it", "✨sparkle✨",
-    "wow!!!", "wow!!! great!", "!", "!!", "!!!!!!!!!!", "hello, world!", "what?!", "...", "--", "@#$%^&*()",
+    "🚗",
+    "🚗💨🔥",
+    "😀 happy car 😎",
+    "👨‍👩‍👧‍👦 family trip",
+    "🇰🇷 🇫🇷 flags",
+    "👍🏽 thumbs",
+    "❤️ love it",
+    "✨sparkle✨",
+    "wow!!!",
+    "wow!!! great!",
+    "!",
+    "!!",
+    "!!!!!!!!!!",
+    "hello, world!",
+    "what?!",
+    "...",
+    "--",
+    "@#$%^&*()",
     "(masterpiece:1.2), (best quality), [blurry], {detailed}",
     "<lora:sm6_style:0.8> red car",
     "it's a car; they're fast, we've seen, I'm sure, you'll see, he'd go, don't",
@@ -85,7 +101,30 @@ WORDS = (
     "midnight interior leather dashboard highway tunnel bridge harbour busan seoul paris"
 ).split()
 KOREAN = "부산 서울 야경 르노 자동차 바다 도로 불빛 하늘 노을 빗속 겨울 봄 도시 세단".split()
-EXTRA = ["🚗", "🌃", "🌊", "✨", "😍", "🔥", "🇰🇷", "!", "!!", "?", ",", ".", "...", "-", ":", ";", "(", ")", "'s", "&", "+", "%"]
+EXTRA = [
+    "🚗",
+    "🌃",
+    "🌊",
+    "✨",
+    "😍",
+    "🔥",
+    "🇰🇷",
+    "!",
+    "!!",
+    "?",
+    ",",
+    ".",
+    "...",
+    "-",
+    ":",
+    ";",
+    "(",
+    ")",
+    "'s",
+    "&",
+    "+",
+    "%",
+]
 
 
 def generated_strings(count: int = 140, seed: int = 6) -> list[str]:
@@ -171,7 +210,9 @@ def test_ids_match_open_clip_on_text_it_would_not_clean(open_clip_tok, hf_tokeni
 def test_ids_match_open_clip_after_the_same_cleaning(open_clip_tok, hf_tokenizers):
     tok = hf_tokenizers["sd15"]
     for text in CORPUS:
-        assert hf_ids(tok, open_clip_tok.basic_clean(text)) == reference_ids(open_clip_tok, text, tok.pad_token_id), text
+        assert hf_ids(tok, open_clip_tok.basic_clean(text)) == reference_ids(open_clip_tok, text, tok.pad_token_id), (
+            text
+        )
 
 
 def test_pad_tokens(open_clip_tok, hf_tokenizers):
@@ -208,5 +249,9 @@ def test_long_prompts_truncate_to_77_with_start_and_end(open_clip_tok, hf_tokeni
 
 def test_sdxl_tokenizers_are_the_sd_ones():
     for fname in ("vocab.json", "merges.txt", "special_tokens_map.json", "tokenizer_config.json"):
-        assert (SD_CONFIGS / "sdxl/tokenizer" / fname).read_bytes() == (SD_CONFIGS / "sd15/tokenizer" / fname).read_bytes()
-        assert (SD_CONFIGS / "sdxl/tokenizer_2" / fname).read_bytes() == (SD_CONFIGS / "sd2/tokenizer" / fname).read_bytes()
+        assert (SD_CONFIGS / "sdxl/tokenizer" / fname).read_bytes() == (
+            SD_CONFIGS / "sd15/tokenizer" / fname
+        ).read_bytes()
+        assert (SD_CONFIGS / "sdxl/tokenizer_2" / fname).read_bytes() == (
+            SD_CONFIGS / "sd2/tokenizer" / fname
+        ).read_bytes()

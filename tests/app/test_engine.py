@@ -73,7 +73,9 @@ def test_a_variation_reproduces_on_its_own_from_its_seed(engine_setup):
 def test_refine_records_the_parent_and_the_lineage(engine_setup):
     engine, rec, library = engine_setup
     root = rec.wait_job(engine.submit(quick_request()).id).designs[0]
-    child = rec.wait_job(engine.submit(quick_request(source="design", source_design_id=root.id, strength=0.5)).id).designs[0]
+    child = rec.wait_job(
+        engine.submit(quick_request(source="design", source_design_id=root.id, strength=0.5)).id
+    ).designs[0]
     grandchild = rec.wait_job(engine.submit(quick_request(source="design", source_design_id=child.id)).id).designs[0]
     assert child.parent_id == root.id and grandchild.parent_id == child.id
     assert [d.id for d in library.lineage(grandchild.id)] == [root.id, child.id, grandchild.id]
@@ -117,15 +119,18 @@ def test_queued_jobs_can_be_cancelled_individually(engine_setup):
     assert second.id not in started
 
 
-@pytest.mark.parametrize("changes, words", [
-    ({"prompt": "   "}, "prompt is empty"),
-    ({"width": 0}, "between 64 and 2048"),
-    ({"height": 100000}, "between 64 and 2048"),
-    ({"width": 500}, "multiple of 8"),
-    ({"steps": 0}, "Steps"),
-    ({"batch": 50}, "Variations"),
-    ({"source": "design", "source_design_id": None}, "design to refine"),
-])
+@pytest.mark.parametrize(
+    "changes, words",
+    [
+        ({"prompt": "   "}, "prompt is empty"),
+        ({"width": 0}, "between 64 and 2048"),
+        ({"height": 100000}, "between 64 and 2048"),
+        ({"width": 500}, "multiple of 8"),
+        ({"steps": 0}, "Steps"),
+        ({"batch": 50}, "Variations"),
+        ({"source": "design", "source_design_id": None}, "design to refine"),
+    ],
+)
 def test_bad_requests_get_a_clear_message_and_change_nothing(engine_setup, changes, words):
     engine, rec, library = engine_setup
     with pytest.raises(RequestError, match=words):

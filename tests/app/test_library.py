@@ -35,13 +35,23 @@ def png(i: int = 0, size: tuple[int, int] = (16, 8)) -> bytes:
     return out.getvalue()
 
 
-def design(prompt: str, *, image: bytes | None = None, final: str | None = None, parent: str | None = None, seed: int = 1):
-    request = GenerationRequest(prompt=prompt, seed=seed, source="design" if parent else "none", source_design_id=parent)
+def design(
+    prompt: str, *, image: bytes | None = None, final: str | None = None, parent: str | None = None, seed: int = 1
+):
+    request = GenerationRequest(
+        prompt=prompt, seed=seed, source="design" if parent else "none", source_design_id=parent
+    )
     return NewDesign(
-        png=image if image is not None else png(seed), request=request, seed=seed,
+        png=image if image is not None else png(seed),
+        request=request,
+        seed=seed,
         prompt_final=final if final is not None else f"{prompt}, renault sm6, studio photo",
-        negative_final="blurry, lowres", model_name="sm6-base", model_hash="0123456789abcdef", device="cpu",
-        parent_id=parent, extra={"parent_id": parent, "device": "cpu"},
+        negative_final="blurry, lowres",
+        model_name="sm6-base",
+        model_hash="0123456789abcdef",
+        device="cpu",
+        parent_id=parent,
+        extra={"parent_id": parent, "device": "cpu"},
     )
 
 
@@ -293,8 +303,11 @@ def test_a_crash_while_adding_leaves_no_row_without_its_file(tmp_path, how):
     data = tmp_path / "data"
     exit_after = "6" if how == "exit_between_file_and_row" else "0"
     child = subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(data), exit_after], stdout=subprocess.PIPE, text=True,
-        cwd=REPO_ROOT, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        [sys.executable, "-c", _CHILD, str(data), exit_after],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
     )
     reported: list[str] = []
     assert child.stdout is not None
@@ -331,7 +344,9 @@ def test_search_over_14000_designs_returns_the_right_ones(tmp_path):
         assert lib.count() == 14_000 and len(png_files(lib)) == 20
         newest_first = list(reversed(range(14_000)))
         for query in ["chrome", "Chrome SUNSET", "빨간색 해안", "파란", "no1234", "no13999 chrome", "sm6"]:
-            expected = [i for i in newest_first if all(w in prompts[i].casefold() + " sm6" for w in query.casefold().split())]
+            expected = [
+                i for i in newest_first if all(w in prompts[i].casefold() + " sm6" for w in query.casefold().split())
+            ]
             assert lib.count(search=query) == len(expected), query
             page1 = lib.list(search=query, limit=50)
             page2 = lib.list(search=query, limit=50, offset=50)

@@ -24,8 +24,18 @@ def image(seed: int = 0) -> Image.Image:
 
 
 def params(positive: str = "chrome SM6 at sunset", **kw) -> str:
-    base = dict(positive=positive, negative="blurry, lowres", steps=25, sampler="dpmpp_2m", cfg=7.0, seed=123,
-                width=512, height=512, model_name="sm6-base", model_hash="abcd123456ffff0000")
+    base = dict(
+        positive=positive,
+        negative="blurry, lowres",
+        steps=25,
+        sampler="dpmpp_2m",
+        cfg=7.0,
+        seed=123,
+        width=512,
+        height=512,
+        model_name="sm6-base",
+        model_hash="abcd123456ffff0000",
+    )
     return a1111_parameters(**{**base, **kw})
 
 
@@ -121,7 +131,10 @@ def test_a_plain_png_has_no_metadata():
     out = io.BytesIO()
     image().save(out, format="PNG")
     assert read_png_metadata(out.getvalue()) == {
-        "parameters": None, "request": None, "meta": None, "digital_source_type": None,
+        "parameters": None,
+        "request": None,
+        "meta": None,
+        "digital_source_type": None,
     }
 
 

@@ -77,8 +77,14 @@ def test_sidecar_holds_the_pipeline_configs(tiny_sdxl_dir, tmp_path):
     single = export_single_file(tiny_sdxl_dir, tmp_path / "m.safetensors")
     sidecar = sidecar_dir(single)
     assert sidecar.name == "m.config"
-    for rel in ("model_index.json", "unet/config.json", "vae/config.json", "text_encoder/config.json",
-                "text_encoder_2/config.json", "scheduler/scheduler_config.json"):
+    for rel in (
+        "model_index.json",
+        "unet/config.json",
+        "vae/config.json",
+        "text_encoder/config.json",
+        "text_encoder_2/config.json",
+        "scheduler/scheduler_config.json",
+    ):
         assert json.loads((sidecar / rel).read_text()) == json.loads((tiny_sdxl_dir / rel).read_text())
     assert (sidecar / "tokenizer").is_dir() and (sidecar / "tokenizer_2").is_dir()
 

@@ -22,8 +22,13 @@ def plain_diffusers(model_dir: Path, out: Path, seed: int) -> float:
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     for i in range(IMAGES):
-        image = pipe(PROMPT, num_inference_steps=STEPS, width=SIZE, height=SIZE,
-                     generator=torch.Generator("cpu").manual_seed(seed + i)).images[0]
+        image = pipe(
+            PROMPT,
+            num_inference_steps=STEPS,
+            width=SIZE,
+            height=SIZE,
+            generator=torch.Generator("cpu").manual_seed(seed + i),
+        ).images[0]
         image.save(out / f"{i}.png")
     return time.perf_counter() - started
 
@@ -33,8 +38,11 @@ def engine_run(engine, recorder, seed: int) -> float:
     from tests.app.engine_helpers import quick_request
 
     started = time.perf_counter()
-    job = engine.submit(quick_request(prompt=PROMPT, preset="none", steps=STEPS, width=SIZE, height=SIZE,
-                                      batch=IMAGES, seed=seed, guidance=7.5))
+    job = engine.submit(
+        quick_request(
+            prompt=PROMPT, preset="none", steps=STEPS, width=SIZE, height=SIZE, batch=IMAGES, seed=seed, guidance=7.5
+        )
+    )
     done = recorder.wait_job(job.id, timeout=1800)
     assert isinstance(done, ev.JobFinished), done
     return time.perf_counter() - started

@@ -35,9 +35,15 @@ def build_full_size_sd15(folder):
         vae = AutoencoderKL.from_config(AutoencoderKL.load_config(cfg / "vae")).half()
         text = CLIPTextModel(CLIPTextConfig.from_pretrained(cfg / "text_encoder")).half()
     pipe = StableDiffusionPipeline(
-        vae=vae, text_encoder=text, tokenizer=CLIPTokenizer.from_pretrained(cfg / "tokenizer"), unet=unet,
-        scheduler=PNDMScheduler.from_pretrained(cfg, subfolder="scheduler"), safety_checker=None,
-        feature_extractor=None, requires_safety_checker=False)
+        vae=vae,
+        text_encoder=text,
+        tokenizer=CLIPTokenizer.from_pretrained(cfg / "tokenizer"),
+        unet=unet,
+        scheduler=PNDMScheduler.from_pretrained(cfg, subfolder="scheduler"),
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
+    )
     pipe.save_pretrained(folder, safe_serialization=True)
     pipe.set_progress_bar_config(disable=True)
     return pipe
@@ -61,8 +67,14 @@ def plain_rates(pipe, out) -> tuple[float, float]:
     loop, e2e = [], []
     for n in range(IMAGES + 1):
         started = time.perf_counter()
-        image = pipe(PROMPT, num_inference_steps=STEPS, width=SIZE, height=SIZE, callback_on_step_end=mark,
-                     generator=torch.Generator("cpu").manual_seed(n)).images[0]
+        image = pipe(
+            PROMPT,
+            num_inference_steps=STEPS,
+            width=SIZE,
+            height=SIZE,
+            callback_on_step_end=mark,
+            generator=torch.Generator("cpu").manual_seed(n),
+        ).images[0]
         image.save(out / f"{n}.png")
         if n:  # the first image warms up kernels and the allocator
             loop.append((STEPS - 1) / (marks[STEPS - 1] - marks[0]))
@@ -104,8 +116,18 @@ def save_cost(root) -> float:
         image = Image.fromarray(rng.integers(0, 255, (SIZE, SIZE, 3), dtype=np.uint8))
         started = time.perf_counter()
         png = pngmeta.encode_png(image, parameters="x" * 400, request={"prompt": "x"}, extra={"i": i})
-        library.add(NewDesign(png=png, request=GenerationRequest(prompt="x"), seed=i, prompt_final="x",
-                              negative_final="", model_name="m", model_hash="h", device="cuda"))
+        library.add(
+            NewDesign(
+                png=png,
+                request=GenerationRequest(prompt="x"),
+                seed=i,
+                prompt_final="x",
+                negative_final="",
+                model_name="m",
+                model_hash="h",
+                device="cuda",
+            )
+        )
         times.append(time.perf_counter() - started)
     library.close()
     return statistics.median(times)
@@ -117,8 +139,11 @@ def run() -> None:
     if not torch.cuda.is_available():
         print("gpu: no CUDA device here; run this on a GPU machine", file=sys.stderr)
         return
-    print(f"GPU: {torch.cuda.get_device_name(0)}, torch {torch.__version__}; SD 1.5 architecture, random weights, "
-          f"{SIZE}², fp16, {STEPS} steps, DPM++ 2M, guidance 7.5", flush=True)
+    print(
+        f"GPU: {torch.cuda.get_device_name(0)}, torch {torch.__version__}; SD 1.5 architecture, random weights, "
+        f"{SIZE}², fp16, {STEPS} steps, DPM++ 2M, guidance 7.5",
+        flush=True,
+    )
     root = bench_root()
     isolated_env(root)
     folder = root / "models" / "sd15-random"
@@ -135,12 +160,17 @@ def run() -> None:
     show("plain diffusers + channels_last", *plain_rates(pipe, root / "p2"))
     del pipe
     torch.cuda.empty_cache()
-    print(f"  saving one 512² design (PNG with metadata + durable library write): {save_cost(root) * 1000:.0f} ms",
-          flush=True)
+    print(
+        f"  saving one 512² design (PNG with metadata + durable library write): {save_cost(root) * 1000:.0f} ms",
+        flush=True,
+    )
     show("engine (SDPA, live previews; app default)", None, engine_rate(folder.parent, root / "d1"))
     show("engine + channels_last", None, engine_rate(folder.parent, root / "d2", channels_last=True))
-    print(f"  engine / plain end-to-end: {rows[2][2] / rows[0][2]:.3f}; with channels_last: {rows[3][2] / rows[1][2]:.3f}",
-          flush=True)
+    print(
+        f"  engine / plain end-to-end: {rows[2][2] / rows[0][2]:.3f}; "
+        f"with channels_last: {rows[3][2] / rows[1][2]:.3f}",
+        flush=True,
+    )
     started = time.perf_counter()
     show("engine + torch.compile (setting)", None, engine_rate(folder.parent, root / "d3", compile_unet=True))
     print(f"  (engine with torch.compile, warm-up included, took {time.perf_counter() - started:.0f} s)", flush=True)

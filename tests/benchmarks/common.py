@@ -37,7 +37,10 @@ def bench_model(root: Path) -> Path:
 
 def report(name: str, value: float, baseline: float, goal: str, unit: str = "s") -> float:
     ratio = value / baseline if baseline else float("inf")
-    print(f"{name:<34} {value:9.3f} {unit}  baseline {baseline:9.3f} {unit}  ratio {ratio:6.3f}  (goal {goal})", flush=True)
+    print(
+        f"{name:<34} {value:9.3f} {unit}  baseline {baseline:9.3f} {unit}  ratio {ratio:6.3f}  (goal {goal})",
+        flush=True,
+    )
     return ratio
 
 

@@ -135,3 +135,19 @@ def test_without_a_model_the_studio_explains_where_models_come_from(qtbot, model
     assert app.window.status_texts()[0] == "No model"
     app.window.grab().save(str(tmp_path / "first_run.png"))
     close_app(app)
+
+
+def test_a_large_random_seed_is_shown_and_can_be_pinned(qtbot, tiny_sd15, monkeypatch):
+    import secrets
+
+    monkeypatch.setattr(secrets, "randbelow", lambda _n: 4_000_000_000)  # above Qt's 32-bit spin box limit
+    app = open_app(qtbot)
+    studio, vm = app.studio, app.design_vm
+    small_job(vm, batch=1)
+    vm.random_seed = True
+    type_prompt(qtbot, studio, "seed check")
+    qtbot.mouseClick(studio.generate, Qt.MouseButton.LeftButton)
+    settle(qtbot, app)
+    assert studio.controls.seed.text() == "4000000000"
+    assert vm.current_design.seed == 4_000_000_000
+    close_app(app)

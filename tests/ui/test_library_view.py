@@ -34,12 +34,25 @@ def png(index: int = 0, size: int = 64) -> bytes:
 
 
 def new_design(prompt: str, index: int = 0, *, image: bytes | None = None, parent: str | None = None) -> NewDesign:
-    request = GenerationRequest(prompt=prompt, preset="studio", seed=1000 + index, width=512, height=512,
-                                source="design" if parent else "none", source_design_id=parent)
+    request = GenerationRequest(
+        prompt=prompt,
+        preset="studio",
+        seed=1000 + index,
+        width=512,
+        height=512,
+        source="design" if parent else "none",
+        source_design_id=parent,
+    )
     return NewDesign(
-        png=image if image is not None else png(index), request=request, seed=1000 + index,
-        prompt_final=f"{prompt}, renault sm6", negative_final="blurry", model_name="sm6-base",
-        model_hash="0123456789abcdef", device="cpu", parent_id=parent,
+        png=image if image is not None else png(index),
+        request=request,
+        seed=1000 + index,
+        prompt_final=f"{prompt}, renault sm6",
+        negative_final="blurry",
+        model_name="sm6-base",
+        model_hash="0123456789abcdef",
+        device="cpu",
+        parent_id=parent,
     )
 
 

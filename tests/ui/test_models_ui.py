@@ -156,7 +156,8 @@ def test_cancelling_a_copy_leaves_nothing_and_closing_mid_copy_cancels_too(qtbot
 
     # Cancel as soon as the first bytes are reported, while the copy is surely still running.
     dialog.progress_bar.valueChanged.connect(
-        lambda value: value > 0 and dialog.cancel_button.isEnabled() and dialog.cancel_button.click())
+        lambda value: value > 0 and dialog.cancel_button.isEnabled() and dialog.cancel_button.click()
+    )
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.is_busy()
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=SIGNAL_TIMEOUT_MS)
@@ -213,8 +214,7 @@ def test_settings_dialog_saves_what_was_changed_and_cancel_changes_nothing(qtbot
 # --- model picker ------------------------------------------------------------------------------------------------
 
 
-def test_model_picker_labels_models_and_keeps_unusable_ones_out_of_reach(qtbot, tiny_sd15_master, models_dir,
-                                                                       tmp_path):
+def test_model_picker_labels_models_and_keeps_unusable_ones_out_of_reach(qtbot, tiny_sd15_master, models_dir, tmp_path):
     demo = Path(shutil.copytree(tiny_sd15_master, models_dir / "sm6-demo"))
     (demo / DEMO_MARKER).write_text("{}")
     write_sd15_file(models_dir / "sm6-dream.safetensors")

@@ -15,7 +15,14 @@ STYLE_LIGHT = ["#F6F7F9", "#FFFFFF", "#F0F2F5", "#DADDE2", "#15181C", "#5C636E"]
 
 def test_palettes_match_style_md():
     assert [DARK.background, DARK.surface, DARK.raised, DARK.border, DARK.text, DARK.text_secondary] == STYLE_DARK
-    assert [LIGHT.background, LIGHT.surface, LIGHT.raised, LIGHT.border, LIGHT.text, LIGHT.text_secondary] == STYLE_LIGHT
+    assert [
+        LIGHT.background,
+        LIGHT.surface,
+        LIGHT.raised,
+        LIGHT.border,
+        LIGHT.text,
+        LIGHT.text_secondary,
+    ] == STYLE_LIGHT
     for theme in (DARK, LIGHT):
         assert (theme.accent, theme.on_accent) == ("#F2B705", "#15181C")
         assert (theme.success, theme.warning, theme.danger, theme.info) == ("#2FA36B", "#E0A100", "#D64545", "#3B82F6")
@@ -86,7 +93,8 @@ def test_missing_icon_is_empty_and_logged_once(caplog):
 def test_icon_is_tinted_with_the_given_colour(tmp_path, monkeypatch):
     (tmp_path / "icons").mkdir()
     (tmp_path / "icons" / "square.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" fill="currentColor"/></svg>'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        '<rect width="24" height="24" fill="currentColor"/></svg>'
     )
     monkeypatch.setattr(icons, "resource", lambda *parts: tmp_path.joinpath(*parts))
     icons.clear_cache()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,16 +28,23 @@ from app.generation.request import MAX_BATCH, MAX_SIDE, MAX_STEPS, MIN_SIDE
 from app.generation.schedulers import SCHEDULER_TABLE
 from ui.bind import bind
 from ui.design.queue_panel import QueuePanel
-from ui.models.model_picker import ModelPicker
 from ui.icons import icon
+from ui.models.model_picker import ModelPicker
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 
 PANEL_WIDTH = 392
-SIZES = [("Square · 512 × 512", 512, 512), ("Landscape · 768 × 512", 768, 512), ("Portrait · 512 × 768", 512, 768),
-         ("SDXL square · 1024 × 1024", 1024, 1024), ("SDXL wide · 1216 × 832", 1216, 832)]
-SOURCES = [("base", "SM6 shape", "Start from the SM6 artwork, so the result keeps the car's silhouette"),
-           ("none", "Blank", "Start from noise: anything goes"),
-           ("design", "This design", "Refine the design in the preview")]
+SIZES = [
+    ("Square · 512 × 512", 512, 512),
+    ("Landscape · 768 × 512", 768, 512),
+    ("Portrait · 512 × 768", 512, 768),
+    ("SDXL square · 1024 × 1024", 1024, 1024),
+    ("SDXL wide · 1216 × 832", 1216, 832),
+]
+SOURCES = [
+    ("base", "SM6 shape", "Start from the SM6 artwork, so the result keeps the car's silhouette"),
+    ("none", "Blank", "Start from noise: anything goes"),
+    ("design", "This design", "Refine the design in the preview"),
+]
 
 
 def _caption(text: str) -> QLabel:
@@ -133,8 +142,9 @@ class ControlsPanel(QScrollArea):
         seed_row = QHBoxLayout()
         seed_row.setSpacing(SPACE_S)
         seed_row.addWidget(QLabel("Seed"))
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        # A line edit, not a spin box: seeds go up to 2^32 - 1 and Qt's spin boxes stop at 2^31 - 1.
+        self.seed = QLineEdit()
+        self.seed.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{1,10}"), self.seed))
         self.seed.setAccessibleName("Seed")
         seed_row.addWidget(self.seed, 1)
         layout.addLayout(seed_row)
@@ -225,7 +235,7 @@ class ControlsPanel(QScrollArea):
         bind(vm, "preset", self.preset, "currentData")
         bind(vm, "batch", self.batch, "value")
         bind(vm, "random_seed", self.random_seed, "checked")
-        bind(vm, "seed", self.seed, "value")
+        bind(vm, "seed", self.seed, "text", to_widget=str, to_model=lambda text: int(text) if text else 0)
         bind(vm, "keep_shape", self.keep_shape, "value")
         bind(vm, "steps", self.steps, "value")
         bind(vm, "guidance", self.guidance, "value")

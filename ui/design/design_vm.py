@@ -74,11 +74,20 @@ class DesignViewModel(ViewModel):
         if source == "design" and design is None:
             source = "base"
         return GenerationRequest(
-            prompt=self.prompt, preset=self.preset, negative_prompt=self.negative_prompt,
-            seed=None if self.random_seed else int(self.seed), steps=int(self.steps), guidance=float(self.guidance),
-            width=int(self.width), height=int(self.height), batch=int(self.batch), scheduler=self.scheduler,
-            source=source, source_design_id=design.id if source == "design" and design else None,
-            strength=round(1.0 - self.keep_shape / 100.0, 3), model_id=self.model_id,
+            prompt=self.prompt,
+            preset=self.preset,
+            negative_prompt=self.negative_prompt,
+            seed=None if self.random_seed else int(self.seed),
+            steps=int(self.steps),
+            guidance=float(self.guidance),
+            width=int(self.width),
+            height=int(self.height),
+            batch=int(self.batch),
+            scheduler=self.scheduler,
+            source=source,
+            source_design_id=design.id if source == "design" and design else None,
+            strength=round(1.0 - self.keep_shape / 100.0, 3),
+            model_id=self.model_id,
         )
 
     def generate(self) -> bool:
@@ -174,7 +183,9 @@ class DesignViewModel(ViewModel):
             self.show_design(event.design)
             self.sig_design_saved.emit(event.design)
         elif isinstance(event, ev.JobFinished):
-            self._job_ended(event.job.id, f"Done · {len(event.designs)} design{'s' if len(event.designs) != 1 else ''} saved")
+            self._job_ended(
+                event.job.id, f"Done · {len(event.designs)} design{'s' if len(event.designs) != 1 else ''} saved"
+            )
         elif isinstance(event, ev.JobCancelled):
             self._job_ended(event.job.id, "Cancelled")
         elif isinstance(event, ev.JobFailed):
@@ -191,7 +202,8 @@ class DesignViewModel(ViewModel):
         self.busy = bool(self.engine.jobs())
 
     def _update_final_prompt(self, *_args) -> None:
-        composed = self.presets.compose(GenerationRequest(prompt=self.prompt or "…", preset=self.preset,
-                                                          negative_prompt=self.negative_prompt))
+        composed = self.presets.compose(
+            GenerationRequest(prompt=self.prompt or "…", preset=self.preset, negative_prompt=self.negative_prompt)
+        )
         self.final_prompt = composed.positive
         self.final_negative = composed.negative

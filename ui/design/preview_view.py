@@ -45,7 +45,9 @@ class ImageCanvas(QWidget):
         if self._image is None:
             return area
         size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        return QRectF((area.width() - size.width()) / 2, (area.height() - size.height()) / 2, size.width(), size.height())
+        return QRectF(
+            (area.width() - size.width()) / 2, (area.height() - size.height()) / 2, size.width(), size.height()
+        )
 
     def paintEvent(self, _event) -> None:
         theme = current_theme()
@@ -69,8 +71,13 @@ class ImageCanvas(QWidget):
             return
         if self._scaled is None or self._scaled.size() != rect.size().toSize():
             # Step previews are tiny (latent-sized): smooth scaling turns them into a soft image, not blocks.
-            self._scaled = QPixmap.fromImage(self._image.scaled(
-                rect.size().toSize(), Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            self._scaled = QPixmap.fromImage(
+                self._image.scaled(
+                    rect.size().toSize(),
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         painter.setClipPath(path)
         painter.drawPixmap(rect.topLeft(), self._scaled)
 

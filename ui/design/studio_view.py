@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.design.controls_panel import ControlsPanel
 from ui.design.preview_view import PreviewView
 from ui.design.thumbnail_strip import ThumbnailStrip
 from ui.icons import icon
-from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, repolish
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.error_banner import ErrorBanner
 
 GENERATE_SHORTCUT = "Ctrl+Return"
@@ -26,7 +26,10 @@ class _CtrlEnterFilter(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if (
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
                 if event.type() == QEvent.Type.KeyPress:
                     self._action()
                 event.accept()
@@ -92,7 +95,9 @@ class StudioView(QWidget):
         self.generate.setIcon(icon("generate", "#15181C"))
         self.generate.setProperty("primary", True)
         self.generate.setMinimumHeight(48)
-        self.generate.setToolTip(f"Generate ({QKeySequence(GENERATE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.generate.setToolTip(
+            f"Generate ({QKeySequence(GENERATE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
         buttons.addWidget(self.generate)
         self.cancel = QPushButton("Cancel")
         self.cancel.setIcon(icon("cancel"))

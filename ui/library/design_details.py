@@ -124,8 +124,9 @@ class DesignPreview(QWidget):
             shape.addRoundedRect(box, TILE_RADIUS, TILE_RADIUS)
             painter.fillPath(shape, with_alpha(theme.raised, 1.0))
             glyph = pixmap("image", theme.text_disabled, PLACEHOLDER_ICON)
-            painter.drawPixmap(round(box.center().x() - PLACEHOLDER_ICON / 2),
-                               round(box.center().y() - PLACEHOLDER_ICON / 2), glyph)
+            painter.drawPixmap(
+                round(box.center().x() - PLACEHOLDER_ICON / 2), round(box.center().y() - PLACEHOLDER_ICON / 2), glyph
+            )
         painter.end()
 
     def _on_loaded(self, path: str, _side: int) -> None:

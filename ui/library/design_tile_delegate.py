@@ -41,7 +41,9 @@ class DesignTileDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self.cell
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         design = index.data(DesignRole)
         if design is None:
             return
@@ -66,8 +68,9 @@ class DesignTileDelegate(QStyledItemDelegate):
             painter.fillRect(tile, with_alpha(theme.raised, 1.0))
             name = "warning" if index.data(FailedRole) else "image"
             icon = icon_pixmap(name, theme.text_disabled, PLACEHOLDER_ICON)
-            painter.drawPixmap(QPointF(tile.center().x() - PLACEHOLDER_ICON / 2,
-                                       tile.center().y() - PLACEHOLDER_ICON / 2), icon)
+            painter.drawPixmap(
+                QPointF(tile.center().x() - PLACEHOLDER_ICON / 2, tile.center().y() - PLACEHOLDER_ICON / 2), icon
+            )
 
         if selected or hovered:
             self._draw_prompt(painter, tile, prompt_of(design), option.font)

@@ -127,8 +127,9 @@ class LibraryModel(QAbstractListModel):
 
     def _read_page(self) -> list[Design]:
         offset = len(self._designs) - len(self._stale)
-        page = self._library.list(search=self._search, favourites_only=self._favourites_only,
-                                  limit=self._page_size, offset=offset)
+        page = self._library.list(
+            search=self._search, favourites_only=self._favourites_only, limit=self._page_size, offset=offset
+        )
         if len(page) < self._page_size:
             self._exhausted = True
         # A design added behind our back (another window, the CLI) shifts the pages by one: skip repeats.
@@ -226,5 +227,6 @@ class LibraryModel(QAbstractListModel):
     def _on_repaint_due(self) -> None:
         if self._designs:
             # One range over all rows: the view repaints only what is on screen.
-            self.dataChanged.emit(self.index(0), self.index(len(self._designs) - 1),
-                                  [Qt.ItemDataRole.DecorationRole, FailedRole])
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._designs) - 1), [Qt.ItemDataRole.DecorationRole, FailedRole]
+            )

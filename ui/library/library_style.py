@@ -63,8 +63,9 @@ QPushButton#iconButton:focus { min-width: ${square_focus}px; max-width: ${square
 def library_stylesheet(theme: Theme, body_px: int, touch: int) -> str:
     """`touch`: the touch target, borders included (40 px on desktop, 64 in kiosk mode)."""
     # QSS widths are content widths: take off the 1 px border, or the 2 px focus ring.
-    return _QSS.substitute(surface=theme.surface, border=theme.border, body=body_px,
-                           square=touch - 2, square_focus=touch - 4)
+    return _QSS.substitute(
+        surface=theme.surface, border=theme.border, body=body_px, square=touch - 2, square_focus=touch - 4
+    )
 
 
 def with_alpha(color: str, alpha: float) -> QColor:

@@ -1,10 +1,10 @@
 """The Library workspace: every design ever made, newest first, searchable, with an inspector.
 
-    view = LibraryView(library)
-    view.sig_open_in_studio.connect(studio.open_design)   # Design
-    view.sig_design_changed.connect(...)                   # Design, e.g. its favourite changed here
-    view.sig_go_to_design.connect(lambda: window.show_workspace("design"))
-    engine_bridge.sig_image_ready.connect(lambda e: view.add_design(e.design))
+view = LibraryView(library)
+view.sig_open_in_studio.connect(studio.open_design)   # Design
+view.sig_design_changed.connect(...)                   # Design, e.g. its favourite changed here
+view.sig_go_to_design.connect(lambda: window.show_workspace("design"))
+engine_bridge.sig_image_ready.connect(lambda e: view.add_design(e.design))
 """
 
 from __future__ import annotations
@@ -149,7 +149,8 @@ class LibraryView(QWidget):
         self.stack.addWidget(self.grid)
 
         self.empty_library = EmptyState(
-            "library", "Your designs will appear here",
+            "library",
+            "Your designs will appear here",
             "Every SM6 you make in the Design studio is kept here, newest first, "
             "ready to look at again, star and refine.",
             "Go to the Design studio",
@@ -308,14 +309,18 @@ class LibraryView(QWidget):
             state.secondary_button.show()
         elif self.model.search:
             state.title_label.setText(f"No designs match “{search}”")
-            state.set_text("Check the spelling, or try fewer or other words. Search looks at the prompts of your designs.")
+            state.set_text(
+                "Check the spelling, or try fewer or other words. Search looks at the prompts of your designs."
+            )
             state.primary_button.setText("Clear search")
             self._no_results_action = self.clear_search
             state.secondary_button.hide()
         else:
             state.title_label.setText("No favourites yet")
-            state.set_text(f"Star a design you love ({FAVOURITE_SHORTCUT}, or the star beside “Open in the studio”) "
-                           "and it will be waiting for you here.")
+            state.set_text(
+                f"Star a design you love ({FAVOURITE_SHORTCUT}, or the star beside “Open in the studio”) "
+                "and it will be waiting for you here."
+            )
             state.primary_button.setText("Show all designs")
             self._no_results_action = self.show_all
             state.secondary_button.hide()
@@ -404,7 +409,7 @@ class LibraryView(QWidget):
 
 
 def count_text(total: int, search: str, favourites_only: bool) -> str:
-    """"1,234 designs", "1 favourite", "12 favourites matching “gold”"."""
+    """ "1,234 designs", "1 favourite", "12 favourites matching “gold”"."""
     singular, plural = ("favourite", "favourites") if favourites_only else ("design", "designs")
     text = f"{total:,} {singular if total == 1 else plural}"
     return f"{text} matching “{_shorten(search)}”" if search else text

@@ -70,8 +70,14 @@ def decode_scaled(path: str, side: int) -> QImage:
 class ThumbnailLoader(QObject):
     sig_loaded = Signal(str, int)  # path, side: the picture is in the cache now, or could not be read
 
-    def __init__(self, parent: QObject | None = None, *, threads: int = DEFAULT_THREADS,
-                 cache_bytes: int = DEFAULT_CACHE_BYTES, queue_limit: int = DEFAULT_QUEUE_LIMIT) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        threads: int = DEFAULT_THREADS,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+        queue_limit: int = DEFAULT_QUEUE_LIMIT,
+    ) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(1, threads))

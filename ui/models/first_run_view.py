@@ -156,8 +156,9 @@ class FirstRunView(QWidget):
         column.body.addLayout(row)
 
         self.folders_card = Card("Or use a models folder", padding=SPACE_XL)
-        self.folders_card.add_widget(_label(
-            "SM6 Studio finds checkpoints and diffusers folders you copy into either folder.", "caption"))
+        self.folders_card.add_widget(
+            _label("SM6 Studio finds checkpoints and diffusers folders you copy into either folder.", "caption")
+        )
         self.user_folder_row = FolderRow("Your models", paths.user_models_dir())
         self.bundled_folder_row = FolderRow("Beside the app", paths.bundled_models_dir(), "Open")
         self.user_folder_row.open_button.setAccessibleName("Open models folder")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -47,8 +47,9 @@ POLL_MS = 50  # progress refresh: smooth to the eye, negligible work
 class ImportModelDialog(QDialog):
     sig_imported = Signal(object)  # Path of the new model in the models folder
 
-    def __init__(self, parent: QWidget | None = None, *, dest_dir: Path | None = None,
-                 chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, dest_dir: Path | None = None, chunk_size: int = CHUNK_SIZE
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import model")
         self._dest_dir = dest_dir
@@ -74,9 +75,13 @@ class ImportModelDialog(QDialog):
         title = _label("Import a model", "section")
         layout.addWidget(title)
         layout.addSpacing(SPACE_S)
-        layout.addWidget(_label(
-            "Choose a Stable Diffusion checkpoint (.safetensors) or a diffusers model folder. "
-            "SM6 Studio checks it before copying anything.", "secondary"))
+        layout.addWidget(
+            _label(
+                "Choose a Stable Diffusion checkpoint (.safetensors) or a diffusers model folder. "
+                "SM6 Studio checks it before copying anything.",
+                "secondary",
+            )
+        )
         layout.addSpacing(SPACE_L)
 
         choose = QHBoxLayout()
@@ -130,8 +135,12 @@ class ImportModelDialog(QDialog):
         self.copy_radio.setChecked(True)
         self.copy_caption = _label("", "caption", indent=True)
         self.link_radio = QRadioButton("Link (saves disk space)")
-        self.link_caption = _label("Uses the model where it is now. Keep it there: moving or deleting the "
-                                   "original removes it from SM6 Studio.", "caption", indent=True)
+        self.link_caption = _label(
+            "Uses the model where it is now. Keep it there: moving or deleting the "
+            "original removes it from SM6 Studio.",
+            "caption",
+            indent=True,
+        )
         self._mode_group = QButtonGroup(self)
         self._mode_group.addButton(self.copy_radio)
         self._mode_group.addButton(self.link_radio)
@@ -294,8 +303,9 @@ class ImportModelDialog(QDialog):
             self._summary_icon.setPixmap(pixmap("model", current_theme().text_secondary, SUMMARY_ICON))
             self.copy_caption.setText(self._copy_caption(info))
         else:
-            self.copy_caption.setText("Makes its own copy in your models folder; the original can then be moved "
-                                      "or deleted.")
+            self.copy_caption.setText(
+                "Makes its own copy in your models folder; the original can then be moved or deleted."
+            )
         self.import_button.setEnabled(info is not None and not busy)
         for widget in (self.choose_file_button, self.choose_folder_button):
             widget.setEnabled(not busy)
@@ -303,7 +313,9 @@ class ImportModelDialog(QDialog):
             widget.setEnabled(info is not None and not busy)  # nothing to decide until a model checks out
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText("Cancel import" if busy else "Cancel")
-        self.cancel_button.setToolTip("Stop copying; nothing is kept (Esc)" if busy else "Close without importing (Esc)")
+        self.cancel_button.setToolTip(
+            "Stop copying; nothing is kept (Esc)" if busy else "Close without importing (Esc)"
+        )
         self.progress_box.setVisible(busy)
         self._fit_height()
 

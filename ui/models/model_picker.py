@@ -100,8 +100,11 @@ class ModelPicker(QComboBox):
         item.setSizeHint(QSize(0, ITEM_HEIGHT))
         if model.usable:
             item.setIcon(icon("dice" if model.is_demo else "model", theme.text_secondary, ICON_SIZE))
-            hint = "Demo model: random weights, abstract images — for trying the workflow" if model.is_demo \
+            hint = (
+                "Demo model: random weights, abstract images — for trying the workflow"
+                if model.is_demo
                 else f"{model.arch_label} {'folder' if model.format == 'diffusers' else 'checkpoint'}"
+            )
             item.setToolTip(plain_tooltip(f"{hint}\n{model.path}"))
         else:
             # Shown but not selectable, so nobody wonders where their file went; the reason is one hover away.
@@ -126,4 +129,3 @@ class ModelPicker(QComboBox):
             current = self.current_model_id()
             self.set_models(self._models, current)  # re-tint the icons for the new theme
         super().changeEvent(event)
-

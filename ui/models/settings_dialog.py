@@ -45,20 +45,20 @@ DEVICE_EXPLANATION = (
 )
 # (setting name, label, when to use it)
 MEMORY_OPTIONS = (
-    ("attention_slicing", "Attention slicing",
-     "Less graphics memory, a little slower. Use it if generating runs out of memory."),
-    ("vae_tiling", "VAE tiling",
-     "For large images, or when memory runs out at the very last step."),
-    ("cpu_offload", "Model CPU offload",
-     "For graphics cards with 4–6 GB of memory. Much slower."),
+    (
+        "attention_slicing",
+        "Attention slicing",
+        "Less graphics memory, a little slower. Use it if generating runs out of memory.",
+    ),
+    ("vae_tiling", "VAE tiling", "For large images, or when memory runs out at the very last step."),
+    ("cpu_offload", "Model CPU offload", "For graphics cards with 4–6 GB of memory. Much slower."),
 )
 
 
 class SettingsDialog(QDialog):
     sig_settings_changed = Signal(object)  # the saved Settings
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 settings_path: Path | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *, settings_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         # A copy: nothing the user clicks here reaches the caller's object unless Save is chosen.
@@ -167,7 +167,8 @@ class SettingsDialog(QDialog):
         card.body.addSpacing(SPACE_S)
 
         self.live_previews_check, previews = _option(
-            "Live previews", "Watch the image take shape. Turn off only on a very slow computer.")
+            "Live previews", "Watch the image take shape. Turn off only on a very slow computer."
+        )
         card.add_widget(previews)
         card.body.addSpacing(SPACE_S)
         card.add_widget(_label("Low-memory options", "emphasis"))
@@ -222,7 +223,9 @@ class SettingsDialog(QDialog):
             self._banner_box.show()
             self.error_banner.show_message(
                 f"Settings could not be saved: {exc.strerror or exc}. Check that the settings folder is writable, "
-                "then try again.", details=str(exc))
+                "then try again.",
+                details=str(exc),
+            )
             return
         self.sig_settings_changed.emit(new)
         self.accept()

@@ -16,8 +16,15 @@ class EmptyState(QWidget):
     sig_primary_clicked = Signal()
     sig_secondary_clicked = Signal()
 
-    def __init__(self, icon_name: str, title: str, text: str, primary_text: str,
-                 secondary_text: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        icon_name: str,
+        title: str,
+        text: str,
+        primary_text: str,
+        secondary_text: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._icon_name = icon_name
         self._setup_ui(title, text, primary_text, secondary_text)

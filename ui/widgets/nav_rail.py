@@ -91,8 +91,9 @@ class NavRail(QFrame):
 
     # --- API -----------------------------------------------------------------------------------
 
-    def add_item(self, key: str, label: str, icon_name: str, *, bottom: bool = False,
-                 tooltip: str | None = None) -> NavItem:
+    def add_item(
+        self, key: str, label: str, icon_name: str, *, bottom: bool = False, tooltip: str | None = None
+    ) -> NavItem:
         if key in self._items:
             raise ValueError(f"navigation item {key!r} exists already")
         item = NavItem(key, label, icon_name, self)

@@ -18,8 +18,13 @@ ICON_SIZE = 14
 class StatusChip(QFrame):
     """Colour marks the variant, but the icon and text always say it too (STYLE.md: never colour alone)."""
 
-    def __init__(self, text: str = "", variant: ChipVariant = "neutral", icon_name: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        variant: ChipVariant = "neutral",
+        icon_name: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("statusChip")
         self._variant: str = "neutral"

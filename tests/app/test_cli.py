@@ -1,0 +1,121 @@
+"""`sm6-studio generate` and `doctor` as a script or a support call uses them: a real process, real exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from app.generation.pngmeta import read_png_metadata
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ui.entry", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def test_generate_writes_pngs_with_progress_and_provenance(tiny_sd15, tmp_path):
+    out = tmp_path / "out"
+    result = cli(
+        "generate",
+        "gold wheels",
+        "--preset",
+        "busan-night",
+        "--seed",
+        "5",
+        "--batch",
+        "2",
+        "--steps",
+        "3",
+        "--size",
+        "64x64",
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "step 3/3" in result.stdout and "Saved design" in result.stdout
+    files = sorted(out.glob("*.png"))
+    assert len(files) == 2
+    meta = read_png_metadata(files[0])
+    assert "Busan harbour" in meta["parameters"] and meta["request"]["preset"] == "busan-night"
+    assert {read_png_metadata(f)["meta"]["seed"] for f in files} == {5, 6}
+    assert Image.open(files[0]).size == (64, 64)
+
+
+def test_generate_uses_the_demo_model_when_none_is_installed(tmp_path):
+    out = tmp_path / "out"
+    result = cli("generate", "pearl white", "--steps", "4", "--size", "128x128", "--seed", "1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Demo model" in result.stdout
+    assert (Path(os.environ["SM6_MODELS_DIR"]) / "sm6-demo" / "sm6_demo.json").is_file()
+    # abstract colour fields, not pixel noise: neighbouring pixels stay close
+    image = np.asarray(Image.open(next(out.glob("*.png"))).convert("L"), dtype=np.float32)
+    assert np.abs(np.diff(image, axis=1)).mean() < 12
+
+
+def test_generate_failures_exit_non_zero_with_one_line(tiny_sd15):
+    for args, words in (
+        (["generate", "x", "--size", "500x512"], "multiple of 8"),
+        (["generate", "  "], "prompt is empty"),
+        (["generate", "x", "--model", "nope"], "not installed"),
+        (["generate", "x", "--size", "big"], "WIDTHxHEIGHT"),
+    ):
+        result = cli(*args)
+        assert result.returncode == 1, (args, result.stdout)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and words in lines[0], (args, result.stderr)
+
+
+def test_doctor_reports_what_support_needs(tiny_sd15, models_dir):
+    (models_dir / "old.ckpt").write_bytes(b"pickle")
+    result = cli("doctor")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for words in (
+        "Torch and device",
+        "will run on",
+        "CPU",
+        "tiny-sd15: SD 1.x, diffusers",
+        "old.ckpt: unusable",
+        "writable",
+        "diffusers",
+        "All checks passed",
+    ):
+        assert words in out, words
+
+
+def test_doctor_fails_when_the_data_folder_cannot_be_written(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SM6_DATA_DIR", str(blocker / "data"))
+    result = cli("doctor")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"sm6-studio doctor: The data folder is not writable: {blocker / 'data'}."
+    ]
+
+
+def test_generate_fails_cleanly_when_the_data_folder_cannot_be_written(tiny_sd15, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SM6_DATA_DIR", str(blocker / "data"))
+    result = cli("generate", "x")
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "data folder" in result.stderr.lower()
+
+
+def test_presets_lists_at_least_eight_styles():
+    result = cli("presets")
+    assert result.returncode == 0 and len(result.stdout.strip().splitlines()) >= 8

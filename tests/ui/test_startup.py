@@ -1,0 +1,62 @@
+"""The window is on screen before torch and diffusers load; a broken data folder gets a clear page, not a crash."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.studio_helpers import close_app, open_app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import sys
+from app.config import load_settings
+from ui.application import create_qapplication, FirstPaint
+from ui.app_controller import AppController
+app = create_qapplication()
+controller = AppController(load_settings())
+seen = {}
+def painted():
+    seen['heavy'] = sorted(m for m in ('torch', 'diffusers', 'transformers') if m in sys.modules)
+    app.quit()
+FirstPaint(controller.window, painted)
+controller.window.show()
+app.exec()
+print('HEAVY', seen['heavy'])
+controller.services.engine.preload()
+controller.services.engine.wait_idle(120)
+import time; time.sleep(0.5)
+controller.shutdown()
+print('AFTER', sorted(m for m in ('torch', 'diffusers') if m in sys.modules))
+"""
+
+
+def test_window_paints_before_torch_and_the_model_load_after(tiny_sd15):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "HEAVY []" in result.stdout
+    assert "AFTER ['diffusers', 'torch']" in result.stdout
+
+
+def test_an_unusable_data_folder_shows_why_instead_of_crashing(qtbot, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SM6_DATA_DIR", str(blocker / "data"))
+    app = open_app(qtbot)
+    page = app.window.workspace("design")
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "Your data folder cannot be used" in texts and str(blocker / "data") in texts
+    app.window.grab().save(str(tmp_path / "storage_error.png"))
+    close_app(app)
