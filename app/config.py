@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import tomli_w
-import tomllib
 
 from app import paths
 from app.fsutil import atomic_write_text
@@ -38,6 +38,7 @@ class GenerationSettings:
 @dataclass
 class Settings:
     theme: str = "system"
+    data_dir: str = ""  # empty: the platform's usual folder (see app.paths.data_dir)
     generation: GenerationSettings = field(default_factory=GenerationSettings)
 
     def validated(self) -> "Settings":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -20,8 +21,22 @@ def _env_path(name: str) -> Path | None:
 
 
 def data_dir() -> Path:
-    """Designs, the library database, caches. SM6_DATA_DIR overrides."""
-    return _env_path("SM6_DATA_DIR") or Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    """Designs, the library database, caches: SM6_DATA_DIR, else the folder chosen in Settings, else the default."""
+    return _env_path("SM6_DATA_DIR") or _chosen_data_dir() or default_data_dir()
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def _chosen_data_dir() -> Path | None:
+    # Read straight from settings.toml: app.config builds on this module, not the other way round.
+    try:
+        with open(config_dir() / "settings.toml", "rb") as fh:
+            value = tomllib.load(fh).get("data_dir", "")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return Path(value).expanduser() if isinstance(value, str) and value else None
 
 
 def config_dir() -> Path:

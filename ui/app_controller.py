@@ -79,9 +79,49 @@ class AppController(QObject):
         self.library_view.sig_go_to_design.connect(lambda: w.show_workspace("design"))
 
     def _show_storage_error(self, exc: StorageError) -> None:
-        page = EmptyState("error", "Your data folder cannot be used", exc.message, "Quit")
-        page.sig_primary_clicked.connect(self.window.close)
-        self.window.add_workspace("design", page, "Design", "design")
+        self.storage_page = EmptyState(
+            "error", "Your data folder cannot be used", exc.message, "Choose another folder…", "Try again"
+        )
+        self.storage_page.sig_primary_clicked.connect(self._on_choose_data_folder)
+        self.storage_page.sig_secondary_clicked.connect(self.retry_storage)
+        self.window.add_workspace("design", self.storage_page, "Design", "design")
+
+    def _on_choose_data_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self.window, "Choose a folder for your designs")
+        if folder:
+            self.use_data_folder(folder)
+
+    def use_data_folder(self, folder: str) -> bool:
+        """Remember `folder` as the data folder (in settings.toml) and open it."""
+        from app.config import save_settings
+
+        self.settings.data_dir = folder
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.storage_page.set_text(f"The choice could not be saved: {exc.strerror or exc}.")
+            return False
+        return self.retry_storage()
+
+    def retry_storage(self) -> bool:
+        """Open the data folder again (after a fix or a new choice); on success the full window replaces this one."""
+        try:
+            self.services = open_services(settings=self.settings)
+        except StorageError as exc:
+            self.storage_page.set_text(exc.message)
+            return False
+        old = self.window
+        self.window = MainWindow()
+        self._build_workspaces()
+        self.refresh_models()
+        self.window.setGeometry(old.geometry())
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+        self.start_background_work()
+        return True
 
     # ----- models -----
     def refresh_models(self) -> None:
@@ -181,6 +221,8 @@ class AppController(QObject):
         elif isinstance(event, ev.ModelLoaded):
             w.set_model(event.label)
             w.set_device(event.device_label)
+            # The model was hashed on its way in: show the short hash beside its name.
+            self.studio.controls.set_models(self.services.registry.models, self.design_vm.model_id)
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):
             w.set_busy(True, "Generating…")
         if isinstance(event, (ev.ModelLoaded, ev.JobFinished, ev.JobCancelled, ev.JobFailed)):

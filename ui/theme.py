@@ -14,9 +14,10 @@ from string import Template
 from typing import Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.fonts import register_bundled_fonts
 from ui.theme_qss import QSS_TEMPLATE
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ TOUCH_DESKTOP = 40
 TOUCH_KIOSK = 64
 
 # Korean glyphs: the system font often lacks them, so Noto Sans KR is listed as a fallback family.
-# It is not shipped yet (resources/fonts/ with its OFL licence is a separate task).
+# It ships in resources/fonts/ (OFL, see its README.md) and ui/fonts.py registers it when a theme is applied.
 KOREAN_FALLBACK_FAMILY = "Noto Sans KR"
 MONOSPACE_FAMILIES = ["JetBrains Mono", "Cascadia Mono", "Menlo", "Consolas", "DejaVu Sans Mono", "monospace"]
 
@@ -336,6 +337,7 @@ class ThemeManager(QObject):
         # Fusion draws the same on every OS and honours the palette; native styles ignore parts of QSS.
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
+        register_bundled_fonts()  # ~5 ms the first time, then only a folder listing
         app.setFont(_base_font(app.font(), self.kiosk))
         app.setPalette(build_palette(self.theme))
         app.setStyleSheet(build_stylesheet(self.theme, self.kiosk))
@@ -351,6 +353,10 @@ class ThemeManager(QObject):
 def _base_font(current: QFont, kiosk: bool) -> QFont:
     font = QFont(current)
     families = [f for f in font.families() if f != KOREAN_FALLBACK_FAMILY] or [font.family()]
+    # A generic name ("Sans Serif" on Linux without a desktop) is no family setFamilies() can find: it would skip
+    # it and draw Latin in the fallback too. So lead with the family the system resolves it to.
+    resolved = QFontInfo(QFont(families)).family()
+    families = [f for f in dict.fromkeys([resolved, *families]) if f != KOREAN_FALLBACK_FAMILY] or families
     font.setFamilies(families + [KOREAN_FALLBACK_FAMILY])
     font.setPixelSize(FONT_EMPHASIS if kiosk else FONT_BODY)
     return font

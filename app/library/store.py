@@ -28,7 +28,7 @@ from app.library.models import Design, NewDesign
 DB_NAME = "library.sqlite3"
 IMAGES_DIR = "images"
 SCHEMA_VERSION = 1
-_FIX_HINT = "Choose another data folder in Settings, or fix the folder's permissions."
+_FIX_HINT = "Choose another data folder, or fix the folder's permissions and try again."
 _COLUMNS = (
     "id, created_at, image_sha256, request_json, seed, prompt_final, negative_final,"
     " model_name, model_hash, device, parent_id, favourite, width, height, extra_json"

@@ -209,7 +209,7 @@ def test_a_folder_that_cannot_be_created_gives_a_plain_error(tmp_path):
     target = blocker / "data"
     with pytest.raises(StorageError) as info:
         Library.open(target)
-    assert str(target) in str(info.value) and "Settings" in str(info.value)
+    assert str(target) in str(info.value) and "another data folder" in str(info.value)
 
 
 @contextlib.contextmanager
@@ -249,11 +249,11 @@ def test_read_only_folder_keeps_history_readable_and_refuses_new_designs():
                 assert Path(lib.get(kept[0].id).image_path).read_bytes() == png(0)
                 with pytest.raises(StorageError, match="read-only") as info:
                     lib.add(design("new one", seed=9))
-                assert str(data) in str(info.value) and "Settings" in str(info.value)
+                assert str(data) in str(info.value) and "another data folder" in str(info.value)
                 with pytest.raises(StorageError):
                     lib.set_favourite(kept[0].id, True)
             empty = base / "empty"
-            with pytest.raises(StorageError, match="Settings"):
+            with pytest.raises(StorageError, match="another data folder"):
                 Library.open(empty)  # nothing to read and nowhere to write
         for folder in [data, *(p for p in data.rglob("*") if p.is_dir())]:
             folder.chmod(0o755)

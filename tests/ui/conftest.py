@@ -16,3 +16,13 @@ def dark_theme(qapp):
     apply_theme(qapp, "dark")
     yield
     apply_theme(qapp, "dark")
+
+
+@pytest.fixture(autouse=True)
+def close_leftover_apps():
+    """A failing test must not leave an engine thread running into the next test (or interpreter exit)."""
+    yield
+    from tests.ui.studio_helpers import OPEN, close_app
+
+    for controller in list(OPEN):
+        close_app(controller)

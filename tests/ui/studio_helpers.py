@@ -5,9 +5,12 @@ from __future__ import annotations
 from app.config import load_settings
 from ui.app_controller import AppController
 
+OPEN: list[AppController] = []  # closed after each test by the conftest, even when the test failed
+
 
 def open_app(qtbot, size=(1280, 800)) -> AppController:
     controller = AppController(load_settings())
+    OPEN.append(controller)
     qtbot.addWidget(controller.window)
     controller.window.resize(*size)
     controller.window.show()
@@ -18,6 +21,8 @@ def open_app(qtbot, size=(1280, 800)) -> AppController:
 def close_app(controller: AppController) -> None:
     controller.shutdown()
     controller.window.close()
+    if controller in OPEN:
+        OPEN.remove(controller)
 
 
 def settle(qtbot, controller: AppController, timeout: int = 120_000) -> None:

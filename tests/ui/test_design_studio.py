@@ -42,6 +42,8 @@ def test_generate_shows_each_step_then_the_variations(qtbot, tiny_sd15, tmp_path
     assert [d.seed for d in studio.variations.designs()] == [11, 12, 13]
     assert studio.preview.status.text() == "Done · 3 designs saved"
     assert studio.preview.canvas.image().width() == 64
+    model = app.services.registry.get(vm.model_id)
+    assert len(model.short_hash) == 10 and model.short_hash in studio.controls.model.currentText()
     app.window.grab().save(str(tmp_path / "studio_after_generate.png"))
     close_app(app)
 
@@ -150,4 +152,28 @@ def test_a_large_random_seed_is_shown_and_can_be_pinned(qtbot, tiny_sd15, monkey
     settle(qtbot, app)
     assert studio.controls.seed.text() == "4000000000"
     assert vm.current_design.seed == 4_000_000_000
+    close_app(app)
+
+
+def test_the_queue_shows_each_job_and_cancels_one(qtbot, tiny_sd15):
+    app = open_app(qtbot)
+    studio, vm = app.studio, app.design_vm
+    small_job(vm, batch=1, steps=40)
+    vm.width = vm.height = 128
+    type_prompt(qtbot, studio, "first")
+    qtbot.mouseClick(studio.generate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: studio.generate.text() == "Add to queue")
+    vm.prompt = "second"
+    qtbot.mouseClick(studio.generate, Qt.MouseButton.LeftButton)
+    queue = studio.controls.queue
+    qtbot.waitUntil(lambda: len(queue.job_ids()) == 2)
+    assert queue.isVisible() and queue.title.text() == "Queue · 2"
+    second_id = queue.job_ids()[1]
+    row = queue._rows[second_id]
+    assert row.title.text() == "second" and row.state.text().startswith("Waiting")
+    qtbot.mouseClick(row.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: second_id not in queue.job_ids())
+    vm.cancel_current()
+    settle(qtbot, app)
+    assert not queue.isVisible() and app.services.library.count() == 0
     close_app(app)

@@ -60,3 +60,24 @@ def test_an_unusable_data_folder_shows_why_instead_of_crashing(qtbot, tmp_path, 
     assert "Your data folder cannot be used" in texts and str(blocker / "data") in texts
     app.window.grab().save(str(tmp_path / "storage_error.png"))
     close_app(app)
+
+
+def test_choosing_another_data_folder_opens_the_studio(qtbot, tiny_sd15, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.delenv("SM6_DATA_DIR")
+    from app.config import Settings, save_settings
+
+    save_settings(Settings(data_dir=str(blocker / "data")))
+    app = open_app(qtbot)
+    assert app.services is None and app.window.workspace_keys() == ["design"]
+    assert not app.retry_storage()  # nothing changed yet: still explained, still no crash
+    chosen = tmp_path / "my designs"
+    assert app.use_data_folder(str(chosen))
+    assert app.window.workspace_keys()[:2] == ["design", "describe"]
+    assert app.design_page.currentWidget() is app.studio
+    assert (chosen / "library.sqlite3").exists() or any(chosen.iterdir())
+    from app import paths
+
+    assert paths.data_dir() == chosen  # remembered for the next start
+    close_app(app)
