@@ -13,6 +13,7 @@ from pathlib import Path
 import tomli_w
 
 from app import paths
+from app.description.models import DescribeSettings
 from app.fsutil import atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class Settings:
     theme: str = "system"
     data_dir: str = ""  # empty: the platform's usual folder (see app.paths.data_dir)
     generation: GenerationSettings = field(default_factory=GenerationSettings)
+    describe: DescribeSettings = field(default_factory=DescribeSettings)
 
     def validated(self) -> "Settings":
         if self.theme not in THEMES:

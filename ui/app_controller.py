@@ -8,10 +8,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
 
 from app.config import Settings
+from app.description.service import DescriptionService
 from app.errors import StorageError, UserFacingError
 from app.generation import events as ev
 from app.services import Services, open_services
 from ui.background import run_in_background
+from ui.describe.describe_view import DescribeView
+from ui.describe.describe_vm import DescribeViewModel
 from ui.design.design_vm import DesignViewModel
 from ui.design.studio_view import StudioView
 from ui.engine_bridge import EngineBridge
@@ -57,8 +60,13 @@ class AppController(QObject):
         self.design_page.addWidget(self.studio)
         self.library_view = LibraryView(services.library)
         w = self.window
+        self.describe_vm = DescribeViewModel(
+            DescriptionService(services.library, settings=lambda: self.services.settings.describe), self
+        )
+        self.describe_view = DescribeView(self.describe_vm)
         w.add_workspace("design", self.design_page, "Design", "design")
-        for key, title in (("describe", "Describe"), ("token", "Token"), ("wallet", "Wallet")):
+        w.add_workspace("describe", self.describe_view, "Describe", "describe")
+        for key, title in (("token", "Token"), ("wallet", "Wallet")):
             w.add_workspace(key, PlaceholderView.for_workspace(key), title, key)
         w.add_workspace("library", self.library_view, "Library", "library")
         if not self.kiosk:  # a showroom visitor never reaches settings
@@ -71,7 +79,8 @@ class AppController(QObject):
         self.first_run.sig_rescan_requested.connect(self.rescan_models)
         self.studio.controls.import_model.clicked.connect(self.open_import_dialog)
         self.design_vm.model_id_changed.connect(self._on_model_chosen)
-        self.design_vm.sig_use_design.connect(lambda _design: w.show_workspace("describe"))
+        self.design_vm.sig_use_design.connect(self._on_use_design)
+        self.describe_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
         self.design_vm.sig_design_saved.connect(self.library_view.add_design)
         self.design_vm.sig_design_changed.connect(self.library_view.update_design)
         self.library_view.sig_open_in_studio.connect(self._on_open_in_studio)
@@ -209,12 +218,17 @@ class AppController(QObject):
             self.services.engine.preload(self.design_vm.model_id)
 
     def shutdown(self) -> None:
+        if getattr(self, "describe_vm", None) is not None:
+            self.describe_vm.stop_draft()
+            self.describe_vm.flush()  # the last second of typing
         if self.services is not None:
             self.services.close()
             self.services = None
 
     # ----- events -----
     def _on_engine_event(self, event) -> None:
+        if self.services is None:  # queued before shutdown, delivered after: nothing left to update
+            return
         w = self.window
         if isinstance(event, ev.ModelLoading):
             w.set_busy(True, "Loading model…" if event.stage == "loading" else "Checking model…")
@@ -226,13 +240,17 @@ class AppController(QObject):
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):
             w.set_busy(True, "Generating…")
         if isinstance(event, (ev.ModelLoaded, ev.JobFinished, ev.JobCancelled, ev.JobFailed)):
-            if self.services is not None and not self.services.engine.jobs():
+            if not self.services.engine.jobs():
                 w.set_busy(False)
 
     def _on_library_design_changed(self, design) -> None:
         current = self.design_vm.current_design
         if current is not None and current.id == design.id:
             self.design_vm.show_design(design)
+
+    def _on_use_design(self, design) -> None:
+        self.describe_vm.set_design(design)
+        self.window.show_workspace("describe")
 
     def _on_open_in_studio(self, design) -> None:
         self.design_vm.open_design(design)

@@ -6,12 +6,14 @@ Listeners are called on the worker thread and must return quickly.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import queue
 import threading
 import time
 import traceback
+import weakref
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -30,6 +32,14 @@ log = logging.getLogger(__name__)
 
 Listener = Callable[[ev.EngineEvent], None]
 _STOP = object()
+# A worker still inside torch while the interpreter tears down can abort the process: stop them first.
+_running: weakref.WeakSet = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_running_engines() -> None:
+    for engine in list(_running):
+        engine.shutdown(timeout=5.0)
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Engine:
         self._loaded: LoadedModel | None = None
         self._thread = threading.Thread(target=self._work, name="sm6-engine", daemon=True)
         self._thread.start()
+        _running.add(self)
 
     # ----- public API (any thread) -----
     def subscribe(self, listener: Listener) -> None:
@@ -144,6 +155,7 @@ class Engine:
         self.cancel_all()
         self._queue.put(_STOP)
         self._thread.join(timeout)
+        _running.discard(self)
 
     @property
     def loaded_model(self) -> ModelInfo | None:

@@ -42,3 +42,30 @@ class Design:
     width: int
     height: int
     extra: dict[str, Any] = field(default_factory=dict)  # NewDesign.extra, kept so nothing handed over is lost
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """One description draft as it came from ChatGPT or the offline template drafter, never edited."""
+
+    id: str  # a ULID, like design ids: sorts by creation time
+    design_id: str
+    language: str  # "ko" | "en"
+    source: str  # "openai" | "offline"
+    model: str  # the chat model, or the offline template set
+    prompt: str  # the user message sent, or the offline template id
+    text: str
+    finish_reason: str | None  # "stop", "length", "cancelled"… as reported; None when unknown
+    created_at: float  # seconds since the epoch, UTC
+
+
+@dataclass(frozen=True)
+class DescriptionRecord:
+    """The person's current text for one design in one language (what becomes the token's description)."""
+
+    design_id: str
+    language: str  # "ko" | "en"
+    text: str
+    based_on_draft_id: str | None  # the draft the person started from, if any
+    created_at: float  # first saved
+    updated_at: float  # last saved

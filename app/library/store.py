@@ -23,11 +23,12 @@ from PIL import Image
 from app.errors import StorageError
 from app.fsutil import atomic_write_bytes, check_writable
 from app.generation.request import GenerationRequest
+from app.library.descriptions import DescriptionsMixin, migrate_v2
 from app.library.models import Design, NewDesign
 
 DB_NAME = "library.sqlite3"
 IMAGES_DIR = "images"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _FIX_HINT = "Choose another data folder, or fix the folder's permissions and try again."
 _COLUMNS = (
     "id, created_at, image_sha256, request_json, seed, prompt_final, negative_final,"
@@ -76,8 +77,8 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE TRIGGER designs_fts_au AFTER UPDATE OF search_text ON designs BEGIN {drop} {add} END")
 
 
-# Later issues append (2, _v2) for descriptions, tokens…; each step runs in its own transaction.
-_MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1)]
+# Later issues append (3, _v3) for tokens…; all pending steps run in one transaction (see _migrate).
+_MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1), (2, migrate_v2)]
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -142,8 +143,8 @@ def _fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
-class Library:
-    """Every design ever made. Safe to share between the UI thread and the generation worker.
+class Library(DescriptionsMixin):
+    """Every design ever made, and its descriptions. Safe to share between the UI thread and the generation worker.
 
     Threading: ONE connection (check_same_thread=False) guarded by an RLock. Reads take
     milliseconds, writes serialise in SQLite anyway, and a single connection means close()
@@ -158,6 +159,8 @@ class Library:
         self._conn: sqlite3.Connection | None = conn
         self._read_only = read_only
         self._lock = threading.RLock()
+        # Below SCHEMA_VERSION only when a read-only library predates a migration: reads then return nothing new.
+        self._schema_version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         self._has_fts = (
             bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'designs_fts'").fetchone())
             and _fts5_trigram_available()
@@ -387,6 +390,11 @@ class Library:
                 f"The image could not be saved in {self.images_dir}: {exc.strerror or exc}. {_FIX_HINT}",
                 details=str(exc),
             ) from exc
+
+    _new_id = staticmethod(new_id)
+
+    def _save_failed(self, what: str, exc: sqlite3.Error) -> StorageError:
+        return StorageError(f"{what} could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc))
 
     def _require_writable(self) -> None:
         if self._read_only:

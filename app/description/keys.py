@@ -1,0 +1,223 @@
+"""The OpenAI API key: from the OPENAI_API_KEY environment variable, else the OS keyring.
+
+The key is never written to a config file or a log. Log lines name where a key came from, never the key; an error
+from a keyring backend is passed on with the key masked and without the original exception chained, so neither the
+excepthook's traceback nor "Show details" can reveal it.
+
+Only a keyring that keeps secrets safely is used: keyring's "recommended" backends (the Secret Service, KWallet,
+macOS Keychain, Windows Credential Locker), or one chosen on purpose through PYTHON_KEYRING_BACKEND or
+keyringrc.cfg (the tests choose keyrings.alt's file backend that way). A plain-text file backend that keyring
+merely fell back to counts as no keyring, since it would store the key in plain text.
+
+Keyring calls may block (D-Bus, an unlock prompt): call get/set/clear off the UI thread.
+"""
+
+from __future__ import annotations
+
+import configparser
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from app.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "OPENAI_API_KEY"
+SERVICE = "SM6 Design Studio"
+USERNAME = "openai-api-key"
+
+NO_KEYRING = (
+    "This system has no keyring to keep the OpenAI API key safe, so the key can only come from the "
+    f"{ENV_VAR} environment variable. Set it before starting SM6 Design Studio."
+)
+KEYRING_UNREADABLE = (
+    "The system keyring could not be read (it may be locked), so the OpenAI API key can only come from the "
+    f"{ENV_VAR} environment variable. Unlock the keyring and try again."
+)
+KEYRING_UNWRITABLE = (
+    f"The key could not be saved in the system keyring. Unlock the keyring and try again, or set the {ENV_VAR} "
+    "environment variable."
+)
+BAD_ENV_KEY = f"The {ENV_VAR} environment variable does not hold a usable key (it has spaces inside), so it is ignored."
+BAD_STORED_KEY = "The API key saved in the system keyring is not usable. Enter it again in Settings."
+
+Source = Literal["env", "keyring"]
+
+
+class InvalidApiKey(UserFacingError, ValueError):
+    """A key that cannot be right: empty, or with spaces or line breaks inside."""
+
+
+@dataclass(frozen=True)
+class KeyLookup:
+    key: str | None = field(repr=False)  # never in a repr, so never in a log by accident
+    source: Source | None
+    problem: str | None = None  # plain words for the Settings page; may be set even when a key was found
+
+    @property
+    def masked(self) -> str:
+        return ApiKeyStore.masked(self.key)
+
+
+def validate_key(key: str) -> str:
+    """The key without surrounding whitespace; InvalidApiKey when it cannot be a key."""
+    if not isinstance(key, str):
+        raise TypeError(f"An API key is a str, not {type(key).__name__}")
+    key = key.strip()
+    if not key:
+        raise InvalidApiKey("The API key is empty. Paste the key from your OpenAI account (it starts with “sk-”).")
+    if any(ch.isspace() or not ch.isprintable() for ch in key):
+        raise InvalidApiKey(
+            "An API key has no spaces or line breaks inside. Copy it again, in one piece, from your OpenAI account."
+        )
+    return key
+
+
+class ApiKeyStore:
+    """Where the app finds the OpenAI API key and where Settings saves it."""
+
+    def __init__(self, service: str = SERVICE, username: str = USERNAME) -> None:
+        self.service = service
+        self.username = username
+
+    def get(self) -> KeyLookup:
+        """OPENAI_API_KEY first, then the keyring. Never raises for a missing or unreadable keyring."""
+        env_problem = None
+        raw = os.environ.get(ENV_VAR, "")
+        if raw.strip():
+            try:
+                key = validate_key(raw)
+            except InvalidApiKey:
+                env_problem = BAD_ENV_KEY
+            else:
+                log.debug("OpenAI API key taken from %s", ENV_VAR)
+                return KeyLookup(key, "env", None if self.backend_available() else NO_KEYRING)
+        backend = self._backend()
+        if backend is None:
+            return KeyLookup(None, None, _join(env_problem, NO_KEYRING))
+        try:
+            stored = backend.get_password(self.service, self.username)
+        except Exception as exc:  # noqa: BLE001 - any backend failure means "no key from the keyring"
+            log.warning("Reading the OpenAI API key from the keyring failed (%s)", type(exc).__name__)
+            return KeyLookup(None, None, _join(env_problem, KEYRING_UNREADABLE))
+        if stored is None:
+            log.debug("No OpenAI API key in %s or the keyring", ENV_VAR)
+            return KeyLookup(None, None, env_problem)
+        try:
+            key = validate_key(stored)
+        except (InvalidApiKey, TypeError):
+            return KeyLookup(None, None, _join(env_problem, BAD_STORED_KEY))
+        log.debug("OpenAI API key taken from the keyring")
+        return KeyLookup(key, "keyring", env_problem)
+
+    def set(self, key: str) -> None:
+        """Save the key in the keyring. InvalidApiKey for a malformed key; UserFacingError when there is no keyring
+        or it refuses. OPENAI_API_KEY, when set, still wins in get()."""
+        key = validate_key(key)
+        backend = self._backend()
+        if backend is None:
+            raise UserFacingError(NO_KEYRING)
+        try:
+            backend.set_password(self.service, self.username, key)
+        except Exception as exc:  # noqa: BLE001 - reported below, outside this block, with the key masked
+            failure = f"{type(exc).__name__}: {exc}"
+        else:
+            log.info("OpenAI API key saved in the keyring")
+            return
+        log.warning("Saving the OpenAI API key in the keyring failed (%s)", failure.split(":")[0])
+        # Raised here, not inside `except`: no chained exception can carry the key into a traceback.
+        raise UserFacingError(KEYRING_UNWRITABLE, details=_scrub(failure, key))
+
+    def clear(self) -> None:
+        """Forget the saved key. Nothing to do without a keyring; OPENAI_API_KEY is not touched."""
+        backend = self._backend()
+        if backend is None:
+            return
+        from keyring.errors import PasswordDeleteError
+
+        try:
+            backend.delete_password(self.service, self.username)
+        except PasswordDeleteError:
+            return  # nothing was saved
+        except Exception as exc:  # noqa: BLE001 - reported below, outside this block
+            failure = f"{type(exc).__name__}: {exc}"
+        else:
+            log.info("OpenAI API key removed from the keyring")
+            return
+        log.warning("Removing the OpenAI API key from the keyring failed (%s)", failure.split(":")[0])
+        raise UserFacingError(
+            "The key could not be removed from the system keyring. Unlock the keyring and try again.", details=failure
+        )
+
+    def backend_available(self) -> bool:
+        """Whether a keyring that keeps secrets safely is there to save a key in."""
+        return self._backend() is not None
+
+    @staticmethod
+    def masked(key: str | None) -> str:
+        """Like "sk-…a1b2": the last 4 characters at most, and only when at least 8 more stay hidden."""
+        if not key:
+            return ""
+        key = key.strip()
+        prefix = "sk-" if key.startswith("sk-") else ""
+        tail = key[-4:] if len(key) - len(prefix) - 4 >= 8 else ""
+        return f"{prefix}…{tail}"
+
+    def _backend(self) -> KeyringBackend | None:
+        try:
+            import keyring
+        except ImportError:
+            log.debug("The keyring package is not installed")
+            return None
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:  # noqa: BLE001 - a broken keyring setup is "no keyring"
+            log.warning("No keyring backend could be loaded (%s)", type(exc).__name__)
+            return None
+        if not _safe_backend(backend):
+            log.debug("Keyring backend %s is not used for the API key", type(backend).__name__)
+            return None
+        return backend
+
+
+def _safe_backend(backend: KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail, null
+
+    if isinstance(backend, (fail.Keyring, null.Keyring)):
+        return False
+    try:
+        if isinstance(backend, chainer.ChainerBackend):
+            chained = list(backend.backends)  # a chainer writes to its first (highest-priority) backend
+            return bool(chained) and _safe_backend(chained[0])
+        recommended = backend.priority >= 1  # keyring's own test for a recommended backend
+    except Exception:  # noqa: BLE001 - a backend that cannot say is not used
+        return False
+    return recommended or _chosen_on_purpose(backend)
+
+
+def _chosen_on_purpose(backend: KeyringBackend) -> bool:
+    """True when PYTHON_KEYRING_BACKEND or keyringrc.cfg names this backend's class."""
+    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
+    if os.environ.get("PYTHON_KEYRING_BACKEND", "").strip() == name:
+        return True
+    try:
+        from keyring.util import platform_
+
+        config = configparser.RawConfigParser()
+        config.read(platform_.config_root() / "keyringrc.cfg", encoding="utf-8")
+        return config.get("backend", "default-keyring", fallback="").strip() == name
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return False
+
+
+def _scrub(text: str, key: str) -> str:
+    return text.replace(key, ApiKeyStore.masked(key)) if key else text
+
+
+def _join(*problems: str | None) -> str | None:
+    return " ".join(p for p in problems if p) or None

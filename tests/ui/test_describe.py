@@ -1,0 +1,213 @@
+"""The Describe workspace with the real `openai` client talking to a real SSE server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import socket
+import time
+
+import pytest
+import qasync
+from PIL import Image
+from PySide6.QtCore import Qt
+
+from app.config import Settings, save_settings
+from app.description.models import DescribeSettings
+from app.generation.request import GenerationRequest
+from app.library.models import NewDesign
+from tests.fixtures.openai_server import FakeOpenAIServer, stream
+from tests.ui.studio_helpers import close_app, open_app
+
+KEY = "sk-test-0123456789abcdef"
+DRAFT = "부산의 밤을 닮은 펄 화이트 SM6. 로즈골드 트림이 항구의 불빛을 받아 은은하게 빛납니다."
+
+
+@pytest.fixture
+def aio(qapp):
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()  # also stops the loop's worker threads (DNS look-ups run there)
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def server():
+    with FakeOpenAIServer() as fake:
+        yield fake
+
+
+@pytest.fixture
+def online(server, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    save_settings(Settings(describe=DescribeSettings(base_url=server.base_url, timeout_s=5.0, max_retries=0)))
+    return server
+
+
+def run_until(loop, predicate, timeout: float = 20.0) -> None:
+    async def wait():
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            assert time.monotonic() < deadline, "timed out"
+            await asyncio.sleep(0.01)
+
+    loop.run_until_complete(wait())
+
+
+def finish(loop, task) -> None:
+    loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
+
+
+def add_design(library, prompt: str = "pearl white with rose-gold trim", colour=(220, 220, 230)):
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), colour).save(buffer, "PNG")
+    return library.add(
+        NewDesign(
+            png=buffer.getvalue(),
+            request=GenerationRequest(prompt=prompt, preset="busan-night"),
+            seed=7,
+            prompt_final=prompt,
+            negative_final="",
+            model_name="tiny",
+            model_hash="h",
+            device="CPU",
+        )
+    )
+
+
+def describe(qtbot, design=None, prompt: str = "pearl white with rose-gold trim"):
+    app = open_app(qtbot)
+    design = design or add_design(app.services.library, prompt)
+    app.design_vm.sig_use_design.emit(design)
+    assert app.window.current_workspace() == "describe"
+    return app, app.describe_vm, app.describe_view, design
+
+
+def test_a_draft_streams_into_the_editor_and_is_stored(qtbot, aio, online, tmp_path):
+    online.script(stream(DRAFT, chunks=6, delay_s=0.05))
+    app, vm, view, design = describe(qtbot)
+    deltas = []
+    vm.sig_delta.connect(lambda lang, d: deltas.append(d))
+    qtbot.mouseClick(view.draft_button, Qt.MouseButton.LeftButton)
+    run_until(aio, lambda: len(deltas) >= 2)
+    assert view.draft_button.text() == "Stop" and 0 < len(view.editors["ko"].toPlainText()) < len(DRAFT)
+    finish(aio, vm.task)
+    assert len(deltas) >= 4 and view.editors["ko"].toPlainText() == DRAFT
+    assert view.count.text() == f"{len(DRAFT)} / 1,000"
+    assert view.info.text().startswith("AI draft · gpt-4o-mini")
+    body = online.requests[0].body
+    assert body["stream"] is True and "pearl white" in body["messages"][-1]["content"]
+    assert online.key_outside_authorization(KEY) == []
+    library = app.services.library
+    assert library.description(design.id, "ko").text == DRAFT
+    assert library.latest_draft(design.id, "ko").source == "openai"
+    app.window.grab().save(str(tmp_path / "describe_streamed.png"))
+    close_app(app)
+
+
+def test_stop_mid_stream_keeps_the_partial_text(qtbot, aio, online):
+    online.script(stream(DRAFT * 3, chunks=40, delay_s=0.05))
+    app, vm, view, design = describe(qtbot)
+    deltas = []
+    vm.sig_delta.connect(lambda lang, d: deltas.append(d))
+    vm.start_draft()
+    run_until(aio, lambda: len(deltas) >= 3)
+    qtbot.keyClick(view.editors["ko"], Qt.Key.Key_Escape)
+    finish(aio, vm.task)
+    partial = view.editors["ko"].toPlainText()
+    assert partial and partial == "".join(deltas) and len(partial) < len(DRAFT * 3)
+    assert not vm.streaming and "stopped" in vm.error[0]
+    assert app.services.library.description(design.id, "ko").text == partial
+    assert app.services.library.latest_draft(design.id, "ko").finish_reason == "cancelled"
+    close_app(app)
+
+
+def test_edits_survive_switching_designs_and_a_restart(qtbot, aio, online):
+    app, vm, view, first = describe(qtbot)
+    second = add_design(app.services.library, "gold wheels", (200, 170, 40))
+    view.editors["ko"].setFocus()
+    qtbot.keyClicks(view.editors["ko"], "My own words")
+    app.design_vm.sig_use_design.emit(second)
+    assert view.editors["ko"].toPlainText() == ""
+    app.design_vm.sig_use_design.emit(first)
+    assert view.editors["ko"].toPlainText() == "My own words"
+    close_app(app)
+
+    again, vm2, view2, _ = describe(qtbot, design=first)
+    assert view2.editors["ko"].toPlainText() == "My own words"
+    close_app(again)
+
+
+def test_autosave_writes_within_a_second_of_typing(qtbot, aio, online):
+    app, vm, view, design = describe(qtbot)
+    view.editors["en"].setFocus()
+    vm.language = "en"
+    qtbot.keyClicks(view.editors["en"], "Night drive")
+    qtbot.waitUntil(lambda: app.services.library.description(design.id, "en") is not None, timeout=1500)
+    assert app.services.library.description(design.id, "en").text == "Night drive"
+    assert view.saved.text().startswith("Saved")
+    close_app(app)
+
+
+def test_a_redraft_never_overwrites_what_the_person_wrote(qtbot, aio, online):
+    online.script(stream(DRAFT, chunks=3))
+    app, vm, view, design = describe(qtbot)
+    view.editors["ko"].setFocus()
+    qtbot.keyClicks(view.editors["ko"], "Keep me")
+    finish(aio, vm.start_draft())
+    assert view.editors["ko"].toPlainText() == "Keep me"
+    assert vm.ai["ko"] == DRAFT and "edits are kept" in vm.error[0]
+    qtbot.mouseClick(view.revert_button, Qt.MouseButton.LeftButton)
+    assert view.editors["ko"].toPlainText() == DRAFT
+    view.editors["ko"].undo()
+    assert view.editors["ko"].toPlainText() == "Keep me"
+    close_app(app)
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_offline_fallback_when_the_server_is_down(qtbot, aio, monkeypatch, tmp_path):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    url = f"http://127.0.0.1:{_closed_port()}/v1"
+    save_settings(Settings(describe=DescribeSettings(base_url=url, timeout_s=2.0, max_retries=0)))
+    app, vm, view, design = describe(qtbot)
+    finish(aio, vm.start_draft())
+    text = view.editors["ko"].toPlainText()
+    assert text and "pearl white" in text
+    assert view.info.text().startswith("Offline draft") and vm.error[0].startswith("Offline draft.")
+    assert app.services.library.latest_draft(design.id, "ko").source == "offline"
+    app.window.grab().save(str(tmp_path / "describe_offline.png"))
+    close_app(app)
+
+
+def test_draft_in_both_languages(qtbot, aio, online):
+    online.script(stream(DRAFT, chunks=3), stream("A pearl-white SM6 that mirrors Busan's night.", chunks=3))
+    app, vm, view, design = describe(qtbot)
+    view.choice_buttons["both"].click()
+    finish(aio, vm.start_draft())
+    assert view.editors["ko"].toPlainText() == DRAFT
+    assert view.editors["en"].toPlainText().startswith("A pearl-white SM6")
+    assert set(app.services.library.descriptions(design.id)) == {"ko", "en"}
+    close_app(app)
+
+
+def test_without_a_key_the_draft_is_offline_and_says_how_to_go_online(qtbot, aio, server, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    save_settings(Settings(describe=DescribeSettings(base_url=server.base_url)))
+    server.script(stream(DRAFT, chunks=2))
+    app, vm, view, design = describe(qtbot)
+    finish(aio, vm.start_draft())
+    assert vm.offline["ko"] and "key" in vm.error[0] and server.requests == []
+
+    from app.description.keys import ApiKeyStore
+
+    ApiKeyStore().set(KEY)  # the test keyring (keyrings.alt, in this test's XDG_DATA_HOME)
+    vm.texts["ko"] = vm.ai["ko"]  # unedited: the online draft may replace it
+    finish(aio, vm.start_draft())
+    assert view.editors["ko"].toPlainText() == DRAFT and len(server.requests) == 1
+    close_app(app)

@@ -1,0 +1,185 @@
+"""State of the Describe workspace. Drafting runs as an asyncio task on the Qt loop (qasync).
+
+Where a draft goes: into the editor while the editor holds nothing of the person's own (empty, or the last draft
+unchanged); otherwise into the AI draft pane, so nothing typed is ever overwritten. Every edit is saved within a
+second (the autosave fires one second after the first unsaved keystroke, not after typing stops).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from PySide6.QtCore import QTimer, Signal
+
+from app.description.models import Language
+from app.description.sanitize import safe_text
+from app.errors import UserFacingError
+from ui.bind import ViewModel, observable
+
+AUTOSAVE_MS = 1000
+LANGUAGES: tuple[Language, ...] = ("ko", "en")
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+
+
+class DescribeViewModel(ViewModel):
+    design = observable(None)
+    language = observable("ko")  # the editor shown
+    draft_choice = observable("ko")  # "ko" | "en" | "both"
+    streaming = observable(False)
+    error = observable(None)  # (message, details, severity) or None
+    saved_text = observable("")
+    char_limit = observable(1000)
+
+    sig_text_replaced = Signal(str, str)  # language, text: the view replaces its editor's text (undo kept)
+    sig_delta = Signal(str, str)  # language, piece of streamed text: the view appends it
+    sig_ai_changed = Signal(str)  # language whose AI draft or draft info changed
+
+    def __init__(self, service, parent=None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.texts: dict[str, str] = {lang: "" for lang in LANGUAGES}
+        self.ai: dict[str, str] = {lang: "" for lang in LANGUAGES}
+        self.ai_ids: dict[str, str | None] = {lang: None for lang in LANGUAGES}
+        self.info: dict[str, str] = {lang: "" for lang in LANGUAGES}
+        self.offline: dict[str, bool] = {lang: False for lang in LANGUAGES}
+        self.task: asyncio.Task | None = None
+        self._dirty: set[str] = set()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
+
+    # ----- design -----
+    def set_design(self, design) -> None:
+        """Show a design's description, exactly as it was last saved."""
+        self.stop_draft()
+        self.flush()
+        self.design = design
+        self.error = None
+        self.saved_text = ""
+        library = self.service.library
+        for lang in LANGUAGES:
+            saved = library.description(design.id, lang) if design else None
+            draft = library.latest_draft(design.id, lang) if design else None
+            self.ai[lang] = draft.text if draft else ""
+            self.ai_ids[lang] = draft.id if draft else None
+            self.offline[lang] = bool(draft and draft.source == "offline")
+            self.info[lang] = _draft_info(draft) if draft else ""
+            self.texts[lang] = saved.text if saved else ""
+            self.sig_text_replaced.emit(lang, self.texts[lang])
+            self.sig_ai_changed.emit(lang)
+
+    # ----- editing -----
+    def user_edited(self, language: str, text: str) -> None:
+        if text == self.texts[language]:
+            return
+        self.texts[language] = text
+        self._dirty.add(language)
+        if not self._autosave.isActive():  # a deadline, not a debounce: continuous typing still saves each second
+            self._autosave.start()
+
+    def flush(self) -> None:
+        """Write unsaved edits now (also on switching designs and on quit)."""
+        self._autosave.stop()
+        if self.design is None or not self._dirty:
+            return
+        try:
+            for lang in sorted(self._dirty):
+                # What is stored is plain, JSON-safe text (control characters and bidi overrides dropped).
+                text = safe_text(self.texts[lang])
+                self.service.library.save_description(self.design.id, lang, text, self.ai_ids[lang])
+        except (UserFacingError, KeyError) as exc:
+            self.error = (getattr(exc, "message", str(exc)), getattr(exc, "details", ""), "error")
+            return
+        self._dirty.clear()
+        self.saved_text = time.strftime("Saved · %H:%M:%S")
+
+    def revert_to_draft(self) -> None:
+        lang = self.language
+        if self.ai[lang]:
+            self._replace(lang, self.ai[lang])
+
+    def use_draft(self) -> None:
+        self.revert_to_draft()
+
+    def is_edited(self, language: str) -> bool:
+        text = self.texts[language]
+        return bool(text.strip()) and text != self.ai[language]
+
+    # ----- drafting -----
+    def start_draft(self, online: bool = True) -> asyncio.Task | None:
+        if self.design is None or self.streaming:
+            return None
+        languages = list(LANGUAGES) if self.draft_choice == "both" else [self.draft_choice]
+        self.task = asyncio.get_event_loop().create_task(self._draft(languages, online))
+        return self.task
+
+    def stop_draft(self) -> None:
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+
+    async def _draft(self, languages: list[str], online: bool) -> None:
+        self.streaming = True
+        self.error = None
+        try:
+            for lang in languages:
+                await self._draft_one(lang, online)
+        except asyncio.CancelledError:
+            self.error = ("Drafting stopped. The text so far is kept.", "", "info")
+        finally:
+            self.streaming = False
+            self.flush()
+
+    async def _draft_one(self, lang: str, online: bool) -> None:
+        self.language = lang
+        into_editor = not self.is_edited(lang)
+        streamed: list[str] = []
+        if into_editor:
+            self._replace(lang, "")
+        self.ai[lang] = ""
+        self.info[lang] = "Drafting…"
+        self.sig_ai_changed.emit(lang)
+
+        def on_delta(delta: str) -> None:
+            streamed.append(delta)
+            self.ai[lang] += delta
+            if into_editor:
+                self.texts[lang] += delta
+                self._dirty.add(lang)
+                self.sig_delta.emit(lang, delta)
+            self.sig_ai_changed.emit(lang)
+
+        outcome = await self.service.draft(self.design, lang, on_delta, online)
+        result = outcome.result
+        self.ai[lang], self.ai_ids[lang] = result.text, outcome.record.id
+        self.offline[lang] = result.source == "offline"
+        self.info[lang] = _draft_info(outcome.record)
+        self.sig_ai_changed.emit(lang)
+        if into_editor and self.texts[lang] != result.text:
+            self._replace(lang, result.text)
+        if outcome.fallback_reason:
+            self.error = (f"Offline draft. {outcome.fallback_reason}", "", "info")
+        elif outcome.partial_error is not None:
+            error = outcome.partial_error
+            self.error = (f"{error.message} The text that arrived is kept.", error.details, "warning")
+        elif not into_editor:
+            self.error = ("Your edits are kept. The new draft is beside them: Use draft replaces them.", "", "info")
+        self._dirty.add(lang)
+
+    def _replace(self, lang: str, text: str) -> None:
+        self.texts[lang] = text
+        self._dirty.add(lang)
+        self.sig_text_replaced.emit(lang, text)
+        if not self._autosave.isActive():
+            self._autosave.start()
+
+
+def _draft_info(record) -> str:
+    when = time.strftime("%H:%M", time.localtime(record.created_at))
+    if record.source == "offline":
+        return f"Offline draft · {when}"
+    suffix = {"length": " · cut at the length limit", "cancelled": " · stopped"}.get(record.finish_reason or "", "")
+    if record.finish_reason not in (None, "", "stop", "length", "cancelled"):
+        suffix = " · incomplete"
+    return f"AI draft · {record.model} · {when}{suffix}"
