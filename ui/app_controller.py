@@ -63,6 +63,7 @@ class AppController(QObject):
         self.describe_vm = DescribeViewModel(
             DescriptionService(services.library, settings=lambda: self.services.settings.describe), self
         )
+        self.describe_vm.char_limit = services.settings.describe.char_limit
         self.describe_view = DescribeView(self.describe_vm)
         w.add_workspace("design", self.design_page, "Design", "design")
         w.add_workspace("describe", self.describe_view, "Describe", "describe")
@@ -199,6 +200,7 @@ class AppController(QObject):
     def _on_settings_changed(self, settings: Settings) -> None:
         settings.generation.model_id = self.services.settings.generation.model_id
         self.services.settings = self.settings = settings
+        self.describe_vm.char_limit = settings.describe.char_limit
         from PySide6.QtWidgets import QApplication
 
         apply_theme(QApplication.instance(), settings.theme, kiosk=self.kiosk)

@@ -95,6 +95,7 @@ def test_a_draft_streams_into_the_editor_and_is_stored(qtbot, aio, online, tmp_p
     finish(aio, vm.task)
     assert len(deltas) >= 4 and view.editors["ko"].toPlainText() == DRAFT
     assert view.count.text() == f"{len(DRAFT)} / 1,000"
+    assert view.draft_button.text() == "Draft again"  # regenerate
     assert view.info.text().startswith("AI draft · gpt-4o-mini")
     body = online.requests[0].body
     assert body["stream"] is True and "pearl white" in body["messages"][-1]["content"]
@@ -210,4 +211,50 @@ def test_without_a_key_the_draft_is_offline_and_says_how_to_go_online(qtbot, aio
     vm.texts["ko"] = vm.ai["ko"]  # unedited: the online draft may replace it
     finish(aio, vm.start_draft())
     assert view.editors["ko"].toPlainText() == DRAFT and len(server.requests) == 1
+    close_app(app)
+
+
+def test_settings_keep_the_key_in_the_keyring_and_never_in_a_file(qtbot, tmp_path, monkeypatch):
+    import os
+
+    from app.config import load_settings
+    from app.description.keys import ApiKeyStore
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    app = open_app(qtbot)
+    app.window.show_workspace("settings")
+    card = app.settings_page.describe_card
+    qtbot.waitUntil(lambda: "No key yet" in card.key_status.text())
+    card.key_input.setText(KEY)
+    card.save_key.click()
+    qtbot.waitUntil(lambda: "system keyring" in card.key_status.text())
+    assert KEY not in card.key_status.text() and card.key_status.text().endswith("(sk-…cdef).")
+    assert card.key_input.text() == ""
+    card.model.setText("llama3.1")
+    card.base_url.setText("http://127.0.0.1:1234/v1")
+    app.settings_page.save_button.click()
+    saved = load_settings().describe
+    assert (saved.model, saved.base_url) == ("llama3.1", "http://127.0.0.1:1234/v1")
+    assert ApiKeyStore().get().key == KEY
+    for folder in (os.environ["SM6_CONFIG_DIR"], os.environ["SM6_DATA_DIR"]):
+        for path in __import__("pathlib").Path(folder).rglob("*"):
+            if path.is_file():
+                assert KEY.encode() not in path.read_bytes(), path
+    app.window.grab().save(str(tmp_path / "settings_describe.png"))
+    card.remove_key.click()
+    qtbot.waitUntil(lambda: "No key yet" in card.key_status.text())
+    close_app(app)
+
+
+def test_a_refused_key_is_explained_and_an_offline_draft_is_there_at_once(qtbot, aio, online):
+    from tests.fixtures.openai_server import unauthorized
+
+    online.script(unauthorized())
+    app, vm, view, design = describe(qtbot)
+    view.editors["ko"].setFocus()
+    finish(aio, vm.start_draft())
+    assert "key was refused" in vm.error[0] and "Settings" in vm.error[0]
+    assert view.editors["ko"].toPlainText() and vm.offline["ko"]
+    assert view.source_chip.isVisible() and view.retry_button.isVisible()
+    assert KEY not in vm.error[0] + vm.error[1]
     close_app(app)

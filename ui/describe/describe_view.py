@@ -237,6 +237,9 @@ class DescribeView(QWidget):
     def _editor(self) -> QPlainTextEdit:
         return self.editors[self.vm.language]
 
+    def _draft_label(self) -> str:
+        return "Draft again" if any(self.vm.ai.values()) else "Draft with ChatGPT"
+
     def _on_draft_clicked(self) -> None:
         if self.vm.streaming:
             self.vm.stop_draft()
@@ -267,7 +270,7 @@ class DescribeView(QWidget):
         self._update_count()
 
     def _on_streaming_changed(self, streaming: bool) -> None:
-        self.draft_button.setText("Stop" if streaming else "Draft with ChatGPT")
+        self.draft_button.setText("Stop" if streaming else self._draft_label())
         self.draft_button.setIcon(icon("cancel" if streaming else "generate", "#15181C"))
         for widget in (self.offline_button, *self.choice_buttons.values(), self.revert_button, self.retry_button):
             widget.setEnabled(not streaming)
@@ -316,6 +319,8 @@ class DescribeView(QWidget):
         if lang != self.vm.language:
             return
         self.info.setText(self.vm.info[lang])
+        if not self.vm.streaming:
+            self.draft_button.setText(self._draft_label())
         offline = self.vm.offline[lang] and not self.vm.streaming
         self.source_chip.setVisible(offline)
         self.retry_button.setVisible(offline)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.config import DEVICES, THEMES, Settings, save_settings
+from ui.describe.describe_settings_card import DescribeSettingsCard
 from ui.models.folder_row import FolderRow
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.widgets.card import Card
@@ -95,11 +96,13 @@ class SettingsDialog(QDialog):
         left = QVBoxLayout()
         left.setSpacing(SPACE_L)
         left.addWidget(self._build_appearance())
-        left.addWidget(self._build_folders())
+        self.describe_card = DescribeSettingsCard()
+        left.addWidget(self.describe_card)
         left.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(SPACE_L)
         right.addWidget(self._build_generation())
+        right.addWidget(self._build_folders())
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -201,6 +204,7 @@ class SettingsDialog(QDialog):
         index = self.device_combo.findData(settings.generation.device)
         self.device_combo.setCurrentIndex(max(index, 0))
         self.live_previews_check.setChecked(settings.generation.live_previews)
+        self.describe_card.load(settings.describe)
         for name, check in self.memory_checks.items():
             check.setChecked(bool(getattr(settings.generation, name)))
 
@@ -213,6 +217,7 @@ class SettingsDialog(QDialog):
         gen.live_previews = self.live_previews_check.isChecked()
         for name, check in self.memory_checks.items():
             setattr(gen, name, check.isChecked())
+        result.describe = self.describe_card.values()
         return result.validated()
 
     def _on_save(self) -> None:
