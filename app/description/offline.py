@@ -10,13 +10,19 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-import tomllib
 from pathlib import Path
 from typing import Any, Sequence
 
 from app import paths
-from app.description.models import DescribeSettings, DraftError, DraftResult, Language
-from app.description.prompting import DesignFacts, check_language, design_facts, join_terms, korean_particle
+from app.description.models import DescribeSettings, DraftResult, Language
+from app.description.prompting import (
+    DesignFacts,
+    check_language,
+    design_facts,
+    join_terms,
+    korean_particle,
+    read_data_file,
+)
 from app.description.sanitize import clean_text
 from app.generation.presets import PresetBook
 from app.library.models import Design
@@ -29,19 +35,16 @@ _KO_COUNTS = ("한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟"
 
 
 def load_templates(path: Path | None = None) -> dict[str, Any]:
-    path = path or paths.resource(*TEMPLATES_FILE)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    def check(data: dict[str, Any]) -> None:
         for language in ("en", "ko"):
             if not data.get(language, {}).get("templates"):
                 raise ValueError(f"no [[{language}.templates]]")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise DraftError(
-            "config",
-            "The offline description templates could not be read. Fix or restore the file, or write the text yourself.",
-            f"{path}: {exc}",
-        ) from exc
-    return data
+
+    return read_data_file(
+        path or paths.resource(*TEMPLATES_FILE),
+        check,
+        "The offline description templates could not be read. Fix or restore the file, or write the text yourself.",
+    )
 
 
 def _shorten(words: str, most: int) -> str:

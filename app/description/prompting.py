@@ -6,7 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from app import paths
 from app.description.models import LANGUAGES, DescribeSettings, DraftError, DraftRequest, Language
@@ -24,21 +24,28 @@ def prompt_file() -> Path:
     return paths.resource(*PROMPT_FILE)
 
 
-def load_prompt_data(path: Path | None = None) -> dict[str, Any]:
-    """The data file, read fresh each time so an edit applies to the next draft without a restart."""
-    path = path or prompt_file()
+def read_data_file(path: Path, check: Callable[[dict[str, Any]], None], message: str) -> dict[str, Any]:
+    """A TOML file staff may edit, read fresh each time (an edit applies without a restart); a broken one is a
+    config DraftError with `message` for the person and the parser's words in the details."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        check(data)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
+        raise DraftError("config", message, f"{path}: {exc}") from exc
+    return data
+
+
+def load_prompt_data(path: Path | None = None) -> dict[str, Any]:
+    def check(data: dict[str, Any]) -> None:
         for key in ("shared", "en", "ko"):
             if not isinstance(data.get(key), dict):
                 raise ValueError(f"the [{key}] section is missing")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise DraftError(
-            "config",
-            "The description prompt file could not be read. Fix or restore it, or keep the offline draft.",
-            f"{path}: {exc}",
-        ) from exc
-    return data
+
+    return read_data_file(
+        path or prompt_file(),
+        check,
+        "The description prompt file could not be read. Fix or restore it, or keep the offline draft.",
+    )
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
