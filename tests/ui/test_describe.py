@@ -258,3 +258,25 @@ def test_a_refused_key_is_explained_and_an_offline_draft_is_there_at_once(qtbot,
     assert view.source_chip.isVisible() and view.retry_button.isVisible()
     assert KEY not in vm.error[0] + vm.error[1]
     close_app(app)
+
+
+def test_compare_shows_the_ai_draft_with_the_changed_words_marked(qtbot, aio, online):
+    online.script(stream("A calm pearl white SM6 by the sea.", chunks=3))
+    app, vm, view, design = describe(qtbot)
+    finish(aio, vm.start_draft())
+    editor = view.editors["ko"]
+    cursor = editor.textCursor()
+    cursor.setPosition(2)
+    cursor.setPosition(6, cursor.MoveMode.KeepAnchor)
+    cursor.insertText("bold")  # "calm" → "bold"
+    view.compare_button.setChecked(True)
+    assert view.ai_box.isVisible() and view.ai_pane.toPlainText() == "A calm pearl white SM6 by the sea."
+    marked = []
+    iterator = view.ai_pane.document().firstBlock().begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.charFormat().background().style() != Qt.BrushStyle.NoBrush:
+            marked.append(fragment.text())
+        iterator += 1
+    assert marked == ["calm"]
+    close_app(app)

@@ -154,8 +154,16 @@ class DescribeView(QWidget):
         self.ai_pane.setReadOnly(True)
         self.ai_pane.setPlaceholderText("The AI draft appears here.")
         self.ai_pane.setAccessibleName("AI draft")
-        self.ai_pane.hide()
-        panes.addWidget(self.ai_pane, 1)
+        self.ai_box = QWidget()
+        ai_layout = QVBoxLayout(self.ai_box)
+        ai_layout.setContentsMargins(0, 0, 0, 0)
+        ai_layout.setSpacing(SPACE_S)
+        ai_caption = QLabel("AI draft · the words you changed are marked")
+        ai_caption.setProperty("role", "caption")
+        ai_layout.addWidget(ai_caption)
+        ai_layout.addWidget(self.ai_pane, 1)
+        self.ai_box.hide()
+        panes.addWidget(self.ai_box, 1)
         self.editors: dict[str, QPlainTextEdit] = {}
         self.editor_stack = QStackedWidget()
         for lang in LANGUAGES:
@@ -325,11 +333,11 @@ class DescribeView(QWidget):
         self.source_chip.setVisible(offline)
         self.retry_button.setVisible(offline)
         self.revert_button.setEnabled(bool(self.vm.ai[lang]) and not self.vm.streaming)
-        if self.compare_button.isChecked() or self.ai_pane.isVisible():
+        if self.compare_button.isChecked():
             self._show_diff()
 
     def _on_compare_toggled(self, shown: bool) -> None:
-        self.ai_pane.setVisible(shown)
+        self.ai_box.setVisible(shown)
         if shown:
             self._show_diff()
 
