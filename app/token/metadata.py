@@ -1,0 +1,313 @@
+"""Token metadata (ERC-721 / KIP-17 with OpenSea's extensions): build it, freeze it to bytes, check it.
+
+The schema lives in resources/token/metadata.schema.json so marketplaces' expectations and ours are one file.
+`properties.generation` carries the request, so anyone with the same model can regenerate (the "Verify" action).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+import app
+from app import paths
+from app.errors import RequestError
+from app.generation.presets import default_presets
+from app.generation.request import GenerationRequest
+from app.library.models import Design
+
+CAMPAIGN = "Create Your SM6"
+TRIM = "Inspire"  # every campaign car is the SM6 Inspire trim
+DEFAULT_BACKGROUND = "121417"  # the app's dark surface, so a transparent edge never shows white
+NAME_WORDS = 6
+
+# Colour words people actually type; longest first so "pearl white" wins over "white". Korean matches inside words
+# because particles attach to them ("빨간색의").
+_COLOURS = {
+    "pearl white": "Pearl white",
+    "white": "White",
+    "black": "Black",
+    "silver": "Silver",
+    "grey": "Grey",
+    "gray": "Grey",
+    "red": "Red",
+    "burgundy": "Burgundy",
+    "blue": "Blue",
+    "navy": "Navy",
+    "green": "Green",
+    "yellow": "Yellow",
+    "orange": "Orange",
+    "gold": "Gold",
+    "bronze": "Bronze",
+    "copper": "Copper",
+    "purple": "Purple",
+    "pink": "Pink",
+    "teal": "Teal",
+    "펄 화이트": "Pearl white",
+    "흰색": "White",
+    "화이트": "White",
+    "검은색": "Black",
+    "블랙": "Black",
+    "은색": "Silver",
+    "실버": "Silver",
+    "회색": "Grey",
+    "빨간": "Red",
+    "빨강": "Red",
+    "레드": "Red",
+    "파란": "Blue",
+    "파랑": "Blue",
+    "블루": "Blue",
+    "초록": "Green",
+    "노란": "Yellow",
+    "금색": "Gold",
+}
+_COLOUR_RE = re.compile(
+    "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in sorted(_COLOURS, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+
+
+def build_metadata(
+    design: Design,
+    description: str,
+    *,
+    image_uri: str,
+    token_number: int | None = None,
+    title: str | None = None,
+    external_url: str | None = None,
+    lineage_depth: int = 0,
+    background_color: str = DEFAULT_BACKGROUND,
+) -> dict[str, Any]:
+    request = design.request
+    img2img = request.source != "none"
+    attributes: list[dict[str, Any]] = [
+        {"trait_type": "Trim", "value": TRIM},
+        {"trait_type": "Style", "value": default_presets().get(request.preset or "none").label},
+    ]
+    colours = prompt_colours(request.prompt)
+    if colours:
+        attributes.append({"trait_type": "Colours", "value": ", ".join(colours)})
+    attributes += [
+        {"trait_type": "Seed", "value": design.seed, "display_type": "number"},
+        {"trait_type": "Steps", "value": request.steps, "display_type": "number"},
+        {"trait_type": "Guidance", "value": request.guidance, "display_type": "number"},
+    ]
+    if img2img:  # "keep shape" means nothing when starting from noise
+        keep = round((1 - request.strength) * 100)
+        attributes.append({"trait_type": "Keep shape", "value": keep, "display_type": "boost_percentage"})
+    attributes += [
+        {"trait_type": "Model", "value": design.model_name},
+        {"trait_type": "Model hash", "value": design.model_hash[:10]},  # A1111's short hash, as in the PNG
+        {"trait_type": "Lineage depth", "value": lineage_depth, "display_type": "number"},
+        {"trait_type": "Created", "value": int(design.created_at), "display_type": "date"},
+    ]
+    metadata: dict[str, Any] = {
+        "name": _name(request.prompt, token_number, title),
+        "description": description.strip(),
+        "image": image_uri,
+        "background_color": background_color,
+        "attributes": attributes,
+        "properties": {"generation": _generation(design)},
+    }
+    if external_url:
+        metadata["external_url"] = external_url
+    return metadata
+
+
+def prompt_colours(prompt: str) -> list[str]:
+    """Colour names in the order the prompt mentions them, each once."""
+    found: list[str] = []
+    for match in _COLOUR_RE.finditer(prompt):
+        label = _COLOURS[match.group(0).lower()]
+        if label not in found:
+            found.append(label)
+    return found
+
+
+def lineage_depth(library: Any, design_id: str) -> int:
+    """How many refinements lie between the root design and this one (0 for an original)."""
+    return max(len(library.lineage(design_id)) - 1, 0)
+
+
+def _name(prompt: str, token_number: int | None, title: str | None) -> str:
+    if token_number is not None:
+        return f"{CAMPAIGN} #{token_number}"
+    if title and title.strip():
+        return " ".join(title.split())
+    words = prompt.split()
+    head = " ".join(words[:NAME_WORDS]).rstrip(",.;:")
+    return f"{CAMPAIGN} — {head}{'…' if len(words) > NAME_WORDS else ''}"
+
+
+def _generation(design: Design) -> dict[str, Any]:
+    r = design.request
+    return {
+        "prompt": r.prompt,
+        "negative_prompt": r.negative_prompt,
+        "prompt_final": design.prompt_final,  # what the model saw, so presets.json changing later does not matter
+        "negative_final": design.negative_final,
+        "preset": r.preset,
+        "seed": design.seed,  # this image's seed, not the batch's first
+        "steps": r.steps,
+        "guidance": r.guidance,
+        "width": r.width,
+        "height": r.height,
+        "sampler": r.scheduler,
+        "source": r.source,
+        "source_design_id": r.source_design_id,
+        "strength": r.strength,
+        "model_id": r.model_id,
+        "model_name": design.model_name,
+        "model_sha256": design.model_hash,
+        "device": design.device,  # Verify is pixel-exact only on the same device
+        "app_version": app.__version__,
+    }
+
+
+def metadata_bytes(metadata: dict[str, Any]) -> bytes:
+    """The exact bytes that get a CID: one canonical form, so equal metadata always hashes the same."""
+    text = json.dumps(metadata, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8")
+
+
+def regeneration_request(metadata: dict[str, Any]) -> GenerationRequest:
+    gen = (metadata.get("properties") or {}).get("generation")
+    if not isinstance(gen, dict):
+        raise RequestError("This token's metadata has no generation settings, so it cannot be regenerated.")
+    return GenerationRequest(
+        prompt=gen["prompt"],
+        preset=gen.get("preset", ""),
+        negative_prompt=gen.get("negative_prompt", ""),
+        seed=gen["seed"],
+        steps=gen["steps"],
+        guidance=float(gen["guidance"]),
+        width=gen["width"],
+        height=gen["height"],
+        batch=1,
+        scheduler=gen["sampler"],
+        source=gen.get("source", "none"),
+        source_design_id=gen.get("source_design_id"),
+        strength=float(gen.get("strength", 0.6)),
+        model_id=gen.get("model_id", ""),
+    )
+
+
+# --- validation, in words a person understands ---------------------------------------------------------------
+
+_NAMES = {
+    "name": "The name",
+    "description": "The description",
+    "image": "The image",
+    "external_url": "The external link",
+    "background_color": "The background colour",
+    "attributes": "The traits",
+    "properties": "The properties",
+    "generation": "The generation settings",
+    "prompt": "The prompt",
+    "negative_prompt": "The negative prompt",
+    "prompt_final": "The final prompt",
+    "negative_final": "The final negative prompt",
+    "preset": "The style preset",
+    "seed": "Seed",
+    "steps": "Steps",
+    "guidance": "Guidance",
+    "width": "Width",
+    "height": "Height",
+    "sampler": "The sampler",
+    "source": "The starting image",
+    "source_design_id": "The starting design",
+    "strength": "Keep-shape strength",
+    "model_id": "The model id",
+    "model_name": "The model name",
+    "model_sha256": "The model hash",
+    "device": "The device",
+    "app_version": "The app version",
+}
+_TYPES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a group of fields",
+    "boolean": "true or false",
+    "null": "empty",
+}
+_PATTERNS = {
+    "image": "The image must be an ipfs:// or https:// address.",
+    "external_url": "The external link must be a web address starting with https:// or http://.",
+    "background_color": "The background colour must be six hex digits without “#”, like 121417.",
+    "model_sha256": "The model hash must be hexadecimal digits (its sha256).",
+}
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    schema = json.loads(paths.resource("token", "metadata.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def validate_metadata(metadata: dict[str, Any]) -> list[str]:
+    """[] when the metadata is fine; otherwise one plain sentence per problem, in document order."""
+    errors = sorted(_validator().iter_errors(metadata), key=lambda e: [str(p) for p in e.absolute_path])
+    messages: list[str] = []
+    for error in errors:
+        for message in _explain(error, metadata):
+            if message not in messages:  # `required` reports every missing key once per missing key
+                messages.append(message)
+    return messages
+
+
+def _field_name(path: tuple[Any, ...], root: Any) -> str:
+    if not path:
+        return "The metadata"
+    if path[0] == "attributes" and len(path) >= 2 and isinstance(path[1], int):
+        item = root["attributes"][path[1]] if _has_item(root, path[1]) else {}
+        trait = item.get("trait_type") if isinstance(item, dict) else None
+        label = f"trait “{trait}”" if isinstance(trait, str) and trait else f"trait {path[1] + 1}"
+        part = {"value": "The value of ", "trait_type": "The name of ", "display_type": "The display type of "}
+        if len(path) == 2:
+            return label[0].upper() + label[1:]
+        return part.get(path[2], "") + label
+    return _NAMES.get(path[-1], f"“{path[-1]}”")
+
+
+def _has_item(root: Any, index: int) -> bool:
+    items = root.get("attributes") if isinstance(root, dict) else None
+    return isinstance(items, list) and index < len(items)
+
+
+def _explain(error: ValidationError, root: Any) -> list[str]:
+    path = tuple(error.absolute_path)
+    name, kind, want, got = _field_name(path, root), error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [key for key in want if isinstance(got, dict) and key not in got]
+        return [f"{_field_name((*path, key), root)} is missing." for key in missing]
+    if kind == "additionalProperties":
+        where = "the metadata" if not path else name[0].lower() + name[1:]
+        extra = [key for key in got if key not in error.schema.get("properties", {})]
+        return [f"“{key}” is not a field of {where}; check its spelling." for key in extra]
+    if kind == "type":
+        wanted = [want] if isinstance(want, str) else list(want)
+        numeric = isinstance(got, (int, float)) and not isinstance(got, bool)
+        words = [_TYPES["number"] if t == "integer" and not numeric else _TYPES.get(t, t) for t in wanted]
+        return [f"{name} must be {' or '.join(words)}."]
+    if kind == "maxLength":
+        return [f"{name} is {len(got):,} characters; the limit is {want:,}."]
+    if kind == "minLength":
+        return [f"{name} is empty." if want == 1 else f"{name} is too short; it needs at least {want:,} characters."]
+    if kind in ("pattern", "format"):
+        return [_PATTERNS.get(path[-1] if path else "", f"{name} is not in the expected form.")]
+    if kind == "enum":
+        return [f"{name} must be one of: {', '.join(str(v) for v in want)}."]
+    if kind == "minimum":
+        return [f"{name} must be at least {want:,}."]
+    if kind == "maximum":
+        return [f"{name} must be at most {want:,}."]
+    if kind == "multipleOf":
+        return [f"{name} must be a multiple of {want}."]
+    return [f"{name} is not valid."]
