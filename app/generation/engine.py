@@ -53,6 +53,7 @@ class Job:
     steps: int = 0
     cancel_event: threading.Event = field(default_factory=threading.Event)
     steps_after_cancel: int = 0  # denoising steps that completed after Cancel was pressed
+    save: bool = True  # False: JobFinished carries PIL images and nothing is added to the library
 
     def snapshot(self) -> JobSnapshot:
         return JobSnapshot(self.id, self.request, self.state, self.image_index, self.step, self.steps, self.created_at)
@@ -84,6 +85,14 @@ class Engine:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def device_label(self) -> str:
+        """Where the next job runs, e.g. "CPU" or "CUDA · NVIDIA H200"."""
+        return choose_device(self._settings().device).label
+
     def resolve_model(self, model_id: str = "") -> ModelInfo:
         """The model a request will run on; RequestError with the next step when there is none."""
         wanted = model_id or self._settings().model_id
@@ -102,13 +111,13 @@ class Engine:
             raise RequestError("No model yet. Import a Stable Diffusion model, or try the demo model.")
         return usable[0]
 
-    def submit(self, request: GenerationRequest) -> JobSnapshot:
+    def submit(self, request: GenerationRequest, save: bool = True) -> JobSnapshot:
         request.validate()
         model = self.resolve_model(request.model_id)
         request = request.with_seed().replace(model_id=model.id)
         if request.source == "design" and self.library.get(request.source_design_id) is None:
             raise RequestError("The design to refine is no longer in the library.")
-        job = Job(f"job-{next(self._ids)}", request)
+        job = Job(f"job-{next(self._ids)}", request, save=save)
         with self._lock:
             self._jobs[job.id] = job
         self._emit(ev.JobQueued(job.snapshot()))
@@ -208,6 +217,7 @@ class Engine:
                 job.cancel_event,
                 lambda i, s, n, p: self._on_step(job, i, s, n, p),
                 lambda design, i: self._emit(ev.ImageReady(self._set(job, image_index=i), design)),
+                save=job.save,
             )
         except Cancelled:
             self._finish(job, JobState.CANCELLED)

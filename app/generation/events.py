@@ -81,7 +81,7 @@ class ImageReady:
 @dataclass(frozen=True)
 class JobFinished:
     job: JobSnapshot
-    designs: tuple
+    designs: tuple  # the saved Designs; PIL images instead for a job submitted with save=False
 
 
 @dataclass(frozen=True)

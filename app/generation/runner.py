@@ -26,6 +26,12 @@ ImageCallback = Callable[[object, int], None]  # design, image index
 _saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-saver")
 
 
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
 class Cancelled(Exception):
     """Raised from the step callback: it unwinds the pipeline at once, skipping the remaining steps and the decode."""
 
@@ -38,7 +44,12 @@ class JobRunner:
         self.previewer = LatentPreviewer(loaded.model.arch or "sd15", loaded.taesd) if previews else None
 
     def run(
-        self, request: GenerationRequest, cancel: threading.Event, on_step: StepCallback, on_image: ImageCallback
+        self,
+        request: GenerationRequest,
+        cancel: threading.Event,
+        on_step: StepCallback,
+        on_image: ImageCallback,
+        save: bool = True,
     ) -> list:
         """Generate every variation; each is saved (PNG + library) on a saver thread while the next one denoises,
         so durable writes never hold up the GPU. A design is announced only once it is safely on disk."""
@@ -59,6 +70,9 @@ class JobRunner:
                     cancel,
                     lambda step, steps, preview: on_step(index, step, steps, preview),
                 )
+                if not save:  # a check (e.g. Verify) wants pixels, not a new design in the library
+                    saves.append(_done(image))
+                    continue
                 saves.append(
                     _saver.submit(
                         self._save,
