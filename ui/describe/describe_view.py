@@ -45,6 +45,7 @@ class _CtrlEnter(QObject):
 
 class DescribeView(QWidget):
     sig_pick_design = Signal()  # no design yet, or "Change design": the library takes over
+    sig_preview_token = Signal(object, str)  # design, language: the Token workspace takes over
 
     def __init__(self, vm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +96,11 @@ class DescribeView(QWidget):
         change.setIcon(icon("library"))
         change.clicked.connect(self.sig_pick_design)
         left.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
+        self.preview_token = QPushButton("Preview the token")
+        self.preview_token.setIcon(icon("token"))
+        self.preview_token.setToolTip("See the NFT exactly as a marketplace will show it")
+        self.preview_token.clicked.connect(self._on_preview_token)
+        left.addWidget(self.preview_token, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
         root.addLayout(left)
 
@@ -244,6 +250,10 @@ class DescribeView(QWidget):
     # ----- slots -----
     def _editor(self) -> QPlainTextEdit:
         return self.editors[self.vm.language]
+
+    def _on_preview_token(self) -> None:
+        self.vm.flush()  # the token carries exactly what is on screen
+        self.sig_preview_token.emit(self.vm.design, self.vm.language)
 
     def _draft_label(self) -> str:
         return "Draft again" if any(self.vm.ai.values()) else "Draft with ChatGPT"
