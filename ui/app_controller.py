@@ -25,6 +25,7 @@ from ui.models.import_dialog import ImportModelDialog
 from ui.models.settings_page import SettingsPage
 from ui.placeholder_view import PlaceholderView
 from ui.theme import apply_theme
+from ui.token.token_view import TokenView
 from ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,9 @@ class AppController(QObject):
         self.describe_view = DescribeView(self.describe_vm)
         w.add_workspace("design", self.design_page, "Design", "design")
         w.add_workspace("describe", self.describe_view, "Describe", "describe")
-        for key, title in (("token", "Token"), ("wallet", "Wallet")):
-            w.add_workspace(key, PlaceholderView.for_workspace(key), title, key)
+        self.token_view = TokenView(services.library)
+        w.add_workspace("token", self.token_view, "Token", "token")
+        w.add_workspace("wallet", PlaceholderView.for_workspace("wallet"), "Wallet", "wallet")
         w.add_workspace("library", self.library_view, "Library", "library")
         if not self.kiosk:  # a showroom visitor never reaches settings
             self.settings_page = SettingsPage(services.settings)
@@ -82,6 +84,10 @@ class AppController(QObject):
         self.design_vm.model_id_changed.connect(self._on_model_chosen)
         self.design_vm.sig_use_design.connect(self._on_use_design)
         self.describe_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
+        self.describe_view.sig_preview_token.connect(self._on_preview_token)
+        self.token_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
+        self.token_view.sig_mint_requested.connect(lambda _draft: w.show_workspace("wallet"))
+        w.sig_workspace_changed.connect(self._on_workspace_changed)
         self.design_vm.sig_design_saved.connect(self.library_view.add_design)
         self.design_vm.sig_design_changed.connect(self.library_view.update_design)
         self.library_view.sig_open_in_studio.connect(self._on_open_in_studio)
@@ -249,6 +255,20 @@ class AppController(QObject):
         current = self.design_vm.current_design
         if current is not None and current.id == design.id:
             self.design_vm.show_design(design)
+
+    def _on_preview_token(self, design, language: str) -> None:
+        self.token_view.set_design(design)
+        self.token_view.set_language(language)
+        self.window.show_workspace("token")
+
+    def _on_workspace_changed(self, key: str) -> None:
+        if key != "token":
+            return
+        self.describe_vm.flush()  # the token shows exactly the description on screen
+        if self.token_view.design is None and self.describe_vm.design is not None:
+            self.token_view.set_design(self.describe_vm.design)
+        elif self.token_view.design is not None:
+            self.token_view.refresh()
 
     def _on_use_design(self, design) -> None:
         self.describe_vm.set_design(design)

@@ -70,7 +70,7 @@ def add_design(library, prompt: str = "pearl white with rose-gold trim", colour=
             prompt_final=prompt,
             negative_final="",
             model_name="tiny",
-            model_hash="h",
+            model_hash="ab" * 32,
             device="CPU",
         )
     )
@@ -279,4 +279,17 @@ def test_compare_shows_the_ai_draft_with_the_changed_words_marked(qtbot, aio, on
             marked.append(fragment.text())
         iterator += 1
     assert marked == ["calm"]
+    close_app(app)
+
+
+def test_preview_the_token_carries_the_description_on_screen(qtbot, aio, online, tmp_path):
+    app, vm, view, design = describe(qtbot)
+    view.editors["ko"].setFocus()
+    view.editors["ko"].insertPlainText("펄 화이트 SM6")  # as an input method commits Hangul (QTest cannot type it)
+    qtbot.mouseClick(view.preview_token, Qt.MouseButton.LeftButton)
+    assert app.window.current_workspace() == "token"
+    draft = app.token_view.draft
+    assert draft.description == "펄 화이트 SM6" and draft.ready
+    assert draft.metadata["description"] == "펄 화이트 SM6"
+    app.window.grab().save(str(tmp_path / "token_from_describe.png"))
     close_app(app)

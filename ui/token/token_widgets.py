@@ -1,0 +1,351 @@
+"""Building blocks of the token listing: the tinted hero image, trait chips in a flowing grid, copyable addresses.
+
+Also the workspace's sizes and small stylesheet, all derived from ui/theme.py: the listing needs a few rules the
+application stylesheet does not have yet (trait chips, monospace addresses, a borderless scroll column). They
+live here until they move into ui/theme_qss.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from string import Template
+
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetItem,
+)
+
+from ui.icons import icon
+from ui.theme import (
+    FONT_BODY,
+    FONT_CAPTION,
+    FONT_EMPHASIS,
+    MONOSPACE_FAMILIES,
+    RADIUS,
+    RADIUS_CARD,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XS,
+    Theme,
+    current_theme,
+    tabular_font,
+)
+
+COLLECTION_LINE = "Create Your SM6 · Kaia"
+CHAIN_NAME = "Kaia"
+NOT_MINTED = "not minted yet"
+NO_VALUE = "—"
+
+# The right column: wide enough for a comfortable description line; at 1920×1080 the image grows, not this.
+COLUMN_MIN = 360
+COLUMN_MAX = 460
+IMAGE_MIN = 320  # the hero never shrinks below this
+IMAGE_PADDING = 24  # backdrop visible around the picture, tinted with the metadata's background_color
+COPY_ICON = 16
+COPIED_MS = 1400  # how long the copy button says "Copied"
+DETAIL_LABEL_WIDTH = 96
+BACKDROP_TINT = 0.2  # how much of the token's background_color shows through the theme's surface
+ACCENT_TEXT_DARKER = 170  # QColor.darker factor for accent-coloured text on light surfaces
+
+_QSS = Template(
+    """
+QScrollArea#tokenColumn, QWidget#tokenColumnBody { background: transparent; border: none; }
+QFrame#traitChip { background: $raised; border: 1px solid $border; border-radius: ${radius}px; }
+QFrame#traitChip QLabel { background: transparent; }
+QLabel#traitType { font-size: ${caption}px; color: $text_secondary; text-transform: uppercase; }
+QLabel#traitValue { font-size: ${emphasis}px; font-weight: 600; }
+QLabel#collectionLine { font-size: ${caption}px; color: $accent_text; font-weight: 600; }
+QLabel#detailKey { color: $text_secondary; }
+QLabel#address { font-family: $mono; font-size: ${caption}px; }
+QPlainTextEdit#metadataJson { font-family: $mono; font-size: ${caption}px; padding: ${s_s}px; }
+QToolButton#copyButton {
+    min-width: 0; min-height: 0; padding: ${s_xs}px; border-radius: ${radius}px; font-size: ${caption}px;
+}
+QPushButton#languageSegment { min-width: ${segment_min}px; }
+QFrame#tokenFooter { background: transparent; border: none; border-top: 1px solid $border; }
+"""
+)
+
+
+def token_stylesheet(theme: Theme, segment_min: int = 0) -> str:
+    """`segment_min`: content width of the language buttons, wide enough for their bold (checked) label."""
+    mono = ", ".join(f'"{f}"' for f in MONOSPACE_FAMILIES[:-1]) + ", monospace"
+    # The warm yellow is too light to read as text on the light surface: darken it there.
+    accent_text = theme.accent if theme.is_dark else QColor(theme.accent).darker(ACCENT_TEXT_DARKER).name()
+    return _QSS.substitute(
+        raised=theme.raised,
+        border=theme.border,
+        text_secondary=theme.text_secondary,
+        accent_text=accent_text,
+        radius=RADIUS,
+        caption=FONT_CAPTION,
+        body=FONT_BODY,
+        emphasis=FONT_EMPHASIS,
+        mono=mono,
+        s_xs=SPACE_XS,
+        s_s=SPACE_S,
+        s_m=SPACE_M,
+        segment_min=segment_min,
+    )
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping to a new row when the width runs out (height-for-width aware)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = SPACE_S) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def clear(self) -> None:
+        while self._items:
+            item = self._items.pop()
+            if isinstance(item, QWidgetItem) and item.widget() is not None:
+                item.widget().hide()  # deleteLater alone leaves it painted until the event loop runs
+                item.widget().deleteLater()
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        x, y, row_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, row_height = rect.x(), y + row_height + self._gap, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
+
+
+class TraitChip(QFrame):
+    """A small card: the trait type as a caption over its value in emphasis."""
+
+    def __init__(self, trait_type: str, value: str, numeric: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("traitChip")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_M, SPACE_S, SPACE_M, SPACE_S)
+        layout.setSpacing(SPACE_XS // 2)
+        self.type_label = _plain(trait_type, "traitType")
+        self.value_label = _plain(value, "traitValue")
+        if numeric:
+            self.value_label.setFont(tabular_font(self.value_label.font()))
+        layout.addWidget(self.type_label)
+        layout.addWidget(self.value_label)
+        self.setAccessibleName(f"{trait_type}: {value}")
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text, elided in the middle when narrow; the full text stays in the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.contentsRect().width(), 1)
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))
+
+
+class CopyField(QWidget):
+    """A monospace address, elided in the middle, with a button that puts `value` on the clipboard."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self._value = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_XS)
+        self.label = ElidedLabel()
+        self.label.setObjectName("address")
+        self.label.setAccessibleName(what)
+        layout.addWidget(self.label, 1)
+        self.button = QToolButton()
+        self.button.setObjectName("copyButton")
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.button.setToolTip(f"Copy {what.lower()}")
+        self.button.setAccessibleName(f"Copy {what.lower()}")
+        self.button.clicked.connect(self.copy)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._reset_timer = QTimer(self, singleShot=True, interval=COPIED_MS)
+        self._reset_timer.timeout.connect(self._show_copy_icon)
+        self.refresh_icons()
+
+    def value(self) -> str:
+        return self._value
+
+    def set_value(self, value: str, shown: str | None = None) -> None:
+        self._value = value
+        self.label.set_full_text(shown if shown is not None else value)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self._value)
+        self.button.setIcon(icon("success", current_theme().success, COPY_ICON))
+        self.button.setToolTip("Copied")
+        self._reset_timer.start()
+
+    def _show_copy_icon(self) -> None:
+        self.button.setToolTip(f"Copy {self._what.lower()}")
+        self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        self.button.setIcon(icon("copy", current_theme().text_secondary, COPY_ICON))
+
+
+class ImageCard(QWidget):
+    """The hero: a rounded backdrop tinted with the token's background colour, the picture fitted inside."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self._backdrop = QColor(current_theme().surface)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(IMAGE_MIN, IMAGE_MIN * 2 // 3)
+        self.setAccessibleName("Token image")
+
+    def set_image(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+        self.update()
+
+    def set_backdrop(self, color: QColor) -> None:
+        self._backdrop = color
+        self.update()
+
+    def backdrop(self) -> QColor:
+        return QColor(self._backdrop)
+
+    def sizeHint(self) -> QSize:
+        return QSize(IMAGE_MIN * 2, IMAGE_MIN * 4 // 3)
+
+    def picture_rect(self) -> QRectF:
+        """Where the picture is drawn: as large as fits inside the padding, aspect kept, at the top, centred."""
+        area = QRectF(self.rect()).adjusted(IMAGE_PADDING, IMAGE_PADDING, -IMAGE_PADDING, -IMAGE_PADDING)
+        if self._pixmap.isNull() or area.width() <= 0 or area.height() <= 0:
+            return area
+        size = QSize(self._pixmap.width(), self._pixmap.height()).scaled(
+            area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        rect = QRectF(0, 0, size.width(), size.height())
+        rect.moveCenter(area.center())
+        rect.moveTop(area.top())
+        return rect
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        # The backdrop hugs the picture, so the card keeps the image's aspect at any window size.
+        pad = IMAGE_PADDING - 0.5
+        frame = self.picture_rect().adjusted(-pad, -pad, pad, pad)
+        painter.setPen(QPen(QColor(current_theme().border), 1))
+        painter.setBrush(_blend(QColor(current_theme().surface), self._backdrop, BACKDROP_TINT))
+        painter.drawRoundedRect(frame, RADIUS_CARD, RADIUS_CARD)
+        if not self._pixmap.isNull():
+            target = self.picture_rect()
+            clip = QPainterPath()
+            clip.addRoundedRect(target, RADIUS, RADIUS)
+            painter.setClipPath(clip)
+            painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
+        painter.end()
+
+
+def _plain(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def format_trait(attribute: dict) -> tuple[str, bool]:
+    """The value as a marketplace shows it, and whether it is a number (shown in tabular figures)."""
+    value, kind = attribute.get("value"), attribute.get("display_type")
+    if kind == "date" and isinstance(value, (int, float)):
+        day = dt.datetime.fromtimestamp(value).date()
+        locale = QLocale()
+        fmt = locale.dateFormat(QLocale.FormatType.LongFormat).replace("dddd", "").strip(" ,")
+        return locale.toString(QDate(day.year, day.month, day.day), fmt), True
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value), False
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return (text + "%" if kind == "boost_percentage" else text), True
+
+
+def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    mix = [round(a + (b - a) * amount) for a, b in zip(base.getRgb()[:3], tint.getRgb()[:3], strict=True)]
+    return QColor(*mix)
