@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ui.describe.describe_vm import LANGUAGE_NAMES, LANGUAGES
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, current_theme, repolish, tabular_font
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.status_chip import StatusChip
 
@@ -56,10 +56,6 @@ class DescribeView(QWidget):
         self._on_design_changed(vm.design)
 
     def _setup_ui(self) -> None:
-        self.pages = QStackedWidget(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
         self.empty = EmptyState(
             "describe",
             "Pick a design to describe",
@@ -68,8 +64,7 @@ class DescribeView(QWidget):
             "Open the Library",
         )
         self.empty.sig_primary_clicked.connect(self.sig_pick_design)
-        self.pages.addWidget(self.empty)
-        self.pages.addWidget(self._build_workspace())
+        self.pages = stack_with_empty_state(self, self.empty, self._build_workspace())
 
     def _build_workspace(self) -> QWidget:
         page = QWidget()

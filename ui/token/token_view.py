@@ -44,7 +44,7 @@ from ui.token.token_widgets import (
     token_stylesheet,
 )
 from ui.widgets.card import Card
-from ui.widgets.empty_state import EmptyState
+from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.status_chip import StatusChip
 
@@ -74,10 +74,6 @@ class TokenView(QWidget):
     # --- construction ------------------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        self.pages = QStackedWidget(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
         self.empty = EmptyState(
             "token",
             "Pick a design to preview its token",
@@ -86,8 +82,7 @@ class TokenView(QWidget):
             "Pick a design",
         )
         self.empty.sig_primary_clicked.connect(self.sig_pick_design)
-        self.pages.addWidget(self.empty)
-        self.pages.addWidget(self._build_workspace())
+        self.pages = stack_with_empty_state(self, self.empty, self._build_workspace())
 
     def _build_workspace(self) -> QWidget:
         page = QWidget()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.icons import pixmap
 from ui.theme import EMPTY_ICON_BOX, EMPTY_ICON_SIZE, SPACE_M, SPACE_S, SPACE_XL, current_theme
@@ -89,3 +89,14 @@ def _centred_label(text: str, role: str) -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     label.setWordWrap(True)
     return label
+
+
+def stack_with_empty_state(owner: QWidget, empty: EmptyState, workspace: QWidget) -> QStackedWidget:
+    """Fill `owner` with `empty` (page 0) and `workspace` (page 1); the owner switches once it has content."""
+    pages = QStackedWidget(owner)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(pages)
+    pages.addWidget(empty)
+    pages.addWidget(workspace)
+    return pages
