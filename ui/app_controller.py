@@ -12,6 +12,7 @@ from app.description.service import DescriptionService
 from app.errors import StorageError, UserFacingError
 from app.generation import events as ev
 from app.services import Services, open_services
+from app.token.verify import verify
 from ui.background import run_in_background
 from ui.describe.describe_view import DescribeView
 from ui.describe.describe_vm import DescribeViewModel
@@ -69,6 +70,7 @@ class AppController(QObject):
         w.add_workspace("design", self.design_page, "Design", "design")
         w.add_workspace("describe", self.describe_view, "Describe", "describe")
         self.token_view = TokenView(services.library)
+        self.token_view.set_verifier(lambda metadata, image: verify(self.services.engine, metadata, image))
         w.add_workspace("token", self.token_view, "Token", "token")
         w.add_workspace("wallet", PlaceholderView.for_workspace("wallet"), "Wallet", "wallet")
         w.add_workspace("library", self.library_view, "Library", "library")

@@ -43,6 +43,7 @@ from ui.token.token_widgets import (
     format_trait,
     token_stylesheet,
 )
+from ui.token.verify_action import Verifier, start_verification
 from ui.widgets.card import Card
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
@@ -226,6 +227,11 @@ class TokenView(QWidget):
         self.export_button.setToolTip("Save the image and metadata as a CAR file for a pinning service")
         self.export_button.clicked.connect(self._on_export_clicked)
         actions.addWidget(self.export_button)
+        self.verify_button = QPushButton("Verify")
+        self.verify_button.setToolTip("Regenerate the image from the metadata and compare it with the one published")
+        self.verify_button.clicked.connect(lambda: start_verification(self, self._verifier))
+        self.verify_button.hide()  # shown once the app provides a verifier (it needs the engine)
+        actions.addWidget(self.verify_button)
         self.mint_button = QPushButton("Mint on Kaia")
         self.mint_button.setProperty("primary", True)
         self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
@@ -333,6 +339,10 @@ class TokenView(QWidget):
             self.problems.clear()
         self.mint_button.setEnabled(draft.ready)
         self.export_button.setEnabled(True)
+
+    def set_verifier(self, verifier: Verifier) -> None:
+        self._verifier = verifier
+        self.verify_button.show()
 
     def _has_description(self, design_id: str, language: str) -> bool:
         record = self.library.description(design_id, language)

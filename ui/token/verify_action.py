@@ -1,0 +1,36 @@
+"""The Verify button's work: regenerate the token's image from its metadata off the UI thread, then say how it
+compared (pixel-exact on this device, by perceptual hash otherwise) in the view's notice banner."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from app.errors import UserFacingError
+from ui.background import run_in_background
+
+Verifier = Callable[[dict, bytes], object]  # (metadata, image bytes) -> app.token.verify.VerifyResult
+
+
+def start_verification(view, verifier: Verifier) -> None:
+    draft = view.draft
+    if draft is None:
+        return
+    button = view.verify_button
+    button.setEnabled(False)
+    button.setText("Verifying…")
+    view.notice.show_message("Regenerating the image from the metadata to check it…", severity="info")
+
+    def finished() -> None:
+        button.setEnabled(True)
+        button.setText("Verify")
+
+    def done(result) -> None:
+        finished()
+        view.notice.show_message(result.message, severity="info" if result.verdict != "different" else "warning")
+
+    def failed(error: BaseException) -> None:
+        finished()
+        message = error.message if isinstance(error, UserFacingError) else f"Verifying failed: {error}"
+        view.notice.show_message(message, getattr(error, "details", ""), severity="error")
+
+    run_in_background(lambda: verifier(draft.metadata, draft.image_bytes), done, failed, view)
