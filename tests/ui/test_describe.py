@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import socket
 import time
 
 import pytest
 import qasync
-from PIL import Image
 from PySide6.QtCore import Qt
 
 from app.config import Settings, save_settings
 from app.description.models import DescribeSettings
-from app.generation.request import GenerationRequest
-from app.library.models import NewDesign
+from tests.fixtures.designs import add_plain_design
 from tests.fixtures.openai_server import FakeOpenAIServer, stream
 from tests.ui.studio_helpers import close_app, open_app
 
@@ -60,20 +57,7 @@ def finish(loop, task) -> None:
 
 
 def add_design(library, prompt: str = "pearl white with rose-gold trim", colour=(220, 220, 230)):
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 64), colour).save(buffer, "PNG")
-    return library.add(
-        NewDesign(
-            png=buffer.getvalue(),
-            request=GenerationRequest(prompt=prompt, preset="busan-night"),
-            seed=7,
-            prompt_final=prompt,
-            negative_final="",
-            model_name="tiny",
-            model_hash="ab" * 32,
-            device="CPU",
-        )
-    )
+    return add_plain_design(library, prompt, colour=colour)
 
 
 def describe(qtbot, design=None, prompt: str = "pearl white with rose-gold trim"):

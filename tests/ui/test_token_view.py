@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from PIL import Image
 from PySide6.QtGui import QGuiApplication
 
-from app.generation.request import GenerationRequest
-from app.library.models import NewDesign
 from app.library.store import Library
 from app.token.assemble import assemble_token
 from app.token.car import read_car
 from app.token.cid import KUBO_LEGACY
+from tests.fixtures.designs import add_plain_design
 from ui.theme import apply_theme
 from ui.token.token_view import TokenView
 from ui.token.token_widgets import TraitChip, format_trait
@@ -30,20 +26,7 @@ def library(tmp_path):
 
 
 def add_design(library, prompt: str = "pearl white with rose-gold trim"):
-    buffer = io.BytesIO()
-    Image.new("RGB", (96, 64), (220, 220, 230)).save(buffer, "PNG")
-    return library.add(
-        NewDesign(
-            png=buffer.getvalue(),
-            request=GenerationRequest(prompt=prompt, preset="busan-night"),
-            seed=7,
-            prompt_final=prompt,
-            negative_final="",
-            model_name="tiny",
-            model_hash="abcdef0123456789",
-            device="CPU",
-        )
-    )
+    return add_plain_design(library, prompt, size=(96, 64))
 
 
 @pytest.fixture
