@@ -15,6 +15,7 @@ import tomli_w
 from app import paths
 from app.description.models import DescribeSettings
 from app.fsutil import atomic_write_text
+from app.token.publish_settings import PublishSettings
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Settings:
     data_dir: str = ""  # empty: the platform's usual folder (see app.paths.data_dir)
     generation: GenerationSettings = field(default_factory=GenerationSettings)
     describe: DescribeSettings = field(default_factory=DescribeSettings)
+    publish: PublishSettings = field(default_factory=PublishSettings)
 
     def validated(self) -> "Settings":
         if self.theme not in THEMES:

@@ -12,6 +12,8 @@ from app.config import Settings, load_settings
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
 from app.library.store import Library
+from app.token.publish import Outbox
+from app.token.publisher import Publisher, outbox_path
 
 
 @dataclass
@@ -20,15 +22,24 @@ class Services:
     library: Library
     registry: ModelRegistry
     engine: Engine
+    publisher: Publisher | None = None
 
     def close(self) -> None:
         self.engine.shutdown()
+        if self.publisher is not None:
+            self.publisher.close()
         self.library.close()
 
 
 def open_services(need_model: bool = False, model_id: str = "", settings: Settings | None = None) -> Services:
     settings = settings or load_settings()
-    library = Library.open(paths.data_dir())
+    data_dir = paths.data_dir()
+    library = Library.open(data_dir)
+    try:
+        outbox = Outbox(outbox_path(data_dir))
+    except BaseException:
+        library.close()
+        raise
     registry = ModelRegistry()
     registry.scan()
     if need_model and not model_id and not registry.usable():
@@ -39,4 +50,5 @@ def open_services(need_model: bool = False, model_id: str = "", settings: Settin
     services = Services(settings, library, registry, engine=None)  # type: ignore[arg-type]
     # The engine reads settings per job, so a change saved in Settings applies to the next generation.
     services.engine = Engine(registry, library, lambda: services.settings.generation)
+    services.publisher = Publisher(outbox, lambda: services.settings.publish)
     return services

@@ -48,3 +48,30 @@ def models_dir(isolated_dirs) -> Path:
 def tiny_sd15(tiny_sd15_master, models_dir) -> Path:
     """The tiny model installed in this test's models/ folder, as a user would drop it there."""
     return Path(shutil.copytree(tiny_sd15_master, models_dir / "tiny-sd15"))
+
+
+@pytest.fixture
+def kubo_node():
+    """A Kubo RPC node plus pinning service on 127.0.0.1 (tests/fixtures/kubo_server.py), stopped after the test."""
+    from tests.fixtures.kubo_server import FakeKubo
+
+    fake = FakeKubo()
+    fake.start()
+    try:
+        yield fake
+    finally:
+        fake.stop()
+
+
+@pytest.fixture
+def kubo_node_down():
+    """The same, not running yet: its port refuses connections until `start()`."""
+    from tests.fixtures.kubo_server import FakeKubo
+
+    fake = FakeKubo()
+    fake.start()
+    fake.stop()
+    try:
+        yield fake
+    finally:
+        fake.stop()

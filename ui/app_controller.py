@@ -26,6 +26,7 @@ from ui.models.import_dialog import ImportModelDialog
 from ui.models.settings_page import SettingsPage
 from ui.placeholder_view import PlaceholderView
 from ui.theme import apply_theme
+from ui.token.publish_queue import PublishQueue
 from ui.token.token_view import TokenView
 from ui.widgets.empty_state import EmptyState
 
@@ -71,6 +72,8 @@ class AppController(QObject):
         w.add_workspace("describe", self.describe_view, "Describe", "describe")
         self.token_view = TokenView(services.library)
         self.token_view.set_verifier(lambda metadata, image: verify(self.services.engine, metadata, image))
+        self.publish_queue = PublishQueue(services.publisher, self)
+        self.token_view.set_publish_queue(self.publish_queue)
         w.add_workspace("token", self.token_view, "Token", "token")
         w.add_workspace("wallet", PlaceholderView.for_workspace("wallet"), "Wallet", "wallet")
         w.add_workspace("library", self.library_view, "Library", "library")
@@ -212,6 +215,7 @@ class AppController(QObject):
         from PySide6.QtWidgets import QApplication
 
         apply_theme(QApplication.instance(), settings.theme, kiosk=self.kiosk)
+        self.publish_queue.kick()  # a node set up just now takes what waits in the outbox
 
     def _save_settings(self) -> None:
         from app.config import save_settings
@@ -224,6 +228,8 @@ class AppController(QObject):
     # ----- background work -----
     def start_background_work(self) -> None:
         self._started = True
+        if self.services is not None:
+            self.publish_queue.start()
         if self.services and self.services.registry.usable():
             self.services.engine.preload(self.design_vm.model_id)
 
@@ -231,6 +237,8 @@ class AppController(QObject):
         if getattr(self, "describe_vm", None) is not None:
             self.describe_vm.stop_draft()
             self.describe_vm.flush()  # the last second of typing
+        if getattr(self, "publish_queue", None) is not None:
+            self.publish_queue.stop()
         if self.services is not None:
             self.services.close()
             self.services = None

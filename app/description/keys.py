@@ -79,62 +79,77 @@ def validate_key(key: str) -> str:
 
 
 class ApiKeyStore:
-    """Where the app finds the OpenAI API key and where Settings saves it."""
+    """Where the app finds the OpenAI API key and where Settings saves it.
 
-    def __init__(self, service: str = SERVICE, username: str = USERNAME) -> None:
+    Subclasses keep other secrets the same way by overriding the names and messages below.
+    """
+
+    username_default = USERNAME
+    env_var = ENV_VAR
+    what = "OpenAI API key"
+    no_keyring = NO_KEYRING
+    keyring_unreadable = KEYRING_UNREADABLE
+    keyring_unwritable = KEYRING_UNWRITABLE
+    bad_env_key = BAD_ENV_KEY
+    bad_stored_key = BAD_STORED_KEY
+
+    def __init__(self, service: str = SERVICE, username: str | None = None) -> None:
         self.service = service
-        self.username = username
+        self.username = username or self.username_default
+
+    def validate(self, key: str) -> str:
+        return validate_key(key)
 
     def get(self) -> KeyLookup:
-        """OPENAI_API_KEY first, then the keyring. Never raises for a missing or unreadable keyring."""
+        """The environment variable first, then the keyring. Never raises for a missing or unreadable keyring."""
         env_problem = None
-        raw = os.environ.get(ENV_VAR, "")
+        raw = os.environ.get(self.env_var, "")
         if raw.strip():
             try:
-                key = validate_key(raw)
+                key = self.validate(raw)
             except InvalidApiKey:
-                env_problem = BAD_ENV_KEY
+                env_problem = self.bad_env_key
             else:
-                log.debug("OpenAI API key taken from %s", ENV_VAR)
-                return KeyLookup(key, "env", None if self.backend_available() else NO_KEYRING)
+                log.debug("%s taken from %s", self.what, self.env_var)
+                return KeyLookup(key, "env", None if self.backend_available() else self.no_keyring)
         backend = self._backend()
         if backend is None:
-            return KeyLookup(None, None, _join(env_problem, NO_KEYRING))
+            return KeyLookup(None, None, _join(env_problem, self.no_keyring))
         try:
             stored = backend.get_password(self.service, self.username)
         except Exception as exc:  # noqa: BLE001 - any backend failure means "no key from the keyring"
-            log.warning("Reading the OpenAI API key from the keyring failed (%s)", type(exc).__name__)
-            return KeyLookup(None, None, _join(env_problem, KEYRING_UNREADABLE))
+            log.warning("Reading the %s from the keyring failed (%s)", self.what, type(exc).__name__)
+            return KeyLookup(None, None, _join(env_problem, self.keyring_unreadable))
         if stored is None:
-            log.debug("No OpenAI API key in %s or the keyring", ENV_VAR)
+            log.debug("No %s in %s or the keyring", self.what, self.env_var)
             return KeyLookup(None, None, env_problem)
         try:
-            key = validate_key(stored)
+            key = self.validate(stored)
         except (InvalidApiKey, TypeError):
-            return KeyLookup(None, None, _join(env_problem, BAD_STORED_KEY))
-        log.debug("OpenAI API key taken from the keyring")
+            return KeyLookup(None, None, _join(env_problem, self.bad_stored_key))
+        log.debug("%s taken from the keyring", self.what)
         return KeyLookup(key, "keyring", env_problem)
 
     def set(self, key: str) -> None:
         """Save the key in the keyring. InvalidApiKey for a malformed key; UserFacingError when there is no keyring
-        or it refuses. OPENAI_API_KEY, when set, still wins in get()."""
-        key = validate_key(key)
+        or it refuses. The environment variable, when set, still wins in get()."""
+        key = self.validate(key)
         backend = self._backend()
         if backend is None:
-            raise UserFacingError(NO_KEYRING)
+            raise UserFacingError(self.no_keyring)
         try:
             backend.set_password(self.service, self.username, key)
         except Exception as exc:  # noqa: BLE001 - reported below, outside this block, with the key masked
             failure = f"{type(exc).__name__}: {exc}"
         else:
-            log.info("OpenAI API key saved in the keyring")
+            log.info("%s saved in the keyring", self.what)
             return
-        log.warning("Saving the OpenAI API key in the keyring failed (%s)", failure.split(":")[0])
+        log.warning("Saving the %s in the keyring failed (%s)", self.what, failure.split(":")[0])
         # Raised here, not inside `except`: no chained exception can carry the key into a traceback.
-        raise UserFacingError(KEYRING_UNWRITABLE, details=_scrub(failure, key))
+        raise UserFacingError(self.keyring_unwritable, details=_scrub(failure, key))
 
     def clear(self) -> None:
-        """Forget the saved key. Nothing to do without a keyring; OPENAI_API_KEY is not touched."""
+        """Forget the saved key. Nothing to do without a keyring; the environment variable is not touched."""
         backend = self._backend()
         if backend is None:
             return
@@ -147,9 +162,9 @@ class ApiKeyStore:
         except Exception as exc:  # noqa: BLE001 - reported below, outside this block
             failure = f"{type(exc).__name__}: {exc}"
         else:
-            log.info("OpenAI API key removed from the keyring")
+            log.info("%s removed from the keyring", self.what)
             return
-        log.warning("Removing the OpenAI API key from the keyring failed (%s)", failure.split(":")[0])
+        log.warning("Removing the %s from the keyring failed (%s)", self.what, failure.split(":")[0])
         raise UserFacingError(
             "The key could not be removed from the system keyring. Unlock the keyring and try again.", details=failure
         )
@@ -180,7 +195,7 @@ class ApiKeyStore:
             log.warning("No keyring backend could be loaded (%s)", type(exc).__name__)
             return None
         if not _safe_backend(backend):
-            log.debug("Keyring backend %s is not used for the API key", type(backend).__name__)
+            log.debug("Keyring backend %s is not used for the %s", type(backend).__name__, self.what)
             return None
         return backend
 

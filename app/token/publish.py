@@ -36,7 +36,10 @@ PROFILES: dict[str, CidProfile] = {"unixfs-v1-2025": UNIXFS_V1_2025, "legacy-cid
 _PROFILE_ALIASES = {"unixfs-v0-2015": "legacy-cid-v0", "kubo-legacy": "legacy-cid-v0"}
 
 WAITING_FOR_NETWORK = "waiting for the network"
-JOB_STATES = ("local", "uploading", "pinned", "failed")
+PINNING_SERVICE_FETCHING = "the pinning service is fetching the files"
+NOTHING_CONFIGURED = "no IPFS node or pinning service is set up"
+# "pinning": uploaded where needed, waiting for a pinning service to fetch and pin the CIDs.
+JOB_STATES = ("local", "uploading", "pinning", "pinned", "failed")
 
 
 # --- errors ---------------------------------------------------------------------------------------
@@ -234,6 +237,14 @@ class KuboClient:
             raise MalformedReplyError("The IPFS node's version reply has no version in it.", details=repr(reply)[:200])
         return reply["Version"]
 
+    def addresses(self) -> list[str]:
+        """The node's own multiaddrs (`/api/v0/id`), for a pinning service to fetch from (its `origins`)."""
+        reply = _json(self.service, self._call("id", {}))
+        addresses = reply.get("Addresses") if isinstance(reply, dict) else None
+        if not isinstance(addresses, list):
+            return []  # a node that does not say is still a node; the pinning service finds peers itself
+        return [a for a in addresses if isinstance(a, str) and "/p2p/" in a]
+
     def add(self, data: bytes, profile: CidProfile, filename: str) -> str:
         """Upload and pin one file with `profile`'s import settings; returns the CID the node computed."""
         body, content_type = _multipart("file", filename, data)
@@ -297,9 +308,15 @@ class PinningClient:
             )
         return reply
 
-    def pin(self, cid: str, name: str) -> dict[str, Any]:
-        """Ask the service to pin `cid`; returns its PinStatus (`requestid`, `status`, `pin`, `delegates`…)."""
-        return self._pin_status(self._call("POST", "/pins", {"cid": cid, "name": name}))
+    def pin(self, cid: str, name: str, origins: list[str] | None = None) -> dict[str, Any]:
+        """Ask the service to pin `cid`; returns its PinStatus (`requestid`, `status`, `pin`, `delegates`…).
+
+        `origins` are multiaddrs that already have the bytes (our Kubo node), so the service need not search.
+        """
+        pin: dict[str, Any] = {"cid": cid, "name": name}
+        if origins:
+            pin["origins"] = list(origins)
+        return self._pin_status(self._call("POST", "/pins", pin))
 
     def status(self, request_id: str) -> str:
         """ "queued", "pinning", "pinned" or "failed"."""
@@ -314,6 +331,12 @@ class Uploader(Protocol):
     def add(self, data: bytes, profile: CidProfile, filename: str) -> str: ...
 
 
+class Pinner(Protocol):
+    def pin(self, cid: str, name: str, origins: list[str] | None = None) -> dict[str, Any]: ...
+
+    def status(self, request_id: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class ItemRecord:
     name: str
@@ -321,6 +344,8 @@ class ItemRecord:
     profile: str
     size: int
     uploaded: bool
+    pin_request: str = ""  # the pinning service's request id, once asked
+    pin_status: str = ""  # its last answer: queued, pinning, pinned or failed
 
 
 @dataclass(frozen=True)
@@ -350,9 +375,23 @@ CREATE TABLE IF NOT EXISTS items (
     profile TEXT NOT NULL,
     size INTEGER NOT NULL,
     uploaded INTEGER NOT NULL DEFAULT 0,
+    pin_request TEXT NOT NULL DEFAULT '',
+    pin_status TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (job_seq, idx)
 );
 """
+# Columns added after the first release of the outbox: (table, column, definition).
+_ADDED_COLUMNS = (
+    ("items", "pin_request", "TEXT NOT NULL DEFAULT ''"),
+    ("items", "pin_status", "TEXT NOT NULL DEFAULT ''"),
+)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    for table, column, definition in _ADDED_COLUMNS:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
 
 def _same_cid(a: str, b: str) -> bool:
@@ -387,6 +426,7 @@ class Outbox:
             conn.execute("PRAGMA synchronous=FULL")
             conn.executescript(_SCHEMA)
             with _transaction(conn):
+                _migrate(conn)
                 conn.execute(
                     "UPDATE jobs SET state = 'local', error = '', updated_at = ? WHERE state = 'uploading'",
                     (time.time(),),
@@ -469,10 +509,16 @@ class Outbox:
         with self._lock:
             conn = self._connection()
             with _transaction(conn):
-                conn.execute(
+                failed = conn.execute(
                     "UPDATE jobs SET state = 'local', error = '', updated_at = ? WHERE key = ? AND state = 'failed'",
                     (time.time(), key),
-                )
+                ).rowcount
+                if failed:  # a pin the service gave up on is asked for afresh
+                    conn.execute(
+                        "UPDATE items SET pin_request = '', pin_status = '' WHERE pin_status = 'failed' "
+                        "AND job_seq = (SELECT seq FROM jobs WHERE key = ?)",
+                        (key,),
+                    )
         return self.job(key)
 
     # --- reading ---
@@ -484,11 +530,13 @@ class Outbox:
             job_rows = conn.execute("SELECT seq, key, state, error, created_at, updated_at FROM jobs ORDER BY seq")
             job_rows = job_rows.fetchall()
             item_rows = conn.execute(
-                "SELECT job_seq, name, cid, profile, size, uploaded FROM items ORDER BY job_seq, idx"
+                "SELECT job_seq, name, cid, profile, size, uploaded, pin_request, pin_status FROM items "
+                "ORDER BY job_seq, idx"
             ).fetchall()
         items: dict[int, list[ItemRecord]] = {}
-        for seq, name, cid, profile, size, uploaded in item_rows:
-            items.setdefault(seq, []).append(ItemRecord(name, cid, profile, size, bool(uploaded)))
+        for seq, name, cid, profile, size, uploaded, pin_request, pin_status in item_rows:
+            record = ItemRecord(name, cid, profile, size, bool(uploaded), pin_request, pin_status)
+            items.setdefault(seq, []).append(record)
         return [
             JobRecord(key, state, error, tuple(items.get(seq, ())), created, updated)
             for seq, key, state, error, created, updated in job_rows
@@ -508,35 +556,47 @@ class Outbox:
                     (state, error, time.time(), key),
                 )
 
-    def _mark_uploaded(self, key: str, idx: int) -> None:
+    def _update_item(self, key: str, idx: int, **values: object) -> None:
+        columns = ", ".join(f"{name} = ?" for name in values)  # names come from this module only
         with self._lock:
             conn = self._connection()
             with _transaction(conn):
                 conn.execute(
-                    "UPDATE items SET uploaded = 1 WHERE idx = ? AND job_seq = (SELECT seq FROM jobs WHERE key = ?)",
-                    (idx, key),
+                    f"UPDATE items SET {columns} WHERE idx = ? AND job_seq = (SELECT seq FROM jobs WHERE key = ?)",
+                    (*values.values(), idx, key),
                 )
 
-    def run_once(self, client: Uploader) -> list[JobRecord]:
-        """Upload every "local" job through `client`; returns every job afterwards.
+    def run_once(self, client: Uploader | None = None, pinner: Pinner | None = None) -> list[JobRecord]:
+        """Move every waiting job forward; returns every job afterwards.
 
-        Offline (the node cannot be reached) the current job goes back to "local" with
-        WAITING_FOR_NETWORK and the rest wait too. A node that computes a different CID, refuses the
-        file, or answers nonsense fails the job with the reason; `retry` queues it again.
+        With `client` (a Kubo node) each item is uploaded and the node's CID checked against ours. With
+        `pinner` (a pinning service) each CID is then pinned by request; a job whose pins are still queued
+        stays "pinning" and is asked about again on the next run. Offline (a service cannot be reached) the
+        job keeps its place with WAITING_FOR_NETWORK and the rest wait too. A service that computes another
+        CID, refuses the file or answers nonsense fails the job with the reason; `retry` queues it again.
         """
+        if client is None and pinner is None:
+            raise ValueError("publishing needs an IPFS node, a pinning service, or both")
+        origins: list[str] | None = None
         for job in self.jobs():
-            if job.state != "local":
+            if job.state not in ("local", "pinning"):
                 continue
             self._set(job.key, "uploading")
             try:
-                error = self._upload(job, client)
+                error = self._upload(job, client) if client is not None else ""
+                if not error and pinner is not None:
+                    if origins is None and client is not None and hasattr(client, "addresses"):
+                        origins = client.addresses()
+                    error = self._pin(self.job(job.key) or job, pinner, origins or [])
             except ServiceUnreachableError:
-                self._set(job.key, "local", WAITING_FOR_NETWORK)
+                self._set(job.key, job.state, WAITING_FOR_NETWORK)
                 break  # nothing else will get through either; the next run tries again
             except BaseException:
-                self._set(job.key, "local", "")  # interrupted: resumable, not failed
+                self._set(job.key, job.state, "")  # interrupted: resumable, not failed
                 raise
-            if error:
+            if error == PINNING_SERVICE_FETCHING:
+                self._set(job.key, "pinning", error)
+            elif error:
                 self._set(job.key, "failed", error)
             else:
                 self._set(job.key, "pinned")
@@ -559,12 +619,39 @@ class Outbox:
                 return f"{item.name}: {exc.message}"
             if not _same_cid(returned, item.cid):
                 return (
-                    f"The IPFS node stored {item.name} under CID {returned}, but its token references {item.cid}. "
-                    f"The node most likely uses different chunker or CID settings (this file needs the "
-                    f"{item.profile} settings); the token would point at nothing, so it was not published."
+                    f"The IPFS node stored {item.name} under CID {returned}, not {item.cid} as the token says, so it "
+                    f"was not published. The node uses other chunker or CID settings: set it to {item.profile}, "
+                    "or choose the CID profile that matches the node, then retry."
                 )
-            self._mark_uploaded(job.key, idx)
+            self._update_item(job.key, idx, uploaded=1)
         return ""
+
+    def _pin(self, job: JobRecord, pinner: Pinner, origins: list[str]) -> str:
+        """Ask for (or ask after) a pin of every item; "" when all are pinned, PINNING_SERVICE_FETCHING while
+        the service still works on one, else the reason it failed."""
+        waiting = False
+        for idx, item in enumerate(job.items):
+            if item.pin_status == "pinned":
+                continue
+            try:
+                if item.pin_request:
+                    status = pinner.status(item.pin_request)
+                else:
+                    reply = pinner.pin(item.cid, f"{job.key}/{item.name}", origins)
+                    status = reply["status"]
+                    self._update_item(job.key, idx, pin_request=str(reply["requestid"]), pin_status=status)
+            except ServiceUnreachableError:
+                raise
+            except PublishError as exc:
+                return f"{item.name}: {exc.message}"
+            self._update_item(job.key, idx, pin_status=status)
+            if status == "failed":
+                return (
+                    f"The pinning service could not pin {item.name} ({item.cid}). It may not have found the file on "
+                    "the IPFS network: publish through an IPFS node as well, or upload the CAR file to the service."
+                )
+            waiting = waiting or status != "pinned"
+        return PINNING_SERVICE_FETCHING if waiting else ""
 
 
 class _transaction:

@@ -14,6 +14,7 @@ import pytest
 from app.errors import UserFacingError
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile, file_cid
 from app.token.publish import (
+    PINNING_SERVICE_FETCHING,
     WAITING_FOR_NETWORK,
     KuboClient,
     MalformedReplyError,
@@ -25,7 +26,7 @@ from app.token.publish import (
     profile_name,
     profile_named,
 )
-from tests.fixtures.kubo_server import FakeKubo, profile_from_query
+from tests.fixtures.kubo_server import profile_from_query
 
 IMAGE = bytes(range(256)) * 5000  # 1.28 MB: two chunks at 1 MiB, five at 256 KiB
 METADATA = b'{"name": "Create Your SM6 #1", "image": "ipfs://..."}'
@@ -33,25 +34,13 @@ SMALL = CidProfile(cid_version=1, raw_leaves=True, chunk_size=1024, max_links=3)
 
 
 @pytest.fixture
-def node():
-    fake = FakeKubo()
-    fake.start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
+def node(kubo_node):
+    return kubo_node
 
 
 @pytest.fixture
-def down_node():
-    """A node that is not running yet: its port refuses connections until `start()`."""
-    fake = FakeKubo()
-    fake.start()
-    fake.stop()
-    try:
-        yield fake
-    finally:
-        fake.stop()
+def down_node(kubo_node_down):
+    return kubo_node_down
 
 
 @pytest.fixture
@@ -161,7 +150,7 @@ def test_node_with_other_cid_settings_fails_the_job_plainly(node, outbox):
     assert job.state == "failed"
     local, remote = file_cid(IMAGE), file_cid(IMAGE, KUBO_LEGACY)
     assert local in job.error and remote in job.error
-    assert "chunker or CID settings" in job.error and "image.png" in job.error
+    assert "other chunker or CID settings" in job.error and "image.png" in job.error
     # A failed job stays failed until retried; after the node is fixed, retry publishes it.
     node.mode = "ok"
     assert outbox.run_once(KuboClient(node.base_url))[0].state == "failed"
@@ -277,3 +266,101 @@ def test_pinning_service_unreachable_keeps_the_token_secret(down_node, caplog):
     with pytest.raises(ServiceUnreachableError) as err:
         PinningClient(down_node.base_url, down_node.token, timeout_s=5).pin("bafy", "x")
     assert down_node.token not in str(err.value) + err.value.details + caplog.text
+
+
+# --- the outbox with a pinning service ----------------------------------------------------------
+
+
+def test_outbox_pins_through_a_pinning_service_and_asks_again_until_pinned(node, outbox):
+    pinner = PinningClient(node.base_url, node.token)
+    outbox.enqueue("token-1", _items())
+    (job,) = outbox.run_once(pinner=pinner)  # the service queues the request
+    assert job.state == "pinning" and job.error == PINNING_SERVICE_FETCHING
+    assert all(item.pin_request and item.pin_status == "queued" for item in job.items)
+    node.pin_status_after = "pinning"  # still fetching
+    (job,) = outbox.run_once(pinner=pinner)
+    assert job.state == "pinning" and all(item.pin_status == "pinning" for item in job.items)
+    node.pin_status_after = "pinned"
+    (job,) = outbox.run_once(pinner=pinner)
+    assert job.state == "pinned" and job.error == ""
+    assert len(node.pin_posts()) == 2  # asked once per file, then only polled
+    pinned = {p["pin"]["cid"] for p in node.pin_requests.values()}
+    assert pinned == {item.cid for item in job.items}
+    assert not node.adds()  # a pinning service alone uploads nothing
+
+
+def test_node_and_pinning_service_together_give_the_nodes_addresses_as_origins(node, outbox):
+    outbox.enqueue("token-1", _items())
+    kubo, pinner = KuboClient(node.base_url), PinningClient(node.base_url, node.token)
+    assert outbox.run_once(kubo, pinner)[0].state == "pinning"
+    assert outbox.run_once(kubo, pinner)[0].state == "pinned"
+    assert len(node.adds()) == 2  # the uploads are not repeated while the pins are polled
+    assert all(p["pin"]["origins"] == node.addresses() for p in node.pin_requests.values())
+
+
+def test_pin_the_service_gives_up_on_fails_the_job_and_retry_asks_afresh(node, outbox):
+    pinner = PinningClient(node.base_url, node.token)
+    outbox.enqueue("token-1", _items())
+    outbox.run_once(pinner=pinner)
+    node.pin_status_after = "failed"
+    (job,) = outbox.run_once(pinner=pinner)
+    assert job.state == "failed" and "could not pin image.png" in job.error and "CAR file" in job.error
+    node.pin_status_after = "pinned"
+    outbox.retry("token-1")
+    outbox.run_once(pinner=pinner)
+    (job,) = outbox.run_once(pinner=pinner)
+    assert job.state == "pinned"
+    assert len(node.pin_posts()) == 3  # image and metadata, then the image again
+
+
+def test_pinning_service_offline_keeps_the_job_waiting(down_node, outbox):
+    pinner = PinningClient(down_node.base_url, down_node.token, timeout_s=5)
+    outbox.enqueue("token-1", _items())
+    (job,) = outbox.run_once(pinner=pinner)
+    assert (job.state, job.error) == ("local", WAITING_FOR_NETWORK)
+    down_node.start()
+    down_node.pin_status_after = "pinning"
+    (job,) = outbox.run_once(pinner=pinner)
+    assert job.state == "pinning"
+    down_node.stop()  # offline while the service works: still "pinning", now also waiting for the network
+    (job,) = outbox.run_once(pinner=pinner)
+    assert (job.state, job.error) == ("pinning", WAITING_FOR_NETWORK)
+
+
+def test_bad_pinning_token_fails_the_job_without_revealing_it(node, outbox):
+    outbox.enqueue("token-1", _items())
+    (job,) = outbox.run_once(pinner=PinningClient(node.base_url, "wrong-token-abcdef987654"))
+    assert job.state == "failed" and "access token" in job.error and "wrong-token" not in job.error
+
+
+def test_outbox_needs_somewhere_to_publish(outbox):
+    outbox.enqueue("token-1", _items())
+    with pytest.raises(ValueError):
+        outbox.run_once()
+
+
+def test_outbox_from_before_pinning_opens_and_keeps_its_jobs(node, tmp_path):
+    db = tmp_path / "outbox.sqlite3"
+    cid = file_cid(METADATA)
+    (tmp_path / "outbox-blobs").mkdir()
+    (tmp_path / "outbox-blobs" / cid).write_bytes(METADATA)
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        f"""
+        CREATE TABLE jobs (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, state TEXT NOT NULL,
+                           error TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL, updated_at REAL NOT NULL);
+        CREATE TABLE items (job_seq INTEGER NOT NULL, idx INTEGER NOT NULL, name TEXT NOT NULL, cid TEXT NOT NULL,
+                            profile TEXT NOT NULL, size INTEGER NOT NULL, uploaded INTEGER NOT NULL DEFAULT 0,
+                            PRIMARY KEY (job_seq, idx));
+        INSERT INTO jobs VALUES (1, 'token-1', 'local', '{WAITING_FOR_NETWORK}', 1.0, 1.0);
+        INSERT INTO items VALUES (1, 0, 'metadata.json', '{cid}', 'unixfs-v1-2025', {len(METADATA)}, 0);
+        """
+    )
+    conn.close()
+    with Outbox(db) as box:
+        (job,) = box.jobs()
+        assert (job.key, job.state, job.items[0].pin_request) == ("token-1", "local", "")
+        kubo, pinner = KuboClient(node.base_url), PinningClient(node.base_url, node.token)
+        box.run_once(kubo, pinner)
+        (job,) = box.run_once(kubo, pinner)
+    assert job.state == "pinned" and job.items[0].pin_status == "pinned" and node.stored[cid] == METADATA

@@ -9,20 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from app.description.keys import ApiKeyStore
 from app.description.models import DescribeSettings
-from app.errors import UserFacingError
-from ui.background import run_in_background
 from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
+from ui.widgets.secret_row import SecretRow
 
 
 class DescribeSettingsCard(Card):
@@ -30,7 +26,6 @@ class DescribeSettingsCard(Card):
         super().__init__("Descriptions (ChatGPT)", parent)
         self.keys = keys or ApiKeyStore()
         self._build_form()
-        self.refresh_key_status()
 
     def _build_form(self) -> None:
         form = QFormLayout()
@@ -58,25 +53,12 @@ class DescribeSettingsCard(Card):
         form.addRow("Description limit", self.char_limit)
         self.body.addLayout(form)
 
-        self.key_status = QLabel()
-        self.key_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.key_status.setWordWrap(True)
-        self.key_status.setProperty("role", "caption")
-        self.body.addWidget(self.key_status)
-        row = QHBoxLayout()
-        row.setSpacing(SPACE_S)
-        self.key_input = QLineEdit()
-        self.key_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_input.setPlaceholderText("Paste an OpenAI API key")
-        self.key_input.setAccessibleName("OpenAI API key")
-        row.addWidget(self.key_input, 1)
-        self.save_key = QPushButton("Save key")
-        self.save_key.clicked.connect(self._on_save_key)
-        row.addWidget(self.save_key)
-        self.remove_key = QPushButton("Remove")
-        self.remove_key.clicked.connect(self._on_remove_key)
-        row.addWidget(self.remove_key)
-        self.body.addLayout(row)
+        self.key_row = SecretRow(self.keys, "Paste an OpenAI API key", _describe_key)
+        self.key_row.save_button.setText("Save key")
+        self.body.addWidget(self.key_row)
+        # The names the rest of the app and its tests know these by.
+        self.key_status, self.key_input = self.key_row.status, self.key_row.input
+        self.save_key, self.remove_key = self.key_row.save_button, self.key_row.remove_button
 
     # ----- values -----
     def load(self, settings: DescribeSettings) -> None:
@@ -98,29 +80,13 @@ class DescribeSettingsCard(Card):
             char_limit=self.char_limit.value(),
         )
 
-    # ----- key (keyring calls can block: never on the UI thread) -----
     def refresh_key_status(self) -> None:
-        run_in_background(self.keys.get, self._show_lookup, self._show_error, self)
+        self.key_row.refresh()
 
-    def _show_lookup(self, lookup) -> None:
-        if lookup.source == "env":
-            text = f"Using the key from OPENAI_API_KEY ({lookup.masked})."
-        elif lookup.source == "keyring":
-            text = f"Using the key saved in the system keyring ({lookup.masked})."
-        else:
-            text = "No key yet: drafts are made offline from templates until you add one."
-        if lookup.problem:
-            text += " " + lookup.problem
-        self.key_status.setText(text)
-        self.remove_key.setEnabled(lookup.source == "keyring")
 
-    def _show_error(self, error: BaseException) -> None:
-        self.key_status.setText(error.message if isinstance(error, UserFacingError) else f"Key not saved: {error}")
-
-    def _on_save_key(self) -> None:
-        key = self.key_input.text()
-        self.key_input.clear()  # the key leaves the widget at once; only the keyring keeps it
-        run_in_background(lambda: self.keys.set(key), lambda _r: self.refresh_key_status(), self._show_error, self)
-
-    def _on_remove_key(self) -> None:
-        run_in_background(self.keys.clear, lambda _r: self.refresh_key_status(), self._show_error, self)
+def _describe_key(lookup) -> str:
+    if lookup.source == "env":
+        return f"Using the key from OPENAI_API_KEY ({lookup.masked})."
+    if lookup.source == "keyring":
+        return f"Using the key saved in the system keyring ({lookup.masked})."
+    return "No key yet: drafts are made offline from templates until you add one."

@@ -32,6 +32,7 @@ from app.config import DEVICES, THEMES, Settings, save_settings
 from ui.describe.describe_settings_card import DescribeSettingsCard
 from ui.models.folder_row import FolderRow
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
+from ui.token.publish_settings_card import PublishSettingsCard
 from ui.widgets.card import Card
 from ui.widgets.error_banner import ErrorBanner
 
@@ -103,6 +104,8 @@ class SettingsDialog(QDialog):
         right.setSpacing(SPACE_L)
         right.addWidget(self._build_generation())
         right.addWidget(self._build_folders())
+        self.publish_card = PublishSettingsCard()
+        right.addWidget(self.publish_card)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -205,6 +208,7 @@ class SettingsDialog(QDialog):
         self.device_combo.setCurrentIndex(max(index, 0))
         self.live_previews_check.setChecked(settings.generation.live_previews)
         self.describe_card.load(settings.describe)
+        self.publish_card.load(settings.publish)
         for name, check in self.memory_checks.items():
             check.setChecked(bool(getattr(settings.generation, name)))
 
@@ -218,20 +222,33 @@ class SettingsDialog(QDialog):
         for name, check in self.memory_checks.items():
             setattr(gen, name, check.isChecked())
         result.describe = self.describe_card.values()
+        result.publish = self.publish_card.values()
         return result.validated()
 
+    def _show_problem(self, message: str, details: str = "") -> None:
+        self._banner_box.show()
+        self.error_banner.show_message(message, details=details)
+
     def _on_save(self) -> None:
-        new = self.settings()
+        try:
+            new = self.settings()
+        except ValueError as exc:  # an address that cannot be used: say which, keep every edit, go there
+            self._show_problem(str(exc))
+            field = self.publish_card.invalid_field()
+            if field is not None:
+                self._scroll.ensureWidgetVisible(field)
+                field.setFocus()
+            return
         try:
             save_settings(new, self._settings_path)
         except OSError as exc:
-            self._banner_box.show()
-            self.error_banner.show_message(
+            self._show_problem(
                 f"Settings could not be saved: {exc.strerror or exc}. Check that the settings folder is writable, "
                 "then try again.",
                 details=str(exc),
             )
             return
+        self._banner_box.hide()
         self.sig_settings_changed.emit(new)
         self.accept()
 

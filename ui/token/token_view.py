@@ -28,6 +28,8 @@ from app.token.assemble import TokenDraft, assemble_token, export_car
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, theme_manager
+from ui.token.publish_card import PublishCard
+from ui.token.publish_queue import PublishQueue
 from ui.token.token_widgets import (
     CHAIN_NAME,
     COLLECTION_LINE,
@@ -67,6 +69,7 @@ class TokenView(QWidget):
         self.draft: TokenDraft | None = None
         self.language = "ko"
         self.profile = UNIXFS_V1_2025
+        self.publish_queue: PublishQueue | None = None
         self._setup_ui()
         self._on_theme_changed(current_theme())
         theme_manager().theme_changed.connect(self._on_theme_changed)
@@ -220,6 +223,12 @@ class TokenView(QWidget):
         self.profile_combo.currentIndexChanged.connect(lambda i: self.set_profile(PROFILE_CHOICES[i][1]))
         options.addWidget(self.profile_combo, 1)
         lay.addLayout(options)
+        # Always in view, not scrolled away with the listing: publishing happens in the background.
+        self.publish_card = PublishCard()
+        self.publish_card.sig_publish.connect(self._on_publish_clicked)
+        self.publish_card.sig_retry.connect(self._on_retry_clicked)
+        self.publish_card.hide()  # shown once the app provides the outbox
+        lay.addWidget(self.publish_card)
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_S)
         self.export_button = QPushButton("Export CAR…")
@@ -339,6 +348,26 @@ class TokenView(QWidget):
             self.problems.clear()
         self.mint_button.setEnabled(draft.ready)
         self.export_button.setEnabled(True)
+        self._show_publish_state()
+
+    def set_publish_queue(self, queue: PublishQueue) -> None:
+        self.publish_queue = queue
+        queue.sig_changed.connect(self._show_publish_state)
+        self.publish_card.show()
+        self._show_publish_state()
+
+    def _show_publish_state(self) -> None:
+        queue = self.publish_queue
+        if queue is None or self.draft is None:
+            return
+        self.publish_card.show_job(
+            queue.job(self.draft.metadata_cid),
+            busy=queue.busy,
+            setup_problem=queue.setup_problem,
+            can_publish=self.draft.ready,
+        )
+        if queue.error:
+            self.notice.show_message(queue.error)
 
     def set_verifier(self, verifier: Verifier) -> None:
         self._verifier = verifier
@@ -353,6 +382,14 @@ class TokenView(QWidget):
     def _on_mint_clicked(self) -> None:
         if self.draft is not None and self.draft.ready and self.mint_button.isEnabled():
             self.sig_mint_requested.emit(self.draft)
+
+    def _on_publish_clicked(self) -> None:
+        if self.publish_queue is not None and self.draft is not None and self.draft.ready:
+            self.publish_queue.publish(self.draft)
+
+    def _on_retry_clicked(self) -> None:
+        if self.publish_queue is not None and self.draft is not None:
+            self.publish_queue.retry(self.draft.metadata_cid)
 
     def _on_export_clicked(self) -> None:
         if self.draft is None:

@@ -1,0 +1,74 @@
+"""Where tokens are published: a Kubo node's RPC address and/or an IPFS Pinning Service endpoint.
+
+The pinning service's access token is a secret: it lives in the system keyring (`PinningTokenStore`),
+never in settings.toml.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass
+
+from app.description.keys import ApiKeyStore, InvalidApiKey
+
+TOKEN_ENV_VAR = "SM6_PINNING_TOKEN"
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    kubo_url: str = ""  # e.g. http://127.0.0.1:5001 (Kubo's RPC API); empty: no node
+    pinning_endpoint: str = ""  # e.g. https://api.pinata.cloud/psa; empty: no pinning service
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.kubo_url or self.pinning_endpoint)
+
+
+def check_service_url(url: str, what: str) -> str:
+    """`url` without surrounding spaces or a trailing slash; ValueError with a plain sentence when unusable."""
+    url = url.strip().rstrip("/")
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        example = _EXAMPLES[what]
+        raise ValueError(f"The {what} address must start with http:// or https:// and name a host, like {example}.")
+    if parts.query or parts.fragment:
+        example = _EXAMPLES[what]
+        raise ValueError(f"The {what} address cannot contain “?” or “#”; give just the address, like {example}.")
+    return url
+
+
+_EXAMPLES = {"IPFS node": "http://127.0.0.1:5001", "pinning service": "https://api.example.com/psa"}
+
+
+class PinningTokenStore(ApiKeyStore):
+    """The pinning service's access token: SM6_PINNING_TOKEN, else the system keyring."""
+
+    username_default = "ipfs-pinning-token"
+    env_var = TOKEN_ENV_VAR
+    what = "pinning service token"
+    no_keyring = (
+        "This system has no keyring to keep the pinning service token safe, so it can only come from the "
+        f"{TOKEN_ENV_VAR} environment variable. Set it before starting SM6 Design Studio."
+    )
+    keyring_unreadable = (
+        "The system keyring could not be read (it may be locked), so the pinning service token can only come from "
+        f"the {TOKEN_ENV_VAR} environment variable. Unlock the keyring and try again."
+    )
+    keyring_unwritable = (
+        "The token could not be saved in the system keyring. Unlock the keyring and try again, or set the "
+        f"{TOKEN_ENV_VAR} environment variable."
+    )
+    bad_env_key = f"The {TOKEN_ENV_VAR} environment variable does not hold a usable token (it has spaces): ignored."
+    bad_stored_key = "The pinning service token saved in the system keyring is not usable. Enter it again in Settings."
+
+    def validate(self, key: str) -> str:
+        if not isinstance(key, str):
+            raise TypeError(f"A token is a str, not {type(key).__name__}")
+        key = key.strip()
+        if not key:
+            raise InvalidApiKey("The token is empty. Paste the access token from your pinning service's account page.")
+        if any(ch.isspace() or not ch.isprintable() for ch in key):
+            raise InvalidApiKey("A token has no spaces or line breaks inside. Copy it again, in one piece.")
+        return key

@@ -1,0 +1,108 @@
+"""The app's publishing: one outbox in the data folder, sent to the services named in Settings.
+
+Settings and the pinning token are read afresh on every run, so a change in Settings applies to the
+next attempt, and jobs queued offline or before anything was set up go out once a service is reachable.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Callable
+
+from app.description.keys import ApiKeyStore
+from app.token.assemble import TokenDraft
+from app.token.publish import JobRecord, KuboClient, Outbox, PinningClient
+from app.token.publish_settings import PinningTokenStore, PublishSettings
+
+log = logging.getLogger(__name__)
+
+NOT_SET_UP = "Set up an IPFS node or a pinning service in Settings to publish."
+NO_PINNING_TOKEN = "The pinning service needs its access token: add it in Settings."
+PENDING_STATES = ("local", "uploading", "pinning")
+
+
+def outbox_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "publish" / "outbox.sqlite3"
+
+
+class Publisher:
+    def __init__(
+        self,
+        outbox: Outbox,
+        settings: Callable[[], PublishSettings],
+        tokens: ApiKeyStore | None = None,
+        timeout_s: float = 30,
+    ) -> None:
+        self.outbox = outbox
+        self._settings = settings
+        self.tokens = tokens or PinningTokenStore()
+        self.timeout_s = timeout_s
+        self._running = threading.Lock()  # one run at a time, whichever thread asks
+
+    # --- setup ---
+
+    def setup_problem(self) -> str:
+        """ "" when publishing can run; else what to set up, in words. Reads the keyring: not on the UI thread."""
+        settings = self._settings()
+        if not settings.configured:
+            return NOT_SET_UP
+        if settings.pinning_endpoint and not settings.kubo_url and not self.tokens.get().key:
+            return NO_PINNING_TOKEN
+        return ""
+
+    def _clients(self) -> tuple[KuboClient | None, PinningClient | None]:
+        settings = self._settings()
+        kubo = KuboClient(settings.kubo_url, self.timeout_s) if settings.kubo_url else None
+        pinner = None
+        if settings.pinning_endpoint:
+            token = self.tokens.get().key
+            if token:
+                pinner = PinningClient(settings.pinning_endpoint, token, self.timeout_s)
+            else:
+                log.info("pinning service set up without a token: skipped")
+        return kubo, pinner
+
+    # --- jobs ---
+
+    def publish(self, draft: TokenDraft) -> JobRecord:
+        """Queue the draft's image and metadata (idempotent: the job is named by the metadata CID)."""
+        items = [
+            ("image.png", draft.image_bytes, draft.image_cid, draft.profile),
+            ("metadata.json", draft.metadata_bytes, draft.metadata_cid, draft.profile),
+        ]
+        return self.outbox.enqueue(draft.metadata_cid, items)
+
+    def job_for(self, draft: TokenDraft) -> JobRecord | None:
+        return self.outbox.job(draft.metadata_cid)
+
+    def jobs(self) -> list[JobRecord]:
+        return self.outbox.jobs()
+
+    def retry(self, key: str) -> JobRecord | None:
+        return self.outbox.retry(key)
+
+    def pending(self) -> bool:
+        return any(job.state in PENDING_STATES for job in self.outbox.jobs())
+
+    def run_once(self) -> list[JobRecord]:
+        """Move every waiting job forward with the services set up now; a no-op while another run is going."""
+        if not self._running.acquire(blocking=False):
+            return self.outbox.jobs()
+        try:
+            kubo, pinner = self._clients()
+            if kubo is None and pinner is None:
+                return self.outbox.jobs()
+            return self.outbox.run_once(kubo, pinner)
+        finally:
+            self._running.release()
+
+    def close(self, wait_s: float = 5.0) -> None:
+        """Close the outbox, after the run in progress (if any) finishes or `wait_s` passes."""
+        acquired = self._running.acquire(timeout=wait_s)
+        try:
+            self.outbox.close()
+        finally:
+            if acquired:
+                self._running.release()

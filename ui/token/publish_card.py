@@ -1,0 +1,116 @@
+"""A strip above the token's actions saying where its files are: only here, on their way, being pinned, pinned,
+or failed with the reason.
+
+Colour never says it alone: the chip has an icon and a word, and a sentence below says what it means and what
+happens next.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.token.publish import PINNING_SERVICE_FETCHING, WAITING_FOR_NETWORK, JobRecord
+from ui.theme import SPACE_M, SPACE_S
+from ui.widgets.card import Card
+from ui.widgets.status_chip import StatusChip
+
+LOCAL_ONLY = (
+    "The image and metadata are only on this computer. Publish them so the token's ipfs:// addresses work for everyone."
+)
+QUEUED = "Waiting in the outbox; publishing starts in a moment."
+OFFLINE = (
+    "The files are safe in the outbox and go out by themselves once the IPFS service can be reached, even after a "
+    "restart."
+)
+UPLOADING = "Uploading the image and metadata and checking that the node stores them under the token's CIDs…"
+PINNING = "Uploaded. The pinning service is fetching the files; this can take a few minutes."
+PINNED = "Published: anyone can open the image and metadata at the token's ipfs:// addresses."
+
+# A CID is one long word: shown whole it cannot wrap and pushes the strip wider than the column.
+_LONG_WORD = re.compile(r"[A-Za-z0-9]{32,}")
+
+# state → (chip text, chip variant, chip icon)
+CHIPS = {
+    "local": ("Local only", "neutral", "info"),
+    "queued": ("Queued", "info", "queue"),
+    "offline": ("Waiting for the network", "warning", "warning"),
+    "uploading": ("Uploading…", "info", "refresh"),
+    "pinning": ("Pinning…", "info", "refresh"),
+    "pinned": ("Pinned", "success", "success"),
+    "failed": ("Failed", "danger", "error"),
+}
+
+
+def describe(job: JobRecord | None, busy: bool, setup_problem: str) -> tuple[str, str]:
+    """(state for CHIPS, sentence) for `job` as the person should read it now."""
+    if job is None:
+        return "local", LOCAL_ONLY
+    if job.state == "pinned":
+        return "pinned", PINNED
+    if job.state == "failed":
+        return "failed", job.error or "Publishing failed."
+    if job.state == "uploading" or (busy and job.state == "local" and not setup_problem):
+        return "uploading", UPLOADING
+    if setup_problem:
+        return "queued", f"Waiting in the outbox. {setup_problem}"
+    if job.state == "pinning":
+        if job.error == WAITING_FOR_NETWORK:
+            return "offline", OFFLINE
+        return "pinning", PINNING if job.error in ("", PINNING_SERVICE_FETCHING) else job.error
+    if job.error == WAITING_FOR_NETWORK:
+        return "offline", OFFLINE
+    return "queued", QUEUED
+
+
+class PublishCard(Card):
+    sig_publish = Signal()
+    sig_retry = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent, padding=SPACE_M)
+        self.body.setSpacing(SPACE_S)
+        row = QHBoxLayout()
+        row.setSpacing(SPACE_S)
+        title = QLabel("IPFS")
+        title.setProperty("role", "emphasis")
+        row.addWidget(title)
+        self.chip = StatusChip(*CHIPS["local"])
+        row.addWidget(self.chip)
+        row.addStretch(1)
+        self.button = QPushButton("Publish")
+        self.button.setToolTip("Upload the image and metadata to IPFS (set up in Settings)")
+        self.button.clicked.connect(self._on_clicked)
+        row.addWidget(self.button)
+        self.add_layout(row)
+        self.text = QLabel(LOCAL_ONLY)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # a node's reason is shown as text, never as markup
+        self.text.setWordWrap(True)
+        self.text.setProperty("role", "caption")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.add_widget(self.text)
+        self.state = "local"
+
+    def show_job(self, job: JobRecord | None, *, busy: bool, setup_problem: str, can_publish: bool) -> None:
+        self.state, sentence = describe(job, busy, setup_problem)
+        self.chip.set_state(*CHIPS[self.state])
+        self.text.setText(_LONG_WORD.sub(lambda m: f"{m[0][:8]}…{m[0][-6:]}", sentence))
+        self.text.setToolTip(sentence if self.text.text() != sentence else "")  # the full CIDs, on demand
+        self._fit_text()
+        self.button.setVisible(self.state in ("local", "failed"))
+        self.button.setText("Retry" if self.state == "failed" else "Publish")
+        self.button.setEnabled(can_publish or self.state == "failed")
+
+    def _fit_text(self) -> None:
+        # The footer is laid out from size hints, which ignore wrapping: reserve the wrapped height explicitly.
+        width = self.text.width() if self.text.width() > 0 else self.width() - 2 * SPACE_M
+        self.text.setMinimumHeight(self.text.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def _on_clicked(self) -> None:
+        (self.sig_retry if self.state == "failed" else self.sig_publish).emit()

@@ -1,0 +1,119 @@
+"""Runs the publishing outbox off the UI thread: on demand, and again every little while while anything waits.
+
+The view reads `job(key)`, `busy` and `setup_problem` after `sig_changed`. While a run is in flight the job
+rows are re-read every POLL_MS, so "uploading" shows the moment the outbox marks it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.errors import UserFacingError
+from app.token.assemble import TokenDraft
+from app.token.publish import JobRecord
+from app.token.publisher import Publisher
+from ui.background import run_in_background
+
+log = logging.getLogger(__name__)
+
+RETRY_MS = 30_000  # while a job waits for the network or a pinning service, try again this often
+POLL_MS = 400
+
+
+class PublishQueue(QObject):
+    sig_changed = Signal()
+
+    def __init__(self, publisher: Publisher, parent: QObject | None = None, retry_ms: int = RETRY_MS) -> None:
+        super().__init__(parent)
+        self.publisher = publisher
+        self.setup_problem = ""
+        self.error = ""  # the outbox itself failed (disk): shown until the next run succeeds
+        self.busy = False
+        self._again = False
+        self._stopped = False
+        self._jobs: dict[str, JobRecord] = {}
+        self._retry = QTimer(self)
+        self._retry.setInterval(retry_ms)
+        self._retry.timeout.connect(self._on_retry_timer)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._reload)
+
+    def start(self) -> None:
+        """Pick up what earlier sessions left in the outbox (after the first paint)."""
+        self._retry.start()
+        self.kick()
+
+    def stop(self) -> None:
+        """At shutdown: no new runs; the one in flight finishes (Publisher.close waits for it)."""
+        self._stopped = True
+        self._retry.stop()
+        self._poll.stop()
+
+    def job(self, key: str) -> JobRecord | None:
+        return self._jobs.get(key)
+
+    def publish(self, draft: TokenDraft) -> None:
+        if self._stopped:
+            return
+        self.busy = True
+        self.sig_changed.emit()
+        run_in_background(lambda: self.publisher.publish(draft), lambda _job: self._kick_now(), self._on_error, self)
+
+    def retry(self, key: str) -> None:
+        run_in_background(lambda: self.publisher.retry(key), lambda _job: self._kick_now(), self._on_error, self)
+
+    def kick(self) -> None:
+        """Run the outbox now (or right after the run in flight)."""
+        if self.busy:
+            self._again = True
+            return
+        self._kick_now()
+
+    def _kick_now(self) -> None:
+        if self._stopped:
+            return
+        self.busy = True
+        self._again = False
+        self._poll.start()
+        self.sig_changed.emit()
+        run_in_background(self._run, self._on_ran, self._on_error, self)
+
+    def _run(self) -> tuple[str, list[JobRecord]]:
+        problem = self.publisher.setup_problem()  # reads the keyring: this is why it runs here
+        return problem, self.publisher.run_once() if not problem else self.publisher.jobs()
+
+    def _on_ran(self, result: tuple[str, list[JobRecord]]) -> None:
+        self.setup_problem, jobs = result
+        self.error = ""
+        self._finish(jobs)
+
+    def _on_error(self, error: BaseException) -> None:
+        log.warning("publishing run failed: %s", error)
+        self.error = error.message if isinstance(error, UserFacingError) else f"Publishing stopped: {error}"
+        self._finish(None)
+
+    def _finish(self, jobs: list[JobRecord] | None) -> None:
+        if self._stopped:
+            return
+        self._poll.stop()
+        self.busy = False
+        if jobs is not None:
+            self._jobs = {job.key: job for job in jobs}
+        self.sig_changed.emit()
+        if self._again:
+            self.kick()
+
+    def _reload(self) -> None:
+        try:
+            self._jobs = {job.key: job for job in self.publisher.jobs()}
+        except RuntimeError:  # the outbox closed under us at shutdown
+            self._poll.stop()
+            return
+        self.sig_changed.emit()
+
+    def _on_retry_timer(self) -> None:
+        if any(job.state in ("local", "pinning") for job in self._jobs.values()):
+            self.kick()

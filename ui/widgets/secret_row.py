@@ -1,0 +1,75 @@
+"""A secret kept in the system keyring, edited in Settings: where it comes from now (masked), a field to paste a
+new one, Save and Remove. Keyring calls can block (D-Bus, an unlock prompt), so they never run on the UI thread."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.description.keys import ApiKeyStore, KeyLookup
+from app.errors import UserFacingError
+from ui.background import run_in_background
+from ui.theme import SPACE_S
+
+
+class SecretRow(QWidget):
+    sig_changed = Signal(object)  # the KeyLookup after each refresh
+
+    def __init__(
+        self,
+        store: ApiKeyStore,
+        placeholder: str,
+        describe: Callable[[KeyLookup], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._describe = describe
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(SPACE_S)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setProperty("role", "caption")
+        lay.addWidget(self.status)
+        row = QHBoxLayout()
+        row.setSpacing(SPACE_S)
+        self.input = QLineEdit()
+        self.input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.input.setPlaceholderText(placeholder)
+        self.input.setAccessibleName(store.what)
+        row.addWidget(self.input, 1)
+        self.save_button = QPushButton("Save")
+        self.save_button.setToolTip(f"Keep the {store.what} in the system keyring")
+        self.save_button.clicked.connect(self._on_save)
+        row.addWidget(self.save_button)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self._on_remove)
+        row.addWidget(self.remove_button)
+        lay.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        run_in_background(self.store.get, self._show_lookup, self._show_error, self)
+
+    def _show_lookup(self, lookup: KeyLookup) -> None:
+        text = self._describe(lookup)
+        if lookup.problem:
+            text += " " + lookup.problem
+        self.status.setText(text)
+        self.remove_button.setEnabled(lookup.source == "keyring")
+        self.sig_changed.emit(lookup)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.status.setText(error.message if isinstance(error, UserFacingError) else f"Not saved: {error}")
+
+    def _on_save(self) -> None:
+        secret = self.input.text()
+        self.input.clear()  # the secret leaves the widget at once; only the keyring keeps it
+        run_in_background(lambda: self.store.set(secret), lambda _r: self.refresh(), self._show_error, self)
+
+    def _on_remove(self) -> None:
+        run_in_background(self.store.clear, lambda _r: self.refresh(), self._show_error, self)
