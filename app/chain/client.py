@@ -1,0 +1,218 @@
+"""One connection to one network: chain id checked on connect, Kaia's fee rule, the SM6DesignToken calls.
+
+Synchronous web3 on purpose: the chain service calls it from its own worker thread (py-evm, which runs the
+sandbox, is CPU-bound and not thread-safe), so the UI thread never waits on a node or on the EVM.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from eth_utils import to_checksum_address
+from web3 import HTTPProvider, Web3
+from web3.exceptions import ContractLogicError, TransactionNotFound, Web3Exception, Web3RPCError
+from web3.middleware import ExtraDataToPOAMiddleware
+
+from app.chain import errors
+from app.chain.contract import decode_revert, load_artifact
+from app.chain.networks import Network
+
+log = logging.getLogger(__name__)
+
+MINT_GAS_HEADROOM = 1.25  # an estimate is exact for the state it saw; leave room for a slightly different one
+SEND_GAS = 21_000
+
+
+@dataclass(frozen=True)
+class Fees:
+    """Kaia's rule: maxFeePerGas = 2 × baseFee + tip, the tip as the node suggests (usually 0 on Kaia)."""
+
+    base_fee: int
+    tip: int
+
+    @property
+    def max_fee(self) -> int:
+        return 2 * self.base_fee + self.tip
+
+    def likely_cost(self, gas: int) -> int:
+        """What the transaction will most likely cost: the base fee does not double within one block."""
+        return (self.base_fee + self.tip) * gas
+
+    def max_cost(self, gas: int) -> int:
+        return self.max_fee * gas
+
+
+class ChainClient:
+    def __init__(self, network: Network, web3: Web3, contract_address: str = "") -> None:
+        self.network = network
+        self.web3 = web3
+        address = contract_address or network.contract
+        self.contract = (
+            web3.eth.contract(address=to_checksum_address(address), abi=load_artifact()["abi"]) if address else None
+        )
+
+    @classmethod
+    def connect(cls, network: Network, *, sandbox=None, timeout_s: float = 15) -> "ChainClient":
+        """Connect and check the chain id; ChainError("wrong_chain") on a mismatch, ("unreachable") when silent."""
+        if network.is_sandbox:
+            if sandbox is None:
+                raise ValueError("the sandbox network needs the SandboxChain")
+            client = cls(network, sandbox.web3, sandbox.contract_address)
+        else:
+            provider = HTTPProvider(
+                network.rpc_url, request_kwargs={"timeout": timeout_s}, exception_retry_configuration=None
+            )
+            web3 = Web3(provider)
+            web3.middleware_onion.inject(ExtraDataToPOAMiddleware, layer=0)  # Kaia blocks carry long extraData
+            client = cls(network, web3)
+        actual = client.call(lambda: client.web3.eth.chain_id)
+        if actual != network.chain_id:
+            raise errors.wrong_chain(network.name, network.chain_id, actual)
+        return client
+
+    # --- plumbing ---
+
+    def call(self, fn):
+        """Run one node call, turning transport and RPC failures into ChainError."""
+        try:
+            return fn()
+        except (requests.ConnectionError, ConnectionError) as exc:
+            raise errors.unreachable(self.network.name, f"{type(exc).__name__}: {exc}") from None
+        except requests.Timeout as exc:
+            raise errors.ChainError(
+                "timeout",
+                f"The {self.network.name} node did not answer in time. Anything signed waits in the outbox.",
+                str(exc),
+            ) from None
+        except ContractLogicError as exc:
+            reason = decode_revert(getattr(exc, "data", None) or b"")
+            message = reason.message if reason else "The contract refused this transaction."
+            raise errors.ChainError("reverted", message, str(exc)) from None
+        except Web3RPCError as exc:
+            raise errors.from_node_message(_rpc_message(exc)) from None
+
+    # --- reading ---
+
+    def fees(self) -> Fees:
+        block = self.call(lambda: self.web3.eth.get_block("latest"))
+        base_fee = int(block.get("baseFeePerGas") or 0)
+        # Asked of the node directly: web3's own fallback guesses an Ethereum tip that overpays on Kaia.
+        tip = self.call(lambda: self.web3.manager.request_blocking("eth_maxPriorityFeePerGas", []))
+        return Fees(base_fee, int(tip, 16) if isinstance(tip, str) else int(tip))
+
+    def balance(self, address: str) -> int:
+        return int(self.call(lambda: self.web3.eth.get_balance(to_checksum_address(address))))
+
+    def nonce(self, address: str, block: str = "pending") -> int:
+        return int(self.call(lambda: self.web3.eth.get_transaction_count(to_checksum_address(address), block)))
+
+    def receipt(self, tx_hash: str) -> dict[str, Any] | None:
+        try:
+            return dict(self.call(lambda: self.web3.eth.get_transaction_receipt(tx_hash)))
+        except TransactionNotFound:
+            return None
+        except errors.ChainError as exc:
+            if "not found" in exc.details.lower() or "unknown transaction" in exc.details.lower():
+                return None
+            raise
+
+    def transaction_known(self, tx_hash: str) -> bool:
+        """Whether the node has the transaction at all (in a block or in its pool)."""
+        try:
+            return self.call(lambda: self.web3.eth.get_transaction(tx_hash)) is not None
+        except TransactionNotFound:
+            return False
+        except errors.ChainError as exc:
+            if exc.kind in ("unreachable", "timeout"):
+                raise
+            return False
+
+    def token_of_content(self, content_hash: bytes) -> int:
+        contract = self._contract()
+        return int(self.call(lambda: contract.functions.tokenOfContent(content_hash).call()))
+
+    def is_minter(self, address: str) -> bool:
+        contract = self._contract()
+        return bool(self.call(lambda: contract.functions.isMinter(to_checksum_address(address)).call()))
+
+    # --- building transactions (signing happens in the wallet, sending in the outbox) ---
+
+    def mint_transaction(self, sender: str, to: str, token_uri: str, content_hash: bytes, fees: Fees) -> dict:
+        """The unsigned type-2 mint transaction, gas estimated (a revert is reported here, before signing)."""
+        contract = self._contract()
+        sender = to_checksum_address(sender)
+        call = contract.functions.mint(to_checksum_address(to), token_uri, content_hash)
+        gas = self.call(lambda: call.estimate_gas({"from": sender}))
+        data = call.build_transaction({"from": sender, "gas": 0, "maxFeePerGas": 0, "maxPriorityFeePerGas": 0})["data"]
+        return self._transaction(sender, contract.address, 0, data, int(gas * MINT_GAS_HEADROOM), fees)
+
+    def send_transaction(self, sender: str, to: str, value: int, fees: Fees) -> dict:
+        return self._transaction(to_checksum_address(sender), to_checksum_address(to), int(value), "0x", SEND_GAS, fees)
+
+    def _transaction(self, sender: str, to: str, value: int, data: str, gas: int, fees: Fees) -> dict:
+        return {
+            "type": 2,
+            "chainId": self.network.chain_id,
+            "from": sender,
+            "to": to,
+            "value": value,
+            "data": data,
+            "gas": gas,
+            "maxFeePerGas": fees.max_fee,
+            "maxPriorityFeePerGas": fees.tip,
+            "nonce": self.nonce(sender),
+        }
+
+    def send_raw(self, raw: bytes) -> str:
+        """Broadcast signed bytes. A node that already has them is not an error: the same bytes are the same tx."""
+        try:
+            return Web3.to_hex(self.call(lambda: self.web3.eth.send_raw_transaction(raw)))
+        except errors.ChainError as exc:
+            if "already known" in exc.details.lower() or "known transaction" in exc.details.lower():
+                return Web3.to_hex(Web3.keccak(raw))
+            raise
+
+    def minted_token_id(self, receipt: dict[str, Any]) -> int | None:
+        """The token id from a mint receipt's Minted event."""
+        contract = self._contract()
+        for event in contract.events.Minted().process_receipt(receipt, errors=_DISCARD):
+            return int(event["args"]["tokenId"])
+        return None
+
+    def revert_reason(self, tx: dict[str, Any], block_number: int | None = None) -> str:
+        """Why a mined transaction reverted, found by replaying it as a call at its block."""
+        call = {k: tx[k] for k in ("from", "to", "data", "value") if k in tx}
+        try:
+            self.web3.eth.call(call, block_number if block_number is not None else "latest")
+        except ContractLogicError as exc:
+            reason = decode_revert(getattr(exc, "data", None) or b"")
+            return reason.message if reason else "The contract refused this transaction."
+        except (Web3Exception, requests.RequestException) as exc:
+            log.debug("could not replay reverted transaction: %s", exc)
+        return "The contract refused this transaction."
+
+    def _contract(self):
+        if self.contract is None:
+            raise errors.ChainError(
+                "rejected",
+                f"No SM6 contract address is set for {self.network.name}. Enter the campaign's contract address in "
+                "the wallet's network settings.",
+            )
+        return self.contract
+
+
+def _rpc_message(exc: Web3RPCError) -> str:
+    response = getattr(exc, "rpc_response", None) or {}
+    error = response.get("error") if isinstance(response, dict) else None
+    if isinstance(error, dict) and error.get("message"):
+        return str(error["message"])
+    return str(exc.message if hasattr(exc, "message") else exc)
+
+
+try:  # web3 8 names the "skip logs that are not ours" policy here
+    from web3.logs import DISCARD as _DISCARD
+except ImportError:  # pragma: no cover
+    _DISCARD = "discard"

@@ -1,0 +1,276 @@
+"""The SM6DesignToken contract: its build artifact, the content hash it keys designs by, and its reverts in words.
+
+The artifact (ABI, bytecode, compiler settings) is resources/chain/SM6DesignToken.json, written by
+contracts/build.mjs from contracts/SM6DesignToken.sol; tests/app/test_contract_artifact.py keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import eth_abi
+from eth_abi.exceptions import DecodingError
+from eth_utils import is_hexstr, to_bytes, to_checksum_address
+from eth_utils.abi import function_abi_to_4byte_selector, get_abi_input_names, get_abi_input_types
+
+from app import paths
+
+ARTIFACT = ("chain", "SM6DesignToken.json")
+
+# Solidity's built-in reverts: require(cond, "text") / revert("text"), and assert / arithmetic / bounds failures.
+ERROR_STRING = {"type": "error", "name": "Error", "inputs": [{"name": "message", "type": "string"}]}
+PANIC = {"type": "error", "name": "Panic", "inputs": [{"name": "code", "type": "uint256"}]}
+
+# https://docs.soliditylang.org/en/latest/control-structures.html#panic-via-assert-and-error-via-require
+PANIC_CODES = {
+    0x00: "a check the compiler added failed",
+    0x01: "an internal consistency check (assert) failed",
+    0x11: "a calculation overflowed",
+    0x12: "it divided by zero",
+    0x21: "a value was out of range for its type",
+    0x22: "its storage is corrupted",
+    0x31: "it removed an item from an empty list",
+    0x32: "it read past the end of a list",
+    0x41: "it ran out of memory",
+    0x51: "it called an uninitialised function",
+}
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MAX_REASON_TEXT = 300
+
+
+@dataclass(frozen=True)
+class RevertReason:
+    """Why the contract refused a call or transaction.
+
+    `name` is the Solidity error's name ("ContentAlreadyMinted", "Error", "Panic", ...) or "Unknown"; `args` its
+    arguments by name (addresses checksummed, bytes as 0x-hex, integers as int); `message` a plain sentence for the
+    person using the app, ending with what to do next.
+    """
+
+    name: str
+    args: dict[str, Any] = field(default_factory=dict)
+    message: str = ""
+
+
+@functools.cache
+def load_artifact() -> dict[str, Any]:
+    """The committed build artifact: contractName, abi, bytecode, deployedBytecode, compiler, sources.
+
+    Cached: the same dict is returned on every call, so treat it as read-only.
+    """
+    return json.loads(paths.resource(*ARTIFACT).read_text(encoding="utf-8"))
+
+
+def content_hash(image_bytes: bytes) -> bytes:
+    """The 32-byte SHA-256 of the design's image file: what `mint` records so an image is minted only once."""
+    return hashlib.sha256(image_bytes).digest()
+
+
+@functools.cache
+def _errors_by_selector() -> dict[bytes, tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    entries = [e for e in load_artifact()["abi"] if e.get("type") == "error"] + [ERROR_STRING, PANIC]
+    return {
+        function_abi_to_4byte_selector(e): (e["name"], tuple(get_abi_input_names(e)), tuple(get_abi_input_types(e)))
+        for e in entries
+    }
+
+
+def decode_revert(data: bytes | str | None) -> RevertReason | None:
+    """What revert data (bytes, or 0x-hex as web3's `ContractLogicError.data` has it) means, or None when there is
+    none to decode (empty, or not hex at all, such as web3's "no data")."""
+    raw = _as_bytes(data)
+    if not raw:
+        return None
+    selector, payload = raw[:4], raw[4:]
+    known = _errors_by_selector().get(selector) if len(raw) >= 4 else None
+    if known is None:
+        return _unknown(raw)
+    name, arg_names, arg_types = known
+    try:
+        values = eth_abi.decode(list(arg_types), payload)
+    except (DecodingError, ValueError, OverflowError):
+        return _unknown(raw)
+    args = {arg: _plain(kind, value) for arg, kind, value in zip(arg_names, arg_types, values, strict=True)}
+    return RevertReason(name, args, _message(name, args))
+
+
+def revert_data(exc: BaseException) -> bytes | None:
+    """The revert data carried by an exception from a contract call, if it has any.
+
+    Nodes reached over JSON-RPC give web3's `ContractLogicError` (and subclasses) with `.data` as 0x-hex. web3's
+    `EthereumTesterProvider` instead re-raises eth-tester's `TransactionFailed` with the bytes' Python repr in the
+    message ("execution reverted: b'...'"); the original exception, with the bytes themselves, is its context.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        data = getattr(current, "data", None)
+        if isinstance(data, bytes | bytearray | str) and (raw := _as_bytes(data)):
+            return raw
+        for arg in current.args:
+            if isinstance(arg, bytes | bytearray) and arg:
+                return bytes(arg)
+            if isinstance(arg, str) and (raw := _bytes_from_repr(arg)):
+                return raw
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _as_bytes(data: bytes | bytearray | str | None) -> bytes:
+    if isinstance(data, bytes | bytearray):
+        return bytes(data)
+    if isinstance(data, str):
+        text = data.strip()
+        if text.startswith(("0x", "0X")) and is_hexstr(text) and len(text) % 2 == 0:
+            return to_bytes(hexstr=text)
+    return b""
+
+
+_BYTES_REPR = re.compile(r"(?:execution reverted: )?(b'.*'|b\".*\")", re.DOTALL)
+
+
+def _bytes_from_repr(text: str) -> bytes:
+    match = _BYTES_REPR.fullmatch(text.strip())
+    if match is None:
+        return b""
+    try:
+        value = ast.literal_eval(match.group(1))
+    except (ValueError, SyntaxError):
+        return b""
+    return value if isinstance(value, bytes) else b""
+
+
+def _plain(kind: str, value: Any) -> Any:
+    if kind == "address":
+        return to_checksum_address(value)
+    if isinstance(value, bytes):
+        return "0x" + value.hex()
+    return value
+
+
+def _unknown(raw: bytes) -> RevertReason:
+    selector = "0x" + raw[:4].hex()
+    return RevertReason(
+        "Unknown",
+        {"selector": selector, "data": "0x" + raw.hex()},
+        f"The contract refused this for a reason this app does not recognise (code {selector}). Nothing was "
+        "changed. Check that the contract address in the network settings is the campaign's SM6 contract, or ask "
+        "the campaign staff.",
+    )
+
+
+def _utc(timestamp: int) -> str:
+    try:
+        moment = datetime.fromtimestamp(timestamp, UTC)
+    except (OverflowError, OSError, ValueError):
+        return f"Unix time {timestamp}"
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} at {moment:%H:%M} UTC"
+
+
+def _plain_text(text: str) -> str:
+    """A contract's own text, as one plain line: control characters become spaces, overlong text is cut."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return line if len(line) <= _MAX_REASON_TEXT else line[: _MAX_REASON_TEXT - 1] + "…"
+
+
+def _message(name: str, args: dict[str, Any]) -> str:
+    match name:
+        case "ContentAlreadyMinted":
+            token = args["tokenId"]
+            return (
+                f"This design has already been minted as token #{token}. Each image can be minted only once: look "
+                f"up token #{token} to see it, or create a new design to mint."
+            )
+        case "SubmissionsClosed":
+            return (
+                f"Submissions closed on {_utc(args['deadline'])}, so this contract no longer mints new designs. "
+                "Keep your design in the library, and ask the campaign staff whether another round is planned."
+            )
+        case "NotMinter":
+            return (
+                f"This wallet ({args['account']}) is not allowed to mint on this contract. Ask the campaign staff to "
+                "add it as a minter, or switch to a wallet they have approved."
+            )
+        case "EmptyContentHash":
+            return (
+                "The design's image fingerprint (content hash) was empty, so nothing was minted. Export the design "
+                "again and retry; if it happens again, report it as a bug."
+            )
+        case "OwnableUnauthorizedAccount":
+            return (
+                f"Only the contract's owner can do this, and this wallet ({args['account']}) is not the owner. Use "
+                "the owner's wallet, or ask the campaign staff to make the change."
+            )
+        case "OwnableInvalidOwner":
+            return f"{args['owner']} cannot become the contract's owner. Check the new owner's address and try again."
+        case "ERC721NonexistentToken":
+            return (
+                f"Token #{args['tokenId']} does not exist on this contract. Check the token number, or wait until "
+                "its mint has been confirmed."
+            )
+        case "ERC721InvalidReceiver":
+            return (
+                f"The token cannot be sent to {args['receiver']}: that address cannot hold tokens. Check the "
+                "recipient's wallet address and try again."
+            )
+        case "ERC721InvalidSender":
+            return f"{args['sender']} cannot send this token. Check the sending wallet and try again."
+        case "ERC721IncorrectOwner":
+            return (
+                f"Token #{args['tokenId']} belongs to {args['owner']}, not to {args['sender']}. Use the wallet that "
+                "holds the token."
+            )
+        case "ERC721InsufficientApproval":
+            return (
+                f"{args['operator']} is not allowed to move token #{args['tokenId']}. Use the wallet that holds the "
+                "token, or have its holder approve this one first."
+            )
+        case "ERC721InvalidApprover":
+            return f"{args['approver']} cannot approve anyone for this token. Use the wallet that holds the token."
+        case "ERC721InvalidOperator":
+            return f"{args['operator']} cannot be approved to manage tokens. Check the address and try again."
+        case "ERC721InvalidOwner":
+            return f"{args['owner']} is not a valid token holder address. Check the address and try again."
+        case "Error" if not _plain_text(args["message"]):
+            return (
+                "The contract refused this without saying why. Nothing was changed; check the details and try "
+                "again, or ask the campaign staff."
+            )
+        case "Error":
+            return (
+                f'The contract refused this with the message: "{_plain_text(args["message"])}". Nothing was '
+                "changed; check the details and try again, or ask the campaign staff."
+            )
+        case "Panic":
+            code = args["code"]
+            what = PANIC_CODES.get(code, "it hit an internal error")
+            return (
+                f"The contract stopped because {what} (panic code {code:#04x}). Nothing was changed. This is a "
+                "fault in the contract, not in your design: report it to the campaign staff."
+            )
+    return (
+        f"The contract refused this ({name}). Nothing was changed; check the details and try again, or ask the "
+        "campaign staff."
+    )

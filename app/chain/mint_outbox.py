@@ -1,0 +1,373 @@
+"""Minting exactly once: sign, write the signed bytes durably, then broadcast; after a crash, a timeout or a lost
+connection, send the very same bytes again and look for their receipt.
+
+A mint is keyed by chain, contract and content hash, so one design can be in the outbox once per contract. A new
+signature is made only when the chain shows the earlier one can no longer land: its receipt failed, the node
+refused it outright, or the wallet's nonce moved past it while its hash stayed unknown. The contract's duplicate
+content check is the last guard: even two signed mints could not both succeed.
+
+States: "waiting" (not signed: confirm again online), "signed" (bytes saved, broadcast not acknowledged),
+"sent" (the node has it), "minted" (receipt, token id), "failed" (reverted or refused: reason shown, can be
+confirmed again), "dropped" (can no longer land: confirm again).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from eth_utils import to_checksum_address
+
+from app.chain import errors
+from app.chain.client import ChainClient
+from app.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+STATES = ("waiting", "signed", "sent", "minted", "failed", "dropped")
+IN_FLIGHT = ("signed", "sent")
+SIGNABLE = ("waiting", "failed", "dropped")
+RECEIPT_POLL_S = 0.2
+RECEIPT_TIMEOUT_S = 60.0
+
+CAN_NO_LONGER_LAND = (
+    "The earlier mint transaction can no longer be included: another transaction from this wallet took its place. "
+    "Nothing was minted. Confirm again to mint."
+)
+
+
+class Signer(Protocol):
+    address: str
+
+    def sign_transaction(self, tx: dict): ...
+
+
+@dataclass(frozen=True)
+class MintRecord:
+    id: int
+    key: str
+    state: str
+    network: str
+    chain_id: int
+    contract: str
+    sender: str
+    recipient: str
+    token_uri: str
+    content_hash: bytes
+    design_id: str
+    nonce: int | None
+    tx_hash: str
+    token_id: int | None
+    block_number: int | None
+    error: str
+    created_at: float
+    updated_at: float
+    signatures: int  # how many transactions were ever signed for this mint
+
+    @property
+    def done(self) -> bool:
+        return self.state == "minted"
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS mints (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL,
+    network TEXT NOT NULL,
+    chain_id INTEGER NOT NULL,
+    contract TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    token_uri TEXT NOT NULL,
+    content_hash BLOB NOT NULL,
+    design_id TEXT NOT NULL DEFAULT '',
+    nonce INTEGER,
+    raw_tx BLOB,
+    tx_hash TEXT NOT NULL DEFAULT '',
+    token_id INTEGER,
+    block_number INTEGER,
+    error TEXT NOT NULL DEFAULT '',
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    mint_id INTEGER NOT NULL REFERENCES mints(id),
+    tx_hash TEXT NOT NULL,
+    nonce INTEGER NOT NULL,
+    raw_tx BLOB NOT NULL,
+    signed_at REAL NOT NULL,
+    PRIMARY KEY (mint_id, tx_hash)
+);
+"""
+_COLUMNS = (
+    "id, key, state, network, chain_id, contract, sender, recipient, token_uri, content_hash, design_id, nonce, "
+    "tx_hash, token_id, block_number, error, created_at, updated_at"
+)
+
+
+def mint_key(chain_id: int, contract: str, content_hash: bytes) -> str:
+    return f"{int(chain_id)}:{to_checksum_address(contract)}:{bytes(content_hash).hex()}"
+
+
+class MintOutbox:
+    """SQLite (WAL, synchronous=FULL) in the data folder; one process owns it. Methods that talk to a node are
+    slow: call them from the chain worker thread. `hooks` lets the crash tests stop the process at each step."""
+
+    def __init__(self, db_path: Path, hooks: dict[str, Callable[[MintRecord], None]] | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.hooks = hooks or {}
+        self._lock = threading.RLock()
+        try:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"The minting outbox {self.db_path} cannot be opened.", details=str(exc)) from exc
+        self._conn = conn
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # --- reading ---
+
+    def mints(self) -> list[MintRecord]:
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_COLUMNS}, (SELECT COUNT(*) FROM signatures s WHERE s.mint_id = m.id) "
+                "FROM mints m ORDER BY id"
+            ).fetchall()
+        return [MintRecord(*row[:9], bytes(row[9]), *row[10:]) for row in rows]
+
+    def get(self, mint_id: int) -> MintRecord:
+        return next(m for m in self.mints() if m.id == mint_id)
+
+    def find(self, chain_id: int, contract: str, content_hash: bytes) -> MintRecord | None:
+        key = mint_key(chain_id, contract, content_hash)
+        return next((m for m in self.mints() if m.key == key), None)
+
+    def _raw(self, mint_id: int) -> bytes | None:
+        with self._lock:
+            row = self._conn.execute("SELECT raw_tx FROM mints WHERE id = ?", (mint_id,)).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
+    # --- writing ---
+
+    def _update(self, mint_id: int, **values) -> MintRecord:
+        values["updated_at"] = time.time()
+        columns = ", ".join(f"{name} = ?" for name in values)  # names come from this module only
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute(f"UPDATE mints SET {columns} WHERE id = ?", (*values.values(), mint_id))
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        return self.get(mint_id)
+
+    def queue(
+        self,
+        network: str,
+        chain_id: int,
+        contract: str,
+        sender: str,
+        recipient: str,
+        token_uri: str,
+        content_hash: bytes,
+        design_id: str = "",
+    ) -> MintRecord:
+        """Record the intent (state "waiting") or return the mint already there for this content."""
+        existing = self.find(chain_id, contract, content_hash)
+        if existing is not None:
+            if existing.state in SIGNABLE and (existing.recipient, existing.token_uri) != (recipient, token_uri):
+                return self._update(existing.id, recipient=to_checksum_address(recipient), token_uri=token_uri)
+            return existing
+        now = time.time()
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute(
+                    "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
+                    "content_hash, design_id, created_at, updated_at) "
+                    "VALUES (?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        mint_key(chain_id, contract, content_hash),
+                        network,
+                        int(chain_id),
+                        to_checksum_address(contract),
+                        to_checksum_address(sender),
+                        to_checksum_address(recipient),
+                        token_uri,
+                        bytes(content_hash),
+                        design_id,
+                        now,
+                        now,
+                    ),
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        record = self.find(chain_id, contract, content_hash)
+        assert record is not None
+        return record
+
+    # --- the one path that signs ---
+
+    def sign_and_send(
+        self, mint_id: int, signer: Signer, client: ChainClient, tx: dict | None = None, wait: bool = True
+    ) -> MintRecord:
+        """Sign the mint (only if nothing signed earlier can still land), save the bytes, broadcast, and (with
+        `wait`) wait for the receipt. `tx` is the transaction the person saw and confirmed (`prepare`); without it
+        one is built now. ChainError before signing leaves the mint as it was, with the reason."""
+        with self._lock:
+            record = self.get(mint_id)
+            if record.state in IN_FLIGHT:
+                return self.reconcile_one(record, client, wait=wait)
+            if record.state == "minted":
+                return record
+            if to_checksum_address(signer.address) != record.sender:  # confirmed again with another wallet
+                record = self._update(mint_id, sender=to_checksum_address(signer.address))
+        try:
+            already = client.token_of_content(record.content_hash)
+            if already:
+                return self._update(mint_id, state="minted", token_id=already, error="")
+            if tx is None:
+                tx = self.prepare(record, client)
+            elif not self._matches(tx, record, client):
+                raise ValueError("the confirmed transaction is not this mint")  # a programming error, not a user's
+        except errors.ChainError as exc:
+            self._update(mint_id, error=exc.message)
+            raise
+        signed = signer.sign_transaction({k: v for k, v in tx.items() if k != "from"})
+        raw, tx_hash = bytes(signed.raw_transaction), "0x" + bytes(signed.hash).hex()
+        now = time.time()
+        with self._lock:  # the bytes are on disk before any node sees them
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute(
+                    "INSERT INTO signatures (mint_id, tx_hash, nonce, raw_tx, signed_at) VALUES (?, ?, ?, ?, ?)",
+                    (mint_id, tx_hash, tx["nonce"], raw, now),
+                )
+                self._conn.execute(
+                    "UPDATE mints SET state = 'signed', raw_tx = ?, tx_hash = ?, nonce = ?, error = '', "
+                    "token_id = NULL, block_number = NULL, updated_at = ? WHERE id = ?",
+                    (raw, tx_hash, tx["nonce"], now, mint_id),
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        record = self.get(mint_id)
+        self._hook("signed", record)
+        return self._broadcast(record, client, wait)
+
+    def prepare(self, record: MintRecord, client: ChainClient) -> dict:
+        """The unsigned transaction for `record` with today's fees and nonce, gas estimated (a revert shows here)."""
+        fees = client.fees()
+        return client.mint_transaction(record.sender, record.recipient, record.token_uri, record.content_hash, fees)
+
+    def _matches(self, tx: dict, record: MintRecord, client: ChainClient) -> bool:
+        return (
+            to_checksum_address(tx["to"]) == record.contract
+            and to_checksum_address(tx["from"]) == record.sender
+            and int(tx["chainId"]) == record.chain_id
+            and int(tx.get("value", 0)) == 0
+            and tx["data"] == self._call_data(record, client)
+        )
+
+    def _broadcast(self, record: MintRecord, client: ChainClient, wait: bool) -> MintRecord:
+        raw = self._raw(record.id)
+        assert raw is not None
+        try:
+            client.send_raw(raw)
+        except errors.ChainError as exc:
+            if exc.retryable:
+                return self._update(record.id, error=exc.message)  # stays "signed": the same bytes go out later
+            if exc.kind == "nonce" and client.receipt(record.tx_hash) is not None:
+                return self._finish(self.get(record.id), client)
+            # Refused outright (funds, fee, nonce taken): these bytes are not on the network and never will be.
+            log.info("mint %s refused by the node: %s", record.id, exc.details)
+            return self._update(record.id, state="failed", error=exc.message)
+        record = self._update(record.id, state="sent", error="")
+        self._hook("sent", record)
+        return self._wait(record, client) if wait else record
+
+    def _wait(self, record: MintRecord, client: ChainClient, timeout_s: float = RECEIPT_TIMEOUT_S) -> MintRecord:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                receipt = client.receipt(record.tx_hash)
+            except errors.ChainError as exc:
+                if not exc.retryable:
+                    raise
+                return self._update(record.id, error=exc.message)  # reconciled when the node answers again
+            if receipt is not None:
+                return self._finish(record, client, receipt)
+            if time.monotonic() > deadline:
+                return self._update(
+                    record.id, error="Sent; waiting for the network to include it. The app keeps checking."
+                )
+            time.sleep(RECEIPT_POLL_S)
+
+    def _finish(self, record: MintRecord, client: ChainClient, receipt: dict | None = None) -> MintRecord:
+        receipt = receipt or client.receipt(record.tx_hash)
+        assert receipt is not None
+        block = int(receipt["blockNumber"])
+        if int(receipt["status"]) == 1:
+            token_id = client.minted_token_id(receipt)
+            return self._update(record.id, state="minted", token_id=token_id, block_number=block, error="")
+        tx = {"from": record.sender, "to": record.contract, "data": self._call_data(record, client)}
+        reason = client.revert_reason(tx, block - 1 if block else None)
+        return self._update(record.id, state="failed", block_number=block, error=reason)
+
+    def _call_data(self, record: MintRecord, client: ChainClient) -> str:
+        contract = client._contract()
+        call = contract.functions.mint(record.recipient, record.token_uri, record.content_hash)
+        return call.build_transaction({"from": record.sender, "gas": 0, "maxFeePerGas": 0, "maxPriorityFeePerGas": 0})[
+            "data"
+        ]
+
+    # --- after a crash, a timeout or a lost connection ---
+
+    def reconcile(self, client: ChainClient) -> list[MintRecord]:
+        """Settle every signed mint on `client`'s chain: receipt → minted/failed; unknown → the same bytes again;
+        unknown with the wallet's nonce past it → dropped. Never signs."""
+        for record in self.mints():
+            if record.state in IN_FLIGHT and record.chain_id == client.network.chain_id:
+                try:
+                    self.reconcile_one(record, client, wait=False)
+                except errors.ChainError as exc:
+                    if exc.retryable:
+                        break  # the node is gone: the rest wait for the next reconcile
+                    raise
+        return self.mints()
+
+    def reconcile_one(self, record: MintRecord, client: ChainClient, wait: bool = True) -> MintRecord:
+        receipt = client.receipt(record.tx_hash)
+        if receipt is not None:
+            return self._finish(record, client, receipt)
+        if client.transaction_known(record.tx_hash):
+            record = self._update(record.id, state="sent")
+            return self._wait(record, client) if wait else record
+        if record.nonce is not None and client.nonce(record.sender, "latest") > record.nonce:
+            # Our nonce was used by something else and our hash is unknown: it can never land.
+            minted = client.token_of_content(record.content_hash)
+            if minted:
+                return self._update(record.id, state="minted", token_id=minted, error="")
+            return self._update(record.id, state="dropped", error=CAN_NO_LONGER_LAND)
+        return self._broadcast(record, client, wait)
+
+    def _hook(self, name: str, record: MintRecord) -> None:
+        hook = self.hooks.get(name)
+        if hook is not None:
+            hook(record)

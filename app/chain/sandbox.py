@@ -1,0 +1,243 @@
+"""The sandbox: a private Kaia-like chain in this process (py-evm through eth-tester), for trying the whole flow
+with no network and no real money.
+
+Its state lives in `<data>/chain/sandbox.sqlite3`: py-evm's key/value store is kept in SQLite (WAL, synchronous
+FULL) and flushed after every JSON-RPC call, so balances and minted tokens survive a restart. A crash between a
+block and its flush loses at most that block; the minting outbox rebroadcasts its signed bytes, so a mint still
+lands exactly once. The first start deploys SM6DesignToken from a development account that holds the sandbox's
+KAIA; `fund()` gives a wallet test KAIA and the minter role.
+
+One thread at a time: py-evm is not thread-safe, and the chain service calls it from its own worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from eth_account import Account
+from eth_utils import keccak, to_checksum_address
+from web3 import EthereumTesterProvider, Web3
+
+from app.chain.contract import load_artifact, revert_data
+from app.chain.networks import KEI_PER_KAIA, SANDBOX, SANDBOX_CHAIN_ID
+from app.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+# The development account's key is public on purpose: it only ever holds sandbox KAIA, which is worth nothing.
+DEV_KEY = keccak(b"SM6 Design Studio sandbox development account")
+DEV_BALANCE = 1_000_000_000 * KEI_PER_KAIA
+FAUCET_KAIA = 100 * KEI_PER_KAIA
+GAS_PRICE_TIP = 0  # like Kaia, where eth_maxPriorityFeePerGas is usually 0
+
+
+class _SqliteKV:
+    """py-evm's key/value database interface over SQLite, with every row cached in memory (the sandbox is small)."""
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.execute("CREATE TABLE IF NOT EXISTS kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
+        self._conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._store: dict[bytes, bytes] = dict(self._conn.execute("SELECT key, value FROM kv"))
+        self._dirty: dict[bytes, bytes | None] = {}
+
+    # the DatabaseAPI subset py-evm uses (eth.db.backends.base.BaseDB)
+    def __getitem__(self, key: bytes) -> bytes:
+        return self._store[key]
+
+    def __setitem__(self, key: bytes, value: bytes) -> None:
+        self._store[key] = value
+        self._dirty[key] = value
+
+    def __delitem__(self, key: bytes) -> None:
+        del self._store[key]
+        self._dirty[key] = None
+
+    def __contains__(self, key: bytes) -> bool:
+        return key in self._store
+
+    def _exists(self, key: bytes) -> bool:
+        return key in self._store
+
+    def exists(self, key: bytes) -> bool:
+        return key in self._store
+
+    def get(self, key: bytes, default: bytes | None = None) -> bytes | None:
+        return self._store.get(key, default)
+
+    def set(self, key: bytes, value: bytes) -> None:
+        self[key] = value
+
+    def delete(self, key: bytes) -> None:
+        if key in self._store:
+            del self[key]
+
+    @property
+    def empty(self) -> bool:
+        return not self._store
+
+    def meta(self, name: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def flush(self, meta: dict[str, str] | None = None) -> None:
+        if not self._dirty and not meta:
+            return
+        dirty, self._dirty = self._dirty, {}
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", [(k, v) for k, v in dirty.items() if v]
+            )
+            self._conn.executemany("DELETE FROM kv WHERE key = ?", [(k,) for k, v in dirty.items() if v is None])
+            self._conn.executemany("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (meta or {}).items())
+            self._conn.execute("COMMIT")
+        except sqlite3.Error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            dirty.update(self._dirty)
+            self._dirty = dirty  # nothing lost: the next flush tries again
+            raise
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class _PersistingProvider(EthereumTesterProvider):
+    """eth-tester's provider that saves the chain after each call and answers failures as a node would."""
+
+    def __init__(self, tester: Any, kv: _SqliteKV, lock: threading.RLock) -> None:
+        from web3.providers.eth_tester.defaults import API_ENDPOINTS, static_return
+
+        endpoints = {namespace: dict(calls) for namespace, calls in API_ENDPOINTS.items()}
+        endpoints["eth"]["chainId"] = static_return(SANDBOX_CHAIN_ID)  # eth-tester answers a fixed id otherwise
+        endpoints["net"]["version"] = static_return(str(SANDBOX_CHAIN_ID))
+        endpoints["eth"]["maxPriorityFeePerGas"] = static_return(GAS_PRICE_TIP)  # Kaia's usual answer
+        super().__init__(tester, endpoints)
+        self._kv = kv
+        self._lock = lock
+
+    def make_request(self, method, params):
+        with self._lock:
+            try:
+                response = super().make_request(method, params)
+            except Exception as exc:  # noqa: BLE001 - a node answers with an error object, not a crash
+                data = revert_data(exc)
+                if data is not None and "revert" in str(exc).lower():
+                    error = {"code": 3, "message": "execution reverted", "data": "0x" + data.hex()}  # as geth does
+                else:
+                    error = {"code": -32000, "message": _node_message(exc)}
+                log.debug("sandbox %s failed: %s", method, error["message"])
+                response = {"id": "0", "jsonrpc": "2.0", "error": error}
+            self._kv.flush()
+            return response
+
+
+def _node_message(exc: Exception) -> str:
+    """eth-tester's exceptions in the words Kaia/geth nodes use, so one error mapping serves every network."""
+    text = str(exc.args[0] if exc.args and isinstance(exc.args[0], str) else exc)
+    lowered = text.lower()
+    if "insufficient" in lowered or "cannot afford" in lowered:
+        return f"insufficient funds for gas * price + value ({text})"
+    if "nonce" in lowered and ("expected" in lowered or "invalid" in lowered):
+        return f"nonce too low ({text})"
+    if "chain" in lowered and "id" in lowered:
+        return f"invalid chain id ({text})"
+    return text
+
+
+class SandboxChain:
+    """Open (or create, deploying the contract) the sandbox in `folder`. `web3` talks to it like to any node."""
+
+    network = SANDBOX
+
+    def __init__(self, folder: Path) -> None:
+        from eth.db.atomic import AtomicDB
+        from eth_tester import EthereumTester, PyEVMBackend
+        from eth_tester.backends.pyevm.main import get_default_genesis_params
+
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._kv = _SqliteKV(folder / "sandbox.sqlite3")
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"The sandbox chain in {folder} cannot be opened.", details=str(exc)) from exc
+        self.dev = Account.from_key(DEV_KEY)
+        genesis_state = {
+            bytes.fromhex(self.dev.address[2:]): {"balance": DEV_BALANCE, "nonce": 0, "code": b"", "storage": {}}
+        }
+        backend = PyEVMBackend(genesis_state=genesis_state)
+        chain_class = type(backend.chain)  # eth-tester's post-merge chain, made for this backend alone
+        chain_class.chain_id = SANDBOX_CHAIN_ID
+        fresh = self._kv.empty
+        base = AtomicDB(self._kv)
+        if fresh:
+            backend.chain = chain_class.from_genesis(base, get_default_genesis_params(), genesis_state)
+        else:
+            backend.chain = chain_class(base)
+        self._lock = threading.RLock()
+        self.tester = EthereumTester(backend)
+        self.web3 = Web3(_PersistingProvider(self.tester, self._kv, self._lock))
+        self.web3.eth.default_account = self.dev.address  # eth-tester charges calls to it: it must hold KAIA
+        self.contract_address = self._kv.meta("contract") or ""
+        if fresh or not self.contract_address:
+            self.contract_address = self._deploy()
+            self._kv.flush({"contract": self.contract_address})
+        log.info("sandbox chain at block %s, contract %s", self.web3.eth.block_number, self.contract_address)
+
+    # --- transactions from the development account ---
+
+    def _send_from_dev(self, tx: dict[str, Any]) -> dict[str, Any]:
+        w3 = self.web3
+        base_fee = w3.eth.get_block("latest")["baseFeePerGas"]
+        tx = {
+            "chainId": SANDBOX_CHAIN_ID,
+            "nonce": w3.eth.get_transaction_count(self.dev.address, "pending"),
+            "maxPriorityFeePerGas": GAS_PRICE_TIP,
+            "maxFeePerGas": 2 * base_fee + GAS_PRICE_TIP,
+            "type": 2,
+            **tx,
+        }
+        if "gas" not in tx:
+            tx["gas"] = w3.eth.estimate_gas({k: v for k, v in tx.items() if k != "nonce"})
+        signed = self.dev.sign_transaction(tx)
+        receipt = w3.eth.wait_for_transaction_receipt(w3.eth.send_raw_transaction(signed.raw_transaction), 30)
+        if receipt["status"] != 1:
+            raise RuntimeError(f"sandbox transaction failed: {receipt['transactionHash'].hex()}")
+        return receipt
+
+    def _deploy(self) -> str:
+        artifact = load_artifact()
+        factory = self.web3.eth.contract(abi=artifact["abi"], bytecode=artifact["bytecode"])
+        data = factory.constructor(self.dev.address).build_transaction({"from": self.dev.address, "gas": 0})["data"]
+        receipt = self._send_from_dev({"data": data, "gas": 6_000_000})
+        return to_checksum_address(receipt["contractAddress"])
+
+    def fund(self, address: str, amount_kei: int = FAUCET_KAIA, minter: bool = True) -> None:
+        """Give `address` sandbox KAIA and (unless `minter` is False) let it mint: what a newcomer needs."""
+        address = to_checksum_address(address)
+        if amount_kei:
+            self._send_from_dev({"to": address, "value": int(amount_kei), "gas": 21_000})
+        contract = self.web3.eth.contract(address=self.contract_address, abi=load_artifact()["abi"])
+        if minter and not contract.functions.isMinter(address).call():
+            data = contract.functions.setMinter(address, True).build_transaction({"from": self.dev.address, "gas": 0})
+            self._send_from_dev({"to": self.contract_address, "data": data["data"]})
+
+    def set_deadline(self, timestamp: int) -> None:
+        """The contract's submission deadline (0: none), as campaign staff would set it on a real network."""
+        contract = self.web3.eth.contract(address=self.contract_address, abi=load_artifact()["abi"])
+        data = contract.functions.setSubmissionDeadline(int(timestamp)).build_transaction(
+            {"from": self.dev.address, "gas": 0}
+        )
+        self._send_from_dev({"to": self.contract_address, "data": data["data"]})
+
+    def close(self) -> None:
+        with self._lock:
+            self._kv.flush()
+            self._kv.close()

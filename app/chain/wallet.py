@@ -1,0 +1,783 @@
+"""Kaia accounts kept as Web3 Secret Storage v3 keystore files (scrypt), and a session that keeps one unlocked.
+
+The wallet folder holds:
+    <checksum-address>.json   one encrypted keystore per account, written atomically (mode 0600, from mkstemp)
+    accounts.json             the index: each account's name, when and how it was added
+    removed/                  keystores of removed accounts, still encrypted, so support can undo a removal
+
+A private key is unencrypted only in memory, inside an UnlockedAccount, and never in a repr, a log line, an
+exception message, an exception chain or "details". eth-account's own errors can quote what they were given (a
+mnemonic, a key), so every failure around a secret is re-raised outside the `except` block, or `from None`, with a
+message written here.
+
+Every WalletStore method reads or writes files, and unlocking or adding an account runs scrypt (about a second at
+the default n), so callers run them off the UI thread. eth-account and zxcvbn are imported on first use: importing
+eth-account takes about a second, which the app's start should not pay.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+from eth_utils import is_hex_address, to_checksum_address
+
+from app.errors import UserFacingError
+from app.fsutil import _fsync_dir, atomic_write_text
+
+if TYPE_CHECKING:
+    from eth_account.datastructures import SignedTransaction
+    from eth_account.signers.local import LocalAccount
+
+log = logging.getLogger(__name__)
+
+KAIA_PATH = "m/44'/8217'/0'/0/0"  # SLIP-44 coin type 8217: Kaia (Klaytn) wallets such as Kaia Wallet use it
+ETHEREUM_PATH = "m/44'/60'/0'/0/0"  # MetaMask's first account, for a phrase made in an Ethereum wallet
+DEFAULT_KDF_N = 262144  # geth's "standard" scrypt cost: about a second per unlock on a laptop
+MIN_PASSWORD_LENGTH = 8
+DEFAULT_IDLE_TIMEOUT_S = 300.0
+INDEX_NAME = "accounts.json"
+REMOVED_DIR = "removed"
+MAX_NAME_LENGTH = 60
+
+Source = Literal["created", "private-key", "keystore", "mnemonic", "recovered"]  # recovered: index was rebuilt
+
+LOCKED = "The wallet is locked. Unlock it with its password, then try again."
+WRONG_PASSWORD = (
+    "The password is not right, or the keystore file was changed. Check the password (capital letters count) and "
+    "try again; if it still fails, restore the keystore file from a backup."
+)
+STRENGTH_LABELS = ("Very weak", "Weak", "Fair", "Good", "Strong")
+
+_KEYSTORE_NAME = re.compile(r"^0x[0-9a-fA-F]{40}\.json$")
+_HEX = re.compile(r"^(0x)?([0-9a-fA-F]{2})*$")
+_PRIVATE_KEY = re.compile(r"^(0x)?[0-9a-fA-F]{64}$")
+_PATH = re.compile(r"^m(/\d+'?)+$")
+_MNEMONIC_WORD_COUNTS = (12, 15, 18, 21, 24)
+_APP_WORDS = ("sm6", "renault", "kaia", "klaytn", "wallet", "design", "studio")  # guessable from the screen
+_ZXCVBN_MAX = 72  # zxcvbn refuses longer input; the first 72 characters already tell how strong it is
+
+
+class WalletError(UserFacingError):
+    """A wallet action that cannot be done as asked; nothing was changed."""
+
+
+class WrongPasswordError(WalletError):
+    """The keystore's MAC does not match: a wrong password, or a changed file (the two cannot be told apart)."""
+
+
+class KeystoreDamagedError(WalletError):
+    """A keystore file that is missing, not JSON, not a v3 keystore, or holds another account than its name says."""
+
+
+class WalletLockedError(WalletError):
+    """Signing was asked of an account that is locked (by hand or after being idle)."""
+
+
+class AccountNotFoundError(WalletError):
+    pass
+
+
+class DuplicateAccountError(WalletError):
+    pass
+
+
+class InvalidSecretError(WalletError, ValueError):
+    """A private key, recovery phrase or keystore text that cannot be used. The message never quotes it."""
+
+
+class PasswordRejectedError(WalletError, ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class WalletAccount:
+    address: str  # checksummed
+    name: str
+    created_at: float  # seconds since the epoch
+    source: Source
+    path: str | None = None  # the derivation path, for an account from a recovery phrase
+
+
+@dataclass(frozen=True)
+class PasswordStrength:
+    score: int  # zxcvbn's 0-4
+    label: str
+    hint: str  # one short sentence, or "" when there is nothing to add
+
+
+class UnlockedAccount:
+    """One decrypted account. Its repr shows only the address; `lock()` drops the key."""
+
+    __slots__ = ("address", "_signer")
+
+    def __init__(self, address: str, signer: LocalAccount) -> None:
+        self.address = address
+        self._signer: LocalAccount | None = signer
+
+    @property
+    def locked(self) -> bool:
+        return self._signer is None
+
+    def lock(self) -> None:
+        # Best effort: Python cannot wipe the bytes, but once the last reference goes they are freed.
+        self._signer = None
+
+    def sign_transaction(self, tx: Mapping[str, Any]) -> SignedTransaction:
+        signer = self._signer
+        if signer is None:
+            raise WalletLockedError(LOCKED)
+        try:
+            return signer.sign_transaction(dict(tx))
+        except Exception as exc:  # noqa: BLE001 - reported below, outside this block, so no chain holds the signer
+            failure = f"{type(exc).__name__}: {exc}"
+        raise WalletError(
+            "The transaction could not be signed: one of its fields is missing or wrong. Nothing was sent.",
+            details=failure,
+        )
+
+    def __repr__(self) -> str:
+        return f"UnlockedAccount({self.address}, {'locked' if self.locked else 'unlocked'})"
+
+    def __reduce__(self) -> Any:
+        # No pickling or copying: a copy would be a second key in memory that lock() cannot reach.
+        raise TypeError("An unlocked account cannot be copied or pickled.")
+
+
+def password_problem(password: str, confirmation: str) -> str | None:
+    """None when `password` may protect a new keystore; else what to change, in plain words."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"Use at least {MIN_PASSWORD_LENGTH} characters for the password."
+    if password != confirmation:
+        return "The two passwords are not the same. Type the password again in both boxes."
+    return None
+
+
+def password_strength(password: str, user_inputs: Iterable[str] = ()) -> PasswordStrength:
+    """zxcvbn's 0-4 score with a label and one hint. Weak but long enough is allowed; the UI shows the hint."""
+    if not password:
+        return PasswordStrength(0, STRENGTH_LABELS[0], f"Use at least {MIN_PASSWORD_LENGTH} characters.")
+    from zxcvbn import zxcvbn
+
+    result = zxcvbn(password[:_ZXCVBN_MAX], user_inputs=[*_APP_WORDS, *user_inputs])
+    score = int(result["score"])
+    feedback = result.get("feedback") or {}
+    # zxcvbn's warnings and suggestions are fixed sentences; none quotes the password.
+    hint = feedback.get("warning") or next(iter(feedback.get("suggestions") or ()), "")
+    if hint:
+        hint = hint.split(". ")[0].rstrip(".") + "."  # one sentence: "Add another word or two. Uncommon…" is two
+    if len(password) < MIN_PASSWORD_LENGTH:
+        score = min(score, 1)  # the meter must not look fine for a password that will be refused
+        hint = f"Too short: use at least {MIN_PASSWORD_LENGTH} characters."
+    elif not hint and score < 3:
+        hint = "Longer is stronger: add another uncommon word or two."
+    return PasswordStrength(score, STRENGTH_LABELS[score], hint)
+
+
+class WalletStore:
+    """The accounts in one folder. Every method may be slow (files, scrypt): call them off the UI thread.
+
+    One store per folder per process: a lock keeps its own threads from interleaving index updates, but two
+    processes writing the same folder at once are not guarded against.
+    """
+
+    def __init__(self, folder: Path, kdf_n: int = DEFAULT_KDF_N) -> None:
+        self.folder = Path(folder)
+        self.kdf_n = kdf_n
+        self._lock = threading.RLock()
+        self._problems: list[str] = []  # found by the latest _load(), gone once fixed
+        self._notices: list[str] = []  # what a _load() repaired (a rebuilt index): kept for this store's life
+
+    def __repr__(self) -> str:
+        return f"WalletStore({str(self.folder)!r})"
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def accounts(self) -> list[WalletAccount]:
+        """The accounts whose keystore file is present, in the order they were added."""
+        with self._lock:
+            return [a for a in self._load() if self._keystore_path(a.address).is_file()]
+
+    def account(self, address: str) -> WalletAccount:
+        address = _checksum(address)
+        for entry in self.accounts():
+            if entry.address == address:
+                return entry
+        raise AccountNotFoundError(f"The account {address} is not in this wallet.")
+
+    def problems(self) -> list[str]:
+        """What was repaired or is still wrong in the folder (a rebuilt index, a left-out file), in plain words."""
+        with self._lock:
+            self._load()
+            return [*self._notices, *self._problems]
+
+    def export_keystore(self, address: str) -> str:
+        """The keystore JSON exactly as stored: still encrypted, for a backup or another wallet app."""
+        entry = self.account(address)
+        text, _data = self._read_keystore(entry.address)
+        return text
+
+    # -- adding ----------------------------------------------------------------------------------------------
+
+    def create(self, name: str, password: str) -> WalletAccount:
+        """A new account with a fresh random key."""
+        _require_new_password(password)
+        signer = _eth_account().create()
+        keystore = _eth_account().encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
+        return self._add(name, signer.address, json.dumps(keystore, indent=2), "created", None)
+
+    def import_private_key(self, name: str, key_hex: str, password: str) -> WalletAccount:
+        _require_new_password(password)
+        signer = _signer_from_hex(key_hex)
+        self._refuse_duplicate(signer.address)  # before a second of scrypt, not after
+        keystore = _eth_account().encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
+        return self._add(name, signer.address, json.dumps(keystore, indent=2), "private-key", None)
+
+    def import_keystore(self, name: str, keystore_json_text: str, password: str) -> WalletAccount:
+        """A keystore file from another wallet app, stored as given once `password` opens it (its own kdf)."""
+        text = keystore_json_text.lstrip("\ufeff")  # a byte-order mark some Windows editors add
+        if _PRIVATE_KEY.match(text.strip()):
+            raise InvalidSecretError(
+                "This is a private key, not a keystore file. Use “Import private key” for it instead."
+            )
+        data = _parse_keystore(text)
+        if data.get("address") is not None:
+            self._refuse_duplicate(_checksum(data["address"]))
+        signer = _decrypt(data, password)
+        claimed = data.get("address")
+        if claimed is not None and _checksum(claimed) != signer.address:
+            raise InvalidSecretError(
+                "This keystore file names a different account than the key inside it, so it cannot be trusted. "
+                "Export it again from the wallet app it came from."
+            )
+        return self._add(name, signer.address, text, "keystore", None)
+
+    def import_mnemonic(
+        self, name: str, words: str | Sequence[str], password: str, path: str = KAIA_PATH
+    ) -> WalletAccount:
+        """The account at `path` of a BIP-39 recovery phrase. The phrase itself is not stored."""
+        _require_new_password(password)
+        if not _PATH.match(path):
+            raise WalletError(f"The derivation path “{path}” is not valid. It looks like {KAIA_PATH}.")
+        phrase = _checked_phrase(words)
+        account_cls = _eth_account()
+        account_cls.enable_unaudited_hdwallet_features()  # eth-account's BIP-32/39 code is opt-in
+        try:
+            signer = account_cls.from_mnemonic(phrase, account_path=path)
+        except Exception as exc:  # noqa: BLE001 - its message may quote the phrase, so neither text nor chain
+            failure = type(exc).__name__
+        else:
+            self._refuse_duplicate(signer.address)
+            keystore = account_cls.encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
+            return self._add(name, signer.address, json.dumps(keystore, indent=2), "mnemonic", path)
+        raise InvalidSecretError(
+            "No account could be made from this recovery phrase and path. Check the words and the path.",
+            details=failure,
+        )
+
+    # -- using -----------------------------------------------------------------------------------------------
+
+    def unlock(self, address: str, password: str) -> UnlockedAccount:
+        """Decrypt the account's key (scrypt: about a second at the default n)."""
+        entry = self.account(address)
+        _text, data = self._read_keystore(entry.address)
+        signer = _decrypt(data, password)
+        if signer.address != entry.address:
+            raise KeystoreDamagedError(
+                f"The keystore file for {entry.address} holds a different account ({signer.address}), so it is "
+                "not used. Restore the file from a backup.",
+                details=str(self._keystore_path(entry.address)),
+            )
+        log.info("Wallet account %s unlocked", entry.address)
+        return UnlockedAccount(entry.address, signer)
+
+    # -- changing --------------------------------------------------------------------------------------------
+
+    def rename(self, address: str, name: str) -> WalletAccount:
+        with self._lock:
+            entry = self.account(address)
+            entries = self._load()
+            others = [e for e in entries if e.address != entry.address]
+            renamed = replace(entry, name=_name_or_default(name, others))
+            self._write_index([renamed if e.address == entry.address else e for e in entries])
+            return renamed
+
+    def remove(self, address: str) -> Path:
+        """Move the keystore, still encrypted, into removed/ and drop the account from the index.
+
+        Returns where the keystore went, so support can put it back."""
+        with self._lock:
+            entry = self.account(address)
+            removed = self.folder / REMOVED_DIR
+            removed.mkdir(mode=0o700, exist_ok=True)
+            stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+            target = removed / f"{entry.address}-{stamp}.json"
+            counter = 2
+            while target.exists():
+                target = removed / f"{entry.address}-{stamp}-{counter}.json"
+                counter += 1
+            # Move first: a crash before the index is written leaves an entry whose keystore is in removed/, which
+            # _load() drops, rather than a keystore that would come back as a "recovered" account.
+            os.replace(self._keystore_path(entry.address), target)
+            _fsync_dir(removed)
+            _fsync_dir(self.folder)
+            self._write_index([e for e in self._load() if e.address != entry.address])
+            log.info("Wallet account %s removed; its keystore is in %s", entry.address, target)
+            return target
+
+    # -- internals -------------------------------------------------------------------------------------------
+
+    def _refuse_duplicate(self, address: str, entries: list[WalletAccount] | None = None) -> None:
+        with self._lock:
+            if entries is None:
+                entries = self._load()
+            present = next((e for e in entries if e.address == address), None)
+        if present is not None and self._keystore_path(address).is_file():
+            raise DuplicateAccountError(
+                f"This account ({address}) is already in the wallet as “{present.name}”. Nothing was changed."
+            )
+
+    def _add(self, name: str, address: str, keystore_text: str, source: Source, path: str | None) -> WalletAccount:
+        with self._lock:
+            entries = self._load()
+            self._refuse_duplicate(address, entries)
+            entries = [e for e in entries if e.address != address]  # an entry whose file went missing is replaced
+            account = WalletAccount(address, _name_or_default(name, entries), time.time(), source, path)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Keystore before index: a crash in between leaves a file that the next _load() adopts.
+            atomic_write_text(self._keystore_path(address), keystore_text)
+            self._write_index([*entries, account])
+            log.info("Wallet account %s added (%s)", address, source)
+            return account
+
+    def _keystore_path(self, address: str) -> Path:
+        return self.folder / f"{address}.json"
+
+    def _read_keystore(self, address: str) -> tuple[str, dict[str, Any]]:
+        path = self._keystore_path(address)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise KeystoreDamagedError(
+                f"The keystore file for {address} is missing from {self.folder}. Restore it from a backup.",
+                details=str(path),
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KeystoreDamagedError(
+                f"The keystore file for {address} cannot be read. Check the file, or restore it from a backup.",
+                details=f"{path}: {type(exc).__name__}: {exc}",
+            ) from None
+        data = _parse_keystore(text, path, address)
+        claimed = data.get("address")
+        if claimed is not None and _checksum(claimed) != address:
+            raise KeystoreDamagedError(
+                f"The keystore file for {address} says it holds another account ({_checksum(claimed)}), so it is "
+                "not used. Restore the file from a backup.",
+                details=str(path),
+            )
+        return text, data
+
+    def _load(self) -> list[WalletAccount]:
+        """The index, rebuilt or completed from the keystore files present when a crash left it behind."""
+        problems: list[str] = []
+        entries = self._read_index()
+        changed = False
+        if entries is None:
+            entries, changed = [], True
+        listed = {e.address for e in entries}
+        adopted = 0
+        for address, file in self._keystore_files():
+            if address in listed:
+                continue
+            problem = _file_problem(address, file)
+            if problem:
+                problems.append(problem)
+                continue
+            entries.append(WalletAccount(address, _name_or_default("", entries), _mtime(file), "recovered"))
+            adopted += 1
+        if adopted:
+            self._notice(
+                f"{adopted} account(s) were found in keystore files the account list did not name, and were added "
+                "back with names like “Account 1”. Rename them in the wallet."
+            )
+        removed_midway = [e for e in entries if self._removed_midway(e.address)]
+        entries = [e for e in entries if e not in removed_midway]
+        for entry in entries:
+            if not self._keystore_path(entry.address).is_file():
+                problems.append(
+                    f"The keystore file for “{entry.name}” ({entry.address}) is missing from {self.folder}, so the "
+                    "account is not shown. Put the file back to use it again."
+                )
+        if (changed and entries) or adopted or removed_midway:
+            try:
+                self._write_index(entries)
+            except OSError as exc:
+                log.warning("Wallet: the rebuilt account list could not be saved (%s)", exc)
+        for problem in problems:
+            if problem not in self._problems:  # once, not on every look at the folder
+                log.warning("Wallet: %s", problem)
+        self._problems = problems
+        return entries
+
+    def _notice(self, text: str) -> None:
+        log.warning("Wallet: %s", text)
+        if text not in self._notices:
+            self._notices.append(text)
+
+    def _removed_midway(self, address: str) -> bool:
+        """Whether a remove() moved this account's keystore away but did not get to update the index."""
+        if self._keystore_path(address).is_file():
+            return False
+        return any((self.folder / REMOVED_DIR).glob(f"{address}-*.json"))
+
+    def _read_index(self) -> list[WalletAccount] | None:
+        """The index's entries; None when it is missing or unreadable (then it is moved aside for support)."""
+        index = self.folder / INDEX_NAME
+        try:
+            raw = json.loads(index.read_text(encoding="utf-8"))
+            items = raw["accounts"]
+            if not isinstance(items, list):
+                raise TypeError("accounts is not a list")
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("Wallet: %s cannot be read (%s); listing the keystore files instead", index, exc)
+            return None
+        except (ValueError, TypeError, KeyError) as exc:  # damaged: kept aside for support, then rebuilt
+            stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+            aside = index.with_name(f"{INDEX_NAME}.damaged-{stamp}")
+            log.warning("Wallet: %s is unreadable (%s)", index, exc)
+            try:
+                os.replace(index, aside)
+            except OSError:
+                pass
+            self._notice(
+                f"The account list ({INDEX_NAME}) was damaged, so it was rebuilt from the keystore files; the damaged "
+                f"one is kept as {aside.name}."
+            )
+            return None
+        entries: list[WalletAccount] = []
+        for item in items:
+            entry = _entry_from_json(item)
+            # An unusable entry is dropped; its keystore file, if any, is then adopted like a crash's leftover.
+            if entry is not None and all(e.address != entry.address for e in entries):
+                entries.append(entry)
+        return entries
+
+    def _write_index(self, entries: list[WalletAccount]) -> None:
+        payload = {"version": 1, "accounts": [asdict(e) for e in entries]}
+        atomic_write_text(self.folder / INDEX_NAME, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+    def _keystore_files(self) -> list[tuple[str, Path]]:
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for file in sorted(self.folder.iterdir(), key=_mtime):  # oldest first: it becomes "Account 1"
+            # Only files named the way this store names them; anything else in the folder is not ours.
+            if _KEYSTORE_NAME.match(file.name) and file.is_file() and file.stem == to_checksum_address(file.stem):
+                found.append((file.stem, file))
+        return found
+
+
+class WalletSession:
+    """At most one unlocked account, locked again after `idle_timeout_s` without use (Qt-free; the UI polls
+    `check_idle()` from a timer). Thread-safe: a worker may sign while the UI thread checks."""
+
+    def __init__(
+        self, idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.idle_timeout_s = idle_timeout_s
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._account: UnlockedAccount | None = None
+        self._last_used = 0.0
+
+    @property
+    def account(self) -> UnlockedAccount | None:
+        """The unlocked account; None when locked or idle past the timeout."""
+        self.check_idle()
+        return self._account
+
+    def unlock(self, store: WalletStore, address: str, password: str) -> UnlockedAccount:
+        """Slow (scrypt): call off the UI thread. A previously unlocked account is locked."""
+        unlocked = store.unlock(address, password)  # outside the lock: a second of scrypt must not block check_idle
+        with self._lock:
+            previous, self._account = self._account, unlocked
+            self._last_used = self.clock()
+        if previous is not None:
+            previous.lock()
+        return unlocked
+
+    def lock(self) -> None:
+        with self._lock:
+            previous, self._account = self._account, None
+        if previous is not None:
+            previous.lock()
+            log.info("Wallet account %s locked", previous.address)
+
+    def touch(self) -> None:
+        with self._lock:
+            self._last_used = self.clock()
+
+    def seconds_left(self, now: float | None = None) -> float | None:
+        """Until the auto-lock; None when locked."""
+        with self._lock:
+            if self._account is None:
+                return None
+            now = self.clock() if now is None else now
+            return max(0.0, self.idle_timeout_s - (now - self._last_used))
+
+    def check_idle(self, now: float | None = None) -> bool:
+        """Lock if idle past the timeout; True when this call locked the account."""
+        with self._lock:
+            now = self.clock() if now is None else now
+            if self._account is None or now - self._last_used < self.idle_timeout_s:
+                return False
+            expired, self._account = self._account, None
+        expired.lock()
+        log.info("Wallet account %s locked after %.0f s without use", expired.address, self.idle_timeout_s)
+        return True
+
+    def sign_transaction(self, tx: Mapping[str, Any]) -> SignedTransaction:
+        self.check_idle()
+        with self._lock:
+            account = self._account
+            if account is None:
+                raise WalletLockedError(LOCKED)
+            self._last_used = self.clock()
+            return account.sign_transaction(tx)
+
+    def __repr__(self) -> str:
+        return f"WalletSession({self._account!r})"
+
+
+def _eth_account() -> Any:
+    from eth_account import Account
+
+    return Account
+
+
+def _checksum(address: str) -> str:
+    text = address.strip() if isinstance(address, str) else ""
+    if not text.lower().startswith("0x"):
+        text = "0x" + text  # keystore files store the address without 0x
+    if not is_hex_address(text):
+        # Not quoted: whatever was pasted in the wrong box (a private key?) must not reach a message.
+        raise AccountNotFoundError("That is not an account address (0x and 40 hexadecimal characters).")
+    return to_checksum_address(text)
+
+
+def _require_new_password(password: str) -> None:
+    if not isinstance(password, str):
+        raise TypeError(f"A password is a str, not {type(password).__name__}")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordRejectedError(f"Use at least {MIN_PASSWORD_LENGTH} characters for the password.")
+
+
+def _name_or_default(name: str, others: Sequence[WalletAccount]) -> str:
+    name = " ".join((name or "").split())  # line breaks and runs of spaces become one space
+    if len(name) > MAX_NAME_LENGTH:
+        raise WalletError(f"An account name can have at most {MAX_NAME_LENGTH} characters.")
+    if name:
+        return name
+    taken = {o.name.casefold() for o in others}
+    number = len(others) + 1
+    while f"account {number}" in taken:
+        number += 1
+    return f"Account {number}"
+
+
+def _entry_from_json(item: Any) -> WalletAccount | None:
+    if not isinstance(item, dict):
+        return None
+    try:
+        address = _checksum(item["address"])
+    except (KeyError, WalletError):
+        return None
+    name, created, source, path = item.get("name"), item.get("created_at"), item.get("source"), item.get("path")
+    if not isinstance(name, str) or not isinstance(created, (int, float)) or source not in get_args(Source):
+        return None
+    return WalletAccount(address, name, float(created), source, path if isinstance(path, str) else None)
+
+
+def _file_problem(address: str, file: Path) -> str | None:
+    """Why a keystore file found without an index entry cannot be listed; None when it can."""
+    try:
+        data = _parse_keystore(file.read_text(encoding="utf-8"), file)
+    except (OSError, UnicodeDecodeError, WalletError):
+        return f"The keystore file {file.name} is damaged, so it was left out. Restore it from a backup."
+    claimed = data.get("address")
+    if claimed is not None and _checksum(claimed) != address:
+        return (
+            f"The keystore file {file.name} says it holds another account ({_checksum(claimed)}), so it was left "
+            "out rather than trusted. Rename it to match, or import it again."
+        )
+    return None
+
+
+def _signer_from_hex(key_hex: str) -> LocalAccount:
+    text = key_hex.strip() if isinstance(key_hex, str) else ""
+    if not _PRIVATE_KEY.match(text):
+        raise InvalidSecretError(
+            "A private key is 64 hexadecimal characters (0-9 and a-f), with or without 0x in front. Check that "
+            "all of it was copied."
+        )
+    try:
+        return _eth_account().from_key(text)
+    except Exception:  # noqa: BLE001 - the error text quotes the key
+        pass
+    raise InvalidSecretError("This is not a valid private key (it is outside the range keys can have).")
+
+
+def _parse_keystore(text: str, path: Path | None = None, address: str = "") -> dict[str, Any]:
+    """The keystore's JSON with lower-case keys (old geth files say "Crypto"). What is wrong is said without
+    quoting the text: KeystoreDamagedError for a stored file (`path`), InvalidSecretError for pasted text."""
+    if path is not None:
+        error, opening = KeystoreDamagedError, f"The keystore file for {address or path.stem} is damaged"
+        next_step = "Restore it from a backup."
+    else:
+        error, opening = InvalidSecretError, "This is not a usable keystore file"
+        next_step = "Export it again from the wallet app it came from."
+    try:
+        data = _lower_keys(json.loads(text))
+    except ValueError:
+        reason = "it is not JSON"
+    else:
+        reason = _v3_problem(data)
+    if reason:
+        raise error(f"{opening}: {reason}. {next_step}", details=str(path or ""))
+    return data
+
+
+def _v3_problem(data: Any) -> str | None:
+    if not isinstance(data, dict):
+        return "it is not a JSON object"
+    if data.get("version") == 4:
+        return "it is a version 4 (validator) keystore; Kaia accounts use version 3"
+    if data.get("version") != 3:
+        return "it is not a version 3 keystore"
+    crypto = data.get("crypto")
+    if not isinstance(crypto, dict):
+        return "its “crypto” section is missing"
+    if crypto.get("cipher") != "aes-128-ctr":
+        return "it uses a cipher other than aes-128-ctr"
+    cipherparams = crypto.get("cipherparams")
+    iv = cipherparams.get("iv") if isinstance(cipherparams, dict) else None
+    if not _hex_of(iv, 16) or not _hex_of(crypto.get("ciphertext"), 32) or not _hex_of(crypto.get("mac"), 32):
+        return "its iv, ciphertext or mac is missing or not hexadecimal"
+    claimed = data.get("address")
+    if claimed is not None and not (isinstance(claimed, str) and is_hex_address(_0x(claimed))):
+        return "its address is not an address"
+    params = crypto.get("kdfparams")
+    if not isinstance(params, dict) or not _hex_of(params.get("salt")) or not _int_in(params.get("dklen"), 32, 64):
+        return "its key-derivation settings are missing"
+    if crypto.get("kdf") == "scrypt":
+        n, r, p = params.get("n"), params.get("r"), params.get("p")
+        if not (_int_in(n, 2, 2**20) and n & (n - 1) == 0 and _int_in(r, 1, 32) and _int_in(p, 1, 16)):
+            return "its scrypt settings are invalid or too costly to open"  # caps: a file must not take hours
+        if 128 * n * r > 2**30 or n * r * p > 2**23:
+            return "its scrypt settings are too costly to open"
+    elif crypto.get("kdf") == "pbkdf2":
+        if params.get("prf") != "hmac-sha256" or not _int_in(params.get("c"), 1, 10_000_000):
+            return "its pbkdf2 settings are invalid or too costly to open"
+    else:
+        return "it uses a key-derivation function other than scrypt or pbkdf2"
+    return None
+
+
+def _decrypt(data: dict[str, Any], password: str) -> LocalAccount:
+    from eth_keyfile.exceptions import EthKeyfileValueError
+
+    if not isinstance(password, str):
+        raise TypeError(f"A password is a str, not {type(password).__name__}")
+    account_cls = _eth_account()
+    try:
+        return account_cls.from_key(account_cls.decrypt(data, password))
+    except EthKeyfileValueError:
+        failure = None  # after _v3_problem's checks, eth-keyfile's only ValueError is "MAC mismatch"
+    except Exception as exc:  # noqa: BLE001 - described below, outside this block, by type only
+        failure = type(exc).__name__
+    if failure is None:
+        raise WrongPasswordError(WRONG_PASSWORD)
+    raise KeystoreDamagedError(
+        "This keystore file could not be opened even though it looks complete. Restore it from a backup.",
+        details=failure,
+    )
+
+
+@functools.cache
+def _wordlists() -> dict[str, frozenset[str]]:
+    from eth_account.hdaccount.mnemonic import Mnemonic
+    from eth_account.types import Language
+
+    return {lang: frozenset(Mnemonic(Language(lang)).wordlist) for lang in Mnemonic.list_languages()}
+
+
+def _checked_phrase(words: str | Sequence[str]) -> str:
+    """The phrase normalized as BIP-39 wants it; InvalidSecretError naming the problem (by position, never the
+    word: even one word of a phrase should not reach a log)."""
+    text = words if isinstance(words, str) else " ".join(words)
+    items = unicodedata.normalize("NFKD", text).lower().split()
+    if len(items) not in _MNEMONIC_WORD_COUNTS:
+        raise InvalidSecretError(
+            f"A recovery phrase has 12, 15, 18, 21 or 24 words; this one has {len(items)}. Check that none is missing."
+        )
+    lists = _wordlists()
+    every = frozenset().union(*lists.values())
+    for position, word in enumerate(items, start=1):
+        if word not in every:
+            raise InvalidSecretError(
+                f"Word {position} is not a BIP-39 recovery-phrase word. Check its spelling against your backup."
+            )
+    languages = [lang for lang, wordlist in lists.items() if all(w in wordlist for w in items)]
+    if not languages:
+        raise InvalidSecretError(
+            "The words come from more than one language's word list. Check them against your backup."
+        )
+    from eth_account.hdaccount.mnemonic import Mnemonic
+    from eth_account.types import Language
+
+    phrase = " ".join(items)
+    if not any(Mnemonic(Language(lang)).is_mnemonic_valid(phrase) for lang in languages):
+        raise InvalidSecretError(
+            "These words are all BIP-39 words, but not a valid recovery phrase (its checksum does not match): a "
+            "word is probably wrong or out of order. Check them against your backup."
+        )
+    return phrase
+
+
+def _lower_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k.lower() if isinstance(k, str) else k: _lower_keys(v) for k, v in value.items()}
+    return value
+
+
+def _hex_of(value: Any, size: int | None = None) -> bool:
+    if not isinstance(value, str) or not value or not _HEX.match(value):
+        return False
+    return size is None or len(value.removeprefix("0x")) == 2 * size
+
+
+def _int_in(value: Any, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _0x(text: str) -> str:
+    return text if text.lower().startswith("0x") else "0x" + text
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -1,0 +1,223 @@
+"""Minting exactly once on the sandbox chain (py-evm in process): the outbox signs at most once per design unless
+the chain shows the first transaction can no longer land, and settles by itself after a crash."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from eth_account import Account
+
+from app.chain import errors
+from app.chain.client import ChainClient
+from app.chain.mint_outbox import CAN_NO_LONGER_LAND, MintOutbox
+from app.chain.networks import KAIROS, SANDBOX, custom_network
+from app.chain.sandbox import SandboxChain
+from tests.fixtures import mint_crash
+
+ROOT = Path(__file__).resolve().parents[2]
+HASH = bytes(range(32))
+URI = "ipfs://bafkreimetadata"
+
+
+class Interrupted(Exception):
+    pass
+
+
+@pytest.fixture
+def sandbox(tmp_path):
+    chain = SandboxChain(tmp_path / "chain")
+    yield chain
+    chain.close()
+
+
+@pytest.fixture
+def client(sandbox):
+    return ChainClient.connect(SANDBOX, sandbox=sandbox)
+
+
+@pytest.fixture
+def account(sandbox):
+    acct = Account.create()
+    sandbox.fund(acct.address)
+    return acct
+
+
+@pytest.fixture
+def outbox(tmp_path):
+    box = MintOutbox(tmp_path / "mints.sqlite3")
+    yield box
+    box.close()
+
+
+def _queue(outbox, sandbox, account, content=HASH, recipient=None):
+    return outbox.queue(
+        "sandbox",
+        SANDBOX.chain_id,
+        sandbox.contract_address,
+        account.address,
+        recipient or account.address,
+        URI,
+        content,
+        design_id="design-1",
+    )
+
+
+def _total(client) -> int:
+    return client.contract.functions.totalMinted().call()
+
+
+def test_sandbox_keeps_balances_and_tokens_across_a_restart(tmp_path, account, sandbox, client, outbox):
+    minted = outbox.sign_and_send(_queue(outbox, sandbox, account).id, account, client)
+    assert minted.state == "minted" and minted.token_id == 1
+    balance, contract = client.balance(account.address), sandbox.contract_address
+    sandbox.close()
+    again = SandboxChain(tmp_path / "chain")
+    try:
+        reopened = ChainClient.connect(SANDBOX, sandbox=again)
+        assert again.contract_address == contract
+        assert reopened.balance(account.address) == balance
+        assert reopened.token_of_content(HASH) == 1
+        assert reopened.contract.functions.ownerOf(1).call() == account.address
+        assert reopened.contract.functions.tokenURI(1).call() == URI
+    finally:
+        again.close()
+
+
+def test_connecting_checks_the_chain_id(sandbox):
+    with pytest.raises(errors.ChainError) as err:
+        ChainClient.connect(dataclasses.replace(KAIROS, key="sandbox"), sandbox=sandbox)  # Kairos's id, our node
+    assert err.value.kind == "wrong_chain" and "1001" in err.value.message and "Nothing was sent" in err.value.message
+
+
+def test_an_unreachable_node_is_said_plainly():
+    dead = custom_network("http://127.0.0.1:9", 1001)  # the discard port: nothing listens
+    with pytest.raises(errors.ChainError) as err:
+        ChainClient.connect(dead, timeout_s=3)
+    assert err.value.kind == "unreachable" and err.value.retryable and "cannot be reached" in err.value.message
+
+
+def test_fees_follow_kaias_rule(client):
+    fees = client.fees()
+    assert fees.tip == 0  # the node's answer, not web3's Ethereum fallback
+    assert fees.max_fee == 2 * fees.base_fee + fees.tip and fees.base_fee > 0
+
+
+def test_a_mint_is_signed_once_and_repeating_it_signs_nothing(client, sandbox, account, outbox):
+    record = _queue(outbox, sandbox, account)
+    assert record.state == "waiting" and record.signatures == 0
+    done = outbox.sign_and_send(record.id, account, client)
+    assert done.state == "minted" and done.token_id == 1 and done.signatures == 1 and done.block_number
+    assert client.receipt(done.tx_hash)["status"] == 1
+    # Asking again — a double click, a second confirm — neither signs nor mints.
+    assert _queue(outbox, sandbox, account).id == record.id
+    again = outbox.sign_and_send(record.id, account, client)
+    assert again.signatures == 1 and again.token_id == 1 and _total(client) == 1
+
+
+def test_content_already_on_chain_is_recognised_without_signing(client, sandbox, account, outbox):
+    other = Account.create()
+    sandbox.fund(other.address)
+    elsewhere = MintOutbox(outbox.db_path.with_name("elsewhere.sqlite3"))
+    elsewhere.sign_and_send(_queue(elsewhere, sandbox, other).id, other, client)
+    elsewhere.close()
+    record = outbox.sign_and_send(_queue(outbox, sandbox, account).id, account, client)
+    assert record.state == "minted" and record.token_id == 1 and record.signatures == 0 and _total(client) == 1
+
+
+@pytest.mark.parametrize("stage", ["signed", "sent"])
+def test_killed_between_signing_and_receipt_mints_exactly_once_after_restart(tmp_path, stage):
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.fixtures.mint_crash", str(tmp_path), stage],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    sandbox = SandboxChain(tmp_path / "chain")
+    outbox = MintOutbox(tmp_path / "mints.sqlite3")
+    try:
+        (before,) = outbox.mints()
+        assert before.state == stage and before.signatures == 1
+        client = ChainClient.connect(SANDBOX, sandbox=sandbox)
+        (after,) = outbox.reconcile(client)
+        if after.state == "sent":  # rebroadcast; the sandbox mines at once, so one more look settles it
+            (after,) = outbox.reconcile(client)
+        assert after.state == "minted" and after.token_id == 1 and after.signatures == 1
+        assert _total(client) == 1 and client.token_of_content(mint_crash.CONTENT) == 1
+        # Confirming again after the restart signs nothing new.
+        assert outbox.sign_and_send(after.id, Account.from_key(mint_crash.KEY), client).signatures == 1
+    finally:
+        outbox.close()
+        sandbox.close()
+
+
+def test_a_transaction_that_can_no_longer_land_is_dropped_and_only_then_signed_again(
+    client, sandbox, account, tmp_path
+):
+    def crash(_record):
+        raise Interrupted
+
+    outbox = MintOutbox(tmp_path / "mints.sqlite3", hooks={"signed": crash})
+    try:
+        record = _queue(outbox, sandbox, account)
+        with pytest.raises(Interrupted):
+            outbox.sign_and_send(record.id, account, client)  # signed and saved, never broadcast
+        # Meanwhile the wallet spends that nonce on something else (another device, say).
+        fees = client.fees()
+        transfer = client.send_transaction(account.address, Account.create().address, 1, fees)
+        client.send_raw(account.sign_transaction({k: v for k, v in transfer.items() if k != "from"}).raw_transaction)
+        (dropped,) = outbox.reconcile(client)
+        assert dropped.state == "dropped" and dropped.error == CAN_NO_LONGER_LAND and _total(client) == 0
+        outbox.hooks.clear()
+        minted = outbox.sign_and_send(record.id, account, client)
+        assert minted.state == "minted" and minted.signatures == 2 and _total(client) == 1
+    finally:
+        outbox.close()
+
+
+def test_the_confirmed_transaction_is_the_one_signed(client, sandbox, account, outbox):
+    record = _queue(outbox, sandbox, account)
+    tx = outbox.prepare(record, client)
+    done = outbox.sign_and_send(record.id, account, client, tx=tx)
+    sent = client.web3.eth.get_transaction(done.tx_hash)
+    assert sent["gas"] == tx["gas"] and sent["maxFeePerGas"] == tx["maxFeePerGas"] and sent["nonce"] == tx["nonce"]
+    with pytest.raises(ValueError):
+        other = _queue(outbox, sandbox, account, content=b"\x07" * 32)
+        outbox.sign_and_send(other.id, account, client, tx=tx)  # a transaction for another design
+
+
+@pytest.mark.parametrize(
+    ("setup", "kind", "words"),
+    [
+        ("no_funds", "insufficient_funds", "enough KAIA"),
+        ("not_minter", "reverted", "not allowed to mint"),
+        ("deadline", "reverted", "closed"),
+    ],
+)
+def test_refusals_are_explained_before_anything_is_signed(client, sandbox, outbox, setup, kind, words):
+    acct = Account.create()
+    sandbox.fund(acct.address, 0 if setup == "no_funds" else 10**18, minter=setup != "not_minter")
+    if setup == "deadline":
+        sandbox.set_deadline(1)  # 1970: long past
+    record = _queue(outbox, sandbox, acct)
+    with pytest.raises(errors.ChainError) as err:
+        outbox.sign_and_send(record.id, acct, client)
+    assert err.value.kind == kind and words in err.value.message
+    after = outbox.get(record.id)
+    assert after.state == "waiting" and after.signatures == 0 and after.error == err.value.message
+
+
+def test_duplicate_content_hash_is_refused_by_the_contract_itself(client, sandbox, account, outbox):
+    outbox.sign_and_send(_queue(outbox, sandbox, account).id, account, client)
+    call = client.contract.functions.mint(account.address, URI, HASH)
+    with pytest.raises(errors.ChainError) as err:
+        client.call(lambda: call.estimate_gas({"from": account.address}))
+    assert "already been minted as token #1" in err.value.message
