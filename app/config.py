@@ -13,6 +13,7 @@ from pathlib import Path
 import tomli_w
 
 from app import paths
+from app.chain.settings import ChainSettings
 from app.description.models import DescribeSettings
 from app.fsutil import atomic_write_text
 from app.token.publish_settings import PublishSettings
@@ -44,12 +45,14 @@ class Settings:
     generation: GenerationSettings = field(default_factory=GenerationSettings)
     describe: DescribeSettings = field(default_factory=DescribeSettings)
     publish: PublishSettings = field(default_factory=PublishSettings)
+    chain: ChainSettings = field(default_factory=ChainSettings)
 
     def validated(self) -> "Settings":
         if self.theme not in THEMES:
             self.theme = "system"
         if self.generation.device not in DEVICES:
             self.generation.device = "auto"
+        self.chain = self.chain.validated()
         return self
 
 

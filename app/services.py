@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app import paths
+from app.chain.service import ChainService
 from app.config import Settings, load_settings
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
@@ -23,9 +24,12 @@ class Services:
     registry: ModelRegistry
     engine: Engine
     publisher: Publisher | None = None
+    chain: ChainService | None = None
 
     def close(self) -> None:
         self.engine.shutdown()
+        if self.chain is not None:
+            self.chain.close()
         if self.publisher is not None:
             self.publisher.close()
         self.library.close()
@@ -51,4 +55,5 @@ def open_services(need_model: bool = False, model_id: str = "", settings: Settin
     # The engine reads settings per job, so a change saved in Settings applies to the next generation.
     services.engine = Engine(registry, library, lambda: services.settings.generation)
     services.publisher = Publisher(outbox, lambda: services.settings.publish)
+    services.chain = ChainService(data_dir, lambda: services.settings.chain)
     return services

@@ -13,7 +13,7 @@ from app.errors import StorageError, UserFacingError
 from app.generation import events as ev
 from app.services import Services, open_services
 from app.token.verify import verify
-from ui.background import run_in_background
+from ui.background import run_in_background, watch
 from ui.describe.describe_view import DescribeView
 from ui.describe.describe_vm import DescribeViewModel
 from ui.design.design_vm import DesignViewModel
@@ -24,13 +24,16 @@ from ui.main_window import MainWindow
 from ui.models.first_run_view import FirstRunView
 from ui.models.import_dialog import ImportModelDialog
 from ui.models.settings_page import SettingsPage
-from ui.placeholder_view import PlaceholderView
 from ui.theme import apply_theme
 from ui.token.publish_queue import PublishQueue
 from ui.token.token_view import TokenView
+from ui.wallet.mint_dialog import MintDialog
+from ui.wallet.wallet_view import WalletView
 from ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
+
+NETWORK_CHOICES = [("sandbox", "Sandbox (test)"), ("kairos", "Kairos testnet"), ("mainnet", "Kaia Mainnet")]
 
 
 class AppController(QObject):
@@ -75,7 +78,9 @@ class AppController(QObject):
         self.publish_queue = PublishQueue(services.publisher, self)
         self.token_view.set_publish_queue(self.publish_queue)
         w.add_workspace("token", self.token_view, "Token", "token")
-        w.add_workspace("wallet", PlaceholderView.for_workspace("wallet"), "Wallet", "wallet")
+        self.wallet_view = WalletView(services.chain, NETWORK_CHOICES, kiosk=self.kiosk)
+        self.wallet_view.sig_network_chosen.connect(self._on_network_chosen)
+        w.add_workspace("wallet", self.wallet_view, "Wallet", "wallet")
         w.add_workspace("library", self.library_view, "Library", "library")
         if not self.kiosk:  # a showroom visitor never reaches settings
             self.settings_page = SettingsPage(services.settings)
@@ -91,7 +96,9 @@ class AppController(QObject):
         self.describe_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
         self.describe_view.sig_preview_token.connect(self._on_preview_token)
         self.token_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
-        self.token_view.sig_mint_requested.connect(lambda _draft: w.show_workspace("wallet"))
+        self.token_view.sig_mint_requested.connect(self._on_mint_requested)
+        self.token_view.sig_draft_shown.connect(self._look_up_mint)
+        self.wallet_view.sig_unlocked.connect(self._on_wallet_unlocked)
         w.sig_workspace_changed.connect(self._on_workspace_changed)
         self.design_vm.sig_design_saved.connect(self.library_view.add_design)
         self.design_vm.sig_design_changed.connect(self.library_view.update_design)
@@ -230,6 +237,7 @@ class AppController(QObject):
         self._started = True
         if self.services is not None:
             self.publish_queue.start()
+            self.wallet_view.start()
         if self.services and self.services.registry.usable():
             self.services.engine.preload(self.design_vm.model_id)
 
@@ -283,6 +291,53 @@ class AppController(QObject):
     def _on_use_design(self, design) -> None:
         self.describe_vm.set_design(design)
         self.window.show_workspace("describe")
+
+    # ----- minting -----
+    def _on_mint_requested(self, draft) -> None:
+        self.window.show_workspace("wallet")
+        address = self.services.chain.unlocked_address() if self.services else None
+        if address is None:
+            self._pending_mint = draft
+            self.wallet_view.ask_to_unlock("Unlock your wallet to mint this token.")
+            return
+        self.open_mint_dialog(draft, address)
+
+    def _on_wallet_unlocked(self, address: str) -> None:
+        draft, self._pending_mint = getattr(self, "_pending_mint", None), None
+        if draft is not None:
+            self.open_mint_dialog(draft, address)
+
+    def open_mint_dialog(self, draft, address: str) -> MintDialog:
+        dialog = MintDialog(self.services.chain, draft, address, self.window)
+        dialog.sig_minted.connect(self._on_minted)
+        dialog.open()
+        self.mint_dialog = dialog
+        return dialog
+
+    def _on_minted(self, record) -> None:
+        self.wallet_view.refresh_overview()
+        self.token_view.show_mint(record, self.services.settings.chain.selected_network())
+
+    def _look_up_mint(self, draft) -> None:
+        if self.services is None or not self._started:
+            return
+        network = self.services.settings.chain.selected_network()
+
+        def show(record) -> None:
+            if record is not None and self.token_view.draft is draft:
+                self.token_view.show_mint(record, network)
+
+        watch(self.services.chain.minted(draft.image_bytes), show, lambda _e: None, self)
+
+    def _on_network_chosen(self, key: str) -> None:
+        from dataclasses import replace
+
+        settings = self.services.settings
+        if key == settings.chain.network:
+            return
+        settings.chain = replace(settings.chain, network=key)
+        self._save_settings()
+        self.wallet_view.network_changed()
 
     def _on_open_in_studio(self, design) -> None:
         self.design_vm.open_design(design)

@@ -18,14 +18,14 @@ _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sm6-ui-bg")
 class BackgroundTask(QObject):
     def __init__(
         self,
-        fn: Callable[[], Any],
+        future: Future,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         parent: QObject,
     ) -> None:
         super().__init__(parent)
         self._on_done, self._on_error = on_done, on_error
-        self.future: Future = _pool.submit(fn)
+        self.future = future
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -48,4 +48,11 @@ class BackgroundTask(QObject):
 def run_in_background(
     fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None], parent: QObject
 ) -> BackgroundTask:
-    return BackgroundTask(fn, on_done, on_error, parent)
+    return BackgroundTask(_pool.submit(fn), on_done, on_error, parent)
+
+
+def watch(
+    future: Future, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None], parent: QObject
+) -> BackgroundTask:
+    """Deliver a future made elsewhere (the chain service's own worker thread) back on the UI thread."""
+    return BackgroundTask(future, on_done, on_error, parent)

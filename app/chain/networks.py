@@ -11,6 +11,10 @@ from dataclasses import dataclass, replace
 KEI_PER_KAIA = 10**18
 GKEI = 10**9
 
+# BIP-44 derivation paths for a recovery phrase: Kaia's coin type, and the one MetaMask and most wallets use.
+KAIA_PATH = "m/44'/8217'/0'/0/0"
+ETHEREUM_PATH = "m/44'/60'/0'/0/0"
+
 # "SM6" in ASCII: a chain id no public network uses, so a sandbox transaction can never be replayed elsewhere.
 SANDBOX_CHAIN_ID = 0x534D36
 

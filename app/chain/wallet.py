@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from eth_utils import is_hex_address, to_checksum_address
 
+from app.chain.networks import KAIA_PATH
 from app.errors import UserFacingError
 from app.fsutil import _fsync_dir, atomic_write_text
 
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KAIA_PATH = "m/44'/8217'/0'/0/0"  # SLIP-44 coin type 8217: Kaia (Klaytn) wallets such as Kaia Wallet use it
-ETHEREUM_PATH = "m/44'/60'/0'/0/0"  # MetaMask's first account, for a phrase made in an Ethereum wallet
 DEFAULT_KDF_N = 262144  # geth's "standard" scrypt cost: about a second per unlock on a laptop
 MIN_PASSWORD_LENGTH = 8
 DEFAULT_IDLE_TIMEOUT_S = 300.0

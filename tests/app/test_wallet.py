@@ -12,9 +12,8 @@ import pytest
 from eth_account import Account
 from zxcvbn import zxcvbn
 
+from app.chain.networks import ETHEREUM_PATH, KAIA_PATH
 from app.chain.wallet import (
-    ETHEREUM_PATH,
-    KAIA_PATH,
     AccountNotFoundError,
     DuplicateAccountError,
     InvalidSecretError,

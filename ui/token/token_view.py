@@ -39,6 +39,7 @@ from ui.token.token_widgets import (
     NO_VALUE,
     NOT_MINTED,
     CopyField,
+    ElidedLabel,
     FlowLayout,
     ImageCard,
     TraitChip,
@@ -61,6 +62,7 @@ MINT_SHORTCUT = "Ctrl+Return"
 class TokenView(QWidget):
     sig_pick_design = Signal()  # the empty state's action: the app shows the Library
     sig_mint_requested = Signal(object)  # TokenDraft, only ever a ready one
+    sig_draft_shown = Signal(object)  # TokenDraft: the app looks up whether it is minted already
 
     def __init__(self, library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,9 +172,12 @@ class TokenView(QWidget):
         chain_row.addWidget(self.chain)
         chain_row.addWidget(self.mint_chip)
         chain_row.addStretch(1)
-        self.contract = _label(NO_VALUE, selectable=True)
+        # Addresses elide in the middle: shown whole, a 42-character address would widen the column past its edge.
+        self.contract = ElidedLabel(NO_VALUE)
+        self.contract.setAccessibleName("Contract")
         self.token_id = _label(NOT_MINTED, role="secondary")
-        self.owner = _label(NO_VALUE, selectable=True)
+        self.owner = ElidedLabel(NO_VALUE)
+        self.owner.setAccessibleName("Owner")
         self.metadata_link = CopyField("Metadata address")
         self.image_link = CopyField("Image address")
         rows = [
@@ -346,9 +351,20 @@ class TokenView(QWidget):
             self.problems.show_message(" ".join(draft.problems), severity="warning")
         else:
             self.problems.clear()
+        self._show_not_minted()
         self.mint_button.setEnabled(draft.ready)
         self.export_button.setEnabled(True)
         self._show_publish_state()
+        self.sig_draft_shown.emit(draft)
+
+    def _show_not_minted(self) -> None:
+        self.mint_chip.set_state(NOT_MINTED, "neutral", "info")
+        self.chain.setText(CHAIN_NAME)
+        self.contract.set_full_text(NO_VALUE)
+        self.token_id.setText(NOT_MINTED)
+        self.owner.set_full_text(NO_VALUE)
+        self.mint_button.setText("Mint on Kaia")
+        self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
 
     def set_publish_queue(self, queue: PublishQueue) -> None:
         self.publish_queue = queue
@@ -368,6 +384,19 @@ class TokenView(QWidget):
         )
         if queue.error:
             self.notice.show_message(queue.error)
+
+    def show_mint(self, record, network) -> None:
+        """A mint of the design shown: chain, contract, token id, owner and the explorer link."""
+        if self.draft is None or record is None:
+            return
+        self.mint_chip.set_state("minted", "success", "success")
+        self.chain.setText(network.name)
+        self.contract.set_full_text(record.contract)
+        self.token_id.setText(f"#{record.token_id}")
+        self.owner.set_full_text(record.recipient)
+        self.mint_button.setEnabled(False)
+        self.mint_button.setText("Minted")
+        self.mint_button.setToolTip(network.token_url(record.token_id, record.contract) or "Minted on Kaia")
 
     def set_verifier(self, verifier: Verifier) -> None:
         self._verifier = verifier

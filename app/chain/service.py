@@ -1,0 +1,292 @@
+"""The wallet and minting as the app uses them: one worker thread owns the chain connection, the sandbox, the
+wallet session and the mint outbox, so the UI thread never waits on scrypt, a node or the EVM.
+
+Every public method returns a `concurrent.futures.Future`; the UI watches it (ui/background.py). Settings are read
+afresh for each call, so switching networks in the wallet applies at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from app.chain import errors
+from app.chain.networks import Network
+from app.chain.settings import ChainSettings
+
+log = logging.getLogger(__name__)
+
+OFFLINE_QUEUED = (
+    "The network cannot be reached, so nothing was signed. The mint waits in the outbox: confirm it again when this "
+    "computer is online."
+)
+
+
+@dataclass(frozen=True)
+class Overview:
+    network: Network
+    address: str
+    balance: int  # kei
+    can_mint: bool
+    contract: str
+
+
+@dataclass(frozen=True)
+class MintQuote:
+    """What the person confirms: the mint as recorded, and the exact transaction that will be signed."""
+
+    record: Any  # MintRecord
+    tx: dict
+    network: Network
+    likely_cost: int  # kei
+    max_cost: int  # kei
+
+
+class _SessionSigner:
+    """The unlocked account as the outbox's signer: signing touches the session and fails once it auto-locked."""
+
+    def __init__(self, session) -> None:
+        self._session = session
+
+    @property
+    def address(self) -> str:
+        account = self._session.account
+        if account is None:
+            from app.chain.wallet import WalletLockedError
+
+            raise WalletLockedError("The wallet is locked. Unlock it with its password to continue.")
+        return account.address
+
+    def sign_transaction(self, tx: dict):
+        return self._session.sign_transaction(tx)
+
+
+class ChainService:
+    def __init__(self, data_dir: Path, settings: Callable[[], ChainSettings]) -> None:
+        self.data_dir = Path(data_dir)
+        self._settings = settings
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-chain")
+        self._closed = threading.Event()
+        # Built on the worker thread, on first use: web3 and py-evm take seconds to import.
+        self._store = None
+        self._session = None
+        self._outbox = None
+        self._sandbox = None
+        self._client = None
+
+    # --- plumbing ---
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        if self._closed.is_set():
+            future: Future = Future()
+            future.set_exception(RuntimeError("the chain service is closed"))
+            return future
+        return self._executor.submit(fn, *args)
+
+    def close(self) -> None:
+        self._closed.set()
+        self._executor.submit(self._close_on_worker)
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def _close_on_worker(self) -> None:
+        if self._session is not None:
+            self._session.lock()
+        if self._outbox is not None:
+            self._outbox.close()
+        if self._sandbox is not None:
+            self._sandbox.close()
+
+    @property
+    def store(self):
+        if self._store is None:
+            from app.chain.wallet import WalletSession, WalletStore
+
+            self._store = WalletStore(self.data_dir / "wallet")
+            self._session = WalletSession(idle_timeout_s=self._settings().auto_lock_minutes * 60)
+        return self._store
+
+    @property
+    def session(self):
+        self.store  # noqa: B018 - builds the session with the store
+        return self._session
+
+    @property
+    def outbox(self):
+        if self._outbox is None:
+            from app.chain.mint_outbox import MintOutbox
+
+            self._outbox = MintOutbox(self.data_dir / "chain" / "mints.sqlite3")
+        return self._outbox
+
+    def _connect(self):
+        from app.chain.client import ChainClient
+
+        network = self._settings().selected_network()
+        if self._client is not None and self._client.network == network:
+            return self._client
+        self._client = None
+        sandbox = None
+        if network.is_sandbox:
+            if self._sandbox is None:
+                from app.chain.sandbox import SandboxChain
+
+                self._sandbox = SandboxChain(self.data_dir / "chain" / "sandbox")
+            sandbox = self._sandbox
+        client = ChainClient.connect(network, sandbox=sandbox)
+        self._client = client
+        try:
+            self.outbox.reconcile(client)  # whatever an earlier session left signed settles first
+        except errors.ChainError as exc:
+            log.info("reconcile on connect: %s", exc.details or exc.message)
+        return client
+
+    # --- wallet (each returns a Future) ---
+
+    def accounts(self) -> Future:
+        return self.submit(lambda: self.store.accounts())
+
+    def create_account(self, name: str, password: str) -> Future:
+        return self.submit(self.store.create, name, password)
+
+    def import_private_key(self, name: str, key: str, password: str) -> Future:
+        return self.submit(self.store.import_private_key, name, key, password)
+
+    def import_keystore(self, name: str, text: str, password: str) -> Future:
+        return self.submit(self.store.import_keystore, name, text, password)
+
+    def import_mnemonic(self, name: str, words: str, password: str, path: str) -> Future:
+        return self.submit(self.store.import_mnemonic, name, words, password, path)
+
+    def unlock(self, address: str, password: str) -> Future:
+        def run():
+            self.session.idle_timeout_s = self._settings().auto_lock_minutes * 60
+            return self.session.unlock(self.store, address, password).address
+
+        return self.submit(run)
+
+    def lock(self) -> Future:
+        return self.submit(lambda: self.session.lock())
+
+    def unlocked_address(self) -> str | None:
+        """Cheap and thread-safe (the session has its own lock): which account is unlocked now, if any."""
+        if self._session is None:
+            return None
+        self._session.check_idle()
+        account = self._session.account
+        return account.address if account is not None else None
+
+    def touch(self) -> None:
+        """The person is using the wallet: postpone the auto-lock (cheap, any thread)."""
+        if self._session is not None:
+            self._session.touch()
+
+    def rename(self, address: str, name: str) -> Future:
+        return self.submit(self.store.rename, address, name)
+
+    def remove(self, address: str) -> Future:
+        def run():
+            if self.unlocked_address() == address:
+                self.session.lock()
+            return self.store.remove(address)
+
+        return self.submit(run)
+
+    def export_keystore(self, address: str) -> Future:
+        return self.submit(self.store.export_keystore, address)
+
+    # --- chain ---
+
+    def overview(self, address: str) -> Future:
+        def run() -> Overview:
+            client = self._connect()
+            can_mint = client.is_minter(address) if client.contract is not None else False
+            contract = client.contract.address if client.contract is not None else ""
+            return Overview(client.network, address, client.balance(address), can_mint, contract)
+
+        return self.submit(run)
+
+    def faucet(self, address: str) -> Future:
+        """Sandbox only: test KAIA and the minter role for `address`."""
+
+        def run():
+            self._connect()
+            if self._sandbox is None or not self._settings().selected_network().is_sandbox:
+                raise errors.ChainError("rejected", "Test KAIA is only available on the sandbox network.")
+            self._sandbox.fund(address)
+
+        return self.submit(run)
+
+    def minted(self, image_bytes: bytes) -> Future:
+        """The mint of this image on the selected network's chain, if it was minted from this app."""
+
+        def run():
+            from app.chain.contract import content_hash
+
+            digest, chain_id = content_hash(image_bytes), self._settings().selected_network().chain_id
+            return next(
+                (
+                    m
+                    for m in self.outbox.mints()
+                    if m.state == "minted" and m.content_hash == digest and m.chain_id == chain_id
+                ),
+                None,
+            )
+
+        return self.submit(run)
+
+    def mints(self) -> Future:
+        return self.submit(lambda: self.outbox.mints())
+
+    def quote_mint(self, draft, recipient: str) -> Future:
+        """Record the mint (offline it waits in the outbox as "waiting") and build the transaction to confirm."""
+
+        def run() -> MintQuote:
+            from app.chain.contract import content_hash
+
+            sender = _SessionSigner(self.session).address
+            network = self._settings().selected_network()
+
+            def queue(contract: str):
+                return self.outbox.queue(
+                    network.key,
+                    network.chain_id,
+                    contract,
+                    sender,
+                    recipient,
+                    draft.token_uri,
+                    content_hash(draft.image_bytes),
+                    design_id=draft.design.id,
+                )
+
+            try:
+                client = self._connect()
+            except errors.ChainError as exc:
+                if exc.retryable and network.contract:  # offline: keep the intent; it is signed only when confirmed
+                    queue(network.contract)
+                    raise errors.ChainError(exc.kind, OFFLINE_QUEUED, exc.details) from None
+                raise
+            if client.contract is None:
+                client._contract()  # raises the plain "no contract address" error
+            record = queue(client.contract.address)
+            if record.state == "minted" or record.state in ("signed", "sent"):
+                return MintQuote(record, {}, client.network, 0, 0)
+            tx = self.outbox.prepare(record, client)
+            fees_base = tx["maxFeePerGas"] - tx["maxPriorityFeePerGas"]
+            likely = (fees_base // 2 + tx["maxPriorityFeePerGas"]) * tx["gas"]
+            return MintQuote(record, tx, client.network, likely, tx["maxFeePerGas"] * tx["gas"])
+
+        return self.submit(run)
+
+    def confirm_mint(self, quote: MintQuote) -> Future:
+        def run():
+            client = self._connect()
+            return self.outbox.sign_and_send(quote.record.id, _SessionSigner(self.session), client, tx=quote.tx)
+
+        return self.submit(run)
+
+    def reconcile(self) -> Future:
+        return self.submit(lambda: self.outbox.reconcile(self._connect()))

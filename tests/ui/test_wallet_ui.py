@@ -1,0 +1,189 @@
+"""The Wallet workspace and minting, with real parts: keystore files encrypted with scrypt, the py-evm sandbox
+chain in process, the exactly-once mint outbox, and the Token view's "Mint on Kaia" leading to a receipt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.chain.service import ChainService
+from app.chain.settings import ChainSettings
+from app.library.store import Library
+from app.token.assemble import assemble_token
+from tests.fixtures.designs import add_plain_design
+from ui.wallet.mint_dialog import MintDialog, checked_address
+from ui.wallet.wallet_view import PAGES, WalletView
+
+PASSWORD = "harbour lights over busan"
+WAIT_MS = 60_000
+NETWORKS = [("sandbox", "Sandbox (test)"), ("kairos", "Kairos testnet")]
+
+
+@pytest.fixture
+def service(tmp_path):
+    chain = ChainService(tmp_path / "data", lambda: ChainSettings())
+    yield chain
+    chain.close()
+
+
+@pytest.fixture
+def view(qtbot, service):
+    widget = WalletView(service, NETWORKS)
+    qtbot.addWidget(widget)
+    widget.resize(1184, 752)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.start()
+    qtbot.waitUntil(lambda: widget.pages.currentIndex() != PAGES.index("loading"), timeout=WAIT_MS)
+    return widget
+
+
+def _page(view) -> str:
+    return PAGES[view.pages.currentIndex()]
+
+
+def create_and_unlock(qtbot, view, name="Showroom wallet"):
+    assert _page(view) == "onboarding"
+    dialog = view.open_account_dialog("create")
+    dialog.name.setText(name)
+    dialog.password.setText("short")
+    dialog.confirmation.setText("short")
+    dialog.ok_button.click()
+    assert "at least 8" in dialog.error.message()  # refused at once, nothing written
+    dialog.password.setText(PASSWORD)
+    dialog.confirmation.setText(PASSWORD)
+    assert dialog.strength_label.text() in ("Good", "Strong")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: _page(view) == "locked", timeout=WAIT_MS)
+    view.password.setText(PASSWORD)
+    view.unlock_button.click()
+    qtbot.waitUntil(lambda: _page(view) == "panel", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.overview is not None, timeout=WAIT_MS)
+
+
+def test_create_unlock_fund_lock_and_unlock_again(qtbot, view, service, tmp_path):
+    create_and_unlock(qtbot, view)
+    address = view.address
+    assert view.address_field.value() == address and address == checked_address(address)
+    assert view.balance.text() == "0 KAIA"
+    assert view.network_chip.text() == "Sandbox · not real money" and view.network_chip.variant() == "warning"
+    assert not view.qr.pixmap().isNull()
+    view.faucet_button.click()
+    qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+    assert "can mint" in view.minter_note.text()
+    view.grab().save(str(tmp_path / "wallet-panel.png"))
+
+    view.lock_button.click()
+    qtbot.waitUntil(lambda: _page(view) == "locked", timeout=WAIT_MS)
+    assert service.unlocked_address() is None
+    view.password.setText("not the password")
+    view.unlock_button.click()
+    qtbot.waitUntil(lambda: view.unlock_error.isVisible(), timeout=WAIT_MS)
+    assert "password is not right" in view.unlock_error.message()
+    view.grab().save(str(tmp_path / "wallet-locked.png"))
+    view.password.setText(PASSWORD)
+    qtbot.keyClick(view.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _page(view) == "panel" and view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+
+
+def test_wallet_locks_itself_when_idle(qtbot, view, service):
+    create_and_unlock(qtbot, view)
+    service.session.idle_timeout_s = 0.05
+    qtbot.waitUntil(lambda: _page(view) == "locked", timeout=WAIT_MS)
+    assert "automatically" in view.lock_note.text()
+
+
+def test_mint_the_previewed_token_to_a_receipt(qtbot, view, service, tmp_path):
+    create_and_unlock(qtbot, view)
+    view.faucet_button.click()
+    qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+    library = Library.open(tmp_path / "library")
+    try:
+        design = add_plain_design(library)
+        library.save_description(design.id, "en", "A pearl white SM6 under Busan's harbour lights.")
+        draft = assemble_token(library, design, language="en")
+    finally:
+        library.close()
+
+    dialog = MintDialog(service, draft, view.address, view)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.to_other.setChecked(True)
+    dialog.other_address.setText(view.address[:-1])  # a character short
+    dialog.next_button.click()
+    assert "not a Kaia address" in dialog.error.message()
+    typo = view.address[:2] + view.address[2:].swapcase()  # every capital wrong: fails the checksum
+    dialog.other_address.setText(typo)
+    dialog.next_button.click()
+    assert "typo" in dialog.error.message() and dialog.step == "recipient"
+    dialog.to_self.setChecked(True)
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.step == "review", timeout=WAIT_MS)
+    shown = {}
+    for r in range(dialog.review.rowCount()):
+        key, value = dialog.review.itemAtPosition(r, 0).widget(), dialog.review.itemAtPosition(r, 1).widget()
+        shown[key.text()] = value.full_text() if hasattr(value, "full_text") else value.text()
+    assert shown["From"] == view.address and shown["To"] == view.address
+    assert shown["Token URI"] == draft.token_uri and shown["Nonce"] == "0" and shown["Value"] == "0 KAIA"
+    assert shown["Network"].startswith("Sandbox") and "at most" in shown["Fee"]
+    qtbot.wait(50)  # the dialog fits itself to the step on the next pass
+    dialog.grab().save(str(tmp_path / "mint-review.png"))
+    with qtbot.waitSignal(dialog.sig_minted, timeout=WAIT_MS) as minted:
+        dialog.next_button.click()
+    record = minted.args[0]
+    assert record.state == "minted" and record.token_id == 1 and record.signatures == 1
+    assert dialog.result_box.title() == "Minted token #1"
+    qtbot.wait(50)
+    dialog.grab().save(str(tmp_path / "mint-done.png"))
+
+    view.refresh_overview()
+    qtbot.waitUntil(lambda: len(view.activity.rows) == 1, timeout=WAIT_MS)
+    assert view.activity.rows[0].chip.text() == "Minted" and "Token #1" in view.activity.rows[0].title.text()
+    view.grab().save(str(tmp_path / "wallet-activity.png"))
+
+    again = MintDialog(service, draft, view.address, view)  # a second attempt at the same token signs nothing
+    qtbot.addWidget(again)
+    again.open()
+    with qtbot.waitSignal(again.sig_minted, timeout=WAIT_MS) as second:
+        again.next_button.click()
+    assert second.args[0].id == record.id and second.args[0].signatures == 1
+
+
+def test_mint_from_the_token_view_unlocks_first_then_shows_the_token(qtbot, tmp_path):
+    from tests.ui.studio_helpers import close_app, open_app
+
+    app = open_app(qtbot)
+    try:
+        app.start_background_work()
+        library = app.services.library
+        design = add_plain_design(library)
+        library.save_description(design.id, "ko", "부산의 밤을 닮은 펄 화이트 SM6.")
+        wallet = app.wallet_view
+        qtbot.waitUntil(lambda: _page(wallet) == "onboarding", timeout=WAIT_MS)
+        dialog = wallet.open_account_dialog("create")
+        dialog.password.setText(PASSWORD)
+        dialog.confirmation.setText(PASSWORD)
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: _page(wallet) == "locked", timeout=WAIT_MS)
+
+        app.token_view.set_design(design)
+        app.window.show_workspace("token")
+        app.token_view.mint_button.click()  # locked: the wallet asks for the password first
+        assert app.window.current_workspace() == "wallet" and "Unlock your wallet to mint" in wallet.lock_note.text()
+        wallet.password.setText(PASSWORD)
+        wallet.unlock_button.click()
+        qtbot.waitUntil(lambda: getattr(app, "mint_dialog", None) is not None, timeout=WAIT_MS)
+        wallet.faucet_button.click()  # a newcomer's test KAIA and minter role
+        qtbot.waitUntil(lambda: wallet.balance.text() == "100 KAIA", timeout=WAIT_MS)
+        mint = app.mint_dialog
+        mint.next_button.click()
+        qtbot.waitUntil(lambda: mint.step == "review", timeout=WAIT_MS)
+        with qtbot.waitSignal(mint.sig_minted, timeout=WAIT_MS):
+            mint.next_button.click()
+        assert app.token_view.token_id.text() == "#1" and app.token_view.mint_chip.text() == "minted"
+        assert app.token_view.owner.full_text() == wallet.address and not app.token_view.mint_button.isEnabled()
+        app.window.show_workspace("token")
+        qtbot.wait(50)
+        app.window.grab().save(str(tmp_path / "token-minted.png"))
+    finally:
+        close_app(app)

@@ -1,0 +1,1 @@
+"""The Wallet workspace: accounts, balance, activity, and minting a token on Kaia."""

@@ -1,0 +1,261 @@
+"""Create or import a wallet account: a name, the secret to import (if any), and a password that encrypts it.
+
+Key derivation (scrypt, about a second) runs on the chain service's worker thread; the dialog stays responsive and
+says what it is doing. Secrets leave the text fields as soon as they are handed over.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.chain.networks import ETHEREUM_PATH, KAIA_PATH
+from app.errors import UserFacingError
+from ui.background import watch
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
+from ui.widgets.error_banner import ErrorBanner
+
+DIALOG_WIDTH = 560
+IMPORT_KINDS = (("mnemonic", "Recovery phrase"), ("private_key", "Private key"), ("keystore", "Keystore file"))
+
+
+class AccountDialog(QDialog):
+    sig_account_added = Signal(object)  # WalletAccount
+
+    def __init__(self, service, mode: str = "create", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.mode = mode  # "create" or "import"
+        self.setWindowTitle("Create a wallet" if mode == "create" else "Import a wallet")
+        self.setMinimumWidth(DIALOG_WIDTH)
+        self._setup_ui()
+        self._on_password_changed()
+
+    def _setup_ui(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
+        lay.setSpacing(SPACE_L)
+        title = QLabel(self.windowTitle())
+        title.setProperty("role", "section")
+        lay.addWidget(title)
+        intro = QLabel(
+            "Your wallet's key is created on this computer and kept encrypted with your password. Nobody, "
+            "not even SM6 Design Studio, can recover the password: keep it safe."
+            if self.mode == "create"
+            else "Bring an existing Kaia or Ethereum account. Its key is encrypted with the password you set here "
+            "and never leaves this computer."
+        )
+        intro.setWordWrap(True)
+        intro.setProperty("role", "secondary")
+        lay.addWidget(intro)
+
+        if self.mode == "import":
+            self.kind_tabs = QTabBar()
+            for _key, label in IMPORT_KINDS:
+                self.kind_tabs.addTab(label)
+            self.kind_tabs.setExpanding(False)
+            self.kind_tabs.setDrawBase(False)
+            lay.addWidget(self.kind_tabs)
+            self.secret_stack = QStackedWidget()
+            self.secret_stack.addWidget(self._mnemonic_page())
+            self.secret_stack.addWidget(self._private_key_page())
+            self.secret_stack.addWidget(self._keystore_page())
+            self.kind_tabs.currentChanged.connect(self._on_kind_changed)
+            lay.addWidget(self.secret_stack)
+
+        form = QFormLayout()
+        form.setHorizontalSpacing(SPACE_M)
+        form.setVerticalSpacing(SPACE_S)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. My SM6 wallet")
+        self.name.setAccessibleName("Account name")
+        form.addRow("Name", self.name)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.password.textChanged.connect(self._on_password_changed)
+        form.addRow("Password", self.password)
+        self.confirmation = QLineEdit()
+        self.confirmation.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirmation.setAccessibleName("Repeat the password")
+        self.confirmation.textChanged.connect(self._on_password_changed)
+        self.confirmation_label = QLabel("Repeat")
+        form.addRow(self.confirmation_label, self.confirmation)
+        lay.addLayout(form)
+
+        strength_row = QHBoxLayout()
+        strength_row.setSpacing(SPACE_M)
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setFixedHeight(6)
+        self.strength_bar.setAccessibleName("Password strength")
+        strength_row.addWidget(self.strength_bar, 1)
+        self.strength_label = QLabel()
+        self.strength_label.setProperty("role", "caption")
+        strength_row.addWidget(self.strength_label)
+        lay.addLayout(strength_row)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "caption")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(self.hint)
+
+        self.error = ErrorBanner()
+        lay.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACE_M)
+        self.busy_label = QLabel()
+        self.busy_label.setProperty("role", "caption")
+        buttons.addWidget(self.busy_label, 1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.cancel_button)
+        self.ok_button = QPushButton("Create wallet" if self.mode == "create" else "Import")
+        self.ok_button.setProperty("primary", True)
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self._on_ok)
+        buttons.addWidget(self.ok_button)
+        lay.addLayout(buttons)
+
+    def _mnemonic_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(SPACE_S)
+        self.mnemonic = QPlainTextEdit()
+        self.mnemonic.setPlaceholderText("The 12 or 24 words, separated by spaces")
+        self.mnemonic.setAccessibleName("Recovery phrase")
+        self.mnemonic.setFixedHeight(84)
+        lay.addWidget(self.mnemonic)
+        row = QHBoxLayout()
+        self.path_group = QButtonGroup(self)
+        self.kaia_path = QRadioButton(f"Kaia ({KAIA_PATH})")
+        self.eth_path = QRadioButton(f"Ethereum / MetaMask ({ETHEREUM_PATH})")
+        self.kaia_path.setChecked(True)
+        for radio in (self.kaia_path, self.eth_path):
+            self.path_group.addButton(radio)
+            row.addWidget(radio)
+        row.addStretch(1)
+        lay.addLayout(row)
+        return page
+
+    def _private_key_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.private_key = QLineEdit()
+        self.private_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.private_key.setPlaceholderText("64 hexadecimal characters, with or without 0x")
+        self.private_key.setAccessibleName("Private key")
+        lay.addWidget(self.private_key)
+        lay.addStretch(1)
+        return page
+
+    def _keystore_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.keystore = QPlainTextEdit()
+        self.keystore.setPlaceholderText("Paste the keystore JSON (UTC--… file); the password below is the file's")
+        self.keystore.setAccessibleName("Keystore JSON")
+        self.keystore.setFixedHeight(84)
+        lay.addWidget(self.keystore)
+        return page
+
+    # --- behaviour ---
+
+    def kind(self) -> str:
+        return IMPORT_KINDS[self.kind_tabs.currentIndex()][0] if self.mode == "import" else "create"
+
+    def _on_kind_changed(self, index: int) -> None:
+        self.secret_stack.setCurrentIndex(index)
+        self._on_password_changed()
+
+    def _needs_new_password(self) -> bool:
+        return self.kind() != "keystore"  # a keystore brings its own password
+
+    def _on_password_changed(self) -> None:
+        new = self._needs_new_password()
+        self.confirmation.setVisible(new)
+        self.confirmation_label.setVisible(new)
+        self.strength_bar.setVisible(new)
+        self.strength_label.setVisible(new)
+        password = self.password.text()
+        if not new:
+            self.hint.setText("The keystore file's own password.")
+            return
+        if not password:
+            self.strength_bar.setValue(0)
+            self.strength_label.setText("")
+            self.hint.setText("At least 8 characters. A few unrelated words make a strong password.")
+            return
+        from app.chain.wallet import password_strength  # eth-utils and zxcvbn load on first use, not at startup
+
+        strength = password_strength(password)
+        self.strength_bar.setValue(strength.score)
+        self.strength_label.setText(strength.label)
+        self.hint.setText(strength.hint or "")
+
+    def _on_ok(self) -> None:
+        password = self.password.text()
+        if self._needs_new_password():
+            from app.chain.wallet import password_problem
+
+            problem = password_problem(password, self.confirmation.text())
+            if problem:
+                self.error.show_message(problem)
+                return
+        name = self.name.text().strip()
+        kind = self.kind()
+        if kind == "create":
+            future = self.service.create_account(name, password)
+        elif kind == "private_key":
+            future = self.service.import_private_key(name, self.private_key.text(), password)
+        elif kind == "keystore":
+            future = self.service.import_keystore(name, self.keystore.toPlainText(), password)
+        else:
+            path = KAIA_PATH if self.kaia_path.isChecked() else ETHEREUM_PATH
+            future = self.service.import_mnemonic(name, self.mnemonic.toPlainText(), password, path)
+        self._set_busy(True)
+        watch(future, self._on_added, self._on_failed, self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ok_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.busy_label.setText("Encrypting the key with your password…" if busy else "")
+        if busy:
+            self.error.clear()
+
+    def _on_added(self, account) -> None:
+        self._set_busy(False)
+        for field in (self.password, self.confirmation):
+            field.clear()
+        if self.mode == "import":
+            self.private_key.clear()
+            self.mnemonic.clear()
+            self.keystore.clear()
+        self.sig_account_added.emit(account)
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, UserFacingError):
+            self.error.show_message(error.message, error.details)
+        else:
+            self.error.show_message(f"The account could not be saved: {error}")

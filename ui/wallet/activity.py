@@ -1,0 +1,85 @@
+"""The wallet's recent mints, newest first: what state each is in, its token id, and links to the explorer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.theme import SPACE_M, SPACE_S
+from ui.widgets.status_chip import StatusChip
+
+MAX_ROWS = 20
+# state → (chip text, variant, icon)
+STATE_CHIPS = {
+    "waiting": ("Waiting", "neutral", "queue"),
+    "signed": ("Sending…", "info", "refresh"),
+    "sent": ("Sent", "info", "refresh"),
+    "minted": ("Minted", "success", "success"),
+    "failed": ("Failed", "danger", "error"),
+    "dropped": ("Not included", "warning", "warning"),
+}
+
+
+class ActivityRow(QWidget):
+    def __init__(self, record, network, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record = record
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(SPACE_M)
+        self.chip = StatusChip(*STATE_CHIPS.get(record.state, (record.state, "neutral", "info")))
+        lay.addWidget(self.chip)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        title = f"Token #{record.token_id}" if record.token_id else "Mint"
+        when = dt.datetime.fromtimestamp(record.updated_at).strftime("%d %b %Y %H:%M")
+        self.title = QLabel(f"{title} · {when}")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        text.addWidget(self.title)
+        self.detail = QLabel(record.error or record.token_uri)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # node and contract messages stay plain text
+        self.detail.setProperty("role", "caption")
+        self.detail.setWordWrap(True)
+        text.addWidget(self.detail)
+        lay.addLayout(text, 1)
+        self.links: list[QPushButton] = []
+        if network is not None and network.chain_id == record.chain_id:
+            for label, url in (
+                ("Transaction", network.tx_url(record.tx_hash) if record.tx_hash else ""),
+                ("Token", network.token_url(record.token_id, record.contract) if record.token_id else ""),
+            ):
+                if url:
+                    button = QPushButton(label)
+                    button.setProperty("flat", True)
+                    button.setToolTip(url)
+                    button.clicked.connect(lambda _c=False, u=url: QDesktopServices.openUrl(QUrl(u)))
+                    lay.addWidget(button)
+                    self.links.append(button)
+
+
+class ActivityList(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(SPACE_S)
+        self.empty = QLabel("Nothing minted from this wallet yet. Mint a token from the Token workspace.")
+        self.empty.setProperty("role", "secondary")
+        self.empty.setWordWrap(True)
+        self.body.addWidget(self.empty)
+        self.rows: list[ActivityRow] = []
+
+    def set_mints(self, mints, network) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        newest = sorted(mints, key=lambda m: m.updated_at, reverse=True)[:MAX_ROWS]
+        for record in newest:
+            row = ActivityRow(record, network)
+            self.body.addWidget(row)
+            self.rows.append(row)
+        self.empty.setVisible(not self.rows)

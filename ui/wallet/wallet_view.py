@@ -1,0 +1,395 @@
+"""The Wallet workspace: set up an account, unlock it, see the network, balance, address (with QR) and activity.
+
+Everything slow (key derivation, the node, the sandbox EVM) runs on the chain service's worker thread; this view
+only shows results. The network chip always says whether money is real.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.chain.networks import format_kaia
+from app.errors import UserFacingError
+from ui.background import watch
+from ui.icons import icon
+from ui.theme import FONT_TITLE, SPACE_L, SPACE_M, SPACE_S, SPACE_XL, Theme, current_theme, theme_manager
+from ui.token.token_widgets import CopyField, token_stylesheet
+from ui.wallet.account_dialog import AccountDialog
+from ui.wallet.activity import ActivityList
+from ui.wallet.qr import qr_pixmap
+from ui.widgets.card import Card
+from ui.widgets.centered_column import CenteredColumn
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.status_chip import StatusChip
+
+COLUMN_WIDTH = 880
+QR_SIZE = 148
+REFRESH_MS = 15_000
+IDLE_CHECK_MS = 2_000
+PAGES = ("loading", "onboarding", "locked", "panel")
+
+
+class WalletView(QWidget):
+    sig_network_chosen = Signal(str)  # a network key; the app saves it in settings
+    sig_unlocked = Signal(str)  # the address just unlocked
+
+    def __init__(self, service, network_keys: list[tuple[str, str]], kiosk: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.kiosk = kiosk
+        self.accounts: list = []
+        self.address: str = ""  # the account shown (unlocked) or offered (locked)
+        self.overview = None
+        self._network_keys = network_keys
+        self._setup_ui()
+        self._on_theme_changed(current_theme())
+        theme_manager().theme_changed.connect(self._on_theme_changed)
+        self._refresh_timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh_overview)
+        self._idle_timer = QTimer(self, interval=IDLE_CHECK_MS, timeout=self._check_idle)
+        self._idle_timer.start()
+        # Idle means no input anywhere in the app, not just in this view.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # --- construction ---
+
+    def _setup_ui(self) -> None:
+        self.pages = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        loading = QLabel("Opening the wallet…")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading.setProperty("role", "secondary")
+        self.pages.addWidget(loading)
+        self.onboarding = EmptyState(
+            "wallet",
+            "Set up your wallet",
+            "Mint your SM6 on Kaia from a wallet inside this app. Its key stays on this computer, encrypted with your "
+            "password. It starts on the sandbox network, where everything is free and nothing is real money.",
+            "Create a wallet",
+            None if self.kiosk else "Import a wallet",
+        )
+        self.onboarding.sig_primary_clicked.connect(lambda: self.open_account_dialog("create"))
+        self.onboarding.sig_secondary_clicked.connect(lambda: self.open_account_dialog("import"))
+        self.pages.addWidget(self.onboarding)
+        self.pages.addWidget(self._build_locked())
+        self.pages.addWidget(self._build_panel())
+
+    def _column(self) -> tuple[QScrollArea, QVBoxLayout]:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        column = CenteredColumn(COLUMN_WIDTH)
+        column.body.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
+        column.body.setSpacing(SPACE_L)
+        scroll.setWidget(column)
+        return scroll, column.body
+
+    def _build_locked(self) -> QWidget:
+        scroll, body = self._column()
+        card = Card("Unlock your wallet")
+        self.account_combo = QComboBox()
+        self.account_combo.setAccessibleName("Account")
+        self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
+        card.add_widget(self.account_combo)
+        row = QHBoxLayout()
+        row.setSpacing(SPACE_S)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("Password")
+        self.password.setAccessibleName("Wallet password")
+        self.password.returnPressed.connect(self._on_unlock_clicked)
+        row.addWidget(self.password, 1)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setProperty("primary", True)
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        row.addWidget(self.unlock_button)
+        card.add_layout(row)
+        self.lock_note = QLabel("")
+        self.lock_note.setProperty("role", "caption")
+        self.lock_note.setWordWrap(True)
+        card.add_widget(self.lock_note)
+        self.unlock_error = ErrorBanner()
+        card.add_widget(self.unlock_error)
+        body.addWidget(card)
+        if not self.kiosk:
+            more = QHBoxLayout()
+            more.addStretch(1)
+            for text, mode in (("Create another account", "create"), ("Import an account", "import")):
+                button = QPushButton(text)
+                button.setProperty("flat", True)
+                button.clicked.connect(lambda _c=False, m=mode: self.open_account_dialog(m))
+                more.addWidget(button)
+            body.addLayout(more)
+        body.addStretch(1)
+        return scroll
+
+    def _build_panel(self) -> QWidget:
+        scroll, body = self._column()
+        header = QHBoxLayout()
+        header.setSpacing(SPACE_M)
+        self.network_chip = StatusChip("Sandbox · not real money", "warning", "warning")
+        header.addWidget(self.network_chip)
+        header.addStretch(1)
+        self.network_combo = QComboBox()
+        self.network_combo.setAccessibleName("Network")
+        for key, label in self._network_keys:
+            self.network_combo.addItem(label, key)
+        self.network_combo.activated.connect(self._on_network_activated)
+        self.network_combo.setVisible(not self.kiosk)
+        header.addWidget(self.network_combo)
+        self.lock_button = QPushButton("Lock")
+        self.lock_button.setToolTip("Lock the wallet: its password is needed to sign again")
+        self.lock_button.clicked.connect(lambda: self.lock())
+        header.addWidget(self.lock_button)
+        body.addLayout(header)
+
+        account = Card()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(SPACE_XL)
+        grid.setVerticalSpacing(SPACE_S)
+        self.account_name = QLabel()
+        self.account_name.setProperty("role", "emphasis")
+        self.account_name.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(self.account_name, 0, 0)
+        self.address_field = CopyField("Address")
+        grid.addWidget(self.address_field, 1, 0)
+        self.balance = QLabel("—")
+        self.balance.setObjectName("walletBalance")
+        self.balance.setAccessibleName("Balance")
+        grid.addWidget(self.balance, 2, 0)
+        self.minter_note = QLabel()
+        self.minter_note.setProperty("role", "caption")
+        self.minter_note.setWordWrap(True)
+        grid.addWidget(self.minter_note, 3, 0)
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACE_S)
+        self.faucet_button = QPushButton("Get test KAIA")
+        self.faucet_button.setToolTip("Sandbox only: 100 test KAIA and permission to mint")
+        self.faucet_button.clicked.connect(self._on_faucet_clicked)
+        actions.addWidget(self.faucet_button)
+        self.explorer_button = QPushButton("View on KaiaScan")
+        self.explorer_button.clicked.connect(self._open_account_in_explorer)
+        actions.addWidget(self.explorer_button)
+        self.export_button = QPushButton("Export keystore…")
+        self.export_button.setVisible(not self.kiosk)  # a kiosk never hands out keys
+        self.export_button.clicked.connect(self._on_export_clicked)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
+        grid.addLayout(actions, 4, 0)
+        self.qr = QLabel()
+        self.qr.setFixedSize(QR_SIZE, QR_SIZE)
+        self.qr.setAccessibleName("Address as a QR code")
+        grid.addWidget(self.qr, 0, 1, 5, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        grid.setColumnStretch(0, 1)
+        account.add_layout(grid)
+        body.addWidget(account)
+        self.panel_error = ErrorBanner()
+        body.addWidget(self.panel_error)
+
+        activity = Card("Activity")
+        self.activity = ActivityList()
+        activity.add_widget(self.activity)
+        body.addWidget(activity)
+        body.addStretch(1)
+        return scroll
+
+    # --- state ---
+
+    def start(self) -> None:
+        """Load the accounts (after the first paint: it imports eth-account on the worker thread)."""
+        watch(self.service.accounts(), self._on_accounts, self._show_panel_error, self)
+
+    def _on_accounts(self, accounts) -> None:
+        self.accounts = list(accounts)
+        unlocked = self.service.unlocked_address()
+        if not self.accounts:
+            self.pages.setCurrentIndex(PAGES.index("onboarding"))
+            return
+        if unlocked:
+            self._show_panel(unlocked)
+            return
+        self.account_combo.blockSignals(True)
+        self.account_combo.clear()
+        for account in self.accounts:
+            self.account_combo.addItem(
+                f"{account.name} · {account.address[:6]}…{account.address[-4:]}", account.address
+            )
+        preferred = self.account_combo.findData(self.address)
+        self.account_combo.setCurrentIndex(max(preferred, 0))
+        self.account_combo.blockSignals(False)
+        self.address = self.account_combo.currentData() or ""
+        self.pages.setCurrentIndex(PAGES.index("locked"))
+        self.password.setFocus()
+
+    def _show_panel(self, address: str) -> None:
+        self.address = address
+        account = next((a for a in self.accounts if a.address == address), None)
+        self.account_name.setText(account.name if account else "Account")
+        self.address_field.set_value(address)
+        theme = current_theme()
+        self.qr.setPixmap(qr_pixmap(address, QR_SIZE, theme.text, theme.surface))
+        self.pages.setCurrentIndex(PAGES.index("panel"))
+        self.refresh_overview()
+        self._refresh_timer.start()
+
+    def refresh_overview(self) -> None:
+        if not self.address or self.pages.currentIndex() != PAGES.index("panel"):
+            return
+        watch(self.service.overview(self.address), self._on_overview, self._show_panel_error, self)
+        watch(self.service.mints(), self._on_mints, lambda _e: None, self)
+
+    def _on_overview(self, overview) -> None:
+        self.overview = overview
+        network = overview.network
+        self.panel_error.clear()
+        if network.real_money:
+            self.network_chip.set_state(network.name, "success", "success")
+        else:
+            self.network_chip.set_state(network.label, "warning", "warning")
+        index = self.network_combo.findData(network.key)
+        if index >= 0:
+            self.network_combo.setCurrentIndex(index)
+        self.balance.setText(format_kaia(overview.balance))
+        self.faucet_button.setVisible(network.is_sandbox)
+        self.explorer_button.setVisible(bool(network.account_url(overview.address)))
+        self.minter_note.setText(
+            "This wallet can mint on the campaign contract."
+            if overview.can_mint
+            else "This wallet cannot mint yet: "
+            + ("use Get test KAIA." if network.is_sandbox else "ask the campaign staff to approve it as a minter.")
+        )
+
+    def _on_mints(self, mints) -> None:
+        network = self.overview.network if self.overview else None
+        self.activity.set_mints([m for m in mints if m.sender == self.address], network)
+
+    def _show_panel_error(self, error: BaseException) -> None:
+        message = error.message if isinstance(error, UserFacingError) else f"The wallet could not be read: {error}"
+        self.panel_error.show_message(message, getattr(error, "details", ""))
+
+    # --- actions ---
+
+    def open_account_dialog(self, mode: str) -> AccountDialog:
+        dialog = AccountDialog(self.service, mode, self)
+        dialog.sig_account_added.connect(self._on_account_added)
+        dialog.open()
+        self._dialog = dialog
+        return dialog
+
+    def _on_account_added(self, account) -> None:
+        self.address = account.address
+        self.lock_note.setText("Unlock the new account with the password you just set.")
+        self.start()
+
+    def _on_account_chosen(self, _index: int) -> None:
+        self.address = self.account_combo.currentData() or ""
+        self.unlock_error.clear()
+
+    def _on_unlock_clicked(self) -> None:
+        password = self.password.text()
+        self.password.clear()
+        if not self.address:
+            return
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.setText("Unlocking…")
+        self.unlock_error.clear()
+        watch(self.service.unlock(self.address, password), self._on_unlocked, self._on_unlock_failed, self)
+
+    def _on_unlocked(self, address: str) -> None:
+        self._reset_unlock_button()
+        self.lock_note.setText("")
+        self._show_panel(address)
+        self.sig_unlocked.emit(address)
+
+    def ask_to_unlock(self, note: str) -> None:
+        """Show the unlock (or set-up) page with `note` saying why."""
+        self.lock_note.setText(note)
+        self.start()
+
+    def _on_unlock_failed(self, error: BaseException) -> None:
+        self._reset_unlock_button()
+        message = error.message if isinstance(error, UserFacingError) else f"The wallet could not be unlocked: {error}"
+        self.unlock_error.show_message(message)
+        self.password.setFocus()
+
+    def _reset_unlock_button(self) -> None:
+        self.unlock_button.setEnabled(True)
+        self.unlock_button.setText("Unlock")
+
+    def lock(self, note: str = "Locked.") -> None:
+        self._refresh_timer.stop()
+        watch(self.service.lock(), lambda _r: None, lambda _e: None, self)
+        self.lock_note.setText(note)
+        self.overview = None
+        self.start()
+
+    def _check_idle(self) -> None:
+        if self.pages.currentIndex() == PAGES.index("panel") and self.service.unlocked_address() is None:
+            self.lock(f"Locked automatically after a while without use ({dt.datetime.now():%H:%M}).")
+
+    def _on_faucet_clicked(self) -> None:
+        self.faucet_button.setEnabled(False)
+        watch(self.service.faucet(self.address), self._after_faucet, self._after_faucet_error, self)
+
+    def _after_faucet(self, _result) -> None:
+        self.faucet_button.setEnabled(True)
+        self.refresh_overview()
+
+    def _after_faucet_error(self, error: BaseException) -> None:
+        self.faucet_button.setEnabled(True)
+        self._show_panel_error(error)
+
+    def _open_account_in_explorer(self) -> None:
+        if self.overview is not None:
+            QDesktopServices.openUrl(QUrl(self.overview.network.account_url(self.address)))
+
+    def _on_export_clicked(self) -> None:
+        from ui.wallet.export import export_keystore
+
+        export_keystore(self, self.service, self.address)
+
+    def _on_network_activated(self, index: int) -> None:
+        key = self.network_combo.itemData(index)
+        self.sig_network_chosen.emit(key)
+
+    def network_changed(self) -> None:
+        """Called by the app after the network setting changed."""
+        self.overview = None
+        self.balance.setText("—")
+        self.refresh_overview()
+
+    # --- events ---
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin):
+            self.service.touch()
+        return False
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.setStyleSheet(
+            token_stylesheet(theme) + f"QLabel#walletBalance {{ font-size: {FONT_TITLE}px; font-weight: 700; }}"
+        )
+        self.address_field.refresh_icons()
+        self.lock_button.setIcon(icon("lock", theme.text))
+        if self.address and self.pages.currentIndex() == PAGES.index("panel"):
+            self.qr.setPixmap(qr_pixmap(self.address, QR_SIZE, theme.text, theme.surface))
