@@ -33,7 +33,12 @@ from ui.widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
 
-NETWORK_CHOICES = [("sandbox", "Sandbox (test)"), ("kairos", "Kairos testnet"), ("mainnet", "Kaia Mainnet")]
+NETWORK_CHOICES = [
+    ("sandbox", "Sandbox (test)"),
+    ("kairos", "Kairos testnet"),
+    ("mainnet", "Kaia Mainnet"),
+    ("custom", "Custom node"),
+]
 
 
 class AppController(QObject):
@@ -223,6 +228,7 @@ class AppController(QObject):
 
         apply_theme(QApplication.instance(), settings.theme, kiosk=self.kiosk)
         self.publish_queue.kick()  # a node set up just now takes what waits in the outbox
+        self.wallet_view.network_changed(settings.chain.selected_network())
 
     def _save_settings(self) -> None:
         from app.config import save_settings
@@ -337,7 +343,7 @@ class AppController(QObject):
             return
         settings.chain = replace(settings.chain, network=key)
         self._save_settings()
-        self.wallet_view.network_changed()
+        self.wallet_view.network_changed(settings.chain.selected_network())
 
     def _on_open_in_studio(self, design) -> None:
         self.design_vm.open_design(design)

@@ -31,15 +31,20 @@ def check_service_url(url: str, what: str) -> str:
         return ""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        example = _EXAMPLES[what]
+        example = _EXAMPLES.get(what, "https://example.com")
         raise ValueError(f"The {what} address must start with http:// or https:// and name a host, like {example}.")
     if parts.query or parts.fragment:
-        example = _EXAMPLES[what]
+        example = _EXAMPLES.get(what, "https://example.com")
         raise ValueError(f"The {what} address cannot contain “?” or “#”; give just the address, like {example}.")
     return url
 
 
-_EXAMPLES = {"IPFS node": "http://127.0.0.1:5001", "pinning service": "https://api.example.com/psa"}
+_EXAMPLES = {
+    "IPFS node": "http://127.0.0.1:5001",
+    "pinning service": "https://api.example.com/psa",
+    "custom node": "https://public-en-kairos.node.kaia.io",
+    "explorer": "https://kairos.kaiascan.io",
+}
 
 
 class PinningTokenStore(ApiKeyStore):

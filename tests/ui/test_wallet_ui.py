@@ -187,3 +187,53 @@ def test_mint_from_the_token_view_unlocks_first_then_shows_the_token(qtbot, tmp_
         app.window.grab().save(str(tmp_path / "token-minted.png"))
     finally:
         close_app(app)
+
+
+def test_network_settings_are_checked_and_a_dead_node_is_said_plainly(qtbot, tmp_path):
+    from app.config import load_settings
+    from tests.ui.studio_helpers import close_app, open_app
+
+    app = open_app(qtbot)
+    try:
+        app.start_background_work()
+        app.window.show_workspace("settings")
+        page = app.settings_page
+        card = page.chain_card
+        card.kairos_contract.setText("0x1234")
+        page.save_button.click()
+        assert "Kairos contract address is not a valid address" in page.error_banner.message()
+        assert page.focusWidget() is card.kairos_contract  # the cursor goes to the mistake
+        card.kairos_contract.setText("")
+        card.custom_rpc.setText("http://127.0.0.1:9")  # the discard port: nothing answers
+        page.save_button.click()
+        assert "chain id too" in page.error_banner.message()
+        card.custom_chain_id.setText("1001")
+        with qtbot.waitSignal(page.sig_settings_changed, timeout=WAIT_MS):
+            page.save_button.click()
+        assert load_settings().chain.custom_rpc == "http://127.0.0.1:9"
+        qtbot.wait(50)
+        app.window.grab().save(str(tmp_path / "settings-wallet.png"))
+
+        wallet = app.wallet_view
+        app.window.show_workspace("wallet")
+        qtbot.waitUntil(lambda: _page(wallet) == "onboarding", timeout=WAIT_MS)
+        dialog = wallet.open_account_dialog("create")
+        dialog.password.setText(PASSWORD)
+        dialog.confirmation.setText(PASSWORD)
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: _page(wallet) == "locked", timeout=WAIT_MS)
+        wallet.password.setText(PASSWORD)
+        wallet.unlock_button.click()
+        qtbot.waitUntil(lambda: wallet.overview is not None, timeout=WAIT_MS)
+        wallet.network_combo.setCurrentIndex(wallet.network_combo.findData("custom"))
+        wallet.network_combo.activated.emit(wallet.network_combo.currentIndex())
+        assert wallet.network_chip.text() == "Kairos Testnet (custom node) · not real money"
+        assert wallet.network_chip.variant() == "warning"
+        qtbot.waitUntil(lambda: wallet.panel_error.isVisible(), timeout=WAIT_MS)
+        assert "cannot be reached" in wallet.panel_error.message() and wallet.balance.text() == "—"
+        assert wallet.faucet_button.isHidden() and wallet.minter_note.text() == ""  # nothing left from the sandbox
+        assert load_settings().chain.network == "custom"
+        qtbot.wait(50)
+        app.window.grab().save(str(tmp_path / "wallet-offline.png"))
+    finally:
+        close_app(app)

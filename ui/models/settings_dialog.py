@@ -33,6 +33,7 @@ from ui.describe.describe_settings_card import DescribeSettingsCard
 from ui.models.folder_row import FolderRow
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.token.publish_settings_card import PublishSettingsCard
+from ui.wallet.chain_settings_card import ChainSettingsCard
 from ui.widgets.card import Card
 from ui.widgets.error_banner import ErrorBanner
 
@@ -106,6 +107,8 @@ class SettingsDialog(QDialog):
         right.addWidget(self._build_folders())
         self.publish_card = PublishSettingsCard()
         right.addWidget(self.publish_card)
+        self.chain_card = ChainSettingsCard()
+        left.insertWidget(left.count() - 1, self.chain_card)  # above the stretch
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -209,6 +212,7 @@ class SettingsDialog(QDialog):
         self.live_previews_check.setChecked(settings.generation.live_previews)
         self.describe_card.load(settings.describe)
         self.publish_card.load(settings.publish)
+        self.chain_card.load(settings.chain)
         for name, check in self.memory_checks.items():
             check.setChecked(bool(getattr(settings.generation, name)))
 
@@ -223,6 +227,7 @@ class SettingsDialog(QDialog):
             setattr(gen, name, check.isChecked())
         result.describe = self.describe_card.values()
         result.publish = self.publish_card.values()
+        result.chain = self.chain_card.values()
         return result.validated()
 
     def _show_problem(self, message: str, details: str = "") -> None:
@@ -234,7 +239,7 @@ class SettingsDialog(QDialog):
             new = self.settings()
         except ValueError as exc:  # an address that cannot be used: say which, keep every edit, go there
             self._show_problem(str(exc))
-            field = self.publish_card.invalid_field()
+            field = self.publish_card.invalid_field() or self.chain_card.invalid_field()
             if field is not None:
                 self._scroll.ensureWidgetVisible(field)
                 field.setFocus()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -262,13 +263,7 @@ class WalletView(QWidget):
         self.overview = overview
         network = overview.network
         self.panel_error.clear()
-        if network.real_money:
-            self.network_chip.set_state(network.name, "success", "success")
-        else:
-            self.network_chip.set_state(network.label, "warning", "warning")
-        index = self.network_combo.findData(network.key)
-        if index >= 0:
-            self.network_combo.setCurrentIndex(index)
+        self._show_network(network)
         self.balance.setText(format_kaia(overview.balance))
         self.faucet_button.setVisible(network.is_sandbox)
         self.explorer_button.setVisible(bool(network.account_url(overview.address)))
@@ -370,13 +365,45 @@ class WalletView(QWidget):
 
     def _on_network_activated(self, index: int) -> None:
         key = self.network_combo.itemData(index)
-        self.sig_network_chosen.emit(key)
+        if key != "mainnet":
+            self.sig_network_chosen.emit(key)
+            return
+        # Real money is always a deliberate choice.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Use Kaia Mainnet?",
+            "On Kaia Mainnet, minting and sending spend real KAIA and cannot be undone.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        use = box.addButton("Use real KAIA", QMessageBox.ButtonRole.AcceptRole)
+        box.finished.connect(lambda _r: self._after_mainnet_question(box.clickedButton() is use))
+        box.open()
+        self._question = box
 
-    def network_changed(self) -> None:
-        """Called by the app after the network setting changed."""
+    def _after_mainnet_question(self, confirmed: bool) -> None:
+        if confirmed:
+            self.sig_network_chosen.emit("mainnet")
+        elif self.overview is not None:  # back to the network in use
+            self.network_combo.setCurrentIndex(max(self.network_combo.findData(self.overview.network.key), 0))
+
+    def network_changed(self, network) -> None:
+        """Called by the app after the network setting changed: say so at once, then ask the new node."""
         self.overview = None
         self.balance.setText("—")
+        self.minter_note.setText("")
+        self._show_network(network)
         self.refresh_overview()
+
+    def _show_network(self, network) -> None:
+        if network.real_money:
+            self.network_chip.set_state(network.name, "success", "success")
+        else:
+            self.network_chip.set_state(network.label, "warning", "warning")
+        index = self.network_combo.findData(network.key)
+        if index >= 0:
+            self.network_combo.setCurrentIndex(index)
+        self.faucet_button.setVisible(network.is_sandbox)
 
     # --- events ---
 
