@@ -3,5 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
+# Anvil, the local JSON-RPC node for tests/app/test_anvil.py and the mint benchmark (pinned in
+# tests/chain/package-lock.json, no install scripts). Without Node.js those tests skip.
+if command -v npm >/dev/null; then
+  npm ls --prefix tests/chain >/dev/null 2>&1 || npm ci --prefix tests/chain --no-audit --no-fund --ignore-scripts
+fi
 export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1
 exec .venv/bin/python -m tests.benchmarks "$@"

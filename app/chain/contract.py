@@ -18,7 +18,12 @@ from typing import Any
 import eth_abi
 from eth_abi.exceptions import DecodingError
 from eth_utils import is_hexstr, to_bytes, to_checksum_address
-from eth_utils.abi import function_abi_to_4byte_selector, get_abi_input_names, get_abi_input_types
+from eth_utils.abi import (
+    event_abi_to_log_topic,
+    function_abi_to_4byte_selector,
+    get_abi_input_names,
+    get_abi_input_types,
+)
 
 from app import paths
 
@@ -85,6 +90,26 @@ def load_artifact() -> dict[str, Any]:
 def content_hash(image_bytes: bytes) -> bytes:
     """The 32-byte SHA-256 of the design's image file: what `mint` records so an image is minted only once."""
     return hashlib.sha256(image_bytes).digest()
+
+
+@functools.cache
+def _mint_abi() -> tuple[bytes, tuple[str, ...]]:
+    mint = next(e for e in load_artifact()["abi"] if e.get("type") == "function" and e.get("name") == "mint")
+    return function_abi_to_4byte_selector(mint), tuple(get_abi_input_types(mint))
+
+
+def mint_call_data(recipient: str, token_uri: str, content_hash: bytes) -> str:
+    """The 0x-hex call data of `mint(to, uri, contentHash)`, encoded directly (no node, no ABI lookup per call)."""
+    selector, types = _mint_abi()
+    args = eth_abi.encode(list(types), [to_checksum_address(recipient), token_uri, bytes(content_hash)])
+    return "0x" + (selector + args).hex()
+
+
+@functools.cache
+def minted_topic() -> bytes:
+    """topic0 of the Minted event, whose first indexed argument is the token id."""
+    minted = next(e for e in load_artifact()["abi"] if e.get("type") == "event" and e.get("name") == "Minted")
+    return event_abi_to_log_topic(minted)
 
 
 @functools.cache

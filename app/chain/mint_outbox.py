@@ -25,6 +25,7 @@ from eth_utils import to_checksum_address
 
 from app.chain import errors
 from app.chain.client import ChainClient
+from app.chain.contract import mint_call_data
 from app.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,10 @@ log = logging.getLogger(__name__)
 STATES = ("waiting", "signed", "sent", "minted", "failed", "dropped")
 IN_FLIGHT = ("signed", "sent")
 SIGNABLE = ("waiting", "failed", "dropped")
-RECEIPT_POLL_S = 0.2
+RECEIPT_POLL_S = 0.2  # the longest pause between two looks for a receipt
+RECEIPT_FIRST_POLL_S = 0.005  # then doubling: a node that mines at once is answered within milliseconds
 RECEIPT_TIMEOUT_S = 60.0
+PREPARED_FRESH_S = 60.0  # a transaction `prepare` built this recently has just been checked by its gas estimate
 
 CAN_NO_LONGER_LAND = (
     "The earlier mint transaction can no longer be included: another transaction from this wallet took its place. "
@@ -123,6 +126,7 @@ class MintOutbox:
         self.db_path = Path(db_path)
         self.hooks = hooks or {}
         self._lock = threading.RLock()
+        self._prepared_at: dict[int, float] = {}  # mint id → when `prepare` last estimated it (monotonic)
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False, timeout=10)
@@ -148,7 +152,15 @@ class MintOutbox:
         return [MintRecord(*row[:9], bytes(row[9]), *row[10:]) for row in rows]
 
     def get(self, mint_id: int) -> MintRecord:
-        return next(m for m in self.mints() if m.id == mint_id)
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {_COLUMNS}, (SELECT COUNT(*) FROM signatures s WHERE s.mint_id = m.id) FROM mints m "
+                "WHERE id = ?",
+                (mint_id,),
+            ).fetchone()
+        if row is None:
+            raise StopIteration(mint_id)  # as before: an unknown id is a programming error
+        return MintRecord(*row[:9], bytes(row[9]), *row[10:])
 
     def find(self, chain_id: int, contract: str, content_hash: bytes) -> MintRecord | None:
         key = mint_key(chain_id, contract, content_hash)
@@ -238,7 +250,11 @@ class MintOutbox:
             if to_checksum_address(signer.address) != record.sender:  # confirmed again with another wallet
                 record = self._update(mint_id, sender=to_checksum_address(signer.address))
         try:
-            already = client.token_of_content(record.content_hash)
+            # A transaction `prepare` just built was estimated against the chain: its estimate would have reverted
+            # had this content been minted. Otherwise look, so a design minted elsewhere is recognised unsigned.
+            prepared_at = self._prepared_at.get(mint_id)
+            fresh = tx is not None and prepared_at is not None and time.monotonic() - prepared_at < PREPARED_FRESH_S
+            already = 0 if fresh else client.token_of_content(record.content_hash)
             if already:
                 return self._update(mint_id, state="minted", token_id=already, error="")
             if tx is None:
@@ -274,7 +290,9 @@ class MintOutbox:
     def prepare(self, record: MintRecord, client: ChainClient) -> dict:
         """The unsigned transaction for `record` with today's fees and nonce, gas estimated (a revert shows here)."""
         fees = client.fees()
-        return client.mint_transaction(record.sender, record.recipient, record.token_uri, record.content_hash, fees)
+        tx = client.mint_transaction(record.sender, record.recipient, record.token_uri, record.content_hash, fees)
+        self._prepared_at[record.id] = time.monotonic()
+        return tx
 
     def _matches(self, tx: dict, record: MintRecord, client: ChainClient) -> bool:
         return (
@@ -304,6 +322,7 @@ class MintOutbox:
 
     def _wait(self, record: MintRecord, client: ChainClient, timeout_s: float = RECEIPT_TIMEOUT_S) -> MintRecord:
         deadline = time.monotonic() + timeout_s
+        pause = RECEIPT_FIRST_POLL_S
         while True:
             try:
                 receipt = client.receipt(record.tx_hash)
@@ -317,7 +336,8 @@ class MintOutbox:
                 return self._update(
                     record.id, error="Sent; waiting for the network to include it. The app keeps checking."
                 )
-            time.sleep(RECEIPT_POLL_S)
+            time.sleep(pause)
+            pause = min(2 * pause, RECEIPT_POLL_S)
 
     def _finish(self, record: MintRecord, client: ChainClient, receipt: dict | None = None) -> MintRecord:
         receipt = receipt or client.receipt(record.tx_hash)
@@ -331,11 +351,8 @@ class MintOutbox:
         return self._update(record.id, state="failed", block_number=block, error=reason)
 
     def _call_data(self, record: MintRecord, client: ChainClient) -> str:
-        contract = client._contract()
-        call = contract.functions.mint(record.recipient, record.token_uri, record.content_hash)
-        return call.build_transaction({"from": record.sender, "gas": 0, "maxFeePerGas": 0, "maxPriorityFeePerGas": 0})[
-            "data"
-        ]
+        client._contract()  # a contract address must be set
+        return mint_call_data(record.recipient, record.token_uri, record.content_hash)
 
     # --- after a crash, a timeout or a lost connection ---
 

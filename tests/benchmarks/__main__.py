@@ -1,11 +1,11 @@
-"""`python -m tests.benchmarks [startup engine responsiveness cancel]`: prints each figure as a ratio."""
+"""`python -m tests.benchmarks [startup engine responsiveness cancel mint]`: prints each figure as a ratio."""
 
 from __future__ import annotations
 
 import importlib
 import sys
 
-ALL = ("startup", "engine", "responsiveness", "cancel")
+ALL = ("startup", "engine", "responsiveness", "cancel", "mint")
 
 
 def main(argv: list[str]) -> int:
