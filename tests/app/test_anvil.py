@@ -108,6 +108,15 @@ def _stop_once(node: Anvil, outbox_hooks: dict, name: str) -> None:
     outbox_hooks[name] = stop
 
 
+def _minting_on(node: Anvil, tmp_path: Path):
+    """A funded minter, its network and client, and an outbox, on a node that restarts during the test."""
+    token = node.deploy_token()
+    account = Account.create()
+    node.fund(token, account.address)
+    network = custom_network(node.rpc_url, CHAIN_ID, contract=token)
+    return account, network, ChainClient.connect(network, timeout_s=5), MintOutbox(tmp_path / "mints.sqlite3")
+
+
 def _listening_addresses(port: int) -> set[str]:
     """Local addresses with a socket listening on `port`, from /proc/net/tcp{,6} (hex, as the kernel writes them)."""
     found = set()
@@ -173,15 +182,10 @@ def test_a_mint_lands_once_and_the_contract_refuses_the_same_content_again(clien
 
 def test_node_down_before_the_broadcast_then_back_mints_once(make_anvil, tmp_path):
     node = make_anvil(state=tmp_path / "anvil-state.json")
-    token = node.deploy_token()
-    account = Account.create()
-    node.fund(token, account.address)
-    network = custom_network(node.rpc_url, CHAIN_ID, contract=token)
-    client = ChainClient.connect(network, timeout_s=5)
-    outbox = MintOutbox(tmp_path / "mints.sqlite3")
+    account, network, client, outbox = _minting_on(node, tmp_path)
     _stop_once(node, outbox.hooks, "signed")
     try:
-        record = _queue(outbox, token, account)
+        record = _queue(outbox, network.contract, account)
         tx = outbox.prepare(record, client)
         signed = outbox.sign_and_send(record.id, account, client, tx=tx)  # the node dies right after signing
         assert signed.state == "signed" and signed.signatures == 1 and "cannot be reached" in signed.error
@@ -206,15 +210,10 @@ def test_node_down_before_the_broadcast_then_back_mints_once(make_anvil, tmp_pat
 
 def test_node_down_with_the_mint_in_its_pool_then_back_without_it_mints_once(make_anvil, tmp_path):
     node = make_anvil(state=tmp_path / "anvil-state.json", no_mining=True)
-    token = node.deploy_token()
-    account = Account.create()
-    node.fund(token, account.address)
-    network = custom_network(node.rpc_url, CHAIN_ID, contract=token)
-    client = ChainClient.connect(network, timeout_s=5)
-    outbox = MintOutbox(tmp_path / "mints.sqlite3")
+    account, network, client, outbox = _minting_on(node, tmp_path)
     _stop_once(node, outbox.hooks, "sent")
     try:
-        record = _queue(outbox, token, account)
+        record = _queue(outbox, network.contract, account)
         sent = outbox.sign_and_send(record.id, account, client)  # broadcast, then the node dies before a block
         assert sent.state == "sent" and sent.signatures == 1 and "cannot be reached" in sent.error
 

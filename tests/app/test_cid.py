@@ -10,7 +10,6 @@ import dataclasses
 import io
 import json
 import random
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 
 from app.token.car import read_car, write_car
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile, file_blocks, file_cid
+from tests.fixtures.npm import NodeMissing, npm_ci
 
 JS_DIR = Path(__file__).resolve().parents[1] / "js"
 MiB = 1 << 20
@@ -27,17 +27,10 @@ PROFILES = {"v1-2025": UNIXFS_V1_2025, "legacy": KUBO_LEGACY}
 @pytest.fixture(scope="session")
 def node() -> str:
     """Path to `node`, with tests/js dependencies installed (npm ci) if this checkout lacks them."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed: the reference JS CID/CAR implementations cannot run")
-    if not (JS_DIR / "node_modules" / ".package-lock.json").exists():
-        npm = shutil.which("npm")
-        assert npm is not None, "node is installed but npm is not; npm is needed to install tests/js"
-        result = subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"], cwd=JS_DIR, capture_output=True, text=True, timeout=600
-        )
-        assert result.returncode == 0, f"npm ci in {JS_DIR} failed:\n{result.stdout}\n{result.stderr}"
-    return node
+    try:
+        return npm_ci(JS_DIR)
+    except NodeMissing as exc:
+        pytest.skip(f"{exc}: the reference JS CID/CAR implementations cannot run")
 
 
 def _js(node: str, script: str, *args: str) -> dict:

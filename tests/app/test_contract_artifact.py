@@ -8,12 +8,12 @@ installed from contracts/package-lock.json on first use.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
 
 from app import paths
+from tests.fixtures.npm import NodeMissing, npm_ci
 
 CONTRACTS = paths.REPO_ROOT / "contracts"
 ARTIFACT = paths.resource("chain", "SM6DesignToken.json")
@@ -22,17 +22,10 @@ ARTIFACT = paths.resource("chain", "SM6DesignToken.json")
 @pytest.fixture(scope="session")
 def contracts_node() -> str:
     """Path to `node`, with contracts/ dependencies installed (npm ci) if this checkout lacks them."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed: the contract cannot be compiled to compare with the committed build")
-    if not (CONTRACTS / "node_modules" / ".package-lock.json").exists():
-        npm = shutil.which("npm")
-        assert npm is not None, "node is installed but npm is not; npm is needed to install contracts/"
-        result = subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"], cwd=CONTRACTS, capture_output=True, text=True, timeout=600
-        )
-        assert result.returncode == 0, f"npm ci in {CONTRACTS} failed:\n{result.stdout}\n{result.stderr}"
-    return node
+    try:
+        return npm_ci(CONTRACTS)
+    except NodeMissing as exc:
+        pytest.skip(f"{exc}: the contract cannot be compiled to compare with the committed build")
 
 
 def _check(node: str, *args: str) -> subprocess.CompletedProcess[str]:
