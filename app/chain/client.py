@@ -33,6 +33,12 @@ class Fees:
     base_fee: int
     tip: int
 
+    @classmethod
+    def from_transaction(cls, tx: dict) -> "Fees":
+        """The fees a transaction built by `_transaction` was priced with."""
+        tip = int(tx["maxPriorityFeePerGas"])
+        return cls((int(tx["maxFeePerGas"]) - tip) // 2, tip)
+
     @property
     def max_fee(self) -> int:
         return 2 * self.base_fee + self.tip

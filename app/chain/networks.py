@@ -105,3 +105,15 @@ def parse_kaia(text: str) -> int:
     if len(frac) > 18:
         raise ValueError("KAIA has at most 18 decimal places.")
     return int(whole or "0") * KEI_PER_KAIA + int(frac.ljust(18, "0") or "0")
+
+
+def checked_address(text: str) -> str:
+    """An address as typed → its checksummed form; ValueError with a plain sentence when it cannot be right."""
+    from eth_utils import is_address, is_checksum_address, to_checksum_address  # not at startup: ~0.2 s
+
+    text = text.strip()
+    if not is_address(text):
+        raise ValueError("That is not a Kaia address: it starts with 0x and has 40 letters and digits after it.")
+    if text != text.lower() and not is_checksum_address(text):
+        raise ValueError("The address has a typo: its capital letters do not match its checksum. Copy it again.")
+    return to_checksum_address(text)

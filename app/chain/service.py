@@ -245,6 +245,7 @@ class ChainService:
         """Record the mint (offline it waits in the outbox as "waiting") and build the transaction to confirm."""
 
         def run() -> MintQuote:
+            from app.chain.client import Fees
             from app.chain.contract import content_hash
 
             sender = _SessionSigner(self.session).address
@@ -275,9 +276,8 @@ class ChainService:
             if record.state == "minted" or record.state in ("signed", "sent"):
                 return MintQuote(record, {}, client.network, 0, 0)
             tx = self.outbox.prepare(record, client)
-            fees_base = tx["maxFeePerGas"] - tx["maxPriorityFeePerGas"]
-            likely = (fees_base // 2 + tx["maxPriorityFeePerGas"]) * tx["gas"]
-            return MintQuote(record, tx, client.network, likely, tx["maxFeePerGas"] * tx["gas"])
+            fees = Fees.from_transaction(tx)
+            return MintQuote(record, tx, client.network, fees.likely_cost(tx["gas"]), fees.max_cost(tx["gas"]))
 
         return self.submit(run)
 

@@ -12,8 +12,9 @@ from app.library.store import Library
 from app.token.assemble import assemble_token
 from app.token.cid import KUBO_LEGACY
 from app.token.publish import Outbox
-from app.token.publish_settings import PinningTokenStore, PublishSettings, check_service_url
+from app.token.publish_settings import PinningTokenStore, PublishSettings
 from app.token.publisher import NO_PINNING_TOKEN, NOT_SET_UP, Publisher, outbox_path
+from app.urls import check_service_url
 from tests.fixtures.designs import add_plain_design
 
 

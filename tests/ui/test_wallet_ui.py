@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.chain.networks import checked_address
 from app.chain.service import ChainService
 from app.chain.settings import ChainSettings
 from app.library.store import Library
 from app.token.assemble import assemble_token
 from tests.fixtures.designs import add_plain_design
-from ui.wallet.mint_dialog import MintDialog, checked_address
+from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import PAGES, WalletView
 
 PASSWORD = "harbour lights over busan"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
-from app.token.publish_settings import PinningTokenStore, PublishSettings, check_service_url
+from app.token.publish_settings import PinningTokenStore, PublishSettings
+from app.urls import check_service_url
 from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
 from ui.widgets.secret_row import SecretRow

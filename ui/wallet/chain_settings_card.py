@@ -10,8 +10,9 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QSpinBox, QWidget
 
+from app.chain.networks import checked_address
 from app.chain.settings import ChainSettings
-from app.token.publish_settings import check_service_url
+from app.urls import check_service_url
 from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
 
@@ -22,14 +23,12 @@ EXPLANATION = (
 
 
 def _contract(text: str, where: str) -> str:
-    text = text.strip()
-    if not text:
+    if not text.strip():
         return ""
-    from eth_utils import is_address, is_checksum_address, to_checksum_address
-
-    if not is_address(text) or (text != text.lower() and not is_checksum_address(text)):
-        raise ValueError(f"The {where} contract address is not a valid address (0x and 40 hexadecimal characters).")
-    return to_checksum_address(text)
+    try:
+        return checked_address(text)
+    except ValueError as exc:
+        raise ValueError(f"The {where} contract address is not a valid address. {exc}") from None
 
 
 class ChainSettingsCard(Card):

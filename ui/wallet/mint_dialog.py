@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.chain.networks import GKEI, format_kaia
+from app.chain.networks import GKEI, checked_address, format_kaia
 from app.errors import UserFacingError
 from ui.background import watch
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, current_theme
@@ -33,18 +33,6 @@ from ui.widgets.status_chip import StatusChip
 
 DIALOG_WIDTH = 640
 THUMB = 96
-
-
-def checked_address(text: str) -> str:
-    """A recipient as typed → its checksummed form; ValueError with a plain sentence when it cannot be right."""
-    from eth_utils import is_address, is_checksum_address, to_checksum_address
-
-    text = text.strip()
-    if not is_address(text):
-        raise ValueError("That is not a Kaia address: it starts with 0x and has 40 letters and digits after it.")
-    if text != text.lower() and not is_checksum_address(text):
-        raise ValueError("The address has a typo: its capital letters do not match its checksum. Copy it again.")
-    return to_checksum_address(text)
 
 
 class MintDialog(QDialog):
