@@ -1,5 +1,8 @@
-"""Minting exactly once: sign, write the signed bytes durably, then broadcast; after a crash, a timeout or a lost
-connection, send the very same bytes again and look for their receipt.
+"""Minting (and sending KAIA) exactly once: sign, write the signed bytes durably, then broadcast; after a crash, a
+timeout or a lost connection, send the very same bytes again and look for their receipt.
+
+A KAIA transfer (a prize payout) goes through the same path, keyed by the request the person confirmed, so one
+confirmed payout is paid once however often it is retried; a transfer that lands ends "confirmed".
 
 A mint is keyed by chain, contract and content hash, so one design can be in the outbox once per contract. A new
 signature is made only when the chain shows the earlier one can no longer land: its receipt failed, the node
@@ -30,7 +33,8 @@ from app.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-STATES = ("waiting", "signed", "sent", "minted", "failed", "dropped")
+STATES = ("waiting", "signed", "sent", "minted", "confirmed", "failed", "dropped")
+DONE = ("minted", "confirmed")
 IN_FLIGHT = ("signed", "sent")
 SIGNABLE = ("waiting", "failed", "dropped")
 RECEIPT_POLL_S = 0.2  # the longest pause between two looks for a receipt
@@ -41,6 +45,16 @@ PREPARED_FRESH_S = 60.0  # a transaction `prepare` built this recently has just 
 CAN_NO_LONGER_LAND = (
     "The earlier mint transaction can no longer be included: another transaction from this wallet took its place. "
     "Nothing was minted. Confirm again to mint."
+)
+
+TRANSFER_CAN_NO_LONGER_LAND = (
+    "The earlier transfer can no longer be included: another transaction from this wallet took its place. Nothing "
+    "was sent. Confirm again to send."
+)
+
+TRANSFER_REFUSED = (
+    "The receiving address refused the transfer: it is a contract that does not accept KAIA. Only the fee was spent. "
+    "Check the address and send again."
 )
 
 
@@ -71,10 +85,13 @@ class MintRecord:
     created_at: float
     updated_at: float
     signatures: int  # how many transactions were ever signed for this mint
+    kind: str = "mint"  # or "send": a KAIA transfer to `recipient`
+    value: int = 0  # kei sent with the transaction (transfers)
+    memo: str = ""  # the person's note on a transfer ("Prize #1"); kept here only, never on chain
 
     @property
     def done(self) -> bool:
-        return self.state == "minted"
+        return self.state in DONE
 
 
 _SCHEMA = """
@@ -108,10 +125,21 @@ CREATE TABLE IF NOT EXISTS signatures (
     PRIMARY KEY (mint_id, tx_hash)
 );
 """
+# Columns added after the first release: (name, definition). kei amounts are text: they pass SQLite's 64 bits.
+_ADDED_COLUMNS = (
+    ("kind", "TEXT NOT NULL DEFAULT 'mint'"),
+    ("value", "TEXT NOT NULL DEFAULT '0'"),
+    ("memo", "TEXT NOT NULL DEFAULT ''"),
+)
 _COLUMNS = (
     "id, key, state, network, chain_id, contract, sender, recipient, token_uri, content_hash, design_id, nonce, "
-    "tx_hash, token_id, block_number, error, created_at, updated_at"
+    "tx_hash, token_id, block_number, error, created_at, updated_at, "
+    "(SELECT COUNT(*) FROM signatures s WHERE s.mint_id = m.id), kind, value, memo"
 )
+
+
+def _record(row) -> MintRecord:
+    return MintRecord(*row[:9], bytes(row[9]), *row[10:19], kind=row[19], value=int(row[20]), memo=row[21])
 
 
 def mint_key(chain_id: int, contract: str, content_hash: bytes) -> str:
@@ -133,6 +161,10 @@ class MintOutbox:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.executescript(_SCHEMA)
+            present = {row[1] for row in conn.execute("PRAGMA table_info(mints)")}
+            for name, definition in _ADDED_COLUMNS:
+                if name not in present:
+                    conn.execute(f"ALTER TABLE mints ADD COLUMN {name} {definition}")
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"The minting outbox {self.db_path} cannot be opened.", details=str(exc)) from exc
         self._conn = conn
@@ -145,22 +177,15 @@ class MintOutbox:
 
     def mints(self) -> list[MintRecord]:
         with self._lock:
-            rows = self._conn.execute(
-                f"SELECT {_COLUMNS}, (SELECT COUNT(*) FROM signatures s WHERE s.mint_id = m.id) "
-                "FROM mints m ORDER BY id"
-            ).fetchall()
-        return [MintRecord(*row[:9], bytes(row[9]), *row[10:]) for row in rows]
+            rows = self._conn.execute(f"SELECT {_COLUMNS} FROM mints m ORDER BY id").fetchall()
+        return [_record(row) for row in rows]
 
     def get(self, mint_id: int) -> MintRecord:
         with self._lock:
-            row = self._conn.execute(
-                f"SELECT {_COLUMNS}, (SELECT COUNT(*) FROM signatures s WHERE s.mint_id = m.id) FROM mints m "
-                "WHERE id = ?",
-                (mint_id,),
-            ).fetchone()
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM mints m WHERE id = ?", (mint_id,)).fetchone()
         if row is None:
             raise StopIteration(mint_id)  # as before: an unknown id is a programming error
-        return MintRecord(*row[:9], bytes(row[9]), *row[10:])
+        return _record(row)
 
     def find(self, chain_id: int, contract: str, content_hash: bytes) -> MintRecord | None:
         key = mint_key(chain_id, contract, content_hash)
@@ -233,6 +258,44 @@ class MintOutbox:
         assert record is not None
         return record
 
+    def queue_send(
+        self, network: str, chain_id: int, sender: str, recipient: str, value: int, request_id: bytes, memo: str = ""
+    ) -> MintRecord:
+        """Record a KAIA transfer the person asked for; `request_id` (random, made once per confirmed request) keys it,
+        so retrying the same request never pays twice."""
+        key = f"send:{int(chain_id)}:{bytes(request_id).hex()}"
+        existing = next((m for m in self.mints() if m.key == key), None)
+        if existing is not None:
+            return existing
+        if int(value) <= 0:
+            raise ValueError("a transfer sends a positive amount")
+        now = time.time()
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute(
+                    "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
+                    "content_hash, memo, created_at, updated_at, kind, value) "
+                    "VALUES (?, 'waiting', ?, ?, '', ?, ?, '', ?, ?, ?, ?, 'send', ?)",
+                    (
+                        key,
+                        network,
+                        int(chain_id),
+                        to_checksum_address(sender),
+                        to_checksum_address(recipient),
+                        bytes(request_id),
+                        memo,
+                        now,
+                        now,
+                        str(int(value)),
+                    ),
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        return next(m for m in self.mints() if m.key == key)
+
     # --- the one path that signs ---
 
     def sign_and_send(
@@ -245,7 +308,7 @@ class MintOutbox:
             record = self.get(mint_id)
             if record.state in IN_FLIGHT:
                 return self.reconcile_one(record, client, wait=wait)
-            if record.state == "minted":
+            if record.done:
                 return record
             if to_checksum_address(signer.address) != record.sender:  # confirmed again with another wallet
                 record = self._update(mint_id, sender=to_checksum_address(signer.address))
@@ -254,13 +317,13 @@ class MintOutbox:
             # had this content been minted. Otherwise look, so a design minted elsewhere is recognised unsigned.
             prepared_at = self._prepared_at.get(mint_id)
             fresh = tx is not None and prepared_at is not None and time.monotonic() - prepared_at < PREPARED_FRESH_S
-            already = 0 if fresh else client.token_of_content(record.content_hash)
+            already = 0 if fresh or record.kind == "send" else client.token_of_content(record.content_hash)
             if already:
                 return self._update(mint_id, state="minted", token_id=already, error="")
             if tx is None:
                 tx = self.prepare(record, client)
             elif not self._matches(tx, record, client):
-                raise ValueError("the confirmed transaction is not this mint")  # a programming error, not a user's
+                raise ValueError("the confirmed transaction is not this one")  # a programming error, not a user's
         except errors.ChainError as exc:
             self._update(mint_id, error=exc.message)
             raise
@@ -290,11 +353,22 @@ class MintOutbox:
     def prepare(self, record: MintRecord, client: ChainClient) -> dict:
         """The unsigned transaction for `record` with today's fees and nonce, gas estimated (a revert shows here)."""
         fees = client.fees()
-        tx = client.mint_transaction(record.sender, record.recipient, record.token_uri, record.content_hash, fees)
+        if record.kind == "send":
+            tx = client.send_transaction(record.sender, record.recipient, record.value, fees)
+        else:
+            tx = client.mint_transaction(record.sender, record.recipient, record.token_uri, record.content_hash, fees)
         self._prepared_at[record.id] = time.monotonic()
         return tx
 
     def _matches(self, tx: dict, record: MintRecord, client: ChainClient) -> bool:
+        if record.kind == "send":
+            return (
+                to_checksum_address(tx["to"]) == record.recipient
+                and to_checksum_address(tx["from"]) == record.sender
+                and int(tx["chainId"]) == record.chain_id
+                and int(tx["value"]) == record.value
+                and tx.get("data", "0x") in ("0x", "", b"")
+            )
         return (
             to_checksum_address(tx["to"]) == record.contract
             and to_checksum_address(tx["from"]) == record.sender
@@ -343,6 +417,10 @@ class MintOutbox:
         receipt = receipt or client.receipt(record.tx_hash)
         assert receipt is not None
         block = int(receipt["blockNumber"])
+        if record.kind == "send":
+            if int(receipt["status"]) == 1:
+                return self._update(record.id, state="confirmed", block_number=block, error="")
+            return self._update(record.id, state="failed", block_number=block, error=TRANSFER_REFUSED)
         if int(receipt["status"]) == 1:
             token_id = client.minted_token_id(receipt)
             return self._update(record.id, state="minted", token_id=token_id, block_number=block, error="")
@@ -378,6 +456,8 @@ class MintOutbox:
             return self._wait(record, client) if wait else record
         if record.nonce is not None and client.nonce(record.sender, "latest") > record.nonce:
             # Our nonce was used by something else and our hash is unknown: it can never land.
+            if record.kind == "send":
+                return self._update(record.id, state="dropped", error=TRANSFER_CAN_NO_LONGER_LAND)
             minted = client.token_of_content(record.content_hash)
             if minted:
                 return self._update(record.id, state="minted", token_id=minted, error="")

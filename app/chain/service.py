@@ -37,7 +37,7 @@ class Overview:
 
 @dataclass(frozen=True)
 class MintQuote:
-    """What the person confirms: the mint as recorded, and the exact transaction that will be signed."""
+    """What the person confirms: the mint (or transfer) as recorded, and the exact transaction that will be signed."""
 
     record: Any  # MintRecord
     tx: dict
@@ -281,7 +281,29 @@ class ChainService:
 
         return self.submit(run)
 
-    def confirm_mint(self, quote: MintQuote) -> Future:
+    def quote_send(self, recipient: str, value: int, request_id: bytes, memo: str = "") -> Future:
+        """Record a KAIA transfer (a payout) and build the transaction to confirm. `request_id` is made once per
+        payout the person sets up, so confirming it twice pays once."""
+
+        def run() -> MintQuote:
+            from app.chain.client import Fees
+            from app.chain.mint_outbox import IN_FLIGHT
+
+            sender = _SessionSigner(self.session).address
+            client = self._connect()
+            network = client.network
+            record = self.outbox.queue_send(network.key, network.chain_id, sender, recipient, value, request_id, memo)
+            if record.done or record.state in IN_FLIGHT:
+                return MintQuote(record, {}, network, 0, 0)
+            tx = self.outbox.prepare(record, client)
+            fees = Fees.from_transaction(tx)
+            return MintQuote(record, tx, network, fees.likely_cost(tx["gas"]), fees.max_cost(tx["gas"]))
+
+        return self.submit(run)
+
+    def confirm(self, quote: MintQuote) -> Future:
+        """Sign exactly the quoted transaction, save it, send it, and wait for its receipt."""
+
         def run():
             client = self._connect()
             return self.outbox.sign_and_send(quote.record.id, _SessionSigner(self.session), client, tx=quote.tx)

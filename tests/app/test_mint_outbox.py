@@ -221,3 +221,68 @@ def test_duplicate_content_hash_is_refused_by_the_contract_itself(client, sandbo
     with pytest.raises(errors.ChainError) as err:
         client.call(lambda: call.estimate_gas({"from": account.address}))
     assert "already been minted as token #1" in err.value.message
+
+
+# --- KAIA transfers (prize payouts) through the same exactly-once path --------------------------
+
+
+def test_a_confirmed_transfer_is_paid_once_however_often_it_is_retried(client, sandbox, account, outbox):
+    winner = Account.create().address
+    request = os.urandom(32)  # made once, when the person confirms the payout
+    record = outbox.queue_send("sandbox", SANDBOX.chain_id, account.address, winner, 25 * 10**18, request, "Prize #1")
+    assert record.kind == "send" and record.value == 25 * 10**18 and record.state == "waiting"
+    assert record.memo == "Prize #1"
+    done = outbox.sign_and_send(record.id, account, client)
+    assert done.state == "confirmed" and done.done and done.signatures == 1
+    assert client.balance(winner) == 25 * 10**18
+    again = outbox.queue_send("sandbox", SANDBOX.chain_id, account.address, winner, 25 * 10**18, request)
+    assert again.id == record.id
+    assert outbox.sign_and_send(again.id, account, client).signatures == 1 and client.balance(winner) == 25 * 10**18
+
+
+def test_a_transfer_killed_before_broadcast_is_sent_once_after_restart(client, sandbox, account, tmp_path):
+    def crash(_record):
+        raise Interrupted
+
+    winner = Account.create().address
+    outbox = MintOutbox(tmp_path / "mints.sqlite3", hooks={"signed": crash})
+    record = outbox.queue_send("sandbox", SANDBOX.chain_id, account.address, winner, 10**18, b"\x01" * 32)
+    with pytest.raises(Interrupted):
+        outbox.sign_and_send(record.id, account, client)
+    outbox.close()
+    reopened = MintOutbox(tmp_path / "mints.sqlite3")
+    try:
+        reopened.reconcile(client)
+        (done,) = reopened.reconcile(client)
+        assert done.state == "confirmed" and done.signatures == 1 and client.balance(winner) == 10**18
+    finally:
+        reopened.close()
+
+
+def test_a_transfer_beyond_the_balance_is_refused_before_signing(client, sandbox, account, outbox):
+    record = outbox.queue_send(
+        "sandbox", SANDBOX.chain_id, account.address, Account.create().address, 10**24, b"\x02" * 32
+    )
+    with pytest.raises(errors.ChainError) as err:
+        outbox.sign_and_send(record.id, account, client)
+    assert err.value.kind == "insufficient_funds" and outbox.get(record.id).signatures == 0
+
+
+def test_an_outbox_from_before_transfers_opens_with_its_mints(tmp_path, client, sandbox, account):
+    import sqlite3
+
+    old = MintOutbox(tmp_path / "old.sqlite3")
+    old.sign_and_send(_queue(old, sandbox, account).id, account, client)
+    old.close()
+    conn = sqlite3.connect(tmp_path / "old.sqlite3")
+    conn.execute("ALTER TABLE mints DROP COLUMN kind")
+    conn.execute("ALTER TABLE mints DROP COLUMN value")
+    conn.execute("ALTER TABLE mints DROP COLUMN memo")
+    conn.commit()
+    conn.close()
+    reopened = MintOutbox(tmp_path / "old.sqlite3")
+    try:
+        (record,) = reopened.mints()
+        assert record.kind == "mint" and record.state == "minted" and record.token_id == 1
+    finally:
+        reopened.close()

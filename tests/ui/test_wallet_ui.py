@@ -238,3 +238,43 @@ def test_network_settings_are_checked_and_a_dead_node_is_said_plainly(qtbot, tmp
         app.window.grab().save(str(tmp_path / "wallet-offline.png"))
     finally:
         close_app(app)
+
+
+def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_path):
+    from eth_account import Account
+
+    create_and_unlock(qtbot, view)
+    view.faucet_button.click()
+    qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+    winner = Account.create().address
+    dialog = view.open_send_dialog()
+    qtbot.addWidget(dialog)
+    dialog.recipient.setText(winner)
+    dialog.amount.setText("twelve")
+    dialog.next_button.click()
+    assert "not an amount of KAIA" in dialog.error.message() and dialog.step == "recipient"
+    dialog.amount.setText("12.5")
+    dialog.memo.setText("Prize #3")
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.step == "review", timeout=WAIT_MS)
+    shown = {}
+    for r in range(dialog.review.rowCount()):
+        key, value = dialog.review.itemAtPosition(r, 0).widget(), dialog.review.itemAtPosition(r, 1).widget()
+        shown[key.text()] = value.full_text() if hasattr(value, "full_text") else value.text()
+    assert shown["To"] == winner and shown["Amount"] == "12.5 KAIA" and shown["Total at most"].startswith("12.5")
+    qtbot.wait(50)
+    dialog.grab().save(str(tmp_path / "send-review.png"))
+    with qtbot.waitSignal(dialog.sig_finished, timeout=WAIT_MS) as sent:
+        dialog.next_button.click()
+    assert sent.args[0].state == "confirmed" and dialog.result_box.title() == "Sent 12.5 KAIA"
+    qtbot.waitUntil(lambda: view.balance.text().startswith("87.4"), timeout=WAIT_MS)  # 100 − 12.5 − the fee
+    # Confirming the same payout again pays nothing more.
+    dialog._show_step("recipient")  # back to the request, as after a failure
+    with qtbot.waitSignal(dialog.sig_finished, timeout=WAIT_MS) as again:
+        dialog.next_button.click()
+    assert again.args[0].id == sent.args[0].id and again.args[0].signatures == 1
+    view.refresh_overview()
+    qtbot.waitUntil(lambda: any("12.5 KAIA to" in row.title.text() for row in view.activity.rows), timeout=WAIT_MS)
+    row = next(row for row in view.activity.rows if "12.5 KAIA" in row.title.text())
+    assert row.chip.text() == "Sent" and row.detail.text() == "Prize #3"
+    view.grab().save(str(tmp_path / "wallet-after-send.png"))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.chain.networks import format_kaia
 from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.status_chip import StatusChip
 
@@ -18,6 +19,7 @@ STATE_CHIPS = {
     "signed": ("Sending…", "info", "refresh"),
     "sent": ("Sent", "info", "refresh"),
     "minted": ("Minted", "success", "success"),
+    "confirmed": ("Sent", "success", "success"),
     "failed": ("Failed", "danger", "error"),
     "dropped": ("Not included", "warning", "warning"),
 }
@@ -34,12 +36,15 @@ class ActivityRow(QWidget):
         lay.addWidget(self.chip)
         text = QVBoxLayout()
         text.setSpacing(0)
-        title = f"Token #{record.token_id}" if record.token_id else "Mint"
+        if record.kind == "send":
+            title = f"{format_kaia(record.value)} to {record.recipient[:6]}…{record.recipient[-4:]}"
+        else:
+            title = f"Token #{record.token_id}" if record.token_id else "Mint"
         when = dt.datetime.fromtimestamp(record.updated_at).strftime("%d %b %Y %H:%M")
         self.title = QLabel(f"{title} · {when}")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         text.addWidget(self.title)
-        self.detail = QLabel(record.error or record.token_uri)
+        self.detail = QLabel(record.error or (record.memo if record.kind == "send" else record.token_uri))
         self.detail.setTextFormat(Qt.TextFormat.PlainText)  # node and contract messages stay plain text
         self.detail.setProperty("role", "caption")
         self.detail.setWordWrap(True)
@@ -66,7 +71,7 @@ class ActivityList(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(SPACE_S)
-        self.empty = QLabel("Nothing minted from this wallet yet. Mint a token from the Token workspace.")
+        self.empty = QLabel("Nothing minted or sent from this wallet yet. Mint a token from the Token workspace.")
         self.empty.setProperty("role", "secondary")
         self.empty.setWordWrap(True)
         self.body.addWidget(self.empty)

@@ -188,6 +188,11 @@ class WalletView(QWidget):
         self.faucet_button.setToolTip("Sandbox only: 100 test KAIA and permission to mint")
         self.faucet_button.clicked.connect(self._on_faucet_clicked)
         actions.addWidget(self.faucet_button)
+        self.send_button = QPushButton("Send KAIA…")
+        self.send_button.setToolTip("Send KAIA from this wallet, e.g. a prize payout")
+        self.send_button.setVisible(not self.kiosk)  # a visitor never moves the kiosk's money
+        self.send_button.clicked.connect(self.open_send_dialog)
+        actions.addWidget(self.send_button)
         self.explorer_button = QPushButton("View on KaiaScan")
         self.explorer_button.clicked.connect(self._open_account_in_explorer)
         actions.addWidget(self.explorer_button)
@@ -283,6 +288,15 @@ class WalletView(QWidget):
         self.panel_error.show_message(message, getattr(error, "details", ""))
 
     # --- actions ---
+
+    def open_send_dialog(self):
+        from ui.wallet.send_dialog import SendDialog
+
+        dialog = SendDialog(self.service, self.address, self)
+        dialog.sig_finished.connect(lambda _record: self.refresh_overview())
+        dialog.open()
+        self._dialog = dialog
+        return dialog
 
     def open_account_dialog(self, mode: str) -> AccountDialog:
         dialog = AccountDialog(self.service, mode, self)
