@@ -278,3 +278,40 @@ def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_
     row = next(row for row in view.activity.rows if "12.5 KAIA" in row.title.text())
     assert row.chip.text() == "Sent" and row.detail.text() == "Prize #3"
     view.grab().save(str(tmp_path / "wallet-after-send.png"))
+
+
+def test_rename_then_remove_with_a_warning_keeps_the_encrypted_file(qtbot, view, service, tmp_path):
+    create_and_unlock(qtbot, view)
+    address = view.address
+    view.rename_action.trigger()
+    view._dialog.setTextValue("Prize wallet")
+    view._dialog.accept()
+    qtbot.waitUntil(lambda: view.account_name.text() == "Prize wallet", timeout=WAIT_MS)
+
+    view.remove_action.trigger()
+    box = view._question
+    warning = box.text() + box.informativeText()
+    assert "cannot be reached from this computer" in warning and address in warning
+    assert box.defaultButton() is box.button(box.StandardButton.Cancel)
+    qtbot.wait(50)
+    box.grab().save(str(tmp_path / "remove-warning.png"))
+    box.button(box.StandardButton.Cancel).click()  # cancelling changes nothing
+    qtbot.wait(100)
+    assert _page(view) == "panel" and service.store.accounts()[0].name == "Prize wallet"
+
+    view.remove_action.trigger()
+    box = view._question
+    next(b for b in box.buttons() if b.text() == "Remove").click()
+    qtbot.waitUntil(lambda: _page(view) == "onboarding", timeout=WAIT_MS)
+    kept = list((tmp_path / "data" / "wallet" / "removed").glob(f"{address}*.json"))
+    assert len(kept) == 1 and '"crypto"' in kept[0].read_text().lower()
+
+
+def test_kiosk_wallet_offers_no_key_export_send_or_import(qtbot, service):
+    kiosk = WalletView(service, NETWORKS, kiosk=True)
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    kiosk.start()
+    qtbot.waitUntil(lambda: _page(kiosk) == "onboarding", timeout=WAIT_MS)
+    assert kiosk.onboarding.secondary_button is None or kiosk.onboarding.secondary_button.isHidden()
+    assert kiosk.more_button.isHidden() and kiosk.send_button.isHidden() and kiosk.network_combo.isHidden()

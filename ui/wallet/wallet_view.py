@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -196,10 +199,19 @@ class WalletView(QWidget):
         self.explorer_button = QPushButton("View on KaiaScan")
         self.explorer_button.clicked.connect(self._open_account_in_explorer)
         actions.addWidget(self.explorer_button)
-        self.export_button = QPushButton("Export keystore…")
-        self.export_button.setVisible(not self.kiosk)  # a kiosk never hands out keys
-        self.export_button.clicked.connect(self._on_export_clicked)
-        actions.addWidget(self.export_button)
+        # Account housekeeping in one menu; a kiosk never hands out, renames or removes keys.
+        self.more_button = QToolButton()
+        self.more_button.setText("Account ▾")
+        self.more_button.setAccessibleName("Account actions")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.more_button)
+        self.rename_action = menu.addAction("Rename…", self._on_rename_clicked)
+        self.export_action = menu.addAction("Export keystore…", self._on_export_clicked)
+        menu.addSeparator()
+        self.remove_action = menu.addAction("Remove from this computer…", self._on_remove_clicked)
+        self.more_button.setMenu(menu)
+        self.more_button.setVisible(not self.kiosk)
+        actions.addWidget(self.more_button)
         actions.addStretch(1)
         grid.addLayout(actions, 4, 0)
         self.qr = QLabel()
@@ -376,6 +388,51 @@ class WalletView(QWidget):
         from ui.wallet.export import export_keystore
 
         export_keystore(self, self.service, self.address)
+
+    def _on_rename_clicked(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Rename account")
+        dialog.setLabelText("A name for this account, shown only in this app:")
+        dialog.setTextValue(self.account_name.text())
+        dialog.textValueSelected.connect(self._rename)
+        dialog.open()
+        self._dialog = dialog
+
+    def _rename(self, name: str) -> None:
+        watch(self.service.rename(self.address, name), self._after_rename, self._show_panel_error, self)
+
+    def _after_rename(self, account) -> None:
+        self.accounts = [account if a.address == account.address else a for a in self.accounts]
+        self.account_name.setText(account.name)
+
+    def _on_remove_clicked(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Remove this account?",
+            f"Remove “{self.account_name.text()}” from this app?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            f"Without a backup of its keystore file or recovery phrase, the KAIA and tokens of {self.address} "
+            "cannot be reached from this computer any more. The encrypted file is kept in the wallet folder's "
+            "“removed” folder for support."
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # the safe choice is the one Enter takes
+        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        box.finished.connect(lambda _r: self._remove() if box.clickedButton() is remove else None)
+        box.open()
+        self._question = box
+
+    def _remove(self) -> None:
+        self._refresh_timer.stop()
+        watch(self.service.remove(self.address), lambda _path: self._after_remove(), self._show_panel_error, self)
+
+    def _after_remove(self) -> None:
+        self.address = ""
+        self.overview = None
+        self.lock_note.setText("The account was removed.")
+        self.start()
 
     def _on_network_activated(self, index: int) -> None:
         key = self.network_combo.itemData(index)
