@@ -104,6 +104,7 @@ class AppController(QObject):
         self.token_view.sig_mint_requested.connect(self._on_mint_requested)
         self.token_view.sig_draft_shown.connect(self._look_up_mint)
         self.wallet_view.sig_unlocked.connect(self._on_wallet_unlocked)
+        self.wallet_view.sig_mint_again.connect(self._on_mint_again)
         w.sig_workspace_changed.connect(self._on_workspace_changed)
         self.design_vm.sig_design_saved.connect(self.library_view.add_design)
         self.design_vm.sig_design_changed.connect(self.library_view.update_design)
@@ -307,6 +308,19 @@ class AppController(QObject):
             self.wallet_view.ask_to_unlock("Unlock your wallet to mint this token.")
             return
         self.open_mint_dialog(draft, address)
+
+    def _on_mint_again(self, design_id: str) -> None:
+        design = self.services.library.get(design_id) if self.services else None
+        if design is None:
+            self.wallet_view.panel_error.show_message(
+                "That design is no longer in the library, so it cannot be minted."
+            )
+            return
+        self.token_view.set_design(design)
+        if self.token_view.draft is not None and self.token_view.draft.ready:
+            self._on_mint_requested(self.token_view.draft)
+        else:
+            self.window.show_workspace("token")  # it needs its description first: the token view says so
 
     def _on_wallet_unlocked(self, address: str) -> None:
         draft, self._pending_mint = getattr(self, "_pending_mint", None), None

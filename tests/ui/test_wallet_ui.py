@@ -315,3 +315,34 @@ def test_kiosk_wallet_offers_no_key_export_send_or_import(qtbot, service):
     qtbot.waitUntil(lambda: _page(kiosk) == "onboarding", timeout=WAIT_MS)
     assert kiosk.onboarding.secondary_button is None or kiosk.onboarding.secondary_button.isHidden()
     assert kiosk.more_button.isHidden() and kiosk.send_button.isHidden() and kiosk.network_combo.isHidden()
+
+
+def test_a_payout_refused_before_signing_can_be_sent_again_as_the_same_payout(qtbot, view, service):
+    from eth_account import Account
+
+    create_and_unlock(qtbot, view)
+    winner = Account.create().address
+    dialog = view.open_send_dialog()
+    qtbot.addWidget(dialog)
+    dialog.recipient.setText(winner)
+    dialog.amount.setText("5")
+    dialog.next_button.click()  # no KAIA yet: refused before anything is signed, kept as "waiting"
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=WAIT_MS)
+    assert "enough KAIA" in dialog.error.message()
+    dialog.close()
+    view.faucet_button.click()
+    qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: any(r.again_button for r in view.activity.rows), timeout=WAIT_MS)
+    row = next(r for r in view.activity.rows if r.again_button)
+    assert row.chip.text() == "Waiting" and row.again_button.text() == "Send again…"
+    row.again_button.click()
+    again = view._dialog
+    qtbot.addWidget(again)
+    assert (
+        again.recipient.text() == winner and again.amount.text() == "5" and again.request_id == row.record.content_hash
+    )
+    again.next_button.click()
+    qtbot.waitUntil(lambda: again.step == "review", timeout=WAIT_MS)
+    with qtbot.waitSignal(again.sig_finished, timeout=WAIT_MS) as sent:
+        again.next_button.click()
+    assert sent.args[0].id == row.record.id and sent.args[0].state == "confirmed" and sent.args[0].signatures == 1

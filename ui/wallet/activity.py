@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -25,7 +25,12 @@ STATE_CHIPS = {
 }
 
 
+SIGNABLE = ("waiting", "failed", "dropped")  # nothing of it can land any more: the person may confirm it again
+
+
 class ActivityRow(QWidget):
+    sig_confirm_again = Signal(object)  # the record
+
     def __init__(self, record, network, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record = record
@@ -51,6 +56,12 @@ class ActivityRow(QWidget):
         text.addWidget(self.detail)
         lay.addLayout(text, 1)
         self.links: list[QPushButton] = []
+        self.again_button: QPushButton | None = None
+        if record.state in SIGNABLE:
+            self.again_button = QPushButton("Send again…" if record.kind == "send" else "Mint again…")
+            self.again_button.setToolTip("Review it afresh; nothing is signed until you confirm")
+            self.again_button.clicked.connect(lambda: self.sig_confirm_again.emit(self.record))
+            lay.addWidget(self.again_button)
         if network is not None and network.chain_id == record.chain_id:
             for label, url in (
                 ("Transaction", network.tx_url(record.tx_hash) if record.tx_hash else ""),
@@ -66,6 +77,8 @@ class ActivityRow(QWidget):
 
 
 class ActivityList(QWidget):
+    sig_confirm_again = Signal(object)  # a record the person wants to confirm again
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body = QVBoxLayout(self)
@@ -85,6 +98,7 @@ class ActivityList(QWidget):
         newest = sorted(mints, key=lambda m: m.updated_at, reverse=True)[:MAX_ROWS]
         for record in newest:
             row = ActivityRow(record, network)
+            row.sig_confirm_again.connect(self.sig_confirm_again)
             self.body.addWidget(row)
             self.rows.append(row)
         self.empty.setVisible(not self.rows)

@@ -21,11 +21,15 @@ class SendDialog(TransactionDialog):
     busy_text = "Sending…"
     what = "transfer"
 
-    def __init__(self, service, address: str, parent: QWidget | None = None) -> None:
+    def __init__(self, service, address: str, parent: QWidget | None = None, again=None) -> None:
         super().__init__(service, address, parent)
-        self.request_id = os.urandom(32)
+        self.request_id = again.content_hash if again is not None else os.urandom(32)
         self.setWindowTitle("Send KAIA")
         self._setup_ui()
+        if again is not None:
+            self.recipient.setText(again.recipient)
+            self.amount.setText(format_kaia(again.value, 18).removesuffix(" KAIA"))
+            self.memo.setText(again.memo)
 
     def _build_head(self, lay: QVBoxLayout) -> None:
         title = QLabel("Send KAIA")

@@ -53,6 +53,7 @@ PAGES = ("loading", "onboarding", "locked", "panel")
 class WalletView(QWidget):
     sig_network_chosen = Signal(str)  # a network key; the app saves it in settings
     sig_unlocked = Signal(str)  # the address just unlocked
+    sig_mint_again = Signal(str)  # a design id whose mint never landed: the app shows it to mint again
 
     def __init__(self, service, network_keys: list[tuple[str, str]], kiosk: bool = False, parent=None) -> None:
         super().__init__(parent)
@@ -226,6 +227,7 @@ class WalletView(QWidget):
 
         activity = Card("Activity")
         self.activity = ActivityList()
+        self.activity.sig_confirm_again.connect(self._on_confirm_again)
         activity.add_widget(self.activity)
         body.addWidget(activity)
         body.addStretch(1)
@@ -301,10 +303,17 @@ class WalletView(QWidget):
 
     # --- actions ---
 
-    def open_send_dialog(self):
+    def _on_confirm_again(self, record) -> None:
+        if record.kind == "send":
+            self.open_send_dialog(record)
+        else:
+            self.sig_mint_again.emit(record.design_id)
+
+    def open_send_dialog(self, again=None):
+        """A new payout, or (`again`) the one in that record, under the same request: it can still be paid once."""
         from ui.wallet.send_dialog import SendDialog
 
-        dialog = SendDialog(self.service, self.address, self)
+        dialog = SendDialog(self.service, self.address, self, again=again)
         dialog.sig_finished.connect(lambda _record: self.refresh_overview())
         dialog.open()
         self._dialog = dialog
