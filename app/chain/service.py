@@ -103,7 +103,8 @@ class ChainService:
     @property
     def store(self):
         if self._store is None:
-            from app.chain.wallet import WalletSession, WalletStore
+            from app.chain.session import WalletSession
+            from app.chain.wallet import WalletStore
 
             self._store = WalletStore(self.data_dir / "wallet")
             self._session = WalletSession(idle_timeout_s=self._settings().auto_lock_minutes * 60)

@@ -25,7 +25,7 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from eth_utils import is_hex_address, to_checksum_address
 
 from app.chain.networks import KAIA_PATH
+from app.chain.passwords import password_problem
 from app.errors import UserFacingError
 from app.fsutil import _fsync_dir, atomic_write_text
 
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_KDF_N = 262144  # geth's "standard" scrypt cost: about a second per unlock on a laptop
-MIN_PASSWORD_LENGTH = 8
-DEFAULT_IDLE_TIMEOUT_S = 300.0
 INDEX_NAME = "accounts.json"
 REMOVED_DIR = "removed"
 MAX_NAME_LENGTH = 60
@@ -56,15 +55,12 @@ WRONG_PASSWORD = (
     "The password is not right, or the keystore file was changed. Check the password (capital letters count) and "
     "try again; if it still fails, restore the keystore file from a backup."
 )
-STRENGTH_LABELS = ("Very weak", "Weak", "Fair", "Good", "Strong")
 
 _KEYSTORE_NAME = re.compile(r"^0x[0-9a-fA-F]{40}\.json$")
 _HEX = re.compile(r"^(0x)?([0-9a-fA-F]{2})*$")
 _PRIVATE_KEY = re.compile(r"^(0x)?[0-9a-fA-F]{64}$")
 _PATH = re.compile(r"^m(/\d+'?)+$")
 _MNEMONIC_WORD_COUNTS = (12, 15, 18, 21, 24)
-_APP_WORDS = ("sm6", "renault", "kaia", "klaytn", "wallet", "design", "studio")  # guessable from the screen
-_ZXCVBN_MAX = 72  # zxcvbn refuses longer input; the first 72 characters already tell how strong it is
 
 
 class WalletError(UserFacingError):
@@ -108,13 +104,6 @@ class WalletAccount:
     path: str | None = None  # the derivation path, for an account from a recovery phrase
 
 
-@dataclass(frozen=True)
-class PasswordStrength:
-    score: int  # zxcvbn's 0-4
-    label: str
-    hint: str  # one short sentence, or "" when there is nothing to add
-
-
 class UnlockedAccount:
     """One decrypted account. Its repr shows only the address; `lock()` drops the key."""
 
@@ -151,36 +140,6 @@ class UnlockedAccount:
     def __reduce__(self) -> Any:
         # No pickling or copying: a copy would be a second key in memory that lock() cannot reach.
         raise TypeError("An unlocked account cannot be copied or pickled.")
-
-
-def password_problem(password: str, confirmation: str) -> str | None:
-    """None when `password` may protect a new keystore; else what to change, in plain words."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Use at least {MIN_PASSWORD_LENGTH} characters for the password."
-    if password != confirmation:
-        return "The two passwords are not the same. Type the password again in both boxes."
-    return None
-
-
-def password_strength(password: str, user_inputs: Iterable[str] = ()) -> PasswordStrength:
-    """zxcvbn's 0-4 score with a label and one hint. Weak but long enough is allowed; the UI shows the hint."""
-    if not password:
-        return PasswordStrength(0, STRENGTH_LABELS[0], f"Use at least {MIN_PASSWORD_LENGTH} characters.")
-    from zxcvbn import zxcvbn
-
-    result = zxcvbn(password[:_ZXCVBN_MAX], user_inputs=[*_APP_WORDS, *user_inputs])
-    score = int(result["score"])
-    feedback = result.get("feedback") or {}
-    # zxcvbn's warnings and suggestions are fixed sentences; none quotes the password.
-    hint = feedback.get("warning") or next(iter(feedback.get("suggestions") or ()), "")
-    if hint:
-        hint = hint.split(". ")[0].rstrip(".") + "."  # one sentence: "Add another word or two. Uncommon…" is two
-    if len(password) < MIN_PASSWORD_LENGTH:
-        score = min(score, 1)  # the meter must not look fine for a password that will be refused
-        hint = f"Too short: use at least {MIN_PASSWORD_LENGTH} characters."
-    elif not hint and score < 3:
-        hint = "Longer is stronger: add another uncommon word or two."
-    return PasswordStrength(score, STRENGTH_LABELS[score], hint)
 
 
 class WalletStore:
@@ -488,78 +447,6 @@ class WalletStore:
         return found
 
 
-class WalletSession:
-    """At most one unlocked account, locked again after `idle_timeout_s` without use (Qt-free; the UI polls
-    `check_idle()` from a timer). Thread-safe: a worker may sign while the UI thread checks."""
-
-    def __init__(
-        self, idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.idle_timeout_s = idle_timeout_s
-        self.clock = clock
-        self._lock = threading.Lock()
-        self._account: UnlockedAccount | None = None
-        self._last_used = 0.0
-
-    @property
-    def account(self) -> UnlockedAccount | None:
-        """The unlocked account; None when locked or idle past the timeout."""
-        self.check_idle()
-        return self._account
-
-    def unlock(self, store: WalletStore, address: str, password: str) -> UnlockedAccount:
-        """Slow (scrypt): call off the UI thread. A previously unlocked account is locked."""
-        unlocked = store.unlock(address, password)  # outside the lock: a second of scrypt must not block check_idle
-        with self._lock:
-            previous, self._account = self._account, unlocked
-            self._last_used = self.clock()
-        if previous is not None:
-            previous.lock()
-        return unlocked
-
-    def lock(self) -> None:
-        with self._lock:
-            previous, self._account = self._account, None
-        if previous is not None:
-            previous.lock()
-            log.info("Wallet account %s locked", previous.address)
-
-    def touch(self) -> None:
-        with self._lock:
-            self._last_used = self.clock()
-
-    def seconds_left(self, now: float | None = None) -> float | None:
-        """Until the auto-lock; None when locked."""
-        with self._lock:
-            if self._account is None:
-                return None
-            now = self.clock() if now is None else now
-            return max(0.0, self.idle_timeout_s - (now - self._last_used))
-
-    def check_idle(self, now: float | None = None) -> bool:
-        """Lock if idle past the timeout; True when this call locked the account."""
-        with self._lock:
-            now = self.clock() if now is None else now
-            if self._account is None or now - self._last_used < self.idle_timeout_s:
-                return False
-            expired, self._account = self._account, None
-        expired.lock()
-        log.info("Wallet account %s locked after %.0f s without use", expired.address, self.idle_timeout_s)
-        return True
-
-    def sign_transaction(self, tx: Mapping[str, Any]) -> SignedTransaction:
-        self.check_idle()
-        with self._lock:
-            account = self._account
-            if account is None:
-                raise WalletLockedError(LOCKED)
-            self._last_used = self.clock()
-            return account.sign_transaction(tx)
-
-    def __repr__(self) -> str:
-        return f"WalletSession({self._account!r})"
-
-
 def _eth_account() -> Any:
     from eth_account import Account
 
@@ -579,8 +466,9 @@ def _checksum(address: str) -> str:
 def _require_new_password(password: str) -> None:
     if not isinstance(password, str):
         raise TypeError(f"A password is a str, not {type(password).__name__}")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordRejectedError(f"Use at least {MIN_PASSWORD_LENGTH} characters for the password.")
+    problem = password_problem(password, password)  # the confirmation was checked where it was typed
+    if problem:
+        raise PasswordRejectedError(problem)
 
 
 def _name_or_default(name: str, others: Sequence[WalletAccount]) -> str:

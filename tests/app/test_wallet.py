@@ -13,6 +13,8 @@ from eth_account import Account
 from zxcvbn import zxcvbn
 
 from app.chain.networks import ETHEREUM_PATH, KAIA_PATH
+from app.chain.passwords import password_problem, password_strength
+from app.chain.session import WalletSession
 from app.chain.wallet import (
     AccountNotFoundError,
     DuplicateAccountError,
@@ -21,11 +23,8 @@ from app.chain.wallet import (
     PasswordRejectedError,
     WalletError,
     WalletLockedError,
-    WalletSession,
     WalletStore,
     WrongPasswordError,
-    password_problem,
-    password_strength,
 )
 
 FAST_N = 2**12  # real scrypt, cheap enough for tests; one test below uses the default cost

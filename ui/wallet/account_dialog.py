@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chain.networks import ETHEREUM_PATH, KAIA_PATH
+from app.chain.passwords import password_problem, password_strength
 from app.errors import UserFacingError
 from ui.background import watch
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
@@ -205,8 +206,6 @@ class AccountDialog(QDialog):
             self.strength_label.setText("")
             self.hint.setText("At least 8 characters. A few unrelated words make a strong password.")
             return
-        from app.chain.wallet import password_strength  # eth-utils and zxcvbn load on first use, not at startup
-
         strength = password_strength(password)
         self.strength_bar.setValue(strength.score)
         self.strength_label.setText(strength.label)
@@ -215,8 +214,6 @@ class AccountDialog(QDialog):
     def _on_ok(self) -> None:
         password = self.password.text()
         if self._needs_new_password():
-            from app.chain.wallet import password_problem
-
             problem = password_problem(password, self.confirmation.text())
             if problem:
                 self.error.show_message(problem)
