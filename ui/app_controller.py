@@ -328,7 +328,7 @@ class AppController(QObject):
             self.open_mint_dialog(draft, address)
 
     def open_mint_dialog(self, draft, address: str) -> MintDialog:
-        dialog = MintDialog(self.services.chain, draft, address, self.window)
+        dialog = MintDialog(self.services.chain, draft, address, self.window, kiosk=self.kiosk)
         dialog.sig_minted.connect(self._on_minted)
         dialog.open()
         self.mint_dialog = dialog

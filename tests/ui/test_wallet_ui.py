@@ -315,6 +315,35 @@ def test_kiosk_wallet_offers_no_key_export_send_or_import(qtbot, service):
     qtbot.waitUntil(lambda: _page(kiosk) == "onboarding", timeout=WAIT_MS)
     assert kiosk.onboarding.secondary_button is None or kiosk.onboarding.secondary_button.isHidden()
     assert kiosk.more_button.isHidden() and kiosk.send_button.isHidden() and kiosk.network_combo.isHidden()
+    assert kiosk.activity.parentWidget().isHidden()  # no earlier visitor's token or address on screen
+
+
+def test_at_a_kiosk_the_token_goes_to_the_visitors_address(qtbot, view, service, tmp_path):
+    from eth_account import Account
+
+    create_and_unlock(qtbot, view)
+    view.faucet_button.click()
+    qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+    library = Library.open(tmp_path / "library")
+    try:
+        design = add_plain_design(library)
+        library.save_description(design.id, "ko", "부산의 밤을 닮은 펄 화이트 SM6.")
+        draft = assemble_token(library, design)
+    finally:
+        library.close()
+    dialog = MintDialog(service, draft, view.address, view, kiosk=True)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.to_self.isHidden() and dialog.other_address.isEnabled()
+    dialog.next_button.click()
+    assert "not a Kaia address" in dialog.error.message()  # the kiosk's own wallet is never the default owner
+    visitor = Account.create().address
+    dialog.other_address.setText(visitor)
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.step == "review", timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.sig_minted, timeout=WAIT_MS) as minted:
+        dialog.next_button.click()
+    assert minted.args[0].recipient == visitor
 
 
 def test_a_payout_refused_before_signing_can_be_sent_again_as_the_same_payout(qtbot, view, service):

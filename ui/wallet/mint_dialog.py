@@ -20,9 +20,10 @@ class MintDialog(TransactionDialog):
     busy_text = "Minting…"
     what = "mint"
 
-    def __init__(self, service, draft, address: str, parent: QWidget | None = None) -> None:
+    def __init__(self, service, draft, address: str, parent: QWidget | None = None, kiosk: bool = False) -> None:
         super().__init__(service, address, parent)
         self.draft = draft
+        self.kiosk = kiosk  # the showroom's wallet pays; the token goes to the visitor's own address
         self.setWindowTitle("Mint on Kaia")
         self.sig_finished.connect(self.sig_minted)
         self._setup_ui()
@@ -66,6 +67,12 @@ class MintDialog(TransactionDialog):
         self.other_address.setEnabled(False)
         self.to_other.toggled.connect(self.other_address.setEnabled)
         box.add_widget(self.other_address)
+        if self.kiosk:
+            box.set_title("Your wallet address")
+            self.to_self.hide()
+            self.to_other.hide()
+            self.to_other.setChecked(True)
+            self.other_address.setPlaceholderText("Your Kaia wallet address (0x…): the token will be yours")
         self.recipient_box = box
         return box
 

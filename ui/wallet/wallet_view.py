@@ -229,6 +229,7 @@ class WalletView(QWidget):
         self.activity = ActivityList()
         self.activity.sig_confirm_again.connect(self._on_confirm_again)
         activity.add_widget(self.activity)
+        activity.setVisible(not self.kiosk)  # at a kiosk it would list earlier visitors' tokens and addresses
         body.addWidget(activity)
         body.addStretch(1)
         return scroll
