@@ -75,3 +75,31 @@ def kubo_node_down():
         yield fake
     finally:
         fake.stop()
+
+
+@pytest.fixture(scope="session")
+def anvil_binary():
+    """The pinned anvil binary (`npm ci` in tests/chain when missing); skipped only where Node.js is missing."""
+    from tests.fixtures.anvil import AnvilUnavailable, installed_binary
+
+    try:
+        return installed_binary()
+    except AnvilUnavailable as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture
+def make_anvil(anvil_binary, tmp_path):
+    """Start an Anvil (127.0.0.1 only) with the given options (tests.fixtures.anvil.Anvil); all stop after the test."""
+    from tests.fixtures.anvil import Anvil
+
+    started = []
+
+    def make(**options):
+        node = Anvil(anvil_binary, tmp_path / f"anvil-{len(started)}", **options)
+        started.append(node)
+        return node.start()
+
+    yield make
+    for node in started:
+        node.stop()

@@ -105,6 +105,7 @@ class AppController(QObject):
         self.token_view.sig_draft_shown.connect(self._look_up_mint)
         self.wallet_view.sig_unlocked.connect(self._on_wallet_unlocked)
         self.wallet_view.sig_mint_again.connect(self._on_mint_again)
+        self.wallet_view.sig_reconciled.connect(lambda _records: self._refresh_token_mint())
         w.sig_workspace_changed.connect(self._on_workspace_changed)
         self.design_vm.sig_design_saved.connect(self.library_view.add_design)
         self.design_vm.sig_design_changed.connect(self.library_view.update_design)
@@ -337,6 +338,10 @@ class AppController(QObject):
     def _on_minted(self, record) -> None:
         self.wallet_view.refresh_overview()
         self.token_view.show_mint(record, self.services.settings.chain.selected_network())
+
+    def _refresh_token_mint(self) -> None:
+        if self.token_view.draft is not None:
+            self._look_up_mint(self.token_view.draft)
 
     def _look_up_mint(self, draft) -> None:
         if self.services is None or not self._started:

@@ -18,37 +18,13 @@ from app.chain import errors
 from app.chain.client import ChainClient
 from app.chain.mint_outbox import MintOutbox
 from app.chain.networks import MAINNET, custom_network
-from tests.fixtures.anvil import CHAIN_DIR, Anvil, AnvilUnavailable, installed_binary
+from tests.fixtures.anvil import CHAIN_DIR, Anvil
 
 pytestmark = pytest.mark.timeout(60)
 
 HASH = bytes(range(32))
 URI = "ipfs://bafkreimetadata"
 CHAIN_ID = 1001  # Kairos's id: anvil stands in for a Kaia node
-
-
-@pytest.fixture(scope="session")
-def anvil_binary() -> Path:
-    """The pinned anvil binary (`npm ci` in tests/chain when missing); skipped only where Node.js is missing."""
-    try:
-        return installed_binary()
-    except AnvilUnavailable as exc:
-        pytest.skip(str(exc))
-
-
-@pytest.fixture
-def make_anvil(anvil_binary, tmp_path):
-    """Start an Anvil with the given options (see tests.fixtures.anvil.Anvil); all are stopped after the test."""
-    started: list[Anvil] = []
-
-    def make(**options) -> Anvil:
-        node = Anvil(anvil_binary, tmp_path / f"anvil-{len(started)}", **options)
-        started.append(node)
-        return node.start()
-
-    yield make
-    for node in started:
-        node.stop()
 
 
 @pytest.fixture

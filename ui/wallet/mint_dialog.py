@@ -25,8 +25,12 @@ class MintDialog(TransactionDialog):
         self.draft = draft
         self.kiosk = kiosk  # the showroom's wallet pays; the token goes to the visitor's own address
         self.setWindowTitle("Mint on Kaia")
-        self.sig_finished.connect(self.sig_minted)
         self._setup_ui()
+
+    def _announce(self, record) -> None:
+        # The app listens for sig_minted; the wallet's generic handling for sig_finished.
+        super()._announce(record)
+        self.sig_minted.emit(record)
 
     def _build_head(self, lay: QVBoxLayout) -> None:
         head = QHBoxLayout()

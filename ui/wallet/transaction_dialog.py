@@ -90,8 +90,8 @@ class TransactionDialog(QDialog):
         self.result_text.setTextFormat(Qt.TextFormat.PlainText)
         self.result_box.add_widget(self.result_text)
         self.links = QHBoxLayout()
+        self.links.addStretch(1)  # links line up on the left, before it
         self.tx_link = self._link_button("View transaction")
-        self.links.addStretch(1)
         self.result_box.add_layout(self.links)
         lay.addWidget(self.result_box)
 
@@ -126,7 +126,7 @@ class TransactionDialog(QDialog):
         button.setProperty("flat", True)
         button.clicked.connect(self._open_link)
         button.hide()
-        self.links.addWidget(button)
+        self.links.insertWidget(self.links.count() - 1, button)
         return button
 
     # --- steps ---
@@ -141,7 +141,7 @@ class TransactionDialog(QDialog):
         self.next_button.setText({"recipient": "Review", "review": self.confirm_text}.get(step, self.busy_text))
         self.cancel_button.setText("Close" if step == "done" else "Cancel")
         self.cancel_button.setEnabled(step != "sending")
-        QTimer.singleShot(0, self.adjustSize)  # fit what this step shows, no more
+        QTimer.singleShot(0, self, self.adjustSize)  # fit this step; with a context: never after the dialog is gone
 
     def _on_next(self) -> None:
         self.error.clear()
@@ -205,7 +205,7 @@ class TransactionDialog(QDialog):
             self._show_step("done")
             for button, url in links:
                 self._set_link(button, url)
-            self.sig_finished.emit(record)
+            self._announce(record)
             return
         if record.state in IN_FLIGHT:
             self.result_box.set_title("Sent — waiting for the network")
@@ -217,6 +217,9 @@ class TransactionDialog(QDialog):
             return
         self._show_step("recipient")
         self.error.show_message(record.error or f"The {self.what} did not go through.")
+
+    def _announce(self, record) -> None:
+        self.sig_finished.emit(record)
 
     def _set_link(self, button: QPushButton, url: str) -> None:
         button.setVisible(bool(url))

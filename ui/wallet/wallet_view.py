@@ -53,6 +53,7 @@ PAGES = ("loading", "onboarding", "locked", "panel")
 class WalletView(QWidget):
     sig_network_chosen = Signal(str)  # a network key; the app saves it in settings
     sig_unlocked = Signal(str)  # the address just unlocked
+    sig_reconciled = Signal(object)  # the outbox's records once an earlier session's leftovers are settled
     sig_mint_again = Signal(str)  # a design id whose mint never landed: the app shows it to mint again
 
     def __init__(self, service, network_keys: list[tuple[str, str]], kiosk: bool = False, parent=None) -> None:
@@ -62,6 +63,7 @@ class WalletView(QWidget):
         self.accounts: list = []
         self.address: str = ""  # the account shown (unlocked) or offered (locked)
         self.overview = None
+        self._reconciled = False
         self._network_keys = network_keys
         self._setup_ui()
         self._on_theme_changed(current_theme())
@@ -237,8 +239,17 @@ class WalletView(QWidget):
     # --- state ---
 
     def start(self) -> None:
-        """Load the accounts (after the first paint: it imports eth-account on the worker thread)."""
+        """Load the accounts (after the first paint: it imports eth-account on the worker thread). The first time,
+        also settle whatever an earlier session left signed: that needs no password, since it never signs."""
         watch(self.service.accounts(), self._on_accounts, self._show_panel_error, self)
+        if not self._reconciled:
+            self._reconciled = True
+            watch(self.service.reconcile(), self._on_reconciled, lambda _e: None, self)
+
+    def _on_reconciled(self, records) -> None:
+        self.sig_reconciled.emit(records)
+        if self.overview is not None:
+            self._on_mints(records)
 
     def _on_accounts(self, accounts) -> None:
         self.accounts = list(accounts)
