@@ -35,6 +35,9 @@ class BackgroundTask(QObject):
         if not self.future.done():
             return
         self._timer.stop()
+        if self.future.cancelled():  # its executor shut down (the app is closing): nobody waits for an answer
+            self.deleteLater()
+            return
         error = self.future.exception()
         try:
             if error is not None:
