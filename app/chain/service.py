@@ -56,7 +56,7 @@ class _SessionSigner:
     def address(self) -> str:
         account = self._session.account
         if account is None:
-            from app.chain.wallet import WalletLockedError
+            from app.chain.wallet_errors import WalletLockedError
 
             raise WalletLockedError("The wallet is locked. Unlock it with its password to continue.")
         return account.address

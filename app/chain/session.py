@@ -7,7 +7,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from app.chain.wallet import LOCKED, UnlockedAccount, WalletLockedError, WalletStore
+from app.chain.wallet import UnlockedAccount, WalletStore
+from app.chain.wallet_errors import LOCKED, WalletLockedError
 
 if TYPE_CHECKING:
     from eth_account.datastructures import SignedTransaction

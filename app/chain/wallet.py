@@ -1,4 +1,4 @@
-"""Kaia accounts kept as Web3 Secret Storage v3 keystore files (scrypt), and a session that keeps one unlocked.
+"""Kaia accounts kept as Web3 Secret Storage v3 keystore files (scrypt); app.chain.session keeps one unlocked.
 
 The wallet folder holds:
     <checksum-address>.json   one encrypted keystore per account, written atomically (mode 0600, from mkstemp)
@@ -11,20 +11,18 @@ mnemonic, a key), so every failure around a secret is re-raised outside the `exc
 message written here.
 
 Every WalletStore method reads or writes files, and unlocking or adding an account runs scrypt (about a second at
-the default n), so callers run them off the UI thread. eth-account and zxcvbn are imported on first use: importing
-eth-account takes about a second, which the app's start should not pay.
+the default n), so callers run them off the UI thread. Opening and checking the secrets themselves is in
+app.chain.keystore_format.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import os
 import re
 import threading
 import time
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -32,9 +30,26 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from eth_utils import is_hex_address, to_checksum_address
 
+from app.chain.keystore_format import (
+    PRIVATE_KEY,
+    checked_phrase,
+    decrypt,
+    eth_account,
+    parse_keystore,
+    signer_from_hex,
+)
 from app.chain.networks import KAIA_PATH
 from app.chain.passwords import password_problem
-from app.errors import UserFacingError
+from app.chain.wallet_errors import (
+    LOCKED,
+    AccountNotFoundError,
+    DuplicateAccountError,
+    InvalidSecretError,
+    KeystoreDamagedError,
+    PasswordRejectedError,
+    WalletError,
+    WalletLockedError,
+)
 from app.fsutil import _fsync_dir, atomic_write_text
 
 if TYPE_CHECKING:
@@ -50,49 +65,8 @@ MAX_NAME_LENGTH = 60
 
 Source = Literal["created", "private-key", "keystore", "mnemonic", "recovered"]  # recovered: index was rebuilt
 
-LOCKED = "The wallet is locked. Unlock it with its password, then try again."
-WRONG_PASSWORD = (
-    "The password is not right, or the keystore file was changed. Check the password (capital letters count) and "
-    "try again; if it still fails, restore the keystore file from a backup."
-)
-
 _KEYSTORE_NAME = re.compile(r"^0x[0-9a-fA-F]{40}\.json$")
-_HEX = re.compile(r"^(0x)?([0-9a-fA-F]{2})*$")
-_PRIVATE_KEY = re.compile(r"^(0x)?[0-9a-fA-F]{64}$")
 _PATH = re.compile(r"^m(/\d+'?)+$")
-_MNEMONIC_WORD_COUNTS = (12, 15, 18, 21, 24)
-
-
-class WalletError(UserFacingError):
-    """A wallet action that cannot be done as asked; nothing was changed."""
-
-
-class WrongPasswordError(WalletError):
-    """The keystore's MAC does not match: a wrong password, or a changed file (the two cannot be told apart)."""
-
-
-class KeystoreDamagedError(WalletError):
-    """A keystore file that is missing, not JSON, not a v3 keystore, or holds another account than its name says."""
-
-
-class WalletLockedError(WalletError):
-    """Signing was asked of an account that is locked (by hand or after being idle)."""
-
-
-class AccountNotFoundError(WalletError):
-    pass
-
-
-class DuplicateAccountError(WalletError):
-    pass
-
-
-class InvalidSecretError(WalletError, ValueError):
-    """A private key, recovery phrase or keystore text that cannot be used. The message never quotes it."""
-
-
-class PasswordRejectedError(WalletError, ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -190,28 +164,28 @@ class WalletStore:
     def create(self, name: str, password: str) -> WalletAccount:
         """A new account with a fresh random key."""
         _require_new_password(password)
-        signer = _eth_account().create()
-        keystore = _eth_account().encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
+        signer = eth_account().create()
+        keystore = eth_account().encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
         return self._add(name, signer.address, json.dumps(keystore, indent=2), "created", None)
 
     def import_private_key(self, name: str, key_hex: str, password: str) -> WalletAccount:
         _require_new_password(password)
-        signer = _signer_from_hex(key_hex)
+        signer = signer_from_hex(key_hex)
         self._refuse_duplicate(signer.address)  # before a second of scrypt, not after
-        keystore = _eth_account().encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
+        keystore = eth_account().encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
         return self._add(name, signer.address, json.dumps(keystore, indent=2), "private-key", None)
 
     def import_keystore(self, name: str, keystore_json_text: str, password: str) -> WalletAccount:
         """A keystore file from another wallet app, stored as given once `password` opens it (its own kdf)."""
         text = keystore_json_text.lstrip("\ufeff")  # a byte-order mark some Windows editors add
-        if _PRIVATE_KEY.match(text.strip()):
+        if PRIVATE_KEY.match(text.strip()):
             raise InvalidSecretError(
                 "This is a private key, not a keystore file. Use “Import private key” for it instead."
             )
-        data = _parse_keystore(text)
+        data = parse_keystore(text)
         if data.get("address") is not None:
             self._refuse_duplicate(_checksum(data["address"]))
-        signer = _decrypt(data, password)
+        signer = decrypt(data, password)
         claimed = data.get("address")
         if claimed is not None and _checksum(claimed) != signer.address:
             raise InvalidSecretError(
@@ -227,8 +201,8 @@ class WalletStore:
         _require_new_password(password)
         if not _PATH.match(path):
             raise WalletError(f"The derivation path “{path}” is not valid. It looks like {KAIA_PATH}.")
-        phrase = _checked_phrase(words)
-        account_cls = _eth_account()
+        phrase = checked_phrase(words)
+        account_cls = eth_account()
         account_cls.enable_unaudited_hdwallet_features()  # eth-account's BIP-32/39 code is opt-in
         try:
             signer = account_cls.from_mnemonic(phrase, account_path=path)
@@ -249,7 +223,7 @@ class WalletStore:
         """Decrypt the account's key (scrypt: about a second at the default n)."""
         entry = self.account(address)
         _text, data = self._read_keystore(entry.address)
-        signer = _decrypt(data, password)
+        signer = decrypt(data, password)
         if signer.address != entry.address:
             raise KeystoreDamagedError(
                 f"The keystore file for {entry.address} holds a different account ({signer.address}), so it is "
@@ -335,7 +309,7 @@ class WalletStore:
                 f"The keystore file for {address} cannot be read. Check the file, or restore it from a backup.",
                 details=f"{path}: {type(exc).__name__}: {exc}",
             ) from None
-        data = _parse_keystore(text, path, address)
+        data = parse_keystore(text, path, address)
         claimed = data.get("address")
         if claimed is not None and _checksum(claimed) != address:
             raise KeystoreDamagedError(
@@ -447,12 +421,6 @@ class WalletStore:
         return found
 
 
-def _eth_account() -> Any:
-    from eth_account import Account
-
-    return Account
-
-
 def _checksum(address: str) -> str:
     text = address.strip() if isinstance(address, str) else ""
     if not text.lower().startswith("0x"):
@@ -500,7 +468,7 @@ def _entry_from_json(item: Any) -> WalletAccount | None:
 def _file_problem(address: str, file: Path) -> str | None:
     """Why a keystore file found without an index entry cannot be listed; None when it can."""
     try:
-        data = _parse_keystore(file.read_text(encoding="utf-8"), file)
+        data = parse_keystore(file.read_text(encoding="utf-8"), file)
     except (OSError, UnicodeDecodeError, WalletError):
         return f"The keystore file {file.name} is damaged, so it was left out. Restore it from a backup."
     claimed = data.get("address")
@@ -510,157 +478,6 @@ def _file_problem(address: str, file: Path) -> str | None:
             "out rather than trusted. Rename it to match, or import it again."
         )
     return None
-
-
-def _signer_from_hex(key_hex: str) -> LocalAccount:
-    text = key_hex.strip() if isinstance(key_hex, str) else ""
-    if not _PRIVATE_KEY.match(text):
-        raise InvalidSecretError(
-            "A private key is 64 hexadecimal characters (0-9 and a-f), with or without 0x in front. Check that "
-            "all of it was copied."
-        )
-    try:
-        return _eth_account().from_key(text)
-    except Exception:  # noqa: BLE001 - the error text quotes the key
-        pass
-    raise InvalidSecretError("This is not a valid private key (it is outside the range keys can have).")
-
-
-def _parse_keystore(text: str, path: Path | None = None, address: str = "") -> dict[str, Any]:
-    """The keystore's JSON with lower-case keys (old geth files say "Crypto"). What is wrong is said without
-    quoting the text: KeystoreDamagedError for a stored file (`path`), InvalidSecretError for pasted text."""
-    if path is not None:
-        error, opening = KeystoreDamagedError, f"The keystore file for {address or path.stem} is damaged"
-        next_step = "Restore it from a backup."
-    else:
-        error, opening = InvalidSecretError, "This is not a usable keystore file"
-        next_step = "Export it again from the wallet app it came from."
-    try:
-        data = _lower_keys(json.loads(text))
-    except ValueError:
-        reason = "it is not JSON"
-    else:
-        reason = _v3_problem(data)
-    if reason:
-        raise error(f"{opening}: {reason}. {next_step}", details=str(path or ""))
-    return data
-
-
-def _v3_problem(data: Any) -> str | None:
-    if not isinstance(data, dict):
-        return "it is not a JSON object"
-    if data.get("version") == 4:
-        return "it is a version 4 (validator) keystore; Kaia accounts use version 3"
-    if data.get("version") != 3:
-        return "it is not a version 3 keystore"
-    crypto = data.get("crypto")
-    if not isinstance(crypto, dict):
-        return "its “crypto” section is missing"
-    if crypto.get("cipher") != "aes-128-ctr":
-        return "it uses a cipher other than aes-128-ctr"
-    cipherparams = crypto.get("cipherparams")
-    iv = cipherparams.get("iv") if isinstance(cipherparams, dict) else None
-    if not _hex_of(iv, 16) or not _hex_of(crypto.get("ciphertext"), 32) or not _hex_of(crypto.get("mac"), 32):
-        return "its iv, ciphertext or mac is missing or not hexadecimal"
-    claimed = data.get("address")
-    if claimed is not None and not (isinstance(claimed, str) and is_hex_address(_0x(claimed))):
-        return "its address is not an address"
-    params = crypto.get("kdfparams")
-    if not isinstance(params, dict) or not _hex_of(params.get("salt")) or not _int_in(params.get("dklen"), 32, 64):
-        return "its key-derivation settings are missing"
-    if crypto.get("kdf") == "scrypt":
-        n, r, p = params.get("n"), params.get("r"), params.get("p")
-        if not (_int_in(n, 2, 2**20) and n & (n - 1) == 0 and _int_in(r, 1, 32) and _int_in(p, 1, 16)):
-            return "its scrypt settings are invalid or too costly to open"  # caps: a file must not take hours
-        if 128 * n * r > 2**30 or n * r * p > 2**23:
-            return "its scrypt settings are too costly to open"
-    elif crypto.get("kdf") == "pbkdf2":
-        if params.get("prf") != "hmac-sha256" or not _int_in(params.get("c"), 1, 10_000_000):
-            return "its pbkdf2 settings are invalid or too costly to open"
-    else:
-        return "it uses a key-derivation function other than scrypt or pbkdf2"
-    return None
-
-
-def _decrypt(data: dict[str, Any], password: str) -> LocalAccount:
-    from eth_keyfile.exceptions import EthKeyfileValueError
-
-    if not isinstance(password, str):
-        raise TypeError(f"A password is a str, not {type(password).__name__}")
-    account_cls = _eth_account()
-    try:
-        return account_cls.from_key(account_cls.decrypt(data, password))
-    except EthKeyfileValueError:
-        failure = None  # after _v3_problem's checks, eth-keyfile's only ValueError is "MAC mismatch"
-    except Exception as exc:  # noqa: BLE001 - described below, outside this block, by type only
-        failure = type(exc).__name__
-    if failure is None:
-        raise WrongPasswordError(WRONG_PASSWORD)
-    raise KeystoreDamagedError(
-        "This keystore file could not be opened even though it looks complete. Restore it from a backup.",
-        details=failure,
-    )
-
-
-@functools.cache
-def _wordlists() -> dict[str, frozenset[str]]:
-    from eth_account.hdaccount.mnemonic import Mnemonic
-    from eth_account.types import Language
-
-    return {lang: frozenset(Mnemonic(Language(lang)).wordlist) for lang in Mnemonic.list_languages()}
-
-
-def _checked_phrase(words: str | Sequence[str]) -> str:
-    """The phrase normalized as BIP-39 wants it; InvalidSecretError naming the problem (by position, never the
-    word: even one word of a phrase should not reach a log)."""
-    text = words if isinstance(words, str) else " ".join(words)
-    items = unicodedata.normalize("NFKD", text).lower().split()
-    if len(items) not in _MNEMONIC_WORD_COUNTS:
-        raise InvalidSecretError(
-            f"A recovery phrase has 12, 15, 18, 21 or 24 words; this one has {len(items)}. Check that none is missing."
-        )
-    lists = _wordlists()
-    every = frozenset().union(*lists.values())
-    for position, word in enumerate(items, start=1):
-        if word not in every:
-            raise InvalidSecretError(
-                f"Word {position} is not a BIP-39 recovery-phrase word. Check its spelling against your backup."
-            )
-    languages = [lang for lang, wordlist in lists.items() if all(w in wordlist for w in items)]
-    if not languages:
-        raise InvalidSecretError(
-            "The words come from more than one language's word list. Check them against your backup."
-        )
-    from eth_account.hdaccount.mnemonic import Mnemonic
-    from eth_account.types import Language
-
-    phrase = " ".join(items)
-    if not any(Mnemonic(Language(lang)).is_mnemonic_valid(phrase) for lang in languages):
-        raise InvalidSecretError(
-            "These words are all BIP-39 words, but not a valid recovery phrase (its checksum does not match): a "
-            "word is probably wrong or out of order. Check them against your backup."
-        )
-    return phrase
-
-
-def _lower_keys(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k.lower() if isinstance(k, str) else k: _lower_keys(v) for k, v in value.items()}
-    return value
-
-
-def _hex_of(value: Any, size: int | None = None) -> bool:
-    if not isinstance(value, str) or not value or not _HEX.match(value):
-        return False
-    return size is None or len(value.removeprefix("0x")) == 2 * size
-
-
-def _int_in(value: Any, low: int, high: int) -> bool:
-    return type(value) is int and low <= value <= high
-
-
-def _0x(text: str) -> str:
-    return text if text.lower().startswith("0x") else "0x" + text
 
 
 def _mtime(path: Path) -> float:

@@ -15,7 +15,8 @@ from zxcvbn import zxcvbn
 from app.chain.networks import ETHEREUM_PATH, KAIA_PATH
 from app.chain.passwords import password_problem, password_strength
 from app.chain.session import WalletSession
-from app.chain.wallet import (
+from app.chain.wallet import WalletStore
+from app.chain.wallet_errors import (
     AccountNotFoundError,
     DuplicateAccountError,
     InvalidSecretError,
@@ -23,7 +24,6 @@ from app.chain.wallet import (
     PasswordRejectedError,
     WalletError,
     WalletLockedError,
-    WalletStore,
     WrongPasswordError,
 )
 
