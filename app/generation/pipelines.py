@@ -115,11 +115,14 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
         ) from exc
     pipe.set_progress_bar_config(disable=True)
     execution_device = _place(pipe, options)
+    own_cpu_weights(pipe.components.values())
     # from_pipe casts every shared component to float32 unless told the dtype: the GPU would silently run fp32.
     img2img = img2img_cls.from_pipe(pipe, dtype=dtype)
     img2img.set_progress_bar_config(disable=True)
     taesd_dir = find_taesd(preview_dirs or [], model.arch or "sd15")
     taesd = load_taesd(taesd_dir, execution_device, options.device.torch_dtype) if taesd_dir else None
+    if taesd is not None:
+        own_cpu_weights([taesd])
     return LoadedModel(model, options, pipe, img2img, execution_device, taesd)
 
 
@@ -141,6 +144,43 @@ def _place(pipe, options: LoadOptions) -> str:
         if options.compile_unet:
             pipe.unet = torch.compile(pipe.unet, fullgraph=True)
     return device
+
+
+def own_cpu_weights(components) -> int:
+    """Copies every weight left on the CPU out of the model file's memory map into memory of our own; returns bytes.
+
+    safetensors loads by mmap, so on the CPU (and with model CPU offload) a pipeline computes straight from the
+    file's pages. Two things follow that a user would notice: a model file overwritten in place while loaded (a
+    plain `cp` over it) kills the whole app with SIGBUS at the next step, and the pixels depend on where each tensor
+    happens to sit in the file (CPU kernels take other paths for unaligned data), so the same weights as a folder and
+    as a single file would not give the same image. A fresh allocation is 64-byte aligned and outlives the file.
+    """
+    import torch
+
+    # A shared buffer must stay shared: the same copy goes into every module. The originals are held until the end
+    # so that no id is reused by a new tensor while the walk is under way.
+    buffers: dict[int, tuple[Any, Any]] = {}
+    seen: set[int] = set()  # a tied parameter is one object in several modules: copy it once
+    copied = 0
+    with torch.no_grad():
+        for component in components:
+            if not isinstance(component, torch.nn.Module):
+                continue
+            for module in component.modules():
+                for param in module._parameters.values():
+                    if param is not None and param.device.type == "cpu" and id(param) not in seen:
+                        seen.add(id(param))
+                        param.data = param.detach().clone()
+                        copied += param.nbytes
+                for name, buffer in module._buffers.items():
+                    if buffer is None or buffer.device.type != "cpu" or id(buffer) in seen:
+                        continue
+                    if id(buffer) not in buffers:
+                        buffers[id(buffer)] = (buffer, buffer.clone())
+                        seen.add(id(buffers[id(buffer)][1]))
+                        copied += buffer.nbytes
+                    module._buffers[name] = buffers[id(buffer)][1]
+    return copied
 
 
 def _no_safety_checker(arch: str | None) -> dict:

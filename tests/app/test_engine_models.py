@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import gc
+import json
 import shutil
+import subprocess
+import sys
 import weakref
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +17,8 @@ from PIL import Image
 from app.generation import events as ev
 from tests.app.engine_helpers import make_engine, quick_request
 from tests.fixtures.ldm_export import export_single_file
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def pixels(design) -> np.ndarray:
@@ -47,15 +53,19 @@ def test_a_single_file_checkpoint_generates_like_its_folder(tiny_sd15_master, mo
     assert np.array_equal(pixels(from_file.designs[0]), pixels(from_folder.designs[0]))
 
 
-def test_sdxl_folder_and_single_file_generate(tiny_sdxl_dir, models_dir, run_engine):
+def test_sdxl_folder_and_single_file_generate_the_same_pixels(tiny_sdxl_dir, models_dir, run_engine):
     shutil.copytree(tiny_sdxl_dir, models_dir / "tiny-sdxl")
     export_single_file(tiny_sdxl_dir, models_dir / "tiny-xl.safetensors")
     engine, rec, _ = run_engine()
     assert {m.id: m.arch for m in engine.registry.usable()} == {"tiny-sdxl": "sdxl", "tiny-xl.safetensors": "sdxl"}
+    images = []
     for model_id in ("tiny-sdxl", "tiny-xl.safetensors"):
         done = rec.wait_job(engine.submit(quick_request(model_id=model_id, source="base", strength=0.7)).id)
         assert isinstance(done, ev.JobFinished), done
         assert done.designs[0].model_name in ("tiny-sdxl", "tiny-xl")
+        images.append(pixels(done.designs[0]))
+    # The same weights sit at other offsets in the two files; the image must not depend on that.
+    assert np.array_equal(images[0], images[1])
 
 
 def test_switching_models_frees_the_previous_pipeline(tiny_sd15_master, models_dir, run_engine):
@@ -102,3 +112,19 @@ def test_the_chosen_precision_reaches_both_pipelines(tiny_sd15):
     loaded = load_model(model, LoadOptions(DeviceChoice("cpu", "float16", "test")))
     for pipe in (loaded.txt2img, loaded.img2img):
         assert pipe.unet.dtype == pipe.vae.dtype == pipe.text_encoder.dtype == torch.float16
+
+
+def test_a_model_file_overwritten_while_loaded_does_not_crash_the_app(tiny_sd15, models_dir, isolated_dirs):
+    # `cp` over a model in use truncates the file the loaded weights were read from; the app must not die of it
+    # (SIGBUS) and must keep generating what it loaded.
+    script = [
+        sys.executable,
+        "-m",
+        "tests.fixtures.model_overwritten",
+        str(models_dir),
+        str(isolated_dirs["SM6_DATA_DIR"]),
+    ]
+    done = subprocess.run(script, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    before, after = json.loads(done.stdout.strip().splitlines()[-1])
+    assert before == after
