@@ -30,6 +30,7 @@ from app.chain import errors
 from app.chain.client import ChainClient
 from app.chain.contract import mint_call_data
 from app.errors import StorageError
+from app.sqlite_db import immediate, open_durable
 
 log = logging.getLogger(__name__)
 
@@ -155,17 +156,18 @@ class MintOutbox:
         self.hooks = hooks or {}
         self._lock = threading.RLock()
         self._prepared_at: dict[int, float] = {}  # mint id → when `prepare` last estimated it (monotonic)
+        conn = None
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False, timeout=10)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
+            conn = open_durable(self.db_path)
             conn.executescript(_SCHEMA)
             present = {row[1] for row in conn.execute("PRAGMA table_info(mints)")}
             for name, definition in _ADDED_COLUMNS:
                 if name not in present:
                     conn.execute(f"ALTER TABLE mints ADD COLUMN {name} {definition}")
         except (OSError, sqlite3.Error) as exc:
+            if conn is not None:
+                conn.close()
             raise StorageError(f"The minting outbox {self.db_path} cannot be opened.", details=str(exc)) from exc
         self._conn = conn
 
@@ -202,13 +204,8 @@ class MintOutbox:
         values["updated_at"] = time.time()
         columns = ", ".join(f"{name} = ?" for name in values)  # names come from this module only
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self._conn):
                 self._conn.execute(f"UPDATE mints SET {columns} WHERE id = ?", (*values.values(), mint_id))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
         return self.get(mint_id)
 
     def queue(
@@ -230,8 +227,7 @@ class MintOutbox:
             return existing
         now = time.time()
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self._conn):
                 self._conn.execute(
                     "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
                     "content_hash, design_id, created_at, updated_at) "
@@ -250,10 +246,6 @@ class MintOutbox:
                         now,
                     ),
                 )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
         record = self.find(chain_id, contract, content_hash)
         assert record is not None
         return record
@@ -271,8 +263,7 @@ class MintOutbox:
             raise ValueError("a transfer sends a positive amount")
         now = time.time()
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self._conn):
                 self._conn.execute(
                     "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
                     "content_hash, memo, created_at, updated_at, kind, value) "
@@ -290,10 +281,6 @@ class MintOutbox:
                         str(int(value)),
                     ),
                 )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
         return next(m for m in self.mints() if m.key == key)
 
     # --- the one path that signs ---
@@ -331,8 +318,7 @@ class MintOutbox:
         raw, tx_hash = bytes(signed.raw_transaction), "0x" + bytes(signed.hash).hex()
         now = time.time()
         with self._lock:  # the bytes are on disk before any node sees them
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self._conn):
                 self._conn.execute(
                     "INSERT INTO signatures (mint_id, tx_hash, nonce, raw_tx, signed_at) VALUES (?, ?, ?, ?, ?)",
                     (mint_id, tx_hash, tx["nonce"], raw, now),
@@ -342,10 +328,6 @@ class MintOutbox:
                     "token_id = NULL, block_number = NULL, updated_at = ? WHERE id = ?",
                     (raw, tx_hash, tx["nonce"], now, mint_id),
                 )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
         record = self.get(mint_id)
         self._hook("signed", record)
         return self._broadcast(record, client, wait)

@@ -25,6 +25,7 @@ from web3 import EthereumTesterProvider, Web3
 from app.chain.contract import load_artifact, revert_data
 from app.chain.networks import KEI_PER_KAIA, SANDBOX, SANDBOX_CHAIN_ID
 from app.errors import StorageError
+from app.sqlite_db import immediate, open_durable
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,7 @@ class _SqliteKV:
     """py-evm's key/value database interface over SQLite, with every row cached in memory (the sandbox is small)."""
 
     def __init__(self, path: Path) -> None:
-        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn = open_durable(path)
         self._conn.execute("CREATE TABLE IF NOT EXISTS kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
         self._conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         self._store: dict[bytes, bytes] = dict(self._conn.execute("SELECT key, value FROM kv"))
@@ -91,16 +90,13 @@ class _SqliteKV:
             return
         dirty, self._dirty = self._dirty, {}
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", [(k, v) for k, v in dirty.items() if v]
-            )
-            self._conn.executemany("DELETE FROM kv WHERE key = ?", [(k,) for k, v in dirty.items() if v is None])
-            self._conn.executemany("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (meta or {}).items())
-            self._conn.execute("COMMIT")
+            with immediate(self._conn) as conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", [(k, v) for k, v in dirty.items() if v]
+                )
+                conn.executemany("DELETE FROM kv WHERE key = ?", [(k,) for k, v in dirty.items() if v is None])
+                conn.executemany("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (meta or {}).items())
         except sqlite3.Error:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
             dirty.update(self._dirty)
             self._dirty = dirty  # nothing lost: the next flush tries again
             raise

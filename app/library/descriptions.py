@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import StorageError
 from app.library.models import DescriptionRecord, DraftRecord
+from app.sqlite_db import immediate
 
 LANGUAGES = ("ko", "en")
 SOURCES = ("openai", "offline")
@@ -134,26 +135,23 @@ class DescriptionsMixin:
         with self._lock:
             conn = self._connection()
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                cur = conn.execute(
-                    f"INSERT INTO descriptions ({_DESCRIPTION_COLUMNS})"
-                    " SELECT id, ?, ?, ?, ?, ? FROM designs WHERE id = ?"
-                    " ON CONFLICT (design_id, language) DO UPDATE SET"
-                    " text = excluded.text, based_on_draft_id = excluded.based_on_draft_id,"
-                    " updated_at = excluded.updated_at",
-                    (language, text, based_on_draft_id, now, now, design_id),
-                )
-                if cur.rowcount == 0:
-                    conn.execute("ROLLBACK")
-                    raise KeyError(f"No design with id {design_id!r}.")
-                # Read back in the same transaction (no RETURNING: it needs SQLite 3.35).
-                created_at = conn.execute(
-                    "SELECT created_at FROM descriptions WHERE design_id = ? AND language = ?", (design_id, language)
-                ).fetchone()[0]
-                conn.execute("COMMIT")
+                with immediate(conn):
+                    cur = conn.execute(
+                        f"INSERT INTO descriptions ({_DESCRIPTION_COLUMNS})"
+                        " SELECT id, ?, ?, ?, ?, ? FROM designs WHERE id = ?"
+                        " ON CONFLICT (design_id, language) DO UPDATE SET"
+                        " text = excluded.text, based_on_draft_id = excluded.based_on_draft_id,"
+                        " updated_at = excluded.updated_at",
+                        (language, text, based_on_draft_id, now, now, design_id),
+                    )
+                    if cur.rowcount == 0:
+                        raise KeyError(f"No design with id {design_id!r}.")
+                    # Read back in the same transaction (no RETURNING: it needs SQLite 3.35).
+                    created_at = conn.execute(
+                        "SELECT created_at FROM descriptions WHERE design_id = ? AND language = ?",
+                        (design_id, language),
+                    ).fetchone()[0]
             except sqlite3.Error as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
                 raise self._save_failed("The description", exc) from exc
         return DescriptionRecord(design_id, language, text, based_on_draft_id, created_at, now)
 

@@ -25,6 +25,7 @@ from app.fsutil import atomic_write_bytes, check_writable
 from app.generation.request import GenerationRequest
 from app.library.descriptions import DescriptionsMixin, migrate_v2
 from app.library.models import Design, NewDesign
+from app.sqlite_db import immediate, open_durable
 
 DB_NAME = "library.sqlite3"
 IMAGES_DIR = "images"
@@ -82,8 +83,7 @@ _MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1),
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    conn.execute("BEGIN IMMEDIATE")  # re-read the version under the write lock: another process may migrate too
-    try:
+    with immediate(conn):  # re-read the version under the write lock: another process may migrate too
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StorageError(
@@ -93,11 +93,6 @@ def _migrate(conn: sqlite3.Connection) -> None:
             if target > version:
                 step(conn)
                 conn.execute(f"PRAGMA user_version = {target}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def _fts5_trigram_available() -> bool:
@@ -180,12 +175,7 @@ class Library(DescriptionsMixin):
             return cls(data_dir, _connect_read_only(db_path), read_only=True)
         conn = None
         try:
-            conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False, timeout=10)
-            conn.execute("PRAGMA journal_mode=WAL")
-            # FULL: in WAL mode each commit fsyncs the log. NORMAL survives an app crash but may
-            # drop the last designs on power loss; one fsync is nothing next to seconds of
-            # generation, and a design the user has seen must still be there after a reboot.
-            conn.execute("PRAGMA synchronous=FULL")
+            conn = open_durable(db_path)
             _migrate(conn)
         except BaseException as exc:
             if conn is not None:
@@ -251,12 +241,11 @@ class Library(DescriptionsMixin):
         with self._lock:
             conn = self._connection()
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.executemany(f"INSERT INTO designs ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", rows)
-                conn.execute("COMMIT")
+                with immediate(conn):
+                    conn.executemany(
+                        f"INSERT INTO designs ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", rows
+                    )
             except sqlite3.Error as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
                 raise StorageError(
                     f"The design could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)
                 ) from exc

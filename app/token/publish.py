@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from app.errors import StorageError, UserFacingError
 from app.fsutil import atomic_write_bytes
+from app.sqlite_db import immediate, open_durable
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile, cid_from_str, file_cid
 
 log = logging.getLogger(__name__)
@@ -414,28 +415,25 @@ class Outbox:
         self.db_path = Path(db_path)
         self.blobs_dir = self.db_path.parent / f"{self.db_path.stem}-blobs"
         self._lock = threading.RLock()
+        conn = None
         try:
             self.blobs_dir.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False, timeout=10)
-        except (OSError, sqlite3.Error) as exc:
-            raise StorageError(
-                f"The publishing outbox in {self.db_path.parent} cannot be opened.", details=str(exc)
-            ) from exc
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
+            conn = open_durable(self.db_path)
             conn.executescript(_SCHEMA)
-            with _transaction(conn):
+            with immediate(conn):
                 _migrate(conn)
                 conn.execute(
                     "UPDATE jobs SET state = 'local', error = '', updated_at = ? WHERE state = 'uploading'",
                     (time.time(),),
                 )
-        except sqlite3.Error as exc:
-            conn.close()
-            raise StorageError(
-                f"The publishing outbox {self.db_path} cannot be opened: it may be damaged.", details=str(exc)
-            ) from exc
+        except (OSError, sqlite3.Error) as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                message = f"The publishing outbox {self.db_path} cannot be opened: it may be damaged."
+            else:  # the folder or the file cannot be reached (permissions, a full or missing disk)
+                message = f"The publishing outbox in {self.db_path.parent} cannot be opened."
+            raise StorageError(message, details=str(exc)) from exc
         self._conn: sqlite3.Connection | None = conn
 
     def close(self) -> None:
@@ -490,7 +488,7 @@ class Outbox:
         now = time.time()
         with self._lock:
             conn = self._connection()
-            with _transaction(conn):
+            with immediate(conn):
                 if conn.execute("SELECT 1 FROM jobs WHERE key = ?", (key,)).fetchone() is None:
                     seq = conn.execute(
                         "INSERT INTO jobs (key, state, error, created_at, updated_at) VALUES (?, 'local', '', ?, ?)",
@@ -508,7 +506,7 @@ class Outbox:
         """Put a failed job back in the queue (after the person fixed the node's settings, say)."""
         with self._lock:
             conn = self._connection()
-            with _transaction(conn):
+            with immediate(conn):
                 failed = conn.execute(
                     "UPDATE jobs SET state = 'local', error = '', updated_at = ? WHERE key = ? AND state = 'failed'",
                     (time.time(), key),
@@ -550,7 +548,7 @@ class Outbox:
     def _set(self, key: str, state: str, error: str = "") -> None:
         with self._lock:
             conn = self._connection()
-            with _transaction(conn):
+            with immediate(conn):
                 conn.execute(
                     "UPDATE jobs SET state = ?, error = ?, updated_at = ? WHERE key = ?",
                     (state, error, time.time(), key),
@@ -560,7 +558,7 @@ class Outbox:
         columns = ", ".join(f"{name} = ?" for name in values)  # names come from this module only
         with self._lock:
             conn = self._connection()
-            with _transaction(conn):
+            with immediate(conn):
                 conn.execute(
                     f"UPDATE items SET {columns} WHERE idx = ? AND job_seq = (SELECT seq FROM jobs WHERE key = ?)",
                     (*values.values(), idx, key),
@@ -652,20 +650,3 @@ class Outbox:
                 )
             waiting = waiting or status != "pinned"
         return PINNING_SERVICE_FETCHING if waiting else ""
-
-
-class _transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (autocommit connection)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        elif self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
