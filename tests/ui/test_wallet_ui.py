@@ -3,8 +3,11 @@ chain in process, the exactly-once mint outbox, and the Token view's "Mint on Ka
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from app.chain.networks import checked_address
 from app.chain.service import ChainService
@@ -375,3 +378,41 @@ def test_a_payout_refused_before_signing_can_be_sent_again_as_the_same_payout(qt
     with qtbot.waitSignal(again.sig_finished, timeout=WAIT_MS) as sent:
         again.next_button.click()
     assert sent.args[0].id == row.record.id and sent.args[0].state == "confirmed" and sent.args[0].signatures == 1
+
+
+def _answer_save_dialog(path) -> None:
+    """Fill in Qt's own save dialog when it opens (it is modal: the answer is queued before the click)."""
+
+    def answer(tries_left: int = 100) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):  # not open yet on a slow machine: look again shortly
+            if tries_left:
+                QTimer.singleShot(50, lambda: answer(tries_left - 1))
+            return
+        dialog.setDirectory(str(Path(path).parent))
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+
+
+def test_export_keystore_saves_the_encrypted_file_and_a_bad_folder_is_said_plainly(
+    qtbot, view, service, tmp_path, monkeypatch
+):
+    (tmp_path / "home").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # where the dialog starts: never the real home
+    create_and_unlock(qtbot, view)
+    address = view.address
+    target = tmp_path / "exports" / "mine.json"
+    target.parent.mkdir()
+    _answer_save_dialog(target)
+    view.export_action.trigger()
+    qtbot.waitUntil(lambda: target.exists() and view.panel_error.isVisible(), timeout=WAIT_MS)
+    assert target.read_text() == service.store.export_keystore(address)  # the stored bytes, still encrypted
+    assert "still encrypted" in view.panel_error.message()
+
+    # A folder nobody may write to, root included (the CI runs as root, so a chmod would not do).
+    _answer_save_dialog("/proc/mine.json")
+    view.export_action.trigger()
+    qtbot.waitUntil(lambda: "Choose another folder" in view.panel_error.message(), timeout=WAIT_MS)
+    assert target.read_text() == service.store.export_keystore(address)

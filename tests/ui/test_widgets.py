@@ -269,3 +269,25 @@ def test_card(qtbot):
     qtbot.addWidget(card)
     card.add_widget(QLabel("Prompt"))
     assert card.objectName() == "card" and card.title() == "Settings"
+
+
+def test_form_labels_sit_level_with_touch_sized_fields_and_with_the_first_line_of_a_text_area(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.widgets.form_layout import form_layout
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    form = form_layout(page)
+    field, notes = QLineEdit(), QPlainTextEdit()
+    field.setMinimumHeight(44)
+    form.addRow("Model", field)
+    form.addRow("Notes", notes)
+    page.resize(420, 320)
+    page.show()
+    qtbot.waitExposed(page)
+
+    label = form.labelForField(field)
+    assert abs(label.geometry().center().y() - field.geometry().center().y()) <= 1
+    beside_text_area = form.labelForField(notes)
+    assert beside_text_area.geometry().top() == notes.geometry().top()  # not floated to the middle of a tall box

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QFormLayout,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -16,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from app.description.keys import ApiKeyStore
 from app.description.models import DescribeSettings
-from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
+from ui.widgets.form_layout import form_layout
 from ui.widgets.secret_row import SecretRow
 
 
@@ -28,10 +26,7 @@ class DescribeSettingsCard(Card):
         self._build_form()
 
     def _build_form(self) -> None:
-        form = QFormLayout()
-        form.setHorizontalSpacing(SPACE_M)
-        form.setVerticalSpacing(SPACE_S)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form = form_layout()
         self.model = QLineEdit()
         self.model.setPlaceholderText("gpt-4o-mini")
         form.addRow("Model", self.model)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from ui.design.queue_panel import QueuePanel
 from ui.icons import icon
 from ui.models.model_picker import ModelPicker
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
+from ui.widgets.form_layout import form_layout
 
 PANEL_WIDTH = 392
 SIZES = [
@@ -177,11 +177,8 @@ class ControlsPanel(QScrollArea):
 
     def _advanced_form(self) -> QWidget:
         box = QWidget()
-        form = QFormLayout(box)
+        form = form_layout(box, row_gap=SPACE_M)
         form.setContentsMargins(0, 0, 0, 0)
-        form.setHorizontalSpacing(SPACE_M)
-        form.setVerticalSpacing(SPACE_M)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         model_row = QHBoxLayout()
         model_row.setSpacing(SPACE_S)
         self.model = ModelPicker()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
 
 from app.token.publish_settings import PinningTokenStore, PublishSettings
 from app.urls import check_service_url
-from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
+from ui.widgets.form_layout import form_layout
 from ui.widgets.secret_row import SecretRow
 
 EXPLANATION = (
@@ -22,10 +22,7 @@ class PublishSettingsCard(Card):
     def __init__(self, tokens: PinningTokenStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Publishing (IPFS)", parent)
         self.tokens = tokens or PinningTokenStore()
-        form = QFormLayout()
-        form.setHorizontalSpacing(SPACE_M)
-        form.setVerticalSpacing(SPACE_S)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form = form_layout()
         self.kubo_url = QLineEdit()
         self.kubo_url.setPlaceholderText("e.g. http://127.0.0.1:5001")
         self.kubo_url.setAccessibleName("IPFS node address")

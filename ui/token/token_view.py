@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPixmap, QS
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -50,6 +49,7 @@ from ui.token.verify_action import Verifier, start_verification
 from ui.widgets.card import Card
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.save_dialog import ask_save_path
 from ui.widgets.status_chip import StatusChip
 
 log = logging.getLogger(__name__)
@@ -423,14 +423,8 @@ class TokenView(QWidget):
     def _on_export_clicked(self) -> None:
         if self.draft is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export CAR",
-            str(Path.home() / f"{self.draft.metadata_cid}.car"),
-            "CAR files (*.car)",
-            options=QFileDialog.Option.DontUseNativeDialog,
-        )
-        if not path:
+        path = ask_save_path(self, "Export CAR", f"{self.draft.metadata_cid}.car", "CAR files (*.car)")
+        if path is None:
             return
         try:
             saved = self.export_car_to(path)

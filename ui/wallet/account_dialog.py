@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from app.errors import UserFacingError
 from ui.background import watch
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.form_layout import form_layout
 
 DIALOG_WIDTH = 560
 IMPORT_KINDS = (("mnemonic", "Recovery phrase"), ("private_key", "Private key"), ("keystore", "Keystore file"))
@@ -79,9 +79,7 @@ class AccountDialog(QDialog):
             self.kind_tabs.currentChanged.connect(self._on_kind_changed)
             lay.addWidget(self.secret_stack)
 
-        form = QFormLayout()
-        form.setHorizontalSpacing(SPACE_M)
-        form.setVerticalSpacing(SPACE_S)
+        form = form_layout()
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. My SM6 wallet")
         self.name.setAccessibleName("Account name")

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QSpinBox, QWidget
 
 from app.chain.networks import checked_address
 from app.chain.settings import ChainSettings
 from app.urls import check_service_url
-from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
+from ui.widgets.form_layout import form_layout
 
 EXPLANATION = (
     "The sandbox needs nothing here. For Kairos or Kaia Mainnet, enter the SM6DesignToken contract the campaign "
@@ -34,10 +33,7 @@ def _contract(text: str, where: str) -> str:
 class ChainSettingsCard(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Wallet and networks", parent)
-        form = QFormLayout()
-        form.setHorizontalSpacing(SPACE_M)
-        form.setVerticalSpacing(SPACE_S)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form = form_layout()
         self.kairos_contract = self._field(form, "Kairos contract", "0x… on Kairos (chain 1001)")
         self.mainnet_contract = self._field(form, "Mainnet contract", "0x… on Kaia Mainnet (chain 8217)")
         self.custom_rpc = self._field(form, "Custom node", "e.g. http://127.0.0.1:8551")

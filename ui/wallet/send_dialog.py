@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.chain.networks import checked_address, format_kaia, parse_kaia
-from ui.theme import SPACE_M, SPACE_S
 from ui.wallet.transaction_dialog import TransactionDialog
 from ui.widgets.card import Card
+from ui.widgets.form_layout import form_layout
 
 
 class SendDialog(TransactionDialog):
@@ -39,9 +39,7 @@ class SendDialog(TransactionDialog):
 
     def _build_request(self) -> Card:
         box = Card("To whom, and how much")
-        form = QFormLayout()
-        form.setHorizontalSpacing(SPACE_M)
-        form.setVerticalSpacing(SPACE_S)
+        form = form_layout()
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText("0x… the winner's address")
         self.recipient.setAccessibleName("Recipient address")
