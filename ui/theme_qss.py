@@ -52,6 +52,8 @@ QToolButton {
 QToolButton:hover { background: $hover; }
 QToolButton:pressed, QToolButton:checked { background: $pressed; }
 QToolButton:focus { border: 2px solid $accent; }
+/* A menu button whose label ends in its own ▾ needs no second, Qt-drawn arrow. */
+QToolButton[labelArrow="true"]::menu-indicator { image: none; width: 0px; }
 
 /* Inputs */
 QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {

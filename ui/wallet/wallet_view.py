@@ -205,6 +205,7 @@ class WalletView(QWidget):
         # Account housekeeping in one menu; a kiosk never hands out, renames or removes keys.
         self.more_button = QToolButton()
         self.more_button.setText("Account ▾")
+        self.more_button.setProperty("labelArrow", True)
         self.more_button.setAccessibleName("Account actions")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.more_button)
