@@ -1,0 +1,102 @@
+"""The one way the app reads JSON that comes from outside or from disk: size and nesting limits, plain errors.
+
+Files, node replies, API streams and the app's own index files are all hostile input here. Python's C decoder
+recurses once per nesting level, so a reply of a million `[` overflows the C stack (a segfault, not an exception)
+whenever the recursion limit has been raised; the nesting is therefore measured before the decoder sees the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserFacingError
+
+MAX_DEPTH = 64  # no document this app reads nests half as deep
+MAX_BYTES = 16 * 1024 * 1024
+
+# A JSON string, escapes included (the unrolled form never backtracks), and the brackets outside strings.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+class BadJSON(UserFacingError, ValueError):
+    """Input that is not the JSON it should be. `what` names it for the person: "the keystore file"."""
+
+    def __init__(self, what: str, problem: str, details: str = "") -> None:
+        super().__init__(f"{_capitalised(what)} {problem}", details)
+        self.what = what
+        self.problem = problem
+
+
+def loads(data: str | bytes | bytearray, what: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse `data`, or raise BadJSON saying what is wrong with `what` in plain words."""
+    if len(data) > max_bytes:
+        raise BadJSON(what, f"is too large to read ({_size(len(data))}; at most {_size(max_bytes)}).")
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            text = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise BadJSON(what, "is not text in UTF-8, so it cannot be JSON.", str(exc)) from None
+    else:
+        text = data.removeprefix("\ufeff")
+    _check_depth(text, what, max_depth)
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, an int of too many digits, NaN
+        raise BadJSON(what, "is not valid JSON.", str(exc)[:200]) from None
+
+
+def load_file(path: Path | str, what: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """Read and parse a file, never more than `max_bytes` of it. OSError (missing, unreadable) passes through."""
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    return loads(data, what, max_bytes=max_bytes, max_depth=max_depth)
+
+
+def expect_object(value: Any, what: str) -> dict:
+    """`value` if it is a JSON object, else BadJSON: most documents must be objects, and `.get` on a list fails."""
+    if not isinstance(value, dict):
+        raise BadJSON(what, f"holds {_kind(value)} where an object ({{…}}) was expected.")
+    return value
+
+
+def load_object(path: Path | str, what: str, *, max_bytes: int = MAX_BYTES) -> dict:
+    return expect_object(load_file(path, what, max_bytes=max_bytes), what)
+
+
+def loads_object(data: str | bytes | bytearray, what: str, *, max_bytes: int = MAX_BYTES) -> dict:
+    return expect_object(loads(data, what, max_bytes=max_bytes), what)
+
+
+def _check_depth(text: str, what: str, max_depth: int) -> None:
+    # Strings may hold any brackets; blank them out, then follow the nesting with a counter, not the C stack.
+    # Stops at the first level too deep, so a hostile document costs at most max_depth steps past its strings.
+    depth = 0
+    for match in _BRACKET.finditer(_STRING.sub('""', text)):
+        if match.group() in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise BadJSON(what, f"is nested more than {max_depth} levels deep, which no valid file is.")
+        else:
+            depth -= 1
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
+        type(value), "nothing" if value is None else type(value).__name__
+    )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
