@@ -1,29 +1,38 @@
 """The command line: `sm6-studio` opens the window; `generate` and `doctor` run headless through the same engine.
 
-Failures exit non-zero with one line that says why.
+Every failure exits non-zero with one line that says why: 2 for an argument that can never work, 1 for
+everything else. Anything unforeseen is written with its traceback to a log file in the data folder and reported
+in one plain line, never as a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import threading
 from pathlib import Path
 from typing import Callable, Sequence
 
-from app import __version__
+from app import __version__, crash_log
+from app.cli_checks import UsageError, check_generate_args, check_out_folder
 from app.errors import UserFacingError
 from app.generation.request import SCHEDULERS
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+DEFAULT_WAIT_S = 60.0
+STEP_LINE_EVERY = 10  # without a terminal, one progress line per this many steps (and at each image's last)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse prints the whole usage block; one line says enough
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}. See `{self.prog} --help`.\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="sm6-studio", description="Design your own Renault SM6 with local Stable Diffusion."
-    )
+    parser = _Parser(prog="sm6-studio", description="Design your own Renault SM6 with local Stable Diffusion.")
     parser.add_argument("--version", action="version", version=f"sm6-studio {__version__}")
     parser.add_argument("--kiosk", action="store_true", help="open the window in showroom kiosk mode")
     sub = parser.add_subparsers(dest="command")
@@ -32,94 +41,216 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--preset", default="studio", help="style preset id (see `sm6-studio presets`)")
     gen.add_argument("--negative", default="", help="what to avoid")
     gen.add_argument("--seed", type=int, default=None, help="fixed seed (default: random)")
-    gen.add_argument("--model", default="", help="model id as listed by `sm6-studio doctor`")
-    gen.add_argument("--steps", type=int, default=None)
-    gen.add_argument("--guidance", type=float, default=7.0)
+    gen.add_argument(
+        "--model", default="", help="model id as listed by `sm6-studio doctor`, or the path of an installed model"
+    )
+    gen.add_argument("--steps", type=int, default=None, help="1..150 (default 25; 12 for the demo model)")
+    gen.add_argument("--guidance", type=float, default=7.0, help="0..30: how closely to follow the words")
     gen.add_argument(
         "--size", default=None, help="WIDTHxHEIGHT, multiples of 8 (default 512x512; 256x256 for the demo model)"
     )
-    gen.add_argument("--batch", type=int, default=1, help="variations with consecutive seeds")
+    gen.add_argument("--batch", type=int, default=1, help="1..8 variations with consecutive seeds")
     gen.add_argument("--sampler", choices=SCHEDULERS, default="dpmpp_2m")
     gen.add_argument(
         "--from", dest="source", default="none", help="start from 'base' (the SM6 artwork) or a design id to refine"
     )
     gen.add_argument("--keep-shape", type=float, default=0.4, help="0..0.95: how much of the starting image to keep")
     gen.add_argument("--out", type=Path, default=None, help="also copy the PNGs into this folder")
+    gen.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT_S,
+        help=f"seconds to wait while the app or another command uses the data folder (default {DEFAULT_WAIT_S:g})",
+    )
     sub.add_parser("doctor", help="report torch, device, models and data folders for a support call")
     sub.add_parser("presets", help="list the style presets")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Namespace], int] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
-        if args.command == "generate":
-            return run_generate(args)
-        if args.command == "doctor":
-            from app.doctor import run_doctor
-
-            return run_doctor()
-        if args.command == "presets":
-            from app.generation.presets import default_presets
-
-            for p in default_presets().presets:
-                print(f"{p.id:16} {p.label} — {p.description}")
-            return 0
-        if open_window is None:
-            print("sm6-studio: the window is not available in this build.", file=sys.stderr)
-            return EXIT_FAILURE
-        return open_window(args)
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed in one line
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return _run(args, open_window)
+    except UsageError as exc:
+        _fail(exc.message)
+        return EXIT_USAGE
     except UserFacingError as exc:
-        print(f"sm6-studio: {exc.message}", file=sys.stderr)
+        _fail(exc.message)
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        print("sm6-studio: interrupted.", file=sys.stderr)
+        _fail("interrupted.")
         return 130
+    except BrokenPipeError:  # `sm6-studio presets | head -1`: the reader left; nothing more to say
+        _silence_stdout()
+        return EXIT_FAILURE
+    except Exception as exc:  # the last resort: a traceback helps support, never the person
+        where = crash_log.write(exc)
+        _fail(
+            "something went wrong inside the app. "
+            + (f"The details are in {where}; send that file to support." if where else "Please try again.")
+        )
+        return EXIT_FAILURE
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    from app.errors import RequestError
+def _run(args: argparse.Namespace, open_window: Callable[[argparse.Namespace], int] | None) -> int:
+    if args.command == "generate":
+        return run_generate(args)
+    if args.command == "doctor":
+        from app.doctor import run_doctor
 
+        return run_doctor()
+    if args.command == "presets":
+        from app.generation.presets import default_presets
+
+        for p in default_presets().presets:
+            print(f"{p.id:16} {p.label} — {p.description}")
+        return 0
+    if open_window is None:
+        raise UserFacingError("the window is not available in this build.")
+    return open_window(args)
+
+
+def _fail(message: str) -> None:
+    print(f"sm6-studio: {one_line(message)}", file=sys.stderr, flush=True)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _silence_stdout() -> None:
     try:
-        w, h = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise RequestError(f"Size '{text}' is not WIDTHxHEIGHT, e.g. 512x512.") from None
-    return w, h
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run_generate(args: argparse.Namespace) -> int:
     from app.generation import events as ev
+    from app.generation.presets import default_presets
     from app.generation.request import GenerationRequest
     from app.services import open_services
 
-    services = open_services(need_model=True, model_id=args.model)
-    engine = services.engine
-    model = engine.resolve_model(args.model)
-    default_size, default_steps = (256, 12) if model.is_demo else (512, 25)
-    width, height = parse_size(args.size) if args.size else (default_size, default_size)
-    source, design_id = ("none", None)
-    if args.source == "base":
-        source = "base"
-    elif args.source not in ("", "none"):
-        source, design_id = "design", args.source
-    request = GenerationRequest(
-        prompt=args.prompt,
-        preset=args.preset,
-        negative_prompt=args.negative,
-        seed=args.seed,
-        steps=args.steps or default_steps,
-        guidance=args.guidance,
-        width=width,
-        height=height,
-        batch=args.batch,
-        scheduler=args.sampler,
-        source=source,
-        source_design_id=design_id,
-        strength=round(1.0 - args.keep_shape, 3),
-        model_id=model.id,
-    )
+    checked = check_generate_args(args, [p.id for p in default_presets().presets])
+    if args.out is not None:
+        check_out_folder(args.out)
+
+    def waiting(pid: int | None) -> None:
+        who = f" (process {pid})" if pid else ""
+        print(
+            f"The data folder is in use by another SM6 Design Studio{who}; waiting up to {args.wait:g} s for it…",
+            flush=True,
+        )
+
+    services = open_services(need_model=True, model_id=args.model, lock_wait_s=args.wait, on_lock_wait=waiting)
+    try:
+        if services.settings_warning:
+            print(f"Note: {one_line(services.settings_warning)}", flush=True)
+        model = resolve_cli_model(services, args.model)
+        if model.is_demo:
+            built = "was built just now" if services.demo_built else "is installed"
+            print(
+                f"No other model is installed, so the demo model ({built}) is used: it makes abstract images. "
+                "Run `sm6-studio doctor` to see where to put a Stable Diffusion model.",
+                flush=True,
+            )
+        default_size, default_steps = (256, 12) if model.is_demo else (512, 25)
+        width, height = checked.size or (default_size, default_size)
+        request = GenerationRequest(
+            prompt=args.prompt,
+            preset=args.preset,
+            negative_prompt=args.negative,
+            seed=args.seed,
+            steps=args.steps if args.steps is not None else default_steps,
+            guidance=args.guidance,
+            width=width,
+            height=height,
+            batch=args.batch,
+            scheduler=args.sampler,
+            source=checked.source,
+            source_design_id=checked.design_id,
+            strength=round(1.0 - args.keep_shape, 3),
+            model_id=model.id,
+        )
+        designs = _generate(services.engine, request, model, ev)
+    finally:
+        services.close()
+    if args.out:
+        try:
+            for design in designs:
+                shutil.copyfile(design.image_path, args.out / f"sm6-{design.id}.png")
+        except OSError as exc:
+            from app.fsutil import describe_os_error
+
+            raise UserFacingError(
+                f"The designs are saved in the library, but copying them to {args.out} failed "
+                f"({describe_os_error(exc)})."
+            ) from None
+        print(f"Copied {len(designs)} PNG(s) to {args.out}")
+    return 0
+
+
+def resolve_cli_model(services, wanted: str):
+    """The model `--model` names (an id, or the path of an installed model), else the one the app would use.
+
+    Installed models that are all unusable are reported, never silently replaced by the demo model."""
+    from app import paths
+    from app.errors import RequestError
+
+    registry = services.registry
+    if wanted:
+        model = registry.get(wanted) or _installed_at(registry, wanted)
+        if model is None:
+            if os.sep in wanted or "/" in wanted or Path(wanted).exists():
+                raise UserFacingError(
+                    f"{wanted} is not an installed model. Put it in {paths.user_models_dir()} (or import it in the "
+                    "app), then give its id or its path there; `sm6-studio doctor` lists the installed models."
+                )
+            raise UserFacingError(
+                f"The model '{wanted}' is not installed. --model takes a model id as `sm6-studio doctor` lists it "
+                "under Models, or the path of an installed model."
+            )
+        if not model.usable:
+            raise UserFacingError(f"The model '{model.id}' cannot be used: {model.error}")
+        return model
+    try:
+        model = services.engine.resolve_model("")
+    except RequestError:
+        model = None
+    others = [m for m in registry.models if not m.is_demo]
+    if (model is None or model.is_demo) and others and not any(m.usable for m in others):
+        reasons = "; ".join(f"{m.id}: {m.error}" for m in others[:3])
+        raise UserFacingError(
+            f"No installed model can be used ({reasons}). Fix or remove them (`sm6-studio doctor` says why); "
+            "the demo model stands in only when no model is installed."
+        )
+    if model is None:
+        raise UserFacingError("No usable model is installed. Run `sm6-studio doctor` to see where to put one.")
+    return model
+
+
+def _installed_at(registry, text: str):
+    try:
+        target = Path(text).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    for model in registry.models:
+        try:
+            if model.path.resolve() == target:
+                return model
+        except OSError:
+            continue
+    return None
+
+
+def _generate(engine, request, model, ev) -> list:
     done = threading.Event()
     outcome: dict = {"designs": [], "error": None}
+    live = sys.stdout.isatty()  # \r redraws one line on a terminal; in a log it would be one endless line
 
     def on_event(event) -> None:
         if isinstance(event, ev.ModelLoading):
@@ -130,12 +261,16 @@ def run_generate(args: argparse.Namespace) -> int:
                 print(f"Note: {event.note}", flush=True)
         elif isinstance(event, ev.StepProgress):
             job = event.job
-            print(
-                f"\rImage {job.image_index + 1}/{job.request.batch} · step {job.step}/{job.steps}", end="", flush=True
-            )
+            text = f"Image {job.image_index + 1}/{job.request.batch} · step {job.step}/{job.steps}"
+            if live:
+                print(f"\r{text}", end="", flush=True)
+            elif job.step == job.steps or job.step % STEP_LINE_EVERY == 0:
+                print(text, flush=True)
         elif isinstance(event, ev.ImageReady):
+            prefix = "\n" if live else ""
             print(
-                f"\nSaved design {event.design.id} (seed {event.design.seed}) → {event.design.image_path}", flush=True
+                f"{prefix}Saved design {event.design.id} (seed {event.design.seed}) → {event.design.image_path}",
+                flush=True,
             )
         elif isinstance(event, ev.JobFinished):
             outcome["designs"] = list(event.designs)
@@ -148,26 +283,17 @@ def run_generate(args: argparse.Namespace) -> int:
             done.set()
 
     engine.subscribe(on_event)
+    print(f"Generating {request.batch} design(s) with {model.label}", flush=True)
+    job = engine.submit(request)
+    print(f"Seed {job.request.seed}", flush=True)
     try:
-        print(f"Generating {request.batch} design(s) with {model.label}", flush=True)
-        job = engine.submit(request)
-        print(f"Seed {job.request.seed}", flush=True)
-        try:
-            done.wait()
-        except KeyboardInterrupt:
-            engine.cancel(job.id)
-            raise
-    finally:
-        engine.shutdown()
-        services.close()
+        done.wait()
+    except KeyboardInterrupt:
+        engine.cancel(job.id)
+        raise
     if outcome["error"]:
         raise UserFacingError(outcome["error"])
-    if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for design in outcome["designs"]:
-            shutil.copyfile(design.image_path, args.out / f"sm6-{design.id}.png")
-        print(f"Copied {len(outcome['designs'])} PNG(s) to {args.out}")
-    return 0
+    return outcome["designs"]
 
 
 if __name__ == "__main__":

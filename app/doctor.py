@@ -6,7 +6,7 @@ import importlib.metadata as md
 import platform
 import sys
 
-from app import __version__, paths
+from app import __version__, data_lock, paths
 from app.fsutil import check_writable
 
 PACKAGES = (
@@ -41,12 +41,14 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
             ],
         )
     ]
+    from app.config import read_settings
+
+    loaded = read_settings(set_aside=False)  # doctor only reports: the app itself keeps a bad file aside
     try:
-        from app.config import load_settings
         from app.generation.devices import choose_device, describe_torch
 
         torch_rows = list(describe_torch().items())
-        choice = choose_device(load_settings().generation.device)
+        choice = choose_device(loaded.settings.generation.device)
         torch_rows.append(("will run on", f"{choice.label} ({choice.dtype_name})"))
         if choice.note:
             torch_rows.append(("note", choice.note))
@@ -67,18 +69,40 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
     data_problem = check_writable(data)
     if data_problem:
         problems.append(f"The data folder is not writable: {data}.")
+    owner = data_lock.owner_pid(data)  # read, never locked: doctor must not wait for the app or a generate
     sections.append(
         (
             "Folders",
             [
                 ("data", f"{data} ({'writable' if not data_problem else data_problem})"),
+                ("in use by", f"SM6 Design Studio, process {owner}" if owner else "nothing else right now"),
                 ("config", str(config)),
+                ("settings", " ".join(loaded.warning.split()) or "read"),
                 ("user models", str(paths.user_models_dir())),
             ],
         )
     )
     sections.append(("Packages", [(name, _version(name)) for name in PACKAGES]))
+    model_problem = _model_problem(models)
+    if model_problem:
+        problems.append(model_problem)
     return sections, problems
+
+
+def _model_problem(models) -> str:
+    if any(m.usable for m in models):
+        return ""
+    where = paths.user_models_dir()
+    if not models:
+        return (
+            f"No model is installed. Put a Stable Diffusion model (a .safetensors file or a diffusers folder) in "
+            f"{where}, or try the demo model: the app offers it, and `sm6-studio generate` builds it when no model "
+            "is installed."
+        )
+    return (
+        f"No installed model can be used (the Models list above says why). Fix or remove them, or put another "
+        f"model in {where}."
+    )
 
 
 def run_doctor() -> int:
@@ -90,6 +114,9 @@ def run_doctor() -> int:
             print(f"  {key.ljust(width)}  {value}")
         print()
     if problems:
+        print("Problems")
+        for problem in problems:
+            print(f"  {problem}")
         print(f"sm6-studio doctor: {problems[0]}", file=sys.stderr)
         return 1
     print("All checks passed.")

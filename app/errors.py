@@ -12,6 +12,11 @@ class UserFacingError(Exception):
         self.details = details
 
 
+class InputError(UserFacingError, ValueError):
+    """Something typed or chosen that cannot be used as it is. The message says what to change; it never quotes
+    the input. A ValueError too, so code that checks input with `except ValueError` keeps working."""
+
+
 class RequestError(UserFacingError, ValueError):
     """A generation request that cannot run as given."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -50,4 +51,28 @@ def check_writable(directory: Path) -> str | None:
         os.unlink(tmp)
         return None
     except OSError as exc:
-        return f"Cannot write to {directory}: {exc.strerror or exc}."
+        return f"Cannot write to {directory}: {describe_os_error(exc)}."
+
+
+_OS_ERROR_WORDS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.ENOENT: "it does not exist",
+    errno.EEXIST: "something of that name is already there",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EIO: "the disk reported an input/output error",
+    errno.EBUSY: "it is in use",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A few plain words for an OSError ("the disk is full"), never the exception's own text."""
+    words = _OS_ERROR_WORDS.get(exc.errno)
+    if words:
+        return words
+    return f"the system refused (error {exc.errno})" if exc.errno else "the system refused"

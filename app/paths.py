@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 import platformdirs
+
+from app import settings_file
 
 APP_NAME = "SM6Studio"
 APP_AUTHOR = "SM6"
@@ -30,13 +31,15 @@ def default_data_dir() -> Path:
 
 
 def _chosen_data_dir() -> Path | None:
-    # Read straight from settings.toml: app.config builds on this module, not the other way round.
-    try:
-        with open(config_dir() / "settings.toml", "rb") as fh:
-            value = tomllib.load(fh).get("data_dir", "")
-    except (OSError, tomllib.TOMLDecodeError):
+    # app.config builds on this module, not the other way round, so the file is read here through the same guarded
+    # reader; app.config is the one that reports a bad file and keeps it aside.
+    value = settings_file.read(config_dir() / "settings.toml", set_aside=False).data.get("data_dir", "")
+    if not isinstance(value, str) or not value or "\x00" in value:
         return None
-    return Path(value).expanduser() if isinstance(value, str) and value else None
+    try:
+        return Path(value).expanduser()
+    except (RuntimeError, ValueError):  # "~nobody-here/x": no such user
+        return None
 
 
 def config_dir() -> Path:

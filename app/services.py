@@ -1,15 +1,17 @@
 """The composition root of the core: settings, library, model registry and engine, wired once.
 
-The window and the command line both start here, so they share one behaviour.
+The window and the command line both start here, so they share one behaviour: the data folder is owned by one
+process at a time (app.data_lock) and kept owner-only (app.privacy) for as long as the services are open.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
-from app import paths
+from app import data_lock, paths, privacy
 from app.chain.service import ChainService
-from app.config import Settings, load_settings
+from app.config import Settings, read_settings
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
 from app.library.store import Library
@@ -25,33 +27,83 @@ class Services:
     engine: Engine
     publisher: Publisher | None = None
     chain: ChainService | None = None
+    folder_lock: data_lock.DataLock | None = None
+    settings_warning: str = ""  # a settings file that could not be used as it was: say so where the person looks
+    demo_built: bool = False  # no model was installed, so the demo model was built for this run
+    _closed: bool = False
 
     def close(self) -> None:
-        self.engine.shutdown()
-        if self.chain is not None:
-            self.chain.close()
-        if self.publisher is not None:
-            self.publisher.close()
-        self.library.close()
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.engine.shutdown()
+            if self.chain is not None:
+                self.chain.close()
+            if self.publisher is not None:
+                self.publisher.close()
+            self.library.close()
+        finally:
+            if self.folder_lock is not None:
+                self.folder_lock.release()
+            privacy.owner_only_end()
 
 
-def open_services(need_model: bool = False, model_id: str = "", settings: Settings | None = None) -> Services:
-    settings = settings or load_settings()
+def open_services(
+    need_model: bool = False,
+    model_id: str = "",
+    settings: Settings | None = None,
+    *,
+    lock_wait_s: float = 0.0,
+    on_lock_wait: Callable[[int | None], None] | None = None,
+) -> Services:
+    """Open the data folder and everything on it.
+
+    Raises data_lock.FolderInUse (a StorageError) when another process owns the folder and does not let go
+    within `lock_wait_s` seconds; `on_lock_wait(pid)` is called once when waiting starts. `need_model`: build the
+    demo model when no model at all is installed (never when installed models are merely unusable: that the
+    person must hear about)."""
+    warning = ""
+    if settings is None:
+        loaded = read_settings()
+        settings, warning = loaded.settings, loaded.warning
     data_dir = paths.data_dir()
+    privacy.owner_only_begin()
+    folder_lock = None
+    try:
+        folder_lock = data_lock.hold(data_dir, lock_wait_s, on_lock_wait)
+        # Installs from before this guarantee left the databases and their folders readable by everyone.
+        privacy.tighten(data_dir, privacy.DATA_ENTRIES)
+        privacy.tighten(paths.config_dir(), privacy.CONFIG_ENTRIES)
+        services = _open(data_dir, settings, need_model, model_id)
+    except BaseException:
+        if folder_lock is not None:
+            folder_lock.release()
+        privacy.owner_only_end()
+        raise
+    services.folder_lock = folder_lock
+    services.settings_warning = warning
+    return services
+
+
+def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Services:
     library = Library.open(data_dir)
     try:
-        outbox = Outbox(outbox_path(data_dir))
+        # A read-only library means a data folder the app may not change: show what waits, queue nothing.
+        outbox = Outbox(outbox_path(data_dir), read_only=True if library.is_read_only else None)
     except BaseException:
         library.close()
         raise
     registry = ModelRegistry()
     registry.scan()
-    if need_model and not model_id and not registry.usable():
+    demo_built = False
+    if need_model and not model_id and not registry.models:
         from app.generation.demo_model import install_demo_model
 
         install_demo_model()
         registry.scan()
-    services = Services(settings, library, registry, engine=None)  # type: ignore[arg-type]
+        demo_built = True
+    services = Services(settings, library, registry, engine=None, demo_built=demo_built)  # type: ignore[arg-type]
     # The engine reads settings per job, so a change saved in Settings applies to the next generation.
     services.engine = Engine(registry, library, lambda: services.settings.generation)
     services.publisher = Publisher(outbox, lambda: services.settings.publish)

@@ -1,23 +1,50 @@
 """Addresses of services a person types into Settings (an IPFS node, a pinning service, a chain node, an explorer),
-tidied and checked with a sentence that says what is wrong."""
+tidied and checked with a sentence that says what is wrong.
+
+The same check runs when an address is saved and again when it is used, since settings.toml can be edited by hand.
+"""
 
 from __future__ import annotations
 
 import urllib.parse
 
+from app.errors import InputError
+
 
 def check_service_url(url: str, what: str) -> str:
-    """`url` without surrounding spaces or a trailing slash; ValueError with a plain sentence when unusable."""
+    """`url` without surrounding spaces or a trailing slash; ValueError with a plain sentence when unusable.
+
+    An empty address is returned as "" (the service is not set up); the caller decides whether that is allowed.
+    """
     url = url.strip().rstrip("/")
     if not url:
         return ""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        example = _EXAMPLES.get(what, "https://example.com")
-        raise ValueError(f"The {what} address must start with http:// or https:// and name a host, like {example}.")
+    example = _EXAMPLES.get(what, "https://example.com")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # an unclosed "[" of an IPv6 address
+        raise InputError(f"The {what} address is not a web address. Write it like {example}.") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise InputError(f"The {what} address must start with http:// or https:// and name a host, like {example}.")
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise InputError(
+            f"The {what} address cannot contain spaces or line breaks; give just the address, like {example}."
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise InputError(f"The port after “:” in the {what} address must be a number from 1 to 65535, like {example}.")
+    if parts.username is not None or parts.password is not None:
+        # It would be kept in plain text in settings.toml and could show up in messages: never accept it.
+        raise InputError(
+            f"The {what} address cannot contain a user name or password (the part before “@”); give just the "
+            f"address, like {example}."
+        )
     if parts.query or parts.fragment:
-        example = _EXAMPLES.get(what, "https://example.com")
-        raise ValueError(f"The {what} address cannot contain “?” or “#”; give just the address, like {example}.")
+        raise InputError(f"The {what} address cannot contain “?” or “#”; give just the address, like {example}.")
     return url
 
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QStackedWidget
 
 from app.config import Settings
 from app.description.service import DescriptionService
-from app.errors import StorageError, UserFacingError
+from app.errors import StorageError
+from app.fsutil import describe_os_error
 from app.generation import events as ev
 from app.services import Services, open_services
 from app.token.verify import verify
@@ -18,6 +19,7 @@ from ui.describe.describe_view import DescribeView
 from ui.describe.describe_vm import DescribeViewModel
 from ui.design.design_vm import DesignViewModel
 from ui.design.studio_view import StudioView
+from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.engine_bridge import EngineBridge
 from ui.library.library_view import LibraryView
 from ui.main_window import MainWindow
@@ -30,6 +32,7 @@ from ui.token.token_view import TokenView
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import WalletView
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +45,16 @@ NETWORK_CHOICES = [
 
 
 class AppController(QObject):
+    # Per-use dialogs are freed when closed (at a kiosk they piled up, one per visitor); these read None after.
+    import_dialog = LastDialog()
+    mint_dialog = LastDialog()
+
     def __init__(self, settings: Settings, kiosk: bool = False, services: Services | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.kiosk = kiosk
         self.window = MainWindow()
         self.services: Services | None = None
-        self.import_dialog: ImportModelDialog | None = None
         self._started = False  # set after the first paint: only then may torch load
         try:
             self.services = services or open_services(settings=settings)
@@ -112,6 +118,9 @@ class AppController(QObject):
         self.library_view.sig_open_in_studio.connect(self._on_open_in_studio)
         self.library_view.sig_design_changed.connect(self._on_library_design_changed)
         self.library_view.sig_go_to_design.connect(lambda: w.show_workspace("design"))
+        if services.library.is_read_only:  # viewing mode: say why nothing will be saved where the person starts
+            self.design_vm.error = (services.library.read_only_reason, "")
+            self.first_run.show_error(services.library.read_only_reason)
 
     def _show_storage_error(self, exc: StorageError) -> None:
         self.storage_page = EmptyState(
@@ -136,7 +145,7 @@ class AppController(QObject):
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.storage_page.set_text(f"The choice could not be saved: {exc.strerror or exc}.")
+            self.storage_page.set_text(f"The choice could not be saved: {describe_os_error(exc)}.")
             return False
         return self.retry_storage()
 
@@ -187,7 +196,7 @@ class AppController(QObject):
         self.refresh_models()
 
     def open_import_dialog(self) -> None:
-        dialog = ImportModelDialog(self.window)
+        dialog = free_when_closed(ImportModelDialog(self.window))
         dialog.sig_imported.connect(self._on_model_imported)
         self.import_dialog = dialog
         dialog.open()
@@ -218,8 +227,7 @@ class AppController(QObject):
     def _on_demo_failed(self, error: BaseException) -> None:
         self.first_run.set_busy(None)
         self.window.set_busy(False)
-        message = error.message if isinstance(error, UserFacingError) else f"The demo model could not be built: {error}"
-        self.first_run.show_error(message)
+        self.first_run.show_error(plain_words(error, "The demo model could not be built. Try again.")[0])
 
     # ----- settings -----
     def _on_settings_changed(self, settings: Settings) -> None:
@@ -329,7 +337,7 @@ class AppController(QObject):
             self.open_mint_dialog(draft, address)
 
     def open_mint_dialog(self, draft, address: str) -> MintDialog:
-        dialog = MintDialog(self.services.chain, draft, address, self.window, kiosk=self.kiosk)
+        dialog = free_when_closed(MintDialog(self.services.chain, draft, address, self.window, kiosk=self.kiosk))
         dialog.sig_minted.connect(self._on_minted)
         dialog.open()
         self.mint_dialog = dialog

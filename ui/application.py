@@ -38,29 +38,70 @@ class FirstPaint(QObject):
         return False
 
 
+def open_main_window(loaded, kiosk: bool = False):
+    """The controller and its window, showing what the start has to tell the person (a settings file that could
+    not be used) above every workspace. `loaded` is app.config.LoadedSettings."""
+    from ui.app_controller import AppController
+
+    controller = AppController(loaded.settings, kiosk=kiosk)
+    if loaded.warning:
+        controller.window.show_notice(loaded.warning, loaded.details)
+    return controller
+
+
 def run_app(kiosk: bool = False) -> int:
     import qasync
 
-    from app.config import load_settings
-    from ui.app_controller import AppController
+    from app import crash_log, data_lock, paths
+    from app.config import read_settings
+    from ui.crash_guard import CrashGuard
     from ui.theme import apply_theme
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    crash_log.configure_logging(console=True)
     app = create_qapplication()
-    settings = load_settings()
-    apply_theme(app, settings.theme, kiosk=kiosk)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    controller = AppController(settings, kiosk=kiosk)
-    if os.environ.get("SM6_EXIT_AFTER_FIRST_PAINT"):  # the startup benchmark's probe
-        FirstPaint(controller.window, lambda: (print("FIRST_PAINT", flush=True), app.quit()))
-    else:
-        # torch and the model load only once the window is on screen.
-        FirstPaint(controller.window, controller.start_background_work)
-    controller.window.show()
-    closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
-    app.aboutToQuit.connect(controller.shutdown)
-    with loop:
-        loop.run_until_complete(closed.wait())
-    return 0
+    # The folder first: a second launch must change nothing (not even keep a bad settings file aside) before it
+    # hands over to the window that owns the folder.
+    data_dir = paths.data_dir()
+    try:
+        folder_lock = data_lock.hold(data_dir)
+    except data_lock.FolderInUse as exc:
+        from ui.single_instance import hand_over
+
+        return hand_over(data_dir, exc)
+    instance = None
+    guard = None
+    try:
+        loaded = read_settings()
+        apply_theme(app, loaded.settings.theme, kiosk=kiosk)
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        controller = open_main_window(loaded, kiosk)
+        guard = CrashGuard(lambda message, details: controller.window.show_notice(message, details, "error")).install()
+
+        def after_first_paint() -> None:
+            # Listening for later launches waits for the window too: a later launch keeps knocking for seconds.
+            nonlocal instance
+            from ui.single_instance import FirstInstance
+
+            instance = FirstInstance(data_dir)
+            instance.set_window(lambda: controller.window)
+            controller.start_background_work()  # torch and the model load only once the window is on screen
+
+        if os.environ.get("SM6_EXIT_AFTER_FIRST_PAINT"):  # the startup benchmark's probe
+            FirstPaint(controller.window, lambda: (print("FIRST_PAINT", flush=True), app.quit()))
+        else:
+            FirstPaint(controller.window, after_first_paint)
+        controller.window.show()
+        closed = asyncio.Event()
+        app.aboutToQuit.connect(closed.set)
+        app.aboutToQuit.connect(controller.shutdown)
+        with loop:
+            loop.run_until_complete(closed.wait())
+        return 0
+    finally:
+        if guard is not None:
+            guard.uninstall()
+        if instance is not None:
+            instance.close()
+        if folder_lock is not None:
+            folder_lock.release()

@@ -31,6 +31,10 @@ class BackgroundTask(QObject):
         self._timer.timeout.connect(self._poll)
         self._timer.start()
 
+    def pending(self) -> bool:
+        """True until its answer has been handed over (or dropped): a dialog waits for this before it is freed."""
+        return self._timer.isActive()
+
     def _poll(self) -> None:
         if not self.future.done():
             return

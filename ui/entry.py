@@ -12,8 +12,10 @@ def _open_window(args) -> int:
 
 
 def main() -> int:
+    from app import crash_log
     from app.cli import main as cli_main
 
+    crash_log.configure_logging(console=False)  # the window adds the terminal; the command line never does
     return cli_main(sys.argv[1:], open_window=_open_window)
 
 

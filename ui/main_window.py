@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.icons import pixmap
-from ui.theme import SPACE_S, SPACE_XS, current_theme
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, current_theme
+from ui.widgets.error_banner import ErrorBanner, Severity
 from ui.widgets.nav_rail import NavRail
 from ui.widgets.status_chip import StatusChip
 
@@ -80,8 +81,22 @@ class MainWindow(QMainWindow):
         self.nav_rail.sig_selected.connect(self._on_nav_selected)
         self.stack = QStackedWidget()
         self.stack.setObjectName("workspaces")
+        # Above every workspace: what the whole app must tell the person at start (e.g. a settings file that could
+        # not be read). Hidden until there is something to say.
+        self.notice = ErrorBanner()
+        self._notice_box = QWidget()
+        notice_layout = QVBoxLayout(self._notice_box)
+        notice_layout.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, 0)
+        notice_layout.addWidget(self.notice)
+        self._notice_box.hide()
+        self.notice.sig_dismissed.connect(self._notice_box.hide)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._notice_box)
+        column.addWidget(self.stack, 1)
         layout.addWidget(self.nav_rail)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(central)
 
         bar = self.statusBar()
@@ -147,6 +162,11 @@ class MainWindow(QMainWindow):
     def shortcut_for(self, key: str) -> QKeySequence | None:
         shortcut = self._shortcuts.get(key)
         return shortcut.key() if shortcut else None
+
+    def show_notice(self, message: str, details: str = "", severity: Severity = "warning") -> None:
+        """A message for the whole window, above the workspaces, until the person dismisses it."""
+        self.notice.show_message(message, details, severity)
+        self._notice_box.show()
 
     # --- status bar ----------------------------------------------------------------------------
 

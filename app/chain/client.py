@@ -12,13 +12,21 @@ from typing import Any
 
 import requests
 from eth_utils import to_checksum_address
-from web3 import HTTPProvider, Web3
-from web3.exceptions import ContractLogicError, TransactionNotFound, Web3Exception, Web3RPCError
+from web3 import Web3
+from web3.exceptions import (
+    BadResponseFormat,
+    ContractLogicError,
+    TransactionNotFound,
+    Web3Exception,
+    Web3RPCError,
+)
 from web3.middleware import ExtraDataToPOAMiddleware
 
 from app.chain import errors
 from app.chain.contract import decode_revert, load_artifact, mint_call_data, minted_topic
 from app.chain.networks import Network
+from app.chain.rpc_provider import GuardedHTTPProvider
+from app.urls import check_service_url
 
 log = logging.getLogger(__name__)
 
@@ -70,19 +78,24 @@ class ChainClient:
         else:
             # The chain id is checked below; web3 would otherwise ask the node again before every eth_call and
             # eth_estimateGas (its validation middleware), one more round trip each.
-            provider = HTTPProvider(
-                network.rpc_url,
-                request_kwargs={"timeout": timeout_s},
-                exception_retry_configuration=None,
+            provider = GuardedHTTPProvider(
+                node_url(network),
+                network.name,
+                timeout_s,
                 cache_allowed_requests=True,
                 cacheable_requests={"eth_chainId"},
             )
             web3 = Web3(provider)
             web3.middleware_onion.inject(ExtraDataToPOAMiddleware, layer=0)  # Kaia blocks carry long extraData
             client = cls(network, web3)
-        actual = client.call(lambda: client.web3.eth.chain_id)
+        actual = client.call(lambda: _whole(client.web3.eth.chain_id))
         if actual != network.chain_id:
             raise errors.wrong_chain(network.name, network.chain_id, actual)
+        if client.contract is not None and not network.is_sandbox:
+            # Every contract call would otherwise fail later with an empty result web3 cannot decode.
+            code = client.call(lambda: bytes(client.web3.eth.get_code(client.contract.address)))
+            if not code:
+                raise errors.no_contract(network.name, client.contract.address)
         return client
 
     # --- plumbing ---
@@ -94,36 +107,38 @@ class ChainClient:
         except (requests.ConnectionError, ConnectionError) as exc:
             raise errors.unreachable(self.network.name, f"{type(exc).__name__}: {exc}") from None
         except requests.Timeout as exc:
-            raise errors.ChainError(
-                "timeout",
-                f"The {self.network.name} node did not answer in time. Anything signed waits in the outbox.",
-                str(exc),
-            ) from None
+            raise errors.timed_out(self.network.name, str(exc)) from None
+        except (requests.TooManyRedirects, requests.exceptions.ContentDecodingError) as exc:
+            raise errors.bad_reply(self.network.name, "sent a reply this app cannot read.", repr(exc)) from None
         except ContractLogicError as exc:
             reason = decode_revert(getattr(exc, "data", None) or b"")
             message = reason.message if reason else "The contract refused this transaction."
             raise errors.ChainError("reverted", message, str(exc)) from None
         except Web3RPCError as exc:
             raise errors.from_node_message(_rpc_message(exc)) from None
+        except (BadResponseFormat, ValueError, TypeError, LookupError, AttributeError) as exc:
+            # A JSON-RPC reply whose result is not what the method returns (a chain id of "zzz", a block that is a
+            # list): web3's formatters, and the conversions in the calls above, fail on it with Python's own errors.
+            log.info("unreadable reply from the %s node", self.network.name, exc_info=True)
+            raise errors.bad_reply(self.network.name, "sent a reply this app cannot read.", repr(exc)[:500]) from None
 
     # --- reading ---
 
     def fees(self) -> Fees:
-        block = self.call(lambda: self.web3.eth.get_block("latest"))
-        base_fee = int(block.get("baseFeePerGas") or 0)
+        base_fee = self.call(lambda: _whole(self.web3.eth.get_block("latest").get("baseFeePerGas") or 0))
         # Asked of the node directly: web3's own fallback guesses an Ethereum tip that overpays on Kaia.
-        tip = self.call(lambda: self.web3.manager.request_blocking("eth_maxPriorityFeePerGas", []))
-        return Fees(base_fee, int(tip, 16) if isinstance(tip, str) else int(tip))
+        tip = self.call(lambda: _whole(self.web3.manager.request_blocking("eth_maxPriorityFeePerGas", [])))
+        return Fees(base_fee, tip)
 
     def balance(self, address: str) -> int:
-        return int(self.call(lambda: self.web3.eth.get_balance(to_checksum_address(address))))
+        return self.call(lambda: _whole(self.web3.eth.get_balance(to_checksum_address(address))))
 
     def nonce(self, address: str, block: str = "pending") -> int:
-        return int(self.call(lambda: self.web3.eth.get_transaction_count(to_checksum_address(address), block)))
+        return self.call(lambda: _whole(self.web3.eth.get_transaction_count(to_checksum_address(address), block)))
 
     def receipt(self, tx_hash: str) -> dict[str, Any] | None:
         try:
-            return dict(self.call(lambda: self.web3.eth.get_transaction_receipt(tx_hash)))
+            return self.call(lambda: dict(self.web3.eth.get_transaction_receipt(tx_hash)))
         except TransactionNotFound:
             return None
         except errors.ChainError as exc:
@@ -144,7 +159,7 @@ class ChainClient:
 
     def token_of_content(self, content_hash: bytes) -> int:
         contract = self._contract()
-        return int(self.call(lambda: contract.functions.tokenOfContent(content_hash).call()))
+        return self.call(lambda: _whole(contract.functions.tokenOfContent(content_hash).call()))
 
     def is_minter(self, address: str) -> bool:
         contract = self._contract()
@@ -157,7 +172,7 @@ class ChainClient:
         contract = self._contract()
         sender = to_checksum_address(sender)
         call = contract.functions.mint(to_checksum_address(to), token_uri, content_hash)
-        gas = int(self.call(lambda: call.estimate_gas({"from": sender})) * MINT_GAS_HEADROOM)
+        gas = int(self.call(lambda: _whole(call.estimate_gas({"from": sender}))) * MINT_GAS_HEADROOM)
         self._require_funds(sender, fees.max_cost(gas))
         data = mint_call_data(to, token_uri, content_hash)
         return self._transaction(sender, contract.address, 0, data, gas, fees)
@@ -235,9 +250,30 @@ def _same_address(address: str, contract) -> bool:
     return to_checksum_address(address) == contract.address
 
 
+def _whole(value: Any) -> int:
+    """A quantity from a node as an int; ValueError for anything else (a bool, a dict, "zzz")."""
+    if isinstance(value, str):
+        return int(value, 16) if value.startswith("0x") else int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{type(value).__name__} where a number was expected")
+    return value
+
+
+def node_url(network: Network) -> str:
+    """The network's node address, checked as Settings check it when it is saved (settings.toml may be edited)."""
+    what = "custom node" if network.key == "custom" else f"{network.name} node"
+    try:
+        url = check_service_url(network.rpc_url, what)
+    except ValueError as exc:
+        raise errors.bad_node_address(network.name, str(exc)) from None
+    if not url:
+        raise errors.bad_node_address(network.name, f"No address is set for the {what}.")
+    return url
+
+
 def _rpc_message(exc: Web3RPCError) -> str:
     response = getattr(exc, "rpc_response", None) or {}
     error = response.get("error") if isinstance(response, dict) else None
     if isinstance(error, dict) and error.get("message"):
-        return str(error["message"])
-    return str(exc.message if hasattr(exc, "message") else exc)
+        return str(error["message"])[:500]
+    return str(exc.message if hasattr(exc, "message") else exc)[:500]

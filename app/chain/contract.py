@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,7 +24,7 @@ from eth_utils.abi import (
     get_abi_input_types,
 )
 
-from app import paths
+from app import paths, safejson
 
 ARTIFACT = ("chain", "SM6DesignToken.json")
 
@@ -84,7 +83,7 @@ def load_artifact() -> dict[str, Any]:
 
     Cached: the same dict is returned on every call, so treat it as read-only.
     """
-    return json.loads(paths.resource(*ARTIFACT).read_text(encoding="utf-8"))
+    return safejson.load_object(paths.resource(*ARTIFACT), "the contract's build artifact")
 
 
 def content_hash(image_bytes: bytes) -> bytes:

@@ -19,6 +19,8 @@ ChainErrorKind = Literal[
     "reverted",
     "rejected",
     "timeout",
+    "bad_reply",  # the node answered, but not with a JSON-RPC reply to what was asked (worth trying again)
+    "config",  # the network settings cannot work (an unusable address, no contract there): the person fixes them
 ]
 
 
@@ -30,7 +32,7 @@ class ChainError(UserFacingError):
     @property
     def retryable(self) -> bool:
         """Worth trying again with the very same signed bytes (the network, not the transaction, failed)."""
-        return self.kind in ("unreachable", "timeout")
+        return self.kind in ("unreachable", "timeout", "bad_reply")
 
 
 def unreachable(network_name: str, details: str = "") -> ChainError:
@@ -39,6 +41,42 @@ def unreachable(network_name: str, details: str = "") -> ChainError:
         f"The {network_name} node cannot be reached. Check this computer's connection; anything signed waits in "
         "the outbox and is sent when the node answers again.",
         details,
+    )
+
+
+def timed_out(network_name: str, details: str = "") -> ChainError:
+    return ChainError(
+        "timeout",
+        f"The {network_name} node did not answer in time. Anything signed waits in the outbox.",
+        details,
+    )
+
+
+def bad_reply(network_name: str, problem: str, details: str = "") -> ChainError:
+    """The node answered with something other than a JSON-RPC reply to the request. `problem` says what, in words.
+
+    Retryable: whatever was broadcast may or may not have arrived, and sending the same bytes again is always safe.
+    """
+    return ChainError(
+        "bad_reply",
+        f"The {network_name} node {problem} Anything signed waits in the outbox. If this goes on, check the node "
+        "address in the wallet's network settings.",
+        details,
+    )
+
+
+def bad_node_address(network_name: str, problem: str) -> ChainError:
+    return ChainError(
+        "config", f"{problem} Nothing was sent. Fix it in the wallet's network settings.", f"network {network_name}"
+    )
+
+
+def no_contract(network_name: str, address: str) -> ChainError:
+    return ChainError(
+        "config",
+        f"There is no contract at {address} on {network_name}. Nothing was sent. Check the contract address in the "
+        "wallet's network settings.",
+        f"eth_getCode returned no code for {address}",
     )
 
 

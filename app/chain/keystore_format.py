@@ -8,7 +8,6 @@ eth-account is imported on first use: importing it takes about a second, which t
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from eth_utils import is_hex_address
 
+from app import safejson
 from app.chain.wallet_errors import WRONG_PASSWORD, InvalidSecretError, KeystoreDamagedError, WrongPasswordError
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 _HEX = re.compile(r"^(0x)?([0-9a-fA-F]{2})*$")
 PRIVATE_KEY = re.compile(r"^(0x)?[0-9a-fA-F]{64}$")
 _MNEMONIC_WORD_COUNTS = (12, 15, 18, 21, 24)
+# A v3 keystore is under 1 KB (geth's) to a few KB (with extra fields); a larger "keystore" is something else, and
+# reading or parsing it whole would only cost memory.
+MAX_KEYSTORE_BYTES = 1024 * 1024
 
 
 def eth_account() -> Any:
@@ -47,24 +50,41 @@ def signer_from_hex(key_hex: str) -> LocalAccount:
     raise InvalidSecretError("This is not a valid private key (it is outside the range keys can have).")
 
 
-def parse_keystore(text: str, path: Path | None = None, address: str = "") -> dict[str, Any]:
-    """The keystore's JSON with lower-case keys (old geth files say "Crypto"). What is wrong is said without
-    quoting the text: KeystoreDamagedError for a stored file (`path`), InvalidSecretError for pasted text."""
-    if path is not None:
-        error, opening = KeystoreDamagedError, f"The keystore file for {address or path.stem} is damaged"
+def parse_keystore(
+    source: str | bytes, path: Path | None = None, address: str = "", *, stored: bool | None = None
+) -> dict[str, Any]:
+    """The keystore's JSON with lower-case keys (old geth files say "Crypto"), read through app.safejson (size,
+    nesting and UTF-8 checked first). What is wrong is said without quoting the text: KeystoreDamagedError for a
+    file the wallet stores (`stored`, by default when `path` is given), InvalidSecretError for one being imported."""
+    if stored is None:
+        stored = path is not None
+    if stored:
+        name = address or (path.stem if path is not None else "this account")
+        error, opening = KeystoreDamagedError, f"The keystore file for {name} is damaged"
         next_step = "Restore it from a backup."
     else:
         error, opening = InvalidSecretError, "This is not a usable keystore file"
         next_step = "Export it again from the wallet app it came from."
+    details = str(path or "")
     try:
-        data = _lower_keys(json.loads(text))
-    except ValueError:
-        reason = "it is not JSON"
+        data = _lower_keys(safejson.loads(source, "the keystore file", max_bytes=MAX_KEYSTORE_BYTES))
+    except safejson.BadJSON as exc:
+        reason = "it " + exc.problem.rstrip(".")
+        details = f"{details}: {exc.details}" if details and exc.details else details or exc.details
     else:
         reason = _v3_problem(data)
     if reason:
-        raise error(f"{opening}: {reason}. {next_step}", details=str(path or ""))
+        raise error(f"{opening}: {reason}. {next_step}", details=details)
     return data
+
+
+def read_keystore_file(path: Path, address: str = "", *, stored: bool = True) -> tuple[str, dict[str, Any]]:
+    """A keystore file's text (as stored: what an export hands out) and its parsed JSON. At most
+    MAX_KEYSTORE_BYTES are read, so a huge file costs nothing. OSError (missing, unreadable) passes through."""
+    with open(path, "rb") as fh:
+        raw = fh.read(MAX_KEYSTORE_BYTES + 1)
+    data = parse_keystore(raw, path, address, stored=stored)
+    return raw.decode("utf-8-sig"), data  # parse_keystore has decoded it once already: it is UTF-8
 
 
 def _v3_problem(data: Any) -> str | None:
@@ -104,17 +124,27 @@ def _v3_problem(data: Any) -> str | None:
 
 
 def decrypt(data: dict[str, Any], password: str) -> LocalAccount:
+    """Open the keystore with `password` as typed, then (only if it differs) with its NFKC form: ethers v6, and so
+    MetaMask, normalise passwords with NFKC before scrypt, so a keystore made there with a password holding
+    full-width letters or Hangul jamo opens only with the normalised bytes. Each try costs one scrypt."""
     from eth_keyfile.exceptions import EthKeyfileValueError
 
     if not isinstance(password, str):
         raise TypeError(f"A password is a str, not {type(password).__name__}")
     account_cls = eth_account()
-    try:
-        return account_cls.from_key(account_cls.decrypt(data, password))
-    except EthKeyfileValueError:
-        failure = None  # after _v3_problem's checks, eth-keyfile's only ValueError is "MAC mismatch"
-    except Exception as exc:  # noqa: BLE001 - described below, outside this block, by type only
-        failure = type(exc).__name__
+    failure = None
+    candidates = [password]
+    normalised = unicodedata.normalize("NFKC", password)
+    if normalised != password:
+        candidates.append(normalised)
+    for candidate in candidates:
+        try:
+            return account_cls.from_key(account_cls.decrypt(data, candidate))
+        except EthKeyfileValueError:
+            continue  # after _v3_problem's checks, eth-keyfile's only ValueError is "MAC mismatch"
+        except Exception as exc:  # noqa: BLE001 - described below, outside this block, by type only
+            failure = type(exc).__name__
+            break
     if failure is None:
         raise WrongPasswordError(WRONG_PASSWORD)
     raise KeystoreDamagedError(

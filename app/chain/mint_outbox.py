@@ -1,8 +1,18 @@
 """Minting (and sending KAIA) exactly once: sign, write the signed bytes durably, then broadcast; after a crash, a
 timeout or a lost connection, send the very same bytes again and look for their receipt.
 
-A KAIA transfer (a prize payout) goes through the same path, keyed by the request the person confirmed, so one
-confirmed payout is paid once however often it is retried; a transfer that lands ends "confirmed".
+A KAIA transfer (a prize payout) goes through the same path, keyed by what the person confirmed: the chain, the
+recipient, the amount and the note (`Payout`). It is recorded only when confirmed, from the reviewed values, so a
+review that was refused (not enough KAIA, say) and then corrected leaves nothing behind that could be paid later.
+The rule that makes two confirmations "the same payout":
+  - while a payout with these values has not landed (waiting, failed, dropped, or on its way), confirming the same
+    values again (a double click, a retry after a crash or a lost connection, "Send again") is that payout: it is
+    paid once, and a new signature is made only when the earlier one can no longer land;
+  - once one has landed, the same values again are a new payout only when the person says so: the review shows
+    the earlier payment and the confirmation is counted (`occurrence`), so that one confirmation still pays once.
+    A note ("Prize #1", "Prize #2") tells two payouts of the same amount to the same winner apart without asking.
+The sender is not part of it: a payout confirmed again from another wallet of this app is still the same payout.
+A transfer that lands ends "confirmed".
 
 A mint is keyed by chain, contract and content hash, so one design can be in the outbox once per contract. A new
 signature is made only when the chain shows the earlier one can no longer land: its receipt failed, the node
@@ -16,6 +26,7 @@ confirmed again), "dropped" (can no longer land: confirm again).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 import threading
@@ -29,8 +40,9 @@ from eth_utils import to_checksum_address
 from app.chain import errors
 from app.chain.client import ChainClient
 from app.chain.contract import mint_call_data
-from app.errors import StorageError
+from app.errors import UserFacingError
 from app.sqlite_db import immediate, open_durable
+from app.storage_errors import storage_error
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +69,37 @@ TRANSFER_REFUSED = (
     "The receiving address refused the transfer: it is a contract that does not accept KAIA. Only the fee was spent. "
     "Check the address and send again."
 )
+
+
+REVIEW_CHANGED = (
+    "What was reviewed is no longer what would be signed (it was changed in the meantime), so nothing was signed. "
+    "Review it again, then confirm."
+)
+
+
+class StaleReviewError(UserFacingError):
+    """The transaction confirmed does not match the outbox's record any more; nothing was signed."""
+
+
+@dataclass(frozen=True)
+class Payout:
+    """A KAIA transfer as the person confirmed it; the values (and `occurrence`) are its identity (see above)."""
+
+    network: str
+    chain_id: int
+    recipient: str  # checksummed
+    value: int  # kei
+    memo: str = ""
+    occurrence: int = 1  # 2 for the second payout of these very values that the person confirmed, and so on
+
+    @property
+    def request_id(self) -> bytes:
+        fields = (self.chain_id, self.recipient, self.value, self.memo, self.occurrence)
+        return hashlib.sha256("\x1f".join(str(f) for f in fields).encode("utf-8")).digest()
+
+    @property
+    def key(self) -> str:
+        return f"send:{int(self.chain_id)}:{self.request_id.hex()}"
 
 
 class Signer(Protocol):
@@ -168,7 +211,13 @@ class MintOutbox:
         except (OSError, sqlite3.Error) as exc:
             if conn is not None:
                 conn.close()
-            raise StorageError(f"The minting outbox {self.db_path} cannot be opened.", details=str(exc)) from exc
+            raise storage_error(
+                exc,
+                "Minting is not available",
+                folder=self.db_path.parent,
+                file=self.db_path,
+                store="the minting outbox",
+            ) from None
         self._conn = conn
 
     def close(self) -> None:
@@ -250,16 +299,23 @@ class MintOutbox:
         assert record is not None
         return record
 
-    def queue_send(
-        self, network: str, chain_id: int, sender: str, recipient: str, value: int, request_id: bytes, memo: str = ""
-    ) -> MintRecord:
-        """Record a KAIA transfer the person asked for; `request_id` (random, made once per confirmed request) keys it,
-        so retrying the same request never pays twice."""
-        key = f"send:{int(chain_id)}:{bytes(request_id).hex()}"
-        existing = next((m for m in self.mints() if m.key == key), None)
+    def same_payouts(self, chain_id: int, recipient: str, value: int, memo: str = "") -> list[MintRecord]:
+        """Every transfer recorded with these values on this chain, oldest first (see the rule above)."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM mints m WHERE kind = 'send' AND chain_id = ? AND recipient = ? AND value = ? "
+                "AND memo = ? ORDER BY id",
+                (int(chain_id), to_checksum_address(recipient), str(int(value)), memo),
+            ).fetchall()
+        return [_record(row) for row in rows]
+
+    def queue_send(self, payout: Payout, sender: str) -> MintRecord:
+        """Record a KAIA transfer the person confirmed, or return the one already recorded for this payout, so
+        confirming the same payout again never pays twice."""
+        existing = next((m for m in self.mints() if m.key == payout.key), None)
         if existing is not None:
             return existing
-        if int(value) <= 0:
+        if int(payout.value) <= 0:
             raise ValueError("a transfer sends a positive amount")
         now = time.time()
         with self._lock:
@@ -269,19 +325,19 @@ class MintOutbox:
                     "content_hash, memo, created_at, updated_at, kind, value) "
                     "VALUES (?, 'waiting', ?, ?, '', ?, ?, '', ?, ?, ?, ?, 'send', ?)",
                     (
-                        key,
-                        network,
-                        int(chain_id),
+                        payout.key,
+                        payout.network,
+                        int(payout.chain_id),
                         to_checksum_address(sender),
-                        to_checksum_address(recipient),
-                        bytes(request_id),
-                        memo,
+                        to_checksum_address(payout.recipient),
+                        payout.request_id,
+                        payout.memo,
                         now,
                         now,
-                        str(int(value)),
+                        str(int(payout.value)),
                     ),
                 )
-        return next(m for m in self.mints() if m.key == key)
+        return next(m for m in self.mints() if m.key == payout.key)
 
     # --- the one path that signs ---
 
@@ -310,7 +366,7 @@ class MintOutbox:
             if tx is None:
                 tx = self.prepare(record, client)
             elif not self._matches(tx, record, client):
-                raise ValueError("the confirmed transaction is not this one")  # a programming error, not a user's
+                raise StaleReviewError(REVIEW_CHANGED, f"record {record.id} ({record.kind}) differs from the tx")
         except errors.ChainError as exc:
             self._update(mint_id, error=exc.message)
             raise

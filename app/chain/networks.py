@@ -5,8 +5,11 @@ Explorer links follow KaiaScan's paths (`/tx/<hash>`, `/account/<address>`, `/nf
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from dataclasses import dataclass, replace
+
+from app.chain.user_input import InputError
 
 KEI_PER_KAIA = 10**18
 GKEI = 10**9
@@ -17,6 +20,10 @@ ETHEREUM_PATH = "m/44'/60'/0'/0/0"
 
 # "SM6" in ASCII: a chain id no public network uses, so a sandbox transaction can never be replayed elsewhere.
 SANDBOX_CHAIN_ID = 0x534D36
+
+# Addresses below this belong to nobody: 0x000…000 (the burn address), 0x…dEaD, the precompiled contracts of
+# Ethereum and Kaia (0x01-0x0b, 0x3fd-0x3ff). A real key lands here with probability 2^-128.
+NOBODYS_ADDRESSES = 2**32
 
 
 @dataclass(frozen=True)
@@ -96,24 +103,89 @@ def format_kaia(kei: int, decimals: int = 4) -> str:
     return f"{sign}{text} KAIA"
 
 
-def parse_kaia(text: str) -> int:
-    """ "1.5" or "1,000" KAIA → kei; ValueError with a plain sentence for anything else."""
-    cleaned = text.strip().removesuffix("KAIA").strip().replace(",", "")
+# Amounts: exact integers of kei, from text a person typed. A decimal comma read as a thousands separator would pay
+# ten times too much ("1,5" → 15), so commas are accepted only where they group thousands ("1,000.5").
+MAX_AMOUNT_TEXT = 64  # longer than any real amount, short enough that int() never meets Python's digit limit
+MAX_KEI = 10**12 * KEI_PER_KAIA  # more KAIA than exists (about six billion): a typo, never a payment
+_FULL_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, 0xFF0E: ord("."), 0xFF0C: ord(","), 0x3000: 0x20}
+_GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+$")
+_DIGITS = re.compile(r"^[0-9]*$")
+_EXPONENT = re.compile(r"^[0-9.,]*e[+-]?[0-9]*$")
+NOT_AN_AMOUNT = "That is not an amount of KAIA. Write a number such as 1 or 0.5, with the digits 0 to 9."
+
+
+def parse_kaia(text: object, *, allow_zero: bool = False) -> int:
+    """An amount of KAIA as a person writes it → kei, exactly (no float). Accepted: "1.5", "0.25 KAIA", "1,000.5",
+    full-width digits from a Korean or Japanese input method. Anything else is InputError saying what to change,
+    never quoting the text: other scripts' digits and superscripts, NaN, infinity, exponents, signs, hexadecimal,
+    a decimal comma, more than 18 decimals, more KAIA than exists, and (unless `allow_zero`) zero."""
+    if not isinstance(text, str):
+        raise InputError(NOT_AN_AMOUNT)
+    if len(text) > MAX_AMOUNT_TEXT:
+        raise InputError("That is too long to be an amount of KAIA. Write a number such as 1 or 0.5.")
+    cleaned = text.translate(_FULL_WIDTH).strip()
+    if cleaned[-4:].lower() == "kaia":
+        cleaned = cleaned[:-4].strip()
+    lowered = cleaned.lower()
+    if not cleaned:
+        raise InputError("Enter an amount of KAIA, such as 1 or 0.5.")
+    if not cleaned.isascii():
+        raise InputError("Write the amount with the digits 0 to 9, such as 1 or 0.5.")
+    if lowered.lstrip("+-") in ("nan", "inf", "infinity"):
+        raise InputError("The amount must be a number of KAIA, such as 1 or 0.5.")
+    if cleaned[0] == "-":
+        raise InputError("An amount cannot be negative. Write how much to send, such as 1 or 0.5, without a sign.")
+    if cleaned[0] == "+":
+        raise InputError("Write the amount without a plus sign, such as 1 or 0.5.")
+    if lowered.startswith("0x"):
+        raise InputError("Write the amount in ordinary decimal digits, such as 16, not in hexadecimal (0x…).")
+    if "e" in lowered and _EXPONENT.match(lowered):
+        raise InputError("Write the amount out in full, without an exponent: 1000 rather than 1e3.")
     whole, _, frac = cleaned.partition(".")
-    if not cleaned or not (whole or frac) or not (whole + frac).isdigit():
-        raise ValueError(f"“{text.strip()}” is not an amount of KAIA. Write a number such as 1 or 0.5.")
+    if "," in frac or ("," in whole and not _GROUPED.match(whole)):
+        raise InputError("Use a point for decimals, as in 1.5 (not 1,5). A comma may only group thousands: 1,000.")
+    whole = whole.replace(",", "")
+    if not (whole or frac) or not _DIGITS.match(whole) or not _DIGITS.match(frac):
+        raise InputError(NOT_AN_AMOUNT)
     if len(frac) > 18:
-        raise ValueError("KAIA has at most 18 decimal places.")
-    return int(whole or "0") * KEI_PER_KAIA + int(frac.ljust(18, "0") or "0")
+        raise InputError("KAIA has at most 18 decimal places. Round the amount.")
+    kei = int(whole or "0") * KEI_PER_KAIA + int(frac.ljust(18, "0") or "0")
+    if kei == 0 and not allow_zero:
+        raise InputError("Enter an amount above 0 KAIA.")
+    if kei > MAX_KEI:
+        raise InputError("That is more KAIA than exists. Check the amount.")
+    return kei
 
 
-def checked_address(text: str) -> str:
-    """An address as typed → its checksummed form; ValueError with a plain sentence when it cannot be right."""
+def checked_address(text: object) -> str:
+    """An address as typed → its checksummed form; InputError with a plain sentence when it cannot be right."""
     from eth_utils import is_address, is_checksum_address, to_checksum_address  # not at startup: ~0.2 s
 
-    text = text.strip()
-    if not is_address(text):
-        raise ValueError("That is not a Kaia address: it starts with 0x and has 40 letters and digits after it.")
+    text = text.strip() if isinstance(text, str) else ""
+    if not is_address(text) or not text.isascii():
+        raise InputError("That is not a Kaia address: it starts with 0x and has 40 letters and digits after it.")
     if text != text.lower() and not is_checksum_address(text):
-        raise ValueError("The address has a typo: its capital letters do not match its checksum. Copy it again.")
+        raise InputError("The address has a typo: its capital letters do not match its checksum. Copy it again.")
     return to_checksum_address(text)
+
+
+def checked_recipient(text: object, *, sender: str = "", contract: str = "") -> str:
+    """checked_address, refusing where KAIA or a token would be lost for good: the zero address and other addresses
+    nobody holds a key for, `sender` (this wallet: a payout to itself pays nobody) and `contract` (the token
+    contract, which can never hand anything on)."""
+    from eth_utils import to_checksum_address
+
+    address = checked_address(text)
+    if int(address, 16) < NOBODYS_ADDRESSES:
+        raise InputError(
+            "Nobody owns that address: it is the zero (burn) address or one built into the network, and whatever "
+            "is sent there is lost for good. Check the recipient's address."
+        )
+    if sender and address == to_checksum_address(sender):
+        raise InputError("That is this wallet's own address. Enter the address to send to.")
+    if contract and address == to_checksum_address(contract):
+        raise InputError(
+            "That is the SM6 token contract's own address: it cannot pass anything on, so whatever is sent there is "
+            "lost for good. Enter the recipient's own wallet address."
+        )
+    return address

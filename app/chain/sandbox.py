@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -34,52 +35,88 @@ DEV_KEY = keccak(b"SM6 Design Studio sandbox development account")
 DEV_BALANCE = 1_000_000_000 * KEI_PER_KAIA
 FAUCET_KAIA = 100 * KEI_PER_KAIA
 GAS_PRICE_TIP = 0  # like Kaia, where eth_maxPriorityFeePerGas is usually 0
+CACHE_ENTRIES = 4096  # trie nodes and code read lately; a few MB at most, whatever the chain's length
 
 
 class _SqliteKV:
-    """py-evm's key/value database interface over SQLite, with every row cached in memory (the sandbox is small)."""
+    """py-evm's key/value database interface over SQLite, read through: only recent keys are kept in memory.
 
-    def __init__(self, path: Path) -> None:
+    Loading every row at start made memory and start time grow with the chain's history (issue 14); SQLite's own
+    page cache already serves repeated reads. Writes wait in `_dirty` until `flush()`, and reads see them first.
+    """
+
+    def __init__(self, path: Path, cache_size: int | None = None) -> None:
         self._conn = open_durable(path)
         self._conn.execute("CREATE TABLE IF NOT EXISTS kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
         self._conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        self._store: dict[bytes, bytes] = dict(self._conn.execute("SELECT key, value FROM kv"))
-        self._dirty: dict[bytes, bytes | None] = {}
+        self._dirty: dict[bytes, bytes | None] = {}  # None: deleted
+        # Recent reads, absent keys too (py-evm asks for many keys that are not there); least recent first.
+        self._cache: OrderedDict[bytes, bytes | None] = OrderedDict()
+        self._cache_size = cache_size or CACHE_ENTRIES
+
+    def _lookup(self, key: bytes) -> bytes | None:
+        if key in self._dirty:
+            return self._dirty[key]
+        cache = self._cache
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        row = self._conn.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        value = row[0] if row else None
+        self._remember(key, value)
+        return value
+
+    def _remember(self, key: bytes, value: bytes | None) -> None:
+        cache = self._cache
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > self._cache_size:
+            cache.popitem(last=False)
+
+    def _write(self, key: bytes, value: bytes | None) -> None:
+        self._dirty[key] = value
+        self._cache.pop(key, None)  # `_dirty` answers until the flush; afterwards SQLite does
 
     # the DatabaseAPI subset py-evm uses (eth.db.backends.base.BaseDB)
     def __getitem__(self, key: bytes) -> bytes:
-        return self._store[key]
+        value = self._lookup(key)
+        if value is None:
+            raise KeyError(key)
+        return value
 
     def __setitem__(self, key: bytes, value: bytes) -> None:
-        self._store[key] = value
-        self._dirty[key] = value
+        self._write(key, value)
 
     def __delitem__(self, key: bytes) -> None:
-        del self._store[key]
-        self._dirty[key] = None
+        if self._lookup(key) is None:
+            raise KeyError(key)
+        self._write(key, None)
 
     def __contains__(self, key: bytes) -> bool:
-        return key in self._store
+        return self._lookup(key) is not None
 
     def _exists(self, key: bytes) -> bool:
-        return key in self._store
+        return key in self
 
     def exists(self, key: bytes) -> bool:
-        return key in self._store
+        return key in self
 
     def get(self, key: bytes, default: bytes | None = None) -> bytes | None:
-        return self._store.get(key, default)
+        value = self._lookup(key)
+        return default if value is None else value
 
     def set(self, key: bytes, value: bytes) -> None:
         self[key] = value
 
     def delete(self, key: bytes) -> None:
-        if key in self._store:
+        if key in self:
             del self[key]
 
     @property
     def empty(self) -> bool:
-        return not self._store
+        if any(value is not None for value in self._dirty.values()):
+            return False
+        return self._conn.execute("SELECT 1 FROM kv LIMIT 1").fetchone() is None
 
     def meta(self, name: str) -> str | None:
         row = self._conn.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -92,7 +129,8 @@ class _SqliteKV:
         try:
             with immediate(self._conn) as conn:
                 conn.executemany(
-                    "INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", [(k, v) for k, v in dirty.items() if v]
+                    "INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)",
+                    [(k, v) for k, v in dirty.items() if v is not None],
                 )
                 conn.executemany("DELETE FROM kv WHERE key = ?", [(k,) for k, v in dirty.items() if v is None])
                 conn.executemany("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (meta or {}).items())
@@ -100,6 +138,8 @@ class _SqliteKV:
             dirty.update(self._dirty)
             self._dirty = dirty  # nothing lost: the next flush tries again
             raise
+        for key, value in dirty.items():  # what was just written is what is read next, as a rule
+            self._remember(key, value)
 
     def close(self) -> None:
         self._conn.close()

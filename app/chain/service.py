@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app.chain import errors
-from app.chain.networks import Network
+from app.chain.networks import Network, checked_recipient
 from app.chain.settings import ChainSettings
+from app.chain.user_input import InputError, checked_text
+from app.chain.wallet_errors import WalletError
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +37,40 @@ class Overview:
     contract: str
 
 
+REVIEWED_WITH_ANOTHER_ACCOUNT = (
+    "Another wallet account is unlocked now than the one this was reviewed with, so nothing was signed. Review it "
+    "again, then confirm."
+)
+REVIEWED_ON_ANOTHER_NETWORK = (
+    "The network was changed after the review, so nothing was signed. Review it again on the network shown, then "
+    "confirm."
+)
+MAX_MEMO_LENGTH = 200
+
+
 @dataclass(frozen=True)
 class MintQuote:
-    """What the person confirms: the mint (or transfer) as recorded, and the exact transaction that will be signed."""
+    """What the person confirms: the mint (or transfer) as recorded, and the exact transaction that will be signed.
 
-    record: Any  # MintRecord
+    A transfer is recorded only on Confirm: `payout` says what will be recorded (its values make it the same payout
+    however often it is confirmed), or `record` is the earlier, unlanded payout of these values that confirming
+    continues. `repeat_of` is the latest payout of the same values that already landed: the review says so."""
+
+    record: Any  # MintRecord; None for a payout not recorded yet
     tx: dict
     network: Network
     likely_cost: int  # kei
     max_cost: int  # kei
+    payout: Any = None  # mint_outbox.Payout
+    repeat_of: Any = None  # MintRecord
+
+    @property
+    def recipient(self) -> str:
+        return self.payout.recipient if self.payout is not None else self.record.recipient
+
+    @property
+    def memo(self) -> str:
+        return self.payout.memo if self.payout is not None else self.record.memo
 
 
 class _SessionSigner:
@@ -89,10 +116,12 @@ class ChainService:
 
     def close(self) -> None:
         self._closed.set()
-        self._executor.submit(self._close_on_worker)
+        # Queued work is dropped and the running call finishes first; closing then runs here, as the only thread
+        # left touching the chain (submitted as one more task, it could itself be cancelled as queued work).
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._close_resources()
 
-    def _close_on_worker(self) -> None:
+    def _close_resources(self) -> None:
         if self._session is not None:
             self._session.lock()
         if self._outbox is not None:
@@ -158,6 +187,10 @@ class ChainService:
 
     def import_keystore(self, name: str, text: str, password: str) -> Future:
         return self.submit(self.store.import_keystore, name, text, password)
+
+    def read_keystore_file(self, path) -> Future:
+        """A keystore file's text, checked (size, UTF-8, nesting, a v3 keystore), for import_keystore."""
+        return self.submit(self.store.keystore_file_text, path)
 
     def import_mnemonic(self, name: str, words: str, password: str, path: str) -> Future:
         return self.submit(self.store.import_mnemonic, name, words, password, path)
@@ -243,7 +276,8 @@ class ChainService:
         return self.submit(lambda: self.outbox.mints())
 
     def quote_mint(self, draft, recipient: str) -> Future:
-        """Record the mint (offline it waits in the outbox as "waiting") and build the transaction to confirm."""
+        """Record the mint (offline it waits in the outbox as "waiting") and build the transaction to confirm.
+        A recipient where the token would be lost for good (the zero address, the contract itself) is refused."""
 
         def run() -> MintQuote:
             from app.chain.client import Fees
@@ -251,6 +285,7 @@ class ChainService:
 
             sender = _SessionSigner(self.session).address
             network = self._settings().selected_network()
+            to = checked_recipient(recipient, contract=network.contract)
 
             def queue(contract: str):
                 return self.outbox.queue(
@@ -258,7 +293,7 @@ class ChainService:
                     network.chain_id,
                     contract,
                     sender,
-                    recipient,
+                    to,
                     draft.token_uri,
                     content_hash(draft.image_bytes),
                     design_id=draft.design.id,
@@ -273,6 +308,7 @@ class ChainService:
                 raise
             if client.contract is None:
                 client._contract()  # raises the plain "no contract address" error
+            checked_recipient(to, contract=client.contract.address)
             record = queue(client.contract.address)
             if record.state == "minted" or record.state in ("signed", "sent"):
                 return MintQuote(record, {}, client.network, 0, 0)
@@ -282,32 +318,65 @@ class ChainService:
 
         return self.submit(run)
 
-    def quote_send(self, recipient: str, value: int, request_id: bytes, memo: str = "") -> Future:
-        """Record a KAIA transfer (a payout) and build the transaction to confirm. `request_id` is made once per
-        payout the person sets up, so confirming it twice pays once."""
+    def quote_send(self, recipient: str, value: int, memo: str = "") -> Future:
+        """Build the transfer (a payout) to confirm, recording nothing: it is recorded on Confirm, from these values.
+        Its values make it "the same payout" for exactly-once (app.chain.mint_outbox explains the rule): a payout of
+        them still on its way is waited for, an unlanded one is continued, and one that landed is shown as
+        `repeat_of` so the review can say it was paid before. Bad input is an InputError in plain words."""
 
         def run() -> MintQuote:
-            from app.chain.client import Fees
-            from app.chain.mint_outbox import IN_FLIGHT
+            from app.chain.mint_outbox import IN_FLIGHT, Payout
 
             sender = _SessionSigner(self.session).address
+            to = checked_recipient(recipient, sender=sender)
+            if type(value) is not int or value <= 0:
+                raise InputError("Enter an amount above 0 KAIA.")
+            note = checked_text(memo or "", "The note", MAX_MEMO_LENGTH)
             client = self._connect()
             network = client.network
-            record = self.outbox.queue_send(network.key, network.chain_id, sender, recipient, value, request_id, memo)
-            if record.done or record.state in IN_FLIGHT:
-                return MintQuote(record, {}, network, 0, 0)
-            tx = self.outbox.prepare(record, client)
-            fees = Fees.from_transaction(tx)
-            return MintQuote(record, tx, network, fees.likely_cost(tx["gas"]), fees.max_cost(tx["gas"]))
+            if client.contract is not None:
+                checked_recipient(to, contract=client.contract.address)
+            same = self.outbox.same_payouts(network.chain_id, to, value, note)
+            landed = [m for m in same if m.done]
+            repeat_of = landed[-1] if landed else None
+            pending = next((m for m in reversed(same) if not m.done), None)
+            if pending is not None and pending.state in IN_FLIGHT:
+                return MintQuote(pending, {}, network, 0, 0)
+            payout = None
+            if pending is None:
+                payout = Payout(network.key, network.chain_id, to, value, note, occurrence=len(same) + 1)
+            fees = client.fees()
+            tx = client.send_transaction(sender, to, value, fees)
+            likely, most = fees.likely_cost(tx["gas"]), fees.max_cost(tx["gas"])
+            return MintQuote(pending, tx, network, likely, most, payout=payout, repeat_of=repeat_of)
 
         return self.submit(run)
 
     def confirm(self, quote: MintQuote) -> Future:
-        """Sign exactly the quoted transaction, save it, send it, and wait for its receipt."""
+        """Sign exactly the quoted transaction, save it, send it, and wait for its receipt. A transfer is recorded
+        here, from the reviewed values; confirming the same quote twice records and pays it once."""
 
         def run():
+            from eth_utils import to_checksum_address
+
+            from app.chain.mint_outbox import SIGNABLE
+
+            signer = _SessionSigner(self.session)
+            if quote.tx and to_checksum_address(signer.address) != to_checksum_address(quote.tx["from"]):
+                raise WalletError(REVIEWED_WITH_ANOTHER_ACCOUNT)
             client = self._connect()
-            return self.outbox.sign_and_send(quote.record.id, _SessionSigner(self.session), client, tx=quote.tx)
+            if client.network.chain_id != quote.network.chain_id:
+                raise errors.ChainError("wrong_chain", REVIEWED_ON_ANOTHER_NETWORK)
+            record = quote.record
+            if quote.payout is not None:
+                record = self.outbox.queue_send(quote.payout, signer.address)
+            elif record.kind == "mint" and record.state in SIGNABLE:
+                # Another review of this design may have changed its recipient since: what is signed is this review.
+                record = self.outbox.queue(
+                    record.network, record.chain_id, record.contract, record.sender, record.recipient,
+                    record.token_uri, record.content_hash, record.design_id,
+                )  # fmt: skip
+            return self.outbox.sign_and_send(record.id, signer, client, tx=quote.tx)
 
         return self.submit(run)
 

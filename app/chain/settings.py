@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from app.chain.networks import BUILT_IN, Network, custom_network, with_contract
+from app.settings_checks import fix_fields
 
 NETWORK_KEYS = ("sandbox", "kairos", "mainnet", "custom")
+MAX_CHAIN_ID = 2**53 - 1  # wallets and explorers handle chain ids as JavaScript numbers
+# What a person may set (the settings card uses the same bounds); 0 means "no custom chain id given".
+CHAIN_LIMITS = {"auto_lock_minutes": (1, 120), "custom_chain_id": (0, MAX_CHAIN_ID)}
 
 
 @dataclass(frozen=True)
@@ -21,13 +25,10 @@ class ChainSettings:
     auto_lock_minutes: int = 5
     account: str = ""  # the wallet account last used
 
-    def validated(self) -> "ChainSettings":
-        fixed = self
-        if fixed.network not in NETWORK_KEYS:
-            fixed = replace(fixed, network="sandbox")
-        if not 1 <= fixed.auto_lock_minutes <= 120:
-            fixed = replace(fixed, auto_lock_minutes=5)
-        return fixed
+    def validated(self, reasons: list[str] | None = None) -> "ChainSettings":
+        """Out-of-range or mistyped values reset to their defaults, with a logged reason (addresses and node URLs
+        are checked where they are used, by app.chain.networks)."""
+        return fix_fields("chain", self, limits=CHAIN_LIMITS, choices={"network": NETWORK_KEYS}, reasons=reasons)
 
     def selected_network(self) -> Network:
         if self.network == "custom":

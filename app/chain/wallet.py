@@ -2,7 +2,7 @@
 
 The wallet folder holds:
     <checksum-address>.json   one encrypted keystore per account, written atomically (mode 0600, from mkstemp)
-    accounts.json             the index: each account's name, when and how it was added
+    accounts.json             the index: each account's name, when and how it was added (app.chain.wallet_index)
     removed/                  keystores of removed accounts, still encrypted, so support can undo a removal
 
 A private key is unencrypted only in memory, inside an UnlockedAccount, and never in a repr, a log line, an
@@ -24,9 +24,9 @@ import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any
 
 from eth_utils import is_hex_address, to_checksum_address
 
@@ -36,10 +36,12 @@ from app.chain.keystore_format import (
     decrypt,
     eth_account,
     parse_keystore,
+    read_keystore_file,
     signer_from_hex,
 )
 from app.chain.networks import KAIA_PATH
 from app.chain.passwords import password_problem
+from app.chain.user_input import InputError, checked_path, one_line, text_problem
 from app.chain.wallet_errors import (
     LOCKED,
     AccountNotFoundError,
@@ -50,6 +52,7 @@ from app.chain.wallet_errors import (
     WalletError,
     WalletLockedError,
 )
+from app.chain.wallet_index import MAX_NAME_LENGTH, Source, WalletAccount, read_index, write_index
 from app.fsutil import _fsync_dir, atomic_write_text
 
 if TYPE_CHECKING:
@@ -59,23 +62,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_KDF_N = 262144  # geth's "standard" scrypt cost: about a second per unlock on a laptop
-INDEX_NAME = "accounts.json"
 REMOVED_DIR = "removed"
-MAX_NAME_LENGTH = 60
-
-Source = Literal["created", "private-key", "keystore", "mnemonic", "recovered"]  # recovered: index was rebuilt
 
 _KEYSTORE_NAME = re.compile(r"^0x[0-9a-fA-F]{40}\.json$")
-_PATH = re.compile(r"^m(/\d+'?)+$")
-
-
-@dataclass(frozen=True)
-class WalletAccount:
-    address: str  # checksummed
-    name: str
-    created_at: float  # seconds since the epoch
-    source: Source
-    path: str | None = None  # the derivation path, for an account from a recovery phrase
 
 
 class UnlockedAccount:
@@ -163,12 +152,14 @@ class WalletStore:
 
     def create(self, name: str, password: str) -> WalletAccount:
         """A new account with a fresh random key."""
+        _require_name(name)
         _require_new_password(password)
         signer = eth_account().create()
         keystore = eth_account().encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
         return self._add(name, signer.address, json.dumps(keystore, indent=2), "created", None)
 
     def import_private_key(self, name: str, key_hex: str, password: str) -> WalletAccount:
+        _require_name(name)
         _require_new_password(password)
         signer = signer_from_hex(key_hex)
         self._refuse_duplicate(signer.address)  # before a second of scrypt, not after
@@ -177,7 +168,8 @@ class WalletStore:
 
     def import_keystore(self, name: str, keystore_json_text: str, password: str) -> WalletAccount:
         """A keystore file from another wallet app, stored as given once `password` opens it (its own kdf)."""
-        text = keystore_json_text.lstrip("\ufeff")  # a byte-order mark some Windows editors add
+        _require_name(name)
+        text = keystore_json_text.lstrip("\ufeff") if isinstance(keystore_json_text, str) else ""  # a Windows BOM
         if PRIVATE_KEY.match(text.strip()):
             raise InvalidSecretError(
                 "This is a private key, not a keystore file. Use “Import private key” for it instead."
@@ -194,13 +186,36 @@ class WalletStore:
             )
         return self._add(name, signer.address, text, "keystore", None)
 
+    def import_keystore_file(self, name: str, path: Path | str, password: str) -> WalletAccount:
+        """import_keystore from a file (a UTC--… file saved by geth, MetaMask or another wallet app)."""
+        return self.import_keystore(name, self.keystore_file_text(path), password)
+
+    def keystore_file_text(self, path: Path | str) -> str:
+        """The text of a keystore file to import, once it passed the checks (size, UTF-8, nesting, a v3 keystore);
+        InvalidSecretError in plain words otherwise."""
+        try:
+            text, _data = read_keystore_file(Path(path), stored=False)
+        except InvalidSecretError:
+            raise
+        except (OSError, ValueError) as exc:  # ValueError: a path holding a NUL
+            failure = f"{type(exc).__name__}: {exc}"
+        else:
+            return text
+        raise InvalidSecretError(
+            "That keystore file cannot be read. Check that it is still there and that you may open it.",
+            details=failure,
+        )
+
     def import_mnemonic(
         self, name: str, words: str | Sequence[str], password: str, path: str = KAIA_PATH
     ) -> WalletAccount:
         """The account at `path` of a BIP-39 recovery phrase. The phrase itself is not stored."""
+        _require_name(name)
         _require_new_password(password)
-        if not _PATH.match(path):
-            raise WalletError(f"The derivation path “{path}” is not valid. It looks like {KAIA_PATH}.")
+        try:
+            path = checked_path(path)
+        except InputError as exc:
+            raise WalletError(exc.message) from None
         phrase = checked_phrase(words)
         account_cls = eth_account()
         account_cls.enable_unaudited_hdwallet_features()  # eth-account's BIP-32/39 code is opt-in
@@ -236,12 +251,13 @@ class WalletStore:
     # -- changing --------------------------------------------------------------------------------------------
 
     def rename(self, address: str, name: str) -> WalletAccount:
+        _require_name(name)
         with self._lock:
             entry = self.account(address)
             entries = self._load()
             others = [e for e in entries if e.address != entry.address]
             renamed = replace(entry, name=_name_or_default(name, others))
-            self._write_index([renamed if e.address == entry.address else e for e in entries])
+            write_index(self.folder, [renamed if e.address == entry.address else e for e in entries])
             return renamed
 
     def remove(self, address: str) -> Path:
@@ -263,7 +279,7 @@ class WalletStore:
             os.replace(self._keystore_path(entry.address), target)
             _fsync_dir(removed)
             _fsync_dir(self.folder)
-            self._write_index([e for e in self._load() if e.address != entry.address])
+            write_index(self.folder, [e for e in self._load() if e.address != entry.address])
             log.info("Wallet account %s removed; its keystore is in %s", entry.address, target)
             return target
 
@@ -288,7 +304,7 @@ class WalletStore:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             # Keystore before index: a crash in between leaves a file that the next _load() adopts.
             atomic_write_text(self._keystore_path(address), keystore_text)
-            self._write_index([*entries, account])
+            write_index(self.folder, [*entries, account])
             log.info("Wallet account %s added (%s)", address, source)
             return account
 
@@ -298,18 +314,17 @@ class WalletStore:
     def _read_keystore(self, address: str) -> tuple[str, dict[str, Any]]:
         path = self._keystore_path(address)
         try:
-            text = path.read_text(encoding="utf-8")
+            text, data = read_keystore_file(path, address)
         except FileNotFoundError:
             raise KeystoreDamagedError(
                 f"The keystore file for {address} is missing from {self.folder}. Restore it from a backup.",
                 details=str(path),
             ) from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             raise KeystoreDamagedError(
                 f"The keystore file for {address} cannot be read. Check the file, or restore it from a backup.",
                 details=f"{path}: {type(exc).__name__}: {exc}",
             ) from None
-        data = parse_keystore(text, path, address)
         claimed = data.get("address")
         if claimed is not None and _checksum(claimed) != address:
             raise KeystoreDamagedError(
@@ -322,7 +337,7 @@ class WalletStore:
     def _load(self) -> list[WalletAccount]:
         """The index, rebuilt or completed from the keystore files present when a crash left it behind."""
         problems: list[str] = []
-        entries = self._read_index()
+        entries = read_index(self.folder, self._notice)
         changed = False
         if entries is None:
             entries, changed = [], True
@@ -352,7 +367,7 @@ class WalletStore:
                 )
         if (changed and entries) or adopted or removed_midway:
             try:
-                self._write_index(entries)
+                write_index(self.folder, entries)
             except OSError as exc:
                 log.warning("Wallet: the rebuilt account list could not be saved (%s)", exc)
         for problem in problems:
@@ -371,44 +386,6 @@ class WalletStore:
         if self._keystore_path(address).is_file():
             return False
         return any((self.folder / REMOVED_DIR).glob(f"{address}-*.json"))
-
-    def _read_index(self) -> list[WalletAccount] | None:
-        """The index's entries; None when it is missing or unreadable (then it is moved aside for support)."""
-        index = self.folder / INDEX_NAME
-        try:
-            raw = json.loads(index.read_text(encoding="utf-8"))
-            items = raw["accounts"]
-            if not isinstance(items, list):
-                raise TypeError("accounts is not a list")
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            log.warning("Wallet: %s cannot be read (%s); listing the keystore files instead", index, exc)
-            return None
-        except (ValueError, TypeError, KeyError) as exc:  # damaged: kept aside for support, then rebuilt
-            stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-            aside = index.with_name(f"{INDEX_NAME}.damaged-{stamp}")
-            log.warning("Wallet: %s is unreadable (%s)", index, exc)
-            try:
-                os.replace(index, aside)
-            except OSError:
-                pass
-            self._notice(
-                f"The account list ({INDEX_NAME}) was damaged, so it was rebuilt from the keystore files; the damaged "
-                f"one is kept as {aside.name}."
-            )
-            return None
-        entries: list[WalletAccount] = []
-        for item in items:
-            entry = _entry_from_json(item)
-            # An unusable entry is dropped; its keystore file, if any, is then adopted like a crash's leftover.
-            if entry is not None and all(e.address != entry.address for e in entries):
-                entries.append(entry)
-        return entries
-
-    def _write_index(self, entries: list[WalletAccount]) -> None:
-        payload = {"version": 1, "accounts": [asdict(e) for e in entries]}
-        atomic_write_text(self.folder / INDEX_NAME, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
     def _keystore_files(self) -> list[tuple[str, Path]]:
         if not self.folder.is_dir():
@@ -439,10 +416,16 @@ def _require_new_password(password: str) -> None:
         raise PasswordRejectedError(problem)
 
 
+def _require_name(name: str) -> None:
+    """Before any slow work: a name with hidden characters or too long is refused (an empty one gets a default)."""
+    problem = text_problem(name or "", "An account name", MAX_NAME_LENGTH)
+    if problem:
+        raise WalletError(problem)
+
+
 def _name_or_default(name: str, others: Sequence[WalletAccount]) -> str:
-    name = " ".join((name or "").split())  # line breaks and runs of spaces become one space
-    if len(name) > MAX_NAME_LENGTH:
-        raise WalletError(f"An account name can have at most {MAX_NAME_LENGTH} characters.")
+    _require_name(name)
+    name = one_line(name or "")  # line breaks and runs of spaces become one space
     if name:
         return name
     taken = {o.name.casefold() for o in others}
@@ -452,24 +435,11 @@ def _name_or_default(name: str, others: Sequence[WalletAccount]) -> str:
     return f"Account {number}"
 
 
-def _entry_from_json(item: Any) -> WalletAccount | None:
-    if not isinstance(item, dict):
-        return None
-    try:
-        address = _checksum(item["address"])
-    except (KeyError, WalletError):
-        return None
-    name, created, source, path = item.get("name"), item.get("created_at"), item.get("source"), item.get("path")
-    if not isinstance(name, str) or not isinstance(created, (int, float)) or source not in get_args(Source):
-        return None
-    return WalletAccount(address, name, float(created), source, path if isinstance(path, str) else None)
-
-
 def _file_problem(address: str, file: Path) -> str | None:
     """Why a keystore file found without an index entry cannot be listed; None when it can."""
     try:
-        data = parse_keystore(file.read_text(encoding="utf-8"), file)
-    except (OSError, UnicodeDecodeError, WalletError):
+        _text, data = read_keystore_file(file)
+    except (OSError, WalletError):
         return f"The keystore file {file.name} is damaged, so it was left out. Restore it from a backup."
     claimed = data.get("address")
     if claimed is not None and _checksum(claimed) != address:

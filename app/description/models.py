@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.errors import UserFacingError
+from app.settings_checks import fix_fields
 
 Language = Literal["ko", "en"]
 LANGUAGES: tuple[Language, ...] = ("ko", "en")
@@ -34,6 +35,23 @@ class DescribeSettings:
     timeout_s: float = 30.0  # connect, and the longest silence between two pieces of a stream
     char_limit: int = 1000  # the token description's limit
     max_retries: int = 2  # automatic retries of 429/5xx/unreachable, only before any text arrived
+    deadline_s: float = 120.0  # the longest a whole draft may take, retries included (a server may trickle)
+
+    def validated(self, reasons: list[str] | None = None) -> "DescribeSettings":
+        """Out-of-range, non-finite or mistyped values reset to their defaults, with a logged reason."""
+        return fix_fields("describe", self, limits=DESCRIBE_LIMITS, required=("model",), reasons=reasons)
+
+
+# What a person may set (the settings card uses the same bounds); a zero timeout or retry budget would fail every
+# draft at once, and a huge one would leave the Describe step waiting for ever.
+DESCRIBE_LIMITS: dict[str, tuple[float, float]] = {
+    "temperature": (0.0, 2.0),
+    "max_tokens": (50, 4000),
+    "timeout_s": (1.0, 600.0),
+    "char_limit": (100, 5000),
+    "max_retries": (0, 10),
+    "deadline_s": (5.0, 3600.0),
+}
 
 
 @dataclass(frozen=True)

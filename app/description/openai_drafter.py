@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from app import safejson
+from app.description.guarded_stream import GarbledStream, guarded_client_class
 from app.description.models import DescribeSettings, DraftError, DraftRequest, DraftResult
 from app.description.sanitize import StreamSanitizer
 
@@ -59,8 +61,7 @@ class OpenAIDrafter:
                 f"The OpenAI key contains spaces or characters a key never has. Paste it again in Settings, {_NEXT}"
             )
             raise DraftError("config", message)
-        url = urlsplit(settings.base_url) if settings.base_url else None
-        if url is not None and (url.scheme not in ("http", "https") or not url.hostname):
+        if settings.base_url and not _usable_base_url(settings.base_url):
             message = "The server address in Settings is not a web address (for example http://localhost:1234/v1). "
             raise DraftError("config", message + f"Fix it, {_NEXT}")
         self._settings = settings
@@ -82,40 +83,54 @@ class OpenAIDrafter:
 
         Retries 429, 5xx and unreachable servers up to `max_retries` times with backoff, but only
         while no text has reached the caller (a retry would repeat it). On cancellation the stream
-        is closed, any held-back tail is delivered, and CancelledError propagates.
+        is closed, any held-back tail is delivered, and CancelledError propagates. The whole draft,
+        retries included, ends by `deadline_s`: a server that trickles a character at a time stays
+        within the read timeout for ever, so only an overall deadline stops it.
         """
-        import openai  # here, not at import time: it takes a noticeable part of a second
-
-        client = openai.AsyncOpenAI(
+        client = guarded_client_class()(  # the openai client with size limits and safe JSON on its stream
             api_key=self._api_key,
             base_url=self._settings.base_url or None,
             timeout=self._settings.timeout_s,
             max_retries=0,  # our loop retries, as it knows whether text was already shown
         )
+        progress: _Progress | None = None
+        deadline = asyncio.timeout(self._deadline_s)
         try:
-            attempt = 0
-            while True:
-                cap = max(4 * self._settings.char_limit, 4000)
-                progress = _Progress(StreamSanitizer(limit=cap), cap)
-                try:
-                    return await self._attempt(client, request, on_delta, progress)
-                except DraftError as error:
-                    delay = self._retry_delay(error, progress, attempt)
-                    if delay is None:
-                        log.info("Draft for %s failed: %s (%s)", request.design_id, error.kind, error.details)
-                        raise
-                    attempt += 1
-                    log.info(
-                        "Draft for %s failed (%s); retry %d of %d in %.2f s",
-                        request.design_id,
-                        error.kind,
-                        attempt,
-                        self._settings.max_retries,
-                        delay,
-                    )
-                    await asyncio.sleep(delay)
+            async with deadline:
+                attempt = 0
+                while True:
+                    cap = max(4 * self._settings.char_limit, 4000)
+                    progress = _Progress(StreamSanitizer(limit=cap), cap)
+                    try:
+                        return await self._attempt(client, request, on_delta, progress)
+                    except DraftError as error:
+                        delay = self._retry_delay(error, progress, attempt)
+                        if delay is None:
+                            log.info("Draft for %s failed: %s (%s)", request.design_id, error.kind, error.details)
+                            raise
+                        attempt += 1
+                        log.info(
+                            "Draft for %s failed (%s); retry %d of %d in %.2f s",
+                            request.design_id,
+                            error.kind,
+                            attempt,
+                            self._settings.max_retries,
+                            delay,
+                        )
+                        await asyncio.sleep(delay)
+        except TimeoutError:
+            if not deadline.expired():
+                raise
+            error = self._past_deadline(progress.received if progress is not None else 0)
+            log.info("Draft for %s failed: %s (%s)", request.design_id, error.kind, error.details)
+            raise error from None
         finally:
             await client.close()
+
+    @property
+    def _deadline_s(self) -> float:
+        deadline = self._settings.deadline_s
+        return deadline if deadline > 0 else DescribeSettings.deadline_s
 
     def _retry_delay(self, error: DraftError, progress: _Progress, attempt: int) -> float | None:
         if progress.received or error.kind not in AUTO_RETRY_KINDS or not error.retryable:
@@ -164,15 +179,18 @@ class OpenAIDrafter:
         except asyncio.CancelledError:
             deliver(progress.sanitizer.finish())  # the held-back tail: the caller keeps all it was sent
             raise
-        except (_Malformed, openai.APIError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (_Malformed, GarbledStream, openai.APIError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             caught = exc
+        except (safejson.BadJSON, RecursionError) as exc:  # nested chunks, NaN, a chunk past its size cap
+            caught = _Malformed(exc.problem if isinstance(exc, safejson.BadJSON) else "nesting past the stack")
         finally:
             await stream.close()
         deliver(progress.sanitizer.finish())
         if isinstance(caught, openai.APIError):
             raise self._map_api_error(caught, progress)
         if caught is not None:
-            raise self._malformed(progress, str(caught) if isinstance(caught, _Malformed) else type(caught).__name__)
+            what = str(caught) if isinstance(caught, (_Malformed, GarbledStream)) else type(caught).__name__
+            raise self._malformed(progress, what)
         return self._result(request, progress)
 
     def _take_chunk(self, chunk: Any, progress: _Progress, deliver: Callable[[str], None]) -> None:
@@ -234,6 +252,16 @@ class OpenAIDrafter:
 
     def _scrub(self, text: str) -> str:
         return _KEYLIKE.sub("[hidden]", text.replace(self._api_key, "[hidden]"))
+
+    def _past_deadline(self, received: int) -> DraftError:
+        seconds = f"{self._deadline_s:g} second{'' if self._deadline_s == 1 else 's'}"
+        if received:
+            message = f"The draft took longer than {seconds} and was stopped. Try again, or keep the partial text "
+            message += "and finish it yourself."
+        else:
+            message = f"The drafting server did not finish a draft within {seconds}. Try again, {_NEXT}"
+        details = f"{self._server}: overall deadline of {seconds} passed; {received} characters had arrived"
+        return DraftError("timeout", message, details, retryable=True, received_chars=received)
 
     def _malformed(self, progress: _Progress, what: str) -> DraftError:
         return DraftError(
@@ -329,6 +357,15 @@ class OpenAIDrafter:
             f"The drafting server refused the request (error {status}). Check the model and server in "
             f"Settings, {_NEXT}",
         )
+
+
+def _usable_base_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and url.isprintable() and " " not in url
 
 
 def _retry_after(headers: Any) -> float | None:

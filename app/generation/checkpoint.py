@@ -6,12 +6,15 @@ microseconds and needs neither torch nor diffusers.
 
 from __future__ import annotations
 
-import json
+import errno
 import struct
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import safejson
 from app.errors import ModelError
+from app.safejson import BadJSON
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin", ".pkl")
 MAX_HEADER_BYTES = 100 * 1024 * 1024
@@ -25,16 +28,34 @@ class TensorInfo:
     shape: tuple[int, ...]
 
 
+def shown_name(name: str) -> str:
+    """A file name as it can be shown and printed: bytes that are not UTF-8 and control characters become "�".
+
+    Names come from the disk; a name that is not valid UTF-8 cannot be printed to a UTF-8 console or saved in
+    settings, and control characters (newlines, escape sequences, right-to-left overrides) would garble a message.
+    """
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS else ch for ch in text)
+
+
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def pickled_checkpoint_message(path: Path) -> str:
     return (
-        f"{path.name} is a pickled checkpoint ({path.suffix}). Pickle files can run arbitrary code when they are "
-        "loaded, so SM6 Studio does not open them. Convert it to .safetensors (for example with the "
+        f"{shown_name(path.name)} is a pickled checkpoint ({path.suffix}). Pickle files can run arbitrary code "
+        "when they are loaded, so SM6 Studio does not open them. Convert it to .safetensors (for example with the "
         '"Checkpoint Merger" or a conversion script) or download the .safetensors version, then import that.'
     )
 
 
 def read_safetensors_header(path: Path) -> dict[str, TensorInfo]:
-    """Keys and shapes of a .safetensors file; raises ModelError for a truncated or corrupt file."""
+    """Keys and shapes of a .safetensors file; ModelError for one that cannot be read or whose header is malformed.
+
+    The header is checked as strictly as the safetensors library checks it when loading (known dtypes, shapes of
+    non-negative ints, each tensor's bytes right after the previous one's, sizes matching, the data ending exactly
+    at the end of the file), so a file accepted here is not refused later with a raw library error.
+    """
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -46,28 +67,101 @@ def read_safetensors_header(path: Path) -> dict[str, TensorInfo]:
                 raise _corrupt(path, "its header length does not fit the file")
             raw = fh.read(header_len)
     except OSError as exc:
-        raise ModelError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+        raise unreadable(path, exc) from exc
     try:
-        header = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _corrupt(path, "its header is not valid JSON") from exc
+        header = safejson.loads(raw, "the header", max_bytes=MAX_HEADER_BYTES)
+    except BadJSON as exc:
+        raise _corrupt(path, f"its header {exc.problem.rstrip('.')}", exc.details) from exc
     if not isinstance(header, dict):
         raise _corrupt(path, "its header is not a table of tensors")
+    metadata = header.get("__metadata__")
+    if metadata is not None and not (isinstance(metadata, dict) and all(isinstance(v, str) for v in metadata.values())):
+        raise _corrupt(path, "its metadata block is not a table of texts")
     tensors: dict[str, TensorInfo] = {}
-    data_end = 0
+    spans: list[tuple[int, int, str]] = []
     for key, value in header.items():
         if key == "__metadata__":
             continue
-        try:
-            begin, end = value["data_offsets"]
-            tensors[key] = TensorInfo(str(value["dtype"]), tuple(int(d) for d in value["shape"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise _corrupt(path, f"tensor {key!r} is described incompletely") from exc
-        data_end = max(data_end, int(end))
-    if 8 + header_len + data_end > size:
-        missing = 8 + header_len + data_end - size
-        raise _corrupt(path, f"it is truncated ({_human_bytes(missing)} missing) — the download or copy did not finish")
+        info, begin, end = _tensor_entry(path, key, value)
+        tensors[key] = info
+        spans.append((begin, end, key))
+    _check_layout(path, spans, size - 8 - header_len)
     return tensors
+
+
+# Bits per element of every dtype the safetensors format defines.
+DTYPE_BITS = {
+    "BOOL": 8, "U8": 8, "I8": 8, "F8_E5M2": 8, "F8_E4M3": 8, "F8_E8M0": 8,
+    "I16": 16, "U16": 16, "F16": 16, "BF16": 16,
+    "I32": 32, "U32": 32, "F32": 32,
+    "I64": 64, "U64": 64, "F64": 64, "C64": 64,
+    "F4": 4, "F6_E2M3": 6, "F6_E3M2": 6,
+}  # fmt: skip
+
+
+def _tensor_entry(path: Path, key: str, value) -> tuple[TensorInfo, int, int]:
+    where = f"tensor {key[:200]!r}"
+    if not isinstance(value, dict):
+        raise _corrupt(path, "a tensor in its header is described incompletely", f"{where} is not an object")
+    dtype, shape, offsets = value.get("dtype"), value.get("shape"), value.get("data_offsets")
+    if not isinstance(dtype, str) or dtype not in DTYPE_BITS:
+        raise _corrupt(path, "a tensor in its header has an unknown number type", f"{where}: dtype {dtype!r:.100}")
+    if not isinstance(shape, list) or not all(_is_count(d) for d in shape):
+        raise _corrupt(path, "a tensor in its header has an impossible shape", f"{where}: shape {shape!r:.200}")
+    if not isinstance(offsets, list) or len(offsets) != 2 or not all(_is_count(o) for o in offsets):
+        raise _corrupt(path, "a tensor in its header has impossible data offsets", f"{where}: {offsets!r:.200}")
+    begin, end = offsets
+    elements = 1
+    for d in shape:
+        elements *= d
+    if end < begin or elements * DTYPE_BITS[dtype] != (end - begin) * 8:
+        raise _corrupt(
+            path,
+            "a tensor's size in its header does not match its shape",
+            f"{where}: {dtype} {shape} in bytes {begin}..{end}",
+        )
+    return TensorInfo(dtype, tuple(shape)), begin, end
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _check_layout(path: Path, spans: list[tuple[int, int, str]], data_size: int) -> None:
+    # Tensors tile the data area with no gaps and no overlaps, in offset order, as the format requires.
+    position = 0
+    for begin, end, key in sorted(spans):
+        if begin != position:
+            raise _corrupt(
+                path,
+                "tensors in its header overlap or leave gaps",
+                f"tensor {key[:200]!r} starts at byte {begin}, expected {position}",
+            )
+        position = end
+    if position > data_size:
+        missing = position - data_size
+        raise _corrupt(path, f"it is truncated ({_human_bytes(missing)} missing) — the download or copy did not finish")
+    if position < data_size:
+        raise _corrupt(path, "it has data after its last tensor, which a safetensors file never has")
+
+
+def unreadable(path: Path, exc: OSError, name: str = "") -> ModelError:
+    """A plain sentence for a model file or folder the operating system will not let us read; `name` as shown."""
+    name = name or shown_name(path.name)
+    if isinstance(exc, PermissionError):
+        message = (
+            f"SM6 Studio is not allowed to read {name}. Check its permissions (your user must be able to read it), "
+            "then check again."
+        )
+    elif isinstance(exc, IsADirectoryError):
+        message = f"{name} is a folder, not a checkpoint file. Put the .safetensors file itself in the models folder."
+    elif exc.errno == errno.ELOOP:
+        message = f"{name} is a link that leads back to itself. Delete the link, then import the model again."
+    elif isinstance(exc, FileNotFoundError):
+        message = f"{name} is no longer there (or is a link to something that was moved). Import the model again."
+    else:
+        message = f"{name} cannot be read from the disk. Check the drive, or copy the model again."
+    return ModelError(message, f"{exc.__class__.__name__}: {exc}")
 
 
 def detect_architecture(tensors: dict[str, TensorInfo], name: str = "this file") -> str:
@@ -107,10 +201,9 @@ def detect_architecture(tensors: dict[str, TensorInfo], name: str = "this file")
     )
 
 
-def _corrupt(path: Path, why: str) -> ModelError:
-    return ModelError(
-        f"{path.name} is damaged: {why}. Download or copy it again, then re-import it.",
-    )
+def _corrupt(path: Path, why: str, details: str = "") -> ModelError:
+    name = shown_name(path.name)
+    return ModelError(f"{name} is damaged: {why}. Download or copy it again, then re-import it.", details)
 
 
 def _unsupported(name: str, what: str) -> ModelError:

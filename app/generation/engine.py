@@ -31,6 +31,16 @@ from app.generation.runner import Cancelled, JobRunner
 log = logging.getLogger(__name__)
 
 Listener = Callable[[ev.EngineEvent], None]
+# Finished jobs kept for `jobs(include_finished=True)`: enough for any history view, bounded for a kiosk's day.
+KEEP_FINISHED = 50
+UNEXPECTED_FAILURE = (
+    "Generation stopped because of an unexpected problem. Try again; if it happens again, try another model "
+    "or smaller settings, and keep the details for a support request."
+)
+OUT_OF_MEMORY = (
+    "Not enough memory to generate this. Choose a smaller size or fewer variations, or turn on the low-memory "
+    "options in Settings."
+)
 _STOP = object()
 # A worker still inside torch while the interpreter tears down can abort the process: stop them first.
 _running: weakref.WeakSet = weakref.WeakSet()
@@ -72,7 +82,8 @@ class Engine:
         self._settings = settings
         self.presets = presets or default_presets()
         self._listeners: list[Listener] = []
-        self._jobs: dict[str, Job] = {}
+        self._jobs: dict[str, Job] = {}  # in submission order
+        self._finished: list[str] = []  # ids of finished jobs still in _jobs, oldest first
         self._lock = threading.Lock()
         self._queue: queue.Queue = queue.Queue()
         self._ids = itertools.count(1)
@@ -222,17 +233,15 @@ class Engine:
         except Cancelled:
             self._finish(job, JobState.CANCELLED)
         except UserFacingError as exc:
+            log.warning("Generation with %s failed: %s %s", job.request.model_id, exc.message, exc.details)
             self._finish(job, JobState.FAILED, exc.message, exc.details)
         except Exception as exc:  # report, keep the engine alive for the next job
             log.exception("Generation failed")
-            self._finish(
-                job,
-                JobState.FAILED,
-                f"Generation failed: {str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__}.",
-                traceback.format_exc(),
-            )
+            message = OUT_OF_MEMORY if _out_of_memory(exc) else UNEXPECTED_FAILURE
+            self._finish(job, JobState.FAILED, message, traceback.format_exc())
         else:
             self._set(job, state=JobState.DONE)
+            self._retire(job)
             self._emit(ev.JobFinished(job.snapshot(), tuple(designs)))
 
     def _on_step(self, job: Job, image_index: int, step: int, steps: int, preview) -> None:
@@ -251,11 +260,20 @@ class Engine:
         with self._lock:
             already = job.state is JobState.CANCELLED
             job.state = state
+        self._retire(job)
         if state is JobState.CANCELLED:
             if not already:
                 self._emit(ev.JobCancelled(job.snapshot(), job.steps_after_cancel))
         elif state is JobState.FAILED:
             self._emit(ev.JobFailed(job.snapshot(), message, details))
+
+    def _retire(self, job: Job) -> None:
+        """Keep only the newest KEEP_FINISHED finished jobs: the engine runs for days at a kiosk."""
+        with self._lock:
+            if job.id not in self._finished:
+                self._finished.append(job.id)
+            while len(self._finished) > KEEP_FINISHED:
+                self._jobs.pop(self._finished.pop(0), None)
 
     def _ensure_loaded(self, model: ModelInfo) -> LoadedModel:
         gen = self._settings()
@@ -285,3 +303,8 @@ class Engine:
         if self._loaded is not None:
             self._loaded.release()
             self._loaded = None
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    # torch.OutOfMemoryError (CUDA) subclasses RuntimeError; MPS and CPU allocators say it in words.
+    return isinstance(exc, MemoryError) or type(exc).__name__ == "OutOfMemoryError" or "out of memory" in str(exc)

@@ -5,15 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 from pathlib import Path
 
+from app import safejson
 from app.fsutil import atomic_write_text
+from app.safejson import BadJSON
 
 log = logging.getLogger(__name__)
 
 CHUNK = 8 * 1024 * 1024
 SHORT_HASH_LEN = 10  # AUTOMATIC1111's "AutoV2" model hash: the first 10 hex digits of the file's sha256
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def sha256_file(path: Path) -> str:
@@ -25,7 +29,11 @@ def sha256_file(path: Path) -> str:
 
 
 class HashCache:
-    """A small JSON file mapping absolute paths to their last known hash; thread-safe."""
+    """A small JSON file mapping absolute paths to their last known hash; thread-safe.
+
+    Only a cache: a damaged or hostile file is ignored (the hashes are computed again and the file rewritten), and
+    an entry of the wrong shape is dropped, so it can cost time but never a wrong hash or a crash.
+    """
 
     def __init__(self, cache_file: Path) -> None:
         self._file = cache_file
@@ -34,13 +42,19 @@ class HashCache:
 
     def _load(self) -> dict[str, dict]:
         try:
-            data = json.loads(self._file.read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
+            data = safejson.load_object(self._file, "the model hash cache")
+        except FileNotFoundError:  # the first start
             return {}
+        except (OSError, BadJSON) as exc:  # info, not warning: nothing is lost but time
+            log.info("Ignoring the model hash cache %s, it will be rebuilt: %s %s", self._file, exc, _details(exc))
+            return {}
+        return {key: entry for key, entry in data.items() if _valid_entry(entry)}
 
     def cached(self, path: Path) -> str | None:
-        key, stamp = self._stamp(path)
+        try:
+            key, stamp = self._stamp(path)
+        except OSError:  # gone or unreadable: nothing to reuse
+            return None
         with self._lock:
             entry = self._entries.get(key)
         if entry and entry.get("size") == stamp[0] and entry.get("mtime_ns") == stamp[1]:
@@ -66,6 +80,21 @@ class HashCache:
     def _stamp(path: Path) -> tuple[str, tuple[int, int]]:
         st = path.stat()
         return str(path.resolve()), (st.st_size, st.st_mtime_ns)
+
+
+def _valid_entry(entry) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    size, mtime_ns, digest = entry.get("size"), entry.get("mtime_ns"), entry.get("sha256")
+    return (
+        all(isinstance(n, int) and not isinstance(n, bool) for n in (size, mtime_ns))
+        and isinstance(digest, str)
+        and _SHA256.fullmatch(digest) is not None
+    )
+
+
+def _details(exc: BaseException) -> str:
+    return getattr(exc, "details", "") or ""
 
 
 def folder_sha256(folder: Path, files: list[Path], cache: HashCache) -> str:

@@ -21,7 +21,7 @@ from app import paths
 from app.errors import ModelError
 from app.fsutil import _fsync_dir
 from app.generation import checkpoint
-from app.generation.checkpoint import PICKLE_SUFFIXES
+from app.generation.checkpoint import PICKLE_SUFFIXES, shown_name
 from app.generation.registry import ModelInfo, inspect_path
 
 log = logging.getLogger(__name__)
@@ -107,19 +107,31 @@ class ImportJob:
 def validate_import(source: Path) -> ModelInfo:
     """What `source` is, if SM6 Studio can use it; otherwise ModelError with the reason and the way out."""
     source = Path(source).expanduser()
-    if not source.exists():
-        raise ModelError(f"{source} does not exist. It may have been moved or deleted; choose it again.")
+    try:
+        present = source.exists() or source.is_symlink()  # a dangling link is explained by inspect_path
+    except OSError as exc:
+        raise checkpoint.unreadable(source, exc) from exc
+    if not present:
+        raise ModelError(
+            f"{shown_name(str(source))} does not exist. It may have been moved or deleted; choose it again."
+        )
     if source.name.startswith("."):
         # The registry skips hidden names, so an imported copy would never show up.
-        raise ModelError(f"{source.name} is a hidden file or folder. Rename it so it doesn't start with a dot.")
-    info = inspect_path(source)
+        raise ModelError(
+            f"{shown_name(source.name)} is a hidden file or folder. Rename it so it doesn't start with a dot."
+        )
+    info = inspect_path(source)  # never raises: a malformed model comes back with its reason
     if info is None:
         raise ModelError(_not_a_model_message(source))
     if info.error:
-        raise ModelError(info.error)
+        raise ModelError(info.error, info.error_details)
     if info.format == "diffusers":
-        # The registry only checks that weights exist; reading each header (a few KB) also catches truncated ones.
-        for weights in sorted(source.rglob("*.safetensors")):
+        # The registry checks the weights of the parts it loads; this also catches damage in any other weights.
+        try:
+            found = sorted(source.rglob("*.safetensors"))
+        except OSError as exc:
+            raise checkpoint.unreadable(source, exc) from exc
+        for weights in found:
             if not _hidden(weights.relative_to(source)):
                 checkpoint.read_safetensors_header(weights)
     return info
@@ -147,7 +159,10 @@ def import_model(
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ModelError(f"Cannot create the models folder {dest_dir}: {exc.strerror or exc}.") from exc
+        raise ModelError(
+            f"SM6 Studio cannot create the models folder {dest_dir}. Check that the drive is writable, then try again.",
+            details=f"{exc.__class__.__name__}: {exc}",
+        ) from exc
     target = dest_dir / source.name
     _refuse_clash(source, target)
     if mode == "link":
@@ -180,13 +195,14 @@ def remove_stale_partials(dest_dir: Path, older_than_s: float = STALE_PARTIAL_SE
 
 
 def _not_a_model_message(source: Path) -> str:
-    if source.is_dir():
+    name = shown_name(source.name)
+    if os.path.isdir(source):
         return (
-            f"{source.name} is not a diffusers model folder: it has no model_index.json. Choose the folder that "
+            f"{name} is not a diffusers model folder: it has no model_index.json. Choose the folder that "
             "contains model_index.json, or a single .safetensors checkpoint."
         )
     return (
-        f"{source.name} is not a model file. SM6 Studio imports Stable Diffusion 1.x, 2.x and SDXL checkpoints "
+        f"{name} is not a model file. SM6 Studio imports Stable Diffusion 1.x, 2.x and SDXL checkpoints "
         "as .safetensors files, or diffusers model folders."
     )
 
@@ -199,10 +215,10 @@ def _refuse_clash(source: Path, target: Path) -> None:
     except OSError:
         same = False
     if same:
-        raise ModelError(f"{source.name} is already in your models folder, so there is nothing to import.")
+        raise ModelError(f"{shown_name(source.name)} is already in your models folder, so there is nothing to import.")
     raise ModelError(
-        f"A model named {source.name} is already in {target.parent}. Rename the file or folder you are importing, "
-        "or remove the existing one first. Nothing was replaced."
+        f"A model named {shown_name(source.name)} is already in {target.parent}. Rename the file or folder you are "
+        "importing, or remove the existing one first. Nothing was replaced."
     )
 
 
@@ -214,9 +230,10 @@ def _link(source: Path, target: Path) -> Path:
         os.symlink(source.resolve(), target, target_is_directory=source.is_dir())
     except (OSError, NotImplementedError) as exc:
         # Windows needs Developer Mode or admin rights for symlinks; some drives (FAT, network shares) have none.
-        reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
         raise ModelError(
-            f'SM6 Studio could not create a link to {source.name} ({reason}). Choose "Copy into SM6 Studio" instead.',
+            f"SM6 Studio could not create a link to {shown_name(source.name)}: this system or drive does not allow it. "
+            'Choose "Copy into SM6 Studio" instead.',
+            details=f"{exc.__class__.__name__}: {exc}",
         ) from exc
     return target
 
@@ -227,7 +244,10 @@ def _link(source: Path, target: Path) -> Path:
 def _copy(
     source: Path, target: Path, progress: Progress | None, cancel: threading.Event | None, chunk_size: int
 ) -> Path:
-    files = _files_to_copy(source)
+    try:
+        files = _files_to_copy(source)
+    except OSError as exc:  # a file inside vanished or cannot be read
+        raise _copy_error(exc, source.name, target.parent, 0) from exc
     total = sum(size for _, _, size in files)
     _check_free_space(target.parent, total, source.name)
     if source.is_dir():
@@ -319,9 +339,13 @@ def _check_free_space(directory: Path, needed: int, name: str) -> None:
 def _copy_error(exc: OSError, name: str, directory: Path, total: int) -> ModelError:
     if exc.errno in _DISK_FULL:
         return ModelError(_disk_full_message(name, directory, total, None))
+    why = (
+        "SM6 Studio was not allowed to read or write a file"
+        if isinstance(exc, PermissionError)
+        else "the drive reported an error"
+    )
     return ModelError(
-        f"Copying {name} failed: {exc.strerror or exc}. Nothing was added to your models; "
-        "check the drive and try again.",
+        f"Copying {shown_name(name)} failed: {why}. Nothing was added to your models; check the drive and try again.",
         details=f"{exc.__class__.__name__}: {exc}",
     )
 

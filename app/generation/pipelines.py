@@ -109,8 +109,8 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
         ) from exc
     except Exception as exc:
         raise ModelError(
-            f"{model.label} could not be loaded: {_first_line(exc)}. The file may be damaged or not a standard "
-            f"{model.arch_label} model; try re-importing it or another model.",
+            f"{model.label} could not be loaded: the file may be damaged or not a standard {model.arch_label} model. "
+            "Try re-importing it, or choose another model.",
             details=traceback.format_exc(),
         ) from exc
     pipe.set_progress_bar_config(disable=True)
@@ -186,11 +186,6 @@ def own_cpu_weights(components) -> int:
 def _no_safety_checker(arch: str | None) -> dict:
     # SD 1.x/2.x folders may declare a safety checker whose weights users rarely have; SDXL has none.
     return {} if arch == "sdxl" else {"safety_checker": None, "requires_safety_checker": False}
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return (text[0] if text else type(exc).__name__)[:300]
 
 
 def free_memory() -> None:

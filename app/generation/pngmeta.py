@@ -19,6 +19,9 @@ from xml.etree import ElementTree
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from app import safejson
+from app.safejson import BadJSON
+
 PARAMETERS_KEY = "parameters"
 REQUEST_KEY = "sm6:request"
 META_KEY = "sm6:meta"
@@ -38,6 +41,7 @@ A1111_SAMPLERS = {
 }
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_TEXT_BYTES = 4 * 1024 * 1024  # a compressed text block may not inflate past this (a zip bomb would)
 
 # No timestamps, no padding: the same image always yields the same bytes.
 _XMP_TEMPLATE = (
@@ -153,27 +157,35 @@ def _decode_text(ctype: bytes, body: bytes) -> tuple[str, str] | None:
             return key.decode("latin-1"), value.decode("latin-1")
         if ctype == b"zTXt":
             key, _, rest = body.partition(b"\0")
-            return key.decode("latin-1"), zlib.decompress(rest[1:]).decode("latin-1")
+            return key.decode("latin-1"), _inflate(rest[1:]).decode("latin-1")
         if ctype == b"iTXt":
             key, _, rest = body.partition(b"\0")
             compressed, rest = rest[0], rest[2:]
             _lang, _, rest = rest.partition(b"\0")
             _tkey, _, value = rest.partition(b"\0")
             if compressed:
-                value = zlib.decompress(value)
+                value = _inflate(value)
             return key.decode("latin-1"), value.decode("utf-8")
-    except (IndexError, zlib.error, UnicodeDecodeError) as exc:
-        raise ValueError(f"This PNG image has a damaged text block: {exc}.") from exc
+    except (IndexError, zlib.error, UnicodeDecodeError):
+        raise ValueError("This PNG image has a damaged text block.") from None
     return None
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, MAX_TEXT_BYTES)
+    if inflater.unconsumed_tail:
+        raise ValueError("This PNG image has a text block too large to read.")
+    return out
 
 
 def _json_or_none(text: str | None, what: str) -> dict[str, Any] | None:
     if text is None:
         return None
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"This PNG image's {what} is damaged: {exc.msg}.") from exc
+        value = safejson.loads(text, f"this PNG image's {what}")
+    except BadJSON as exc:  # a ValueError, as callers expect, and a plain sentence
+        raise BadJSON(exc.what, f"is damaged (it {exc.problem.rstrip('.')}).", exc.details) from None
     return value if isinstance(value, dict) else None
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app import paths
+from app import paths, safejson
 from app.generation.request import ComposedPrompt, GenerationRequest
 
 
@@ -43,7 +42,7 @@ class PresetBook:
 
 
 def load_presets(path: Path | None = None) -> PresetBook:
-    data = json.loads((path or paths.resource("presets.json")).read_text(encoding="utf-8"))
+    data = safejson.load_object(path or paths.resource("presets.json"), "the style presets file")
     presets = tuple(
         Preset(p["id"], p["label"], p.get("description", ""), p["template"], p.get("negative", ""))
         for p in data["presets"]

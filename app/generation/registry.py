@@ -3,22 +3,31 @@ from its content, with a short content hash. Scanning never imports torch or dif
 
 from __future__ import annotations
 
-import json
 import logging
+import re
+import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app import paths
+from app import paths, safejson
 from app.errors import ModelError
 from app.generation import checkpoint
-from app.generation.checkpoint import ARCH_LABELS, PICKLE_SUFFIXES
+from app.generation.checkpoint import ARCH_LABELS, PICKLE_SUFFIXES, shown_name
 from app.generation.hashing import SHORT_HASH_LEN, HashCache, folder_sha256
+from app.safejson import BadJSON
 
 log = logging.getLogger(__name__)
 
 PIPELINE_ARCH = {"StableDiffusionPipeline": "sd15", "StableDiffusionXLPipeline": "sdxl"}
 WEIGHT_SUFFIXES = (".safetensors",)
 DEMO_MARKER = "sm6_demo.json"  # written into the demo model's folder so it is labelled as such
+# The parts each pipeline cannot run without; diffusers would fail later with a raw error if one were absent.
+REQUIRED_COMPONENTS = {
+    "sd15": ("unet", "vae", "text_encoder", "tokenizer", "scheduler"),
+    "sdxl": ("unet", "vae", "text_encoder_2", "tokenizer_2", "scheduler"),
+}
+WEIGHT_COMPONENTS = ("unet", "vae", "text_encoder")  # prefixes of the parts whose weights are checked
+_COMPONENT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a plain subfolder name, never a path
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class ModelInfo:
     sha256: str | None = None  # None until hashed (hashing a big file happens in the background)
     is_demo: bool = False
     config_dir: Path | None = None  # for single files: the diffusers config folder to build the pipeline from
+    error_details: str = ""  # the technical side of `error`, for "Show details" and the log
 
     @property
     def usable(self) -> bool:
@@ -49,7 +59,7 @@ class ModelInfo:
     def label(self) -> str:
         if self.is_demo:
             return "Demo model (random weights, abstract images)"
-        return self.path.stem if self.format == "single" else self.path.name
+        return shown_name(self.path.stem if self.format == "single" else self.path.name)
 
 
 class ModelRegistry:
@@ -69,11 +79,15 @@ class ModelRegistry:
         return next((m for m in self._models if m.id == model_id), None)
 
     def scan(self) -> list[ModelInfo]:
+        """Every model in the search folders; one that cannot be used is listed with its reason, never raised."""
         found: list[ModelInfo] = []
         for directory in self.search_dirs:
-            if not directory.is_dir():
+            try:
+                entries = sorted(directory.iterdir(), key=lambda p: p.name.lower()) if directory.is_dir() else []
+            except OSError as exc:  # an unreadable models folder hides its models, nothing more
+                log.info("Cannot list the models folder %s: %s", directory, exc)
                 continue
-            for entry in sorted(directory.iterdir(), key=lambda p: p.name.lower()):
+            for entry in entries:
                 info = inspect_path(entry)
                 if info is not None:
                     found.append(replace(info, sha256=self._cached_hash(info)))
@@ -84,7 +98,11 @@ class ModelRegistry:
         """Hash the model's files (slow for big files: call off the UI thread) and remember it."""
         if model.sha256 or not model.usable:
             return model
-        hashed = replace(model, sha256=self._hash(model))
+        try:
+            digest = self._hash(model)
+        except OSError as exc:  # moved, deleted or made unreadable since the scan
+            raise checkpoint.unreadable(model.path, exc) from exc
+        hashed = replace(model, sha256=digest)
         self._models = [hashed if m.id == model.id else m for m in self._models]
         return hashed
 
@@ -96,39 +114,86 @@ class ModelRegistry:
     def _cached_hash(self, model: ModelInfo) -> str | None:
         if not model.usable:
             return None
-        if model.format == "single":
-            return self.hash_cache.cached(model.path)
-        files = _weight_files(model.path)
-        if all(self.hash_cache.cached(f) for f in files):
-            return folder_sha256(model.path, files, self.hash_cache)
+        try:
+            if model.format == "single":
+                return self.hash_cache.cached(model.path)
+            files = _weight_files(model.path)
+            if all(self.hash_cache.cached(f) for f in files):
+                return folder_sha256(model.path, files, self.hash_cache)
+        except OSError as exc:  # changed under our feet: it is hashed again when it is used
+            log.info("No cached hash for %s: %s", model.path, exc)
         return None
 
 
 def inspect_path(path: Path) -> ModelInfo | None:
-    """A ModelInfo for anything that looks like a model (usable or with the reason it is not); None otherwise."""
+    """A ModelInfo for anything that looks like a model (usable or with the reason it is not); None otherwise.
+
+    Never raises: whatever is wrong with one file or folder becomes that entry's reason, so one malformed model
+    can never stop a scan, the app's start, `doctor` or the Import dialog.
+    """
     if path.name.startswith("."):
         return None
+    try:
+        return _inspect(path)
+    except ModelError as exc:
+        return _unusable(path, exc.message, exc.details)
+    except OSError as exc:
+        error = checkpoint.unreadable(path, exc)
+        return _unusable(path, error.message, error.details)
+    except Exception:  # noqa: BLE001 - a model we failed to understand is unusable, not fatal
+        # Not log.exception: with no handler configured (the CLI) that prints a traceback to the person.
+        log.info("Checking the model %s failed", path, exc_info=True)
+        return _unusable(
+            path,
+            f"SM6 Studio could not check {shown_name(path.name)}, so it is not offered. Copy it again, or remove it "
+            "from the models folder.",
+            traceback.format_exc(),
+        )
+
+
+def _inspect(path: Path) -> ModelInfo | None:
+    if path.is_symlink() and not path.exists():
+        # A link to a model that was moved (the Import dialog's "Link"), or a link loop: say so, if it is named
+        # like a model. stat() raises the precise error (ELOOP, ENOENT) for the message.
+        if path.suffix.lower() in (*WEIGHT_SUFFIXES, *PICKLE_SUFFIXES) or not path.suffix:
+            path.stat()
+        return None
+    name = shown_name(path.name)
     if path.is_file():
         suffix = path.suffix.lower()
         if suffix in PICKLE_SUFFIXES:
-            return ModelInfo(path.name, path, "single", None, _size(path), checkpoint.pickled_checkpoint_message(path))
+            return _unusable(path, checkpoint.pickled_checkpoint_message(path))
         if suffix != ".safetensors":
             return None
-        try:
-            arch = checkpoint.detect_architecture(checkpoint.read_safetensors_header(path), path.name)
-        except ModelError as exc:
-            return ModelInfo(path.name, path, "single", None, _size(path), exc.message)
-        return ModelInfo(path.name, path, "single", arch, _size(path), config_dir=single_file_config_dir(path, arch))
+        arch = checkpoint.detect_architecture(checkpoint.read_safetensors_header(path), name)
+        return ModelInfo(name, path, "single", arch, _size(path), config_dir=single_file_config_dir(path, arch))
     if path.is_dir() and (path / "model_index.json").is_file():
-        try:
-            arch = inspect_diffusers_folder(path)
-        except ModelError as exc:
-            return ModelInfo(path.name, path, "diffusers", None, 0, exc.message)
+        arch = inspect_diffusers_folder(path)
         is_demo = (path / DEMO_MARKER).is_file()
-        return ModelInfo(
-            path.name, path, "diffusers", arch, sum(_size(f) for f in _weight_files(path)), is_demo=is_demo
+        return ModelInfo(name, path, "diffusers", arch, sum(_size(f) for f in _weight_files(path)), is_demo=is_demo)
+    if path.is_dir() and path.suffix.lower() in WEIGHT_SUFFIXES:
+        raise ModelError(
+            f"{name} is a folder, not a checkpoint file. Put the .safetensors file itself in the models folder."
         )
     return None
+
+
+def _unusable(path: Path, message: str, details: str = "") -> ModelInfo:
+    if details:
+        log.info("Model %s cannot be used: %s\n%s", path, message, details)
+    try:
+        is_folder = path.is_dir()
+    except OSError:
+        is_folder = False
+    return ModelInfo(
+        shown_name(path.name),
+        path,
+        "diffusers" if is_folder else "single",
+        None,
+        0 if is_folder else _size(path),
+        message,
+        error_details=details,
+    )
 
 
 def single_file_config_dir(path: Path, arch: str) -> Path:
@@ -140,47 +205,103 @@ def single_file_config_dir(path: Path, arch: str) -> Path:
 
 
 def inspect_diffusers_folder(folder: Path) -> str:
-    name = folder.name
-    try:
-        index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    """The folder's architecture, after checking that diffusers will find every part it needs; ModelError if not."""
+    name = shown_name(folder.name)
+    index = _folder_json(folder, "model_index.json")
+    class_name = index.get("_class_name")
+    if not isinstance(class_name, str):
         raise ModelError(
-            f"{name}: model_index.json cannot be read ({exc}). The folder is damaged; copy it again."
-        ) from exc
-    arch = PIPELINE_ARCH.get(index.get("_class_name", ""))
+            f"{name} is damaged: its model_index.json does not say which pipeline it is. Copy the whole folder again."
+        )
+    arch = PIPELINE_ARCH.get(class_name)
     if arch is None:
         raise ModelError(
-            f"{name} is a {index.get('_class_name', 'unknown')} folder; "
-            "SM6 Studio runs SD 1.x, SD 2.x and SDXL pipelines."
+            f"{name} is a {shown_name(class_name[:80])} folder; SM6 Studio runs SD 1.x, SD 2.x and SDXL pipelines."
         )
-    missing = []
-    for component, spec in index.items():
-        if component.startswith("_") or not isinstance(spec, list) or spec[0] is None:
-            continue
+    components = _components(name, index)
+    missing = [c for c in REQUIRED_COMPONENTS[arch] if c not in components]
+    for component in components:
         sub = folder / component
         if not sub.is_dir():
             missing.append(component)
-            continue
-        if component.startswith(("unet", "vae", "text_encoder")):
-            if not any(f.suffix == ".safetensors" for f in sub.iterdir()):
-                if any(f.suffix in PICKLE_SUFFIXES for f in sub.iterdir()):
-                    raise ModelError(
-                        f"{name}/{component} only has pickled .bin weights, which SM6 Studio does not load because "
-                        "pickle files can run code. Convert the folder to safetensors first."
-                    )
-                missing.append(f"{component} weights")
+        elif component.startswith(WEIGHT_COMPONENTS) and not _check_weights(name, component, sub):
+            missing.append(f"{component} weights")
     if missing:
-        raise ModelError(f"{name} is incomplete: {', '.join(missing)} missing. Copy the whole folder again.")
+        listed = ", ".join(dict.fromkeys(missing))
+        raise ModelError(f"{name} is incomplete: {listed} missing. Copy the whole folder again.")
     if arch == "sd15" and _cross_attention_dim(folder) == 1024:
         arch = "sd2"
     return arch
 
 
-def _cross_attention_dim(folder: Path) -> int | None:
+def _folder_json(folder: Path, relative: str) -> dict:
     try:
-        return json.loads((folder / "unet" / "config.json").read_text(encoding="utf-8")).get("cross_attention_dim")
-    except (OSError, ValueError):
+        return safejson.load_object(folder / relative, relative)
+    except BadJSON as exc:
+        raise ModelError(
+            f"{shown_name(folder.name)} is damaged: its {relative} {exc.problem.rstrip('.')}. "
+            "Copy the whole folder again.",
+            exc.details,
+        ) from exc
+
+
+def _components(name: str, index: dict) -> list[str]:
+    """The parts model_index.json lists as [library, class] pairs; a [null, null] pair is an optional part left out."""
+    found = []
+    for component, spec in index.items():
+        if component.startswith("_") or not isinstance(spec, list):
+            continue  # settings such as requires_safety_checker
+        pair = (len(spec) == 2 and all(isinstance(v, str) for v in spec)) or spec == [None, None]
+        if not pair or not _COMPONENT_NAME.fullmatch(component):
+            raise ModelError(
+                f"{name} is damaged: its model_index.json describes a part SM6 Studio cannot make sense of. "
+                "Copy the whole folder again.",
+                f"entry {component[:100]!r}: {spec!r:.200}",
+            )
+        if spec[0] is not None:
+            found.append(component)
+    return found
+
+
+def _check_weights(name: str, component: str, sub: Path) -> bool:
+    """True when the part has safetensors weights, each with a sound header; ModelError for pickles or damage."""
+    entries = sorted(sub.iterdir())
+    weights = [f for f in entries if f.suffix == ".safetensors" and not f.name.startswith(".")]
+    if not weights:
+        if any(f.suffix in PICKLE_SUFFIXES for f in entries):
+            raise ModelError(
+                f"{name}/{component} only has pickled .bin weights, which SM6 Studio does not load because "
+                "pickle files can run code. Convert the folder to safetensors first."
+            )
+        return False
+    for f in weights:
+        try:
+            checkpoint.read_safetensors_header(f)
+        except ModelError as exc:
+            shown = f"{name}/{component}/{shown_name(f.name)}"
+            if isinstance(exc.__cause__, OSError):  # not damaged: unreadable (permissions, a link loop, a bad drive)
+                raise checkpoint.unreadable(f, exc.__cause__, shown) from exc
+            raise ModelError(
+                f"{name} is damaged: {component}/{shown_name(f.name)} cannot be used. Copy the whole folder again.",
+                "\n".join(part for part in (exc.message, exc.details) if part),
+            ) from exc
+    return True
+
+
+def _cross_attention_dim(folder: Path) -> int | None:
+    if not (folder / "unet" / "config.json").is_file():
         return None
+    config = _folder_json(folder, "unet/config.json")
+    value = config.get("cross_attention_dim")
+    # An int for SD pipelines; diffusers also allows one per block.
+    values = value if isinstance(value, list) else [value]
+    if value is not None and not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in values):
+        raise ModelError(
+            f"{shown_name(folder.name)} is damaged: its unet/config.json gives cross_attention_dim as something "
+            "other than a number. Copy the whole folder again.",
+            f"cross_attention_dim: {value!r:.200}",
+        )
+    return values[0] if values else None
 
 
 def _weight_files(folder: Path) -> list[Path]:

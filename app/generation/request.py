@@ -75,6 +75,17 @@ class GenerationRequest:
             return self
         return dataclasses.replace(self, seed=secrets.randbelow(MAX_SEED - MAX_BATCH))
 
+    def runnable(self) -> "GenerationRequest":
+        """The request as it will run. img2img denoises int(steps × strength) times (diffusers' rule), so few steps
+        at a low strength (a high "Keep the shape") would run none at all and fail; the steps are raised to the
+        fewest that run one denoising step, and the design records the steps that actually ran."""
+        if self.source == "none" or not 0.0 < self.strength <= 1.0:
+            return self
+        steps = self.steps
+        while int(steps * self.strength) < 1 and steps < MAX_STEPS:
+            steps += 1
+        return self if steps == self.steps else dataclasses.replace(self, steps=steps)
+
     def seeds(self) -> list[int]:
         base = self.seed if self.seed is not None else 0
         return [(base + i) % (MAX_SEED + 1) for i in range(self.batch)]

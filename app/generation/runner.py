@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
 
+import numpy as np
 from PIL import Image
 
-from app.errors import RequestError
+from app.errors import ModelError, RequestError
 from app.generation import pngmeta
 from app.generation.pipelines import LoadedModel
 from app.generation.presets import PresetBook
@@ -36,6 +38,17 @@ class Cancelled(Exception):
     """Raised from the step callback: it unwinds the pipeline at once, skipping the remaining steps and the decode."""
 
 
+class EmptyImage(ModelError):
+    """The model computed NaN or infinity: the image would be black. Nothing of it is saved."""
+
+
+SOURCE_UNREADABLE = (
+    "The design you started from can no longer be read: its image file is missing or damaged. "
+    "Start from another design or from the SM6 base artwork."
+)
+MAX_SOURCE_PIXELS = 4 * 2048 * 2048  # a starting image is resized to at most 2048²; bigger is not a design of ours
+
+
 class JobRunner:
     def __init__(self, loaded: LoadedModel, presets: PresetBook, library, previews: bool = True) -> None:
         self.loaded = loaded
@@ -53,6 +66,8 @@ class JobRunner:
     ) -> list:
         """Generate every variation; each is saved (PNG + library) on a saver thread while the next one denoises,
         so durable writes never hold up the GPU. A design is announced only once it is safely on disk."""
+        asked_steps = request.steps
+        request = request.runnable()
         composed = self.presets.compose(request)
         init_image = self.init_image(request)
         saves: list[Future] = []
@@ -84,12 +99,14 @@ class JobRunner:
                         time.perf_counter() - started,
                         init_image is not None,
                         on_image,
+                        asked_steps,
                     )
                 )
         finally:
-            # Images finished before a cancel or a failure are kept: wait for their saves either way.
-            designs = [f.result() for f in saves]
-        return designs
+            # Images finished before a cancel or a failure are kept: wait for every save, even after one failed,
+            # so no later variation is still being written when the caller closes the library.
+            futures.wait(saves)
+        return [f.result() for f in saves]
 
     def _save(
         self,
@@ -101,6 +118,7 @@ class JobRunner:
         seconds: float,
         img2img: bool,
         on_image: ImageCallback,
+        asked_steps: int,
     ):
         png = pngmeta.encode_png(
             image,
@@ -118,7 +136,7 @@ class JobRunner:
                 denoise=request.strength if img2img else None,
             ),
             request=request.to_dict(),
-            extra=self._meta(request, seed, index, seconds),
+            extra=self._meta(request, seed, index, seconds, asked_steps),
         )
         design = self.library.add(
             NewDesign(
@@ -156,7 +174,12 @@ class JobRunner:
 
         def step_end(pipeline, step_index, _timestep, tensors):
             steps = getattr(pipeline, "num_timesteps", request.steps) or request.steps
-            preview = previewer(tensors["latents"]) if previewer is not None else None
+            latents = tensors["latents"]
+            # Damaged weights turn the latents into NaN at once. Checking the first and the last step only costs two
+            # GPU syncs per image, and stops a broken model early instead of after every step.
+            if step_index in (0, steps - 1) and not bool(torch.isfinite(latents).all()):
+                raise self._empty_image()
+            preview = previewer(latents) if previewer is not None else None
             on_step(step_index + 1, steps, preview)
             if cancel.is_set():
                 raise Cancelled
@@ -170,7 +193,7 @@ class JobRunner:
             generator=generator,
             callback_on_step_end=step_end,
             callback_on_step_end_tensor_inputs=["latents"],
-            output_type="pil",
+            output_type="np",  # floats, so a NaN from the VAE shows before it becomes black pixels
         )
         if init_image is not None:
             kwargs.update(image=init_image, strength=request.strength)
@@ -178,7 +201,25 @@ class JobRunner:
             kwargs.update(width=request.width, height=request.height)
         # The pipeline runs under no_grad itself; an outer inference_mode would make a torch.compile'd UNet
         # fall back to eager speed (measured on an H200: 32.7 instead of 57 it/s).
-        return pipe(**kwargs).images[0]
+        pixels = pipe(**kwargs).images
+        if not np.isfinite(pixels).all():
+            raise self._empty_image()
+        # The same rounding "pil" output applies, so the pixels are exactly what they were.
+        return pipe.image_processor.numpy_to_pil(pixels)[0]
+
+    def _empty_image(self) -> EmptyImage:
+        device = self.loaded.options.device
+        hint = ""
+        if device.dtype_name == "float16":
+            hint = (
+                " On this graphics processor the model runs in half precision, which some models cannot do: if other "
+                "models work, choose CPU under Settings › Generation › Device to run this one in full precision."
+            )
+        return EmptyImage(
+            "The model produced an empty image: its weights may be damaged; try another model. Nothing was saved."
+            + hint,
+            f"NaN or infinite values in the output of {self.loaded.model.label} ({device.label}, {device.dtype_name})",
+        )
 
     def init_image(self, request: GenerationRequest) -> Image.Image | None:
         size = (request.width, request.height)
@@ -190,14 +231,13 @@ class JobRunner:
             parent = self.library.get(request.source_design_id)
             if parent is None:
                 raise RequestError("The design to refine is no longer in the library.")
-            with Image.open(parent.image_path) as img:
-                img = img.convert("RGB")
-                return img if img.size == size else img.resize(size, Image.LANCZOS)
+            return read_source_image(parent.image_path, size)
         return None
 
-    def _meta(self, request: GenerationRequest, seed: int, index: int, seconds: float) -> dict:
+    def _meta(self, request: GenerationRequest, seed: int, index: int, seconds: float, asked_steps: int) -> dict:
         model = self.loaded.model
-        return {
+        extra = {"steps_requested": asked_steps} if asked_steps != request.steps else {}
+        return extra | {
             "seed": seed,
             "variation": index,
             "sampler": scheduler_label(request.scheduler),
@@ -207,3 +247,17 @@ class JobRunner:
             "seconds": round(seconds, 3),
             "app": "SM6 Design Studio",
         }
+
+
+def read_source_image(path, size: tuple[int, int]) -> Image.Image:
+    """The starting design's pixels at `size`; RequestError about the design (never PIL's words or a file path)
+    when its file is missing, is not an image, is truncated, empty or absurdly large."""
+    try:
+        with Image.open(path) as img:
+            width, height = img.size
+            if not (0 < width and 0 < height and width * height <= MAX_SOURCE_PIXELS):
+                raise ValueError(f"image of {width}×{height} pixels")
+            rgb = img.convert("RGB")  # decodes every byte, so a truncated file fails here
+    except Exception as exc:  # noqa: BLE001 - any image decoder failure means the same thing to the person
+        raise RequestError(SOURCE_UNREADABLE, f"{path}: {exc.__class__.__name__}: {exc}") from exc
+    return rgb if rgb.size == size else rgb.resize(size, Image.LANCZOS)

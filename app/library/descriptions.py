@@ -7,6 +7,7 @@ one fsync (synchronous=FULL); a crash leaves either the previous save or the new
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from app.errors import StorageError
 from app.library.models import DescriptionRecord, DraftRecord
 from app.sqlite_db import immediate
+
+log = logging.getLogger(__name__)
 
 LANGUAGES = ("ko", "en")
 SOURCES = ("openai", "offline")
@@ -168,7 +171,7 @@ class DescriptionsMixin:
         if language is not None:
             sql, params = sql + " AND language = ?", (design_id, language)
         rows = self._query(sql + " ORDER BY created_at DESC, seq DESC", params)
-        return [DraftRecord(*row) for row in rows]
+        return [DraftRecord(*row) for row in _readable(rows, _DRAFT_TEXTS)]
 
     def latest_draft(self, design_id: str, language: str) -> DraftRecord | None:
         _check_language(language)
@@ -179,6 +182,7 @@ class DescriptionsMixin:
             " ORDER BY created_at DESC, seq DESC LIMIT 1",
             (design_id, language),
         )
+        rows = _readable(rows, _DRAFT_TEXTS)
         return DraftRecord(*rows[0]) if rows else None
 
     def description(self, design_id: str, language: str) -> DescriptionRecord | None:
@@ -189,6 +193,7 @@ class DescriptionsMixin:
             f"SELECT {_DESCRIPTION_COLUMNS} FROM descriptions WHERE design_id = ? AND language = ?",
             (design_id, language),
         )
+        rows = _readable(rows, _DESCRIPTION_TEXTS)
         return DescriptionRecord(*rows[0]) if rows else None
 
     def descriptions(self, design_id: str) -> dict[str, DescriptionRecord]:
@@ -196,8 +201,22 @@ class DescriptionsMixin:
         if self._schema_version < 2:
             return {}
         rows = self._query(f"SELECT {_DESCRIPTION_COLUMNS} FROM descriptions WHERE design_id = ?", (design_id,))
+        rows = _readable(rows, _DESCRIPTION_TEXTS)
         records = sorted((DescriptionRecord(*row) for row in rows), key=lambda r: _language_order(r.language))
         return {r.language: r for r in records}
+
+
+# Columns that must hold text (the editor and the token show them); a damaged file may hold anything there.
+_DRAFT_TEXTS = (0, 1, 2, 3, 4, 5, 6)
+_DESCRIPTION_TEXTS = (0, 1, 2)
+
+
+def _readable(rows: list[tuple[Any, ...]], texts: tuple[int, ...]) -> list[tuple[Any, ...]]:
+    """The rows whose text columns hold text; any other is damaged: logged and left out, never shown as bytes."""
+    good = [row for row in rows if all(isinstance(row[i], str) for i in texts)]
+    if len(good) < len(rows):
+        log.warning("%d damaged description row(s) left out", len(rows) - len(good))
+    return good
 
 
 def _language_order(language: str) -> int:

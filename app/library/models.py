@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.generation.request import GenerationRequest
+
+# What each field of a saved request may hold, by its annotation. Saved requests are read back from the library's
+# rows and from PNG files, which a damaged disk or another program may have changed: a prompt that is a number
+# would only fail later, deep in a view. bool is an int in Python, but never a valid number here.
+_ALLOWED: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "int | None": (int, type(None)),
+    "str | None": (str, type(None)),
+    "Source": (str,),
+}
 
 
 @dataclass(frozen=True)
@@ -69,3 +82,23 @@ class DescriptionRecord:
     based_on_draft_id: str | None  # the draft the person started from, if any
     created_at: float  # first saved
     updated_at: float  # last saved
+
+
+def request_from_saved(data: Any) -> GenerationRequest:
+    """A GenerationRequest from its saved JSON object; ValueError (plain words) when the object has the wrong shape.
+
+    Unknown keys are ignored (a newer version may add fields); a missing field takes its default, except the prompt."""
+    if not isinstance(data, dict):
+        raise ValueError("the saved generation settings are not an object")
+    values: dict[str, Any] = {}
+    for spec in dataclasses.fields(GenerationRequest):
+        if spec.name not in data:
+            continue
+        value = data[spec.name]
+        allowed = _ALLOWED.get(str(spec.type))
+        if allowed is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
+            raise ValueError(f"the saved setting {spec.name!r} holds {type(value).__name__}, not {spec.type}")
+        values[spec.name] = value
+    if "prompt" not in values:
+        raise ValueError("the saved generation settings have no prompt")
+    return GenerationRequest(**values)

@@ -3,6 +3,10 @@
 Crash safety: a PNG is written durably (temp file, fsync, rename) BEFORE its row is committed,
 so at any instant every row points to a complete file; the worst a crash leaves is an orphan
 file, which is harmless and reused when the same image is added again.
+
+A save that fails keeps its image aside (app/library/recovery.py), and the next start adds it back; a new
+library made beside an images folder (the old database was damaged and moved away) is rebuilt from the images.
+Every failure is put in words by app/storage_errors.py; a row whose JSON is damaged is skipped and counted.
 """
 
 from __future__ import annotations
@@ -10,8 +14,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
-import secrets
 import sqlite3
 import threading
 import time
@@ -20,17 +24,23 @@ from typing import Any, Callable, Iterable
 
 from PIL import Image
 
+from app import safejson
 from app.errors import StorageError
-from app.fsutil import atomic_write_bytes, check_writable
-from app.generation.request import GenerationRequest
+from app.fsutil import _fsync_dir, atomic_write_bytes, check_writable
+from app.library import recovery
 from app.library.descriptions import DescriptionsMixin, migrate_v2
-from app.library.models import Design, NewDesign
-from app.sqlite_db import immediate, open_durable
+from app.library.ids import new_id
+from app.library.models import Design, NewDesign, request_from_saved
+from app.sqlite_db import immediate, open_durable, open_read_only
+from app.storage_errors import READ_ONLY, StorageFailure, describe, storage_error
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "library.sqlite3"
 IMAGES_DIR = "images"
 SCHEMA_VERSION = 2
-_FIX_HINT = "Choose another data folder, or fix the folder's permissions and try again."
+STORE_NAME = "the design library"
+_NEWER = "This library was made by a newer version of SM6 Design Studio. Update the app to open it."
 _COLUMNS = (
     "id, created_at, image_sha256, request_json, seed, prompt_final, negative_final,"
     " model_name, model_hash, device, parent_id, favourite, width, height, extra_json"
@@ -86,9 +96,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     with immediate(conn):  # re-read the version under the write lock: another process may migrate too
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StorageError(
-                "This library was made by a newer version of SM6 Design Studio. Update the app to open it."
-            )
+            raise StorageError(_NEWER)
         for target, step in _MIGRATIONS:
             if target > version:
                 step(conn)
@@ -107,37 +115,7 @@ def _fts5_trigram_available() -> bool:
         probe.close()
 
 
-# --- ids ----------------------------------------------------------------------------------------
-_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_id_lock = threading.Lock()
-_last_id = (0, 0)
-
-
-def new_id(now: float | None = None) -> str:
-    """A 26-char ULID (48-bit ms + 80 random bits, Crockford base32): sorts by creation time."""
-    global _last_id
-    ms = int((time.time() if now is None else now) * 1000)
-    with _id_lock:
-        last_ms, last_rand = _last_id
-        if ms <= last_ms:  # same millisecond or the clock stepped back: increment, stay ordered
-            ms, rand = last_ms, (last_rand + 1) % (1 << 80)
-        else:
-            rand = secrets.randbits(80)
-        _last_id = (ms, rand)
-    value = (ms << 80) | rand
-    return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
-
-
 # --- the library --------------------------------------------------------------------------------
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 class Library(DescriptionsMixin):
     """Every design ever made, and its descriptions. Safe to share between the UI thread and the generation worker.
 
@@ -148,12 +126,16 @@ class Library(DescriptionsMixin):
     UI never waits on disk for a design being saved.
     """
 
-    def __init__(self, data_dir: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+    def __init__(
+        self, data_dir: Path, conn: sqlite3.Connection, *, read_only: bool, read_only_details: str = ""
+    ) -> None:
         self.data_dir = data_dir
         self.images_dir = data_dir / IMAGES_DIR
         self._conn: sqlite3.Connection | None = conn
         self._read_only = read_only
+        self._read_only_details = read_only_details
         self._lock = threading.RLock()
+        self._damaged: dict[str, str] = {}  # id of a row that could not be read -> why (for the log and the view)
         # Below SCHEMA_VERSION only when a read-only library predates a migration: reads then return nothing new.
         self._schema_version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         self._has_fts = (
@@ -163,7 +145,9 @@ class Library(DescriptionsMixin):
 
     @classmethod
     def open(cls, data_dir: Path) -> "Library":
-        """Open (creating if needed) the library in `data_dir`; read-only when the folder is."""
+        """Open (creating if needed) the library in `data_dir`; read-only when the folder is.
+
+        A writable library first takes back the images of saves that failed last time (recovery.py)."""
         data_dir = Path(data_dir)
         db_path = data_dir / DB_NAME
         reason = check_writable(data_dir) or check_writable(data_dir / IMAGES_DIR)
@@ -171,8 +155,9 @@ class Library(DescriptionsMixin):
             reason = f"The library file {db_path} is read-only."
         if reason is not None:
             if not db_path.is_file():
-                raise StorageError(f"Designs cannot be saved in {data_dir}. {_FIX_HINT}", details=reason)
-            return cls(data_dir, _connect_read_only(db_path), read_only=True)
+                raise StorageFailure(describe(READ_ONLY, "Designs cannot be saved", folder=data_dir), reason, READ_ONLY)
+            return cls._open_read_only(data_dir, db_path, reason)
+        existed = db_path.is_file()
         conn = None
         try:
             conn = open_durable(db_path)
@@ -180,16 +165,44 @@ class Library(DescriptionsMixin):
         except BaseException as exc:
             if conn is not None:
                 conn.close()
-            if not isinstance(exc, sqlite3.DatabaseError):
+            if not isinstance(exc, (sqlite3.Error, OSError)):
                 raise
-            raise StorageError(
-                f"The design library in {data_dir} cannot be opened: it may be damaged. {_FIX_HINT}", details=str(exc)
-            ) from exc
-        return cls(data_dir, conn, read_only=False)
+            raise _open_failed(exc, data_dir, db_path) from exc
+        library = cls(data_dir, conn, read_only=False)
+        recovery.take_back(library, rebuild=not existed)
+        return library
+
+    @classmethod
+    def _open_read_only(cls, data_dir: Path, db_path: Path, reason: str) -> "Library":
+        try:
+            conn = open_read_only(db_path, "SELECT count(*) FROM designs")
+        except sqlite3.Error as exc:
+            raise _open_failed(exc, data_dir, db_path) from exc
+        if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+            conn.close()
+            raise StorageError(_NEWER)
+        return cls(data_dir, conn, read_only=True, read_only_details=reason)
 
     @property
     def is_read_only(self) -> bool:
         return self._read_only
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why nothing can be saved, in words ("" when the library is writable); what every refused write says."""
+        if not self._read_only:
+            return ""
+        return (
+            f"The library in {self.data_dir} is open read-only because that folder cannot be written to: your "
+            "designs can be viewed, but nothing new can be saved. To save again, make the folder writable (check its "
+            "permissions, and that its disk is not read-only) and restart the app, or choose another data folder."
+        )
+
+    @property
+    def damaged_count(self) -> int:
+        """Rows seen so far that could not be read (damaged settings): they are left out of every answer."""
+        with self._lock:
+            return len(self._damaged)
 
     def close(self) -> None:
         with self._lock:
@@ -210,12 +223,23 @@ class Library(DescriptionsMixin):
         return self.add_many([new])[0]
 
     def add_many(self, news: Iterable[NewDesign]) -> list[Design]:
-        """Store a batch (e.g. variations) in one transaction: all rows or none."""
+        """Store a batch (e.g. variations) in one transaction: all rows or none.
+
+        ValueError for a PNG that is not one. A StorageError otherwise says what went wrong and where the images were
+        kept: they are never lost with the row."""
+        prepared = [(new, hashlib.sha256(new.png).hexdigest(), *_png_size(new.png)) for new in news]
+        try:
+            return self._add_prepared(prepared)
+        except StorageFailure as exc:
+            images = [(sha, new.png, self.image_path(sha)) for new, sha, *_ in prepared]
+            kept = recovery.keep_aside(self.data_dir, images)
+            log.warning("design not saved (%s); image kept in %s", exc.details or exc.kind, list(map(str, kept.paths)))
+            raise StorageFailure(f"{exc.message} {kept.sentence()}", exc.details, exc.kind) from exc
+
+    def _add_prepared(self, prepared: list[tuple[NewDesign, str, int, int]]) -> list[Design]:
         self._require_writable()
         rows = []
-        for new in news:
-            width, height = _png_size(new.png)
-            sha = hashlib.sha256(new.png).hexdigest()
+        for new, sha, width, height in prepared:
             self._store_image(sha, new.png)
             now = time.time()
             rows.append(
@@ -246,10 +270,9 @@ class Library(DescriptionsMixin):
                         f"INSERT INTO designs ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", rows
                     )
             except sqlite3.Error as exc:
-                raise StorageError(
-                    f"The design could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)
-                ) from exc
-        return [self._to_design(row[:15]) for row in rows]
+                what = "The design" if len(rows) == 1 else "The designs"
+                raise self._save_failed(what, exc) from exc
+        return [self._decode(row[:15]) for row in rows]
 
     def set_favourite(self, design_id: str, value: bool) -> Design:
         self._require_writable()
@@ -259,25 +282,28 @@ class Library(DescriptionsMixin):
                     "UPDATE designs SET favourite = ? WHERE id = ?", (int(bool(value)), design_id)
                 )
             except sqlite3.Error as exc:
-                raise StorageError(
-                    f"The favourite could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc)
-                ) from exc
+                raise self._save_failed("The favourite", exc) from exc
             if cur.rowcount == 0:
                 raise KeyError(f"No design with id {design_id!r}.")
             design = self.get(design_id)
-        assert design is not None
+        if design is None:  # its row is damaged: the star was saved, but the design cannot be shown
+            raise StorageError("This design's saved settings are damaged, so it cannot be shown.")
         return design
 
     # --- reading ---
 
     def get(self, design_id: str) -> Design | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM designs WHERE id = ?", (design_id,))
-        return self._to_design(rows[0]) if rows else None
+        """The design, or None when there is none (or its row is damaged: see `damaged_count`)."""
+        found = self._readable(self._query(f"SELECT {_COLUMNS} FROM designs WHERE id = ?", (design_id,)))
+        return found[0] if found else None
 
     def list(
         self, *, search: str = "", favourites_only: bool = False, limit: int = 200, offset: int = 0
     ) -> list[Design]:
-        """Newest first. `search`: every word must appear in the user's or the final prompt, any case."""
+        """Newest first. `search`: every word must appear in the user's or the final prompt, any case.
+
+        `offset` counts rows, damaged ones included; a damaged row is left out and the page topped up from the
+        rows after it, so a page is short only at the end."""
         match, clauses, params = self._filters(search, favourites_only)
         if match:
             # Driven from the FTS table, SQLite walks the hits in rowid (= seq) order and stops at
@@ -287,7 +313,15 @@ class Library(DescriptionsMixin):
         else:
             source, order = "designs", "seq"
         sql = f"SELECT {_COLUMNS} FROM {source}{_where(clauses)} ORDER BY {order} DESC LIMIT ? OFFSET ?"
-        return [self._to_design(row) for row in self._query(sql, (*params, limit, offset))]
+        designs: list[Design] = []
+        want = limit
+        while want > 0:
+            rows = self._query(sql, (*params, want, offset))
+            designs.extend(self._readable(rows))
+            if len(rows) < want:
+                break
+            offset, want = offset + len(rows), limit - len(designs)
+        return designs
 
     def count(self, *, search: str = "", favourites_only: bool = False) -> int:
         match, clauses, params = self._filters(search, favourites_only)
@@ -314,10 +348,14 @@ class Library(DescriptionsMixin):
     def children(self, design_id: str) -> list[Design]:
         """Designs refined directly from `design_id`, oldest first (the order they were made)."""
         sql = f"SELECT {_COLUMNS} FROM designs WHERE parent_id = ? ORDER BY seq"
-        return [self._to_design(row) for row in self._query(sql, (design_id,))]
+        return self._readable(self._query(sql, (design_id,)))
 
     def image_path(self, sha256: str) -> Path:
         return self.images_dir / sha256[:2] / f"{sha256}.png"
+
+    def has_image(self, sha256: str) -> bool:
+        """Whether any design shows exactly this image."""
+        return bool(self._query("SELECT 1 FROM designs WHERE image_sha256 = ? LIMIT 1", (sha256,)))
 
     # --- internals ---
 
@@ -342,16 +380,40 @@ class Library(DescriptionsMixin):
             try:
                 return self._connection().execute(sql, params).fetchall()
             except sqlite3.DatabaseError as exc:
-                raise StorageError(f"The design library in {self.data_dir} cannot be read.", details=str(exc)) from exc
+                raise storage_error(
+                    exc,
+                    "The design library cannot be read",
+                    folder=self.data_dir,
+                    file=self.data_dir / DB_NAME,
+                    store=STORE_NAME,
+                    damaged_hint=_damaged_hint(self.data_dir),
+                ) from exc
 
-    def _to_design(self, row: tuple[Any, ...]) -> Design:
+    def _readable(self, rows: list[tuple[Any, ...]]) -> list[Design]:
+        """The rows as designs, leaving out (and logging once, and counting) any whose saved JSON is damaged."""
+        designs = []
+        for row in rows:
+            try:
+                designs.append(self._decode(row))
+            except ValueError as exc:
+                with self._lock:
+                    first_time = row[0] not in self._damaged
+                    self._damaged[str(row[0])] = str(exc)
+                if first_time:
+                    log.warning("design %s left out, its row is damaged: %s", row[0], exc)
+        return designs
+
+    def _decode(self, row: tuple[Any, ...]) -> Design:
+        """One row as a Design; ValueError when its saved JSON is not what this app writes."""
         (did, created, sha, req, seed, pfinal, nfinal, mname, mhash, device, parent, fav, w, h, extra) = row
+        if not isinstance(req, str) or not isinstance(extra, str):
+            raise ValueError("its saved settings are not text")
         return Design(
             id=did,
             created_at=created,
             image_sha256=sha,
             image_path=str(self.image_path(sha)),
-            request=GenerationRequest.from_dict(json.loads(req)),
+            request=request_from_saved(safejson.loads(req, "the design's saved settings")),
             seed=seed,
             prompt_final=pfinal,
             negative_final=nfinal,
@@ -362,7 +424,7 @@ class Library(DescriptionsMixin):
             favourite=bool(fav),
             width=w,
             height=h,
-            extra=json.loads(extra),
+            extra=safejson.loads_object(extra, "the design's saved details"),
         )
 
     def _store_image(self, sha: str, png: bytes) -> None:
@@ -375,22 +437,25 @@ class Library(DescriptionsMixin):
                 _fsync_dir(self.images_dir)  # make the new sub-folder's entry durable too
             atomic_write_bytes(path, png)
         except OSError as exc:
-            raise StorageError(
-                f"The image could not be saved in {self.images_dir}: {exc.strerror or exc}. {_FIX_HINT}",
-                details=str(exc),
+            raise storage_error(
+                exc, "The design's image could not be saved", folder=self.images_dir, file=path, store=STORE_NAME
             ) from exc
 
     _new_id = staticmethod(new_id)
 
     def _save_failed(self, what: str, exc: sqlite3.Error) -> StorageError:
-        return StorageError(f"{what} could not be saved in {self.data_dir}. {_FIX_HINT}", details=str(exc))
+        return storage_error(
+            exc,
+            f"{what} could not be saved",
+            folder=self.data_dir,
+            file=self.data_dir / DB_NAME,
+            store=STORE_NAME,
+            damaged_hint=_damaged_hint(self.data_dir),
+        )
 
     def _require_writable(self) -> None:
         if self._read_only:
-            raise StorageError(
-                f"The library in {self.data_dir} is read-only: your designs can be viewed, but new ones "
-                f"cannot be saved. {_FIX_HINT}"
-            )
+            raise StorageFailure(self.read_only_reason, self._read_only_details, READ_ONLY)
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -398,30 +463,22 @@ class Library(DescriptionsMixin):
         return self._conn
 
 
-def _connect_read_only(db_path: Path) -> sqlite3.Connection:
-    # mode=ro reads a WAL database when its -shm file exists or can be created; in a read-only
-    # folder after a clean shutdown it cannot, and immutable=1 (no locking) is the way to read it.
-    last: sqlite3.Error | None = None
-    for params in ("mode=ro", "mode=ro&immutable=1"):
-        conn = None
-        try:
-            conn = sqlite3.connect(
-                f"{db_path.as_uri()}?{params}", uri=True, check_same_thread=False, isolation_level=None
-            )
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("SELECT count(*) FROM designs").fetchone()
-        except sqlite3.Error as exc:
-            if conn is not None:
-                conn.close()
-            last = exc
-            continue
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise StorageError(
-                "This library was made by a newer version of SM6 Design Studio. Update the app to open it."
-            )
-        return conn
-    raise StorageError(f"The design library {db_path} cannot be read. {_FIX_HINT}", details=str(last))
+def _damaged_hint(data_dir: Path) -> str:
+    return (
+        f"Restore it from a backup, or move it out of {data_dir}: the app then starts a new library and adds back "
+        f"every design from the images in {data_dir / IMAGES_DIR} (favourites and descriptions are not in the images)."
+    )
+
+
+def _open_failed(exc: BaseException, data_dir: Path, db_path: Path) -> StorageError:
+    return storage_error(
+        exc,
+        "The design library cannot be opened",
+        folder=data_dir,
+        file=db_path,
+        store=STORE_NAME,
+        damaged_hint=_damaged_hint(data_dir),
+    )
 
 
 def _where(clauses: list[str]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import privacy
 from app.library.models import Design
 from app.token.car import write_car
 from app.token.cid import UNIXFS_V1_2025, CidProfile, file_blocks
@@ -76,4 +77,5 @@ def export_car(draft: TokenDraft, path: Path) -> Path:
     metadata_root, metadata_blocks = file_blocks(draft.metadata_bytes, draft.profile)
     image_root, image_blocks = file_blocks(draft.image_bytes, draft.profile)
     write_car(path, [metadata_root, image_root], [*metadata_blocks, *image_blocks])
+    privacy.shareable(path)  # made to be handed to a pinning service: not the data folder's owner-only mode
     return path

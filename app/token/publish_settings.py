@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.description.keys import ApiKeyStore, InvalidApiKey
+from app.settings_checks import fix_fields
 
 TOKEN_ENV_VAR = "SM6_PINNING_TOKEN"
 
@@ -21,6 +22,11 @@ class PublishSettings:
     @property
     def configured(self) -> bool:
         return bool(self.kubo_url or self.pinning_endpoint)
+
+    def validated(self, reasons: list[str] | None = None) -> "PublishSettings":
+        """Mistyped values reset to their defaults, with a logged reason. The addresses themselves are checked by
+        app.urls where they are used, so one typed wrong is explained there rather than silently dropped."""
+        return fix_fields("publish", self, reasons=reasons)
 
 
 class PinningTokenStore(ApiKeyStore):

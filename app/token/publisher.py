@@ -13,8 +13,10 @@ from typing import Callable
 
 from app.description.keys import ApiKeyStore
 from app.token.assemble import TokenDraft
-from app.token.publish import JobRecord, KuboClient, Outbox, PinningClient
+from app.token.ipfs_clients import KuboClient, PinningClient
+from app.token.publish import JobRecord, Outbox
 from app.token.publish_settings import PinningTokenStore, PublishSettings
+from app.urls import check_service_url
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +27,16 @@ PENDING_STATES = ("local", "uploading", "pinning")
 
 def outbox_path(data_dir: Path) -> Path:
     return Path(data_dir) / "publish" / "outbox.sqlite3"
+
+
+def address_problem(settings: PublishSettings) -> str:
+    """ "" when every address set is usable; else what is wrong with the first that is not, and where to fix it."""
+    for url, what in ((settings.kubo_url, "IPFS node"), (settings.pinning_endpoint, "pinning service")):
+        try:
+            check_service_url(url, what)
+        except ValueError as exc:
+            return f"{exc} Fix it in Settings."
+    return ""
 
 
 class Publisher:
@@ -48,12 +60,19 @@ class Publisher:
         settings = self._settings()
         if not settings.configured:
             return NOT_SET_UP
+        address = address_problem(settings)
+        if address:
+            return address
         if settings.pinning_endpoint and not settings.kubo_url and not self.tokens.get().key:
             return NO_PINNING_TOKEN
         return ""
 
     def _clients(self) -> tuple[KuboClient | None, PinningClient | None]:
         settings = self._settings()
+        if address_problem(settings):
+            # Not an offline state: no attempt can succeed until Settings change, and setup_problem() says why.
+            log.info("publishing skipped: %s", address_problem(settings))
+            return None, None
         kubo = KuboClient(settings.kubo_url, self.timeout_s) if settings.kubo_url else None
         pinner = None
         if settings.pinning_endpoint:

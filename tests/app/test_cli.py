@@ -43,9 +43,18 @@ def test_generate_writes_pngs_with_progress_and_provenance(tiny_sd15, tmp_path):
         "64x64",
         "--out",
         str(out),
+        "--model",
+        str(tiny_sd15 / "unet" / ".."),  # the path of an installed model, spelt any way, names it
     )
     assert result.returncode == 0, result.stderr
     assert "step 3/3" in result.stdout and "Saved design" in result.stdout
+    assert "with tiny-sd15" in result.stdout
+    # Not a terminal: one line per image, never a \r-redrawn line that a log shows as one endless line
+    assert "\r" not in result.stdout
+    assert [line for line in result.stdout.splitlines() if "step" in line] == [
+        "Image 1/2 · step 3/3",
+        "Image 2/2 · step 3/3",
+    ]
     files = sorted(out.glob("*.png"))
     assert len(files) == 2
     meta = read_png_metadata(files[0])
@@ -58,7 +67,7 @@ def test_generate_uses_the_demo_model_when_none_is_installed(tmp_path):
     out = tmp_path / "out"
     result = cli("generate", "pearl white", "--steps", "4", "--size", "128x128", "--seed", "1", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "Demo model" in result.stdout
+    assert "Demo model" in result.stdout and "No other model is installed" in result.stdout
     assert (Path(os.environ["SM6_MODELS_DIR"]) / "sm6-demo" / "sm6_demo.json").is_file()
     # abstract colour fields, not pixel noise: neighbouring pixels stay close
     image = np.asarray(Image.open(next(out.glob("*.png"))).convert("L"), dtype=np.float32)
@@ -66,14 +75,15 @@ def test_generate_uses_the_demo_model_when_none_is_installed(tmp_path):
 
 
 def test_generate_failures_exit_non_zero_with_one_line(tiny_sd15):
-    for args, words in (
-        (["generate", "x", "--size", "500x512"], "multiple of 8"),
-        (["generate", "  "], "prompt is empty"),
-        (["generate", "x", "--model", "nope"], "not installed"),
-        (["generate", "x", "--size", "big"], "WIDTHxHEIGHT"),
+    for args, words, status in (
+        (["generate", "x", "--size", "500x512"], "multiple of 8", 2),
+        (["generate", "  "], "prompt is empty", 2),
+        (["generate", "x", "--size", "big"], "WIDTHxHEIGHT", 2),
+        (["generate", "x", "--steps", "0"], "--steps must be a whole number from 1 to 150", 2),
+        (["generate", "x", "--model", "nope"], "not installed", 1),
     ):
         result = cli(*args)
-        assert result.returncode == 1, (args, result.stdout)
+        assert result.returncode == status, (args, result.stdout)
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and words in lines[0], (args, result.stderr)
 
@@ -119,3 +129,16 @@ def test_generate_fails_cleanly_when_the_data_folder_cannot_be_written(tiny_sd15
 def test_presets_lists_at_least_eight_styles():
     result = cli("presets")
     assert result.returncode == 0 and len(result.stdout.strip().splitlines()) >= 8
+
+
+def test_a_generation_that_fails_says_one_line_and_keeps_the_traceback_in_the_log(tiny_sd15_master, models_dir):
+    from tests.app.test_generation_hardening import damaged_copy
+
+    damaged_copy(tiny_sd15_master, models_dir, "broken-weights", ("unet",), float("nan"))
+    result = cli("generate", "pearl white", "--model", "broken-weights", "--size", "64x64", "--steps", "2")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("sm6-studio: ") and "weights may be damaged" in line
+    log = Path(os.environ["SM6_DATA_DIR"]) / "logs" / "sm6-studio.log"
+    assert "broken-weights" in log.read_text(encoding="utf-8")

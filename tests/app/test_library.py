@@ -25,6 +25,7 @@ from app.generation.request import GenerationRequest
 from app.library import store
 from app.library.models import NewDesign
 from app.library.store import Library
+from tests.app.storage_conditions import unprivileged
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -212,27 +213,14 @@ def test_a_folder_that_cannot_be_created_gives_a_plain_error(tmp_path):
     assert str(target) in str(info.value) and "another data folder" in str(info.value)
 
 
-@contextlib.contextmanager
-def unprivileged():
-    """Make permission bits bite. Root ignores chmod, so drop to `nobody` for the duration."""
-    if os.geteuid() != 0:
-        yield
-        return
-    try:
-        os.seteuid(65534)
-    except PermissionError:
-        pytest.skip("running as root without the right to drop privileges: chmod cannot block writes here")
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-
-
-def test_read_only_folder_keeps_history_readable_and_refuses_new_designs():
+def test_read_only_folder_keeps_history_readable_and_refuses_new_designs(monkeypatch):
     # Not tmp_path: pytest's base folder is private to root, and `nobody` must reach the files.
     base = Path(tempfile.mkdtemp(prefix="sm6-ro-"))
     base.chmod(0o755)
     data = base / "data"
+    (base / "system-temp").mkdir(mode=0o777)
+    (base / "system-temp").chmod(0o777)
+    monkeypatch.setattr("tempfile.tempdir", str(base / "system-temp"))  # where a refused design's image is kept
     try:
         with Library.open(data) as lib:
             kept = [lib.add(design(f"keep me {i}", seed=i)) for i in range(3)]
@@ -250,6 +238,8 @@ def test_read_only_folder_keeps_history_readable_and_refuses_new_designs():
                 with pytest.raises(StorageError, match="read-only") as info:
                     lib.add(design("new one", seed=9))
                 assert str(data) in str(info.value) and "another data folder" in str(info.value)
+                aside = base / "system-temp" / "sm6-recovered" / f"{hashlib.sha256(png(9)).hexdigest()}.png"
+                assert aside.read_bytes() == png(9) and str(aside) in str(info.value)  # not lost
                 with pytest.raises(StorageError):
                     lib.set_favourite(kept[0].id, True)
             empty = base / "empty"

@@ -15,7 +15,7 @@ from eth_account import Account
 
 from app.chain import errors
 from app.chain.client import ChainClient
-from app.chain.mint_outbox import CAN_NO_LONGER_LAND, MintOutbox
+from app.chain.mint_outbox import CAN_NO_LONGER_LAND, MintOutbox, Payout, StaleReviewError
 from app.chain.networks import KAIROS, SANDBOX, custom_network
 from app.chain.sandbox import SandboxChain
 from tests.fixtures import mint_crash
@@ -189,9 +189,10 @@ def test_the_confirmed_transaction_is_the_one_signed(client, sandbox, account, o
     done = outbox.sign_and_send(record.id, account, client, tx=tx)
     sent = client.web3.eth.get_transaction(done.tx_hash)
     assert sent["gas"] == tx["gas"] and sent["maxFeePerGas"] == tx["maxFeePerGas"] and sent["nonce"] == tx["nonce"]
-    with pytest.raises(ValueError):
-        other = _queue(outbox, sandbox, account, content=b"\x07" * 32)
+    other = _queue(outbox, sandbox, account, content=b"\x07" * 32)
+    with pytest.raises(StaleReviewError, match="Review it again") as refused:
         outbox.sign_and_send(other.id, account, client, tx=tx)  # a transaction for another design
+    assert "Error" not in refused.value.message and outbox.get(other.id).signatures == 0
 
 
 @pytest.mark.parametrize(
@@ -226,18 +227,41 @@ def test_duplicate_content_hash_is_refused_by_the_contract_itself(client, sandbo
 # --- KAIA transfers (prize payouts) through the same exactly-once path --------------------------
 
 
+def _payout(recipient, value, memo="", occurrence=1) -> Payout:
+    return Payout("sandbox", SANDBOX.chain_id, recipient, value, memo, occurrence)
+
+
 def test_a_confirmed_transfer_is_paid_once_however_often_it_is_retried(client, sandbox, account, outbox):
     winner = Account.create().address
-    request = os.urandom(32)  # made once, when the person confirms the payout
-    record = outbox.queue_send("sandbox", SANDBOX.chain_id, account.address, winner, 25 * 10**18, request, "Prize #1")
+    payout = _payout(winner, 25 * 10**18, "Prize #1")  # what the person confirmed is what keys it
+    record = outbox.queue_send(payout, account.address)
     assert record.kind == "send" and record.value == 25 * 10**18 and record.state == "waiting"
     assert record.memo == "Prize #1"
     done = outbox.sign_and_send(record.id, account, client)
     assert done.state == "confirmed" and done.done and done.signatures == 1
     assert client.balance(winner) == 25 * 10**18
-    again = outbox.queue_send("sandbox", SANDBOX.chain_id, account.address, winner, 25 * 10**18, request)
+    again = outbox.queue_send(_payout(winner, 25 * 10**18, "Prize #1"), account.address)  # the same confirmation
     assert again.id == record.id
     assert outbox.sign_and_send(again.id, account, client).signatures == 1 and client.balance(winner) == 25 * 10**18
+    assert outbox.same_payouts(SANDBOX.chain_id, winner, 25 * 10**18, "Prize #1") == [outbox.get(record.id)]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"memo": "Prize #2"},
+        {"value": 25 * 10**18 + 1},
+        {"occurrence": 2},  # the same values once more, which the person was asked about
+        {"chain_id": 1001},
+        {"recipient": "0x000000000000000000000000000000000000bEEF"},
+    ],
+    ids=["note", "amount", "occurrence", "chain", "recipient"],
+)
+def test_a_payout_differing_in_anything_confirmed_is_another_payout(outbox, account, other):
+    first = _payout("0x00000000000000000000000000000000DeaDBeef", 25 * 10**18, "Prize #1")
+    second = dataclasses.replace(first, **other)
+    assert first.key != second.key and first.request_id != second.request_id
+    assert outbox.queue_send(first, account.address).id != outbox.queue_send(second, account.address).id
 
 
 def test_a_transfer_killed_before_broadcast_is_sent_once_after_restart(client, sandbox, account, tmp_path):
@@ -246,7 +270,7 @@ def test_a_transfer_killed_before_broadcast_is_sent_once_after_restart(client, s
 
     winner = Account.create().address
     outbox = MintOutbox(tmp_path / "mints.sqlite3", hooks={"signed": crash})
-    record = outbox.queue_send("sandbox", SANDBOX.chain_id, account.address, winner, 10**18, b"\x01" * 32)
+    record = outbox.queue_send(_payout(winner, 10**18), account.address)
     with pytest.raises(Interrupted):
         outbox.sign_and_send(record.id, account, client)
     outbox.close()
@@ -260,9 +284,7 @@ def test_a_transfer_killed_before_broadcast_is_sent_once_after_restart(client, s
 
 
 def test_a_transfer_beyond_the_balance_is_refused_before_signing(client, sandbox, account, outbox):
-    record = outbox.queue_send(
-        "sandbox", SANDBOX.chain_id, account.address, Account.create().address, 10**24, b"\x02" * 32
-    )
+    record = outbox.queue_send(_payout(Account.create().address, 10**24), account.address)
     with pytest.raises(errors.ChainError) as err:
         outbox.sign_and_send(record.id, account, client)
     assert err.value.kind == "insufficient_funds" and outbox.get(record.id).signatures == 0

@@ -166,3 +166,33 @@ def test_damaged_json_inside_a_valid_png_raises_value_error():
     data = good[:33] + chunk + good[33:]  # right after IHDR, before our own request chunk
     with pytest.raises(ValueError, match="damaged"):
         read_png_metadata(data)
+
+
+def _with_request_chunk(value: bytes, compressed: bool = False) -> bytes:
+    """A valid PNG whose sm6:request iTXt block, placed first so it wins, holds `value`."""
+    body = b"sm6:request\x00" + (b"\x01\x00" if compressed else b"\x00\x00") + b"\x00\x00"
+    body += zlib.compress(value) if compressed else value
+    chunk = len(body).to_bytes(4, "big") + b"iTXt" + body + zlib.crc32(b"iTXt" + body).to_bytes(4, "big")
+    good = encode_png(image(), parameters="x", request=REQUEST)
+    return good[:33] + chunk + good[33:]
+
+
+HOSTILE_TEXT = {
+    "deep-list": (b"[" * 100_000 + b"]" * 100_000, False),
+    "deep-object": (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, False),
+    "deep-compressed": (b"[" * 1_000_000 + b"]" * 1_000_000, True),
+    "nan": (b'{"seed": NaN}', False),
+    "infinity": (b'{"seed": -Infinity}', False),
+    "huge-number": (b'{"seed": 1' + b"0" * 5000 + b"}", False),
+    "not-utf8": (b'{"prompt": "\xff\xfe"}', False),
+    "zip-bomb": (b" " * (64 * 1024 * 1024), True),
+}
+
+
+@pytest.mark.parametrize("value, compressed", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
+def test_hostile_json_or_text_inside_a_png_is_a_plain_value_error(value, compressed):
+    with pytest.raises(ValueError) as refused:
+        read_png_metadata(_with_request_chunk(value, compressed))
+    message = str(refused.value)
+    assert message.startswith("This PNG image") and ("damaged" in message or "too large" in message), message
+    assert "line 1" not in message and "Expecting" not in message and "codec" not in message

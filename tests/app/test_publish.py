@@ -13,12 +13,9 @@ import pytest
 
 from app.errors import UserFacingError
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile, file_cid
-from app.token.publish import (
-    PINNING_SERVICE_FETCHING,
-    WAITING_FOR_NETWORK,
+from app.token.ipfs_clients import (
     KuboClient,
     MalformedReplyError,
-    Outbox,
     PinningClient,
     ServiceHTTPError,
     ServiceUnreachableError,
@@ -26,6 +23,8 @@ from app.token.publish import (
     profile_name,
     profile_named,
 )
+from app.token.publish import PINNING_SERVICE_FETCHING, WAITING_FOR_NETWORK, Outbox
+from tests.app.storage_conditions import write_outbox_from_before_pinning
 from tests.fixtures.kubo_server import profile_from_query
 
 IMAGE = bytes(range(256)) * 5000  # 1.28 MB: two chunks at 1 MiB, five at 256 KiB
@@ -344,19 +343,7 @@ def test_outbox_from_before_pinning_opens_and_keeps_its_jobs(node, tmp_path):
     cid = file_cid(METADATA)
     (tmp_path / "outbox-blobs").mkdir()
     (tmp_path / "outbox-blobs" / cid).write_bytes(METADATA)
-    conn = sqlite3.connect(db)
-    conn.executescript(
-        f"""
-        CREATE TABLE jobs (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, state TEXT NOT NULL,
-                           error TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL, updated_at REAL NOT NULL);
-        CREATE TABLE items (job_seq INTEGER NOT NULL, idx INTEGER NOT NULL, name TEXT NOT NULL, cid TEXT NOT NULL,
-                            profile TEXT NOT NULL, size INTEGER NOT NULL, uploaded INTEGER NOT NULL DEFAULT 0,
-                            PRIMARY KEY (job_seq, idx));
-        INSERT INTO jobs VALUES (1, 'token-1', 'local', '{WAITING_FOR_NETWORK}', 1.0, 1.0);
-        INSERT INTO items VALUES (1, 0, 'metadata.json', '{cid}', 'unixfs-v1-2025', {len(METADATA)}, 0);
-        """
-    )
-    conn.close()
+    write_outbox_from_before_pinning(db, cid, "unixfs-v1-2025", len(METADATA))
     with Outbox(db) as box:
         (job,) = box.jobs()
         assert (job.key, job.state, job.items[0].pin_request) == ("token-1", "local", "")

@@ -105,6 +105,33 @@ def test_queued_offline_goes_out_when_a_node_is_set_up_later(tmp_path, draft, ku
         later.close()
 
 
+@pytest.mark.parametrize(
+    ("kubo_url", "pinning_endpoint"),
+    [
+        ("not a url", ""),
+        ("ftp://127.0.0.1:5001", ""),
+        ("file:///etc/passwd", ""),
+        ("http://", ""),
+        ("http://127.0.0.1:5001 /", ""),
+        ("", "not a url"),
+        ("", "ftp://pins.example/psa"),
+        ("", "https://user:pw@pins.example/psa"),
+    ],
+)
+def test_an_address_no_client_can_use_is_said_plainly_and_nothing_waits_on_it(
+    setup, draft, kubo_node, kubo_url, pinning_endpoint
+):
+    """Was: "not a url" raised out of the background run; ftp:// waited "for the network" for ever."""
+    setup.settings = PublishSettings(kubo_url=kubo_url, pinning_endpoint=pinning_endpoint)
+    setup.publisher.publish(draft)
+    problem = setup.publisher.setup_problem()
+    assert "address" in problem and problem.endswith("Fix it in Settings.")
+    (job,) = setup.publisher.run_once()  # no exception, and no attempt that could only fail
+    assert job.state == "local" and job.error == "" and not kubo_node.requests
+    setup.settings = PublishSettings(kubo_url=kubo_node.base_url)  # fixed in Settings: it goes out
+    assert setup.publisher.setup_problem() == "" and setup.publisher.run_once()[0].state == "pinned"
+
+
 def test_publish_settings_survive_a_restart_and_keep_no_secret(tmp_path):
     settings = Settings()
     settings.publish = PublishSettings(kubo_url="http://127.0.0.1:5001", pinning_endpoint="https://pin.example/psa")
@@ -126,7 +153,22 @@ def test_service_addresses_are_tidied(url, expected):
     assert check_service_url(url, "IPFS node") == expected
 
 
-@pytest.mark.parametrize("url", ["127.0.0.1:5001", "ftp://node", "http://", "http://x/api?key=1"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "127.0.0.1:5001",
+        "ftp://node",
+        "http://",
+        "http://x/api?key=1",
+        "not a url",
+        "http://exa mple.com",
+        "http://node\x00.example",
+        "http://user:pw@node.example",
+        "http://node.example:99999",
+        "http://[::1",
+        "javascript:alert(1)",
+    ],
+)
 def test_unusable_service_addresses_are_explained(url):
     with pytest.raises(ValueError, match="address"):
         check_service_url(url, "IPFS node")

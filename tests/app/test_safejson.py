@@ -28,7 +28,7 @@ def _nested(levels: int) -> list:
         (b"\xff\xfe{\x00}\x00", "not text in UTF-8"),
         ("{'single': 'quotes'}", "not valid JSON"),
         ('{"a": NaN}', "not valid JSON"),
-        ('[1, Infinity]', "not valid JSON"),
+        ("[1, Infinity]", "not valid JSON"),
         ("9" * 5000, "not valid JSON"),
         ("", "not valid JSON"),
         ('{"unterminated": "', "not valid JSON"),

@@ -181,7 +181,7 @@ def test_import_keystore_keeps_the_original_file(store):
 
 
 def test_import_keystore_refuses_what_is_not_a_v3_keystore(store):
-    with pytest.raises(InvalidSecretError, match="not JSON"):
+    with pytest.raises(InvalidSecretError, match="not valid JSON"):
         store.import_keystore("X", "hello", PASSWORD)
     with pytest.raises(InvalidSecretError, match="private key, not a keystore"):
         store.import_keystore("X", KEY, PASSWORD)

@@ -18,6 +18,46 @@ def dark_theme(qapp):
     apply_theme(qapp, "dark")
 
 
+LIBRARY_VIEW_SIZE = (1192, 770)  # a 1280×800 screen minus the navigation rail and the status bar
+
+
+@pytest.fixture
+def library_views(qtbot):
+    """Opens Library views on a library, shown at their size on a 1280×800 screen; their loaders stop after."""
+    from ui.library.library_view import LibraryView
+
+    views = []
+
+    def make(lib):
+        view = LibraryView(lib)
+        qtbot.addWidget(view)
+        view.resize(*LIBRARY_VIEW_SIZE)
+        view.show()
+        qtbot.waitExposed(view)
+        views.append(view)
+        return view
+
+    yield make
+    for view in views:
+        view.loader.shutdown()
+
+
+@pytest.fixture
+def draft(tmp_path):
+    """A described design assembled into the token a mint dialog signs for."""
+    from app.library.store import Library
+    from app.token.assemble import assemble_token
+    from tests.fixtures.designs import add_plain_design
+
+    library = Library.open(tmp_path / "library")
+    try:
+        design = add_plain_design(library)
+        library.save_description(design.id, "en", "A pearl white SM6 under Busan's harbour lights.")
+        yield assemble_token(library, design, language="en")
+    finally:
+        library.close()
+
+
 @pytest.fixture(autouse=True)
 def close_leftover_apps():
     """A failing test must not leave an engine thread running into the next test (or interpreter exit)."""
@@ -26,3 +66,9 @@ def close_leftover_apps():
 
     for controller in list(OPEN):
         close_app(controller)
+    # pytest-qt closed the test's widgets and asked Qt to delete them, but outside an event loop Qt only does that
+    # when told to: left alive, every window of every earlier test is re-styled at each theme change.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

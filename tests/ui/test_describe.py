@@ -277,3 +277,97 @@ def test_preview_the_token_carries_the_description_on_screen(qtbot, aio, online,
     assert draft.metadata["description"] == "펄 화이트 SM6"
     app.window.grab().save(str(tmp_path / "token_from_describe.png"))
     close_app(app)
+
+
+UNDO = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # QKeySequence.Undo and .Redo on Linux
+REDO = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def _write_in_first(qtbot, aio, vm, view, how: str) -> None:
+    """Put text in the first design's Korean editor the way a person (or a draft) would, leaving undo history."""
+    editor = view.editors["ko"]
+    editor.setFocus()
+    if how == "typed":
+        qtbot.keyClicks(editor, "First visitor's words")
+    elif how == "typed-then-undone":  # something to redo, too
+        qtbot.keyClicks(editor, "First visitor's words")
+        qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor, "Oh! ")
+        editor.undo()
+    elif how == "offline-draft":
+        finish(aio, vm.start_draft(online=False))
+    elif how == "reverted":  # a cursor replace: the kind of edit that keeps its history on purpose
+        qtbot.keyClicks(editor, "Mine")
+        finish(aio, vm.start_draft(online=False))
+        qtbot.mouseClick(view.revert_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() and editor.document().isUndoAvailable()
+
+
+SECOND_TEXTS = ("", "The second visitor's own text", "same as the first")
+PRESSES = ("ctrl+z", "undo button", "ctrl+shift+z", "redo button", "ctrl+z, ctrl+z, ctrl+shift+z")
+
+
+@pytest.mark.parametrize("how", ["typed", "typed-then-undone", "offline-draft", "reverted"])
+def test_undo_after_switching_designs_never_brings_back_the_other_designs_text(qtbot, aio, online, how):
+    app, vm, view, _ = describe(qtbot)
+    library = app.services.library
+    editor = view.editors["ko"]
+    for second_text in SECOND_TEXTS:  # one window, a fresh pair of designs per case: as visitors come and go
+        for press in PRESSES:
+            case = f"{how} / second design holds {second_text!r} / {press}"
+            first = add_design(library, "pearl white")
+            second = add_design(library, "gold wheels", (200, 170, 40))
+            app.design_vm.sig_use_design.emit(first)
+            _write_in_first(qtbot, aio, vm, view, how)
+            first_text = editor.toPlainText()
+            shown = first_text if second_text == "same as the first" else second_text  # then nothing even changes
+            if shown:
+                library.save_description(second.id, "ko", shown)
+
+            app.design_vm.sig_use_design.emit(second)
+            assert editor.toPlainText() == shown, case
+            assert not editor.document().isUndoAvailable() and not editor.document().isRedoAvailable(), case
+            for step in press.split(", "):
+                if step == "ctrl+z":
+                    qtbot.keyClick(editor, *UNDO)
+                elif step == "ctrl+shift+z":
+                    qtbot.keyClick(editor, *REDO)
+                else:
+                    button = view.undo_button if step == "undo button" else view.redo_button
+                    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            assert editor.toPlainText() == shown, case
+            assert not vm._autosave.isActive(), case  # nothing waits to be saved into the second design
+            vm.flush()
+            stored = library.description(second.id, "ko")
+            assert (stored.text if stored else "") == shown, case
+            assert library.description(first.id, "ko").text == first_text, case
+    close_app(app)
+
+
+@pytest.mark.parametrize("switch_after_deltas", [0, 1, 3])
+def test_switching_designs_while_a_draft_streams_keeps_each_text_with_its_design(
+    qtbot, aio, online, switch_after_deltas
+):
+    online.script(stream(DRAFT * 3, chunks=30, delay_s=0.05))
+    app, vm, view, first = describe(qtbot)
+    library = app.services.library
+    second = add_design(library, "gold wheels", (200, 170, 40))
+    library.save_description(second.id, "ko", "Second visitor")
+    deltas = []
+    vm.sig_delta.connect(lambda lang, d: deltas.append(d))
+    task = vm.start_draft()
+    run_until(aio, lambda: len(deltas) >= switch_after_deltas)
+    app.design_vm.sig_use_design.emit(second)
+    finish(aio, task)
+    aio.run_until_complete(asyncio.sleep(0.1))  # anything the stopped stream still hands over arrives now
+
+    editor = view.editors["ko"]
+    assert editor.toPlainText() == "Second visitor" and vm.texts["ko"] == "Second visitor"
+    assert not vm.streaming and vm.error is None  # "Drafting stopped" was about the other design
+    qtbot.keyClick(editor, *UNDO)
+    vm.flush()
+    assert library.description(second.id, "ko").text == "Second visitor"
+    assert vm.ai["ko"] == "" and library.latest_draft(second.id, "ko") is None
+    kept = library.description(first.id, "ko")
+    assert DRAFT.startswith(kept.text if kept else "")  # the first design keeps what had arrived, nothing more
+    close_app(app)

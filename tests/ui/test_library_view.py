@@ -19,9 +19,6 @@ from ui.library.library_model import DesignRole, FailedRole
 from ui.library.library_style import PAGE_SIZE
 from ui.theme import DARK, LIGHT, apply_theme
 
-VIEW_SIZE = (1192, 770)  # a 1280×800 screen minus the navigation rail and the status bar
-
-
 # --- fixtures ------------------------------------------------------------------------------------
 
 
@@ -69,21 +66,8 @@ def library(data_dir):
 
 
 @pytest.fixture
-def make_view(qtbot, library):
-    views: list[LibraryView] = []
-
-    def make(lib: Library | None = None) -> LibraryView:
-        view = LibraryView(lib or library)
-        qtbot.addWidget(view)
-        view.resize(*VIEW_SIZE)
-        view.show()
-        qtbot.waitExposed(view)
-        views.append(view)
-        return view
-
-    yield make
-    for view in views:
-        view.loader.shutdown()
+def make_view(library_views, library):
+    return lambda lib=None: library_views(lib or library)
 
 
 def shoot(view: LibraryView, tmp_path: Path, name: str) -> Path:

@@ -12,9 +12,6 @@ from app.chain.client import ChainClient
 from app.chain.mint_outbox import MintOutbox
 from app.chain.service import OFFLINE_QUEUED, ChainService
 from app.chain.settings import ChainSettings
-from app.library.store import Library
-from app.token.assemble import assemble_token
-from tests.fixtures.designs import add_plain_design
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import PAGES, WalletView
 
@@ -25,17 +22,6 @@ PASSWORD = "harbour lights over busan"
 
 class Interrupted(Exception):
     pass
-
-
-@pytest.fixture
-def draft(tmp_path):
-    library = Library.open(tmp_path / "library")
-    try:
-        design = add_plain_design(library)
-        library.save_description(design.id, "en", "A pearl white SM6 under Busan's harbour lights.")
-        yield assemble_token(library, design, language="en")
-    finally:
-        library.close()
 
 
 def _settings(node, token) -> ChainSettings:

@@ -15,6 +15,7 @@ from app.chain.settings import ChainSettings
 from app.library.store import Library
 from app.token.assemble import assemble_token
 from tests.fixtures.designs import add_plain_design
+from tests.fixtures.wallet_setup import open_new_wallet
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import PAGES, WalletView
 
@@ -220,15 +221,7 @@ def test_network_settings_are_checked_and_a_dead_node_is_said_plainly(qtbot, tmp
 
         wallet = app.wallet_view
         app.window.show_workspace("wallet")
-        qtbot.waitUntil(lambda: _page(wallet) == "onboarding", timeout=WAIT_MS)
-        dialog = wallet.open_account_dialog("create")
-        dialog.password.setText(PASSWORD)
-        dialog.confirmation.setText(PASSWORD)
-        dialog.ok_button.click()
-        qtbot.waitUntil(lambda: _page(wallet) == "locked", timeout=WAIT_MS)
-        wallet.password.setText(PASSWORD)
-        wallet.unlock_button.click()
-        qtbot.waitUntil(lambda: wallet.overview is not None, timeout=WAIT_MS)
+        open_new_wallet(wallet, lambda ready, _what: qtbot.waitUntil(ready, timeout=WAIT_MS))
         wallet.network_combo.setCurrentIndex(wallet.network_combo.findData("custom"))
         wallet.network_combo.activated.emit(wallet.network_combo.currentIndex())
         assert wallet.network_chip.text() == "Kairos Testnet (custom node) · not real money"
@@ -251,7 +244,6 @@ def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_
     qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
     winner = Account.create().address
     dialog = view.open_send_dialog()
-    qtbot.addWidget(dialog)
     dialog.recipient.setText(winner)
     dialog.amount.setText("twelve")
     dialog.next_button.click()
@@ -271,11 +263,17 @@ def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_
         dialog.next_button.click()
     assert sent.args[0].state == "confirmed" and dialog.result_box.title() == "Sent 12.5 KAIA"
     qtbot.waitUntil(lambda: view.balance.text().startswith("87.4"), timeout=WAIT_MS)  # 100 − 12.5 − the fee
-    # Confirming the same payout again pays nothing more.
-    dialog._show_step("recipient")  # back to the request, as after a failure
-    with qtbot.waitSignal(dialog.sig_finished, timeout=WAIT_MS) as again:
-        dialog.next_button.click()
-    assert again.args[0].id == sent.args[0].id and again.args[0].signatures == 1
+    dialog.close()
+    # The same payout asked for again is shown as paid before; not confirmed, it pays nothing more.
+    again = view.open_send_dialog()
+    again.recipient.setText(winner)
+    again.amount.setText("12.5")
+    again.memo.setText("Prize #3")
+    again.next_button.click()
+    qtbot.waitUntil(lambda: again.step == "review", timeout=WAIT_MS)
+    assert again.error.severity() == "warning" and "already sent to this address" in again.error.message()
+    again.close()
+    assert service.outbox.get(sent.args[0].id).signatures == 1 and len(service.outbox.mints()) == 1
     view.refresh_overview()
     qtbot.waitUntil(lambda: any("12.5 KAIA to" in row.title.text() for row in view.activity.rows), timeout=WAIT_MS)
     row = next(row for row in view.activity.rows if "12.5 KAIA" in row.title.text())
@@ -349,35 +347,49 @@ def test_at_a_kiosk_the_token_goes_to_the_visitors_address(qtbot, view, service,
     assert minted.args[0].recipient == visitor
 
 
-def test_a_payout_refused_before_signing_can_be_sent_again_as_the_same_payout(qtbot, view, service):
+def test_a_refused_review_leaves_nothing_and_a_payout_that_never_landed_is_sent_again_once(qtbot, view, service):
     from eth_account import Account
 
     create_and_unlock(qtbot, view)
     winner = Account.create().address
     dialog = view.open_send_dialog()
-    qtbot.addWidget(dialog)
     dialog.recipient.setText(winner)
     dialog.amount.setText("5")
-    dialog.next_button.click()  # no KAIA yet: refused before anything is signed, kept as "waiting"
+    dialog.next_button.click()  # no KAIA yet: refused at the review, and nothing is recorded that could pay later
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=WAIT_MS)
-    assert "enough KAIA" in dialog.error.message()
-    dialog.close()
+    assert "enough KAIA" in dialog.error.message() and dialog.step == "recipient"
+    assert service.outbox.mints() == []
     view.faucet_button.click()
     qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+    dialog.next_button.click()  # reviewed again, now with KAIA
+    qtbot.waitUntil(lambda: dialog.step == "review", timeout=WAIT_MS)
+
+    other = view.open_send_dialog()  # meanwhile another payout takes the wallet's next nonce
+    other.recipient.setText(Account.create().address)
+    other.amount.setText("1")
+    other.next_button.click()
+    qtbot.waitUntil(lambda: other.step == "review", timeout=WAIT_MS)
+    with qtbot.waitSignal(other.sig_finished, timeout=WAIT_MS):
+        other.next_button.click()
+    other.close()
+    dialog.next_button.click()  # signed with the nonce just used: refused by the node, it never lands
+    qtbot.waitUntil(lambda: dialog.step == "recipient" and dialog.error.isVisible(), timeout=WAIT_MS)
+    dialog.close()
+
+    view.refresh_overview()
     qtbot.waitUntil(lambda: any(r.again_button for r in view.activity.rows), timeout=WAIT_MS)
     row = next(r for r in view.activity.rows if r.again_button)
-    assert row.chip.text() == "Waiting" and row.again_button.text() == "Send again…"
+    assert row.chip.text() == "Failed" and row.again_button.text() == "Send again…"
     row.again_button.click()
     again = view._dialog
-    qtbot.addWidget(again)
-    assert (
-        again.recipient.text() == winner and again.amount.text() == "5" and again.request_id == row.record.content_hash
-    )
+    assert again.recipient.text() == winner and again.amount.text() == "5"
     again.next_button.click()
     qtbot.waitUntil(lambda: again.step == "review", timeout=WAIT_MS)
+    assert not again.error.isVisible()  # it never landed: nothing to warn about
     with qtbot.waitSignal(again.sig_finished, timeout=WAIT_MS) as sent:
         again.next_button.click()
-    assert sent.args[0].id == row.record.id and sent.args[0].state == "confirmed" and sent.args[0].signatures == 1
+    assert sent.args[0].id == row.record.id and sent.args[0].state == "confirmed" and sent.args[0].signatures == 2
+    assert service._client.balance(winner) == 5 * 10**18  # paid once
 
 
 def _answer_save_dialog(path) -> None:

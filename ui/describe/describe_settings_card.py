@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QLineEdit,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.description.keys import ApiKeyStore
-from app.description.models import DescribeSettings
+from app.description.models import DESCRIBE_LIMITS, DescribeSettings
 from ui.widgets.card import Card
 from ui.widgets.form_layout import form_layout
+from ui.widgets.number_field import NumberField
 from ui.widgets.secret_row import SecretRow
 
 
@@ -34,18 +30,13 @@ class DescribeSettingsCard(Card):
         self.base_url.setPlaceholderText("OpenAI — or e.g. http://127.0.0.1:1234/v1 for LM Studio")
         self.base_url.setToolTip("Leave empty for OpenAI. A local OpenAI-compatible server works offline.")
         form.addRow("Server", self.base_url)
-        self.temperature = QDoubleSpinBox()
-        self.temperature.setRange(0.0, 2.0)
-        self.temperature.setSingleStep(0.1)
-        form.addRow("Creativity", self.temperature)
-        self.max_tokens = QSpinBox()
-        self.max_tokens.setRange(50, 4000)
-        self.max_tokens.setSuffix(" tokens")
-        form.addRow("Longest draft", self.max_tokens)
-        self.char_limit = QSpinBox()
-        self.char_limit.setRange(100, 5000)
-        self.char_limit.setSuffix(" characters")
-        form.addRow("Description limit", self.char_limit)
+        # Typed, not spun: a value out of range is refused with a sentence under the field, never clamped quietly.
+        self.temperature = NumberField("Creativity", *DESCRIBE_LIMITS["temperature"], decimals=2, example="0.8")
+        form.addRow("Creativity", self.temperature.row)
+        self.max_tokens = NumberField("Longest draft", *DESCRIBE_LIMITS["max_tokens"], unit="tokens")
+        form.addRow("Longest draft", self.max_tokens.row)
+        self.char_limit = NumberField("Description limit", *DESCRIBE_LIMITS["char_limit"], unit="characters")
+        form.addRow("Description limit", self.char_limit.row)
         self.body.addLayout(form)
 
         self.key_row = SecretRow(self.keys, "Paste an OpenAI API key", _describe_key)
@@ -65,15 +56,20 @@ class DescribeSettingsCard(Card):
         self.char_limit.setValue(settings.char_limit)
 
     def values(self) -> DescribeSettings:
+        """ValueError with a plain sentence naming the field when a number is out of its range."""
         base = getattr(self, "_original", DescribeSettings())
         return dataclasses.replace(
             base,
             model=self.model.text().strip() or DescribeSettings.model,
             base_url=self.base_url.text().strip(),
-            temperature=round(self.temperature.value(), 2),
-            max_tokens=self.max_tokens.value(),
-            char_limit=self.char_limit.value(),
+            temperature=float(self.temperature.value()),
+            max_tokens=int(self.max_tokens.value()),
+            char_limit=int(self.char_limit.value()),
         )
+
+    def invalid_field(self) -> NumberField | None:
+        """The first field whose value cannot be saved, to put the cursor in."""
+        return next((f for f in (self.temperature, self.max_tokens, self.char_limit) if not f.is_valid()), None)
 
     def refresh_key_status(self) -> None:
         self.key_row.refresh()

@@ -234,6 +234,7 @@ class DescribeView(QWidget):
         vm.streaming_changed.connect(self._on_streaming_changed)
         vm.error_changed.connect(self._on_error_changed)
         vm.saved_text_changed.connect(self.saved.setText)
+        vm.sig_text_loaded.connect(self._on_text_loaded)
         vm.sig_text_replaced.connect(self._on_text_replaced)
         vm.sig_delta.connect(self._on_delta)
         vm.sig_ai_changed.connect(self._on_ai_changed)
@@ -294,6 +295,16 @@ class DescribeView(QWidget):
             self.error.show_message(error[0], error[1], error[2])
         else:
             self.error.clear()
+
+    def _on_text_loaded(self, lang: str, text: str) -> None:
+        editor = self.editors[lang]
+        self._writing = True
+        try:
+            editor.setPlainText(text)  # also when the text is the same: the history belongs to the other design
+        finally:
+            self._writing = False
+        editor.document().clearUndoRedoStacks()
+        self._update_count()
 
     def _on_text_replaced(self, lang: str, text: str) -> None:
         editor = self.editors[lang]

@@ -16,6 +16,7 @@ from app.description.models import Language
 from app.description.sanitize import safe_text
 from app.errors import UserFacingError
 from ui.bind import ViewModel, observable
+from ui.widgets.error_banner import plain_words
 
 AUTOSAVE_MS = 1000
 LANGUAGES: tuple[Language, ...] = ("ko", "en")
@@ -31,6 +32,7 @@ class DescribeViewModel(ViewModel):
     saved_text = observable("")
     char_limit = observable(1000)
 
+    sig_text_loaded = Signal(str, str)  # language, text of a design just opened: its editor starts a fresh history
     sig_text_replaced = Signal(str, str)  # language, text: the view replaces its editor's text (undo kept)
     sig_delta = Signal(str, str)  # language, piece of streamed text: the view appends it
     sig_ai_changed = Signal(str)  # language whose AI draft or draft info changed
@@ -45,6 +47,7 @@ class DescribeViewModel(ViewModel):
         self.offline: dict[str, bool] = {lang: False for lang in LANGUAGES}
         self.task: asyncio.Task | None = None
         self._dirty: set[str] = set()
+        self._opened = 0  # counts set_design calls: a draft still finishing belongs to the design it started on
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -55,6 +58,7 @@ class DescribeViewModel(ViewModel):
         """Show a design's description, exactly as it was last saved."""
         self.stop_draft()
         self.flush()
+        self._opened += 1
         self.design = design
         self.error = None
         self.saved_text = ""
@@ -67,7 +71,9 @@ class DescribeViewModel(ViewModel):
             self.offline[lang] = bool(draft and draft.source == "offline")
             self.info[lang] = _draft_info(draft) if draft else ""
             self.texts[lang] = saved.text if saved else ""
-            self.sig_text_replaced.emit(lang, self.texts[lang])
+            # Not an undoable replace: one Undo would bring back the previous design's text, and autosave would
+            # store it in this one (a visitor's words in another visitor's design).
+            self.sig_text_loaded.emit(lang, self.texts[lang])
             self.sig_ai_changed.emit(lang)
 
     # ----- editing -----
@@ -90,7 +96,8 @@ class DescribeViewModel(ViewModel):
                 text = safe_text(self.texts[lang])
                 self.service.library.save_description(self.design.id, lang, text, self.ai_ids[lang])
         except (UserFacingError, KeyError) as exc:
-            self.error = (getattr(exc, "message", str(exc)), getattr(exc, "details", ""), "error")
+            gone = "This design is no longer in the library, so its text could not be saved. Copy it if you need it."
+            self.error = (*plain_words(exc, gone), "error")
             return
         self._dirty.clear()
         self.saved_text = time.strftime("Saved · %H:%M:%S")
@@ -120,18 +127,29 @@ class DescribeViewModel(ViewModel):
             self.task.cancel()
 
     async def _draft(self, languages: list[str], online: bool) -> None:
+        opened = self._opened
         self.streaming = True
         self.error = None
         try:
             for lang in languages:
-                await self._draft_one(lang, online)
+                if opened != self._opened:
+                    break
+                await self._draft_one(opened, lang, online)
         except asyncio.CancelledError:
-            self.error = ("Drafting stopped. The text so far is kept.", "", "info")
+            if opened == self._opened:
+                self.error = ("Drafting stopped. The text so far is kept.", "", "info")
         finally:
             self.streaming = False
-            self.flush()
+            if opened == self._opened:
+                self.flush()
 
-    async def _draft_one(self, lang: str, online: bool) -> None:
+    async def _draft_one(self, opened: int, lang: str, online: bool) -> None:
+        # Cancelling on a switch lands only at the stream's next await, and a stream hands over its held-back tail
+        # as it stops: from then on its text is the earlier design's alone (the service stores it with that draft).
+        def current() -> bool:
+            return opened == self._opened
+
+        design = self.design
         self.language = lang
         into_editor = not self.is_edited(lang)
         streamed: list[str] = []
@@ -142,6 +160,8 @@ class DescribeViewModel(ViewModel):
         self.sig_ai_changed.emit(lang)
 
         def on_delta(delta: str) -> None:
+            if not current():
+                return
             streamed.append(delta)
             self.ai[lang] += delta
             if into_editor:
@@ -150,7 +170,9 @@ class DescribeViewModel(ViewModel):
                 self.sig_delta.emit(lang, delta)
             self.sig_ai_changed.emit(lang)
 
-        outcome = await self.service.draft(self.design, lang, on_delta, online)
+        outcome = await self.service.draft(design, lang, on_delta, online)
+        if not current():
+            return
         result = outcome.result
         self.ai[lang], self.ai_ids[lang] = result.text, outcome.record.id
         self.offline[lang] = result.source == "offline"

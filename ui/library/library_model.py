@@ -19,6 +19,9 @@ from ui.library.thumbnails import ThumbnailLoader
 DesignRole = Qt.ItemDataRole.UserRole + 1  # the Design record
 FailedRole = Qt.ItemDataRole.UserRole + 2  # True when the picture could not be read
 TOOLTIP_CHARS = 240
+# Designs made here are put at the top and kept; at a kiosk that is two more per visitor, all day, every day. Past
+# this many rows the oldest loaded ones go again, to be read back if the grid is ever scrolled that far (≈ 4 MB).
+MAX_LOADED_ROWS = 2000
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,11 +43,20 @@ class LibraryModel(QAbstractListModel):
     sig_total_changed = Signal(int)  # designs in the library matching the filter, loaded or not
     sig_error = Signal(object)  # a StorageError while reading a later page (Qt calls fetchMore, not us)
 
-    def __init__(self, library: Library, loader: ThumbnailLoader, parent=None, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self,
+        library: Library,
+        loader: ThumbnailLoader,
+        parent=None,
+        *,
+        page_size: int = PAGE_SIZE,
+        max_rows: int = MAX_LOADED_ROWS,
+    ) -> None:
         super().__init__(parent)
         self._library = library
         self._loader = loader
         self._page_size = page_size
+        self._max_rows = max(max_rows, page_size)
         self._designs: list[Design] = []
         self._ids: set[str] = set()
         # Rows kept on screen though they left the filter (a favourite un-starred while showing
@@ -152,7 +164,23 @@ class LibraryModel(QAbstractListModel):
         self._ids.add(design.id)
         self.endInsertRows()
         self._set_total(self._total + 1)
+        self._forget_oldest()
         return True
+
+    def _forget_oldest(self) -> None:
+        """Drop the loaded rows past `max_rows` (the oldest, at the end); the next fetchMore reads them again, since
+        the rows kept are the newest ones in the library's own order."""
+        first = self._max_rows
+        if len(self._designs) <= first:
+            return
+        self.beginRemoveRows(QModelIndex(), first, len(self._designs) - 1)
+        dropped = self._designs[first:]
+        del self._designs[first:]
+        for design in dropped:
+            self._ids.discard(design.id)
+            self._stale.discard(design.id)
+        self.endRemoveRows()
+        self._exhausted = False
 
     def replace(self, design: Design) -> int:
         """Show the new state of a design already listed (e.g. its favourite); its row, or -1."""

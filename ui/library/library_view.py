@@ -73,6 +73,7 @@ class LibraryView(QWidget):
         self.model.thumb_side = round(THUMB_SIDE * _device_pixel_ratio())
         self._no_results_action = self.clear_search
         self._syncing_filter = False
+        self._notice_text = ""
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -83,6 +84,7 @@ class LibraryView(QWidget):
         theme_manager().theme_changed.connect(self._on_theme_changed)
         self.model.sig_total_changed.connect(self._update_count)
         self.model.sig_error.connect(self.error_banner.show_exception)
+        self.model.rowsInserted.connect(self._update_notice)  # a later page may hold a damaged row
         self._reload(keep_selection=False)
 
     def _setup_ui(self) -> None:
@@ -136,6 +138,10 @@ class LibraryView(QWidget):
         bar.addWidget(self.count_label, 1)
         header.addWidget(self.toolbar)
 
+        # Standing facts about the library (read-only, damaged rows); errors of one action go below it.
+        self.notice_banner = ErrorBanner()
+        self.notice_banner.setObjectName("libraryNotice")
+        header.addWidget(self.notice_banner)
         self.error_banner = ErrorBanner()
         header.addWidget(self.error_banner)
         column.addLayout(header)
@@ -277,6 +283,25 @@ class LibraryView(QWidget):
             row = -1
         self._update_page()
         self._select_row(row if row >= 0 else 0)
+        self._update_notice()
+
+    def _update_notice(self, *_args) -> None:
+        """Why nothing can be saved, and how many designs could not be read: said once, kept in view."""
+        damaged = self._library.damaged_count
+        parts = [self._library.read_only_reason] if self._library.is_read_only else []
+        if damaged:
+            parts.append(
+                f"{damaged:,} design{' was' if damaged == 1 else 's were'} left out because "
+                f"{'its' if damaged == 1 else 'their'} saved settings in the library file are damaged; "
+                f"the pictures are still in {self._library.images_dir}."
+            )
+        text = " ".join(parts)
+        if text != self._notice_text:  # once dismissed, the same notice does not come back on every reload
+            self._notice_text = text
+            if text:
+                self.notice_banner.show_message(text, severity="warning")
+            else:
+                self.notice_banner.clear()
 
     def _update_page(self) -> None:
         if self.model.rowCount() > 0:
@@ -367,6 +392,8 @@ class LibraryView(QWidget):
             except StorageError:
                 parent_available = False
         self.details.set_design(design, parent_available=parent_available)
+        if self._library.is_read_only:  # a star could not be saved: the notice above says why
+            self.favourite_button.setEnabled(False)
 
     def _on_selection_changed(self, *_args) -> None:
         self._show_details(self._selected_design())

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.errors import ModelError
 from app.generation.importer import CHUNK_SIZE, ImportCancelled, ImportJob, check_target, validate_import
 from app.generation.registry import ModelInfo
 from ui.icons import pixmap
@@ -188,8 +187,8 @@ class ImportModelDialog(QDialog):
         try:
             info = validate_import(self._source)
             check_target(self._source, self._dest_dir)
-        except ModelError as exc:
-            self.error_banner.show_message(exc.message, exc.details)
+        except Exception as exc:  # noqa: BLE001 - whatever the file is, the dialog explains and stays open
+            self.error_banner.show_exception(exc)
         else:
             self._info = info
         self._update_state()

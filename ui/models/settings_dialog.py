@@ -35,7 +35,7 @@ from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.token.publish_settings_card import PublishSettingsCard
 from ui.wallet.chain_settings_card import ChainSettingsCard
 from ui.widgets.card import Card
-from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.error_banner import ErrorBanner, plain_words
 
 DIALOG_WIDTH = 880
 MAX_HEIGHT = 720  # fits a 1280×800 screen; the sections scroll below that
@@ -237,9 +237,13 @@ class SettingsDialog(QDialog):
     def _on_save(self) -> None:
         try:
             new = self.settings()
-        except ValueError as exc:  # an address that cannot be used: say which, keep every edit, go there
-            self._show_problem(str(exc))
-            field = self.publish_card.invalid_field() or self.chain_card.invalid_field()
+        except ValueError as exc:  # an address or number that cannot be used: say which, keep every edit, go there
+            self._show_problem(*plain_words(exc, "One of these settings cannot be used. Check the highlighted field."))
+            field = (
+                self.describe_card.invalid_field()
+                or self.publish_card.invalid_field()
+                or self.chain_card.invalid_field()
+            )
             if field is not None:
                 self._scroll.ensureWidgetVisible(field)
                 field.setFocus()

@@ -10,11 +10,11 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.errors import UserFacingError
 from app.token.assemble import TokenDraft
 from app.token.publish import JobRecord
 from app.token.publisher import Publisher
 from ui.background import run_in_background
+from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class PublishQueue(QObject):
 
     def _on_error(self, error: BaseException) -> None:
         log.warning("publishing run failed: %s", error)
-        self.error = error.message if isinstance(error, UserFacingError) else f"Publishing stopped: {error}"
+        self.error = plain_words(error, "Publishing stopped because of an unexpected problem; it tries again later.")[0]
         self._finish(None)
 
     def _finish(self, jobs: list[JobRecord] | None) -> None:

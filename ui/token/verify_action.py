@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from app.errors import UserFacingError
 from ui.background import run_in_background
+from ui.widgets.error_banner import plain_words
 
 Verifier = Callable[[dict, bytes], object]  # (metadata, image bytes) -> app.token.verify.VerifyResult
 
@@ -30,7 +30,7 @@ def start_verification(view, verifier: Verifier) -> None:
 
     def failed(error: BaseException) -> None:
         finished()
-        message = error.message if isinstance(error, UserFacingError) else f"Verifying failed: {error}"
-        view.notice.show_message(message, getattr(error, "details", ""), severity="error")
+        message, details = plain_words(error, "Verifying stopped because of an unexpected problem. Try again.")
+        view.notice.show_message(message, details, severity="error")
 
     run_in_background(lambda: verifier(draft.metadata, draft.image_bytes), done, failed, view)

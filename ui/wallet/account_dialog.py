@@ -1,15 +1,22 @@
 """Create or import a wallet account: a name, the secret to import (if any), and a password that encrypts it.
 
 Key derivation (scrypt, about a second) runs on the chain service's worker thread; the dialog stays responsive and
-says what it is doing. Secrets leave the text fields as soon as they are handed over.
+says what it is doing. Secrets leave the text fields as soon as they are handed over. Names, account numbers and
+keystore files are checked by the core (app.chain.user_input, app.chain.keystore_format), so every front end
+refuses the same things in the same words.
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,11 +32,15 @@ from PySide6.QtWidgets import (
 
 from app.chain.networks import ETHEREUM_PATH, KAIA_PATH
 from app.chain.passwords import password_problem, password_strength
+from app.chain.user_input import InputError, path_with_index
+from app.chain.wallet_index import MAX_NAME_LENGTH
 from app.errors import UserFacingError
 from ui.background import watch
-from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.form_layout import form_layout
+
+log = logging.getLogger(__name__)
 
 DIALOG_WIDTH = 560
 IMPORT_KINDS = (("mnemonic", "Recovery phrase"), ("private_key", "Private key"), ("keystore", "Keystore file"))
@@ -83,6 +94,7 @@ class AccountDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. My SM6 wallet")
         self.name.setAccessibleName("Account name")
+        self.name.setMaxLength(MAX_NAME_LENGTH)
         form.addRow("Name", self.name)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -142,7 +154,8 @@ class AccountDialog(QDialog):
         self.mnemonic.setAccessibleName("Recovery phrase")
         self.mnemonic.setFixedHeight(84)
         lay.addWidget(self.mnemonic)
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # one choice a line: side by side, the Ethereum path is cut off at the dialog's width
+        row.setSpacing(SPACE_XS)
         self.path_group = QButtonGroup(self)
         self.kaia_path = QRadioButton(f"Kaia ({KAIA_PATH})")
         self.eth_path = QRadioButton(f"Ethereum / MetaMask ({ETHEREUM_PATH})")
@@ -150,8 +163,18 @@ class AccountDialog(QDialog):
         for radio in (self.kaia_path, self.eth_path):
             self.path_group.addButton(radio)
             row.addWidget(radio)
-        row.addStretch(1)
         lay.addLayout(row)
+        number_row = QHBoxLayout()
+        number_label = QLabel("Account number")
+        number_row.addWidget(number_label)
+        self.account_index = QLineEdit("0")
+        self.account_index.setAccessibleName("Account number")
+        self.account_index.setToolTip("0 is the phrase's first account, 1 its second, and so on")
+        self.account_index.setMaximumWidth(120)
+        number_label.setBuddy(self.account_index)
+        number_row.addWidget(self.account_index)
+        number_row.addStretch(1)
+        lay.addLayout(number_row)
         return page
 
     def _private_key_page(self) -> QWidget:
@@ -174,8 +197,38 @@ class AccountDialog(QDialog):
         self.keystore.setPlaceholderText("Paste the keystore JSON (UTC--… file); the password below is the file's")
         self.keystore.setAccessibleName("Keystore JSON")
         self.keystore.setFixedHeight(84)
+        # A keystore is one long line with no word breaks: word wrapping a pasted megabyte of it takes minutes.
+        self.keystore.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         lay.addWidget(self.keystore)
+        row = QHBoxLayout()
+        self.keystore_file_button = QPushButton("Open a keystore file…")
+        self.keystore_file_button.clicked.connect(self._on_choose_keystore_file)
+        row.addWidget(self.keystore_file_button)
+        row.addStretch(1)
+        lay.addLayout(row)
         return page
+
+    def _on_choose_keystore_file(self) -> None:
+        chooser = QFileDialog(self, "Open a keystore file")
+        chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setNameFilters(["Keystore files (*.json UTC--*)", "All files (*)"])
+        chooser.fileSelected.connect(self.load_keystore_file)
+        chooser.open()
+        self._chooser = chooser
+
+    def load_keystore_file(self, path: str | Path) -> None:
+        """Read a keystore file through the core's checks (size, UTF-8, nesting, a v3 keystore) into the box."""
+        self.error.clear()
+        self.keystore_file_button.setEnabled(False)
+        watch(self.service.read_keystore_file(path), self._on_keystore_file, self._on_keystore_file_failed, self)
+
+    def _on_keystore_file(self, text: str) -> None:
+        self.keystore_file_button.setEnabled(True)
+        self.keystore.setPlainText(text)
+
+    def _on_keystore_file_failed(self, error: BaseException) -> None:
+        self.keystore_file_button.setEnabled(True)
+        self._show_error(error)
 
     # --- behaviour ---
 
@@ -225,7 +278,14 @@ class AccountDialog(QDialog):
         elif kind == "keystore":
             future = self.service.import_keystore(name, self.keystore.toPlainText(), password)
         else:
-            path = KAIA_PATH if self.kaia_path.isChecked() else ETHEREUM_PATH
+            try:
+                path = path_with_index(
+                    KAIA_PATH if self.kaia_path.isChecked() else ETHEREUM_PATH, self.account_index.text()
+                )
+            except InputError as exc:
+                self.error.show_message(exc.message)
+                self.account_index.setFocus()
+                return
             future = self.service.import_mnemonic(name, self.mnemonic.toPlainText(), password, path)
         self._set_busy(True)
         watch(future, self._on_added, self._on_failed, self)
@@ -250,7 +310,16 @@ class AccountDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)
+        self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
             self.error.show_message(error.message, error.details)
-        else:
-            self.error.show_message(f"The account could not be saved: {error}")
+            return
+        # A bug, not the person's doing. By type only: the text of an error around a secret may quote it.
+        log.error("Account dialog: %s", type(error).__name__)
+        self.error.show_message(
+            "The account could not be saved because of a problem in the app. Nothing was changed. Try again; if it "
+            "keeps happening, copy the details for support.",
+            type(error).__name__,
+        )

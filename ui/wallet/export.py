@@ -24,4 +24,4 @@ def export_keystore(parent: QWidget, service, address: str) -> None:
             f"Saved {path.name}. It is still encrypted with this wallet's password.", severity="info"
         )
 
-    watch(service.export_keystore(address), save, lambda e: parent.panel_error.show_message(str(e)), parent)
+    watch(service.export_keystore(address), save, parent.panel_error.show_exception, parent)

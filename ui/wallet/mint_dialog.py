@@ -1,4 +1,8 @@
-"""Mint a token: who receives it, what it costs, exactly what will be signed, then progress to the receipt."""
+"""Mint a token: who receives it, what it costs, exactly what will be signed, then progress to the receipt.
+
+The recipient is read from the form when the review is asked for and again at Confirm (ui.wallet.transaction_dialog):
+a recipient changed after the review is reviewed again before anything is signed.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
-from app.chain.networks import checked_address
+from app.chain.networks import checked_recipient
 from ui.theme import SPACE_L
 from ui.wallet.transaction_dialog import TransactionDialog
 from ui.widgets.card import Card
@@ -85,14 +89,13 @@ class MintDialog(TransactionDialog):
         self.token_link = self._link_button("View token")
 
     def recipient(self) -> str:
-        return self.address if self.to_self.isChecked() else checked_address(self.other_address.text())
+        """Who receives the token; InputError for an address where it would be lost (app.chain.networks)."""
+        return self.address if self.to_self.isChecked() else checked_recipient(self.other_address.text())
 
-    def _quote_future(self):
-        try:
-            recipient = self.recipient()
-        except ValueError:
-            self.other_address.setFocus()
-            raise
+    def _request(self) -> str:
+        return self._field(self.other_address, self.recipient)
+
+    def _quote_future(self, recipient: str):
         return self.service.quote_mint(self.draft, recipient)
 
     def _review_rows(self, quote) -> list[tuple[str, str]]:

@@ -1,16 +1,21 @@
 """Send KAIA (a prize payout): to whom, how much, exactly what will be signed, then the receipt.
 
-The request id is made when the dialog opens, so however often this payout is confirmed or retried — a double
-click, a crash, a lost connection — it is paid once.
+Nothing is recorded until Confirm, and then from what was reviewed; the review is always of what the form says now
+(ui.wallet.transaction_dialog). What makes two confirmations the same payout is what the person confirmed, the
+network, recipient, amount and note (app.chain.mint_outbox explains the rule), not this dialog: a double click, a
+crash or "Send again" on a payout that never landed pays it once, and the same values again after it landed are
+shown as paid before, to be confirmed as another payout only on purpose.
 """
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.chain.networks import checked_address, format_kaia, parse_kaia
+from app.chain.networks import checked_recipient, format_kaia, parse_kaia
+from app.chain.service import MAX_MEMO_LENGTH
+from app.chain.user_input import checked_text
 from ui.wallet.transaction_dialog import TransactionDialog
 from ui.widgets.card import Card
 from ui.widgets.form_layout import form_layout
@@ -23,12 +28,11 @@ class SendDialog(TransactionDialog):
 
     def __init__(self, service, address: str, parent: QWidget | None = None, again=None) -> None:
         super().__init__(service, address, parent)
-        self.request_id = again.content_hash if again is not None else os.urandom(32)
         self.setWindowTitle("Send KAIA")
         self._setup_ui()
-        if again is not None:
+        if again is not None:  # the same values: confirming them continues that payout, which never landed
             self.recipient.setText(again.recipient)
-            self.amount.setText(format_kaia(again.value, 18).removesuffix(" KAIA"))
+            self.amount.setText(format_kaia(again.value, 18).removesuffix(" KAIA").replace(",", ""))
             self.memo.setText(again.memo)
 
     def _build_head(self, lay: QVBoxLayout) -> None:
@@ -50,29 +54,21 @@ class SendDialog(TransactionDialog):
         form.addRow("Amount (KAIA)", self.amount)
         self.memo = QLineEdit()
         self.memo.setPlaceholderText("optional, kept in this app only: e.g. Prize #1")
+        self.memo.setToolTip("A note tells apart two payouts of the same amount to the same address")
         self.memo.setAccessibleName("Note")
+        self.memo.setMaxLength(MAX_MEMO_LENGTH)
         form.addRow("Note", self.memo)
         box.add_layout(form)
         return box
 
-    def _quote_future(self):
-        try:
-            recipient = checked_address(self.recipient.text())
-        except ValueError:
-            self.recipient.setFocus()
-            raise
-        try:
-            value = parse_kaia(self.amount.text())
-        except ValueError:
-            self.amount.setFocus()
-            raise
-        if value <= 0:
-            self.amount.setFocus()
-            raise ValueError("Send more than 0 KAIA.")
-        if recipient == self.address:
-            self.recipient.setFocus()
-            raise ValueError("That is this wallet's own address. Enter the address to send to.")
-        return self.service.quote_send(recipient, value, self.request_id, self.memo.text().strip())
+    def _request(self) -> tuple[str, int, str]:
+        recipient = self._field(self.recipient, checked_recipient, self.recipient.text(), sender=self.address)
+        value = self._field(self.amount, parse_kaia, self.amount.text())
+        memo = self._field(self.memo, checked_text, self.memo.text(), "The note", MAX_MEMO_LENGTH)
+        return recipient, value, memo
+
+    def _quote_future(self, request: tuple[str, int, str]):
+        return self.service.quote_send(*request)
 
     def _review_rows(self, quote) -> list[tuple[str, str]]:
         tx = quote.tx
@@ -80,13 +76,25 @@ class SendDialog(TransactionDialog):
             ("Network", f"{quote.network.name} (chain {tx['chainId']})"),
             ("From", tx["from"]),
             ("To", tx["to"]),
-            ("Amount", format_kaia(tx["value"], 6)),
+            ("Amount", format_kaia(tx["value"], 18)),  # every decimal: what is shown is what is signed
+            ("Note", quote.memo or "—"),
             ("Total at most", format_kaia(tx["value"] + quote.max_cost, 6)),
         ]
+
+    def _review_warning(self, quote) -> str:
+        earlier = quote.repeat_of
+        if earlier is None:
+            return ""
+        when = dt.datetime.fromtimestamp(earlier.updated_at).strftime("%d %b %Y %H:%M")
+        note = f"the note “{earlier.memo}”" if earlier.memo else "no note"
+        return (
+            f"{format_kaia(earlier.value, 18)} was already sent to this address with {note} on {when}. Confirm only "
+            "if this is another payout; give it its own note (such as “Prize #2”) to tell them apart."
+        )
 
     def _result(self, record):
         return (
             f"Sent {format_kaia(record.value, 6)}",
-            f"{format_kaia(record.value, 6)} went to {record.recipient}. The receipt is final.",
+            f"{format_kaia(record.value, 18)} went to {record.recipient}. The receipt is final.",
             [(self.tx_link, self.quote.network.tx_url(record.tx_hash))],
         )

@@ -2,10 +2,16 @@
 receipt. Nothing is signed before "Confirm"; the transaction shown is the one signed. The chain service does the
 slow parts on its worker thread, so the dialog never blocks.
 
+The review always shows what the form says now: the request is read from the form when the review is asked for,
+a review that arrives after the form changed is asked for again, and Confirm with a form changed since the review
+signs nothing and reviews the new values instead. "Back" returns from the review to the form.
+
 Subclasses (mint, send) provide the request card, the quote to ask for, the rows to review and the result words.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -29,8 +35,11 @@ from ui.widgets.card import Card
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.status_chip import StatusChip
 
+log = logging.getLogger(__name__)
+
 DIALOG_WIDTH = 640
 IN_FLIGHT = ("signed", "sent")
+FORM_CHANGED = "The form was changed after the review, so nothing was signed. Check this new review, then confirm."
 
 
 class TransactionDialog(QDialog):
@@ -45,7 +54,12 @@ class TransactionDialog(QDialog):
         self.address = address  # the wallet account that signs
         self.quote = None
         self.record = None
+        self._quoted_request = None  # the form's request that self.quote (or the one on its way) was made for
+        self._bad_field: QWidget | None = None  # the field the latest refused request found wrong
         self.setMinimumWidth(DIALOG_WIDTH)
+        # A child timer, not QTimer.singleShot(0, self, …): PySide keeps a single shot's callable (so this whole
+        # dialog) for ever when the dialog is deleted before it fires.
+        self._fit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.adjustSize)
 
     # --- for subclasses ---
 
@@ -55,9 +69,25 @@ class TransactionDialog(QDialog):
     def _build_request(self) -> Card:
         raise NotImplementedError
 
-    def _quote_future(self):
-        """The service call that records the request and builds its transaction; ValueError for bad input."""
+    def _request(self):
+        """What the form asks for, parsed and comparable (a tuple, an address): ValueError (InputError, in plain
+        words) for bad input. Read each field through `_field` so the cursor can go to the one to correct."""
         raise NotImplementedError
+
+    def _field(self, widget: QWidget, parse, *args, **kwargs):
+        try:
+            return parse(*args, **kwargs)
+        except ValueError:
+            self._bad_field = widget
+            raise
+
+    def _quote_future(self, request):
+        """The service call that builds the transaction for `request`."""
+        raise NotImplementedError
+
+    def _review_warning(self, quote) -> str:
+        """A sentence the person should read before confirming, or ""."""
+        return ""
 
     def _review_rows(self, quote) -> list[tuple[str, str]]:
         raise NotImplementedError
@@ -107,6 +137,10 @@ class TransactionDialog(QDialog):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
+        self.back_button = QPushButton("Back")
+        self.back_button.setToolTip("Change the request; nothing is signed")
+        self.back_button.clicked.connect(self._on_back)
+        buttons.addWidget(self.back_button)
         self.next_button = QPushButton("Review")
         self.next_button.setProperty("primary", True)
         self.next_button.setDefault(True)
@@ -139,9 +173,10 @@ class TransactionDialog(QDialog):
         self.next_button.setVisible(step != "done")
         self.next_button.setEnabled(step in ("recipient", "review"))
         self.next_button.setText({"recipient": "Review", "review": self.confirm_text}.get(step, self.busy_text))
+        self.back_button.setVisible(step == "review")
         self.cancel_button.setText("Close" if step == "done" else "Cancel")
         self.cancel_button.setEnabled(step != "sending")
-        QTimer.singleShot(0, self, self.adjustSize)  # fit this step; with a context: never after the dialog is gone
+        self._fit_timer.start()  # fit this step once laid out; stopped with the dialog if it goes first
 
     def _on_next(self) -> None:
         self.error.clear()
@@ -150,33 +185,72 @@ class TransactionDialog(QDialog):
         elif self.step == "review":
             self._confirm()
 
-    def _request_quote(self) -> None:
+    def _on_back(self) -> None:
+        self.quote = None
+        self.error.clear()
+        self._show_step("recipient")
+
+    def _form_request(self):
+        """The form's request now, or None when it does not parse."""
         try:
-            future = self._quote_future()
+            return self._request()
+        except ValueError:
+            return None
+        finally:
+            self._bad_field = None
+
+    def _request_quote(self) -> None:
+        self._bad_field = None
+        try:
+            request = self._request()
         except ValueError as exc:
-            self.error.show_message(str(exc))
+            self.progress.setText("")
+            self._show_step("recipient")
+            self._show_input_error(exc)
+            if self._bad_field is not None:
+                self._bad_field.setFocus()  # the cursor goes to the mistake
             return
+        self.quote = None
+        self._quoted_request = request
         self.next_button.setEnabled(False)
         self.progress.setText("Checking the network and estimating the fee…")
-        watch(future, self._on_quote, self._on_failed, self)
+        watch(self._quote_future(request), self._on_quote, self._on_failed, self)
+
+    def _show_input_error(self, exc: ValueError) -> None:
+        if isinstance(exc, UserFacingError):
+            self.error.show_message(exc.message, exc.details)
+        else:  # not one of ours: its text is not written for a person
+            log.warning("%s input refused: %s", self.what, exc)
+            self.error.show_message(f"The {self.what} cannot be prepared as entered. Check the values, then try again.")
 
     def _on_quote(self, quote) -> None:
+        if self._form_request() != self._quoted_request:  # the form changed while the review was being made
+            self._request_quote()
+            return
         self.quote = quote
         self.progress.setText("")
         network = quote.network
         self.network_chip.set_state(network.label, "success" if network.real_money else "warning")
         self.network_chip.show()
         self.record = quote.record
-        if quote.record.done:
+        if quote.record is not None and quote.record.done:
             self._on_done(quote.record)
             return
-        if quote.record.state in IN_FLIGHT:
+        if quote.record is not None and quote.record.state in IN_FLIGHT:
             self._wait_existing()
             return
         fill_review(self.review, [*self._review_rows(quote), *fee_rows(quote)])
         self._show_step("review")
+        warning = self._review_warning(quote)
+        if warning:
+            self.error.show_message(warning, severity="warning")
 
     def _confirm(self) -> None:
+        if self.quote is None or self._form_request() != self._quoted_request:
+            self._show_step("recipient")
+            self.error.show_message(FORM_CHANGED, severity="warning")
+            self._request_quote()  # what is signed is what was reviewed, and what was reviewed is the form
+            return
         self._show_step("sending")
         self.progress.setText("Signing, sending and waiting for the receipt…")
         watch(self.service.confirm(self.quote), self._on_done, self._on_failed, self)
@@ -236,5 +310,10 @@ class TransactionDialog(QDialog):
         self._show_step("recipient")
         if isinstance(error, UserFacingError):
             self.error.show_message(error.message, error.details)
-        else:
-            self.error.show_message(f"The {self.what} could not be prepared: {error}")
+        else:  # a bug, not the person's doing: the words say what happened, the text goes behind "Show details"
+            log.error("%s failed", self.what, exc_info=(type(error), error, error.__traceback__))
+            self.error.show_message(
+                f"The {self.what} could not be prepared because of a problem in the app. Nothing was signed unless "
+                "Activity shows it. Try again; if it keeps happening, copy the details for support.",
+                f"{type(error).__name__}: {error}",
+            )

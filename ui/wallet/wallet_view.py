@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.chain.networks import format_kaia
-from app.errors import UserFacingError
 from ui.background import watch
+from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.icons import icon
 from ui.theme import FONT_TITLE, SPACE_L, SPACE_M, SPACE_S, SPACE_XL, Theme, current_theme, theme_manager
 from ui.token.token_widgets import CopyField, token_stylesheet
@@ -40,7 +40,7 @@ from ui.wallet.qr import qr_pixmap
 from ui.widgets.card import Card
 from ui.widgets.centered_column import CenteredColumn
 from ui.widgets.empty_state import EmptyState
-from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.error_banner import ErrorBanner, plain_words
 from ui.widgets.status_chip import StatusChip
 
 COLUMN_WIDTH = 880
@@ -55,6 +55,9 @@ class WalletView(QWidget):
     sig_unlocked = Signal(str)  # the address just unlocked
     sig_reconciled = Signal(object)  # the outbox's records once an earlier session's leftovers are settled
     sig_mint_again = Signal(str)  # a design id whose mint never landed: the app shows it to mint again
+    # Dialogs and questions are made per use and freed when closed; these read None once they are gone.
+    _dialog = LastDialog()
+    _question = LastDialog()
 
     def __init__(self, service, network_keys: list[tuple[str, str]], kiosk: bool = False, parent=None) -> None:
         super().__init__(parent)
@@ -197,7 +200,7 @@ class WalletView(QWidget):
         self.send_button = QPushButton("Send KAIA…")
         self.send_button.setToolTip("Send KAIA from this wallet, e.g. a prize payout")
         self.send_button.setVisible(not self.kiosk)  # a visitor never moves the kiosk's money
-        self.send_button.clicked.connect(self.open_send_dialog)
+        self.send_button.clicked.connect(lambda: self.open_send_dialog())  # not `checked` as the record to send again
         actions.addWidget(self.send_button)
         self.explorer_button = QPushButton("View on KaiaScan")
         self.explorer_button.clicked.connect(self._open_account_in_explorer)
@@ -249,7 +252,7 @@ class WalletView(QWidget):
 
     def _on_reconciled(self, records) -> None:
         self.sig_reconciled.emit(records)
-        if self.overview is not None:
+        if self.overview is not None and not self.kiosk:
             self._on_mints(records)
 
     def _on_accounts(self, accounts) -> None:
@@ -289,7 +292,8 @@ class WalletView(QWidget):
         if not self.address or self.pages.currentIndex() != PAGES.index("panel"):
             return
         watch(self.service.overview(self.address), self._on_overview, self._show_panel_error, self)
-        watch(self.service.mints(), self._on_mints, lambda _e: None, self)
+        if not self.kiosk:  # its Activity is hidden: no rows are built for it, visitor after visitor
+            watch(self.service.mints(), self._on_mints, lambda _e: None, self)
 
     def _on_overview(self, overview) -> None:
         self.overview = overview
@@ -311,8 +315,7 @@ class WalletView(QWidget):
         self.activity.set_mints([m for m in mints if m.sender == self.address], network)
 
     def _show_panel_error(self, error: BaseException) -> None:
-        message = error.message if isinstance(error, UserFacingError) else f"The wallet could not be read: {error}"
-        self.panel_error.show_message(message, getattr(error, "details", ""))
+        self.panel_error.show_message(*plain_words(error, "The wallet could not be read. Try again in a moment."))
 
     # --- actions ---
 
@@ -326,14 +329,14 @@ class WalletView(QWidget):
         """A new payout, or (`again`) the one in that record, under the same request: it can still be paid once."""
         from ui.wallet.send_dialog import SendDialog
 
-        dialog = SendDialog(self.service, self.address, self, again=again)
+        dialog = free_when_closed(SendDialog(self.service, self.address, self, again=again))
         dialog.sig_finished.connect(lambda _record: self.refresh_overview())
         dialog.open()
         self._dialog = dialog
         return dialog
 
     def open_account_dialog(self, mode: str) -> AccountDialog:
-        dialog = AccountDialog(self.service, mode, self)
+        dialog = free_when_closed(AccountDialog(self.service, mode, self))
         dialog.sig_account_added.connect(self._on_account_added)
         dialog.open()
         self._dialog = dialog
@@ -371,8 +374,7 @@ class WalletView(QWidget):
 
     def _on_unlock_failed(self, error: BaseException) -> None:
         self._reset_unlock_button()
-        message = error.message if isinstance(error, UserFacingError) else f"The wallet could not be unlocked: {error}"
-        self.unlock_error.show_message(message)
+        self.unlock_error.show_message(*plain_words(error, "The wallet could not be unlocked. Try again."))
         self.password.setFocus()
 
     def _reset_unlock_button(self) -> None:
@@ -412,7 +414,7 @@ class WalletView(QWidget):
         export_keystore(self, self.service, self.address)
 
     def _on_rename_clicked(self) -> None:
-        dialog = QInputDialog(self)
+        dialog = free_when_closed(QInputDialog(self))
         dialog.setWindowTitle("Rename account")
         dialog.setLabelText("A name for this account, shown only in this app:")
         dialog.setTextValue(self.account_name.text())
@@ -440,6 +442,7 @@ class WalletView(QWidget):
             "cannot be reached from this computer any more. The encrypted file is kept in the wallet folder's "
             "“removed” folder for support."
         )
+        free_when_closed(box)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # the safe choice is the one Enter takes
         remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
         box.finished.connect(lambda _r: self._remove() if box.clickedButton() is remove else None)
@@ -469,6 +472,7 @@ class WalletView(QWidget):
             QMessageBox.StandardButton.Cancel,
             self,
         )
+        free_when_closed(box)
         use = box.addButton("Use real KAIA", QMessageBox.ButtonRole.AcceptRole)
         box.finished.connect(lambda _r: self._after_mainnet_question(box.clickedButton() is use))
         box.open()

@@ -31,6 +31,14 @@ GENERIC_MESSAGE = "Something went wrong. Try again; if it keeps happening, copy 
 DETAILS_MAX_HEIGHT = 180
 
 
+def plain_words(exc: BaseException, fallback: str = GENERIC_MESSAGE) -> tuple[str, str]:
+    """(message, details) a person may see for `exc`: its own words when it was written for them (a
+    UserFacingError), else `fallback`, with the exception only behind "Show details"."""
+    if isinstance(exc, UserFacingError):
+        return exc.message, exc.details
+    return fallback, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
 class ErrorBanner(QFrame):
     sig_dismissed = Signal()
 
@@ -106,11 +114,7 @@ class ErrorBanner(QFrame):
 
     def show_exception(self, exc: BaseException) -> None:
         """A UserFacingError speaks for itself; anything else gets a generic sentence and its traceback."""
-        if isinstance(exc, UserFacingError):
-            self.show_message(exc.message, exc.details)
-        else:
-            details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-            self.show_message(GENERIC_MESSAGE, details)
+        self.show_message(*plain_words(exc))
 
     def clear(self) -> None:
         self.message_label.clear()

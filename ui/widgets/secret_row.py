@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.description.keys import ApiKeyStore, KeyLookup
-from app.errors import UserFacingError
 from ui.background import run_in_background
 from ui.theme import SPACE_S
+from ui.widgets.error_banner import plain_words
 
 
 class SecretRow(QWidget):
@@ -64,7 +64,7 @@ class SecretRow(QWidget):
         self.sig_changed.emit(lookup)
 
     def _show_error(self, error: BaseException) -> None:
-        self.status.setText(error.message if isinstance(error, UserFacingError) else f"Not saved: {error}")
+        self.status.setText(plain_words(error, "Not saved: the key store refused. Try again.")[0])
 
     def _on_save(self) -> None:
         secret = self.input.text()

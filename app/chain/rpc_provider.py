@@ -1,0 +1,114 @@
+"""web3's HTTP provider with a node's reply treated as hostile input: capped, parsed safely, and matched to its request.
+
+web3's own provider buffers the whole body (a node, or a proxy in front of it, can send gigabytes), parses it with
+the plain json module (a deeply nested reply overflows the C stack once anything raises the recursion limit), and
+never compares the reply's id with the request's, so a reply meant for another request is taken as the answer. Only
+the two steps that touch the bytes are replaced here: reading the body and decoding it. Every failure is a
+ChainError saying in plain words what the node did; the node's own bytes go to `details` only.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import requests
+from urllib3.exceptions import ReadTimeoutError
+from web3 import HTTPProvider
+
+from app import safejson
+from app.chain import errors
+
+MAX_REPLY_BYTES = 8 * 1024 * 1024  # a latest block with its hashes is ~50 KB; no call this app makes needs more
+_READ_SIZE = 64 * 1024
+
+
+class GuardedHTTPProvider(HTTPProvider):
+    def __init__(
+        self, endpoint_uri: str, network_name: str, timeout_s: float, max_reply_bytes: int = MAX_REPLY_BYTES, **kwargs
+    ) -> None:
+        super().__init__(
+            endpoint_uri, request_kwargs={"timeout": timeout_s}, exception_retry_configuration=None, **kwargs
+        )
+        self.network_name = network_name
+        self.timeout_s = timeout_s
+        self.max_reply_bytes = max_reply_bytes
+        # web3 encodes, posts and decodes one request on the calling thread; what decoding needs from the first two
+        # steps (the id sent, the HTTP status) is kept per thread, as more than one thread may share a provider.
+        self._exchange = threading.local()
+
+    def encode_rpc_request(self, method, params) -> bytes:
+        data = super().encode_rpc_request(method, params)
+        self._exchange.sent_id = safejson.loads(data, "the request")["id"]  # our own bytes: the id web3 chose
+        return data
+
+    def _make_request(self, method, request_data: bytes) -> bytes:
+        """POST the request and read at most `max_reply_bytes` of the reply, all within `timeout_s`."""
+        deadline = time.monotonic() + self.timeout_s
+        with self._request_session_manager.get_response_from_post_request(
+            self.endpoint_uri, data=request_data, stream=True, **self.get_request_kwargs()
+        ) as response:
+            self._exchange.status = response.status_code
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_reply_bytes:
+                raise self._too_large(f"Content-Length {declared}")
+            body = bytearray()
+            try:
+                for piece in response.iter_content(_READ_SIZE):
+                    body += piece
+                    if len(body) > self.max_reply_bytes:
+                        raise self._too_large(f"more than {len(body)} bytes and still sending")
+                    if time.monotonic() > deadline:  # a node trickling its reply, each byte just within the timeout
+                        raise errors.timed_out(self.network_name, f"reply unfinished after {self.timeout_s:g} s")
+            except requests.ConnectionError as exc:
+                if exc.args and isinstance(exc.args[0], ReadTimeoutError):  # requests' name for a stall mid-body
+                    raise requests.ReadTimeout(*exc.args) from None
+                raise
+            return bytes(body)
+
+    def decode_rpc_response(self, raw_response: bytes) -> dict[str, Any]:
+        status = getattr(self._exchange, "status", 200)
+        sent_id = getattr(self._exchange, "sent_id", None)
+        http = f"HTTP {status}, {len(raw_response)} bytes: {raw_response[:200]!r}"
+        if not raw_response.strip():
+            problem = f"answered with an error (HTTP {status}) and nothing else." if status >= 400 else None
+            raise errors.bad_reply(self.network_name, problem or "sent an empty reply.", http)
+        try:
+            reply = safejson.loads(raw_response, "the reply", max_bytes=self.max_reply_bytes)
+        except safejson.BadJSON as exc:
+            if status >= 400:
+                problem = f"answered with an error page (HTTP {status}) instead of a reply."
+            else:
+                problem = "sent a reply this app cannot read (it is not JSON-RPC)."
+            raise errors.bad_reply(self.network_name, problem, f"{exc.message} {http}") from None
+        if not isinstance(reply, dict) or reply.get("jsonrpc") != "2.0":
+            raise errors.bad_reply(self.network_name, "sent a reply this app cannot read (it is not JSON-RPC).", http)
+        error = reply.get("error")
+        if "error" in reply and not (isinstance(error, dict) and isinstance(error.get("message"), str)):
+            raise errors.bad_reply(self.network_name, "sent an error this app cannot read.", http)
+        reply_id = reply.get("id")
+        same_id = type(reply_id) is type(sent_id) and reply_id == sent_id  # 1 is not "1", nor True
+        # JSON-RPC lets a node answer an error with a null id when it could not read the request's.
+        if not same_id and not (reply_id is None and "error" in reply):
+            raise errors.bad_reply(
+                self.network_name,
+                "answered a different request than the one this app sent, so its answer cannot be trusted.",
+                f"request id {sent_id!r}, reply id {reply_id!r}; {http}",
+            )
+        if "error" not in reply and "result" not in reply:
+            raise errors.bad_reply(self.network_name, "sent a reply with neither a result nor an error in it.", http)
+        if status >= 400 and "error" not in reply:
+            raise errors.bad_reply(
+                self.network_name, f"answered with an error (HTTP {status}) instead of a reply.", http
+            )
+        return reply
+
+    def make_batch_request(self, batch_requests):
+        raise NotImplementedError("batches would bypass the reply checks; this app sends one request at a time")
+
+    def _too_large(self, details: str) -> errors.ChainError:
+        limit = self.max_reply_bytes // (1024 * 1024)
+        return errors.bad_reply(
+            self.network_name, f"sent a reply larger than {limit} MB, which no request of this app needs.", details
+        )

@@ -1,0 +1,124 @@
+"""What a person types into the wallet, checked in the core so that every front end (the window, a CLI, a kiosk)
+refuses the same things in the same words: short texts the app shows back (account names, payout notes) and BIP-32
+derivation paths. Amounts and addresses are checked in app.chain.networks (parse_kaia, checked_recipient).
+
+Hidden characters are refused rather than stored: a NUL or an ESC can cut or recolour what a terminal or a log
+shows, and a text-direction override (RLO, U+202E) makes the text after it read backwards, so a name could pass
+for another one, or turn round the address shown beside it. Line breaks and tabs are what pasting brings along;
+they become one space. Messages never quote what was typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.errors import InputError
+
+HARDENED = 2**31  # BIP-32: indices from here on are "hardened"; an ordinary index is below it
+MAX_PATH_DEPTH = 10  # BIP-44 paths have five levels; no wallet app uses more than a handful
+_JOINERS = frozenset("\u200c\u200d")  # ZWNJ and ZWJ join emoji and letters of some scripts; they reorder nothing
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn"))  # controls, format (bidi), surrogates, private use, unassigned
+_INDEX = re.compile(r"^[0-9]{1,10}$")
+_NODE = re.compile(r"^([0-9]{1,10})(')?$")
+
+
+def one_line(text: str) -> str:
+    """NFC, with line breaks, tabs and runs of spaces made one space, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def has_hidden_characters(text: str) -> bool:
+    return any(ch not in _JOINERS and unicodedata.category(ch) in _HIDDEN for ch in text)
+
+
+def text_problem(text: object, what: str, max_length: int) -> str | None:
+    """None when `text`, made one line, may be stored; else what to change, in plain words. `what` starts the
+    sentence: "An account name", "The note"."""
+    if not isinstance(text, str):
+        return f"{what} must be text."
+    text = one_line(text)
+    if has_hidden_characters(text):
+        return (
+            f"{what} contains a hidden control or text-direction character, which would change how it is shown "
+            "(such characters often come along when text is pasted). Type it again without them."
+        )
+    if len(text) > max_length:
+        return f"{what} can have at most {max_length} characters; this one has {len(text)}."
+    return None
+
+
+def checked_text(text: object, what: str, max_length: int) -> str:
+    """`text` made one line; InputError with text_problem's words when it cannot be stored."""
+    problem = text_problem(text, what, max_length)
+    if problem:
+        raise InputError(problem)
+    return one_line(text)  # type: ignore[arg-type] - text_problem has checked it is a str
+
+
+def cleaned_text(text: object, max_length: int) -> str:
+    """For text read back from disk, which an older version or a hand edit may have left unchecked: the hidden
+    characters dropped, one line, cut to `max_length`. Never raises."""
+    if not isinstance(text, str):
+        return ""
+    text = one_line(text)
+    return "".join(ch for ch in text if ch in _JOINERS or unicodedata.category(ch) not in _HIDDEN)[:max_length]
+
+
+def checked_index(value: object) -> int:
+    """An account number as typed ("0", "3") → int; InputError for a negative, too large or non-number value."""
+    if isinstance(value, bool):
+        value = None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _INDEX.match(value.strip()):
+        number = int(value.strip())
+    else:
+        text = value.strip() if isinstance(value, str) else ""
+        if text.startswith("-") and text[1:].strip().isdigit():
+            raise InputError("The account number cannot be negative: 0 is the first account of a recovery phrase.")
+        raise InputError(
+            "The account number is a whole number written with the digits 0 to 9: 0 for the first account of the "
+            "recovery phrase, 1 for the second, and so on."
+        )
+    if number < 0:
+        raise InputError("The account number cannot be negative: 0 is the first account of a recovery phrase.")
+    if number >= HARDENED:
+        raise InputError(
+            f"The account number can be at most {HARDENED - 1:,}. Larger numbers are not ordinary accounts in any "
+            "wallet app; check the number."
+        )
+    return number
+
+
+def path_with_index(base_path: str, index: object) -> str:
+    """`base_path` with its last index replaced by the account number `index`: m/44'/60'/0'/0/0 → …/0/3."""
+    head, _, _last = checked_path(base_path).rpartition("/")
+    return f"{head}/{checked_index(index)}"
+
+
+def checked_path(path: object) -> str:
+    """A BIP-32 derivation path such as m/44'/8217'/0'/0/0: every index a number from 0 to 2^31 − 1 in the digits
+    0 to 9, an apostrophe marking a hardened one. InputError in plain words otherwise."""
+    example = "m/44'/8217'/0'/0/0"
+    if not isinstance(path, str):
+        raise InputError(f"A derivation path is text such as {example}.")
+    text = path.strip()
+    nodes = text.split("/")
+    if nodes[0] != "m" or len(nodes) < 2:
+        raise InputError(f"A derivation path starts with m/ and lists numbers, as in {example}.")
+    if len(nodes) - 1 > MAX_PATH_DEPTH:
+        raise InputError(f"A derivation path has at most {MAX_PATH_DEPTH} levels, as in {example}.")
+    for position, node in enumerate(nodes[1:], start=1):
+        match = _NODE.match(node)
+        if match is None:
+            raise InputError(
+                f"Level {position} of the derivation path is not a number from 0 to {HARDENED - 1:,} written with "
+                f"the digits 0 to 9 (an apostrophe after it may mark it hardened), as in {example}."
+            )
+        if int(match.group(1)) >= HARDENED:
+            raise InputError(
+                f"Level {position} of the derivation path is {HARDENED:,} or more, which is not an ordinary index: "
+                f"use a number below {HARDENED:,} and mark a hardened one with an apostrophe, as in {example}."
+            )
+    return text

@@ -1,0 +1,104 @@
+"""`sm6-studio generate`'s arguments, checked before anything is loaded: a value that can never work is refused
+with one plain line naming the option, and no model is loaded or image made for nothing."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import UserFacingError
+from app.fsutil import check_writable, describe_os_error
+from app.generation.request import MAX_BATCH, MAX_PROMPT_CHARS, MAX_SEED, MAX_SIDE, MAX_STEPS, MIN_SIDE
+
+MAX_GUIDANCE = 30.0
+MAX_KEEP_SHAPE = 0.95
+MAX_WAIT_S = 3600.0
+
+
+class UsageError(UserFacingError):
+    """An argument that can never work as given (exit status 2, as for argparse's own errors)."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    size: tuple[int, int] | None  # None: the model's default
+    source: str  # "none" | "base" | "design"
+    design_id: str | None
+
+
+def check_generate_args(args: argparse.Namespace, preset_ids: list[str]) -> Checked:
+    if not args.prompt.strip():
+        raise UsageError('Describe your SM6 first: the prompt is empty, e.g. sm6-studio generate "pearl white".')
+    if len(args.prompt) > MAX_PROMPT_CHARS:
+        raise UsageError(f"The prompt is too long ({len(args.prompt)} characters); keep it under {MAX_PROMPT_CHARS}.")
+    if args.preset not in preset_ids:
+        raise UsageError(
+            f"There is no style preset '{_shown(args.preset)}'. Choose one of: {', '.join(preset_ids)} "
+            "(`sm6-studio presets` describes them)."
+        )
+    _whole("--steps", args.steps, 1, MAX_STEPS, optional=True)
+    _whole("--batch", args.batch, 1, MAX_BATCH)
+    _whole("--seed", args.seed, 0, MAX_SEED, optional=True)
+    _number("--guidance", args.guidance, 0.0, MAX_GUIDANCE)
+    _number("--keep-shape", args.keep_shape, 0.0, MAX_KEEP_SHAPE)
+    _number("--wait", args.wait, 0.0, MAX_WAIT_S)
+    size = parse_size(args.size) if args.size is not None else None
+    source, design_id = "none", None
+    if args.source == "base":
+        source = "base"
+    elif args.source.strip() not in ("", "none"):
+        source, design_id = "design", args.source.strip()
+    return Checked(size, source, design_id)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+        raise UsageError(f"--size '{_shown(text)}' is not WIDTHxHEIGHT in pixels, e.g. 512x512.")
+    width, height = (int(p) for p in parts)
+    for name, value in (("width", width), ("height", height)):
+        if not MIN_SIDE <= value <= MAX_SIDE:
+            raise UsageError(
+                f"--size {_shown(text)}: the {name} must be from {MIN_SIDE} to {MAX_SIDE} pixels, e.g. 512x512."
+            )
+        if value % 8:
+            lower = value - value % 8
+            raise UsageError(
+                f"--size {_shown(text)}: the {name} must be a multiple of 8 pixels: try {lower} or {lower + 8}."
+            )
+    return width, height
+
+
+def check_out_folder(folder: Path) -> None:
+    """`--out` must be a folder this user can write to; made if missing. Checked before any work starts."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out {folder} is a file, not a folder. Give a folder; it is created if missing.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserFacingError(
+            f"--out {folder} cannot be made ({describe_os_error(exc)}). Choose a folder you can write to."
+        ) from None
+    problem = check_writable(folder)
+    if problem:
+        raise UserFacingError(f"--out {folder} cannot be written to. Choose a folder you can write to.", problem)
+
+
+def _whole(option: str, value: int | None, low: int, high: int, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if value is None or not low <= value <= high:
+        raise UsageError(f"{option} must be a whole number from {low} to {high:,} (got {_shown(value)}).")
+
+
+def _number(option: str, value: float, low: float, high: float) -> None:
+    if not math.isfinite(value) or not low <= value <= high:
+        raise UsageError(f"{option} must be a number from {low:g} to {high:g} (got {_shown(value)}).")
+
+
+def _shown(value: object) -> str:
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)  # escape codes never reach the terminal
+    return text if len(text) <= 24 else text[:21] + "…"

@@ -1,0 +1,150 @@
+"""What went wrong with a file the app keeps (SQLite or plain), said in words a person can act on.
+
+One place decides, for every store (the library, the publishing and minting outboxes, the sandbox chain):
+a library another program holds, a full disk, a folder that cannot be written, a damaged file and a failing
+disk each need a different next step, and telling one for another sends the person the wrong way. SQLite's
+own result codes decide where it gave one (Python 3.11+ `sqlite_errorcode`); an OSError's errno otherwise.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from app.errors import StorageError
+
+LOCKED = "locked"  # another process (or connection) holds the database
+FULL = "full"  # no space left (or the quota is used up)
+READ_ONLY = "read_only"  # the folder or file cannot be written: permissions, a read-only disk, not a folder
+DAMAGED = "damaged"  # the file is not a database, or one of its pages is malformed
+DISK = "disk"  # the disk itself reported an error (failing, unplugged, a network share gone)
+OTHER = "other"
+
+KINDS = (LOCKED, FULL, READ_ONLY, DAMAGED, DISK, OTHER)
+
+# Primary result codes (the low byte of an extended code) -> kind.
+_SQLITE_KINDS = {
+    sqlite3.SQLITE_BUSY: LOCKED,
+    sqlite3.SQLITE_LOCKED: LOCKED,
+    sqlite3.SQLITE_PROTOCOL: LOCKED,  # the locking protocol kept failing: someone else holds the file
+    sqlite3.SQLITE_FULL: FULL,
+    sqlite3.SQLITE_READONLY: READ_ONLY,
+    sqlite3.SQLITE_CANTOPEN: READ_ONLY,
+    sqlite3.SQLITE_PERM: READ_ONLY,
+    sqlite3.SQLITE_AUTH: READ_ONLY,
+    sqlite3.SQLITE_CORRUPT: DAMAGED,
+    sqlite3.SQLITE_NOTADB: DAMAGED,
+    sqlite3.SQLITE_IOERR: DISK,
+}
+# Only for sqlite3 errors raised without a code (none should be, on 3.11+): the library's fixed message texts.
+_SQLITE_TEXTS = (
+    ("database is locked", LOCKED),
+    ("database or disk is full", FULL),
+    ("readonly database", READ_ONLY),
+    ("unable to open database", READ_ONLY),
+    ("malformed", DAMAGED),
+    ("not a database", DAMAGED),
+    ("disk i/o error", DISK),
+)
+_ERRNO_KINDS = {
+    errno.ENOSPC: FULL,
+    errno.EDQUOT: FULL,
+    errno.EACCES: READ_ONLY,
+    errno.EPERM: READ_ONLY,
+    errno.EROFS: READ_ONLY,
+    errno.ENOTDIR: READ_ONLY,  # a file where a folder should be: the folder cannot be written either
+    errno.EISDIR: READ_ONLY,
+    errno.EEXIST: READ_ONLY,
+    errno.EIO: DISK,
+    errno.ENXIO: DISK,
+    errno.ENODEV: DISK,
+    errno.ESTALE: DISK,
+    errno.ENOTCONN: DISK,
+    errno.EAGAIN: LOCKED,
+    errno.EBUSY: LOCKED,
+}
+
+
+class StorageFailure(StorageError):
+    """A StorageError that knows its cause (`kind`, one of KINDS), so callers can act on it (keep an image aside)."""
+
+    def __init__(self, message: str, details: str = "", kind: str = OTHER) -> None:
+        super().__init__(message, details)
+        self.kind = kind
+
+
+def classify(exc: BaseException) -> str:
+    """The kind of failure `exc` is: LOCKED, FULL, READ_ONLY, DAMAGED, DISK or OTHER."""
+    if isinstance(exc, StorageFailure):
+        return exc.kind
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return _SQLITE_KINDS.get(code & 0xFF, OTHER)
+        text = str(exc).casefold()
+        return next((kind for fragment, kind in _SQLITE_TEXTS if fragment in text), OTHER)
+    if isinstance(exc, OSError):
+        return _ERRNO_KINDS.get(exc.errno, OTHER) if exc.errno is not None else OTHER
+    return OTHER
+
+
+def storage_error(
+    exc: BaseException,
+    failed: str,
+    *,
+    folder: Path | str,
+    file: Path | str | None = None,
+    store: str = "the library",
+    damaged_hint: str = "",
+) -> StorageFailure:
+    """A StorageFailure whose message starts with `failed` ("The design could not be saved") and says why and what
+    to do next. `store` names what another program may hold ("the design library"); `damaged_hint` replaces the
+    generic advice for a damaged file. The raw error goes into `details` only."""
+    kind = classify(exc)
+    message = describe(kind, failed, folder=folder, file=file, store=store, damaged_hint=damaged_hint)
+    return StorageFailure(message, details=error_details(exc), kind=kind)
+
+
+def describe(
+    kind: str,
+    failed: str,
+    *,
+    folder: Path | str,
+    file: Path | str | None = None,
+    store: str = "the library",
+    damaged_hint: str = "",
+) -> str:
+    """The plain message for a failure of `kind` (see `storage_error`)."""
+    if kind == LOCKED:
+        return (
+            f"{failed}: another program is using {store} in {folder}. Close that program (it may be a second "
+            "SM6 Design Studio window) or wait a moment, then try again."
+        )
+    if kind == FULL:
+        return f"{failed}: the disk holding {folder} is full. Free some space on it, then try again."
+    if kind == READ_ONLY:
+        return (
+            f"{failed}: {folder} cannot be written to. Check that it is a folder you are allowed to change and that "
+            "its disk is not read-only, or choose another data folder."
+        )
+    if kind == DAMAGED:
+        hint = damaged_hint or f"Restore it from a backup, or move it out of {folder} to start afresh."
+        return f"{failed}: the file {file or folder} is damaged. It has been left exactly as it is. {hint}"
+    if kind == DISK:
+        return (
+            f"{failed}: the disk holding {folder} reported an error. Check that it is still connected and healthy, "
+            "then try again."
+        )
+    return f"{failed} in {folder}. Try again; if it keeps happening, Show details says what the system reported."
+
+
+def error_details(exc: BaseException) -> str:
+    """The raw error for "Show details" and the log: type, text, and SQLite's code name or the errno name."""
+    parts = [f"{type(exc).__name__}: {exc}"]
+    name = getattr(exc, "sqlite_errorname", None)
+    if name:
+        parts.append(f"({name})")
+    elif isinstance(exc, OSError) and exc.errno in errno.errorcode:
+        parts.append(f"({errno.errorcode[exc.errno]})")
+    return " ".join(parts)

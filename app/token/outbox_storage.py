@@ -1,0 +1,84 @@
+"""The publishing outbox's file, opened for writing or, in a folder the app may not change, for reading only.
+
+Kept apart from app/token/publish.py (the HTTP clients and the Outbox's logic) so what can go wrong with the
+file is decided in one place: app/storage_errors.py words every failure, and a read-only data folder still shows
+what waits to be published instead of stopping the app from starting.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from app.fsutil import check_writable
+from app.sqlite_db import open_read_only
+from app.storage_errors import READ_ONLY, StorageFailure, storage_error
+
+STORE = "the publishing outbox"
+
+
+def writable_problem(db_path: Path) -> str:
+    """ "" when the outbox can be written; else the system's reason (for "Show details")."""
+    reason = check_writable(db_path.parent)
+    if reason is None and db_path.exists() and not os.access(db_path, os.W_OK):
+        reason = f"The outbox file {db_path} is read-only."
+    return reason or ""
+
+
+def read_only_reason(db_path: Path) -> str:
+    """What every refused write says, in words."""
+    return (
+        f"The publishing outbox in {db_path.parent} is open read-only because that folder cannot be written to: "
+        "tokens already waiting are shown, but nothing new can be queued for publishing. To publish, make the folder "
+        "writable (check its permissions, and that its disk is not read-only) and restart the app, or choose another "
+        "data folder."
+    )
+
+
+def refuse(db_path: Path, details: str) -> StorageFailure:
+    return StorageFailure(read_only_reason(db_path), details, READ_ONLY)
+
+
+def failure(exc: BaseException, failed: str, db_path: Path) -> StorageFailure:
+    """`failed` ("The publishing outbox cannot be opened") and why, for any sqlite3.Error or OSError."""
+    return storage_error(
+        exc,
+        failed,
+        folder=db_path.parent,
+        file=db_path,
+        store=STORE,
+        damaged_hint=(
+            f"Restore it from a backup, or move it out of {db_path.parent} to start an empty outbox; tokens that were "
+            "waiting must then be published again from the Token workspace."
+        ),
+    )
+
+
+def connect_read_only(db_path: Path, added_columns: tuple[tuple[str, str, str], ...]) -> sqlite3.Connection | None:
+    """A connection that cannot write, or None when there is no outbox file yet (so nothing waits).
+
+    An outbox older than some `added_columns` cannot be migrated here; temporary views (which SQLite looks up
+    before the file's own tables) show the missing columns with their defaults instead."""
+    if not db_path.is_file():
+        return None
+    conn = None
+    try:
+        conn = open_read_only(db_path, "SELECT count(*) FROM jobs")
+        for table in sorted({table for table, _, _ in added_columns}):
+            present = {row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")}
+            missing = [(column, definition) for t, column, definition in added_columns if t == table]
+            missing = [(column, definition) for column, definition in missing if column not in present]
+            if missing:
+                extra = ", ".join(f"{_default(definition)} AS {column}" for column, definition in missing)
+                conn.execute(f"CREATE TEMP VIEW {table} AS SELECT *, {extra} FROM main.{table}")
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise failure(exc, "The publishing outbox cannot be opened", db_path) from exc
+    return conn
+
+
+def _default(definition: str) -> str:
+    # "TEXT NOT NULL DEFAULT ''" -> "''": the definitions are this app's own constants.
+    return definition.partition("DEFAULT")[2].strip() or "NULL"
