@@ -176,7 +176,7 @@ def run_generate(args: argparse.Namespace) -> int:
             strength=round(1.0 - args.keep_shape, 3),
             model_id=model.id,
         )
-        designs = _generate(services.engine, request, model, ev)
+        designs = _generate(services.backend, request, model, ev)
     finally:
         services.close()
     if args.out:
@@ -201,9 +201,9 @@ def resolve_cli_model(services, wanted: str):
     from app import paths
     from app.errors import RequestError
 
-    registry = services.registry
+    backend = services.backend
     if wanted:
-        model = registry.get(wanted) or _installed_at(registry, wanted)
+        model = backend.model(wanted) or _installed_at(backend.models(), wanted)
         if model is None:
             if os.sep in wanted or "/" in wanted or Path(wanted).exists():
                 raise UserFacingError(
@@ -218,10 +218,10 @@ def resolve_cli_model(services, wanted: str):
             raise UserFacingError(f"The model '{model.id}' cannot be used: {model.error}")
         return model
     try:
-        model = services.engine.resolve_model("")
+        model = backend.model_for("")
     except RequestError:
         model = None
-    others = [m for m in registry.models if not m.is_demo]
+    others = [m for m in backend.models() if not m.is_demo]
     if (model is None or model.is_demo) and others and not any(m.usable for m in others):
         reasons = "; ".join(f"{m.id}: {m.error}" for m in others[:3])
         raise UserFacingError(
@@ -233,12 +233,12 @@ def resolve_cli_model(services, wanted: str):
     return model
 
 
-def _installed_at(registry, text: str):
+def _installed_at(models: list, text: str):
     try:
         target = Path(text).expanduser().resolve()
     except (OSError, RuntimeError, ValueError):
         return None
-    for model in registry.models:
+    for model in models:
         try:
             if model.path.resolve() == target:
                 return model
@@ -247,7 +247,7 @@ def _installed_at(registry, text: str):
     return None
 
 
-def _generate(engine, request, model, ev) -> list:
+def _generate(backend, request, model, ev) -> list:
     done = threading.Event()
     outcome: dict = {"designs": [], "error": None}
     live = sys.stdout.isatty()  # \r redraws one line on a terminal; in a log it would be one endless line
@@ -282,14 +282,14 @@ def _generate(engine, request, model, ev) -> list:
             outcome["error"] = "cancelled."
             done.set()
 
-    engine.subscribe(on_event)
+    backend.subscribe(on_event)
     print(f"Generating {request.batch} design(s) with {model.label}", flush=True)
-    job = engine.submit(request)
+    job = backend.submit(request)
     print(f"Seed {job.request.seed}", flush=True)
     try:
         done.wait()
     except KeyboardInterrupt:
-        engine.cancel(job.id)
+        backend.cancel(job.id)
         raise
     if outcome["error"]:
         raise UserFacingError(outcome["error"])

@@ -16,30 +16,13 @@ from app import paths, settings_file
 from app.chain.settings import ChainSettings
 from app.description.models import DescribeSettings
 from app.fsutil import atomic_write_text
+from app.generation.settings import DEVICES, GenerationSettings  # noqa: F401 - DEVICES is re-exported
 from app.settings_checks import fix_fields, kind, type_problem
 from app.token.publish_settings import PublishSettings
 
 log = logging.getLogger(__name__)
 
 THEMES = ("system", "light", "dark")
-DEVICES = ("auto", "cuda", "mps", "cpu")
-
-
-@dataclass
-class GenerationSettings:
-    device: str = "auto"
-    attention_slicing: bool = False
-    vae_tiling: bool = False
-    cpu_offload: bool = False
-    # CUDA only, measured by tests/benchmarks/bench_gpu.py: channels_last was slower on an H200 with SDPA;
-    # torch.compile nearly doubles the step rate after a warm-up of about a minute per model and size.
-    channels_last: bool = False
-    compile_unet: bool = False
-    live_previews: bool = True
-    model_id: str = ""  # last used model; empty picks the first available
-
-    def validated(self, reasons: list[str] | None = None) -> "GenerationSettings":
-        return fix_fields("generation", self, choices={"device": DEVICES}, reasons=reasons)
 
 
 @dataclass

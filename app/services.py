@@ -1,4 +1,4 @@
-"""The composition root of the core: settings, library, model registry and engine, wired once.
+"""The composition root of the core: settings, library, model registry and generation backend, wired once.
 
 The window and the command line both start here, so they share one behaviour: the data folder is owned by one
 process at a time (app.data_lock) and kept owner-only (app.privacy) for as long as the services are open.
@@ -12,8 +12,10 @@ from typing import Callable
 from app import data_lock, paths, privacy
 from app.chain.service import ChainService
 from app.config import Settings, read_settings
+from app.generation.backend import GenerationBackend
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
+from app.library.saver import LibrarySaver
 from app.library.store import Library
 from app.token.publish import Outbox
 from app.token.publisher import Publisher, outbox_path
@@ -24,7 +26,7 @@ class Services:
     settings: Settings
     library: Library
     registry: ModelRegistry
-    engine: Engine
+    backend: GenerationBackend
     publisher: Publisher | None = None
     chain: ChainService | None = None
     folder_lock: data_lock.DataLock | None = None
@@ -32,12 +34,17 @@ class Services:
     demo_built: bool = False  # no model was installed, so the demo model was built for this run
     _closed: bool = False
 
+    @property
+    def engine(self) -> GenerationBackend:
+        """The generation backend under the name front ends and tests have long used."""
+        return self.backend
+
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
         try:
-            self.engine.shutdown()
+            self.backend.shutdown()  # waits for the designs already handed to the saver: before the library closes
             if self.chain is not None:
                 self.chain.close()
             if self.publisher is not None:
@@ -103,9 +110,17 @@ def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Serv
         install_demo_model()
         registry.scan()
         demo_built = True
-    services = Services(settings, library, registry, engine=None, demo_built=demo_built)  # type: ignore[arg-type]
+    services = Services(settings, library, registry, backend=None, demo_built=demo_built)  # type: ignore[arg-type]
     # The engine reads settings per job, so a change saved in Settings applies to the next generation.
-    services.engine = Engine(registry, library, lambda: services.settings.generation)
+    services.backend = local_backend(registry, library, lambda: services.settings.generation)
     services.publisher = Publisher(outbox, lambda: services.settings.publish)
     services.chain = ChainService(data_dir, lambda: services.settings.chain)
     return services
+
+
+def local_backend(registry: ModelRegistry, library: Library, settings: Callable) -> Engine:
+    """Diffusers on this computer, saving every finished image to `library` (the saver is its image sink)."""
+    saver = LibrarySaver(library)
+    engine = Engine(registry, settings, sources=saver.source_image)
+    saver.attach(engine)
+    return engine

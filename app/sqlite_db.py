@@ -1,16 +1,29 @@
-"""The one way this app opens and writes its SQLite files (library, publishing and minting outboxes, sandbox chain).
+"""The one way this app opens, migrates and writes its SQLite files (library, publishing and minting outboxes,
+sandbox chain).
 
-A failure here is an `sqlite3.Error` (or OSError); `app.storage_errors.storage_error` turns it into words.
+A failure here is an `sqlite3.Error` (or OSError); `app.storage_errors.storage_error` turns it into words. A file
+made by a newer app is a StorageFailure of kind NEWER, already in words.
+
+Schemas: every store lists its steps once (`migrate`); step N turns schema version N-1 into N, and the version is
+SQLite's own `PRAGMA user_version`. All pending steps run in one IMMEDIATE transaction, so a crash or a failure
+mid-way leaves the file exactly as it was, and two processes cannot both migrate. A read-only open never migrates:
+it reads what is there (`check_version` still refuses a file from a newer app).
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.storage_errors import READ_ONLY, classify
+from app.storage_errors import DAMAGED, READ_ONLY, StorageFailure, classify, describe, newer_version
+
+log = logging.getLogger(__name__)
+
+# One schema step: SQL statements (`;`-separated, triggers allowed) or a function given the connection.
+Step = Callable[[sqlite3.Connection], None] | str
 
 
 def open_durable(path: Path | str) -> sqlite3.Connection:
@@ -18,11 +31,15 @@ def open_durable(path: Path | str) -> sqlite3.Connection:
 
     FULL: in WAL mode each commit fsyncs the log. NORMAL survives an app crash but may drop the last commits on
     power loss; one fsync is nothing next to a generation or a chain round trip, and what the person has seen
-    must still be there after a reboot. The connection is shared by threads under the caller's own lock."""
+    must still be there after a reboot. The connection is shared by threads under the caller's own lock.
+
+    Foreign keys are enforced (SQLite leaves them off unless each connection asks): a design's descriptions go with
+    it, and a mint's signatures can never lose their mint."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
     except BaseException:
         conn.close()
         raise
@@ -57,6 +74,7 @@ def open_read_only(path: Path | str, probe: str = "PRAGMA user_version") -> sqli
         conn = None
         try:
             conn = sqlite3.connect(f"{uri}?{params}", uri=True, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA foreign_keys=ON")  # nothing is written here, but every connection says the same
             conn.execute(probe).fetchall()
             return conn
         except sqlite3.Error as exc:
@@ -67,3 +85,83 @@ def open_read_only(path: Path | str, probe: str = "PRAGMA user_version") -> sqli
                 break
     assert last is not None
     raise last
+
+
+# --- schema versions ----------------------------------------------------------------------------------------------
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_version(conn: sqlite3.Connection, known: int, *, store: str, file: Path | str) -> int:
+    """The file's schema version; StorageFailure (kind NEWER) when a newer app made it, so nothing here touches it.
+
+    A negative version (SQLite stores a signed number) is no version this app or any other of its versions wrote:
+    the file is treated as damaged, never migrated."""
+    version = schema_version(conn)
+    if version > known:
+        raise newer_version(store, file, version, known)
+    if version < 0:
+        failed = f"{store[:1].upper()}{store[1:]} cannot be opened"
+        message = describe(DAMAGED, failed, folder=Path(file).parent, file=file, store=store)
+        raise StorageFailure(message, details=f"schema version {version}", kind=DAMAGED)
+    return version
+
+
+def migrate(conn: sqlite3.Connection, steps: Sequence[Step], *, store: str, file: Path | str) -> int:
+    """Bring the file to version len(steps) with the steps it has not had; returns the version it had.
+
+    `store` ("the design library") and `file` word the error for a file from a newer app. Steps must be safe on the
+    files earlier versions left (an outbox from before user_version was kept has version 0 with tables present:
+    its first step uses CREATE … IF NOT EXISTS and `add_missing_columns`)."""
+    with immediate(conn):  # the version is read under the write lock: another process may be migrating too
+        version = check_version(conn, len(steps), store=store, file=file)
+        for target in range(version + 1, len(steps) + 1):
+            step = steps[target - 1]
+            if isinstance(step, str):
+                run_script(conn, step)
+            else:
+                step(conn)
+            conn.execute(f"PRAGMA user_version = {target}")
+        if version < len(steps):
+            left = orphans(conn)
+            if left:  # each store's own step decides what to do with orphans; this is the net under it
+                log.warning("%s: rows whose parent is missing after migrating: %s", store, left)
+    return version
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Each statement of `script` inside the caller's transaction (executescript would COMMIT it first)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):  # a `;` inside a trigger, a string or a comment waits for the rest
+            if pending.strip(" \t\r\n;"):
+                conn.execute(pending)
+            pending = ""
+    if pending.strip(" \t\r\n;"):
+        raise ValueError(f"incomplete SQL statement in a schema step: {pending[:80]!r}")
+
+
+def add_missing_columns(conn: sqlite3.Connection, table: str, columns: Sequence[tuple[str, str]]) -> list[str]:
+    """ALTER TABLE … ADD COLUMN for each (name, definition) the table lacks; returns the names added.
+
+    For files written before their schema had a version: which columns they have is the only record."""
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    added = [name for name, _ in columns if name not in present]
+    for name, definition in columns:
+        if name in added:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
+    return added
+
+
+def orphans(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows whose REFERENCES point at a row that is not there, counted per table (PRAGMA foreign_key_check).
+
+    Files written before foreign keys were enforced may hold some; a store's migration step decides, table by
+    table, whether such rows are removed or kept and reported."""
+    found: dict[str, int] = {}
+    for table, *_ in conn.execute("PRAGMA foreign_key_check").fetchall():
+        found[table] = found.get(table, 0) + 1
+    return found

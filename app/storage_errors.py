@@ -19,9 +19,10 @@ FULL = "full"  # no space left (or the quota is used up)
 READ_ONLY = "read_only"  # the folder or file cannot be written: permissions, a read-only disk, not a folder
 DAMAGED = "damaged"  # the file is not a database, or one of its pages is malformed
 DISK = "disk"  # the disk itself reported an error (failing, unplugged, a network share gone)
+NEWER = "newer"  # made by a newer version of the app (its schema version is past what this one knows)
 OTHER = "other"
 
-KINDS = (LOCKED, FULL, READ_ONLY, DAMAGED, DISK, OTHER)
+KINDS = (LOCKED, FULL, READ_ONLY, DAMAGED, DISK, NEWER, OTHER)
 
 # Primary result codes (the low byte of an extended code) -> kind.
 _SQLITE_KINDS = {
@@ -131,12 +132,25 @@ def describe(
     if kind == DAMAGED:
         hint = damaged_hint or f"Restore it from a backup, or move it out of {folder} to start afresh."
         return f"{failed}: the file {file or folder} is damaged. It has been left exactly as it is. {hint}"
+    if kind == NEWER:
+        return (
+            f"{failed}: {file or folder} was made by a newer version of SM6 Design Studio. Update the app to open it; "
+            "the file is left exactly as it is."
+        )
     if kind == DISK:
         return (
             f"{failed}: the disk holding {folder} reported an error. Check that it is still connected and healthy, "
             "then try again."
         )
     return f"{failed} in {folder}. Try again; if it keeps happening, Show details says what the system reported."
+
+
+def newer_version(store: str, file: Path | str, found: int, known: int) -> StorageFailure:
+    """The file's schema version `found` is past the `known` one: only a newer app can read it, and none of its data
+    may be touched (an older app's migration could lose what the newer one added)."""
+    failed = f"{store[:1].upper()}{store[1:]} cannot be opened"
+    message = describe(NEWER, failed, folder=Path(file).parent, file=file, store=store)
+    return StorageFailure(message, details=f"schema version {found}; this app knows up to {known}", kind=NEWER)
 
 
 def error_details(exc: BaseException) -> str:

@@ -8,8 +8,11 @@ PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 # shellcheck disable=SC1091
 . .venv/bin/activate
-stamp=".venv/.setup-$target-$(cat pyproject.toml packaging/constraints.txt scripts/setup.sh | sha256sum | cut -c1-16)"
+hash="$(cat pyproject.toml packaging/constraints.txt scripts/setup.sh | sha256sum | cut -c1-16)"
+stamp=".venv/.setup-$target-$hash"
 [ -f "$stamp" ] && exit 0
+# The test install is the app plus its test extras: after scripts/test.sh, scripts/launch.sh has all it needs.
+[ "$target" = "app" ] && [ -f ".venv/.setup-test-$hash" ] && exit 0
 python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
 # torch first, pinned: a looser spec would pull a multi-GB CUDA build on machines meant for the CPU build.
 # For an NVIDIA GPU, install the CUDA build of the same version before running this (see README, GPU notes).

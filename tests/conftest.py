@@ -14,6 +14,29 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)  # the leak check below looks at how the test itself went
+    return report
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(request):
+    """Fails a test that leaves widgets alive, QTimers running or threads going (tests/fixtures/leaks.py).
+
+    Set up before, and torn down after, every other function fixture: what they close does not count as leaked.
+    """
+    from tests.fixtures.leaks import Snapshot
+
+    before = Snapshot.take()
+    yield
+    leaks = before.leaks()
+    report = getattr(request.node, "report_call", None)
+    if leaks and report is not None and report.passed:  # a failed test's leftovers follow from its failure
+        pytest.fail(f"{request.node.name} left things behind:\n  " + "\n  ".join(leaks), pytrace=False)
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path, monkeypatch):
     """Fresh user folders per test, and the repository's models/ folder hidden, so tests see only what they make."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
@@ -67,9 +68,11 @@ class AppController(QObject):
     # ----- construction -----
     def _build_workspaces(self) -> None:
         services = self.services
-        self.bridge = EngineBridge(services.engine, self)
+        if self.kiosk:  # a visitor's session starts as the kiosk window opens: earlier visitors' designs stay hidden
+            services.library.set_visible_since(time.time())
+        self.bridge = EngineBridge(services.backend, self)
         self.bridge.sig_event.connect(self._on_engine_event)
-        self.design_vm = DesignViewModel(self.bridge, services.library, services.engine.presets, self)
+        self.design_vm = DesignViewModel(self.bridge, services.library, parent=self)
         self.studio = StudioView(self.design_vm)
         self.first_run = FirstRunView()
         self.design_page = QStackedWidget()
@@ -85,7 +88,7 @@ class AppController(QObject):
         w.add_workspace("design", self.design_page, "Design", "design")
         w.add_workspace("describe", self.describe_view, "Describe", "describe")
         self.token_view = TokenView(services.library)
-        self.token_view.set_verifier(lambda metadata, image: verify(self.services.engine, metadata, image))
+        self.token_view.set_verifier(lambda metadata, image: verify(self.services.backend, metadata, image))
         self.publish_queue = PublishQueue(services.publisher, self)
         self.token_view.set_publish_queue(self.publish_queue)
         w.add_workspace("token", self.token_view, "Token", "token")
@@ -97,6 +100,8 @@ class AppController(QObject):
             self.settings_page = SettingsPage(services.settings)
             self.settings_page.sig_settings_changed.connect(self._on_settings_changed)
             w.add_workspace("settings", self.settings_page, "Settings", "settings")
+            self.describe_view.can_open_settings = True  # "Add a key…" leads there
+            self.describe_view.sig_open_settings.connect(lambda: w.show_workspace("settings"))
 
         self.first_run.sig_import_requested.connect(self.open_import_dialog)
         self.first_run.sig_demo_requested.connect(self.install_demo_model)
@@ -109,7 +114,7 @@ class AppController(QObject):
         self.token_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
         self.token_view.sig_mint_requested.connect(self._on_mint_requested)
         self.token_view.sig_draft_shown.connect(self._look_up_mint)
-        self.wallet_view.sig_unlocked.connect(self._on_wallet_unlocked)
+        self.wallet_view.sig_mint.connect(self.open_mint_dialog)  # a mint that waited for set-up or unlock
         self.wallet_view.sig_mint_again.connect(self._on_mint_again)
         self.wallet_view.sig_reconciled.connect(lambda _records: self._refresh_token_mint())
         w.sig_workspace_changed.connect(self._on_workspace_changed)
@@ -121,6 +126,19 @@ class AppController(QObject):
         if services.library.is_read_only:  # viewing mode: say why nothing will be saved where the person starts
             self.design_vm.error = (services.library.read_only_reason, "")
             self.first_run.show_error(services.library.read_only_reason)
+
+    def start_visitor_session(self) -> None:
+        """A new visitor at the kiosk: from now on every workspace lists only the designs made from now on (a filter
+        in the store, so no path reaches an earlier visitor's), and nothing the last visitor made, searched or
+        selected stays on screen. Outside kiosk mode there are no visitors, and nothing changes."""
+        if not self.kiosk or self.services is None:
+            return
+        self.services.library.set_visible_since(time.time())
+        self.library_view.start_over()
+        vm = self.design_vm
+        vm.current_design, vm.variations, vm.lineage, vm.preview, vm.prompt = None, [], [], None, ""
+        self.describe_vm.set_design(None)
+        self.token_view.set_design(None)
 
     def _show_storage_error(self, exc: StorageError) -> None:
         self.storage_page = EmptyState(
@@ -169,12 +187,13 @@ class AppController(QObject):
 
     # ----- models -----
     def refresh_models(self) -> None:
-        registry = self.services.registry
-        usable = registry.usable()
-        self.studio.controls.set_models(registry.models, self.design_vm.model_id or self.settings.generation.model_id)
-        self.first_run.set_unusable(registry.models)
+        backend = self.services.backend
+        models = backend.models()
+        usable = [m for m in models if m.usable]
+        self.studio.controls.set_models(models, self.design_vm.model_id or self.settings.generation.model_id)
+        self.first_run.set_unusable(models)
         self.design_page.setCurrentWidget(self.studio if usable else self.first_run)
-        self._show_model(registry.get(self.design_vm.model_id))
+        self._show_model(backend.model(self.design_vm.model_id))
 
     def _show_model(self, model) -> None:
         self.window.set_model(model.label if model else "No model")
@@ -184,15 +203,15 @@ class AppController(QObject):
             self.design_vm.steps = 12
 
     def _on_model_chosen(self, model_id: str) -> None:
-        self._show_model(self.services.registry.get(model_id))
+        self._show_model(self.services.backend.model(model_id))
         if model_id and model_id != self.services.settings.generation.model_id:
             self.services.settings.generation.model_id = model_id
             self._save_settings()
         if model_id and self._started:
-            self.services.engine.preload(model_id)
+            self.services.backend.preload(model_id)
 
     def rescan_models(self) -> None:
-        self.services.registry.scan()
+        self.services.backend.refresh_models()
         self.refresh_models()
 
     def open_import_dialog(self) -> None:
@@ -202,8 +221,8 @@ class AppController(QObject):
         dialog.open()
 
     def _on_model_imported(self, path) -> None:
-        self.services.registry.scan()
-        imported = next((m for m in self.services.registry.usable() if m.path == path), None)
+        models = self.services.backend.refresh_models()
+        imported = next((m for m in models if m.usable and m.path == path), None)
         if imported is not None:
             self.design_vm.model_id = imported.id
         self.refresh_models()
@@ -218,8 +237,8 @@ class AppController(QObject):
     def _on_demo_ready(self, _path) -> None:
         self.first_run.set_busy(None)
         self.window.set_busy(False)
-        self.services.registry.scan()
-        demo = next((m for m in self.services.registry.usable() if m.is_demo), None)
+        models = self.services.backend.refresh_models()
+        demo = next((m for m in models if m.usable and m.is_demo), None)
         if demo is not None:
             self.design_vm.model_id = demo.id
         self.refresh_models()
@@ -232,11 +251,13 @@ class AppController(QObject):
     # ----- settings -----
     def _on_settings_changed(self, settings: Settings) -> None:
         settings.generation.model_id = self.services.settings.generation.model_id
+        theme_before = self.services.settings.theme
         self.services.settings = self.settings = settings
         self.describe_vm.char_limit = settings.describe.char_limit
-        from PySide6.QtWidgets import QApplication
+        if settings.theme != theme_before:  # re-styling the whole window freezes it for up to a second
+            from PySide6.QtWidgets import QApplication
 
-        apply_theme(QApplication.instance(), settings.theme, kiosk=self.kiosk)
+            apply_theme(QApplication.instance(), settings.theme, kiosk=self.kiosk)
         self.publish_queue.kick()  # a node set up just now takes what waits in the outbox
         self.wallet_view.network_changed(settings.chain.selected_network())
 
@@ -254,8 +275,8 @@ class AppController(QObject):
         if self.services is not None:
             self.publish_queue.start()
             self.wallet_view.start()
-        if self.services and self.services.registry.usable():
-            self.services.engine.preload(self.design_vm.model_id)
+        if self.services and any(m.usable for m in self.services.backend.models()):
+            self.services.backend.preload(self.design_vm.model_id)
 
     def shutdown(self) -> None:
         if getattr(self, "describe_vm", None) is not None:
@@ -263,6 +284,8 @@ class AppController(QObject):
             self.describe_vm.flush()  # the last second of typing
         if getattr(self, "publish_queue", None) is not None:
             self.publish_queue.stop()
+        if getattr(self, "bridge", None) is not None:
+            self.bridge.close()  # the window stops listening before the backend stops
         if self.services is not None:
             self.services.close()
             self.services = None
@@ -278,11 +301,11 @@ class AppController(QObject):
             w.set_model(event.label)
             w.set_device(event.device_label)
             # The model was hashed on its way in: show the short hash beside its name.
-            self.studio.controls.set_models(self.services.registry.models, self.design_vm.model_id)
+            self.studio.controls.set_models(self.services.backend.models(), self.design_vm.model_id)
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):
             w.set_busy(True, "Generating…")
-        if isinstance(event, (ev.ModelLoaded, ev.JobFinished, ev.JobCancelled, ev.JobFailed)):
-            if not self.services.engine.jobs():
+        if isinstance(event, (ev.ModelLoaded, ev.ModelLoadFailed, *ev.JOB_ENDS)):
+            if not self.services.backend.jobs():
                 w.set_busy(False)
 
     def _on_library_design_changed(self, design) -> None:
@@ -311,12 +334,7 @@ class AppController(QObject):
     # ----- minting -----
     def _on_mint_requested(self, draft) -> None:
         self.window.show_workspace("wallet")
-        address = self.services.chain.unlocked_address() if self.services else None
-        if address is None:
-            self._pending_mint = draft
-            self.wallet_view.ask_to_unlock("Unlock your wallet to mint this token.")
-            return
-        self.open_mint_dialog(draft, address)
+        self.wallet_view.request_mint(draft)  # at once when unlocked, else after set-up or unlock (sig_mint)
 
     def _on_mint_again(self, design_id: str) -> None:
         design = self.services.library.get(design_id) if self.services else None
@@ -331,17 +349,28 @@ class AppController(QObject):
         else:
             self.window.show_workspace("token")  # it needs its description first: the token view says so
 
-    def _on_wallet_unlocked(self, address: str) -> None:
-        draft, self._pending_mint = getattr(self, "_pending_mint", None), None
-        if draft is not None:
-            self.open_mint_dialog(draft, address)
-
     def open_mint_dialog(self, draft, address: str) -> MintDialog:
-        dialog = free_when_closed(MintDialog(self.services.chain, draft, address, self.window, kiosk=self.kiosk))
+        queue = self.publish_queue
+        dialog = MintDialog(
+            self.services.chain,
+            draft,
+            address,
+            self.window,
+            kiosk=self.kiosk,
+            network=self.services.settings.chain.selected_network(),
+            files_state=lambda: queue.state(draft.metadata_cid),  # the review warns while they are local only
+            publish=lambda: queue.publish(draft),
+        )
+        free_when_closed(dialog)
         dialog.sig_minted.connect(self._on_minted)
+        dialog.sig_view_token.connect(self._on_view_token)
         dialog.open()
         self.mint_dialog = dialog
         return dialog
+
+    def _on_view_token(self, design) -> None:
+        self.token_view.set_design(design)
+        self.window.show_workspace("token")
 
     def _on_minted(self, record) -> None:
         self.wallet_view.refresh_overview()

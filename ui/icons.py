@@ -1,4 +1,11 @@
-"""Line icons from resources/icons/*.svg, tinted to the theme by replacing `currentColor`."""
+"""Line icons from resources/icons/*.svg, tinted to the theme by replacing `currentColor`.
+
+A colour is a theme role ("text", "text_secondary", "accent", "on_accent", ...; `None` means "text") or a literal
+"#RRGGBB". Every icon and pixmap made here remembers how it was asked for, and when the theme changes every button,
+label, action and combo box entry that shows one is re-tinted in the new theme's colours (`_retint`): a view sets an
+icon once and never thinks about themes again. Nothing here holds a widget: the live widgets are walked at the
+change, so a closed view is neither kept alive nor visited.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +14,35 @@ import logging
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel
 
 from app.paths import resource
-from ui.theme import current_theme
+from ui.theme import Theme, current_theme, theme_manager
 
 log = logging.getLogger(__name__)
 
-_cache: dict[tuple[str, str, int, float], QIcon] = {}
+ROLES = ("text", "text_secondary", "text_disabled", "accent", "on_accent", "success", "warning", "danger", "info")
+
+_Spec = tuple[str, str | None, int]  # name, colour as asked (role or literal), size
+_cache: dict[tuple, QIcon] = {}
+_pixmaps: dict[tuple, QPixmap] = {}
+_specs: dict[int, _Spec] = {}  # cacheKey of every icon and pixmap handed out -> how it was asked for
 _svg_text: dict[str, str] = {}
 _reported_missing: set[str] = set()
 
 
 def icon(name: str, color: str | None = None, size: int = 24) -> QIcon:
-    """The icon `name` in `color` (default: the theme's text colour), or an empty QIcon if it is missing.
+    """The icon `name` in `color` (a theme role, default "text", or "#RRGGBB"), or an empty QIcon if it is missing.
 
     The icon also gets a Disabled pixmap in the theme's disabled colour, so greyed-out buttons
     look deliberate rather than washed out by Qt's automatic fading.
     """
     theme = current_theme()
-    color = color or theme.text
+    color = color or "text"
+    resolved = getattr(theme, color) if color in ROLES else color
     dpr = _device_pixel_ratio()
-    key = (name, color.upper(), size, dpr)
+    # The role is part of the key: "text" and a literal that happens to equal it today differ after a theme change.
+    key = (name, color if color in ROLES else None, resolved.upper(), theme.text_disabled, size, dpr)
     cached = _cache.get(key)
     if cached is not None:
         return cached
@@ -36,7 +51,7 @@ def icon(name: str, color: str | None = None, size: int = 24) -> QIcon:
     if svg is None:
         return QIcon()  # not cached: the file may be added while the app runs
     result = QIcon()
-    normal = _render(svg, color, size, dpr)
+    normal = _render(svg, resolved, size, dpr)
     if normal is None:
         _report_missing(name, "could not be rendered")
         return QIcon()
@@ -45,22 +60,60 @@ def icon(name: str, color: str | None = None, size: int = 24) -> QIcon:
     if disabled is not None:
         result.addPixmap(disabled, QIcon.Mode.Disabled)
     _cache[key] = result
+    _specs[result.cacheKey()] = (name, color, size)
     return result
 
 
 def pixmap(name: str, color: str | None = None, size: int = 24) -> QPixmap:
     """A crisp pixmap for QLabel use; empty when the icon is missing."""
-    dpr = _device_pixel_ratio()
-    pm = icon(name, color, size).pixmap(size, size)
-    if not pm.isNull() and abs(pm.devicePixelRatio() - dpr) > 0.01:
-        pm.setDevicePixelRatio(dpr)
+    made = icon(name, color, size)
+    key = (made.cacheKey(), size)
+    pm = _pixmaps.get(key)
+    if pm is None:
+        dpr = _device_pixel_ratio()
+        pm = made.pixmap(size, size)
+        if not pm.isNull() and abs(pm.devicePixelRatio() - dpr) > 0.01:
+            pm.setDevicePixelRatio(dpr)
+        if not pm.isNull():  # the same pixmap each time, so a label showing it can be found again
+            _pixmaps[key] = pm
+            _specs[pm.cacheKey()] = (name, color, size)
     return pm
 
 
 def clear_cache() -> None:
     """Forget rendered icons and SVG text, e.g. after the icon files changed on disk."""
     _cache.clear()
+    _pixmaps.clear()
+    _specs.clear()
     _svg_text.clear()
+
+
+def _retint(_theme: Theme) -> None:
+    """Re-make every icon on screen from how it was asked for, in the theme now applied."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.allWidgets():
+        if isinstance(widget, QAbstractButton):
+            spec = _specs.get(widget.icon().cacheKey())
+            if spec is not None:
+                widget.setIcon(icon(*spec))
+        elif isinstance(widget, QLabel):
+            spec = _specs.get(widget.pixmap().cacheKey())
+            if spec is not None:
+                widget.setPixmap(pixmap(*spec))
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                spec = _specs.get(widget.itemIcon(i).cacheKey())
+                if spec is not None:
+                    widget.setItemIcon(i, icon(*spec))
+        for action in widget.actions():
+            spec = _specs.get(action.icon().cacheKey())
+            if spec is not None:
+                action.setIcon(icon(*spec))
+
+
+theme_manager().theme_changed.connect(_retint)  # a module function: it holds no widget alive
 
 
 def _load_svg(name: str) -> str | None:

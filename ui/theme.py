@@ -310,8 +310,12 @@ class ThemeManager(QObject):
         self.kiosk = False
         self._app: QApplication | None = None
         self._listening = False
+        self._applied: tuple[QApplication, Theme, bool, str] | None = None  # what is on screen now
+        self.applied_count = 0  # how often the whole window was re-styled (each costs up to a second)
 
     def apply(self, app: QApplication, mode: ThemeMode = "system", kiosk: bool = False) -> Theme:
+        """Style the app for `mode`; a no-op when that exact style is already applied (re-polishing a full window
+        freezes it for up to a second, so a caller may apply whenever it likes)."""
         if mode not in ("system", "light", "dark"):
             raise ValueError(f"unknown theme mode {mode!r}")
         self._app, self.mode, self.kiosk = app, mode, kiosk
@@ -334,6 +338,10 @@ class ThemeManager(QObject):
         app = self._app
         assert app is not None
         self.theme = self.resolve(scheme)
+        applied = self._applied
+        if applied is not None and applied[0] is app and applied[1:3] == (self.theme, self.kiosk):
+            if app.styleSheet() == applied[3]:  # nobody replaced the stylesheet since
+                return self.theme
         # Fusion draws the same on every OS and honours the palette; native styles ignore parts of QSS.
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
@@ -341,6 +349,8 @@ class ThemeManager(QObject):
         app.setFont(_base_font(app.font(), self.kiosk))
         app.setPalette(build_palette(self.theme))
         app.setStyleSheet(build_stylesheet(self.theme, self.kiosk))
+        self._applied = (app, self.theme, self.kiosk, app.styleSheet())
+        self.applied_count += 1
         self.theme_changed.emit(self.theme)
         return self.theme
 

@@ -26,12 +26,8 @@ confirmed again), "dropped" (can no longer land: confirm again).
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import sqlite3
-import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -40,16 +36,14 @@ from eth_utils import to_checksum_address
 from app.chain import errors
 from app.chain.client import ChainClient
 from app.chain.contract import mint_call_data
+
+# STATES, Payout and mint_key are re-exported: callers know them from here, where the rules that use them are.
+from app.chain.mint_store import DONE, IN_FLIGHT, SIGNABLE, STATES, MintRecord, MintStore, Payout, mint_key  # noqa: F401
 from app.errors import UserFacingError
-from app.sqlite_db import immediate, open_durable
-from app.storage_errors import storage_error
 
 log = logging.getLogger(__name__)
 
-STATES = ("waiting", "signed", "sent", "minted", "confirmed", "failed", "dropped")
-DONE = ("minted", "confirmed")
-IN_FLIGHT = ("signed", "sent")
-SIGNABLE = ("waiting", "failed", "dropped")
+
 RECEIPT_POLL_S = 0.2  # the longest pause between two looks for a receipt
 RECEIPT_FIRST_POLL_S = 0.005  # then doubling: a node that mines at once is answered within milliseconds
 RECEIPT_TIMEOUT_S = 60.0
@@ -81,181 +75,20 @@ class StaleReviewError(UserFacingError):
     """The transaction confirmed does not match the outbox's record any more; nothing was signed."""
 
 
-@dataclass(frozen=True)
-class Payout:
-    """A KAIA transfer as the person confirmed it; the values (and `occurrence`) are its identity (see above)."""
-
-    network: str
-    chain_id: int
-    recipient: str  # checksummed
-    value: int  # kei
-    memo: str = ""
-    occurrence: int = 1  # 2 for the second payout of these very values that the person confirmed, and so on
-
-    @property
-    def request_id(self) -> bytes:
-        fields = (self.chain_id, self.recipient, self.value, self.memo, self.occurrence)
-        return hashlib.sha256("\x1f".join(str(f) for f in fields).encode("utf-8")).digest()
-
-    @property
-    def key(self) -> str:
-        return f"send:{int(self.chain_id)}:{self.request_id.hex()}"
-
-
 class Signer(Protocol):
     address: str
 
     def sign_transaction(self, tx: dict): ...
 
 
-@dataclass(frozen=True)
-class MintRecord:
-    id: int
-    key: str
-    state: str
-    network: str
-    chain_id: int
-    contract: str
-    sender: str
-    recipient: str
-    token_uri: str
-    content_hash: bytes
-    design_id: str
-    nonce: int | None
-    tx_hash: str
-    token_id: int | None
-    block_number: int | None
-    error: str
-    created_at: float
-    updated_at: float
-    signatures: int  # how many transactions were ever signed for this mint
-    kind: str = "mint"  # or "send": a KAIA transfer to `recipient`
-    value: int = 0  # kei sent with the transaction (transfers)
-    memo: str = ""  # the person's note on a transfer ("Prize #1"); kept here only, never on chain
-
-    @property
-    def done(self) -> bool:
-        return self.state in DONE
-
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS mints (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    state TEXT NOT NULL,
-    network TEXT NOT NULL,
-    chain_id INTEGER NOT NULL,
-    contract TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    recipient TEXT NOT NULL,
-    token_uri TEXT NOT NULL,
-    content_hash BLOB NOT NULL,
-    design_id TEXT NOT NULL DEFAULT '',
-    nonce INTEGER,
-    raw_tx BLOB,
-    tx_hash TEXT NOT NULL DEFAULT '',
-    token_id INTEGER,
-    block_number INTEGER,
-    error TEXT NOT NULL DEFAULT '',
-    created_at REAL NOT NULL,
-    updated_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS signatures (
-    mint_id INTEGER NOT NULL REFERENCES mints(id),
-    tx_hash TEXT NOT NULL,
-    nonce INTEGER NOT NULL,
-    raw_tx BLOB NOT NULL,
-    signed_at REAL NOT NULL,
-    PRIMARY KEY (mint_id, tx_hash)
-);
-"""
-# Columns added after the first release: (name, definition). kei amounts are text: they pass SQLite's 64 bits.
-_ADDED_COLUMNS = (
-    ("kind", "TEXT NOT NULL DEFAULT 'mint'"),
-    ("value", "TEXT NOT NULL DEFAULT '0'"),
-    ("memo", "TEXT NOT NULL DEFAULT ''"),
-)
-_COLUMNS = (
-    "id, key, state, network, chain_id, contract, sender, recipient, token_uri, content_hash, design_id, nonce, "
-    "tx_hash, token_id, block_number, error, created_at, updated_at, "
-    "(SELECT COUNT(*) FROM signatures s WHERE s.mint_id = m.id), kind, value, memo"
-)
-
-
-def _record(row) -> MintRecord:
-    return MintRecord(*row[:9], bytes(row[9]), *row[10:19], kind=row[19], value=int(row[20]), memo=row[21])
-
-
-def mint_key(chain_id: int, contract: str, content_hash: bytes) -> str:
-    return f"{int(chain_id)}:{to_checksum_address(contract)}:{bytes(content_hash).hex()}"
-
-
-class MintOutbox:
-    """SQLite (WAL, synchronous=FULL) in the data folder; one process owns it. Methods that talk to a node are
-    slow: call them from the chain worker thread. `hooks` lets the crash tests stop the process at each step."""
+class MintOutbox(MintStore):
+    """The exactly-once rules over the records (app/chain/mint_store.py). Methods that talk to a node are slow: call
+    them from the chain worker thread. `hooks` lets the crash tests stop the process at each step."""
 
     def __init__(self, db_path: Path, hooks: dict[str, Callable[[MintRecord], None]] | None = None) -> None:
-        self.db_path = Path(db_path)
+        super().__init__(db_path)
         self.hooks = hooks or {}
-        self._lock = threading.RLock()
         self._prepared_at: dict[int, float] = {}  # mint id → when `prepare` last estimated it (monotonic)
-        conn = None
-        try:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            conn = open_durable(self.db_path)
-            conn.executescript(_SCHEMA)
-            present = {row[1] for row in conn.execute("PRAGMA table_info(mints)")}
-            for name, definition in _ADDED_COLUMNS:
-                if name not in present:
-                    conn.execute(f"ALTER TABLE mints ADD COLUMN {name} {definition}")
-        except (OSError, sqlite3.Error) as exc:
-            if conn is not None:
-                conn.close()
-            raise storage_error(
-                exc,
-                "Minting is not available",
-                folder=self.db_path.parent,
-                file=self.db_path,
-                store="the minting outbox",
-            ) from None
-        self._conn = conn
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    # --- reading ---
-
-    def mints(self) -> list[MintRecord]:
-        with self._lock:
-            rows = self._conn.execute(f"SELECT {_COLUMNS} FROM mints m ORDER BY id").fetchall()
-        return [_record(row) for row in rows]
-
-    def get(self, mint_id: int) -> MintRecord:
-        with self._lock:
-            row = self._conn.execute(f"SELECT {_COLUMNS} FROM mints m WHERE id = ?", (mint_id,)).fetchone()
-        if row is None:
-            raise StopIteration(mint_id)  # as before: an unknown id is a programming error
-        return _record(row)
-
-    def find(self, chain_id: int, contract: str, content_hash: bytes) -> MintRecord | None:
-        key = mint_key(chain_id, contract, content_hash)
-        return next((m for m in self.mints() if m.key == key), None)
-
-    def _raw(self, mint_id: int) -> bytes | None:
-        with self._lock:
-            row = self._conn.execute("SELECT raw_tx FROM mints WHERE id = ?", (mint_id,)).fetchone()
-        return bytes(row[0]) if row and row[0] is not None else None
-
-    # --- writing ---
-
-    def _update(self, mint_id: int, **values) -> MintRecord:
-        values["updated_at"] = time.time()
-        columns = ", ".join(f"{name} = ?" for name in values)  # names come from this module only
-        with self._lock:
-            with immediate(self._conn):
-                self._conn.execute(f"UPDATE mints SET {columns} WHERE id = ?", (*values.values(), mint_id))
-        return self.get(mint_id)
 
     def queue(
         self,
@@ -274,40 +107,10 @@ class MintOutbox:
             if existing.state in SIGNABLE and (existing.recipient, existing.token_uri) != (recipient, token_uri):
                 return self._update(existing.id, recipient=to_checksum_address(recipient), token_uri=token_uri)
             return existing
-        now = time.time()
-        with self._lock:
-            with immediate(self._conn):
-                self._conn.execute(
-                    "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
-                    "content_hash, design_id, created_at, updated_at) "
-                    "VALUES (?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        mint_key(chain_id, contract, content_hash),
-                        network,
-                        int(chain_id),
-                        to_checksum_address(contract),
-                        to_checksum_address(sender),
-                        to_checksum_address(recipient),
-                        token_uri,
-                        bytes(content_hash),
-                        design_id,
-                        now,
-                        now,
-                    ),
-                )
+        self._insert_mint(network, chain_id, contract, sender, recipient, token_uri, content_hash, design_id)
         record = self.find(chain_id, contract, content_hash)
         assert record is not None
         return record
-
-    def same_payouts(self, chain_id: int, recipient: str, value: int, memo: str = "") -> list[MintRecord]:
-        """Every transfer recorded with these values on this chain, oldest first (see the rule above)."""
-        with self._lock:
-            rows = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM mints m WHERE kind = 'send' AND chain_id = ? AND recipient = ? AND value = ? "
-                "AND memo = ? ORDER BY id",
-                (int(chain_id), to_checksum_address(recipient), str(int(value)), memo),
-            ).fetchall()
-        return [_record(row) for row in rows]
 
     def queue_send(self, payout: Payout, sender: str) -> MintRecord:
         """Record a KAIA transfer the person confirmed, or return the one already recorded for this payout, so
@@ -317,26 +120,7 @@ class MintOutbox:
             return existing
         if int(payout.value) <= 0:
             raise ValueError("a transfer sends a positive amount")
-        now = time.time()
-        with self._lock:
-            with immediate(self._conn):
-                self._conn.execute(
-                    "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
-                    "content_hash, memo, created_at, updated_at, kind, value) "
-                    "VALUES (?, 'waiting', ?, ?, '', ?, ?, '', ?, ?, ?, ?, 'send', ?)",
-                    (
-                        payout.key,
-                        payout.network,
-                        int(payout.chain_id),
-                        to_checksum_address(sender),
-                        to_checksum_address(payout.recipient),
-                        payout.request_id,
-                        payout.memo,
-                        now,
-                        now,
-                        str(int(payout.value)),
-                    ),
-                )
+        self._insert_send(payout, sender)
         return next(m for m in self.mints() if m.key == payout.key)
 
     # --- the one path that signs ---
@@ -372,19 +156,7 @@ class MintOutbox:
             raise
         signed = signer.sign_transaction({k: v for k, v in tx.items() if k != "from"})
         raw, tx_hash = bytes(signed.raw_transaction), "0x" + bytes(signed.hash).hex()
-        now = time.time()
-        with self._lock:  # the bytes are on disk before any node sees them
-            with immediate(self._conn):
-                self._conn.execute(
-                    "INSERT INTO signatures (mint_id, tx_hash, nonce, raw_tx, signed_at) VALUES (?, ?, ?, ?, ?)",
-                    (mint_id, tx_hash, tx["nonce"], raw, now),
-                )
-                self._conn.execute(
-                    "UPDATE mints SET state = 'signed', raw_tx = ?, tx_hash = ?, nonce = ?, error = '', "
-                    "token_id = NULL, block_number = NULL, updated_at = ? WHERE id = ?",
-                    (raw, tx_hash, tx["nonce"], now, mint_id),
-                )
-        record = self.get(mint_id)
+        record = self._record_signature(mint_id, raw, tx_hash, tx["nonce"])  # on disk before any node sees it
         self._hook("signed", record)
         return self._broadcast(record, client, wait)
 

@@ -26,7 +26,7 @@ from web3 import EthereumTesterProvider, Web3
 from app.chain.contract import load_artifact, revert_data
 from app.chain.networks import KEI_PER_KAIA, SANDBOX, SANDBOX_CHAIN_ID
 from app.errors import StorageError
-from app.sqlite_db import immediate, open_durable
+from app.sqlite_db import immediate, migrate, open_durable
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,13 @@ DEV_BALANCE = 1_000_000_000 * KEI_PER_KAIA
 FAUCET_KAIA = 100 * KEI_PER_KAIA
 GAS_PRICE_TIP = 0  # like Kaia, where eth_maxPriorityFeePerGas is usually 0
 CACHE_ENTRIES = 4096  # trie nodes and code read lately; a few MB at most, whatever the chain's length
+
+# Step N makes schema version N (app.sqlite_db.migrate). Files from before versions were kept are version 0 with
+# these very tables, which IF NOT EXISTS leaves as they are.
+_MIGRATIONS = [
+    "CREATE TABLE IF NOT EXISTS kv (key BLOB PRIMARY KEY, value BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
 
 
 class _SqliteKV:
@@ -47,8 +54,11 @@ class _SqliteKV:
 
     def __init__(self, path: Path, cache_size: int | None = None) -> None:
         self._conn = open_durable(path)
-        self._conn.execute("CREATE TABLE IF NOT EXISTS kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
-        self._conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        try:
+            migrate(self._conn, _MIGRATIONS, store="the sandbox chain", file=path)
+        except BaseException:
+            self._conn.close()
+            raise
         self._dirty: dict[bytes, bytes | None] = {}  # None: deleted
         # Recent reads, absent keys too (py-evm asks for many keys that are not there); least recent first.
         self._cache: OrderedDict[bytes, bytes | None] = OrderedDict()

@@ -31,6 +31,23 @@ MAX_BACKOFF_S = 8.0
 MAX_RETRY_AFTER_S = 30.0  # a longer wait is the person's call, not ours: say how long and stop
 _KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-*.]{4,}|\bBearer\s+\S+")  # what OpenAI echoes of a key
 _NEXT = "or keep the offline draft."
+# The openai client will not start without some key. A local server (LM Studio, Ollama, llama.cpp) ignores it; this
+# one says plainly, in a server's log, that it is no key at all.
+NO_KEY_PLACEHOLDER = "sm6-no-api-key"
+OPENAI_HOSTS = ("api.openai.com",)
+
+
+def needs_key(base_url: str) -> bool:
+    """Whether drafting at `base_url` needs an API key: OpenAI's own API does; another OpenAI-compatible server
+    (LM Studio, Ollama, llama.cpp on this computer or the network) may not, so it is asked without one."""
+    url = base_url.strip()
+    if not url:
+        return True
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return True
+    return host in OPENAI_HOSTS or host.endswith(".openai.com")
 
 
 class _Malformed(Exception):
@@ -51,10 +68,11 @@ class _Progress:
 
 
 class OpenAIDrafter:
-    def __init__(self, settings: DescribeSettings, api_key: str, *, backoff_base_s: float = 0.5) -> None:
-        if not api_key or not api_key.strip():
+    def __init__(self, settings: DescribeSettings, api_key: str | None, *, backoff_base_s: float = 0.5) -> None:
+        keyless = not api_key or not api_key.strip()
+        if keyless and needs_key(settings.base_url):
             raise DraftError("config", f"There is no OpenAI key. Add one in Settings, {_NEXT}")
-        key = api_key.strip()
+        key = NO_KEY_PLACEHOLDER if keyless else api_key.strip()
         if not (key.isascii() and key.isprintable()) or " " in key:
             # A key pasted with a line break or stray characters: httpx would fail with the key in its message.
             message = (
@@ -66,6 +84,7 @@ class OpenAIDrafter:
             raise DraftError("config", message + f"Fix it, {_NEXT}")
         self._settings = settings
         self._api_key = key
+        self._keyless = keyless
         self._backoff_base_s = backoff_base_s
 
     def __repr__(self) -> str:  # never the key
@@ -314,6 +333,11 @@ class OpenAIDrafter:
         def error(kind: Any, message: str, retryable: bool = False) -> DraftError:
             return DraftError(kind, message, details, retryable=retryable, received_chars=got)
 
+        if status in (401, 403) and self._keyless:
+            return error(
+                "auth",
+                f"The drafting server ({self._server}) asks for an API key. Add its key in Settings, {_NEXT}",
+            )
         if status == 401:
             return error("auth", f"The OpenAI key was refused. Check it in Settings, {_NEXT}")
         if status == 403:

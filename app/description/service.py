@@ -1,5 +1,6 @@
-"""Drafting a description for a design: online when a key and a server are there, offline otherwise or when the
-call fails, every draft stored with the design. The UI decides where the text goes; this decides where it comes from.
+"""Drafting a description for a design: online when a server is there (with a key, unless it is a local
+OpenAI-compatible server that needs none), offline otherwise or when the call fails, every draft stored with the
+design. The UI decides where the text goes; this decides where it comes from.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from typing import Callable
 from app.description.keys import ApiKeyStore
 from app.description.models import DescribeSettings, DraftError, DraftResult, Language
 from app.description.offline import OfflineDrafter
-from app.description.openai_drafter import OpenAIDrafter
+from app.description.openai_drafter import OpenAIDrafter, needs_key
 from app.description.prompting import build_request
 from app.generation.presets import PresetBook, default_presets
 from app.library.models import Design, DraftRecord
 
 _keyring_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-keyring")
-NO_KEY = "No OpenAI key is set, so this is an offline draft. Add a key in Settings, then choose Retry online."
+NO_KEY = "No OpenAI key is set, so an offline draft was made from templates instead of asking ChatGPT."
+ADD_KEY = "Add a key in Settings, then choose Retry online."
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class DraftOutcome:
     record: DraftRecord  # as stored in the library
     fallback_reason: str = ""  # why an offline draft was made instead of an online one ("" when online worked)
     partial_error: DraftError | None = None  # an online stream that broke after some text arrived (text kept)
+    needs_key: bool = False  # the fallback's reason is a missing key: the UI offers to add one
 
 
 class DescriptionService:
@@ -44,10 +47,16 @@ class DescriptionService:
         self.presets = presets or default_presets()
         self._drafter_factory = drafter_factory
 
-    def offline_draft(self, design: Design, language: Language, reason: str = "") -> DraftOutcome:
+    def offline_draft(
+        self, design: Design, language: Language, reason: str = "", *, no_key: bool = False
+    ) -> DraftOutcome:
         settings = self._settings()
         result = OfflineDrafter(settings).draft(design, language, self.library.lineage(design.id), self.presets)
-        return DraftOutcome(result, self._store(design, result), reason)
+        return DraftOutcome(result, self._store(design, result), reason, needs_key=no_key)
+
+    def server_needs_key(self) -> bool:
+        """Whether the configured server needs an API key (OpenAI does; a local OpenAI-compatible server may not)."""
+        return needs_key(self._settings().base_url)
 
     async def draft(
         self, design: Design, language: Language, on_delta: Callable[[str], None], online: bool = True
@@ -61,9 +70,9 @@ class DescriptionService:
             return self.offline_draft(design, language)
         # A keyring may block (D-Bus, an unlock prompt): ask on a plain thread, never on the UI thread.
         key = await asyncio.get_running_loop().run_in_executor(_keyring_pool, self.keys.get)
-        if not key.key:
-            return self.offline_draft(design, language, key.problem or NO_KEY)
         settings = self._settings()
+        if not key.key and needs_key(settings.base_url):
+            return self.offline_draft(design, language, f"{NO_KEY} {key.problem or ADD_KEY}", no_key=True)
         request = build_request(design, language, settings, self.library.lineage(design.id), self.presets)
         received: list[str] = []
 
@@ -72,7 +81,8 @@ class DescriptionService:
             on_delta(delta)
 
         try:
-            result = await self._drafter_factory(settings, key.key).stream(request, deliver)
+            # No key for a server that needs none: the drafter sends a placeholder, never a real key.
+            result = await self._drafter_factory(settings, key.key or "").stream(request, deliver)
         except asyncio.CancelledError:
             if received:
                 self._store_partial(design, language, request, "".join(received), "cancelled")

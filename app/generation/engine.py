@@ -1,38 +1,36 @@
-"""The one engine every front end talks to: a queue of generation jobs run on a single worker thread.
+"""The local generation backend: diffusers on this computer, a queue of jobs run on a single worker thread.
 
-The UI (or the CLI) submits requests and listens to events; it never touches a diffusers pipeline.
-Listeners are called on the worker thread and must return quickly.
+Front ends use it only through `GenerationBackend` (backend.py); listeners are called on the worker and hand-off
+threads and must return quickly.
 """
 
 from __future__ import annotations
 
 import atexit
-import itertools
 import logging
 import queue
 import threading
 import time
 import traceback
 import weakref
-from dataclasses import dataclass, field
 from typing import Callable
 
-from app.config import GenerationSettings
 from app.errors import RequestError, UserFacingError
 from app.generation import events as ev
 from app.generation.devices import choose_device
 from app.generation.events import JobSnapshot, JobState
+from app.generation.generated import GeneratedImage, ImageSink
+from app.generation.jobs import KEEP_FINISHED, Job, JobBook, Listener
 from app.generation.pipelines import LoadedModel, LoadOptions, load_model
 from app.generation.presets import PresetBook, default_presets
 from app.generation.registry import ModelInfo, ModelRegistry
 from app.generation.request import GenerationRequest
-from app.generation.runner import Cancelled, JobRunner
+from app.generation.runner import SOURCE_GONE, Cancelled, JobRunner, SourceImages
+from app.generation.settings import GenerationSettings
 
 log = logging.getLogger(__name__)
 
-Listener = Callable[[ev.EngineEvent], None]
-# Finished jobs kept for `jobs(include_finished=True)`: enough for any history view, bounded for a kiosk's day.
-KEEP_FINISHED = 50
+__all__ = ["Engine", "KEEP_FINISHED"]
 UNEXPECTED_FAILURE = (
     "Generation stopped because of an unexpected problem. Try again; if it happens again, try another model "
     "or smaller settings, and keep the details for a support request."
@@ -41,6 +39,7 @@ OUT_OF_MEMORY = (
     "Not enough memory to generate this. Choose a smaller size or fewer variations, or turn on the low-memory "
     "options in Settings."
 )
+PRELOAD_FAILED = "The model could not be loaded. Generate to try again, or choose another model."
 _STOP = object()
 # A worker still inside torch while the interpreter tears down can abort the process: stop them first.
 _running: weakref.WeakSet = weakref.WeakSet()
@@ -52,63 +51,65 @@ def _stop_running_engines() -> None:
         engine.shutdown(timeout=5.0)
 
 
-@dataclass
-class Job:
-    id: str
-    request: GenerationRequest
-    created_at: float = field(default_factory=time.time)
-    state: JobState = JobState.QUEUED
-    image_index: int = 0
-    step: int = 0
-    steps: int = 0
-    cancel_event: threading.Event = field(default_factory=threading.Event)
-    steps_after_cancel: int = 0  # denoising steps that completed after Cancel was pressed
-    save: bool = True  # False: JobFinished carries PIL images and nothing is added to the library
-
-    def snapshot(self) -> JobSnapshot:
-        return JobSnapshot(self.id, self.request, self.state, self.image_index, self.step, self.steps, self.created_at)
-
-
 class Engine:
+    """A GenerationBackend. `sources` finds a design's image for refining; the sink (set_image_sink) keeps images."""
+
     def __init__(
         self,
         registry: ModelRegistry,
-        library,
         settings: Callable[[], GenerationSettings] = GenerationSettings,
         presets: PresetBook | None = None,
+        *,
+        sources: SourceImages | None = None,
+        sink: ImageSink | None = None,
     ) -> None:
-        self.registry = registry
-        self.library = library
+        self._registry = registry
         self._settings = settings
-        self.presets = presets or default_presets()
-        self._listeners: list[Listener] = []
-        self._jobs: dict[str, Job] = {}  # in submission order
-        self._finished: list[str] = []  # ids of finished jobs still in _jobs, oldest first
-        self._lock = threading.Lock()
+        self._presets = presets or default_presets()
+        self._sources = sources
+        self._sink = sink
+        self._book = JobBook()
         self._queue: queue.Queue = queue.Queue()
-        self._ids = itertools.count(1)
         self._loaded: LoadedModel | None = None
         self._thread = threading.Thread(target=self._work, name="sm6-engine", daemon=True)
         self._thread.start()
         _running.add(self)
 
-    # ----- public API (any thread) -----
+    # ----- GenerationBackend (any thread) -----
     def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        self._book.subscribe(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self._book.unsubscribe(listener)
+
+    def set_image_sink(self, sink: ImageSink | None) -> None:
+        self._sink = sink
+
+    def models(self) -> list[ModelInfo]:
+        return list(self._registry.models)
+
+    def refresh_models(self) -> list[ModelInfo]:
+        return list(self._registry.scan())
+
+    def model(self, model_id: str) -> ModelInfo | None:
+        return self._registry.get(model_id) if model_id else None
+
+    def model_with_hash(self, sha256: str) -> ModelInfo | None:
+        for model in self._registry.usable():
+            if (model.sha256 or self._registry.ensure_hash(model).sha256) == sha256:
+                return self._registry.get(model.id)
+        return None
+
+    def presets(self) -> PresetBook:
+        return self._presets
 
     def device_label(self) -> str:
-        """Where the next job runs, e.g. "CPU" or "CUDA · NVIDIA H200"."""
         return choose_device(self._settings().device).label
 
-    def resolve_model(self, model_id: str = "") -> ModelInfo:
-        """The model a request will run on; RequestError with the next step when there is none."""
+    def model_for(self, model_id: str = "") -> ModelInfo:
         wanted = model_id or self._settings().model_id
         if wanted:
-            model = self.registry.get(wanted)
+            model = self._registry.get(wanted)
             if model is None and model_id:
                 raise RequestError(
                     f"The model '{model_id}' is not installed any more. Pick another one or import it again."
@@ -117,55 +118,34 @@ class Engine:
                 if not model.usable:
                     raise RequestError(model.error or f"{model.id} cannot be used.")
                 return model
-        usable = self.registry.usable()
+        usable = self._registry.usable()
         if not usable:
             raise RequestError("No model yet. Import a Stable Diffusion model, or try the demo model.")
         return usable[0]
 
-    def submit(self, request: GenerationRequest, save: bool = True) -> JobSnapshot:
+    def submit(self, request: GenerationRequest, save: bool = True, stream: str = "") -> JobSnapshot:
         request.validate()
-        model = self.resolve_model(request.model_id)
+        model = self.model_for(request.model_id)
         request = request.with_seed().replace(model_id=model.id)
-        if request.source == "design" and self.library.get(request.source_design_id) is None:
-            raise RequestError("The design to refine is no longer in the library.")
-        job = Job(f"job-{next(self._ids)}", request, save=save)
-        with self._lock:
-            self._jobs[job.id] = job
-        self._emit(ev.JobQueued(job.snapshot()))
+        if request.source == "design" and (self._sources is None or self._sources(request.source_design_id) is None):
+            raise RequestError(SOURCE_GONE)
+        job = self._book.open(request, save=save, stream=stream)
         self._queue.put(job)
         return job.snapshot()
 
     def cancel(self, job_id: str) -> bool:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None or job.state.finished:
-                return False
-            job.cancel_event.set()
-            queued = job.state is JobState.QUEUED
-            if queued:
-                job.state = JobState.CANCELLED
-        if queued:  # it never started: report at once instead of when the worker reaches it
-            self._emit(ev.JobCancelled(job.snapshot(), 0))
-        return True
+        return self._book.cancel(job_id)
 
     def cancel_all(self) -> None:
-        for snap in self.jobs():
-            self.cancel(snap.id)
+        self._book.cancel_all()
 
     def jobs(self, include_finished: bool = False) -> list[JobSnapshot]:
-        with self._lock:
-            return [j.snapshot() for j in self._jobs.values() if include_finished or not j.state.finished]
+        return self._book.snapshots(include_finished)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self.jobs():
-            if deadline is not None and time.monotonic() > deadline:
-                return False
-            time.sleep(0.01)
-        return True
+        return self._book.wait_idle(timeout)
 
     def preload(self, model_id: str = "") -> None:
-        """Load a model ahead of the first job, so the first Generate starts at once."""
         self._queue.put(("preload", model_id))
 
     def unload(self) -> None:
@@ -177,6 +157,7 @@ class Engine:
         self._thread.join(timeout)
         _running.discard(self)
 
+    # ----- local only -----
     @property
     def loaded_model(self) -> ModelInfo | None:
         loaded = self._loaded
@@ -184,11 +165,7 @@ class Engine:
 
     # ----- worker thread -----
     def _emit(self, event: ev.EngineEvent) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(event)
-            except Exception:  # a broken listener must not kill the engine
-                log.exception("Engine listener failed on %s", type(event).__name__)
+        self._book.emit(event)
 
     def _work(self) -> None:
         while True:
@@ -206,74 +183,55 @@ class Engine:
             self._release()
             return
         try:
-            self._ensure_loaded(self.resolve_model(model_id))
+            model = self.model_for(model_id)
         except UserFacingError as exc:
             log.info("Preload skipped: %s", exc)
+            return
+        try:
+            self._ensure_loaded(model)
+        except Exception as exc:  # the worker must outlive a model that will not load; the next job says why
+            log.warning("Preloading %s failed", model.id, exc_info=True)
+            message = exc.message if isinstance(exc, UserFacingError) else PRELOAD_FAILED
+            details = exc.details if isinstance(exc, UserFacingError) else traceback.format_exc()
+            self._emit(ev.ModelLoadFailed(model.id, model.label, message, details))
 
     def _run(self, job: Job) -> None:
+        book = self._book
         if job.cancel_event.is_set():
-            self._finish(job, JobState.CANCELLED)
+            book.finish(job, JobState.CANCELLED)
             return
-        self._set(job, state=JobState.LOADING)
+        book.set(job, state=JobState.LOADING)
         self._emit(ev.JobStarted(job.snapshot()))
+        sink = self._sink if job.save else None
         try:
-            model = self.resolve_model(job.request.model_id)
-            loaded = self._ensure_loaded(model)
+            loaded = self._ensure_loaded(self.model_for(job.request.model_id))
             if job.cancel_event.is_set():
                 raise Cancelled
-            self._set(job, state=JobState.RUNNING)
-            runner = JobRunner(loaded, self.presets, self.library, self._settings().live_previews)
-            designs = runner.run(
+            book.set(job, state=JobState.RUNNING)
+            runner = JobRunner(loaded, self._presets, self._sources, self._settings().live_previews)
+            results = runner.run(
                 job.request,
                 job.cancel_event,
-                lambda i, s, n, p: self._on_step(job, i, s, n, p),
-                lambda design, i: self._emit(ev.ImageReady(self._set(job, image_index=i), design)),
-                save=job.save,
+                lambda i, s, n, p: book.step(job, i, s, n, p),
+                (lambda image: self._keep(job, sink, image)) if sink is not None else None,
             )
         except Cancelled:
-            self._finish(job, JobState.CANCELLED)
+            book.finish(job, JobState.CANCELLED)
         except UserFacingError as exc:
             log.warning("Generation with %s failed: %s %s", job.request.model_id, exc.message, exc.details)
-            self._finish(job, JobState.FAILED, exc.message, exc.details)
+            book.finish(job, JobState.FAILED, exc.message, exc.details)
         except Exception as exc:  # report, keep the engine alive for the next job
             log.exception("Generation failed")
             message = OUT_OF_MEMORY if _out_of_memory(exc) else UNEXPECTED_FAILURE
-            self._finish(job, JobState.FAILED, message, traceback.format_exc())
+            book.finish(job, JobState.FAILED, message, traceback.format_exc())
         else:
-            self._set(job, state=JobState.DONE)
-            self._retire(job)
-            self._emit(ev.JobFinished(job.snapshot(), tuple(designs)))
+            book.finish(job, JobState.DONE, results=(results, ()) if sink is not None else ((), results))
 
-    def _on_step(self, job: Job, image_index: int, step: int, steps: int, preview) -> None:
-        if job.cancel_event.is_set():
-            job.steps_after_cancel += 1
-        snap = self._set(job, image_index=image_index, step=step, steps=steps)
-        self._emit(ev.StepProgress(snap, preview))
-
-    def _set(self, job: Job, **changes) -> JobSnapshot:
-        with self._lock:
-            for key, value in changes.items():
-                setattr(job, key, value)
-            return job.snapshot()
-
-    def _finish(self, job: Job, state: JobState, message: str = "", details: str = "") -> None:
-        with self._lock:
-            already = job.state is JobState.CANCELLED
-            job.state = state
-        self._retire(job)
-        if state is JobState.CANCELLED:
-            if not already:
-                self._emit(ev.JobCancelled(job.snapshot(), job.steps_after_cancel))
-        elif state is JobState.FAILED:
-            self._emit(ev.JobFailed(job.snapshot(), message, details))
-
-    def _retire(self, job: Job) -> None:
-        """Keep only the newest KEEP_FINISHED finished jobs: the engine runs for days at a kiosk."""
-        with self._lock:
-            if job.id not in self._finished:
-                self._finished.append(job.id)
-            while len(self._finished) > KEEP_FINISHED:
-                self._jobs.pop(self._finished.pop(0), None)
+    def _keep(self, job: Job, sink: ImageSink, image: GeneratedImage):
+        """On the hand-off thread: the sink keeps the image, then (and only then) it is announced."""
+        kept = sink(image)
+        self._emit(ev.ImageReady(self._book.set(job, image_index=image.index), kept))
+        return kept
 
     def _ensure_loaded(self, model: ModelInfo) -> LoadedModel:
         gen = self._settings()
@@ -292,10 +250,10 @@ class Engine:
         self._release()
         if not model.sha256:
             self._emit(ev.ModelLoading(model.id, model.label, "hashing"))
-            model = self.registry.ensure_hash(model)
+            model = self._registry.ensure_hash(model)
         self._emit(ev.ModelLoading(model.id, model.label, "loading"))
         started = time.perf_counter()
-        self._loaded = load_model(model, options, self.registry.search_dirs)
+        self._loaded = load_model(model, options, self._registry.search_dirs)
         self._emit(ev.ModelLoaded(model.id, model.label, device.label, time.perf_counter() - started, device.note))
         return self._loaded
 

@@ -1,4 +1,7 @@
-"""What the engine tells its listeners. Sent from the worker thread: a UI must hop to its own thread."""
+"""What a generation backend tells its listeners. Sent from the backend's threads: a UI must hop to its own thread.
+
+Order a listener can rely on, per job: JobQueued, then JobStarted, StepProgress…, ImageReady…, and exactly one of
+JobFinished / JobCancelled / JobFailed last (every ImageReady of a job comes before its end)."""
 
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ class JobSnapshot:
     step: int = 0  # steps done in the current image
     steps: int = 0  # steps the current image takes (fewer than requested for img2img)
     created_at: float = 0.0
+    stream: str = ""  # "latest wins" stream the job was submitted on ("" for none)
 
     @property
     def fraction(self) -> float:
@@ -67,6 +71,16 @@ class ModelLoaded:
 
 
 @dataclass(frozen=True)
+class ModelLoadFailed:
+    """A model asked for ahead of a job (preload) could not be loaded; a job that needed it fails on its own."""
+
+    model_id: str
+    label: str
+    message: str
+    details: str = ""
+
+
+@dataclass(frozen=True)
 class StepProgress:
     job: JobSnapshot
     preview: Any  # a small PIL image, or None when previews are off
@@ -74,20 +88,24 @@ class StepProgress:
 
 @dataclass(frozen=True)
 class ImageReady:
+    """An image is safely kept: `design` is what the backend's image sink made of it (the saved library Design)."""
+
     job: JobSnapshot
-    design: Any  # app.library.models.Design
+    design: Any
 
 
 @dataclass(frozen=True)
 class JobFinished:
     job: JobSnapshot
-    designs: tuple  # the saved Designs; PIL images instead for a job submitted with save=False
+    designs: tuple  # what the sink made of each image (saved Designs), in seed order
+    images: tuple = ()  # GeneratedImages no sink kept: a job submitted with save=False (e.g. Verify)
 
 
 @dataclass(frozen=True)
 class JobCancelled:
     job: JobSnapshot
     steps_after_cancel: int  # steps that ran after Cancel was pressed (0 or 1 is the goal)
+    replaced_by: str = ""  # the id of the job that replaced it on its stream ("latest wins"), else ""
 
 
 @dataclass(frozen=True)
@@ -98,5 +116,15 @@ class JobFailed:
 
 
 EngineEvent = Union[
-    JobQueued, JobStarted, ModelLoading, ModelLoaded, StepProgress, ImageReady, JobFinished, JobCancelled, JobFailed
+    JobQueued,
+    JobStarted,
+    ModelLoading,
+    ModelLoaded,
+    ModelLoadFailed,
+    StepProgress,
+    ImageReady,
+    JobFinished,
+    JobCancelled,
+    JobFailed,
 ]
+JOB_ENDS = (JobFinished, JobCancelled, JobFailed)

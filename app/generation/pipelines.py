@@ -76,6 +76,10 @@ def quiet_libraries() -> None:
     diffusers.utils.logging.disable_progress_bar()
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
+    # Even a disabled tqdm bar starts tqdm's monitor thread, which then wakes every 10 s for the process's life.
+    from tqdm import std
+
+    std.tqdm.monitor_interval = 0
 
 
 def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] | None = None) -> LoadedModel:

@@ -1,4 +1,5 @@
-"""Running one job on a loaded model: each variation in turn, with step previews, cancel, PNG and library record."""
+"""Running one job on a loaded model: each variation in turn, with step previews, cancel, and the PNG with its
+provenance. Keeping the image (the library) is the caller's: each is handed over on the hand-off thread."""
 
 from __future__ import annotations
 
@@ -6,32 +7,28 @@ import threading
 import time
 from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Callable
+from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 from PIL import Image
 
 from app.errors import ModelError, RequestError
 from app.generation import pngmeta
+from app.generation.generated import GeneratedImage
 from app.generation.pipelines import LoadedModel
 from app.generation.presets import PresetBook
 from app.generation.preview import LatentPreviewer
 from app.generation.request import GenerationRequest
 from app.generation.schedulers import make_scheduler, scheduler_label
-from app.library.models import NewDesign
 
 StepCallback = Callable[[int, int, int, object], None]  # image index, step, steps, preview image or None
-ImageCallback = Callable[[object, int], None]  # design, image index
+ImageCallback = Callable[[GeneratedImage], Any]  # on the hand-off thread; its result is what run() returns
+SourceImages = Callable[[str], "Path | str | None"]  # a design id -> its image file, None when it is gone
 
 
-# One saver for all jobs keeps designs landing in the order they were made.
-_saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-saver")
-
-
-def _done(value) -> Future:
-    future: Future = Future()
-    future.set_result(value)
-    return future
+# One hand-off thread for all jobs keeps images landing in the order they were made, and durable writes off the GPU.
+_handoff = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-saver")
 
 
 class Cancelled(Exception):
@@ -39,21 +36,24 @@ class Cancelled(Exception):
 
 
 class EmptyImage(ModelError):
-    """The model computed NaN or infinity: the image would be black. Nothing of it is saved."""
+    """The model computed NaN or infinity: the image would be black. Nothing of it is kept."""
 
 
 SOURCE_UNREADABLE = (
     "The design you started from can no longer be read: its image file is missing or damaged. "
     "Start from another design or from the SM6 base artwork."
 )
+SOURCE_GONE = "The design to refine is no longer in the library."
 MAX_SOURCE_PIXELS = 4 * 2048 * 2048  # a starting image is resized to at most 2048²; bigger is not a design of ours
 
 
 class JobRunner:
-    def __init__(self, loaded: LoadedModel, presets: PresetBook, library, previews: bool = True) -> None:
+    def __init__(
+        self, loaded: LoadedModel, presets: PresetBook, sources: SourceImages | None = None, previews: bool = True
+    ) -> None:
         self.loaded = loaded
         self.presets = presets
-        self.library = library
+        self.sources = sources
         self.previewer = LatentPreviewer(loaded.model.arch or "sd15", loaded.taesd) if previews else None
 
     def run(
@@ -61,16 +61,16 @@ class JobRunner:
         request: GenerationRequest,
         cancel: threading.Event,
         on_step: StepCallback,
-        on_image: ImageCallback,
-        save: bool = True,
+        on_image: ImageCallback | None = None,
     ) -> list:
-        """Generate every variation; each is saved (PNG + library) on a saver thread while the next one denoises,
-        so durable writes never hold up the GPU. A design is announced only once it is safely on disk."""
+        """Generate every variation; each is packaged as a PNG with its provenance and handed to `on_image` on the
+        hand-off thread while the next one denoises. Returns what `on_image` returned for each (the
+        GeneratedImages themselves without it), once every hand-off has ended."""
         asked_steps = request.steps
         request = request.runnable()
         composed = self.presets.compose(request)
         init_image = self.init_image(request)
-        saves: list[Future] = []
+        handed: list[Future] = []
         try:
             for index, seed in enumerate(request.seeds()):
                 if cancel.is_set():
@@ -85,41 +85,34 @@ class JobRunner:
                     cancel,
                     lambda step, steps, preview: on_step(index, step, steps, preview),
                 )
-                if not save:  # a check (e.g. Verify) wants pixels, not a new design in the library
-                    saves.append(_done(image))
-                    continue
-                saves.append(
-                    _saver.submit(
-                        self._save,
-                        request,
-                        composed,
-                        image,
-                        seed,
-                        index,
-                        time.perf_counter() - started,
-                        init_image is not None,
-                        on_image,
-                        asked_steps,
-                    )
+                made = dict(seed=seed, index=index, seconds=time.perf_counter() - started, asked_steps=asked_steps)
+                handed.append(
+                    _handoff.submit(self._hand_over, request, composed, image, init_image is not None, made, on_image)
                 )
         finally:
-            # Images finished before a cancel or a failure are kept: wait for every save, even after one failed,
+            # Images finished before a cancel or a failure are kept: wait for every hand-off, even after one failed,
             # so no later variation is still being written when the caller closes the library.
-            futures.wait(saves)
-        return [f.result() for f in saves]
+            futures.wait(handed)
+        return [f.result() for f in handed]
 
-    def _save(
+    def _hand_over(self, request, composed, image: Image.Image, img2img: bool, made: dict, on_image):
+        generated = self.package(request, composed, image, img2img, **made)
+        return on_image(generated) if on_image is not None else generated
+
+    def package(
         self,
         request: GenerationRequest,
         composed,
         image: Image.Image,
+        img2img: bool,
         seed: int,
         index: int,
         seconds: float,
-        img2img: bool,
-        on_image: ImageCallback,
         asked_steps: int,
-    ):
+    ) -> GeneratedImage:
+        """The image as it is kept: a PNG carrying A1111 parameters, our request and details, and the AI-made mark."""
+        model = self.loaded.model
+        parent = request.source_design_id if request.source == "design" else None
         png = pngmeta.encode_png(
             image,
             parameters=pngmeta.a1111_parameters(
@@ -131,28 +124,27 @@ class JobRunner:
                 seed=seed,
                 width=image.width,
                 height=image.height,
-                model_name=self.loaded.model.label,
-                model_hash=self.loaded.model.short_hash,
+                model_name=model.label,
+                model_hash=model.short_hash,
                 denoise=request.strength if img2img else None,
             ),
             request=request.to_dict(),
             extra=self._meta(request, seed, index, seconds, asked_steps),
         )
-        design = self.library.add(
-            NewDesign(
-                png=png,
-                request=request,
-                seed=seed,
-                prompt_final=composed.positive,
-                negative_final=composed.negative,
-                model_name=self.loaded.model.label,
-                model_hash=self.loaded.model.sha256 or "",
-                device=self.loaded.options.device.label,
-                parent_id=request.source_design_id if request.source == "design" else None,
-            )
+        return GeneratedImage(
+            png=png,
+            request=request,
+            seed=seed,
+            index=index,
+            prompt_final=composed.positive,
+            negative_final=composed.negative,
+            model_name=model.label,
+            model_hash=model.sha256 or "",
+            device=self.loaded.options.device.label,
+            parent_id=parent,
+            seconds=seconds,
+            pixels=image,
         )
-        on_image(design, index)
-        return design
 
     def generate(
         self,
@@ -228,10 +220,10 @@ class JobRunner:
 
             return base_art.render_base(*size)
         if request.source == "design":
-            parent = self.library.get(request.source_design_id)
-            if parent is None:
-                raise RequestError("The design to refine is no longer in the library.")
-            return read_source_image(parent.image_path, size)
+            path = self.sources(request.source_design_id) if self.sources and request.source_design_id else None
+            if path is None:
+                raise RequestError(SOURCE_GONE)
+            return read_source_image(path, size)
         return None
 
     def _meta(self, request: GenerationRequest, seed: int, index: int, seconds: float, asked_steps: int) -> dict:

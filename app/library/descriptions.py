@@ -58,6 +58,19 @@ def migrate_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def migrate_v3_foreign_keys(conn: sqlite3.Connection) -> None:
+    """Schema version 3: foreign keys are enforced from now on (app.sqlite_db turns them on for every connection).
+
+    Earlier files were written with them off, so a draft or a description may have outlived its design. Nothing can
+    show or use those rows (every read starts from a design), so they go, as the cascade would have removed them."""
+    removed = {
+        table: conn.execute(f"DELETE FROM {table} WHERE design_id NOT IN (SELECT id FROM designs)").rowcount
+        for table in ("description_drafts", "descriptions")
+    }
+    if any(removed.values()):
+        log.warning("removed descriptions of designs that no longer exist: %s", removed)
+
+
 def _check_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"Unknown description language {language!r}: use one of {', '.join(LANGUAGES)}.")

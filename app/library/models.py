@@ -58,6 +58,25 @@ class Design:
 
 
 @dataclass(frozen=True)
+class DesignFilter:
+    """Which designs a listing shows: every word of `search` in the user's or the final prompt (any case), and
+    optionally only favourites. The store applies it in SQL; `matches` is the same rule for one design in hand."""
+
+    search: str = ""
+    favourites_only: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.search.split()) or self.favourites_only
+
+    def matches(self, design: Design) -> bool:
+        if self.favourites_only and not design.favourite:
+            return False
+        text = f"{design.request.prompt}\n{design.prompt_final}".casefold()
+        return all(word in text for word in self.search.casefold().split())
+
+
+@dataclass(frozen=True)
 class DraftRecord:
     """One description draft as it came from ChatGPT or the offline template drafter, never edited."""
 

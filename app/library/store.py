@@ -20,7 +20,7 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from PIL import Image
 
@@ -28,23 +28,20 @@ from app import safejson
 from app.errors import StorageError
 from app.fsutil import _fsync_dir, atomic_write_bytes, check_writable
 from app.library import recovery
-from app.library.descriptions import DescriptionsMixin, migrate_v2
+from app.library.descriptions import DescriptionsMixin, migrate_v2, migrate_v3_foreign_keys
 from app.library.ids import new_id
+from app.library.listing import COLUMNS as _COLUMNS
+from app.library.listing import ListingMixin, where
 from app.library.models import Design, NewDesign, request_from_saved
-from app.sqlite_db import immediate, open_durable, open_read_only
+from app.sqlite_db import Step, check_version, immediate, migrate, open_durable, open_read_only
 from app.storage_errors import READ_ONLY, StorageFailure, describe, storage_error
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "library.sqlite3"
 IMAGES_DIR = "images"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # = len(_MIGRATIONS)
 STORE_NAME = "the design library"
-_NEWER = "This library was made by a newer version of SM6 Design Studio. Update the app to open it."
-_COLUMNS = (
-    "id, created_at, image_sha256, request_json, seed, prompt_final, negative_final,"
-    " model_name, model_hash, device, parent_id, favourite, width, height, extra_json"
-)
 
 
 # --- schema -------------------------------------------------------------------------------------
@@ -88,19 +85,9 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE TRIGGER designs_fts_au AFTER UPDATE OF search_text ON designs BEGIN {drop} {add} END")
 
 
-# Later issues append (3, _v3) for tokens…; all pending steps run in one transaction (see _migrate).
-_MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1), (2, migrate_v2)]
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    with immediate(conn):  # re-read the version under the write lock: another process may migrate too
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StorageError(_NEWER)
-        for target, step in _MIGRATIONS:
-            if target > version:
-                step(conn)
-                conn.execute(f"PRAGMA user_version = {target}")
+# Step N makes schema version N; later issues append theirs (tokens…). app.sqlite_db.migrate runs the pending ones
+# in one transaction; a read-only library is never migrated (descriptions.py reads an older one as it is).
+_MIGRATIONS: list[Step] = [_v1, migrate_v2, migrate_v3_foreign_keys]
 
 
 def _fts5_trigram_available() -> bool:
@@ -116,7 +103,7 @@ def _fts5_trigram_available() -> bool:
 
 
 # --- the library --------------------------------------------------------------------------------
-class Library(DescriptionsMixin):
+class Library(DescriptionsMixin, ListingMixin):
     """Every design ever made, and its descriptions. Safe to share between the UI thread and the generation worker.
 
     Threading: ONE connection (check_same_thread=False) guarded by an RLock. Reads take
@@ -136,6 +123,9 @@ class Library(DescriptionsMixin):
         self._read_only_details = read_only_details
         self._lock = threading.RLock()
         self._damaged: dict[str, str] = {}  # id of a row that could not be read -> why (for the log and the view)
+        # The visitor scope (listing.py): only designs with a higher key are read; 0 reads every design.
+        self._visible_after = 0
+        self._visible_since: float | None = None
         # Below SCHEMA_VERSION only when a read-only library predates a migration: reads then return nothing new.
         self._schema_version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         self._has_fts = (
@@ -161,7 +151,7 @@ class Library(DescriptionsMixin):
         conn = None
         try:
             conn = open_durable(db_path)
-            _migrate(conn)
+            migrate(conn, _MIGRATIONS, store=STORE_NAME, file=db_path)
         except BaseException as exc:
             if conn is not None:
                 conn.close()
@@ -178,9 +168,11 @@ class Library(DescriptionsMixin):
             conn = open_read_only(db_path, "SELECT count(*) FROM designs")
         except sqlite3.Error as exc:
             raise _open_failed(exc, data_dir, db_path) from exc
-        if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+        try:
+            check_version(conn, SCHEMA_VERSION, store=STORE_NAME, file=db_path)
+        except BaseException:
             conn.close()
-            raise StorageError(_NEWER)
+            raise
         return cls(data_dir, conn, read_only=True, read_only_details=reason)
 
     @property
@@ -279,7 +271,8 @@ class Library(DescriptionsMixin):
         with self._lock:
             try:
                 cur = self._connection().execute(
-                    "UPDATE designs SET favourite = ? WHERE id = ?", (int(bool(value)), design_id)
+                    f"UPDATE designs SET favourite = ?{where(['id = ?', *self._scope_clauses()])}",
+                    (int(bool(value)), design_id, *self._scope_params()),
                 )
             except sqlite3.Error as exc:
                 raise self._save_failed("The favourite", exc) from exc
@@ -293,8 +286,10 @@ class Library(DescriptionsMixin):
     # --- reading ---
 
     def get(self, design_id: str) -> Design | None:
-        """The design, or None when there is none (or its row is damaged: see `damaged_count`)."""
-        found = self._readable(self._query(f"SELECT {_COLUMNS} FROM designs WHERE id = ?", (design_id,)))
+        """The design, or None when there is none, it is outside the visitor scope (`set_visible_since`), or its
+        row is damaged (see `damaged_count`)."""
+        sql = f"SELECT {_COLUMNS} FROM designs{where(['id = ?', *self._scope_clauses()])}"
+        found = self._readable(self._query(sql, (design_id, *self._scope_params())))
         return found[0] if found else None
 
     def list(
@@ -312,7 +307,7 @@ class Library(DescriptionsMixin):
             clauses, params = ["designs_fts MATCH ?", *clauses], [match, *params]
         else:
             source, order = "designs", "seq"
-        sql = f"SELECT {_COLUMNS} FROM {source}{_where(clauses)} ORDER BY {order} DESC LIMIT ? OFFSET ?"
+        sql = f"SELECT {_COLUMNS} FROM {source}{where(clauses)} ORDER BY {order} DESC LIMIT ? OFFSET ?"
         designs: list[Design] = []
         want = limit
         while want > 0:
@@ -332,7 +327,7 @@ class Library(DescriptionsMixin):
                 ["seq IN (SELECT rowid FROM designs_fts WHERE designs_fts MATCH ?)", *clauses],
                 [match, *params],
             )
-        return self._query(f"SELECT count(*) FROM designs{_where(clauses)}", tuple(params))[0][0]
+        return self._query(f"SELECT count(*) FROM designs{where(clauses)}", tuple(params))[0][0]
 
     def lineage(self, design_id: str) -> list[Design]:
         """From the root ancestor down to `design_id`; [] when it does not exist."""
@@ -347,8 +342,8 @@ class Library(DescriptionsMixin):
 
     def children(self, design_id: str) -> list[Design]:
         """Designs refined directly from `design_id`, oldest first (the order they were made)."""
-        sql = f"SELECT {_COLUMNS} FROM designs WHERE parent_id = ? ORDER BY seq"
-        return self._readable(self._query(sql, (design_id,)))
+        sql = f"SELECT {_COLUMNS} FROM designs{where(['parent_id = ?', *self._scope_clauses()])} ORDER BY seq"
+        return self._readable(self._query(sql, (design_id, *self._scope_params())))
 
     def image_path(self, sha256: str) -> Path:
         return self.images_dir / sha256[:2] / f"{sha256}.png"
@@ -362,7 +357,8 @@ class Library(DescriptionsMixin):
     def _filters(self, search: str, favourites_only: bool) -> tuple[str, list[str], list[Any]]:
         """(FTS match expression or "", other WHERE clauses on `designs`, their parameters)."""
         clauses: list[str] = ["designs.favourite = 1"] if favourites_only else []
-        params: list[Any] = []
+        clauses += self._scope_clauses()
+        params: list[Any] = self._scope_params()
         words = search.casefold().split()
         # The trigram index needs 3+ characters; shorter words (common in Korean: "빨간") use LIKE,
         # which is still quick (about 10 ms for 14,000 rows) on the rows the index leaves.
@@ -479,10 +475,6 @@ def _open_failed(exc: BaseException, data_dir: Path, db_path: Path) -> StorageEr
         store=STORE_NAME,
         damaged_hint=_damaged_hint(data_dir),
     )
-
-
-def _where(clauses: list[str]) -> str:
-    return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

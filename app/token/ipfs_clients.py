@@ -2,20 +2,22 @@
 
 Their replies are hostile input: capped in size, parsed through app/safejson.py, and turned into PublishErrors in
 plain words; an address no client can use is a setting to fix (ServiceConfigError), never "waiting for the
-network". Only the standard library talks HTTP here (urllib), so the core needs no extra dependency.
+network". HTTP goes through httpx (the `httpx2` distribution, which the OpenAI client brings too): a fresh client per
+request (cheap, with one shared TLS context), no environment proxy for a node on this machine, multipart by its
+`files=`.
 """
 
 from __future__ import annotations
 
-import http.client
 import ipaddress
 import json
 import logging
-import secrets
-import urllib.error
+import ssl
+import time
 import urllib.parse
-import urllib.request
 from typing import Any
+
+import httpx2
 
 from app import safejson
 from app.errors import UserFacingError
@@ -118,31 +120,25 @@ def add_params(profile: CidProfile) -> dict[str, str]:
 
 # --- HTTP -----------------------------------------------------------------------------------------
 
+MAX_REPLY_BYTES = 8 * 1024 * 1024  # Kubo's and a pinning service's replies are a few hundred bytes each
+MAX_REDIRECTS = 5
+_ssl_context: ssl.SSLContext | None = None
 
-def _opener(url: str) -> urllib.request.OpenerDirector:
-    # A node on this machine must never be reached through an HTTP proxy from the environment.
+
+def _shared_ssl_context() -> ssl.SSLContext:
+    # Building one costs about 40 ms (the trust store is loaded); a client per request then costs almost nothing.
+    global _ssl_context
+    if _ssl_context is None:
+        _ssl_context = httpx2.create_ssl_context()
+    return _ssl_context
+
+
+def _is_loopback(url: str) -> bool:
     host = urllib.parse.urlsplit(url).hostname or ""
     try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
-        loopback = False
-    if loopback:
-        return urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    return urllib.request.build_opener()
-
-
-def _multipart(field: str, filename: str, data: bytes) -> tuple[bytes, str]:
-    boundary = "sm6-" + secrets.token_hex(16)
-    quoted = urllib.parse.quote(filename or "file", safe="")
-    head = (
-        f"--{boundary}\r\n"
-        f'Content-Disposition: form-data; name="{field}"; filename="{quoted}"\r\n'
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode("ascii")
-    return head + data + f"\r\n--{boundary}--\r\n".encode("ascii"), f"multipart/form-data; boundary={boundary}"
-
-
-MAX_REPLY_BYTES = 8 * 1024 * 1024  # Kubo's and a pinning service's replies are a few hundred bytes each
+        return False
 
 
 def _service_url(url: str, service: str) -> str:
@@ -168,49 +164,92 @@ class _Http:
         return text.replace(self.secret, "****") if self.secret else text
 
     def request(
-        self, method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None
+        self,
+        method: str,
+        url: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        *,
+        params: dict[str, str] | None = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
     ) -> tuple[int, bytes]:
+        """(status, body) of any reply, error statuses included; the body is capped and the whole exchange must end
+        within `timeout_s` (each read is bounded by it too, so a service that trickles is cut off as well)."""
         log.debug("%s %s %s", self.service, method, url)
+        self._check_address(url)
+        deadline = time.monotonic() + self.timeout_s
+        # Identity: the cap counts the bytes that arrive, so a compressed reply cannot expand past it in memory.
+        sent_headers = {"Accept-Encoding": "identity", **(headers or {})}
         try:
-            scheme = urllib.parse.urlsplit(url).scheme
-            if scheme not in ("http", "https"):
-                raise ValueError(f"scheme {scheme!r}")  # urllib would try ftp:// or file:// and wait on it
-            req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
-            with _opener(url).open(req, timeout=self.timeout_s) as reply:
-                return reply.status, self._read(reply)
-        except urllib.error.HTTPError as exc:
-            try:
-                payload = self._read(exc)
-            except (OSError, http.client.HTTPException):
-                payload = b""
-            finally:
-                exc.close()
-            return exc.code, payload
-        except (ValueError, http.client.InvalidURL) as exc:  # "unknown url type", a bad port: no network can help
-            raise ServiceConfigError(
-                f"The {self.service} address in Settings cannot be used: it is not a web address starting with "
-                "http:// or https://. Fix it in Settings.",
-                details=self.scrub(f"{type(exc).__name__}: {exc}"),
-            ) from None
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-            reason = getattr(exc, "reason", exc)
-            log.debug("%s unreachable: %s", self.service, self.scrub(str(reason)))
-            raise ServiceUnreachableError(
-                f"The {self.service} at {_origin(url)} cannot be reached. Check that it is running and that "
-                "this computer is online; publishing will continue when it can be reached.",
-                details=self.scrub(f"{type(exc).__name__}: {reason}"),
-            ) from None
+            with self._client(url) as client:
+                with client.stream(
+                    method, url, params=params, content=None if files else body, files=files, headers=sent_headers
+                ) as reply:
+                    return reply.status_code, self._read(reply, deadline)
+        except (httpx2.InvalidURL, httpx2.UnsupportedProtocol) as exc:  # a redirect to ftp://, say
+            raise self._unusable(exc) from None
+        except httpx2.HTTPError as exc:
+            log.debug("%s unreachable: %s", self.service, self.scrub(str(exc)))
+            raise self._unreachable(url, f"{type(exc).__name__}: {exc}") from None
 
-    def _read(self, reply: Any) -> bytes:
+    def _client(self, url: str) -> httpx2.Client:
+        # A node on this machine must never be reached through an HTTP proxy from the environment.
+        return httpx2.Client(
+            verify=_shared_ssl_context(),
+            trust_env=not _is_loopback(url),
+            timeout=httpx2.Timeout(self.timeout_s),
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+        )
+
+    def _check_address(self, url: str) -> None:
+        """Refuse at once what no network can help (ftp://, a bad port, a space in the host): httpx would look the
+        name up, or wrap a port past 65535 round to another one."""
+        address = url.partition("?")[0]
+        try:
+            if address and check_service_url(address, self.service):
+                return
+            problem = "no address"
+        except ValueError as exc:
+            problem = str(exc)
+        raise self._unusable(problem)
+
+    def _unusable(self, problem: BaseException | str) -> ServiceConfigError:
+        return ServiceConfigError(
+            f"The {self.service} address in Settings cannot be used: it is not a web address starting with "
+            "http:// or https://. Fix it in Settings.",
+            details=self.scrub(
+                f"{type(problem).__name__}: {problem}" if isinstance(problem, BaseException) else problem
+            ),
+        )
+
+    def _unreachable(self, url: str, details: str) -> ServiceUnreachableError:
+        return ServiceUnreachableError(
+            f"The {self.service} at {_origin(url)} cannot be reached. Check that it is running and that "
+            "this computer is online; publishing will continue when it can be reached.",
+            details=self.scrub(details),
+        )
+
+    def _read(self, reply: httpx2.Response, deadline: float) -> bytes:
         """The body, never more than MAX_REPLY_BYTES of it: a service (or a proxy) can send without end."""
-        payload = reply.read(MAX_REPLY_BYTES + 1)
-        if len(payload) > MAX_REPLY_BYTES:
-            raise MalformedReplyError(
-                f"The {self.service} sent a reply larger than {MAX_REPLY_BYTES // (1024 * 1024)} MB, which no "
-                "request of this app needs. Check the address in Settings.",
-                details=f"more than {MAX_REPLY_BYTES} bytes",
-            )
-        return payload
+        declared = reply.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+            raise self._too_large(f"Content-Length {declared}")
+        payload = bytearray()
+        for chunk in reply.iter_raw():
+            payload += chunk
+            if len(payload) > MAX_REPLY_BYTES:
+                raise self._too_large(f"more than {MAX_REPLY_BYTES} bytes")
+            if time.monotonic() > deadline:
+                raise self._unreachable(str(reply.url), f"reply unfinished after {self.timeout_s:g} s")
+        return bytes(payload)
+
+    def _too_large(self, details: str) -> MalformedReplyError:
+        return MalformedReplyError(
+            f"The {self.service} sent a reply larger than {MAX_REPLY_BYTES // (1024 * 1024)} MB, which no "
+            "request of this app needs. Check the address in Settings.",
+            details=details,
+        )
 
 
 def _origin(url: str) -> str:
@@ -254,12 +293,11 @@ class KuboClient:
         self.base_url = _service_url(base_url, self.service)
         self._http = _Http(self.service, timeout_s)
 
-    def _call(self, command: str, params: dict[str, str], body: bytes | None = None, content_type: str = "") -> bytes:
+    def _call(
+        self, command: str, params: dict[str, str], files: dict[str, tuple[str, bytes, str]] | None = None
+    ) -> bytes:
         url = f"{self.base_url}/api/v0/{command}"
-        if params:
-            url += "?" + urllib.parse.urlencode(params)
-        headers = {"Content-Type": content_type} if content_type else {}
-        status, payload = self._http.request("POST", url, body if body is not None else b"", headers)
+        status, payload = self._http.request("POST", url, b"", params=params, files=files)
         if status != 200:
             message = _words(_error_fields(payload).get("Message"))
             said = f" It said: {message}" if message else ""
@@ -287,8 +325,10 @@ class KuboClient:
 
     def add(self, data: bytes, profile: CidProfile, filename: str) -> str:
         """Upload and pin one file with `profile`'s import settings; returns the CID the node computed."""
-        body, content_type = _multipart("file", filename, data)
-        payload = self._call("add", add_params(profile), body, content_type)
+        # Kubo percent-decodes the part's file name (Go's url.QueryUnescape), so it goes percent-encoded: plain ASCII
+        # that no multipart quoting can change.
+        name = urllib.parse.quote(filename or "file", safe="")
+        payload = self._call("add", add_params(profile), {"file": (name, data, "application/octet-stream")})
         # The reply is one JSON object per line ({"Name","Hash","Size"}); the file's own line is the last.
         for line in reversed(payload.decode("utf-8", "replace").splitlines()):
             if not line.strip():
@@ -303,6 +343,19 @@ class KuboClient:
         )
 
 
+def token_problem(token: str) -> str:
+    """ "" when `token` can travel in an HTTP header; else what to do, in words (the token itself is never quoted).
+
+    A token pasted with a line break or a stray character would otherwise fail inside the HTTP library, whose
+    message repeats the header, token and all."""
+    if all(0x21 <= ord(ch) <= 0x7E for ch in token.strip()):
+        return ""
+    return (
+        "The pinning service's access token contains a space, a line break or a character that no token has. Copy it "
+        "again from the pinning service and paste it in Settings."
+    )
+
+
 class PinningClient:
     """An IPFS Pinning Service API endpoint (https://ipfs.github.io/pinning-services-api-spec/)."""
 
@@ -311,6 +364,10 @@ class PinningClient:
 
     def __init__(self, endpoint: str, token: str, timeout_s: float = 30) -> None:
         self.endpoint = _service_url(endpoint, self.service)
+        token = token.strip()
+        problem = token_problem(token)
+        if problem:
+            raise ServiceConfigError(problem, details="pinning token rejected")
         self._token = token
         self._http = _Http(self.service, timeout_s, secret=token)
 

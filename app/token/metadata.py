@@ -24,7 +24,12 @@ from app.library.models import Design
 CAMPAIGN = "Create Your SM6"
 TRIM = "Inspire"  # every campaign car is the SM6 Inspire trim
 DEFAULT_BACKGROUND = "121417"  # the app's dark surface, so a transparent edge never shows white
-NAME_WORDS = 6
+NAME_CHARS = 48  # a name, not a sentence: marketplaces show it on one or two lines
+# Words a shortened name must not end on ("…SM6 with rose-gold trim under"): the phrase they start is cut off.
+_DANGLING = frozenset(
+    "a an the and or with without under over on in at by of for to from near beside against into onto".split()
+)
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
 
 # Colour words people actually type; longest first so "pearl white" wins over "white". Korean matches inside words
 # because particles attach to them ("빨간색의").
@@ -139,9 +144,33 @@ def _name(prompt: str, token_number: int | None, title: str | None) -> str:
         return f"{CAMPAIGN} #{token_number}"
     if title and title.strip():
         return " ".join(title.split())
-    words = prompt.split()
-    head = " ".join(words[:NAME_WORDS]).rstrip(",.;:")
-    return f"{CAMPAIGN} — {head}{'…' if len(words) > NAME_WORDS else ''}"
+    head = prompt_title(prompt)
+    return f"{CAMPAIGN} — {head}" if head else CAMPAIGN
+
+
+def prompt_title(prompt: str, limit: int = NAME_CHARS) -> str:
+    """A short name from a prompt: its first clause, whole when it fits in `limit` characters, else cut at a word
+    boundary before a dangling phrase. Never an ellipsis: the name is stored on chain, and "…" there is text."""
+    clause = " ".join(_CLAUSE_END.split(prompt, maxsplit=1)[0].split())
+    if len(clause) <= limit:
+        return _capitalised(clause)
+    words: list[str] = []
+    for word in clause.split(" "):
+        if len(" ".join([*words, word])) > limit:
+            break
+        words.append(word)
+    if not words:  # one word longer than the limit (a script without spaces): cut it on a character
+        return _capitalised(clause[:limit])
+    dangling = [i for i, word in enumerate(words) if word.lower() in _DANGLING and i >= 2]
+    if dangling:  # "…trim under Busan's" becomes "…trim": the cut phrase goes whole
+        words = words[: dangling[-1]]
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return _capitalised(" ".join(words).rstrip(",.;:-—"))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _generation(design: Design) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from app.fsutil import check_writable
-from app.sqlite_db import open_read_only
+from app.sqlite_db import check_version, open_read_only
 from app.storage_errors import READ_ONLY, StorageFailure, storage_error
 
 STORE = "the publishing outbox"
@@ -55,16 +55,20 @@ def failure(exc: BaseException, failed: str, db_path: Path) -> StorageFailure:
     )
 
 
-def connect_read_only(db_path: Path, added_columns: tuple[tuple[str, str, str], ...]) -> sqlite3.Connection | None:
+def connect_read_only(
+    db_path: Path, added_columns: tuple[tuple[str, str, str], ...], known_version: int
+) -> sqlite3.Connection | None:
     """A connection that cannot write, or None when there is no outbox file yet (so nothing waits).
 
     An outbox older than some `added_columns` cannot be migrated here; temporary views (which SQLite looks up
-    before the file's own tables) show the missing columns with their defaults instead."""
+    before the file's own tables) show the missing columns with their defaults instead. One made by a newer app
+    (schema version past `known_version`) is refused with a StorageFailure."""
     if not db_path.is_file():
         return None
     conn = None
     try:
         conn = open_read_only(db_path, "SELECT count(*) FROM jobs")
+        check_version(conn, known_version, store=STORE, file=db_path)
         for table in sorted({table for table, _, _ in added_columns}):
             present = {row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")}
             missing = [(column, definition) for t, column, definition in added_columns if t == table]
@@ -72,9 +76,11 @@ def connect_read_only(db_path: Path, added_columns: tuple[tuple[str, str, str], 
             if missing:
                 extra = ", ".join(f"{_default(definition)} AS {column}" for column, definition in missing)
                 conn.execute(f"CREATE TEMP VIEW {table} AS SELECT *, {extra} FROM main.{table}")
-    except sqlite3.Error as exc:
+    except BaseException as exc:
         if conn is not None:
             conn.close()
+        if not isinstance(exc, sqlite3.Error):
+            raise
         raise failure(exc, "The publishing outbox cannot be opened", db_path) from exc
     return conn
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator, Protocol
 
 from app.fsutil import atomic_write_bytes
-from app.sqlite_db import immediate, open_durable
+from app.sqlite_db import add_missing_columns, immediate, migrate, open_durable, run_script
 from app.token import outbox_storage
 from app.token.cid import CidProfile, cid_from_str, file_cid
 from app.token.ipfs_clients import (
@@ -100,11 +100,27 @@ _ADDED_COLUMNS = (
 )
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
-    for table, column, definition in _ADDED_COLUMNS:
-        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if column not in present:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+def _v1(conn: sqlite3.Connection) -> None:
+    """The tables. Outboxes from before the schema had a version are version 0 with the tables already there: they
+    get only the columns they lack."""
+    run_script(conn, _SCHEMA)
+    for table in sorted({table for table, _, _ in _ADDED_COLUMNS}):
+        add_missing_columns(
+            conn, table, [(column, definition) for t, column, definition in _ADDED_COLUMNS if t == table]
+        )
+
+
+def _v2_foreign_keys(conn: sqlite3.Connection) -> None:
+    """Foreign keys are enforced from now on. An item whose job is gone (written while they were off) can never be
+    shown or published, since every read starts from a job: it goes. Its bytes stay in the blobs folder, by CID."""
+    removed = conn.execute("DELETE FROM items WHERE job_seq NOT IN (SELECT seq FROM jobs)").rowcount
+    if removed:
+        log.warning("removed %d publishing item(s) whose job no longer exists", removed)
+
+
+# Step N makes schema version N (app.sqlite_db.migrate); a read-only outbox is never migrated.
+_MIGRATIONS = [_v1, _v2_foreign_keys]
+SCHEMA_VERSION = len(_MIGRATIONS)
 
 
 def _same_cid(a: str, b: str) -> bool:
@@ -134,22 +150,23 @@ class Outbox:
             self._read_only_details = "The rest of the data folder is read-only, so the outbox is too."
         self._conn: sqlite3.Connection | None = None
         if self._read_only_details:
-            self._conn = outbox_storage.connect_read_only(self.db_path, _ADDED_COLUMNS)
+            self._conn = outbox_storage.connect_read_only(self.db_path, _ADDED_COLUMNS, SCHEMA_VERSION)
             return
         conn = None
         try:
             self.blobs_dir.mkdir(parents=True, exist_ok=True)
             conn = open_durable(self.db_path)
-            conn.executescript(_SCHEMA)
+            migrate(conn, _MIGRATIONS, store=outbox_storage.STORE, file=self.db_path)
             with immediate(conn):
-                _migrate(conn)
                 conn.execute(
                     "UPDATE jobs SET state = 'local', error = '', updated_at = ? WHERE state = 'uploading'",
                     (time.time(),),
                 )
-        except (OSError, sqlite3.Error) as exc:
+        except BaseException as exc:
             if conn is not None:
                 conn.close()
+            if not isinstance(exc, (OSError, sqlite3.Error)):
+                raise  # a StorageFailure (made by a newer app) is in words already
             raise outbox_storage.failure(exc, "The publishing outbox cannot be opened", self.db_path) from exc
         self._conn = conn
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.description.keys import ApiKeyStore, InvalidApiKey
+from app.secret_store import ApiKeyStore, InvalidApiKey
 from app.settings_checks import fix_fields
 
 TOKEN_ENV_VAR = "SM6_PINNING_TOKEN"

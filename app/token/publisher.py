@@ -11,9 +11,9 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from app.description.keys import ApiKeyStore
+from app.secret_store import ApiKeyStore
 from app.token.assemble import TokenDraft
-from app.token.ipfs_clients import KuboClient, PinningClient
+from app.token.ipfs_clients import KuboClient, PinningClient, token_problem
 from app.token.publish import JobRecord, Outbox
 from app.token.publish_settings import PinningTokenStore, PublishSettings
 from app.urls import check_service_url
@@ -63,8 +63,12 @@ class Publisher:
         address = address_problem(settings)
         if address:
             return address
-        if settings.pinning_endpoint and not settings.kubo_url and not self.tokens.get().key:
-            return NO_PINNING_TOKEN
+        if settings.pinning_endpoint:
+            token = self.tokens.get().key
+            if not token and not settings.kubo_url:
+                return NO_PINNING_TOKEN
+            if token and token_problem(token):
+                return token_problem(token)
         return ""
 
     def _clients(self) -> tuple[KuboClient | None, PinningClient | None]:
@@ -77,7 +81,9 @@ class Publisher:
         pinner = None
         if settings.pinning_endpoint:
             token = self.tokens.get().key
-            if token:
+            if token and token_problem(token):
+                log.info("pinning token unusable: skipped (setup_problem() says why)")
+            elif token:
                 pinner = PinningClient(settings.pinning_endpoint, token, self.timeout_s)
             else:
                 log.info("pinning service set up without a token: skipped")

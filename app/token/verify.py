@@ -58,12 +58,13 @@ def compare(original: Image.Image, regenerated: Image.Image, same_device: bool) 
     )
 
 
-def verify(engine, metadata: dict, image_bytes: bytes, timeout_s: float = 3600.0) -> VerifyResult:
-    """Regenerate through the engine (nothing is added to the library) and compare. Blocks: call off the UI thread."""
+def verify(backend, metadata: dict, image_bytes: bytes, timeout_s: float = 3600.0) -> VerifyResult:
+    """Regenerate through a GenerationBackend (nothing is added to the library) and compare. Blocks: call off the
+    UI thread (finding the model may hash model files, and generating takes as long as it takes)."""
     generation = metadata.get("properties", {}).get("generation", {})
     request = regeneration_request(metadata)
     wanted_hash = generation.get("model_sha256", "")
-    model = _model_with_hash(engine.registry, wanted_hash) if wanted_hash else None
+    model = backend.model_with_hash(wanted_hash) if wanted_hash else None
     if model is None:
         raise UserFacingError(
             f"The model that made this image ({generation.get('model', 'unknown')}) is not installed here, "
@@ -77,24 +78,17 @@ def verify(engine, metadata: dict, image_bytes: bytes, timeout_s: float = 3600.0
             outcome["event"] = event
             done.set()
 
-    engine.subscribe(listen)
+    backend.subscribe(listen)
     try:
-        outcome["id"] = engine.submit(request.replace(model_id=model.id), save=False).id
+        outcome["id"] = backend.submit(request.replace(model_id=model.id), save=False).id
         if not done.wait(timeout_s):
-            engine.cancel(outcome["id"])
+            backend.cancel(outcome["id"])
             raise UserFacingError("Verifying took too long and was stopped.")
     finally:
-        engine.unsubscribe(listen)
+        backend.unsubscribe(listen)
     event = outcome["event"]
     if not isinstance(event, ev.JobFinished):
         raise UserFacingError(getattr(event, "message", "") or "Verifying was cancelled.")
     original = Image.open(io.BytesIO(image_bytes))
-    same_device = generation.get("device", "") == engine.device_label()
-    return compare(original, event.designs[0], same_device)
-
-
-def _model_with_hash(registry, sha256: str):
-    for model in registry.usable():
-        if (model.sha256 or registry.ensure_hash(model).sha256) == sha256:
-            return registry.get(model.id)
-    return None
+    same_device = generation.get("device", "") == backend.device_label()
+    return compare(original, event.images[0].image(), same_device)

@@ -12,6 +12,7 @@ from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
 from app.generation.request import GenerationRequest
 from app.library.store import Library
+from app.services import local_backend
 
 
 class Recorder:
@@ -47,7 +48,7 @@ def make_engine(models_dir: Path, data_dir: Path, **settings) -> tuple[Engine, R
     registry.scan()
     library = Library.open(data_dir)
     gen = GenerationSettings(**settings)
-    engine = Engine(registry, library, lambda: gen)
+    engine = local_backend(registry, library, lambda: gen)
     recorder = Recorder()
     engine.subscribe(recorder)
     return engine, recorder, library

@@ -1,4 +1,5 @@
-"""House rule 1: the core never imports Qt or the UI, so it runs headless (CLI, kiosk checks, tests)."""
+"""House rule 1: the core never imports Qt or the UI, so it runs headless (CLI, kiosk checks, tests); and the core's
+layers hold (the import-linter contracts in pyproject.toml), with no module grown past 500 lines."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ import ast
 import pkgutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+
+import pytest
 
 import app
 
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "qasync", "ui")
 APP_DIR = Path(app.__file__).parent
+ROOT = APP_DIR.parent
+MAX_MODULE_LINES = 500
 
 
 def test_no_app_module_imports_qt_or_ui():
@@ -38,3 +44,40 @@ def test_importing_every_app_module_loads_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=APP_DIR.parent
     ).stdout.strip()
     assert out == "[]"
+
+
+def test_the_import_contracts_hold():
+    """`lint-imports` as a developer runs it (in its own process: it changes logging's settings); on failure its
+    report says which import breaks which contract."""
+    code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True, no_logo=True))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 broken" in run.stdout
+
+
+@pytest.mark.parametrize(
+    "contract, kind",
+    [
+        ("core-headless", "forbidden"),
+        ("core-domains-independent", "independence"),
+        ("core-layers", "layers"),
+        ("generation-without-library", "forbidden"),
+    ],
+)
+def test_the_core_contracts_are_still_there(contract, kind):
+    """A contract deleted or emptied would pass `lint-imports` too: these are the ones docs/ARCHITECTURE.md names."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    found = {c["id"]: c for c in config["contracts"]}
+    assert found[contract]["type"] == kind
+    if kind == "independence":
+        assert set(found[contract]["modules"]) >= {"app.token", "app.chain", "app.description"}
+    if kind == "layers":
+        assert found[contract]["layers"][0] == "cli" and "errors" in found[contract]["layers"][-1]
+
+
+def test_no_core_module_is_over_500_lines():
+    """Split by responsibility before a module reaches this: a 2,000-line module is the classic regret."""
+    sizes = {
+        path.relative_to(ROOT): len(path.read_text(encoding="utf-8").splitlines()) for path in APP_DIR.rglob("*.py")
+    }
+    assert {str(path): n for path, n in sizes.items() if n > MAX_MODULE_LINES} == {}

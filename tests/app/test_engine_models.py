@@ -44,7 +44,7 @@ def test_a_single_file_checkpoint_generates_like_its_folder(tiny_sd15_master, mo
     export_single_file(tiny_sd15_master, models_dir / "my-sm6.safetensors")
     shutil.copytree(tiny_sd15_master, models_dir / "folder-twin")
     engine, rec, _ = run_engine()
-    single = engine.registry.get("my-sm6.safetensors")
+    single = engine.model("my-sm6.safetensors")
     assert (single.format, single.arch) == ("single", "sd15")
     assert single.config_dir.name == "my-sm6.config"  # the sidecar config, not the full-size one
     from_file = rec.wait_job(engine.submit(quick_request(model_id=single.id)).id)
@@ -57,7 +57,7 @@ def test_sdxl_folder_and_single_file_generate_the_same_pixels(tiny_sdxl_dir, mod
     shutil.copytree(tiny_sdxl_dir, models_dir / "tiny-sdxl")
     export_single_file(tiny_sdxl_dir, models_dir / "tiny-xl.safetensors")
     engine, rec, _ = run_engine()
-    assert {m.id: m.arch for m in engine.registry.usable()} == {"tiny-sdxl": "sdxl", "tiny-xl.safetensors": "sdxl"}
+    assert {m.id: m.arch for m in engine.models() if m.usable} == {"tiny-sdxl": "sdxl", "tiny-xl.safetensors": "sdxl"}
     images = []
     for model_id in ("tiny-sdxl", "tiny-xl.safetensors"):
         done = rec.wait_job(engine.submit(quick_request(model_id=model_id, source="base", strength=0.7)).id)
@@ -93,7 +93,7 @@ def test_taesd_gives_full_size_previews_when_installed(tiny_sd15, models_dir, ru
         num_decoder_blocks=(1, 1, 1, 1),
     ).save_pretrained(models_dir / "taesd")
     engine, rec, _ = run_engine()
-    assert [m.id for m in engine.registry.usable()] == ["tiny-sd15"]  # TAESD is not offered as a model
+    assert [m.id for m in engine.models() if m.usable] == ["tiny-sd15"]  # TAESD is not offered as a model
     done = rec.wait_job(engine.submit(quick_request(steps=3)).id)
     assert isinstance(done, ev.JobFinished), done
     previews = [e.preview for e in rec.of(ev.StepProgress)]

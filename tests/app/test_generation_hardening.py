@@ -156,9 +156,9 @@ def test_in_half_precision_the_message_points_to_full_precision(tiny_sd15_master
     damaged_copy(tiny_sd15_master, tmp_path, "half", ("unet",), float("nan"))
     (model,) = ModelRegistry([tmp_path]).scan()
     loaded = load_model(model, LoadOptions(DeviceChoice("cpu", "float16", "GPU-like")))
-    runner = JobRunner(loaded, default_presets(), library=None)
+    runner = JobRunner(loaded, default_presets())
     with pytest.raises(EmptyImage) as failed:
-        runner.run(request(model_id="half"), threading.Event(), lambda *_: None, lambda *_: None, save=False)
+        runner.run(request(model_id="half"), threading.Event(), lambda *_: None)
     assert "empty image" in failed.value.message and "half precision" in failed.value.message
     assert "Settings › Generation › Device" in failed.value.message
 

@@ -300,6 +300,7 @@ def test_an_outbox_from_before_transfers_opens_with_its_mints(tmp_path, client, 
     conn.execute("ALTER TABLE mints DROP COLUMN kind")
     conn.execute("ALTER TABLE mints DROP COLUMN value")
     conn.execute("ALTER TABLE mints DROP COLUMN memo")
+    conn.execute("PRAGMA user_version = 0")  # that version kept no schema version
     conn.commit()
     conn.close()
     reopened = MintOutbox(tmp_path / "old.sqlite3")

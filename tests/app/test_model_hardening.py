@@ -17,11 +17,11 @@ from app import cli, paths
 from app.config import GenerationSettings
 from app.errors import ModelError, RequestError
 from app.generation import events as ev
-from app.generation.engine import Engine
 from app.generation.hashing import HashCache
 from app.generation.importer import import_model, validate_import
 from app.generation.registry import ModelRegistry
 from app.library.store import Library
+from app.services import local_backend
 from tests.app.bad_models import (
     ALL_CASES,
     DEEP,
@@ -108,7 +108,7 @@ def test_with_malformed_models_beside_it_a_sound_model_still_generates(tiny_sd15
     registry = ModelRegistry(folders)
     registry.scan()
     library = Library.open(tmp_path / "data")
-    engine = Engine(registry, library, GenerationSettings)
+    engine = local_backend(registry, library, GenerationSettings)
     rec = Recorder()
     engine.subscribe(rec)
     try:

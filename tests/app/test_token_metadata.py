@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import json
 
@@ -17,10 +18,12 @@ from app.generation.request import GenerationRequest
 from app.library.models import NewDesign
 from app.library.store import Library
 from app.token.metadata import (
+    NAME_CHARS,
     build_metadata,
     lineage_depth,
     metadata_bytes,
     prompt_colours,
+    prompt_title,
     regeneration_request,
     validate_metadata,
 )
@@ -114,8 +117,34 @@ def test_refined_design_has_keep_shape_and_depth(lib, refined):
 def test_name_falls_back_to_title_then_prompt(original):
     assert build_metadata(original, "d", image_uri=IMAGE, title="  Night  Pearl ")["name"] == "Night Pearl"
     assert (
-        build_metadata(original, "d", image_uri=IMAGE)["name"] == "Create Your SM6 — Pearl white SM6 with red accents…"
+        build_metadata(original, "d", image_uri=IMAGE)["name"] == "Create Your SM6 — Pearl white SM6 with red accents"
     )
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        ("matte black SM6", "Matte black SM6"),  # short: whole
+        (
+            "pearl white SM6 with rose-gold trim under Busan's harbour lights, long exposure",
+            "Pearl white SM6 with rose-gold trim",
+        ),
+        ("gold wheels at dusk, by the sea", "Gold wheels at dusk"),  # the first clause
+        ("SM6 on a coastal road at dusk near the harbour with friends", "SM6 on a coastal road at dusk"),
+        ("부산의 밤을 닮은 펄 화이트 SM6, 로즈골드 트림", "부산의 밤을 닮은 펄 화이트 SM6"),
+        ("x" * 120, "X" + "x" * 47),  # one endless word: cut on a character, still no ellipsis
+        ("   \n\t ", ""),  # nothing to name it by
+        (",,, ;", ""),
+    ],
+)
+def test_a_name_from_the_prompt_is_whole_words_with_no_ellipsis(original, prompt, name):
+    assert prompt_title(prompt) == name
+    design = dataclasses.replace(original, request=dataclasses.replace(original.request, prompt=prompt))
+    meta = build_metadata(design, "d", image_uri=IMAGE)
+    assert meta["name"] == (f"Create Your SM6 — {name}" if name else "Create Your SM6")
+    assert "…" not in meta["name"] and "..." not in meta["name"]
+    assert len(meta["name"]) <= len("Create Your SM6 — ") + NAME_CHARS
+    assert validate_metadata(meta) == []
 
 
 def test_colour_words_in_korean_and_english():

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from tests.fixtures.leaks import track_timers  # noqa: E402
+
+track_timers()  # before any view is built, so the leak check can name a timer a test left running
+
 
 @pytest.fixture(autouse=True)
-def dark_theme(qapp):
+def dark_theme(qapp, close_leftover_apps):
+    """Dark and desktop-sized; free unless the last test changed the theme (the manager skips a repeat).
+
+    Nothing to undo after the test: the next one sets its own theme, and re-styling now would re-style every window
+    the test left for pytest-qt to delete (seconds per test).
+    """
     from ui.theme import apply_theme
 
-    apply_theme(qapp, "dark")
-    yield
     apply_theme(qapp, "dark")
 
 
@@ -59,13 +67,15 @@ def draft(tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def close_leftover_apps():
-    """A failing test must not leave an engine thread running into the next test (or interpreter exit)."""
-    yield
-    from tests.ui.studio_helpers import OPEN, close_app
+def close_leftover_apps(no_leaks):
+    """A failing test must not leave an engine thread running into the next test (or interpreter exit).
 
-    for controller in list(OPEN):
-        close_app(controller)
+    Asks for `no_leaks`, so the leak check runs after this clean-up, not before.
+    """
+    yield
+    helpers = sys.modules.get("tests.ui.studio_helpers")  # not imported: no app was opened
+    for controller in list(helpers.OPEN if helpers else ()):
+        helpers.close_app(controller)
     # pytest-qt closed the test's widgets and asked Qt to delete them, but outside an event loop Qt only does that
     # when told to: left alive, every window of every earlier test is re-styled at each theme change.
     from PySide6.QtCore import QEvent

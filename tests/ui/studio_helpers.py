@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import weakref
+
 from app.config import load_settings
 from ui.app_controller import AppController
 
 OPEN: list[AppController] = []  # closed after each test by the conftest, even when the test failed
 
 
+class JobWatch:
+    """The jobs whose last event (finished, cancelled, failed) has reached the UI thread, as the widgets saw it."""
+
+    def __init__(self, bridge) -> None:
+        self.bridge = bridge
+        self.ended: set[str] = set()
+        for signal in (bridge.sig_job_finished, bridge.sig_job_cancelled, bridge.sig_job_failed):
+            signal.connect(self._on_ended)  # a plain object, not a widget: nothing is kept alive by this
+
+    def _on_ended(self, event) -> None:
+        self.ended.add(event.job.id)
+
+
+_WATCHES: weakref.WeakKeyDictionary[AppController, JobWatch] = weakref.WeakKeyDictionary()
+
+
 def open_app(qtbot, size=(1280, 800)) -> AppController:
     controller = AppController(load_settings())
     OPEN.append(controller)
+    if getattr(controller, "bridge", None) is not None:  # None: the data folder could not be opened
+        _WATCHES[controller] = JobWatch(controller.bridge)
     qtbot.addWidget(controller.window)
     controller.window.resize(*size)
     controller.window.show()
@@ -21,10 +41,25 @@ def open_app(qtbot, size=(1280, 800)) -> AppController:
 def close_app(controller: AppController) -> None:
     controller.shutdown()
     controller.window.close()
+    # The controller may have replaced the window it was opened with (a data folder chosen after a failed start),
+    # and pytest-qt deletes only the one it was given.
+    controller.window.deleteLater()
     if controller in OPEN:
         OPEN.remove(controller)
 
 
 def settle(qtbot, controller: AppController, timeout: int = 120_000) -> None:
-    qtbot.waitUntil(lambda: not controller.services.engine.jobs(), timeout=timeout)
-    qtbot.wait(50)  # let queued engine events reach the widgets
+    """Wait until every job has ended and its last event has reached the widgets.
+
+    The backend marks a job finished before its JobFinished crosses to the UI thread, so "no jobs left" alone
+    returns while the widgets still show the job running; the event itself is what the person sees.
+    """
+    backend, vm = controller.services.backend, controller.design_vm
+    watch = _WATCHES[controller]
+    assert watch.bridge is controller.bridge, "settle() follows the bridge open_app() saw"
+
+    def settled() -> bool:
+        jobs = backend.jobs(include_finished=True)
+        return all(job.state.finished and job.id in watch.ended for job in jobs) and not vm.busy
+
+    qtbot.waitUntil(settled, timeout=timeout)

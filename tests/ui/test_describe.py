@@ -173,7 +173,7 @@ def test_offline_fallback_when_the_server_is_down(qtbot, aio, monkeypatch, tmp_p
 def test_draft_in_both_languages(qtbot, aio, online):
     online.script(stream(DRAFT, chunks=3), stream("A pearl-white SM6 that mirrors Busan's night.", chunks=3))
     app, vm, view, design = describe(qtbot)
-    view.choice_buttons["both"].click()
+    view.both_check.click()  # the one language choice is the tabs; "Both languages" drafts the other one too
     finish(aio, vm.start_draft())
     assert view.editors["ko"].toPlainText() == DRAFT
     assert view.editors["en"].toPlainText().startswith("A pearl-white SM6")
@@ -181,20 +181,52 @@ def test_draft_in_both_languages(qtbot, aio, online):
     close_app(app)
 
 
-def test_without_a_key_the_draft_is_offline_and_says_how_to_go_online(qtbot, aio, server, monkeypatch):
+def test_without_a_key_chatgpt_gives_an_offline_draft_that_says_so_and_offers_a_key(qtbot, aio, monkeypatch, tmp_path):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    save_settings(Settings(describe=DescribeSettings(base_url=server.base_url)))
+    save_settings(Settings(describe=DescribeSettings(base_url="")))  # OpenAI itself, which needs a key
+    app, vm, view, design = describe(qtbot)
+    assert view.draft_button.text() == "Draft with ChatGPT"
+    finish(aio, vm.start_draft())
+    assert vm.offline["ko"] and vm.needs_key and view.editors["ko"].toPlainText()
+    message = view.error.message()
+    assert "No OpenAI key is set" in message and "offline draft" in message and view.error.severity() == "warning"
+    assert view.draft_button.text() == "Draft with ChatGPT"  # not "Draft again": ChatGPT drafted nothing
+    assert view.source_chip.isVisible() and view.retry_button.isVisible()
+    action = view.error.action_button
+    assert action.isVisible() and action.text() == "Add a key…"
+    app.window.grab().save(str(tmp_path / "describe_no_key.png"))
+    qtbot.mouseClick(action, Qt.MouseButton.LeftButton)
+    assert app.window.current_workspace() == "settings"
+    close_app(app)
+
+
+def test_a_local_server_drafts_with_no_key_set(qtbot, aio, server, monkeypatch):
+    from app.description.openai_drafter import NO_KEY_PLACEHOLDER
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    save_settings(Settings(describe=DescribeSettings(base_url=server.base_url, timeout_s=5.0, max_retries=0)))
+    server.script(stream(DRAFT, chunks=2))
+    app, vm, view, design = describe(qtbot)
+    assert view.draft_button.text() == "Draft with AI"  # not ChatGPT: another OpenAI-compatible server
+    finish(aio, vm.start_draft())
+    assert view.editors["ko"].toPlainText() == DRAFT and not vm.offline["ko"] and vm.error is None
+    assert [r.headers["authorization"] for r in server.requests] == [f"Bearer {NO_KEY_PLACEHOLDER}"]
+    assert view.draft_button.text() == "Draft again" and not view.source_chip.isVisible()
+    assert app.services.library.latest_draft(design.id, "ko").source == "openai"
+    close_app(app)
+
+
+def test_with_a_key_saved_the_server_gets_it(qtbot, aio, server, monkeypatch):
+    from app.description.keys import ApiKeyStore
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    save_settings(Settings(describe=DescribeSettings(base_url=server.base_url, timeout_s=5.0, max_retries=0)))
+    ApiKeyStore().set(KEY)  # the test keyring (keyrings.alt, in this test's XDG_DATA_HOME)
     server.script(stream(DRAFT, chunks=2))
     app, vm, view, design = describe(qtbot)
     finish(aio, vm.start_draft())
-    assert vm.offline["ko"] and "key" in vm.error[0] and server.requests == []
-
-    from app.description.keys import ApiKeyStore
-
-    ApiKeyStore().set(KEY)  # the test keyring (keyrings.alt, in this test's XDG_DATA_HOME)
-    vm.texts["ko"] = vm.ai["ko"]  # unedited: the online draft may replace it
-    finish(aio, vm.start_draft())
     assert view.editors["ko"].toPlainText() == DRAFT and len(server.requests) == 1
+    assert server.requests[0].headers["authorization"] == f"Bearer {KEY}"
     close_app(app)
 
 
@@ -244,7 +276,7 @@ def test_a_refused_key_is_explained_and_an_offline_draft_is_there_at_once(qtbot,
     close_app(app)
 
 
-def test_compare_shows_the_ai_draft_with_the_changed_words_marked(qtbot, aio, online):
+def test_compare_strikes_out_removed_words_and_underlines_added_ones(qtbot, aio, online, tmp_path):
     online.script(stream("A calm pearl white SM6 by the sea.", chunks=3))
     app, vm, view, design = describe(qtbot)
     finish(aio, vm.start_draft())
@@ -253,16 +285,23 @@ def test_compare_shows_the_ai_draft_with_the_changed_words_marked(qtbot, aio, on
     cursor.setPosition(2)
     cursor.setPosition(6, cursor.MoveMode.KeepAnchor)
     cursor.insertText("bold")  # "calm" → "bold"
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.insertText(" Made in Busan.")  # added, nothing removed
     view.compare_button.setChecked(True)
-    assert view.ai_box.isVisible() and view.ai_pane.toPlainText() == "A calm pearl white SM6 by the sea."
-    marked = []
+    assert view.ai_box.isVisible()
+    assert view.ai_pane.toPlainText() == "A calm bold pearl white SM6 by the sea. Made in Busan."
+    removed, added = [], []
     iterator = view.ai_pane.document().firstBlock().begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()
-        if fragment.charFormat().background().style() != Qt.BrushStyle.NoBrush:
-            marked.append(fragment.text())
+        fmt = fragment.charFormat()
+        if fmt.fontStrikeOut():
+            removed.append(fragment.text())
+        elif fmt.fontUnderline():
+            added.append(fragment.text())
         iterator += 1
-    assert marked == ["calm"]
+    assert removed == ["calm"] and added == ["bold", " Made in Busan."]
+    app.window.grab().save(str(tmp_path / "describe_compare.png"))
     close_app(app)
 
 
@@ -371,3 +410,28 @@ def test_switching_designs_while_a_draft_streams_keeps_each_text_with_its_design
     kept = library.description(first.id, "ko")
     assert DRAFT.startswith(kept.text if kept else "")  # the first design keeps what had arrived, nothing more
     close_app(app)
+
+
+def test_at_a_kiosk_no_key_is_said_without_sending_anyone_to_settings(qtbot, qapp, monkeypatch):
+    from tests.fixtures.kiosk import open_kiosk
+    from tests.ui.studio_helpers import OPEN
+    from ui.describe.describe_view import NOT_SET_UP_HERE
+    from ui.theme import apply_theme
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    app, loop = open_kiosk(qapp)
+    OPEN.append(app)
+    qtbot.addWidget(app.window)
+    try:
+        design = add_design(app.services.library)
+        app.design_vm.sig_use_design.emit(design)
+        view, vm = app.describe_view, app.describe_vm
+        loop.run_until_complete(asyncio.gather(vm.start_draft(), return_exceptions=True))
+        assert vm.offline["ko"] and vm.needs_key
+        assert view.error.message() == NOT_SET_UP_HERE and "Settings" not in view.error.message()
+        assert not view.error.action_button.isVisible()
+    finally:
+        close_app(app)
+        apply_theme(qapp, "dark")
+        loop.close()
+        asyncio.set_event_loop(None)

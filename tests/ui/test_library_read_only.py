@@ -38,8 +38,15 @@ def read_only_library_folder(base: Path, count: int = 3) -> tuple[Path, list[str
 
 
 @pytest.fixture
-def make_view(library_views):
-    return library_views
+def make_view(library_views, qtbot):
+    """A Library view once its first listing has come back from the worker thread."""
+
+    def make(lib):
+        view = library_views(lib)
+        qtbot.waitUntil(lambda: view.model.is_ready, timeout=5000)
+        return view
+
+    return make
 
 
 def test_a_read_only_library_shows_every_design_and_says_why_nothing_can_be_saved(person, make_view, qtbot, tmp_path):
@@ -59,7 +66,8 @@ def test_a_read_only_library_shows_every_design_and_says_why_nothing_can_be_save
         qtbot.waitUntil(lambda: view.error_banner.isVisible(), timeout=1000)
         assert view.error_banner.message() == lib.read_only_reason
         assert not lib.get(ids[0]).favourite
-        view.refresh()  # the standing notice is not shown twice, nor lost
+        with qtbot.waitSignal(view.model.sig_loaded, timeout=5000):
+            view.refresh()  # the standing notice is not shown twice, nor lost
         assert view.notice_banner.message() == lib.read_only_reason
         assert view.grab().save(str(tmp_path / "library_read_only.png"))
     assert hashlib.sha256((data / store.DB_NAME).read_bytes()).hexdigest() == before
@@ -68,7 +76,7 @@ def test_a_read_only_library_shows_every_design_and_says_why_nothing_can_be_save
 @pytest.mark.parametrize(
     "bad", ["[" * 100_000, "{not json", '{"prompt": 42}'], ids=["nested deep", "not JSON", "wrong shape"]
 )
-def test_designs_with_damaged_rows_are_left_out_and_the_view_says_how_many(tmp_path, make_view, bad):
+def test_designs_with_damaged_rows_are_left_out_and_the_view_says_how_many(tmp_path, make_view, qtbot, bad):
     with Library.open(tmp_path / "data") as lib:
         ids = [lib.add(made(i)).id for i in range(5)]
         with contextlib.closing(sqlite3.connect(tmp_path / "data" / store.DB_NAME)) as raw:
@@ -98,6 +106,7 @@ def test_the_app_opens_a_read_only_data_folder_and_says_so_where_the_person_star
         first_run = controller.design_page.currentWidget()  # no model yet: where the person lands
         assert first_run is controller.first_run and first_run.error_banner.message() == reason
         controller.window.show_workspace("library")
+        qtbot.waitUntil(lambda: controller.library_view.model.is_ready, timeout=5000)
         assert controller.library_view.model.loaded_ids() == ids
         assert controller.library_view.notice_banner.message() == services.library.read_only_reason
         assert "read-only" in services.library.read_only_reason

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QListView
 
 from app.generation.pngmeta import encode_png
 from app.generation.request import GenerationRequest
@@ -66,8 +65,20 @@ def library(data_dir):
 
 
 @pytest.fixture
-def make_view(library_views, library):
-    return lambda lib=None: library_views(lib or library)
+def make_view(library_views, library, qtbot):
+    """A Library view once its first listing has come back from the worker thread."""
+
+    def make(lib=None):
+        view = library_views(lib or library)
+        qtbot.waitUntil(lambda: view.model.is_ready, timeout=5000)
+        return view
+
+    return make
+
+
+def reloaded(qtbot, view: LibraryView):
+    """Waits for the listing the next action asks for (it is read off the UI thread)."""
+    return qtbot.waitSignal(view.model.sig_loaded, timeout=5000)
 
 
 def shoot(view: LibraryView, tmp_path: Path, name: str) -> Path:
@@ -95,7 +106,8 @@ def test_designs_are_shown_newest_first_with_the_newest_selected(make_view, libr
     view = make_view()
     shoot(view, tmp_path, "newest_first")
 
-    assert view.grid.viewMode() == QListView.ViewMode.IconMode
+    first, second = view.grid.visualRect(view.model.index(0)), view.grid.visualRect(view.model.index(1))
+    assert second.left() == first.right() + 1 and second.top() == first.top()  # tiles side by side, in columns
     assert shown_ids(view) == [d.id for d in reversed(made)]
     assert view.count_label.full_text() == "3 designs"
     assert view.stack.currentWidget() is view.grid
@@ -114,13 +126,15 @@ def test_favourites_filter_shows_only_favourites_and_the_count_follows(make_view
     view = make_view()
     assert view.count_label.full_text() == "5 designs"
 
-    qtbot.mouseClick(view.favourites_button, Qt.MouseButton.LeftButton)
+    with reloaded(qtbot, view):
+        qtbot.mouseClick(view.favourites_button, Qt.MouseButton.LeftButton)
     shoot(view, tmp_path, "favourites_only")
     assert shown_ids(view) == [made[3].id, made[1].id]
     assert view.count_label.full_text() == "2 favourites"
     assert all(view.model.index(r).data(DesignRole).favourite for r in range(view.model.rowCount()))
 
-    qtbot.mouseClick(view.favourites_button, Qt.MouseButton.LeftButton)
+    with reloaded(qtbot, view):
+        qtbot.mouseClick(view.favourites_button, Qt.MouseButton.LeftButton)
     assert len(shown_ids(view)) == 5
     assert view.count_label.full_text() == "5 designs"
 
@@ -177,7 +191,8 @@ def test_no_results_names_the_search_and_offers_to_clear_it(make_view, library, 
     assert view.count_label.full_text() == "0 designs matching “zeppelin”"
     assert not view.details.isVisible()
 
-    qtbot.mouseClick(view.no_results.primary_button, Qt.MouseButton.LeftButton)
+    with reloaded(qtbot, view):
+        qtbot.mouseClick(view.no_results.primary_button, Qt.MouseButton.LeftButton)
     assert view.search_edit.text() == ""
     assert view.stack.currentWidget() is view.grid
     assert len(shown_ids(view)) == 3
@@ -199,12 +214,14 @@ def test_nothing_overflows_in_the_smallest_workspace(make_view, library, qtbot, 
 def test_favourites_without_any_says_how_to_star_one(make_view, library, qtbot, tmp_path):
     library.add(new_design("plain sm6", 0))
     view = make_view()
-    view.favourites_button.setChecked(True)
+    with reloaded(qtbot, view):
+        view.favourites_button.setChecked(True)
     shoot(view, tmp_path, "no_favourites")
 
     assert view.stack.currentWidget() is view.no_results
     assert view.no_results.title_label.text() == "No favourites yet"
-    qtbot.mouseClick(view.no_results.primary_button, Qt.MouseButton.LeftButton)  # "Show all designs"
+    with reloaded(qtbot, view):
+        qtbot.mouseClick(view.no_results.primary_button, Qt.MouseButton.LeftButton)  # "Show all designs"
     assert not view.favourites_button.isChecked()
     assert view.stack.currentWidget() is view.grid
 
@@ -308,7 +325,7 @@ def test_the_first_design_ever_replaces_the_empty_state_and_is_selected(make_vie
     assert view.selected_design().id == first.id
 
 
-def test_update_design_and_refresh_show_changes_made_elsewhere(make_view, library, tmp_path):
+def test_update_design_and_refresh_show_changes_made_elsewhere(make_view, library, qtbot, tmp_path):
     made = [library.add(new_design(f"sm6 number {i}", i)) for i in range(3)]
     view = make_view()
     view.select_design(made[1].id)
@@ -318,7 +335,8 @@ def test_update_design_and_refresh_show_changes_made_elsewhere(make_view, librar
     assert view.model.index(1).data(DesignRole).favourite
 
     behind_our_back = library.add(new_design("made by the CLI", 7))
-    view.refresh()
+    with reloaded(qtbot, view):
+        view.refresh()
     shoot(view, tmp_path, "refreshed")
     assert shown_ids(view)[0] == behind_our_back.id
     assert view.selected_design().id == made[1].id  # the selection survives the reload
@@ -332,13 +350,13 @@ def test_refined_from_selects_the_parent(make_view, library, qtbot, tmp_path):
     view = make_view()
     view.search_edit.setText("refined")  # the parent is hidden by the search
     qtbot.waitUntil(lambda: shown_ids(view) == [child.id], timeout=3000)
-    view.select_design(child.id)
+    assert view.select_design(child.id)  # listed already: selected at once
     shoot(view, tmp_path, "refined_from")
 
     assert view.details.lineage_box.isVisible()
     assert view.details.parent_button.isVisible()
-    qtbot.mouseClick(view.details.parent_button, Qt.MouseButton.LeftButton)
-    assert view.selected_design().id == parent.id
+    qtbot.mouseClick(view.details.parent_button, Qt.MouseButton.LeftButton)  # looked up by its key, off the UI thread
+    qtbot.waitUntil(lambda: view.selected_design() is not None and view.selected_design().id == parent.id, timeout=5000)
     assert view.search_edit.text() == ""  # the search was cleared to show it
     assert not view.details.lineage_box.isVisible()
 
@@ -358,26 +376,33 @@ def test_prompts_are_plain_text_everywhere(make_view, library, tmp_path):
 # --- 14,000 designs -------------------------------------------------------------------------------
 
 
-def test_a_big_library_loads_page_by_page(make_view, library, qtbot, tmp_path):
+def test_a_big_library_spans_the_scroll_bar_and_reads_only_the_pages_shown(make_view, library, qtbot, tmp_path):
     images = [png(i) for i in range(12)]
     total = 1_250
     library.add_many(new_design(f"design {i}", i, image=images[i % len(images)]) for i in range(total))
     view = make_view()
     shoot(view, tmp_path, "big_library")
 
-    assert view.model.rowCount() == PAGE_SIZE  # only the first page is read
+    assert view.model.rowCount() == total  # every design has its place from the start
+    assert view.model.loaded_count() == PAGE_SIZE  # but only the first page is read
     assert view.count_label.full_text() == "1,250 designs"
-    assert view.model.canFetchMore()
+    bar, side = view.grid.verticalScrollBar(), view.grid.gridSize().height()
+    assert bar.maximum() + bar.pageStep() == -(-total // view.grid.columns) * side  # the bar spans every design
 
-    view.grid.scrollToBottom()  # as a person scrolling down: the view asks for the next page
-    qtbot.waitUntil(lambda: view.model.rowCount() > PAGE_SIZE, timeout=3000)
-    while view.model.canFetchMore():
-        before = view.model.rowCount()
-        view.model.fetchMore()
-        assert view.model.rowCount() > before
-    ids = shown_ids(view)
-    assert len(ids) == total == len(set(ids))
-    assert ids == sorted(ids, reverse=True)  # newest first (ids sort by creation time)
+    bar.setValue(bar.maximum())  # dragged to the end: the last page is read, none of those between
+    oldest = view.model.index(total - 1)
+    qtbot.waitUntil(lambda: oldest.data(DesignRole) is not None, timeout=5000)
+    assert oldest.data(DesignRole).request.prompt == "design 0"
+    assert view.model.loaded_count() <= 3 * PAGE_SIZE
+
+    seen: list[str] = []
+    for value in range(0, bar.maximum() + bar.pageStep(), bar.pageStep()):  # and back, a screen at a time
+        bar.setValue(value)
+        shown = view.grid.visible_rows()
+        qtbot.waitUntil(lambda: all(view.model.design_at(r) is not None for r in shown), timeout=5000)
+        seen += [view.model.design_at(r).id for r in shown if not seen or r >= len(seen)]
+    assert len(seen) == total == len(set(seen))
+    assert seen == sorted(seen, reverse=True)  # newest first (ids sort by creation time)
 
 
 def test_thumbnails_arrive_in_the_background_decoded_small(make_view, library, qtbot, tmp_path):

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from tests.ui.waits import laid_out
 from ui.main_window import MainWindow
 from ui.widgets import NavRail
 
@@ -94,7 +95,7 @@ def test_status_bar_parts(window, tmp_path):
 
 def test_nothing_overflows_at_minimum_laptop_size(window, qtbot, tmp_path):
     window.resize(1280, 800)
-    qtbot.wait(10)
+    laid_out(qtbot, window)
     window.grab().save(str(tmp_path / "1280x800.png"))
     assert window.width() == 1280 and window.height() == 800
     rail = window.nav_rail

@@ -28,9 +28,12 @@ FirstPaint(controller.window, painted)
 controller.window.show()
 app.exec()
 print('HEAVY', seen['heavy'])
-controller.services.engine.preload()
-controller.services.engine.wait_idle(120)
-import time; time.sleep(0.5)
+import threading
+from app.generation import events as ev
+loaded = threading.Event()
+controller.services.backend.subscribe(lambda e: isinstance(e, (ev.ModelLoaded, ev.ModelLoadFailed)) and loaded.set())
+controller.services.backend.preload()
+assert loaded.wait(120), 'the model never loaded'
 controller.shutdown()
 print('AFTER', sorted(m for m in ('torch', 'diffusers') if m in sys.modules))
 """

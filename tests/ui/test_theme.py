@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui import icons
-from ui.theme import DARK, LIGHT, apply_theme, build_stylesheet, current_theme, tabular_font
+from ui.theme import DARK, LIGHT, apply_theme, build_stylesheet, current_theme, tabular_font, theme_manager
 
 STYLE_DARK = ["#121417", "#1B1E23", "#24282F", "#30353D", "#ECEEF1", "#A3A9B3"]
 STYLE_LIGHT = ["#F6F7F9", "#FFFFFF", "#F0F2F5", "#DADDE2", "#15181C", "#5C636E"]
@@ -105,3 +106,109 @@ def test_icon_is_tinted_with_the_given_colour(tmp_path, monkeypatch):
         assert default.pixelColor(8, 8).name().upper() == current_theme().text
     finally:
         icons.clear_cache()
+
+
+def _square_icons(tmp_path, monkeypatch) -> None:
+    (tmp_path / "icons").mkdir(exist_ok=True)
+    (tmp_path / "icons" / "square.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        '<rect width="24" height="24" fill="currentColor"/></svg>'
+    )
+    monkeypatch.setattr(icons, "resource", lambda *parts: tmp_path.joinpath(*parts))
+    icons.clear_cache()
+
+
+def _centre(icon_or_pixmap, size: int = 16) -> str:
+    pm = icon_or_pixmap.pixmap(size, size) if hasattr(icon_or_pixmap, "availableSizes") else icon_or_pixmap
+    image = pm.toImage()
+    return image.pixelColor(image.width() // 2, image.height() // 2).name().upper()
+
+
+@pytest.mark.parametrize("role", ["text", "text_secondary", "text_disabled", "accent"])
+def test_icons_in_a_theme_role_follow_a_theme_change_on_every_kind_of_holder(qtbot, qapp, tmp_path, monkeypatch, role):
+    _square_icons(tmp_path, monkeypatch)
+    page = QWidget()
+    qtbot.addWidget(page)
+    button, label, edit, combo = QPushButton("Go", page), QLabel(page), QLineEdit(page), QComboBox(page)
+    button.setIcon(icons.icon("square", role, 16))
+    label.setPixmap(icons.pixmap("square", role, 16))
+    action = edit.addAction(icons.icon("square", role, 16), QLineEdit.ActionPosition.LeadingPosition)
+    combo.addItem(icons.icon("square", role, 16), "one")
+    fixed = QPushButton("Fixed", page)
+    fixed.setIcon(icons.icon("square", "#FF0000", 16))  # a literal colour is the caller's choice: it stays
+    try:
+        for theme, mode in ((LIGHT, "light"), (DARK, "dark"), (LIGHT, "light")):
+            apply_theme(qapp, mode)
+            want = getattr(theme, role)
+            shown = [
+                _centre(button.icon()),
+                _centre(label.pixmap()),
+                _centre(action.icon()),
+                _centre(combo.itemIcon(0)),
+            ]
+            assert shown == [want] * 4, f"{role} in {mode}"
+            assert _centre(fixed.icon()) == "#FF0000"
+    finally:
+        icons.clear_cache()
+
+
+def test_an_icon_made_without_a_colour_is_the_text_role(qtbot, qapp, tmp_path, monkeypatch):
+    _square_icons(tmp_path, monkeypatch)
+    try:
+        apply_theme(qapp, "light")
+        literal = icons.icon("square", LIGHT.text, 16)  # today the same colour as the role, but not the same icon
+        button = QPushButton()
+        qtbot.addWidget(button)
+        button.setIcon(icons.icon("square", size=16))
+        assert button.icon().cacheKey() != literal.cacheKey()
+        apply_theme(qapp, "dark")
+        assert _centre(button.icon()) == DARK.text
+        assert _centre(literal) == LIGHT.text
+    finally:
+        icons.clear_cache()
+
+
+def test_the_icon_registry_keeps_no_closed_widget_alive(qtbot, qapp):
+    import gc
+    import weakref
+
+    button = QPushButton()
+    button.setIcon(icons.icon("star"))
+    gone = weakref.ref(button)
+    with qtbot.waitSignal(button.destroyed):
+        button.deleteLater()
+    del button
+    gc.collect()
+    assert gone() is None
+    apply_theme(qapp, "light")  # re-tinting walks only live widgets: nothing to trip over
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "restyled"),
+    [
+        (("dark", False), ("dark", False), False),
+        (("light", False), ("light", False), False),
+        (("dark", False), ("light", False), True),
+        (("dark", False), ("dark", True), True),  # kiosk sizes are part of the style
+        (("system", False), ("dark", False), False),  # offscreen "system" is dark already
+    ],
+)
+def test_applying_a_theme_restyles_only_when_the_style_changes(qapp, first, second, restyled):
+    manager = theme_manager()
+    apply_theme(qapp, first[0], kiosk=first[1])
+    count = manager.applied_count
+    with_signal = []
+    manager.theme_changed.connect(with_signal.append)
+    try:
+        apply_theme(qapp, second[0], kiosk=second[1])
+    finally:
+        manager.theme_changed.disconnect(with_signal.append)
+    assert (manager.applied_count - count, len(with_signal)) == ((1, 1) if restyled else (0, 0))
+    apply_theme(qapp, "dark")
+
+
+def test_a_stylesheet_replaced_from_outside_is_put_back(qapp):
+    apply_theme(qapp, "dark")
+    qapp.setStyleSheet("")
+    apply_theme(qapp, "dark")
+    assert DARK.background in qapp.styleSheet()

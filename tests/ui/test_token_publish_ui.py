@@ -15,6 +15,7 @@ from app.token.publish import Outbox
 from app.token.publish_settings import PublishSettings
 from app.token.publisher import NOT_SET_UP, Publisher, outbox_path
 from tests.fixtures.designs import add_plain_design
+from tests.ui.waits import laid_out
 from ui.theme import apply_theme
 from ui.token.publish_card import OFFLINE, PINNED
 from ui.token.publish_queue import PublishQueue
@@ -118,7 +119,7 @@ def test_node_with_other_settings_fails_with_the_reason_and_retry_fixes_it(qtbot
     qtbot.waitUntil(lambda: app.card.chip.text() == "Failed", timeout=WAIT_MS)
     assert "other chunker or CID settings" in app.card.text.text() and app.card.button.text() == "Retry"
     assert app.card.chip.variant() == "danger"
-    qtbot.wait(50)  # the strip grows on the next layout pass
+    laid_out(qtbot, app.view)  # the strip grows on the next layout pass
     app.view.grab().save(str(tmp_path / "token-failed.png"))
     kubo_node.mode = "ok"
     app.card.button.click()

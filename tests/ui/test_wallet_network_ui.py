@@ -12,6 +12,7 @@ from app.chain.client import ChainClient
 from app.chain.mint_outbox import MintOutbox
 from app.chain.service import OFFLINE_QUEUED, ChainService
 from app.chain.settings import ChainSettings
+from tests.ui.waits import laid_out
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import PAGES, WalletView
 
@@ -59,7 +60,7 @@ def test_the_receipt_links_to_kaiascan(qtbot, make_anvil, tmp_path, draft):
         assert dialog.tx_link.isVisibleTo(dialog) and dialog.token_link.isVisibleTo(dialog)
         assert dialog.tx_link.property("url") == f"{EXPLORER}/tx/{record.tx_hash}"
         assert dialog.token_link.property("url") == f"{EXPLORER}/nft/{token}/1"
-        qtbot.wait(50)  # the dialog fits itself to the step on the next pass
+        laid_out(qtbot, dialog)  # the dialog fits itself to the step on the next pass
         dialog.grab().save(str(tmp_path / "mint-receipt-links.png"))
     finally:
         service.close()

@@ -16,6 +16,7 @@ from app.library.store import Library
 from app.token.assemble import assemble_token
 from tests.fixtures.designs import add_plain_design
 from tests.fixtures.wallet_setup import open_new_wallet
+from tests.ui.waits import laid_out
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import PAGES, WalletView
 
@@ -131,14 +132,14 @@ def test_mint_the_previewed_token_to_a_receipt(qtbot, view, service, tmp_path):
     assert shown["From"] == view.address and shown["To"] == view.address
     assert shown["Token URI"] == draft.token_uri and shown["Nonce"] == "0" and shown["Value"] == "0 KAIA"
     assert shown["Network"].startswith("Sandbox") and "at most" in shown["Fee"]
-    qtbot.wait(50)  # the dialog fits itself to the step on the next pass
+    laid_out(qtbot, dialog)  # the dialog fits itself to the step on the next pass
     dialog.grab().save(str(tmp_path / "mint-review.png"))
     with qtbot.waitSignal(dialog.sig_minted, timeout=WAIT_MS) as minted:
         dialog.next_button.click()
     record = minted.args[0]
     assert record.state == "minted" and record.token_id == 1 and record.signatures == 1
     assert dialog.result_box.title() == "Minted token #1"
-    qtbot.wait(50)
+    laid_out(qtbot, dialog)
     dialog.grab().save(str(tmp_path / "mint-done.png"))
 
     view.refresh_overview()
@@ -174,7 +175,8 @@ def test_mint_from_the_token_view_unlocks_first_then_shows_the_token(qtbot, tmp_
         app.token_view.set_design(design)
         app.window.show_workspace("token")
         app.token_view.mint_button.click()  # locked: the wallet asks for the password first
-        assert app.window.current_workspace() == "wallet" and "Unlock your wallet to mint" in wallet.lock_note.text()
+        assert app.window.current_workspace() == "wallet"
+        assert "Unlock your wallet to mint" in wallet.pending_note.message() and wallet.pending_note.isVisible()
         wallet.password.setText(PASSWORD)
         wallet.unlock_button.click()
         qtbot.waitUntil(lambda: getattr(app, "mint_dialog", None) is not None, timeout=WAIT_MS)
@@ -188,7 +190,7 @@ def test_mint_from_the_token_view_unlocks_first_then_shows_the_token(qtbot, tmp_
         assert app.token_view.token_id.text() == "#1" and app.token_view.mint_chip.text() == "minted"
         assert app.token_view.owner.full_text() == wallet.address and not app.token_view.mint_button.isEnabled()
         app.window.show_workspace("token")
-        qtbot.wait(50)
+        laid_out(qtbot, app.window)
         app.window.grab().save(str(tmp_path / "token-minted.png"))
     finally:
         close_app(app)
@@ -216,7 +218,7 @@ def test_network_settings_are_checked_and_a_dead_node_is_said_plainly(qtbot, tmp
         with qtbot.waitSignal(page.sig_settings_changed, timeout=WAIT_MS):
             page.save_button.click()
         assert load_settings().chain.custom_rpc == "http://127.0.0.1:9"
-        qtbot.wait(50)
+        laid_out(qtbot, app.window)
         app.window.grab().save(str(tmp_path / "settings-wallet.png"))
 
         wallet = app.wallet_view
@@ -230,7 +232,7 @@ def test_network_settings_are_checked_and_a_dead_node_is_said_plainly(qtbot, tmp
         assert "cannot be reached" in wallet.panel_error.message() and wallet.balance.text() == "—"
         assert wallet.faucet_button.isHidden() and wallet.minter_note.text() == ""  # nothing left from the sandbox
         assert load_settings().chain.network == "custom"
-        qtbot.wait(50)
+        laid_out(qtbot, app.window)
         app.window.grab().save(str(tmp_path / "wallet-offline.png"))
     finally:
         close_app(app)
@@ -257,7 +259,7 @@ def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_
         key, value = dialog.review.itemAtPosition(r, 0).widget(), dialog.review.itemAtPosition(r, 1).widget()
         shown[key.text()] = value.full_text() if hasattr(value, "full_text") else value.text()
     assert shown["To"] == winner and shown["Amount"] == "12.5 KAIA" and shown["Total at most"].startswith("12.5")
-    qtbot.wait(50)
+    laid_out(qtbot, dialog)
     dialog.grab().save(str(tmp_path / "send-review.png"))
     with qtbot.waitSignal(dialog.sig_finished, timeout=WAIT_MS) as sent:
         dialog.next_button.click()
@@ -294,10 +296,10 @@ def test_rename_then_remove_with_a_warning_keeps_the_encrypted_file(qtbot, view,
     warning = box.text() + box.informativeText()
     assert "cannot be reached from this computer" in warning and address in warning
     assert box.defaultButton() is box.button(box.StandardButton.Cancel)
-    qtbot.wait(50)
+    laid_out(qtbot, box)
     box.grab().save(str(tmp_path / "remove-warning.png"))
     box.button(box.StandardButton.Cancel).click()  # cancelling changes nothing
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: view._question is None)  # the answer was handled and the question freed
     assert _page(view) == "panel" and service.store.accounts()[0].name == "Prize wallet"
 
     view.remove_action.trigger()

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -187,13 +188,24 @@ def test_bind_label_is_one_way_plain_text(qtbot):
     assert label.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_binding_dies_with_its_widget(qtbot):
+@pytest.mark.parametrize(
+    ("widget_factory", "widget_prop", "model_prop"),
+    [(QLineEdit, "text", "prompt"), (QSpinBox, "value", "steps"), (QLabel, "text", "status")],
+)
+def test_binding_dies_with_its_widget(qtbot, widget_factory, widget_prop, model_prop):
     model = DesignModel()
-    edit = QLineEdit()
-    bind(model, "prompt", edit, "text")
-    edit.deleteLater()
-    qtbot.wait(1)
-    model.prompt = "still fine"  # no RuntimeError from a deleted widget
+    signal = SIGNAL(f"{model_prop}_changed(PyObject)")
+    widget = widget_factory()
+    binding = bind(model, model_prop, widget, widget_prop)
+    assert model.receivers(signal) == 1
+    with qtbot.waitSignal(widget.destroyed):
+        widget.deleteLater()
+    assert not shiboken6.isValid(binding), "the binding is the widget's child and goes with it"
+    assert model.receivers(signal) == 0, "the model no longer calls into a deleted widget"
+    seen = []
+    getattr(model, f"{model_prop}_changed").connect(seen.append)
+    setattr(model, model_prop, 40 if model_prop == "steps" else "still fine")  # no RuntimeError from a dead widget
+    assert seen == [getattr(model, model_prop)]
 
 
 # --- nav rail, chips, empty state, card -------------------------------------------

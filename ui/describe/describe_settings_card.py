@@ -78,6 +78,11 @@ class DescribeSettingsCard(Card):
 def _describe_key(lookup) -> str:
     if lookup.source == "env":
         return f"Using the key from OPENAI_API_KEY ({lookup.masked})."
+    if lookup.source == "session":
+        return f"Using the key you entered, for this session only ({lookup.masked}); it is forgotten at quit."
     if lookup.source == "keyring":
         return f"Using the key saved in the system keyring ({lookup.masked})."
-    return "No key yet: drafts are made offline from templates until you add one."
+    return (
+        "No key yet. ChatGPT needs one; a local server (LM Studio, Ollama, llama.cpp) drafts without. Otherwise "
+        "drafts are made offline from templates."
+    )

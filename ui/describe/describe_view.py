@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,15 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.describe.compare import show_diff
 from ui.describe.describe_vm import LANGUAGE_NAMES, LANGUAGES
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, current_theme, repolish, tabular_font
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.page_title import PageHeader
 from ui.widgets.status_chip import StatusChip
 
-DRAFT_CHOICES = [("ko", "한국어"), ("en", "English"), ("both", "Both")]
 IMAGE_SIDE = 320
+NOT_SET_UP_HERE = "ChatGPT is not set up here, so an offline draft was made from templates. Make it your own."
 
 
 class _CtrlEnter(QObject):
@@ -46,11 +46,13 @@ class _CtrlEnter(QObject):
 class DescribeView(QWidget):
     sig_pick_design = Signal()  # no design yet, or "Change design": the library takes over
     sig_preview_token = Signal(object, str)  # design, language: the Token workspace takes over
+    sig_open_settings = Signal()  # "Add a key…": the app shows Settings (set can_open_settings where it exists)
 
     def __init__(self, vm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
         self._writing = False  # True while the view itself changes an editor: not a user edit
+        self.can_open_settings = False  # a kiosk has no Settings to send anyone to
         self._setup_ui()
         self._connect()
         self._on_design_changed(vm.design)
@@ -64,19 +66,35 @@ class DescribeView(QWidget):
             "Open the Library",
         )
         self.empty.sig_primary_clicked.connect(self.sig_pick_design)
-        self.pages = stack_with_empty_state(self, self.empty, self._build_workspace())
+        self.pages = stack_with_empty_state(self, self.empty, self._build_workspace(), self._build_header())
+
+    def _build_header(self) -> QWidget:
+        """The title, above the empty state too, and the drafting actions (shown once there is a design)."""
+        header = PageHeader("Describe")
+        header.row.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, 0)
+        self.both_check = QCheckBox("Both languages")
+        self.both_check.setToolTip("Draft the Korean and the English description in one go")
+        self.both_check.toggled.connect(lambda on: setattr(self.vm, "draft_both", on))
+        header.add_widget(self.both_check)
+        self.offline_button = QPushButton("Offline draft")
+        self.offline_button.setToolTip("A template draft made on this computer, no network needed")
+        self.offline_button.clicked.connect(lambda: self.vm.start_draft(online=False))
+        header.add_widget(self.offline_button)
+        self.draft_button = QPushButton("Draft with ChatGPT")
+        self.draft_button.setProperty("primary", True)
+        self.draft_button.setIcon(icon("generate", "#15181C"))
+        self.draft_button.clicked.connect(self._on_draft_clicked)
+        header.add_widget(self.draft_button)
+        self.draft_actions = (self.both_check, self.offline_button, self.draft_button)
+        return header
 
     def _build_workspace(self) -> QWidget:
         page = QWidget()
         root = QHBoxLayout(page)
-        root.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_L)
+        root.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
         root.setSpacing(SPACE_XL)
-
         left = QVBoxLayout()
         left.setSpacing(SPACE_M)
-        title = QLabel("Describe")
-        title.setProperty("role", "title")
-        left.addWidget(title)
         self.image = QLabel()
         self.image.setFixedSize(IMAGE_SIDE, IMAGE_SIDE)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -101,41 +119,14 @@ class DescribeView(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(SPACE_M)
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(SPACE_S)
-        self.choice_group = QButtonGroup(self)
-        self.choice_buttons: dict[str, QPushButton] = {}
-        for key, label in DRAFT_CHOICES:
-            button = QPushButton(label)
-            button.setCheckable(True)
-            button.setProperty("segment", True)
-            button.setToolTip(f"Draft in {label}" if key != "both" else "Draft in Korean and in English")
-            button.clicked.connect(lambda _c=False, k=key: setattr(self.vm, "draft_choice", k))
-            self.choice_group.addButton(button)
-            self.choice_buttons[key] = button
-            toolbar.addWidget(button)
-        toolbar.addStretch(1)
-        self.offline_button = QPushButton("Offline draft")
-        self.offline_button.setToolTip("A template draft made on this computer, no network needed")
-        self.offline_button.clicked.connect(lambda: self.vm.start_draft(online=False))
-        toolbar.addWidget(self.offline_button)
-        self.draft_button = QPushButton("Draft with ChatGPT")
-        self.draft_button.setProperty("primary", True)
-        self.draft_button.setIcon(icon("generate", "#15181C"))
-        self.draft_button.setToolTip("Draft with ChatGPT (Ctrl+Enter); Esc stops")
-        self.draft_button.clicked.connect(self._on_draft_clicked)
-        toolbar.addWidget(self.draft_button)
-        right.addLayout(toolbar)
-
-        self.error = ErrorBanner()
-        right.addWidget(self.error)
-
+        # The one language choice: the description shown is the one edited and the one drafted.
         tabs_row = QHBoxLayout()
         tabs_row.setSpacing(SPACE_S)
         self.tabs = QTabBar()
         for lang in LANGUAGES:
             self.tabs.addTab(LANGUAGE_NAMES[lang])
         self.tabs.setExpanding(False)
+        self.tabs.setAccessibleName("Description language")
         self.tabs.currentChanged.connect(lambda i: setattr(self.vm, "language", LANGUAGES[i]))
         tabs_row.addWidget(self.tabs)
         tabs_row.addStretch(1)
@@ -144,10 +135,13 @@ class DescribeView(QWidget):
         tabs_row.addWidget(self.source_chip, 0, Qt.AlignmentFlag.AlignVCenter)
         self.retry_button = QPushButton("Retry online")
         self.retry_button.setIcon(icon("refresh"))
-        self.retry_button.setToolTip("Ask ChatGPT for a draft now")
+        self.retry_button.setToolTip("Ask for an online draft now")
         self.retry_button.clicked.connect(lambda: self.vm.start_draft(online=True))
         tabs_row.addWidget(self.retry_button)
         right.addLayout(tabs_row)
+
+        self.error = ErrorBanner()
+        right.addWidget(self.error)
 
         panes = QHBoxLayout()
         panes.setSpacing(SPACE_M)
@@ -159,8 +153,9 @@ class DescribeView(QWidget):
         ai_layout = QVBoxLayout(self.ai_box)
         ai_layout.setContentsMargins(0, 0, 0, 0)
         ai_layout.setSpacing(SPACE_S)
-        ai_caption = QLabel("AI draft · the words you changed are marked")
+        ai_caption = QLabel("AI draft → your text · removed words struck through, added words underlined")
         ai_caption.setProperty("role", "caption")
+        ai_caption.setWordWrap(True)  # the two panes share the width equally, whatever the caption's length
         ai_layout.addWidget(ai_caption)
         ai_layout.addWidget(self.ai_pane, 1)
         self.ai_box.hide()
@@ -188,7 +183,7 @@ class DescribeView(QWidget):
         self.revert_button = self._tool(
             "Revert to AI draft", "Put the AI draft back (Undo brings your text back)", self.vm.revert_to_draft
         )
-        self.compare_button = self._tool("Compare", "Show the AI draft beside your text, changes marked", None)
+        self.compare_button = self._tool("Compare", "Show the AI draft beside your text, every change marked", None)
         self.compare_button.setCheckable(True)
         self.compare_button.toggled.connect(self._on_compare_toggled)
         for button in (self.undo_button, self.redo_button, self.revert_button, self.compare_button):
@@ -230,7 +225,8 @@ class DescribeView(QWidget):
         vm = self.vm
         vm.design_changed.connect(self._on_design_changed)
         vm.language_changed.connect(self._on_language_changed)
-        vm.draft_choice_changed.connect(lambda key: self.choice_buttons[key].setChecked(True))
+        vm.draft_both_changed.connect(self.both_check.setChecked)
+        vm.needs_key_changed.connect(lambda _needed: self._on_error_changed(vm.error))
         vm.streaming_changed.connect(self._on_streaming_changed)
         vm.error_changed.connect(self._on_error_changed)
         vm.saved_text_changed.connect(self.saved.setText)
@@ -239,7 +235,7 @@ class DescribeView(QWidget):
         vm.sig_delta.connect(self._on_delta)
         vm.sig_ai_changed.connect(self._on_ai_changed)
         self.error.sig_dismissed.connect(lambda: setattr(vm, "error", None))
-        self.choice_buttons[vm.draft_choice].setChecked(True)
+        self.both_check.setChecked(vm.draft_both)
         self._on_streaming_changed(False)
         self._on_language_changed(vm.language)
 
@@ -251,8 +247,10 @@ class DescribeView(QWidget):
         self.vm.flush()  # the token carries exactly what is on screen
         self.sig_preview_token.emit(self.vm.design, self.vm.language)
 
-    def _draft_label(self) -> str:
-        return "Draft again" if any(self.vm.ai.values()) else "Draft with ChatGPT"
+    def _show_draft_label(self) -> None:
+        self.draft_button.setText(self.vm.draft_label())
+        who = self.vm.server_name()
+        self.draft_button.setToolTip(f"Draft with {who} (Ctrl+Enter); Esc stops")
 
     def _on_draft_clicked(self) -> None:
         if self.vm.streaming:
@@ -262,18 +260,17 @@ class DescribeView(QWidget):
 
     def _on_design_changed(self, design) -> None:
         self.pages.setCurrentIndex(0 if design is None else 1)
+        for widget in self.draft_actions:
+            widget.setVisible(design is not None)
         if design is None:
             return
         pixmap = QPixmap(design.image_path)
         if not pixmap.isNull():
-            self.image.setPixmap(
-                pixmap.scaled(
-                    IMAGE_SIDE,
-                    IMAGE_SIDE,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+            scaled = pixmap.scaled(
+                IMAGE_SIDE, IMAGE_SIDE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
+            self.image.setPixmap(scaled)
+            self.image.setFixedHeight(scaled.height())  # the picture's top lines up with the language tabs
         self.prompt.setText(design.request.prompt)
 
     def _on_language_changed(self, lang: str) -> None:
@@ -284,17 +281,23 @@ class DescribeView(QWidget):
         self._update_count()
 
     def _on_streaming_changed(self, streaming: bool) -> None:
-        self.draft_button.setText("Stop" if streaming else self._draft_label())
+        self._show_draft_label()
         self.draft_button.setIcon(icon("cancel" if streaming else "generate", "#15181C"))
-        for widget in (self.offline_button, *self.choice_buttons.values(), self.revert_button, self.retry_button):
+        for widget in (self.offline_button, self.both_check, self.revert_button, self.retry_button):
             widget.setEnabled(not streaming)
         self._on_ai_changed(self.vm.language)
 
     def _on_error_changed(self, error) -> None:
-        if error:
-            self.error.show_message(error[0], error[1], error[2])
-        else:
+        if not error:
             self.error.clear()
+            return
+        message, action = error[0], None
+        if self.vm.needs_key:  # the next step is adding a key: offered right there, where Settings can be reached
+            if self.can_open_settings:
+                action = ("Add a key…", self.sig_open_settings.emit)
+            else:  # a kiosk: the visitor cannot add one, and need not hear about Settings
+                message = NOT_SET_UP_HERE
+        self.error.show_message(message, error[1], error[2], action=action)
 
     def _on_text_loaded(self, lang: str, text: str) -> None:
         editor = self.editors[lang]
@@ -344,7 +347,7 @@ class DescribeView(QWidget):
             return
         self.info.setText(self.vm.info[lang])
         if not self.vm.streaming:
-            self.draft_button.setText(self._draft_label())
+            self._show_draft_label()
         offline = self.vm.offline[lang] and not self.vm.streaming
         self.source_chip.setVisible(offline)
         self.retry_button.setVisible(offline)
@@ -358,26 +361,9 @@ class DescribeView(QWidget):
             self._show_diff()
 
     def _show_diff(self) -> None:
-        """The AI draft with the words the person removed or changed marked, so edits are easy to review."""
+        """The AI draft turned into the person's text, every removed and added word marked (ui/describe/compare.py)."""
         lang = self.vm.language
-        ai, mine = self.vm.ai[lang], self.vm.texts[lang]
-        self.ai_pane.setPlainText(ai)
-        changed = QTextCharFormat()
-        changed.setBackground(QColor(current_theme().warning).lighter(100))
-        changed.setForeground(QColor(current_theme().on_accent))
-        a_words = ai.split(" ")
-        matcher = difflib.SequenceMatcher(a=a_words, b=mine.split(" "), autojunk=False)
-        starts, position = [], 0
-        for word in a_words:
-            starts.append(position)
-            position += len(word) + 1
-        starts.append(position)
-        for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
-            if tag in ("replace", "delete") and i2 > i1:
-                cursor = QTextCursor(self.ai_pane.document())
-                cursor.setPosition(starts[i1])
-                cursor.setPosition(max(starts[i1], starts[i2] - 1), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(changed)
+        show_diff(self.ai_pane.document(), self.vm.ai[lang], self.vm.texts[lang], current_theme())
 
     def _update_count(self) -> None:
         count, limit = len(self.vm.texts[self.vm.language]), self.vm.char_limit

@@ -16,6 +16,7 @@ from app.description.models import Language
 from app.description.sanitize import safe_text
 from app.errors import UserFacingError
 from ui.bind import ViewModel, observable
+from ui.widgets.dates import time_text
 from ui.widgets.error_banner import plain_words
 
 AUTOSAVE_MS = 1000
@@ -26,11 +27,12 @@ LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 class DescribeViewModel(ViewModel):
     design = observable(None)
     language = observable("ko")  # the editor shown
-    draft_choice = observable("ko")  # "ko" | "en" | "both"
+    draft_both = observable(False)  # draft Korean and English in one go, not only the language shown
     streaming = observable(False)
     error = observable(None)  # (message, details, severity) or None
     saved_text = observable("")
     char_limit = observable(1000)
+    needs_key = observable(False)  # the last draft fell back to offline for want of a key: the view offers to add one
 
     sig_text_loaded = Signal(str, str)  # language, text of a design just opened: its editor starts a fresh history
     sig_text_replaced = Signal(str, str)  # language, text: the view replaces its editor's text (undo kept)
@@ -100,7 +102,7 @@ class DescribeViewModel(ViewModel):
             self.error = (*plain_words(exc, gone), "error")
             return
         self._dirty.clear()
-        self.saved_text = time.strftime("Saved · %H:%M:%S")
+        self.saved_text = f"Saved · {time_text(time.time(), seconds=True)}"
 
     def revert_to_draft(self) -> None:
         lang = self.language
@@ -118,9 +120,22 @@ class DescribeViewModel(ViewModel):
     def start_draft(self, online: bool = True) -> asyncio.Task | None:
         if self.design is None or self.streaming:
             return None
-        languages = list(LANGUAGES) if self.draft_choice == "both" else [self.draft_choice]
+        languages = list(LANGUAGES) if self.draft_both else [self.language]
         self.task = asyncio.get_event_loop().create_task(self._draft(languages, online))
         return self.task
+
+    def draft_label(self) -> str:
+        """The draft button's words: who drafts, and "again" only when that one already drafted this language."""
+        if self.streaming:
+            return "Stop"
+        lang = self.language
+        if self.ai[lang] and not self.offline[lang]:
+            return "Draft again"
+        return f"Draft with {self.server_name()}"
+
+    def server_name(self) -> str:
+        """ChatGPT for OpenAI; "AI" for another OpenAI-compatible server (LM Studio, Ollama, llama.cpp)."""
+        return "ChatGPT" if self.service.server_needs_key() else "AI"
 
     def stop_draft(self) -> None:
         if self.task is not None and not self.task.done():
@@ -180,7 +195,10 @@ class DescribeViewModel(ViewModel):
         self.sig_ai_changed.emit(lang)
         if into_editor and self.texts[lang] != result.text:
             self._replace(lang, result.text)
-        if outcome.fallback_reason:
+        self.needs_key = outcome.needs_key
+        if outcome.needs_key:  # said plainly: the button asked for ChatGPT and got templates
+            self.error = (outcome.fallback_reason, "", "warning")
+        elif outcome.fallback_reason:
             self.error = (f"Offline draft. {outcome.fallback_reason}", "", "info")
         elif outcome.partial_error is not None:
             error = outcome.partial_error
@@ -198,7 +216,7 @@ class DescribeViewModel(ViewModel):
 
 
 def _draft_info(record) -> str:
-    when = time.strftime("%H:%M", time.localtime(record.created_at))
+    when = time_text(record.created_at)
     if record.source == "offline":
         return f"Offline draft · {when}"
     suffix = {"length": " · cut at the length limit", "cancelled": " · stopped"}.get(record.finish_reason or "", "")

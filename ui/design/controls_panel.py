@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QToolButton,
@@ -29,10 +30,14 @@ from ui.bind import bind
 from ui.design.queue_panel import QueuePanel
 from ui.icons import icon
 from ui.models.model_picker import ModelPicker
-from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.form_layout import form_layout
 
-PANEL_WIDTH = 392
+PANEL_WIDTH = 392  # at least; wider when the starting-point buttons need it (a kiosk's larger type)
+PROMPT_HEIGHT = 80  # three lines of body text
+BATCH_WIDTH = 144
+MODEL_CHARS = 10  # the model and size lists show at least this many characters, "…" after
+SIDE_MIN_WIDTH = 96
 SIZES = [
     ("Square · 512 × 512", 512, 512),
     ("Landscape · 768 × 512", 768, 512),
@@ -60,7 +65,21 @@ def _section(text: str) -> QLabel:
     return label
 
 
+def _group(parent_layout: QVBoxLayout, title: str | QWidget | None = None) -> QVBoxLayout:
+    """A section of the inspector: its title close to its controls (8 px), sections apart (parent spacing)."""
+    group = QVBoxLayout()
+    group.setContentsMargins(0, 0, 0, 0)
+    group.setSpacing(SPACE_S)
+    if title is not None:
+        group.addWidget(_section(title) if isinstance(title, str) else title)
+    parent_layout.addLayout(group)
+    return group
+
+
 class ControlsPanel(QScrollArea):
+    """Laid out to fit a 1280×800 window without scrolling: what to make, the starting point, how many, and what
+    the model will be told; the seed and the finer settings are folded under "Advanced settings"."""
+
     def __init__(self, vm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
@@ -68,35 +87,35 @@ class ControlsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedWidth(PANEL_WIDTH)
         self._setup_ui()
         self._bind()
+        self._fit_width()
 
     def _setup_ui(self) -> None:
         body = QWidget()
         body.setObjectName("inspectorBody")
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
+        layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_L)
         layout.setSpacing(SPACE_L)
 
-        layout.addWidget(_section("Describe your SM6"))
+        group = _group(layout, "Describe your SM6")
         self.prompt = QPlainTextEdit()
         self.prompt.setPlaceholderText("Colour, wheels, lights, mood… e.g. “pearl white with rose-gold trim at dusk”")
         self.prompt.setTabChangesFocus(True)
-        self.prompt.setFixedHeight(96)
+        self.prompt.setFixedHeight(PROMPT_HEIGHT)
         self.prompt.setAccessibleName("Prompt")
-        layout.addWidget(self.prompt)
+        group.addWidget(self.prompt)
 
-        layout.addWidget(_section("Style"))
+        group = _group(layout, "Style")
         self.preset = QComboBox()
         for preset in self.vm.presets.presets:
             self.preset.addItem(preset.label, preset.id)
         self.preset.setAccessibleName("Style preset")
-        layout.addWidget(self.preset)
+        group.addWidget(self.preset)
         self.preset_caption = _caption("")
-        layout.addWidget(self.preset_caption)
+        group.addWidget(self.preset_caption)
 
-        layout.addWidget(_section("Starting point"))
+        group = _group(layout, "Starting point")
         row = QHBoxLayout()
         row.setSpacing(SPACE_S)
         self.source_group = QButtonGroup(self)
@@ -108,66 +127,57 @@ class ControlsPanel(QScrollArea):
             button.setProperty("segment", True)
             self.source_group.addButton(button)
             self.source_buttons[key] = button
-            row.addWidget(button)
-        layout.addLayout(row)
+            row.addWidget(button, 1)
+        group.addLayout(row)
         self.keep_row = QWidget()
-        keep = QVBoxLayout(self.keep_row)
+        keep = QHBoxLayout(self.keep_row)
         keep.setContentsMargins(0, 0, 0, 0)
-        keep.setSpacing(SPACE_XS)
-        keep_header = QHBoxLayout()
-        keep_header.addWidget(QLabel("Keep the shape"))
-        keep_header.addStretch(1)
-        self.keep_value = QLabel()
-        self.keep_value.setProperty("role", "secondary")
-        keep_header.addWidget(self.keep_value)
-        keep.addLayout(keep_header)
+        keep.setSpacing(SPACE_M)
+        keep.addWidget(QLabel("Keep the shape"))
         self.keep_shape = QSlider(Qt.Orientation.Horizontal)
         self.keep_shape.setRange(0, 95)
         self.keep_shape.setAccessibleName("Keep the shape")
         self.keep_shape.setToolTip("More keeps the starting image's shape; less lets the style take over")
-        keep.addWidget(self.keep_shape)
-        layout.addWidget(self.keep_row)
+        keep.addWidget(self.keep_shape, 1)
+        self.keep_value = QLabel()
+        self.keep_value.setProperty("role", "secondary")
+        self.keep_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.keep_value.setMinimumWidth(self.keep_value.fontMetrics().horizontalAdvance("100%"))
+        keep.addWidget(self.keep_value)
+        group.addWidget(self.keep_row)
 
-        layout.addWidget(_section("Variations"))
         var_row = QHBoxLayout()
         var_row.setSpacing(SPACE_M)
+        var_row.addWidget(_section("Variations"))
+        var_row.addStretch(1)
         self.batch = QSpinBox()
         self.batch.setRange(1, MAX_BATCH)
         self.batch.setAccessibleName("Variations")
-        self.batch.setSuffix(" images")
-        var_row.addWidget(self.batch, 1)
-        self.random_seed = QCheckBox("Random seed")
-        var_row.addWidget(self.random_seed)
+        self.batch.setMinimumWidth(BATCH_WIDTH)
+        var_row.addWidget(self.batch)
         layout.addLayout(var_row)
-        seed_row = QHBoxLayout()
-        seed_row.setSpacing(SPACE_S)
-        seed_row.addWidget(QLabel("Seed"))
-        # A line edit, not a spin box: seeds go up to 2^32 - 1 and Qt's spin boxes stop at 2^31 - 1.
-        self.seed = QLineEdit()
-        self.seed.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{1,10}"), self.seed))
-        self.seed.setAccessibleName("Seed")
-        seed_row.addWidget(self.seed, 1)
-        layout.addLayout(seed_row)
 
         self.advanced_toggle = QToolButton()
         self.advanced_toggle.setText("Advanced settings")
-        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolTip("Seed, model, size, steps, guidance, sampler and what to avoid")
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setIcon(icon("chevron-right"))
-        self.advanced_toggle.toggled.connect(self._on_advanced_toggled)
-        layout.addWidget(self.advanced_toggle)
+        # Not checkable: a disclosure, not an on/off switch, so it never takes the pressed look while open.
+        self.advanced_toggle.clicked.connect(lambda: self.show_advanced(not self.advanced.isVisibleTo(self)))
+        group = _group(layout)
+        group.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self.advanced = self._advanced_form()
         self.advanced.setVisible(False)
-        layout.addWidget(self.advanced)
+        group.addWidget(self.advanced)
 
-        layout.addWidget(_section("What the model sees"))
+        group = _group(layout, "What the model sees")
         self.final_prompt = _caption("")
         self.final_prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.final_prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.final_prompt)
+        group.addWidget(self.final_prompt)
         self.final_negative = _caption("")
         self.final_negative.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.final_negative)
+        group.addWidget(self.final_negative)
 
         layout.addStretch(1)
         self.queue = QueuePanel()
@@ -179,9 +189,23 @@ class ControlsPanel(QScrollArea):
         box = QWidget()
         form = form_layout(box, row_gap=SPACE_M)
         form.setContentsMargins(0, 0, 0, 0)
+        seed_row = QHBoxLayout()
+        seed_row.setSpacing(SPACE_M)
+        # A line edit, not a spin box: seeds go up to 2^32 - 1 and Qt's spin boxes stop at 2^31 - 1.
+        self.seed = QLineEdit()
+        self.seed.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{1,10}"), self.seed))
+        self.seed.setAccessibleName("Seed")
+        seed_row.addWidget(self.seed, 1)
+        self.random_seed = QCheckBox("Random")
+        self.random_seed.setToolTip("Draw a new seed for every generation; untick to repeat one exactly")
+        self.random_seed.setAccessibleName("Random seed")
+        seed_row.addWidget(self.random_seed)
+        form.addRow("Seed", seed_row)
         model_row = QHBoxLayout()
         model_row.setSpacing(SPACE_S)
         self.model = ModelPicker()
+        self.model.setMinimumContentsLength(MODEL_CHARS)  # a long name is cut with "…", not the inspector
+        self.model.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         model_row.addWidget(self.model, 1)
         self.import_model = QToolButton()
         self.import_model.setIcon(icon("import"))
@@ -190,6 +214,8 @@ class ControlsPanel(QScrollArea):
         model_row.addWidget(self.import_model)
         form.addRow("Model", model_row)
         self.size = QComboBox()
+        self.size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.size.setMinimumContentsLength(MODEL_CHARS)
         for label, w, h in SIZES:
             self.size.addItem(label, (w, h))
         self.size.addItem("Custom", None)
@@ -199,6 +225,9 @@ class ControlsPanel(QScrollArea):
         dims.setSpacing(SPACE_S)
         self.width_spin, self.height_spin = QSpinBox(), QSpinBox()
         for spin, name in ((self.width_spin, "Width"), (self.height_spin, "Height")):
+            # Spin boxes never go below their size hint by default: let the two share the row instead.
+            spin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            spin.setMinimumWidth(SIDE_MIN_WIDTH)
             spin.setRange(MIN_SIDE, MAX_SIDE)
             spin.setSingleStep(8)
             spin.setSuffix(" px")
@@ -246,6 +275,7 @@ class ControlsPanel(QScrollArea):
         vm.preset_changed.connect(self._on_preset_changed)
         vm.random_seed_changed.connect(lambda random: self.seed.setEnabled(not random))
         vm.keep_shape_changed.connect(lambda v: self.keep_value.setText(f"{v}%"))
+        vm.batch_changed.connect(self._on_batch_changed)
         vm.source_changed.connect(self._on_source_changed)
         vm.current_design_changed.connect(lambda d: self.source_buttons["design"].setEnabled(d is not None))
         vm.width_changed.connect(self._sync_size_combo)
@@ -256,15 +286,38 @@ class ControlsPanel(QScrollArea):
             button.clicked.connect(lambda _checked=False, k=key: setattr(vm, "source", k))
         self.seed.setEnabled(not vm.random_seed)
         self.keep_value.setText(f"{vm.keep_shape}%")
+        self._on_batch_changed(vm.batch)
         self.source_buttons["design"].setEnabled(vm.current_design is not None)
         self._on_preset_changed(vm.preset)
         self._on_source_changed(vm.source)
         self._sync_size_combo()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide enough that no starting-point label is cut, even in bold (checked) and the kiosk's larger type."""
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetrics(bold)
+        # text + the segment's 8 px padding each side + a 2 px focus border each side
+        segment = max(metrics.horizontalAdvance(b.text()) for b in self.source_buttons.values()) + 2 * SPACE_S + 4
+        for button in self.source_buttons.values():
+            button.setMinimumWidth(segment)
+        bar = self.verticalScrollBar().sizeHint().width()  # the stylesheet's width, shown when the body scrolls
+        count = len(self.source_buttons)
+        needed = count * segment + (count - 1) * SPACE_S + 2 * SPACE_XL + bar
+        self.setFixedWidth(max(PANEL_WIDTH, needed))
+
     def set_models(self, models: list, current_id: str) -> None:
         """All models found, usable first; the unusable ones are shown with their reason but cannot be picked."""
         self.model.set_models(models, current_id)
         self.vm.model_id = self.model.current_model_id()
+
+    def _on_batch_changed(self, count: int) -> None:
+        self.batch.setSuffix(" image" if count == 1 else " images")
 
     def _on_preset_changed(self, preset_id: str) -> None:
         self.preset_caption.setText(self.vm.presets.get(preset_id).description)
@@ -282,6 +335,8 @@ class ControlsPanel(QScrollArea):
         index = self.size.findData((self.vm.width, self.vm.height))
         self.size.setCurrentIndex(index if index >= 0 else self.size.count() - 1)
 
-    def _on_advanced_toggled(self, shown: bool) -> None:
+    def show_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)
         self.advanced_toggle.setIcon(icon("chevron-down" if shown else "chevron-right"))
+        if shown:  # once laid out, scroll so the unfolded settings are in view
+            QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(self.advanced, 0, 0))

@@ -1,4 +1,5 @@
-"""State of the Design studio, independent of its widgets. Talks to the engine through the EngineBridge."""
+"""State of the Design studio, independent of its widgets. Talks to a GenerationBackend (app/generation/backend.py)
+through the EngineBridge, which delivers the backend's events on the UI thread."""
 
 from __future__ import annotations
 
@@ -7,11 +8,19 @@ from PySide6.QtGui import QImage
 
 from app.errors import UserFacingError
 from app.generation import events as ev
+from app.generation.events import JobState
 from app.generation.presets import PresetBook
 from app.generation.request import GenerationRequest
 from ui.bind import ViewModel, observable
 
 SOURCES = ("none", "base", "design")
+
+
+def ended_text(state: JobState, saved: int = 0) -> str:
+    """The status line under the preview once a job has ended."""
+    if state is JobState.DONE:
+        return f"Done · {saved} design{'s' if saved != 1 else ''} saved"
+    return "Cancelled" if state is JobState.CANCELLED else "Failed"
 
 
 def pil_to_qimage(image) -> QImage:
@@ -54,12 +63,12 @@ class DesignViewModel(ViewModel):
     sig_design_changed = Signal(object)  # an existing Design changed (favourite)
     sig_use_design = Signal(object)  # "Use this design": the next workspace takes it
 
-    def __init__(self, bridge, library, presets: PresetBook, parent=None) -> None:
+    def __init__(self, bridge, library, presets: PresetBook | None = None, parent=None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        self.engine = bridge.engine
+        self.backend = bridge.backend
         self.library = library
-        self.presets = presets
+        self.presets = presets or self.backend.presets()
         self._running_job: str | None = None
         self._pending: list[object] = []
         for name in ("prompt", "preset", "negative_prompt"):
@@ -93,7 +102,7 @@ class DesignViewModel(ViewModel):
     def generate(self) -> bool:
         """Queue a job; on bad input show why and keep everything the user typed."""
         try:
-            job = self.engine.submit(self.build_request())
+            job = self.backend.submit(self.build_request())
         except UserFacingError as exc:
             self.error = (exc.message, exc.details)
             return False
@@ -105,12 +114,12 @@ class DesignViewModel(ViewModel):
 
     def cancel_current(self) -> None:
         if self._running_job:
-            self.engine.cancel(self._running_job)
+            self.backend.cancel(self._running_job)
         elif self.jobs:
-            self.engine.cancel(self.jobs[-1].id)
+            self.backend.cancel(self.jobs[-1].id)
 
     def cancel_job(self, job_id: str) -> None:
-        self.engine.cancel(job_id)
+        self.backend.cancel(job_id)
 
     def show_design(self, design) -> None:
         """Put a design in the big preview and its lineage in the history strip."""
@@ -158,10 +167,10 @@ class DesignViewModel(ViewModel):
     def dismiss_error(self) -> None:
         self.error = None
 
-    # ----- engine events (UI thread) -----
+    # ----- backend events (UI thread) -----
     def _on_engine_event(self, event) -> None:
-        if isinstance(event, (ev.JobQueued, ev.JobStarted, ev.JobFinished, ev.JobCancelled, ev.JobFailed)):
-            self.jobs = self.engine.jobs()
+        if isinstance(event, (ev.JobQueued, ev.JobStarted, *ev.JOB_ENDS)):
+            self.jobs = self.backend.jobs()
         if isinstance(event, ev.JobStarted):
             self._running_job = event.job.id
             self._pending = []
@@ -170,6 +179,11 @@ class DesignViewModel(ViewModel):
             self.status_text = "Preparing the model…"
         elif isinstance(event, ev.ModelLoading):
             self.status_text = f"Checking {event.label}…" if event.stage == "hashing" else f"Loading {event.label}…"
+        elif isinstance(event, ev.ModelLoaded):
+            # A preload ends here; a job goes on to its steps, and says so until the first one arrives.
+            self.status_text = "Starting…" if self._running_job else "Ready"
+        elif isinstance(event, ev.ModelLoadFailed) and not self._running_job:
+            self.status_text = f"{event.label} could not be loaded"
         elif isinstance(event, ev.StepProgress) and event.job.id == self._running_job:
             job = event.job
             self.progress = int(job.fraction * 1000)
@@ -183,23 +197,21 @@ class DesignViewModel(ViewModel):
             self.show_design(event.design)
             self.sig_design_saved.emit(event.design)
         elif isinstance(event, ev.JobFinished):
-            self._job_ended(
-                event.job.id, f"Done · {len(event.designs)} design{'s' if len(event.designs) != 1 else ''} saved"
-            )
+            self._job_ended(event.job.id, JobState.DONE, len(event.designs))
         elif isinstance(event, ev.JobCancelled):
-            self._job_ended(event.job.id, "Cancelled")
+            self._job_ended(event.job.id, JobState.CANCELLED)
         elif isinstance(event, ev.JobFailed):
-            self._job_ended(event.job.id, "Failed")
+            self._job_ended(event.job.id, JobState.FAILED)
             self.error = (event.message, event.details)
 
-    def _job_ended(self, job_id: str, text: str) -> None:
+    def _job_ended(self, job_id: str, state: JobState, saved: int = 0) -> None:
         if job_id == self._running_job:
             self._running_job = None
-            self.status_text = text
+            self.status_text = ended_text(state, saved)
             self.progress = 0
-            if text == "Cancelled":  # drop the half-denoised preview; show what the user had before
+            if state is JobState.CANCELLED:  # drop the half-denoised preview; show what the user had before
                 self.preview = QImage(self.current_design.image_path) if self.current_design else None
-        self.busy = bool(self.engine.jobs())
+        self.busy = bool(self.backend.jobs())
 
     def _update_final_prompt(self, *_args) -> None:
         composed = self.presets.compose(

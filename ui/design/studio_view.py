@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.design.controls_panel import ControlsPanel
 from ui.design.preview_view import PreviewView
-from ui.design.thumbnail_strip import ThumbnailStrip
+from ui.design.thumbnail_strip import LINEAGE, VARIATIONS, ThumbnailStrip
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.page_title import PageTitle
 
 GENERATE_SHORTCUT = "Ctrl+Return"
 CANCEL_SHORTCUT = "Escape"
+QWIDGETSIZE_MAX = (1 << 24) - 1
+ICON_ONLY = "QPushButton { min-width: 0px; padding: 0px; }"  # a header button that shows only its icon
 
 
 class _CtrlEnterFilter(QObject):
@@ -52,13 +55,15 @@ class StudioView(QWidget):
         root.setSpacing(0)
 
         center = QWidget()
+        self.centre = center
+        center.installEventFilter(self)
         col = QVBoxLayout(center)
         col.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_L)
         col.setSpacing(SPACE_L)
         header = QHBoxLayout()
-        title = QLabel("Design studio")
-        title.setProperty("role", "title")
-        header.addWidget(title)
+        header.setSpacing(SPACE_S)
+        self.title = PageTitle("Design studio")
+        header.addWidget(self.title)
         header.addStretch(1)
         self.favourite = self._action_button("star", "Favourite", "Mark this design as a favourite (F)")
         self.favourite.setCheckable(True)
@@ -67,15 +72,17 @@ class StudioView(QWidget):
         for button in (self.favourite, self.refine, self.use):
             header.addWidget(button)
         col.addLayout(header)
+        self._header = header
+        self._compact = False
         self.error = ErrorBanner()
         col.addWidget(self.error)
         self.preview = PreviewView()
         col.addWidget(self.preview, 1)
         strips = QHBoxLayout()
         strips.setSpacing(SPACE_XL)
-        self.variations = ThumbnailStrip("Variations", "Generate to see variations here")
+        self.variations = ThumbnailStrip("Variations", "Generate to see variations here", VARIATIONS)
         strips.addWidget(self.variations, 3)
-        self.history = ThumbnailStrip("Lineage", "Refine a design to build its lineage")
+        self.history = ThumbnailStrip("Lineage", "Refine a design to build its lineage", LINEAGE)
         strips.addWidget(self.history, 2)
         col.addLayout(strips)
 
@@ -88,7 +95,7 @@ class StudioView(QWidget):
         self.controls = ControlsPanel(self.vm)
         side.addWidget(self.controls, 1)
         footer = QWidget()
-        buttons = QVBoxLayout(footer)
+        buttons = QHBoxLayout(footer)  # side by side: the inspector's height goes to the controls
         buttons.setContentsMargins(SPACE_XL, SPACE_M, SPACE_XL, SPACE_XL)
         buttons.setSpacing(SPACE_S)
         self.generate = QPushButton("Generate")
@@ -98,10 +105,11 @@ class StudioView(QWidget):
         self.generate.setToolTip(
             f"Generate ({QKeySequence(GENERATE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)})"
         )
-        buttons.addWidget(self.generate)
+        buttons.addWidget(self.generate, 1)
         self.cancel = QPushButton("Cancel")
         self.cancel.setIcon(icon("cancel"))
         self.cancel.setToolTip("Cancel the running job (Esc)")
+        self.cancel.setMinimumHeight(48)
         buttons.addWidget(self.cancel)
         side.addWidget(footer)
 
@@ -121,8 +129,40 @@ class StudioView(QWidget):
         button = QPushButton(text)
         button.setIcon(icon(icon_name))
         button.setToolTip(tip)
+        button.setAccessibleName(text)
+        button.setProperty("label", text)  # the words, also while only the icon shows
         button.setEnabled(False)
         return button
+
+    def _set_action_text(self, button: QPushButton, text: str) -> None:
+        button.setProperty("label", text)
+        button.setAccessibleName(text)
+        button.setText("" if self._compact else text)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.centre and event.type() == QEvent.Type.Resize:
+            self._fit_header()
+        return False
+
+    def _fit_header(self) -> None:
+        """Where the title and the worded buttons do not fit side by side (a narrow window, the kiosk's larger
+        type), the buttons show their icons only; their words stay in the tooltip and the accessible name."""
+        buttons = (self.favourite, self.refine, self.use)
+        margins = self.centre.contentsMargins()
+        room = self.centre.width() - margins.left() - margins.right()
+        worded = sum(_worded_width(b) for b in buttons) + self._header.spacing() * (len(buttons) + 1)
+        compact = self.title.sizeHint().width() + worded > room
+        if compact != self._compact:
+            self._compact = compact
+            for button in buttons:
+                button.setText("" if compact else button.property("label"))
+                if compact:  # a square as tall as the touch target (a button's own sheet beats the app's padding)
+                    button.setStyleSheet(ICON_ONLY)
+                    button.setFixedWidth(button.sizeHint().height())
+                else:
+                    button.setMinimumWidth(0)
+                    button.setMaximumWidth(QWIDGETSIZE_MAX)
+                    button.setStyleSheet("")
 
     def _connect(self) -> None:
         vm = self.vm
@@ -159,7 +199,7 @@ class StudioView(QWidget):
             button.setEnabled(has)
         self.favourite.setChecked(bool(has and design.favourite))
         self.favourite.setIcon(icon("star-filled" if has and design.favourite else "star"))
-        self.favourite.setText("Favourite" if not (has and design.favourite) else "Favourited")
+        self._set_action_text(self.favourite, "Favourited" if has and design.favourite else "Favourite")
         self.variations.select(self._current_id())
         self.history.select(self._current_id())
 
@@ -176,3 +216,14 @@ class StudioView(QWidget):
     def _on_refine_key(self) -> None:
         if self.refine.isEnabled():
             self.vm.refine()
+
+
+def _worded_width(button: QPushButton) -> int:
+    """The width `button` takes with its words shown (whatever it shows now)."""
+    shown = button.text()
+    if shown:
+        return button.sizeHint().width()
+    button.setText(button.property("label"))
+    width = button.sizeHint().width()
+    button.setText(shown)
+    return width

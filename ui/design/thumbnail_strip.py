@@ -1,14 +1,66 @@
-"""A row of design thumbnails: the variations of the latest job, or the lineage of the current design."""
+"""A row of design thumbnails: the variations of the latest job, or the lineage of the current design.
+
+The two sit side by side, so each says which it is: its own icon and count in the title, and the lineage draws an
+arrow from each design to the one refined from it (root on the left, the design in the preview on the right)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from dataclasses import dataclass
 
-from ui.theme import SPACE_S
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.icons import pixmap
+from ui.theme import SPACE_S, SPACE_XS, current_theme
 
 THUMB = 72
+ARROW = 16
+STRIP_HEIGHT = THUMB + 2 * SPACE_S + 4
+LINK = ARROW + 2 * SPACE_XS  # the room between two lineage thumbnails, for the arrow
+
+
+@dataclass(frozen=True)
+class StripKind:
+    icon: str
+    noun: str  # for the count in the title: "4 variations", "3 generations"
+    connected: bool  # draw an arrow between neighbours: each was made from the one before
+
+
+VARIATIONS = StripKind("library", "variation", connected=False)
+LINEAGE = StripKind("lineage", "generation", connected=True)
+
+
+class _LinkDelegate(QStyledItemDelegate):
+    """Each lineage thumbnail but the last is followed by an arrow to the next: "refined into"."""
+
+    def _linked(self, index) -> bool:
+        return index.row() < index.model().rowCount() - 1
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + LINK, size.height()) if self._linked(index) else size
+
+    def paint(self, painter, option, index) -> None:
+        if not self._linked(index):
+            super().paint(painter, option, index)
+            return
+        thumb = QStyleOptionViewItem(option)
+        thumb.rect = option.rect.adjusted(0, 0, -LINK, 0)
+        super().paint(painter, thumb, index)
+        arrow = pixmap("chevron-right", current_theme().text_secondary, ARROW)
+        x = thumb.rect.right() + 1 + (LINK - ARROW) // 2
+        painter.drawPixmap(x, option.rect.center().y() - ARROW // 2 + 1, arrow)
 
 
 def load_thumbnail(path: str, size: int = THUMB) -> QPixmap:
@@ -32,10 +84,14 @@ def _untinted_icon(pm: QPixmap) -> QIcon:
 class ThumbnailStrip(QWidget):
     sig_design_clicked = Signal(object)
 
-    def __init__(self, title: str, empty_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, empty_text: str, kind: StripKind = VARIATIONS, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._designs: list = []
         self._empty_text = empty_text
+        self._name = title
+        self.kind = kind
         self._setup_ui(title)
 
     def _setup_ui(self, title: str) -> None:
@@ -43,8 +99,13 @@ class ThumbnailStrip(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
         header = QHBoxLayout()
+        header.setSpacing(SPACE_XS)
+        self.icon = QLabel()
+        self.icon.setPixmap(pixmap(self.kind.icon, current_theme().text_secondary, 16))
+        header.addWidget(self.icon)
         self.title = QLabel(title)
         self.title.setProperty("role", "caption")
+        self.title.setAccessibleName(title)
         header.addWidget(self.title)
         header.addStretch(1)
         layout.addLayout(header)
@@ -52,19 +113,24 @@ class ThumbnailStrip(QWidget):
         self.hint = QLabel(self._empty_text)
         self.hint.setProperty("role", "secondary")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setFixedHeight(THUMB + 2 * SPACE_S + 4)
+        self.hint.setFixedHeight(STRIP_HEIGHT)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.hint)
         self.list = QListWidget()
+        if self.kind.connected:
+            self.list.setItemDelegate(_LinkDelegate(self.list))
         self.list.setObjectName("thumbnailStrip")
+        self.list.setAccessibleName(title)
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(False)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setSpacing(SPACE_S // 2)
-        self.list.setFixedHeight(THUMB + 2 * SPACE_S + 4)
+        self.list.setFixedHeight(STRIP_HEIGHT)
         self.list.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # More thumbnails than fit: the scroll bar goes below them, not over them.
+        self.list.horizontalScrollBar().rangeChanged.connect(self._fit_height)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(self._on_item_clicked)
         self.list.itemActivated.connect(self._on_item_clicked)
@@ -84,6 +150,9 @@ class ThumbnailStrip(QWidget):
                 self.list.addItem(item)
         self.hint.setVisible(not designs)
         self.list.setVisible(bool(designs))
+        count = len(designs)
+        plural = "s" if count != 1 else ""
+        self.title.setText(f"{self._name} · {count} {self.kind.noun}{plural}" if count else self._name)
         self.select(current_id)
 
     def select(self, design_id: str | None) -> None:
@@ -96,6 +165,15 @@ class ThumbnailStrip(QWidget):
 
     def designs(self) -> list:
         return list(self._designs)
+
+    def _fit_height(self, _low: int, high: int) -> None:
+        bar = self.list.horizontalScrollBar().sizeHint().height() if high > 0 else 0
+        self.list.setFixedHeight(STRIP_HEIGHT + bar)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a theme switch: the icon takes the new colour
+            self.icon.setPixmap(pixmap(self.kind.icon, current_theme().text_secondary, 16))
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:
         design_id = item.data(Qt.ItemDataRole.UserRole)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -41,6 +40,7 @@ from ui.theme import (
     current_theme,
     tabular_font,
 )
+from ui.widgets.dates import date_time_text
 
 OPEN_SHORTCUT = "Enter"
 FAVOURITE_SHORTCUT = "F"
@@ -61,7 +61,7 @@ def preset_label(preset_id: str) -> str:
 
 
 def format_created(created_at: float) -> str:
-    return datetime.fromtimestamp(created_at).strftime("%d %b %Y, %H:%M")
+    return date_time_text(created_at)
 
 
 class DesignPreview(QWidget):
@@ -148,11 +148,13 @@ class DesignDetailsPanel(QFrame):
         self._parent_available = False
         self._setup_ui(loader)
         self.set_design(None)
+        self._fit_width()
 
     def _setup_ui(self, loader: ThumbnailLoader) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setObjectName("inspectorScroll")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -290,7 +292,19 @@ class DesignDetailsPanel(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.refresh_icons()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_width()
         super().changeEvent(event)
+
+    def _fit_width(self) -> None:
+        """Wide enough that "Open in the studio" (bold, beside the star) is never cut, as in the kiosk's larger type."""
+        bold = QFont(self.open_button.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        words = QFontMetrics(bold).horizontalAdvance(self.open_button.text())
+        button = words + self.open_button.iconSize().width() + SPACE_XS + 2 * SPACE_L + 4  # padding, focus border
+        star = max(self.favourite_button.sizeHint().width(), self.favourite_button.sizeHint().height())
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self.setFixedWidth(max(INSPECTOR_WIDTH, button + SPACE_S + star + 2 * INSPECTOR_PADDING + bar))
 
 
 def _caption(text: str) -> QLabel:

@@ -1,29 +1,45 @@
-"""The designs the Library grid shows: newest first, read from the library a page at a time.
+"""The designs the Library grid shows: every design in the listing has a row, read from the library a page at a time.
 
-Only the pages scrolled into view are ever read (canFetchMore / fetchMore), and only the
-thumbnails painted are ever decoded, so 14,000 designs open as fast as 14.
+The grid's size is known from the start (a count built off the UI thread), so its scroll bar spans every design. Rows
+not read yet are placeholders; painting one asks for its page, which the worker reads with a keyset query between two
+anchors (`app/library/paging.py`), however far down it is. Only a bounded number of pages stay in memory (least
+recently shown go first), and a thumbnail that arrives repaints its own tile only. Nothing here queries the library
+on the UI thread: loads, pages and lookups all come back as answers from `library_reader.py`.
+
+Designs made while the grid is open are put on top at once (`prepend`); past HEAD_LIMIT of them, or when a page shows
+that the library changed under the grid, `sig_outdated` asks the view to take a fresh snapshot.
 """
 
 from __future__ import annotations
 
 import html
+from bisect import bisect_left, bisect_right, insort
+from collections import OrderedDict
+from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.errors import StorageError
-from app.library.models import Design
+from app.library.models import Design, DesignFilter
+from app.library.paging import DesignIndex
 from app.library.store import Library
+from ui.library.library_reader import LibraryWorker, Listing, Located, PageRead, load_listing, locate
+from ui.library.library_reader import read_page_with_parents as read_page
 from ui.library.library_style import PAGE_SIZE, THUMB_SIDE
 from ui.library.thumbnails import ThumbnailLoader
 
-DesignRole = Qt.ItemDataRole.UserRole + 1  # the Design record
+DesignRole = Qt.ItemDataRole.UserRole + 1  # the Design record (None while its page is being read)
 FailedRole = Qt.ItemDataRole.UserRole + 2  # True when the picture could not be read
 TOOLTIP_CHARS = 240
-# Designs made here are put at the top and kept; at a kiosk that is two more per visitor, all day, every day. Past
-# this many rows the oldest loaded ones go again, to be read back if the grid is ever scrolled that far (≈ 4 MB).
-MAX_LOADED_ROWS = 2000
+MAX_LOADED_ROWS = 2000  # designs kept in memory (about 4 MB); pages scrolled past longest ago are read again if needed
+WANTED_PAGES = 4  # pages asked for but not read yet: scrolling fast, only the latest wishes count
+THUMB_WAITERS = 1024  # tiles waiting for a picture (the loader itself forgets the oldest wishes past its own limit)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class _Entry(NamedTuple):
+    design: Design
+    parent_listed: bool  # the design it was refined from is in the library (and in the visitor scope)
 
 
 def prompt_of(design: Design) -> str:
@@ -33,15 +49,16 @@ def prompt_of(design: Design) -> str:
 
 def matches(design: Design, search: str, favourites_only: bool) -> bool:
     """The library's own filter rule (`Library.list`), for designs that arrive without a query."""
-    if favourites_only and not design.favourite:
-        return False
-    text = f"{design.request.prompt}\n{design.prompt_final}".casefold()
-    return all(word in text for word in search.casefold().split())
+    return DesignFilter(search, favourites_only).matches(design)
 
 
 class LibraryModel(QAbstractListModel):
     sig_total_changed = Signal(int)  # designs in the library matching the filter, loaded or not
-    sig_error = Signal(object)  # a StorageError while reading a later page (Qt calls fetchMore, not us)
+    sig_error = Signal(object)  # a StorageError from a load, a page or a lookup
+    sig_loaded = Signal(int)  # a new listing is shown: the row of the design asked to keep, or -1
+    sig_located = Signal(str, int, object)  # design id, its row (-1: not in this listing), the Design (None: gone)
+    sig_outdated = Signal()  # the library changed under the listing, or many designs were added: load it again
+    sig_damaged_changed = Signal(int)  # designs the library could not read, so far
 
     def __init__(
         self,
@@ -55,171 +72,349 @@ class LibraryModel(QAbstractListModel):
         super().__init__(parent)
         self._library = library
         self._loader = loader
+        self.worker = LibraryWorker(self)
         self._page_size = page_size
-        self._max_rows = max(max_rows, page_size)
-        self._designs: list[Design] = []
-        self._ids: set[str] = set()
-        # Rows kept on screen though they left the filter (a favourite un-starred while showing
-        # favourites): they stay until the next reload so nothing jumps away under the pointer,
-        # and they are not counted when computing where the next page starts.
+        self._max_rows = max(max_rows, 2 * page_size)  # room for the pages a screen straddles
+        self.head_limit = page_size
+        self._flt = DesignFilter()
+        self._index = DesignIndex(self._flt, 0, page_size, ())
+        self._head: list[_Entry] = []  # designs made since the index was built, newest first
+        self._rows: dict[int, _Entry] = {}  # position in the index -> its design, for the pages read
+        self._ids: dict[str, int] = {}  # design id -> position, for the pages read
+        self._hidden: list[int] = []  # positions whose rows turned out damaged: left out of the grid, ascending
+        # Designs kept on screen though they left the filter (un-starred while showing favourites): they stay until
+        # the next load so nothing jumps away under the pointer, and their pages are never dropped meanwhile.
         self._stale: set[str] = set()
-        self._exhausted = True
-        self._total = 0
-        self._search = ""
-        self._favourites_only = False
+        self.keep_loaded: str | None = None  # a design whose page is never dropped: the view's selection
+        self._total_adjust = 0
+        self._shown_pages: OrderedDict[int, None] = OrderedDict()  # pages read, least recently painted first
+        self._wanted: OrderedDict[int, None] = OrderedDict()
+        # Per page asked for, the first and last position painted as a placeholder: only those rows are announced
+        # when it arrives (a range over a whole page makes the view look up every tile's rectangle).
+        self._asked: dict[int, tuple[int, int]] = {}
+        self._reading: int | None = None
+        self._generation = 0
+        self._loading = False
+        self._outdated_told = False
+        self._ready = False
+        self._library_empty = True
+        self._damaged = 0
+        self._thumb_waiters: OrderedDict[str, set[str]] = OrderedDict()
         self.thumb_side = THUMB_SIDE
-        self._repaint_timer = QTimer(self)
-        self._repaint_timer.setSingleShot(True)
-        self._repaint_timer.setInterval(16)  # many thumbnails finishing together: one repaint a frame
-        self._repaint_timer.timeout.connect(self._on_repaint_due)
         loader.sig_loaded.connect(self._on_thumbnail_loaded)
 
-    # --- filter and loading ----------------------------------------------------------------------
+    # --- state -----------------------------------------------------------------------------------
 
     @property
     def search(self) -> str:
-        return self._search
+        return self._flt.search
 
     @property
     def favourites_only(self) -> bool:
-        return self._favourites_only
+        return self._flt.favourites_only
 
     @property
     def total(self) -> int:
-        return self._total
+        return max(0, len(self._head) + self._index.total + self._total_adjust)
 
-    def set_filter(self, search: str, favourites_only: bool) -> None:
-        """Show the designs matching `search` (all its words) and, optionally, favourites only."""
-        self._search, self._favourites_only = search.strip(), favourites_only
-        self.reload()
+    @property
+    def is_ready(self) -> bool:
+        """False until the first listing has arrived."""
+        return self._ready
 
-    def reload(self) -> None:
-        """Read the first page again; the rest follows as the grid scrolls."""
-        self._loader.cancel_waiting()
-        self.beginResetModel()
-        try:
-            self._designs, self._ids, self._stale = [], set(), set()
-            self._exhausted, self._total = True, 0  # until the library has answered
-            total = self._library.count(search=self._search, favourites_only=self._favourites_only)
-            self._exhausted, self._total = False, total
-            self._append_page()
-        finally:
-            self.endResetModel()
-        self.sig_total_changed.emit(self._total)
+    @property
+    def is_loading(self) -> bool:
+        """A load asked for has not come back yet."""
+        return self._loading
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and not self._exhausted
+    @property
+    def max_rows(self) -> int:
+        return self._max_rows
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
-            return
-        try:
-            page = self._read_page()
-        except StorageError as exc:
-            self._exhausted = True  # stop asking on every scroll; a reload tries again
-            self.sig_error.emit(exc)
-            return
-        if page:
-            first = len(self._designs)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._add_rows(page)
-            self.endInsertRows()
+    @property
+    def library_empty(self) -> bool:
+        return self._library_empty
 
-    def fetch_until(self, design_id: str) -> int:
-        """The row of `design_id`, reading further pages until it appears; -1 if it never does."""
-        row = self.row_of(design_id)
-        while row < 0 and self.canFetchMore():
-            before = len(self._designs)
-            self.fetchMore()
-            row = self.row_of(design_id, start=before)
-        return row
+    @property
+    def damaged(self) -> int:
+        return self._damaged
 
-    def _append_page(self) -> None:
-        self._add_rows(self._read_page())
+    def loaded_count(self) -> int:
+        """Designs held in memory now (the pages read and the designs added on top)."""
+        return len(self._rows) + len(self._head)
 
-    def _read_page(self) -> list[Design]:
-        offset = len(self._designs) - len(self._stale)
-        page = self._library.list(
-            search=self._search, favourites_only=self._favourites_only, limit=self._page_size, offset=offset
+    def loaded_ids(self) -> list[str]:
+        """The ids of the designs held in memory, in the grid's order."""
+        return [e.design.id for e in self._head] + [self._rows[p].design.id for p in sorted(self._rows)]
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def load(self, search: str, favourites_only: bool, keep_id: str | None = None) -> None:
+        """Show the listing for this filter; `sig_loaded` says where `keep_id` is in it. The grid keeps showing the
+        previous listing until the answer comes."""
+        self._generation += 1
+        self._loading = True
+        generation, flt = self._generation, DesignFilter(search.strip(), favourites_only)
+        library, size, fresh = self._library, self._page_size, 4 * self.head_limit
+        self.worker.run(
+            lambda: load_listing(library, flt, size, keep_id, fresh),
+            lambda listing: self._on_listing(generation, flt, keep_id, listing),
+            lambda exc: self._on_failed(generation, exc),
         )
-        if len(page) < self._page_size:
-            self._exhausted = True
-        # A design added behind our back (another window, the CLI) shifts the pages by one: skip repeats.
-        return [d for d in page if d.id not in self._ids]
 
-    def _add_rows(self, designs: list[Design]) -> None:
-        self._designs.extend(designs)
-        self._ids.update(d.id for d in designs)
+    def clear(self) -> None:
+        """Show nothing at once (a new kiosk visitor must not glimpse the last one's designs while the next listing
+        is read); answers still on their way for the old listing are dropped."""
+        self._generation += 1
+        self._loading = False
+        self.beginResetModel()
+        self._start_afresh(DesignIndex(self._flt, 0, self._page_size, ()), [])
+        self._library_empty = True
+        self.endResetModel()
+        self.sig_total_changed.emit(0)
+
+    def _start_afresh(self, index: DesignIndex, head: list[_Entry]) -> None:
+        """Forget every page, wish and waiting tile of the last listing (inside a model reset)."""
+        self._index, self._head = index, head
+        self._rows, self._ids, self._hidden, self._stale = {}, {}, [], set()
+        self._shown_pages.clear()
+        self._wanted.clear()
+        self._asked.clear()
+        self._reading, self._total_adjust, self._outdated_told = None, 0, False
+        self._thumb_waiters.clear()
+        self._loader.cancel_waiting()
+
+    def locate(self, design_id: str) -> None:
+        """Find a design not read yet: `sig_located` answers with its row (its page read by then)."""
+        generation, index = self._generation, self._index
+        library = self._library
+        self.worker.run(
+            lambda: locate(library, index, design_id),
+            lambda found: self._on_located(generation, design_id, found),
+            lambda exc: self._on_failed(generation, exc),
+        )
+
+    def _on_listing(self, generation: int, flt: DesignFilter, keep_id: str | None, listing: Listing) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way
+        self._loading = False
+        # Designs put on top while this listing was being read, and saved after it was: keep them on top.
+        carried = [e for e in self._head if e.design.id not in listing.newest_ids and flt.matches(e.design)]
+        self.beginResetModel()
+        self._flt = flt
+        self._start_afresh(listing.index, carried)
+        for read in listing.pages:
+            if read.rows is not None:
+                self._store_page(read, announce=False)
+        self._ready = True
+        self._library_empty = listing.library_empty and not carried
+        self.endResetModel()
+        self.sig_total_changed.emit(self.total)
+        self._set_damaged(listing.damaged)
+        row = self.row_of(keep_id) if keep_id else -1
+        if row < 0 and listing.keep_position >= 0:
+            row = self._row_of_position(listing.keep_position)
+        self.sig_loaded.emit(row)
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._ready, self._loading = True, False  # what was shown stays; the view says what went wrong
+            self.sig_error.emit(exc)
+
+    def _on_located(self, generation: int, design_id: str, found: Located) -> None:
+        row = -1
+        if generation == self._generation and found.page is not None:
+            if found.page.rows is None:
+                self._tell_outdated()
+            else:
+                self._store_page(found.page, announce=True)
+                self._set_damaged(found.page.damaged)
+                row = self.row_of(design_id)
+        self.sig_located.emit(design_id, row, found.design)
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    def _want(self, page: int) -> None:
+        if page == self._reading:
+            return
+        self._wanted[page] = None
+        self._wanted.move_to_end(page)
+        while len(self._wanted) > WANTED_PAGES:
+            self._wanted.popitem(last=False)
+        self._read_next()
+
+    def _read_next(self) -> None:
+        while self._reading is None and self._wanted:
+            page, _ = self._wanted.popitem(last=True)  # the latest wish: what is on screen now
+            if page in self._shown_pages:
+                continue
+            self._reading = page
+            generation, index, library = self._generation, self._index, self._library
+            self.worker.run(
+                lambda: read_page(library, index, page),
+                lambda read: self._on_page(generation, read),
+                lambda exc: self._on_page_failed(generation, exc),
+            )
+
+    def _on_page(self, generation: int, read: PageRead) -> None:
+        if generation != self._generation:
+            return
+        self._reading = None
+        if read.rows is None:
+            self._tell_outdated()
+        else:
+            self._store_page(read, announce=True)
+            self._set_damaged(read.damaged)
+        self._read_next()
+
+    def _on_page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._wanted.clear()  # do not retry on every paint; a reload tries again
+            self._asked.clear()
+            self._on_failed(generation, exc)
+
+    def _store_page(self, read: PageRead, *, announce: bool) -> None:
+        base = read.page * self._page_size
+        rows = read.rows or []
+        hidden = set(self._hidden)
+        for offset, (_key, design) in enumerate(rows):
+            position = base + offset
+            if design is None:
+                if position not in hidden:
+                    self._hide(position, announce)
+            elif position not in self._rows:  # one already held may carry news (a star) the page predates
+                self._rows[position] = _Entry(design, design.parent_id in read.parents)
+                self._ids[design.id] = position
+        self._shown_pages[read.page] = None
+        self._shown_pages.move_to_end(read.page)
+        asked = self._asked.pop(read.page, None)
+        if announce and asked is not None:
+            first = self._row_of_position(asked[0])
+            last = len(self._head) + asked[1] - bisect_right(self._hidden, asked[1])
+            if last >= first:
+                self.dataChanged.emit(self.index(first), self.index(last))
+        self._forget_pages(keep=read.page)
+
+    def _hide(self, position: int, announce: bool) -> None:
+        row = self._row_of_position(position)
+        if announce:
+            self.beginRemoveRows(QModelIndex(), row, row)
+        insort(self._hidden, position)
+        if announce:
+            self.endRemoveRows()
+
+    def _forget_pages(self, keep: int) -> None:
+        """Drop the least recently painted pages past the memory bound (never one holding the selection or a design
+        kept on screen though it left the filter)."""
+        kept = self._stale | {self.keep_loaded}
+        pinned = {self._ids[i] // self._page_size for i in kept if i in self._ids}
+        for page in list(self._shown_pages):
+            if len(self._rows) <= self._max_rows:
+                return
+            if page == keep or page in pinned:
+                continue
+            del self._shown_pages[page]
+            base = page * self._page_size
+            for position in range(base, base + self._page_size):
+                entry = self._rows.pop(position, None)
+                if entry is not None:
+                    self._ids.pop(entry.design.id, None)
+
+    def _tell_outdated(self) -> None:
+        if not self._outdated_told:
+            self._outdated_told = True
+            self.sig_outdated.emit()
+
+    def _set_damaged(self, count: int) -> None:
+        if count != self._damaged:
+            self._damaged = count
+            self.sig_damaged_changed.emit(count)
 
     # --- changes made elsewhere ----------------------------------------------------------------
 
     def prepend(self, design: Design) -> bool:
         """Put a newly made design at the top without a reload; False if the filter hides it."""
-        if design.id in self._ids:
+        if self.row_of(design.id) >= 0:
             return self.replace(design) >= 0
-        if not matches(design, self._search, self._favourites_only):
+        if not self._flt.matches(design):
             return False
         self.beginInsertRows(QModelIndex(), 0, 0)
-        self._designs.insert(0, design)
-        self._ids.add(design.id)
+        # It was refined from a design the engine had just found in the library.
+        self._head.insert(0, _Entry(design, bool(design.parent_id)))
         self.endInsertRows()
-        self._set_total(self._total + 1)
-        self._forget_oldest()
+        self._library_empty = False
+        self.sig_total_changed.emit(self.total)
+        if len(self._head) > self.head_limit:
+            self._tell_outdated()  # fold them into a fresh snapshot, so memory stays bounded
         return True
-
-    def _forget_oldest(self) -> None:
-        """Drop the loaded rows past `max_rows` (the oldest, at the end); the next fetchMore reads them again, since
-        the rows kept are the newest ones in the library's own order."""
-        first = self._max_rows
-        if len(self._designs) <= first:
-            return
-        self.beginRemoveRows(QModelIndex(), first, len(self._designs) - 1)
-        dropped = self._designs[first:]
-        del self._designs[first:]
-        for design in dropped:
-            self._ids.discard(design.id)
-            self._stale.discard(design.id)
-        self.endRemoveRows()
-        self._exhausted = False
 
     def replace(self, design: Design) -> int:
         """Show the new state of a design already listed (e.g. its favourite); its row, or -1."""
         row = self.row_of(design.id)
         if row < 0:
             return -1
-        old = self._designs[row]
-        self._designs[row] = design
-        if self._favourites_only and old.favourite != design.favourite:
+        old = self._entry(row)
+        assert old is not None
+        entry = old._replace(design=design)
+        if row < len(self._head):
+            self._head[row] = entry
+        else:
+            self._rows[self._ids[design.id]] = entry
+        if self._flt.favourites_only and old.design.favourite != design.favourite:
             (self._stale.discard if design.favourite else self._stale.add)(design.id)
-            self._set_total(self._total + (1 if design.favourite else -1))
+            self._total_adjust += 1 if design.favourite else -1
+            self.sig_total_changed.emit(self.total)
         index = self.index(row)
         self.dataChanged.emit(index, index)
         return row
 
-    def _set_total(self, total: int) -> None:
-        self._total = max(0, total)
-        self.sig_total_changed.emit(self._total)
-
     # --- lookups -------------------------------------------------------------------------------
 
     def design_at(self, row: int) -> Design | None:
-        return self._designs[row] if 0 <= row < len(self._designs) else None
+        entry = self._entry(row, want=False)
+        return entry.design if entry else None
 
-    def row_of(self, design_id: str, start: int = 0) -> int:
-        if design_id not in self._ids:
-            return -1
-        for row in range(start, len(self._designs)):
-            if self._designs[row].id == design_id:
+    def parent_listed_at(self, row: int) -> bool:
+        entry = self._entry(row, want=False)
+        return bool(entry and entry.parent_listed)
+
+    def row_of(self, design_id: str) -> int:
+        for row, entry in enumerate(self._head):
+            if entry.design.id == design_id:
                 return row
-        return -1
+        position = self._ids.get(design_id)
+        return -1 if position is None else self._row_of_position(position)
 
-    def loaded_ids(self) -> list[str]:
-        return [d.id for d in self._designs]
+    def _row_of_position(self, position: int) -> int:
+        return len(self._head) + position - bisect_left(self._hidden, position)
+
+    def _entry(self, row: int, *, want: bool = True) -> _Entry | None:
+        head = len(self._head)
+        if row < head:
+            return self._head[row] if row >= 0 else None
+        position = row - head
+        for hidden in self._hidden:  # ascending: each one at or before the row pushes it one further
+            if hidden <= position:
+                position += 1
+            else:
+                break
+        entry = self._rows.get(position)
+        page = position // self._page_size
+        if entry is not None:
+            if want:
+                self._shown_pages.move_to_end(page)
+        elif want and 0 <= position < self._index.total:
+            low, high = self._asked.get(page, (position, position))
+            self._asked[page] = (min(low, position), max(high, position))
+            self._want(page)
+        return entry
 
     # --- Qt model ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._designs)
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        if parent.isValid():
+            return 0
+        return len(self._head) + self._index.total - len(self._hidden)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -227,13 +422,19 @@ class LibraryModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        design = self.design_at(index.row()) if index.isValid() else None
-        if design is None:
+        if not index.isValid():
             return None
+        entry = self._entry(index.row())
+        if entry is None:
+            return None
+        design = entry.design
         if role == DesignRole:
             return design
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._loader.get(design.image_path, self.thumb_side)
+            picture = self._loader.get(design.image_path, self.thumb_side)
+            if picture is None and not self._loader.failed(design.image_path, self.thumb_side):
+                self._wait_for_thumbnail(design)
+            return picture
         if role == FailedRole:
             return self._loader.failed(design.image_path, self.thumb_side)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -248,13 +449,18 @@ class LibraryModel(QAbstractListModel):
 
     # --- thumbnails ----------------------------------------------------------------------------
 
-    def _on_thumbnail_loaded(self, _path: str, side: int) -> None:
-        if side == self.thumb_side and self._designs and not self._repaint_timer.isActive():
-            self._repaint_timer.start()
+    def _wait_for_thumbnail(self, design: Design) -> None:
+        waiting = self._thumb_waiters.setdefault(design.image_path, set())
+        waiting.add(design.id)
+        self._thumb_waiters.move_to_end(design.image_path)
+        while len(self._thumb_waiters) > THUMB_WAITERS:
+            self._thumb_waiters.popitem(last=False)
 
-    def _on_repaint_due(self) -> None:
-        if self._designs:
-            # One range over all rows: the view repaints only what is on screen.
-            self.dataChanged.emit(
-                self.index(0), self.index(len(self._designs) - 1), [Qt.ItemDataRole.DecorationRole, FailedRole]
-            )
+    def _on_thumbnail_loaded(self, path: str, side: int) -> None:
+        if side != self.thumb_side:
+            return
+        for design_id in self._thumb_waiters.pop(path, ()):
+            row = self.row_of(design_id)
+            if row >= 0:  # only that tile: its neighbours have nothing new to show
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, FailedRole])

@@ -17,7 +17,7 @@ from ui.theme import RADIUS, SPACE_M, SPACE_XL, Theme
 GRID_GAP = SPACE_M  # space between two tiles; each cell keeps half of it on every side
 TILE_MIN = 176  # columns are added as soon as tiles can stay at least this wide
 THUMB_SIDE = 256  # thumbnails are decoded with their short side at this many (device) pixels
-PAGE_SIZE = 200  # designs read from the library per page
+PAGE_SIZE = 100  # designs read from the library per page: a few screens, decoded in a few milliseconds
 SELECTION_RING = 2  # pen width of the accent ring around a selected or hovered tile
 RING_OFFSET = 3  # gap between the picture and its ring
 TILE_RADIUS = RADIUS
@@ -44,7 +44,9 @@ SEARCH_DEBOUNCE_MS = 200
 
 _QSS = Template(
     """
-QListView#libraryGrid, QListView#libraryGrid:focus { background: transparent; border: none; padding: 0; }
+QAbstractItemView#libraryGrid, QAbstractItemView#libraryGrid:focus {
+    background: transparent; border: none; padding: 0;
+}
 QFrame#libraryInspector { background: $surface; border: none; border-left: 1px solid $border; }
 QScrollArea#inspectorScroll { background: transparent; border: none; }
 QWidget#inspectorBody { background: transparent; }

@@ -1,5 +1,8 @@
 """The Library workspace: every design ever made, newest first, searchable, with an inspector.
 
+Everything it reads or writes goes through the model's worker (`library_reader.py`): the window never waits on the
+library, however large it is. Searching, clearing a search and selecting a design far down all come back as answers.
+
 view = LibraryView(library)
 view.sig_open_in_studio.connect(studio.open_design)   # Design
 view.sig_design_changed.connect(...)                   # Design, e.g. its favourite changed here
@@ -13,7 +16,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import StorageError
 from app.library.models import Design
 from app.library.store import Library
 from ui.icons import icon
@@ -53,6 +54,7 @@ from ui.theme import (
 )
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.page_title import PageTitle
 
 FIND_SHORTCUT = "Ctrl+F"
 COUNT_WIDEST = "00,000 favourites"
@@ -82,9 +84,18 @@ class LibraryView(QWidget):
         self._setup_shortcuts()
         self._on_theme_changed(current_theme())
         theme_manager().theme_changed.connect(self._on_theme_changed)
+        self._pending_keep: str | None = None  # the design a load on its way should select
+        self._locating: str | None = None  # the design select_design is looking up
+        self._favourite_wanted: dict[str, bool] = {}  # stars asked for and not saved yet, so a double press undoes
         self.model.sig_total_changed.connect(self._update_count)
-        self.model.sig_error.connect(self.error_banner.show_exception)
-        self.model.rowsInserted.connect(self._update_notice)  # a later page may hold a damaged row
+        self.model.sig_error.connect(self._on_model_error)
+        self.model.sig_loaded.connect(self._on_loaded)
+        self.model.sig_located.connect(self._on_located)
+        self.model.sig_outdated.connect(self.refresh)
+        self.model.sig_damaged_changed.connect(self._update_notice)  # a later page may hold a damaged row
+        self.model.dataChanged.connect(self._on_rows_changed)
+        self.toolbar.hide()  # until the first answer says whether there is anything to search
+        self.details.hide()
         self._reload(keep_selection=False)
 
     def _setup_ui(self) -> None:
@@ -101,8 +112,7 @@ class LibraryView(QWidget):
         header = QVBoxLayout()
         header.setContentsMargins(half, 0, half, 0)
         header.setSpacing(SPACE_L)
-        self.title_label = QLabel("Library")
-        self.title_label.setProperty("role", "title")
+        self.title_label = PageTitle("Library")
         header.addWidget(self.title_label)
 
         self.toolbar = QWidget()
@@ -203,29 +213,33 @@ class LibraryView(QWidget):
 
     def update_design(self, design: Design) -> None:
         """A design changed elsewhere (e.g. starred in the studio): show its new state."""
-        self.model.replace(design)
+        row = self.model.replace(design)
         if self.details.design() is not None and self.details.design().id == design.id:
-            self._show_details(design)
+            self._show_details(design, self.model.parent_listed_at(row))
 
     def select_design(self, design_id: str) -> bool:
-        """Select and reveal a design, clearing the search or favourites filter if it hides it."""
-        design = self.model.design_at(self.model.row_of(design_id))
-        if design is None:
-            try:
-                design = self._library.get(design_id)
-            except StorageError as exc:
-                self.error_banner.show_exception(exc)
-                return False
-            if design is None:
-                return False
-            if not matches(design, self.model.search, self.model.favourites_only):
-                self._set_filter_widgets("", False)
-                self._reload(keep_selection=False)
-        row = self.model.fetch_until(design_id)
-        if row < 0:
-            return False
-        self._select_row(row)
-        return True
+        """Select and reveal a design, clearing the search or favourites filter if it hides it.
+
+        True when it was selected at once; otherwise it is looked up by its key in the background and selected when
+        found (a design no longer in the library is left unselected)."""
+        row = self.model.row_of(design_id)
+        if row >= 0:
+            self._locating = None
+            self._select_row(row)
+            return True
+        self._locating = design_id
+        self.model.locate(design_id)
+        return False
+
+    def start_over(self) -> None:
+        """Forget the search, the favourites filter and the selection, and show the newest designs (a new visitor)."""
+        self._locating = self._pending_keep = None
+        self._favourite_wanted.clear()
+        self._set_filter_widgets("", False)
+        self.model.clear()
+        self._show_details(None)
+        self._update_page()
+        self._reload(keep_selection=False)
 
     def selected_design(self) -> Design | None:
         return self._selected_design()
@@ -234,16 +248,27 @@ class LibraryView(QWidget):
         design = self._selected_design()
         if design is None:
             return
-        try:
-            updated = self._library.set_favourite(design.id, not design.favourite)
-        except StorageError as exc:
-            self.error_banner.show_exception(exc)
-            return
-        except KeyError:
-            self.error_banner.show_message("This design is no longer in the library. Refresh to update the list.")
-            return
+        wanted = not self._favourite_wanted.get(design.id, design.favourite)
+        self._favourite_wanted[design.id] = wanted
+        library, design_id = self._library, design.id
+        self.model.worker.run(
+            lambda: library.set_favourite(design_id, wanted),
+            self._on_favourite_saved,
+            lambda exc: self._on_favourite_failed(design_id, exc),
+        )
+
+    def _on_favourite_saved(self, updated: Design) -> None:
+        if self._favourite_wanted.get(updated.id) == updated.favourite:
+            del self._favourite_wanted[updated.id]
         self.update_design(updated)
         self.sig_design_changed.emit(updated)
+
+    def _on_favourite_failed(self, design_id: str, exc: BaseException) -> None:
+        self._favourite_wanted.pop(design_id, None)
+        if isinstance(exc, KeyError):
+            self.error_banner.show_message("This design is no longer in the library. Refresh to update the list.")
+        else:
+            self.error_banner.show_exception(exc)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -269,25 +294,38 @@ class LibraryView(QWidget):
         self._search_timer.stop()
         self._reload(keep_selection=True)
 
-    def _reload(self, keep_selection: bool) -> None:
-        keep_id = self._selected_id() if keep_selection else None
-        try:
-            self.model.set_filter(self.search_edit.text(), self.favourites_button.isChecked())
-            row = -1
-            # Read the kept design afresh: page towards it only if the new filter really lists it.
-            keep = self._library.get(keep_id) if keep_id else None
-            if keep is not None and matches(keep, self.model.search, self.model.favourites_only):
-                row = self.model.fetch_until(keep.id)
-        except StorageError as exc:
-            self.error_banner.show_exception(exc)
-            row = -1
+    def _reload(self, keep_selection: bool, keep_id: str | None = None) -> None:
+        """Load the listing for the filter in the fields; the kept design (by id) is found by its key, not by paging."""
+        if keep_id is None and keep_selection:
+            keep_id = self._pending_keep or self._selected_id()
+        self._pending_keep = keep_id
+        self.model.load(self.search_edit.text(), self.favourites_button.isChecked(), keep_id)
+
+    def _on_loaded(self, row: int) -> None:
+        self._pending_keep = None
         self._update_page()
         self._select_row(row if row >= 0 else 0)
         self._update_notice()
 
+    def _on_located(self, design_id: str, row: int, design: Design | None) -> None:
+        if design_id != self._locating:
+            return  # the person has moved on
+        self._locating = None
+        if row >= 0:
+            self._select_row(row)
+        elif design is not None:  # a filter hides it, or it is newer than the listing: load again around it
+            if not matches(design, self.model.search, self.model.favourites_only):
+                self._set_filter_widgets("", False)
+            self._reload(keep_selection=True, keep_id=design_id)
+
+    def _on_model_error(self, exc: BaseException) -> None:
+        self._pending_keep = self._locating = None
+        self.error_banner.show_exception(exc)
+        self._update_page()
+
     def _update_notice(self, *_args) -> None:
         """Why nothing can be saved, and how many designs could not be read: said once, kept in view."""
-        damaged = self._library.damaged_count
+        damaged = self.model.damaged
         parts = [self._library.read_only_reason] if self._library.is_read_only else []
         if damaged:
             parts.append(
@@ -304,15 +342,14 @@ class LibraryView(QWidget):
                 self.notice_banner.clear()
 
     def _update_page(self) -> None:
+        if not self.model.is_ready:
+            return
         if self.model.rowCount() > 0:
             self.stack.setCurrentWidget(self.grid)
             empty_library = False
         else:
             filtered = bool(self.model.search) or self.model.favourites_only
-            try:
-                empty_library = not filtered or self._library.count() == 0
-            except StorageError:
-                empty_library = not filtered
+            empty_library = not filtered or self.model.library_empty
             if empty_library:
                 self.stack.setCurrentWidget(self.empty_library)
             else:
@@ -382,21 +419,25 @@ class LibraryView(QWidget):
             self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         else:
             self.grid.selectionModel().clearSelection()
-        self._show_details(self._selected_design())
+        self._on_selection_changed()
 
-    def _show_details(self, design: Design | None) -> None:
-        parent_available = False
-        if design is not None and design.parent_id:
-            try:
-                parent_available = self._library.get(design.parent_id) is not None
-            except StorageError:
-                parent_available = False
-        self.details.set_design(design, parent_available=parent_available)
+    def _show_details(self, design: Design | None, parent_listed: bool = False) -> None:
+        # Whether the original is still there came with the design's page: nothing to ask the library here.
+        self.details.set_design(design, parent_available=parent_listed)
         if self._library.is_read_only:  # a star could not be saved: the notice above says why
             self.favourite_button.setEnabled(False)
 
     def _on_selection_changed(self, *_args) -> None:
-        self._show_details(self._selected_design())
+        rows = self.grid.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        design = self.model.design_at(row)
+        self.model.keep_loaded = design.id if design else None  # scrolled far away, its page stays
+        self._show_details(design, self.model.parent_listed_at(row))
+
+    def _on_rows_changed(self, top: QModelIndex, bottom: QModelIndex, _roles=()) -> None:
+        rows = self.grid.selectionModel().selectedRows()
+        if rows and self.details.design() is None and top.row() <= rows[0].row() <= bottom.row():
+            self._on_selection_changed()  # a placeholder was selected, and its page has arrived
 
     # --- slots ---------------------------------------------------------------------------------
 

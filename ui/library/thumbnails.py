@@ -123,6 +123,11 @@ class ThumbnailLoader(QObject):
         """Try unreadable files again (they may have been restored)."""
         self._failed.clear()
 
+    def forget_pictures(self) -> None:
+        """Drop every cached picture; each is decoded again when next asked for."""
+        self._cache.clear()
+        self._cache_bytes = 0
+
     def cancel_waiting(self) -> None:
         """Drop requests not started yet, e.g. when the grid shows other designs now."""
         self._waiting.clear()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.generation.registry import ModelInfo
+from app.generation.backend import ModelInfo
 from ui.icons import pixmap
 from ui.models.folder_row import FolderRow, plain_tooltip
 from ui.theme import (

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
-from app.generation.registry import ModelInfo
+from app.generation.backend import ModelInfo
 from ui.icons import icon
 from ui.models.folder_row import plain_tooltip
 from ui.theme import SPACE_M, SPACE_XL, current_theme

@@ -36,6 +36,7 @@ from ui.token.publish_settings_card import PublishSettingsCard
 from ui.wallet.chain_settings_card import ChainSettingsCard
 from ui.widgets.card import Card
 from ui.widgets.error_banner import ErrorBanner, plain_words
+from ui.widgets.page_title import PageTitle
 
 DIALOG_WIDTH = 880
 MAX_HEIGHT = 720  # fits a 1280×800 screen; the sections scroll below that
@@ -79,7 +80,7 @@ class SettingsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, SPACE_XL, 0, SPACE_XL)
         outer.setSpacing(0)
-        title = _label("Settings", "section")
+        title = PageTitle("Settings")  # the same workspace title as every other page
         title.setContentsMargins(SPACE_XL, 0, SPACE_XL, 0)
         outer.addWidget(title)
         outer.addSpacing(SPACE_L)

@@ -14,6 +14,7 @@ from app.token.assemble import TokenDraft
 from app.token.publish import JobRecord
 from app.token.publisher import Publisher
 from ui.background import run_in_background
+from ui.token.publish_card import describe
 from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,10 @@ class PublishQueue(QObject):
 
     def job(self, key: str) -> JobRecord | None:
         return self._jobs.get(key)
+
+    def state(self, key: str) -> str:
+        """Where the token's files are, as the publish card names it: "local", "queued", …, "pinned" or "failed"."""
+        return describe(self.job(key), self.busy, self.setup_problem)[0]
 
     def publish(self, draft: TokenDraft) -> None:
         if self._stopped:

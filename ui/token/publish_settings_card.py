@@ -67,6 +67,8 @@ class PublishSettingsCard(Card):
 def _describe_token(lookup) -> str:
     if lookup.source == "env":
         return f"Using the pinning token from SM6_PINNING_TOKEN ({lookup.masked})."
+    if lookup.source == "session":
+        return f"Using the pinning token you entered, for this session only ({lookup.masked}); it is forgotten at quit."
     if lookup.source == "keyring":
         return f"Using the pinning token saved in the system keyring ({lookup.masked})."
     return "No pinning token saved. A pinning service needs one; an IPFS node alone does not."

@@ -1,11 +1,15 @@
-"""The Token workspace: a design previewed as a marketplace listing, exactly as it will be published and minted."""
+"""The Token workspace: a design previewed as a marketplace listing, exactly as it will be published and minted.
+
+The page scrolls as one; the listing's parts (the proof of a mint, the files, the side-by-side or stacked layout)
+are in ui/token/token_listing.py.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -13,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,16 +32,10 @@ from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, theme_manager
 from ui.token.publish_card import PublishCard
 from ui.token.publish_queue import PublishQueue
+from ui.token.token_listing import FilesCard, MintProof, PreviewLayout, plain_label
 from ui.token.token_widgets import (
-    CHAIN_NAME,
     COLLECTION_LINE,
-    COLUMN_MAX,
-    COLUMN_MIN,
-    DETAIL_LABEL_WIDTH,
-    NO_VALUE,
-    NOT_MINTED,
     CopyField,
-    ElidedLabel,
     FlowLayout,
     ImageCard,
     TraitChip,
@@ -46,17 +43,17 @@ from ui.token.token_widgets import (
     token_stylesheet,
 )
 from ui.token.verify_action import Verifier, start_verification
-from ui.widgets.card import Card
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.page_title import PageHeader
 from ui.widgets.save_dialog import ask_save_path
-from ui.widgets.status_chip import StatusChip
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_CHOICES = [("ko", "한국어"), ("en", "English")]
 PROFILE_CHOICES = [("IPFS 2025 (CIDv1)", UNIXFS_V1_2025), ("Kubo legacy (CIDv0)", KUBO_LEGACY)]
 MINT_SHORTCUT = "Ctrl+Return"
+NARROW_IMAGE_SHARE = 0.55  # stacked, the picture leaves room under it for the start of the listing
 
 
 class TokenView(QWidget):
@@ -76,6 +73,7 @@ class TokenView(QWidget):
         self._on_theme_changed(current_theme())
         theme_manager().theme_changed.connect(self._on_theme_changed)
         self.pages.setCurrentIndex(0)
+        self.tabs.hide()  # until there is a design
 
     # --- construction ------------------------------------------------------------------------------
 
@@ -88,123 +86,96 @@ class TokenView(QWidget):
             "Pick a design",
         )
         self.empty.sig_primary_clicked.connect(self.sig_pick_design)
-        self.pages = stack_with_empty_state(self, self.empty, self._build_workspace())
-
-    def _build_workspace(self) -> QWidget:
-        page = QWidget()
-        root = QVBoxLayout(page)
-        root.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
-        root.setSpacing(SPACE_M)
+        # The title stays above the page (and above the empty state); the page below it scrolls.
+        self.header = PageHeader("Token")
+        self.header.row.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, 0)
         self.tabs = QTabBar()
         self.tabs.addTab("Preview")
         self.tabs.addTab("JSON")
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        root.addWidget(self.tabs)
+        self.header.add_widget(self.tabs)
+        self.pages = stack_with_empty_state(self, self.empty, self._build_workspace(), self.header)
+
+    def _build_workspace(self) -> QWidget:
+        # One scroll area for the whole page: the listing grows to its full height and the page scrolls if needed.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("tokenPage")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("tokenPageBody")
+        root = QVBoxLayout(body)
+        root.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
+        root.setSpacing(SPACE_L)
         self.tab_stack = QStackedWidget()
         self.tab_stack.addWidget(self._build_preview())
         self.tab_stack.addWidget(self._build_json())
         self.tabs.currentChanged.connect(self.tab_stack.setCurrentIndex)
         root.addWidget(self.tab_stack, 1)
-        QShortcut(QKeySequence(MINT_SHORTCUT), page, activated=self._on_mint_clicked)
-        return page
+        self.scroll.setWidget(body)
+        self.scroll.viewport().installEventFilter(self)  # its size decides the arrangement
+        QShortcut(QKeySequence(MINT_SHORTCUT), self.scroll, activated=self._on_mint_clicked)
+        return self.scroll
 
     def _build_preview(self) -> QWidget:
-        preview = QWidget()
-        row = QHBoxLayout(preview)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(SPACE_XL)
         self.image_card = ImageCard()
-        row.addWidget(self.image_card, 1)
-
-        column = QWidget()
-        column.setMinimumWidth(COLUMN_MIN)
-        column.setMaximumWidth(COLUMN_MAX)
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.setSpacing(SPACE_M)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("tokenColumn")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self._build_listing())
-        column_layout.addWidget(self.scroll, 1)
-        column_layout.addWidget(self._build_footer())
-        row.addWidget(column)
-        return preview
+        self.preview = PreviewLayout(self.image_card, self._build_listing(), self._build_about())
+        return self.preview
 
     def _build_listing(self) -> QWidget:
-        body = QWidget()
-        body.setObjectName("tokenColumnBody")
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(0, 0, SPACE_M, 0)  # room for the scroll bar
+        """The right column: the token's name, where it is minted, and everything to do with it."""
+        column = QWidget()
+        lay = QVBoxLayout(column)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(SPACE_M)
-        self.collection = _label(COLLECTION_LINE, name="collectionLine")
+        self.collection = plain_label(COLLECTION_LINE, name="collectionLine")
         lay.addWidget(self.collection)
-        self.name = _label("", role="title", wrap=True, selectable=True)
+        self.name = plain_label("", role="section", wrap=True, selectable=True)
+        self.name.setAccessibleName("Token name")
         lay.addWidget(self.name)
         self.problems = ErrorBanner()
         self.problems.dismiss_button.hide()  # the problems stay until they are fixed
         lay.addWidget(self.problems)
-        self.description = _label("", wrap=True, selectable=True)
+        self.proof = MintProof()
+        proof = self.proof
+        self.chain, self.mint_chip, self.token_id = proof.chain, proof.chip, proof.token_id
+        self.owner, self.contract = proof.owner, proof.contract
+        lay.addWidget(proof)
+        lay.addLayout(self._build_options())
+        self.publish_card = PublishCard()
+        self.publish_card.sig_publish.connect(self._on_publish_clicked)
+        self.publish_card.sig_retry.connect(self._on_retry_clicked)
+        self.publish_card.hide()  # shown once the app provides the outbox
+        lay.addWidget(self.publish_card)
+        lay.addLayout(self._build_actions())
+        self.notice = ErrorBanner()
+        lay.addWidget(self.notice)
+        return column
+
+    def _build_about(self) -> QWidget:
+        """Under the image: what the token says about itself (description, traits) and where its files are."""
+        about = QWidget()
+        lay = QVBoxLayout(about)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(SPACE_M)
+        self.description = plain_label("", wrap=True, selectable=True)
         self.description.setAccessibleName("Description")
         lay.addWidget(self.description)
-
         lay.addSpacing(SPACE_S)
-        lay.addWidget(_label("Traits", role="emphasis"))
+        lay.addWidget(plain_label("Traits", role="emphasis"))
         self.traits_box = QWidget()
         self.traits = FlowLayout(self.traits_box, SPACE_S)
         lay.addWidget(self.traits_box)
-
         lay.addSpacing(SPACE_S)
-        details = Card("Details", padding=SPACE_L)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(SPACE_M)
-        grid.setVerticalSpacing(SPACE_M)
-        grid.setColumnMinimumWidth(0, DETAIL_LABEL_WIDTH)
-        grid.setColumnStretch(1, 1)
-        chain_row = QHBoxLayout()
-        chain_row.setSpacing(SPACE_S)
-        self.chain = _label(CHAIN_NAME)
-        self.mint_chip = StatusChip(NOT_MINTED, "neutral", "info")
-        chain_row.addWidget(self.chain)
-        chain_row.addWidget(self.mint_chip)
-        chain_row.addStretch(1)
-        # Addresses elide in the middle: shown whole, a 42-character address would widen the column past its edge.
-        self.contract = ElidedLabel(NO_VALUE)
-        self.contract.setAccessibleName("Contract")
-        self.token_id = _label(NOT_MINTED, role="secondary")
-        self.owner = ElidedLabel(NO_VALUE)
-        self.owner.setAccessibleName("Owner")
-        self.metadata_link = CopyField("Metadata address")
-        self.image_link = CopyField("Image address")
-        rows = [
-            ("Chain", chain_row),
-            ("Contract", self.contract),
-            ("Token ID", self.token_id),
-            ("Owner", self.owner),
-            ("Metadata", self.metadata_link),
-            ("Image", self.image_link),
-        ]
-        for i, (key, value) in enumerate(rows):
-            grid.addWidget(_label(key, name="detailKey"), i, 0, Qt.AlignmentFlag.AlignVCenter)
-            if isinstance(value, QWidget):
-                grid.addWidget(value, i, 1)
-            else:
-                grid.addLayout(value, i, 1)
-        details.add_layout(grid)
-        lay.addWidget(details)
-        lay.addStretch(1)
-        return body
+        self.files = FilesCard()
+        self.metadata_link, self.image_link = self.files.metadata_link, self.files.image_link
+        lay.addWidget(self.files)
+        return about
 
-    def _build_footer(self) -> QWidget:
-        footer = QFrame()
-        footer.setObjectName("tokenFooter")
-        lay = QVBoxLayout(footer)
-        lay.setContentsMargins(0, SPACE_M, 0, 0)
-        lay.setSpacing(SPACE_M)
+    def _build_options(self) -> QHBoxLayout:
         options = QHBoxLayout()
         options.setSpacing(SPACE_XS)
         self.language_group = QButtonGroup(self)
@@ -227,13 +198,9 @@ class TokenView(QWidget):
         self.profile_combo.setAccessibleName("CID profile")
         self.profile_combo.currentIndexChanged.connect(lambda i: self.set_profile(PROFILE_CHOICES[i][1]))
         options.addWidget(self.profile_combo, 1)
-        lay.addLayout(options)
-        # Always in view, not scrolled away with the listing: publishing happens in the background.
-        self.publish_card = PublishCard()
-        self.publish_card.sig_publish.connect(self._on_publish_clicked)
-        self.publish_card.sig_retry.connect(self._on_retry_clicked)
-        self.publish_card.hide()  # shown once the app provides the outbox
-        lay.addWidget(self.publish_card)
+        return options
+
+    def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_S)
         self.export_button = QPushButton("Export CAR…")
@@ -251,10 +218,7 @@ class TokenView(QWidget):
         self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
         self.mint_button.clicked.connect(self._on_mint_clicked)
         actions.addWidget(self.mint_button, 1)
-        lay.addLayout(actions)
-        self.notice = ErrorBanner()
-        lay.addWidget(self.notice)
-        return footer
+        return actions
 
     def _build_json(self) -> QWidget:
         page = QWidget()
@@ -268,17 +232,29 @@ class TokenView(QWidget):
         self.metadata_cid = CopyField("Metadata CID")
         self.image_cid = CopyField("Image CID")
         for i, (key, field) in enumerate((("Metadata CID", self.metadata_cid), ("Image CID", self.image_cid))):
-            grid.addWidget(_label(key, name="detailKey"), i, 0)
+            grid.addWidget(plain_label(key, name="detailKey"), i, 0)
             grid.addWidget(field, i, 1)
         lay.addLayout(grid)
         caption = "The exact bytes that are published and hashed: UTF-8 JSON, keys sorted, no spaces."
-        lay.addWidget(_label(caption, role="caption", wrap=True))
+        lay.addWidget(plain_label(caption, role="caption", wrap=True))
         self.json_text = QPlainTextEdit()
         self.json_text.setObjectName("metadataJson")
         self.json_text.setReadOnly(True)
         self.json_text.setAccessibleName("Metadata JSON")
         lay.addWidget(self.json_text, 1)
         return page
+
+    def _fit_to_viewport(self) -> None:
+        """Side by side or stacked for the room there is, and the picture no taller than the page can show."""
+        viewport = self.scroll.viewport()
+        self.preview.fit(viewport.width() - 2 * SPACE_XL)
+        room = viewport.height() - 2 * SPACE_L
+        self.image_card.set_max_height(room if self.preview.wide else round(room * NARROW_IMAGE_SHARE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_to_viewport()
+        return False
 
     # --- API ---------------------------------------------------------------------------------------
 
@@ -302,6 +278,7 @@ class TokenView(QWidget):
     def refresh(self) -> None:
         """Re-assemble the draft from the library (after an edit elsewhere) and show it."""
         self.pages.setCurrentIndex(0 if self.design is None else 1)
+        self.tabs.setVisible(self.design is not None)
         if self.design is None:
             self.draft = None
             return
@@ -358,11 +335,7 @@ class TokenView(QWidget):
         self.sig_draft_shown.emit(draft)
 
     def _show_not_minted(self) -> None:
-        self.mint_chip.set_state(NOT_MINTED, "neutral", "info")
-        self.chain.setText(CHAIN_NAME)
-        self.contract.set_full_text(NO_VALUE)
-        self.token_id.setText(NOT_MINTED)
-        self.owner.set_full_text(NO_VALUE)
+        self.proof.show_not_minted()
         self.mint_button.setText("Mint on Kaia")
         self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
 
@@ -386,14 +359,10 @@ class TokenView(QWidget):
             self.notice.show_message(queue.error)
 
     def show_mint(self, record, network) -> None:
-        """A mint of the design shown: chain, contract, token id, owner and the explorer link."""
+        """A mint of the design shown: chain, token id, owner, contract and the explorer links."""
         if self.draft is None or record is None:
             return
-        self.mint_chip.set_state("minted", "success", "success")
-        self.chain.setText(network.name)
-        self.contract.set_full_text(record.contract)
-        self.token_id.setText(f"#{record.token_id}")
-        self.owner.set_full_text(record.recipient)
+        self.proof.show_mint(record, network)
         self.mint_button.setEnabled(False)
         self.mint_button.setText("Minted")
         self.mint_button.setToolTip(network.token_url(record.token_id, record.contract) or "Minted on Kaia")
@@ -445,16 +414,3 @@ class TokenView(QWidget):
         for field in (self.metadata_link, self.image_link, self.metadata_cid, self.image_cid):
             field.refresh_icons()
         self.image_card.update()
-
-
-def _label(text: str, *, role: str | None = None, name: str | None = None, wrap=False, selectable=False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role:
-        label.setProperty("role", role)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label

@@ -1,16 +1,15 @@
 """Building blocks of the token listing: the tinted hero image, trait chips in a flowing grid, copyable addresses.
 
 Also the workspace's sizes and small stylesheet, all derived from ui/theme.py: the listing needs a few rules the
-application stylesheet does not have yet (trait chips, monospace addresses, a borderless scroll column). They
+application stylesheet does not have yet (trait chips, monospace addresses, a borderless page scroll area). They
 live here until they move into ui/theme_qss.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from string import Template
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -50,6 +49,7 @@ from ui.theme import (
     current_theme,
     tabular_font,
 )
+from ui.widgets.dates import date_text
 
 COLLECTION_LINE = "Create Your SM6 · Kaia"
 CHAIN_NAME = "Kaia"
@@ -60,6 +60,7 @@ NO_VALUE = "—"
 COLUMN_MIN = 360
 COLUMN_MAX = 460
 IMAGE_MIN = 320  # the hero never shrinks below this
+QWIDGETSIZE_MAX = 16_777_215
 IMAGE_PADDING = 24  # backdrop visible around the picture, tinted with the metadata's background_color
 COPY_ICON = 16
 COPIED_MS = 1400  # how long the copy button says "Copied"
@@ -69,7 +70,7 @@ ACCENT_TEXT_DARKER = 170  # QColor.darker factor for accent-coloured text on lig
 
 _QSS = Template(
     """
-QScrollArea#tokenColumn, QWidget#tokenColumnBody { background: transparent; border: none; }
+QScrollArea#tokenPage, QWidget#tokenPageBody { background: transparent; border: none; }
 QFrame#traitChip { background: $raised; border: 1px solid $border; border-radius: ${radius}px; }
 QFrame#traitChip QLabel { background: transparent; }
 QLabel#traitType { font-size: ${caption}px; color: $text_secondary; text-transform: uppercase; }
@@ -82,7 +83,6 @@ QToolButton#copyButton {
     min-width: 0; min-height: 0; padding: ${s_xs}px; border-radius: ${radius}px; font-size: ${caption}px;
 }
 QPushButton#languageSegment { min-width: ${segment_min}px; }
-QFrame#tokenFooter { background: transparent; border: none; border-top: 1px solid $border; }
 """
 )
 
@@ -276,13 +276,33 @@ class ImageCard(QWidget):
         super().__init__(parent)
         self._pixmap = QPixmap()
         self._backdrop = QColor(current_theme().surface)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._max_height = QWIDGETSIZE_MAX
+        # As tall as the picture is at this width (its aspect kept), never taller than the page can show.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumSize(IMAGE_MIN, IMAGE_MIN * 2 // 3)
         self.setAccessibleName("Token image")
 
     def set_image(self, pixmap: QPixmap) -> None:
         self._pixmap = pixmap
+        self.updateGeometry()
         self.update()
+
+    def set_max_height(self, height: int) -> None:
+        """The tallest the card may grow: what the page has room for, so the whole picture is in view."""
+        height = max(height, self.minimumHeight())
+        if height != self._max_height:
+            self._max_height = height
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        aspect = self._pixmap.height() / self._pixmap.width() if not self._pixmap.isNull() else 2 / 3
+        wanted = round((width - 2 * IMAGE_PADDING) * aspect) + 2 * IMAGE_PADDING
+        return max(self.minimumHeight(), min(wanted, self._max_height))
 
     def set_backdrop(self, color: QColor) -> None:
         self._backdrop = color
@@ -292,7 +312,7 @@ class ImageCard(QWidget):
         return QColor(self._backdrop)
 
     def sizeHint(self) -> QSize:
-        return QSize(IMAGE_MIN * 2, IMAGE_MIN * 4 // 3)
+        return QSize(IMAGE_MIN * 2, self.heightForWidth(IMAGE_MIN * 2))
 
     def picture_rect(self) -> QRectF:
         """Where the picture is drawn: as large as fits inside the padding, aspect kept, at the top, centred."""
@@ -336,10 +356,7 @@ def format_trait(attribute: dict) -> tuple[str, bool]:
     """The value as a marketplace shows it, and whether it is a number (shown in tabular figures)."""
     value, kind = attribute.get("value"), attribute.get("display_type")
     if kind == "date" and isinstance(value, (int, float)):
-        day = dt.datetime.fromtimestamp(value).date()
-        locale = QLocale()
-        fmt = locale.dateFormat(QLocale.FormatType.LongFormat).replace("dddd", "").strip(" ,")
-        return locale.toString(QDate(day.year, day.month, day.day), fmt), True
+        return date_text(value), True
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value), False
     text = f"{value:g}" if isinstance(value, float) else str(value)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.chain.networks import format_kaia
 from ui.theme import SPACE_M, SPACE_S
+from ui.widgets.dates import date_time_text
 from ui.widgets.status_chip import StatusChip
 
 MAX_ROWS = 20
@@ -45,7 +44,7 @@ class ActivityRow(QWidget):
             title = f"{format_kaia(record.value)} to {record.recipient[:6]}…{record.recipient[-4:]}"
         else:
             title = f"Token #{record.token_id}" if record.token_id else "Mint"
-        when = dt.datetime.fromtimestamp(record.updated_at).strftime("%d %b %Y %H:%M")
+        when = date_time_text(record.updated_at)
         self.title = QLabel(f"{title} · {when}")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         text.addWidget(self.title)

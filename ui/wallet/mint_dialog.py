@@ -1,14 +1,27 @@
 """Mint a token: who receives it, what it costs, exactly what will be signed, then progress to the receipt.
 
 The recipient is read from the form when the review is asked for and again at Confirm (ui.wallet.transaction_dialog):
-a recipient changed after the review is reviewed again before anything is signed.
+a recipient changed after the review is reviewed again before anything is signed. The review warns when the token's
+files are not published yet (a marketplace could not show its image), with a way to publish them; the result offers
+the token itself, in the Token workspace and on the explorer.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.chain.networks import checked_recipient
 from ui.theme import SPACE_L
@@ -16,23 +29,52 @@ from ui.wallet.transaction_dialog import TransactionDialog
 from ui.widgets.card import Card
 
 THUMB = 96
+NOT_PUBLISHED = ("local", "failed")  # ui.token.publish_card's states in which the files are on this computer only
+ON_THE_WAY = ("queued", "offline", "uploading", "pinning")
+LOCAL_ONLY_WARNING = (
+    "The token's files are only on this computer, so marketplaces cannot show its image until they are published. "
+    "Publish them now; you can mint meanwhile."
+)
+ON_THE_WAY_NOTE = (
+    "The token's files are still on their way to IPFS: marketplaces show its image once they are published. The "
+    "Token workspace shows how far they got."
+)
+PUBLISHING_STARTED = (
+    "Publishing started: the files go out in the background, and the Token workspace shows how far they got. You can "
+    "confirm the mint now."
+)
 
 
 class MintDialog(TransactionDialog):
     sig_minted = Signal(object)  # MintRecord
+    sig_view_token = Signal(object)  # the design: the app shows it in the Token workspace
     confirm_text = "Confirm and mint"
     busy_text = "Minting…"
     what = "mint"
 
-    def __init__(self, service, draft, address: str, parent: QWidget | None = None, kiosk: bool = False) -> None:
-        super().__init__(service, address, parent)
+    def __init__(
+        self,
+        service,
+        draft,
+        address: str,
+        parent: QWidget | None = None,
+        kiosk: bool = False,
+        *,
+        network=None,
+        files_state: Callable[[], str] | None = None,
+        publish: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(service, address, parent, network)
         self.draft = draft
         self.kiosk = kiosk  # the showroom's wallet pays; the token goes to the visitor's own address
+        self._files_state = files_state  # where the token's files are now (a publish_card state), when known
+        self._publish = publish
         self.setWindowTitle("Mint on Kaia")
         self._setup_ui()
 
     def _announce(self, record) -> None:
         # The app listens for sig_minted; the wallet's generic handling for sig_finished.
+        self.view_token_button.show()  # landed: the token can be looked at
         super()._announce(record)
         self.sig_minted.emit(record)
 
@@ -86,7 +128,29 @@ class MintDialog(TransactionDialog):
 
     def _setup_ui(self) -> None:
         super()._setup_ui()
-        self.token_link = self._link_button("View token")
+        self.token_link = self._link_button("View on KaiaScan")
+        self.view_token_button = QPushButton("View the token")
+        self.view_token_button.setProperty("primary", True)
+        self.view_token_button.setToolTip("Show the token in the Token workspace")
+        self.view_token_button.clicked.connect(self._on_view_token)
+        self.view_token_button.hide()
+        self.links.insertWidget(0, self.view_token_button)
+
+    def _on_view_token(self) -> None:
+        self.sig_view_token.emit(self.draft.design)
+        self.accept()
+
+    def _review_warning(self, quote):
+        state = self._files_state() if self._files_state is not None else "pinned"
+        if state in NOT_PUBLISHED:
+            action = ("Publish now", self._on_publish_now) if self._publish is not None else None
+            return (LOCAL_ONLY_WARNING, action) if action else LOCAL_ONLY_WARNING
+        return ON_THE_WAY_NOTE if state in ON_THE_WAY else ""
+
+    def _on_publish_now(self) -> None:
+        if self._publish is not None:
+            self._publish()
+        self.error.show_message(PUBLISHING_STARTED, severity="info")
 
     def recipient(self) -> str:
         """Who receives the token; InputError for an address where it would be lost (app.chain.networks)."""

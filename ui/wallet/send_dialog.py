@@ -9,8 +9,6 @@ shown as paid before, to be confirmed as another payout only on purpose.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.chain.networks import checked_recipient, format_kaia, parse_kaia
@@ -18,6 +16,7 @@ from app.chain.service import MAX_MEMO_LENGTH
 from app.chain.user_input import checked_text
 from ui.wallet.transaction_dialog import TransactionDialog
 from ui.widgets.card import Card
+from ui.widgets.dates import date_time_text
 from ui.widgets.form_layout import form_layout
 
 
@@ -26,8 +25,8 @@ class SendDialog(TransactionDialog):
     busy_text = "Sending…"
     what = "transfer"
 
-    def __init__(self, service, address: str, parent: QWidget | None = None, again=None) -> None:
-        super().__init__(service, address, parent)
+    def __init__(self, service, address: str, parent: QWidget | None = None, again=None, network=None) -> None:
+        super().__init__(service, address, parent, network)
         self.setWindowTitle("Send KAIA")
         self._setup_ui()
         if again is not None:  # the same values: confirming them continues that payout, which never landed
@@ -85,7 +84,7 @@ class SendDialog(TransactionDialog):
         earlier = quote.repeat_of
         if earlier is None:
             return ""
-        when = dt.datetime.fromtimestamp(earlier.updated_at).strftime("%d %b %Y %H:%M")
+        when = date_time_text(earlier.updated_at)
         note = f"the note “{earlier.memo}”" if earlier.memo else "no note"
         return (
             f"{format_kaia(earlier.value, 18)} was already sent to this address with {note} on {when}. Confirm only "

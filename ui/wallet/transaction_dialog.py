@@ -12,6 +12,7 @@ Subclasses (mint, send) provide the request card, the quote to ask for, the rows
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -48,10 +49,11 @@ class TransactionDialog(QDialog):
     busy_text = "Sending…"
     what = "transaction"
 
-    def __init__(self, service, address: str, parent: QWidget | None = None) -> None:
+    def __init__(self, service, address: str, parent: QWidget | None = None, network=None) -> None:
         super().__init__(parent)
         self.service = service
         self.address = address  # the wallet account that signs
+        self.network = network  # the network in use when known (app.chain.networks.Network): the sandbox offers help
         self.quote = None
         self.record = None
         self._quoted_request = None  # the form's request that self.quote (or the one on its way) was made for
@@ -59,7 +61,7 @@ class TransactionDialog(QDialog):
         self.setMinimumWidth(DIALOG_WIDTH)
         # A child timer, not QTimer.singleShot(0, self, …): PySide keeps a single shot's callable (so this whole
         # dialog) for ever when the dialog is deleted before it fires.
-        self._fit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.adjustSize)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0, timeout=self._fit)
 
     # --- for subclasses ---
 
@@ -85,8 +87,9 @@ class TransactionDialog(QDialog):
         """The service call that builds the transaction for `request`."""
         raise NotImplementedError
 
-    def _review_warning(self, quote) -> str:
-        """A sentence the person should read before confirming, or ""."""
+    def _review_warning(self, quote) -> str | tuple[str, tuple[str, Callable[[], None]]]:
+        """A sentence the person should read before confirming, or "": with (button text, callback) when there is
+        something to do about it right there."""
         return ""
 
     def _review_rows(self, quote) -> list[tuple[str, str]]:
@@ -149,6 +152,17 @@ class TransactionDialog(QDialog):
         lay.addLayout(buttons)
         self.setStyleSheet(token_stylesheet(current_theme()))  # monospace addresses
         self._show_step("recipient")
+
+    def _fit(self) -> None:
+        """What adjustSize does, less its cap at two thirds of the screen: on a kiosk's 800-pixel-high screen that cap
+        cut an error's last lines off. The dialog grows to its content, up to the screen's free height."""
+        width = max(self.sizeHint().width(), self.minimumWidth())
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        screen = self.screen()
+        if screen is not None:
+            height = min(height, screen.availableGeometry().height())
+        self.resize(width, max(height, self.minimumSizeHint().height()))
 
     def _network_chip(self) -> StatusChip:
         self.network_chip = StatusChip("", "neutral", "info")
@@ -243,7 +257,9 @@ class TransactionDialog(QDialog):
         self._show_step("review")
         warning = self._review_warning(quote)
         if warning:
-            self.error.show_message(warning, severity="warning")
+            text, action = (warning, None) if isinstance(warning, str) else warning
+            self.error.show_message(text, severity="warning", action=action)
+            self._fit_timer.start()
 
     def _confirm(self) -> None:
         if self.quote is None or self._form_request() != self._quoted_request:
@@ -295,6 +311,19 @@ class TransactionDialog(QDialog):
     def _announce(self, record) -> None:
         self.sig_finished.emit(record)
 
+    def _error_action(self, error: UserFacingError) -> tuple[str, Callable[[], None]] | None:
+        """The one thing to do about `error` right here: on the sandbox, not enough KAIA is one click away."""
+        sandbox = self.network is not None and self.network.is_sandbox
+        if sandbox and getattr(error, "kind", None) == "insufficient_funds":
+            return ("Get test KAIA", self._get_test_kaia)
+        return None
+
+    def _get_test_kaia(self) -> None:
+        self.error.clear()
+        self.next_button.setEnabled(False)
+        self.progress.setText("Getting test KAIA…")
+        watch(self.service.faucet(self.address), lambda _r: self._request_quote(), self._on_failed, self)
+
     def _set_link(self, button: QPushButton, url: str) -> None:
         button.setVisible(bool(url))
         button.setToolTip(url)
@@ -309,7 +338,7 @@ class TransactionDialog(QDialog):
         self.progress.setText("")
         self._show_step("recipient")
         if isinstance(error, UserFacingError):
-            self.error.show_message(error.message, error.details)
+            self.error.show_message(error.message, error.details, action=self._error_action(error))
         else:  # a bug, not the person's doing: the words say what happened, the text goes behind "Show details"
             log.error("%s failed", self.what, exc_info=(type(error), error, error.__traceback__))
             self.error.show_message(

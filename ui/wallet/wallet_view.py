@@ -2,28 +2,23 @@
 
 Everything slow (key derivation, the node, the sandbox EVM) runs on the chain service's worker thread; this view
 only shows results. The network chip always says whether money is real.
+
+A mint asked for before there is an unlocked wallet waits here (`request_mint`): the page says which token is
+waiting through set-up and unlock, then `sig_mint` hands it on to be minted.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QMenu,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,19 +27,17 @@ from app.chain.networks import format_kaia
 from ui.background import watch
 from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.icons import icon
-from ui.theme import FONT_TITLE, SPACE_L, SPACE_M, SPACE_S, SPACE_XL, Theme, current_theme, theme_manager
-from ui.token.token_widgets import CopyField, token_stylesheet
+from ui.theme import FONT_TITLE, SPACE_L, SPACE_XL, Theme, current_theme, theme_manager
+from ui.token.token_widgets import token_stylesheet
 from ui.wallet.account_dialog import AccountDialog
-from ui.wallet.activity import ActivityList
 from ui.wallet.qr import qr_pixmap
-from ui.widgets.card import Card
+from ui.wallet.wallet_pages import COLUMN_WIDTH, QR_SIZE, build_locked, build_panel
 from ui.widgets.centered_column import CenteredColumn
+from ui.widgets.dates import time_text
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.error_banner import ErrorBanner, plain_words
-from ui.widgets.status_chip import StatusChip
+from ui.widgets.page_title import PageTitle
 
-COLUMN_WIDTH = 880
-QR_SIZE = 148
 REFRESH_MS = 15_000
 IDLE_CHECK_MS = 2_000
 PAGES = ("loading", "onboarding", "locked", "panel")
@@ -55,6 +48,7 @@ class WalletView(QWidget):
     sig_unlocked = Signal(str)  # the address just unlocked
     sig_reconciled = Signal(object)  # the outbox's records once an earlier session's leftovers are settled
     sig_mint_again = Signal(str)  # a design id whose mint never landed: the app shows it to mint again
+    sig_mint = Signal(object, str)  # a token draft and the unlocked address: the app opens the mint dialog
     # Dialogs and questions are made per use and freed when closed; these read None once they are gone.
     _dialog = LastDialog()
     _question = LastDialog()
@@ -66,6 +60,7 @@ class WalletView(QWidget):
         self.accounts: list = []
         self.address: str = ""  # the account shown (unlocked) or offered (locked)
         self.overview = None
+        self.pending_mint = None  # a token draft waiting for a wallet to mint it
         self._reconciled = False
         self._network_keys = network_keys
         self._setup_ui()
@@ -82,10 +77,20 @@ class WalletView(QWidget):
     # --- construction ---
 
     def _setup_ui(self) -> None:
-        self.pages = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
+        outer.setSpacing(0)
+        head = CenteredColumn(COLUMN_WIDTH)  # lined up with the pages' column below
+        head.body.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, 0)
+        head.body.setSpacing(SPACE_L)
+        head.body.addWidget(PageTitle("Wallet"))
+        self.pending_note = ErrorBanner()
+        self.pending_note.setAccessibleName("Token waiting to be minted")
+        self.pending_note.sig_dismissed.connect(self._on_pending_dismissed)
+        head.body.addWidget(self.pending_note)
+        outer.addWidget(head)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
         loading = QLabel("Opening the wallet…")
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         loading.setProperty("role", "secondary")
@@ -101,144 +106,8 @@ class WalletView(QWidget):
         self.onboarding.sig_primary_clicked.connect(lambda: self.open_account_dialog("create"))
         self.onboarding.sig_secondary_clicked.connect(lambda: self.open_account_dialog("import"))
         self.pages.addWidget(self.onboarding)
-        self.pages.addWidget(self._build_locked())
-        self.pages.addWidget(self._build_panel())
-
-    def _column(self) -> tuple[QScrollArea, QVBoxLayout]:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        column = CenteredColumn(COLUMN_WIDTH)
-        column.body.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
-        column.body.setSpacing(SPACE_L)
-        scroll.setWidget(column)
-        return scroll, column.body
-
-    def _build_locked(self) -> QWidget:
-        scroll, body = self._column()
-        card = Card("Unlock your wallet")
-        self.account_combo = QComboBox()
-        self.account_combo.setAccessibleName("Account")
-        self.account_combo.currentIndexChanged.connect(self._on_account_chosen)
-        card.add_widget(self.account_combo)
-        row = QHBoxLayout()
-        row.setSpacing(SPACE_S)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("Password")
-        self.password.setAccessibleName("Wallet password")
-        self.password.returnPressed.connect(self._on_unlock_clicked)
-        row.addWidget(self.password, 1)
-        self.unlock_button = QPushButton("Unlock")
-        self.unlock_button.setProperty("primary", True)
-        self.unlock_button.clicked.connect(self._on_unlock_clicked)
-        row.addWidget(self.unlock_button)
-        card.add_layout(row)
-        self.lock_note = QLabel("")
-        self.lock_note.setProperty("role", "caption")
-        self.lock_note.setWordWrap(True)
-        card.add_widget(self.lock_note)
-        self.unlock_error = ErrorBanner()
-        card.add_widget(self.unlock_error)
-        body.addWidget(card)
-        if not self.kiosk:
-            more = QHBoxLayout()
-            more.addStretch(1)
-            for text, mode in (("Create another account", "create"), ("Import an account", "import")):
-                button = QPushButton(text)
-                button.setProperty("flat", True)
-                button.clicked.connect(lambda _c=False, m=mode: self.open_account_dialog(m))
-                more.addWidget(button)
-            body.addLayout(more)
-        body.addStretch(1)
-        return scroll
-
-    def _build_panel(self) -> QWidget:
-        scroll, body = self._column()
-        header = QHBoxLayout()
-        header.setSpacing(SPACE_M)
-        self.network_chip = StatusChip("Sandbox · not real money", "warning", "warning")
-        header.addWidget(self.network_chip)
-        header.addStretch(1)
-        self.network_combo = QComboBox()
-        self.network_combo.setAccessibleName("Network")
-        for key, label in self._network_keys:
-            self.network_combo.addItem(label, key)
-        self.network_combo.activated.connect(self._on_network_activated)
-        self.network_combo.setVisible(not self.kiosk)
-        header.addWidget(self.network_combo)
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setToolTip("Lock the wallet: its password is needed to sign again")
-        self.lock_button.clicked.connect(lambda: self.lock())
-        header.addWidget(self.lock_button)
-        body.addLayout(header)
-
-        account = Card()
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(SPACE_XL)
-        grid.setVerticalSpacing(SPACE_S)
-        self.account_name = QLabel()
-        self.account_name.setProperty("role", "emphasis")
-        self.account_name.setTextFormat(Qt.TextFormat.PlainText)
-        grid.addWidget(self.account_name, 0, 0)
-        self.address_field = CopyField("Address")
-        grid.addWidget(self.address_field, 1, 0)
-        self.balance = QLabel("—")
-        self.balance.setObjectName("walletBalance")
-        self.balance.setAccessibleName("Balance")
-        grid.addWidget(self.balance, 2, 0)
-        self.minter_note = QLabel()
-        self.minter_note.setProperty("role", "caption")
-        self.minter_note.setWordWrap(True)
-        grid.addWidget(self.minter_note, 3, 0)
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACE_S)
-        self.faucet_button = QPushButton("Get test KAIA")
-        self.faucet_button.setToolTip("Sandbox only: 100 test KAIA and permission to mint")
-        self.faucet_button.clicked.connect(self._on_faucet_clicked)
-        actions.addWidget(self.faucet_button)
-        self.send_button = QPushButton("Send KAIA…")
-        self.send_button.setToolTip("Send KAIA from this wallet, e.g. a prize payout")
-        self.send_button.setVisible(not self.kiosk)  # a visitor never moves the kiosk's money
-        self.send_button.clicked.connect(lambda: self.open_send_dialog())  # not `checked` as the record to send again
-        actions.addWidget(self.send_button)
-        self.explorer_button = QPushButton("View on KaiaScan")
-        self.explorer_button.clicked.connect(self._open_account_in_explorer)
-        actions.addWidget(self.explorer_button)
-        # Account housekeeping in one menu; a kiosk never hands out, renames or removes keys.
-        self.more_button = QToolButton()
-        self.more_button.setText("Account ▾")
-        self.more_button.setProperty("labelArrow", True)
-        self.more_button.setAccessibleName("Account actions")
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.more_button)
-        self.rename_action = menu.addAction("Rename…", self._on_rename_clicked)
-        self.export_action = menu.addAction("Export keystore…", self._on_export_clicked)
-        menu.addSeparator()
-        self.remove_action = menu.addAction("Remove from this computer…", self._on_remove_clicked)
-        self.more_button.setMenu(menu)
-        self.more_button.setVisible(not self.kiosk)
-        actions.addWidget(self.more_button)
-        actions.addStretch(1)
-        grid.addLayout(actions, 4, 0)
-        self.qr = QLabel()
-        self.qr.setFixedSize(QR_SIZE, QR_SIZE)
-        self.qr.setAccessibleName("Address as a QR code")
-        grid.addWidget(self.qr, 0, 1, 5, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-        grid.setColumnStretch(0, 1)
-        account.add_layout(grid)
-        body.addWidget(account)
-        self.panel_error = ErrorBanner()
-        body.addWidget(self.panel_error)
-
-        activity = Card("Activity")
-        self.activity = ActivityList()
-        self.activity.sig_confirm_again.connect(self._on_confirm_again)
-        activity.add_widget(self.activity)
-        activity.setVisible(not self.kiosk)  # at a kiosk it would list earlier visitors' tokens and addresses
-        body.addWidget(activity)
-        body.addStretch(1)
-        return scroll
+        self.pages.addWidget(build_locked(self))
+        self.pages.addWidget(build_panel(self))
 
     # --- state ---
 
@@ -258,6 +127,7 @@ class WalletView(QWidget):
     def _on_accounts(self, accounts) -> None:
         self.accounts = list(accounts)
         unlocked = self.service.unlocked_address()
+        self._show_pending()
         if not self.accounts:
             self.pages.setCurrentIndex(PAGES.index("onboarding"))
             return
@@ -329,7 +199,8 @@ class WalletView(QWidget):
         """A new payout, or (`again`) the one in that record, under the same request: it can still be paid once."""
         from ui.wallet.send_dialog import SendDialog
 
-        dialog = free_when_closed(SendDialog(self.service, self.address, self, again=again))
+        network = self.overview.network if self.overview is not None else None
+        dialog = free_when_closed(SendDialog(self.service, self.address, self, again=again, network=network))
         dialog.sig_finished.connect(lambda _record: self.refresh_overview())
         dialog.open()
         self._dialog = dialog
@@ -366,11 +237,37 @@ class WalletView(QWidget):
         self.lock_note.setText("")
         self._show_panel(address)
         self.sig_unlocked.emit(address)
+        self._hand_on_pending(address)
 
-    def ask_to_unlock(self, note: str) -> None:
-        """Show the unlock (or set-up) page with `note` saying why."""
-        self.lock_note.setText(note)
+    # --- a mint waiting for a wallet ---
+
+    def request_mint(self, draft) -> None:
+        """Mint `draft` from the unlocked wallet now (`sig_mint`), or keep it waiting, said at the top of the page,
+        through setting up a wallet and unlocking it."""
+        self.pending_mint = draft
+        address = self.service.unlocked_address()
+        if address is not None:
+            self._hand_on_pending(address)
+            return
+        self._show_pending()
         self.start()
+
+    def _hand_on_pending(self, address: str) -> None:
+        draft, self.pending_mint = self.pending_mint, None
+        self._show_pending()
+        if draft is not None:
+            self.sig_mint.emit(draft, address)
+
+    def _show_pending(self) -> None:
+        if self.pending_mint is None:
+            self.pending_note.clear()
+            return
+        name = str(self.pending_mint.metadata.get("name", "")) or "your design"
+        first = "Set up a wallet" if not self.accounts else "Unlock your wallet"
+        self.pending_note.show_message(f"{first} to mint “{name}”; your token is waiting.", severity="info")
+
+    def _on_pending_dismissed(self) -> None:
+        self.pending_mint = None  # the person decided not to mint it now; Mint on Kaia asks again
 
     def _on_unlock_failed(self, error: BaseException) -> None:
         self._reset_unlock_button()
@@ -390,7 +287,7 @@ class WalletView(QWidget):
 
     def _check_idle(self) -> None:
         if self.pages.currentIndex() == PAGES.index("panel") and self.service.unlocked_address() is None:
-            self.lock(f"Locked automatically after a while without use ({dt.datetime.now():%H:%M}).")
+            self.lock(f"Locked automatically after a while without use ({time_text(time.time())}).")
 
     def _on_faucet_clicked(self) -> None:
         self.faucet_button.setEnabled(False)

@@ -91,12 +91,19 @@ def _centred_label(text: str, role: str) -> QLabel:
     return label
 
 
-def stack_with_empty_state(owner: QWidget, empty: EmptyState, workspace: QWidget) -> QStackedWidget:
-    """Fill `owner` with `empty` (page 0) and `workspace` (page 1); the owner switches once it has content."""
+def stack_with_empty_state(
+    owner: QWidget, empty: EmptyState, workspace: QWidget, header: QWidget | None = None
+) -> QStackedWidget:
+    """Fill `owner` with `empty` (page 0) and `workspace` (page 1); the owner switches once it has content.
+
+    `header` (the workspace's page title row) stays above both pages, so the title is there while it is empty too."""
     pages = QStackedWidget(owner)
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(pages)
+    layout.setSpacing(0)
+    if header is not None:
+        layout.addWidget(header)
+    layout.addWidget(pages, 1)
     pages.addWidget(empty)
     pages.addWidget(workspace)
     return pages

@@ -7,7 +7,7 @@ text only: a `<b>` or `<img>` in them is displayed literally, never interpreted.
 from __future__ import annotations
 
 import traceback
-from typing import Literal
+from typing import Callable, Literal
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -47,6 +47,7 @@ class ErrorBanner(QFrame):
         self.setObjectName("errorBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._severity: str = "error"
+        self._action: Callable[[], None] | None = None
         self._setup_ui()
         self.hide()
 
@@ -70,7 +71,16 @@ class ErrorBanner(QFrame):
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row.addWidget(self.message_label, 1)
+        text = QVBoxLayout()
+        text.setSpacing(SPACE_S)
+        text.addWidget(self.message_label)
+        # The next step, right under the problem ("Get test KAIA", "Add a key…"); hidden when there is none. Under
+        # it, not beside it: beside it, a long sentence would be squeezed into a narrow column.
+        self.action_button = QPushButton()
+        self.action_button.clicked.connect(self._on_action)
+        self.action_button.hide()
+        text.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addLayout(text, 1)
 
         self.details_button = QPushButton("Show details")
         self.details_button.setProperty("flat", True)
@@ -96,7 +106,14 @@ class ErrorBanner(QFrame):
 
     # --- API -----------------------------------------------------------------------------------
 
-    def show_message(self, message: str, details: str = "", severity: Severity = "error") -> None:
+    def show_message(
+        self,
+        message: str,
+        details: str = "",
+        severity: Severity = "error",
+        action: tuple[str, Callable[[], None]] | None = None,
+    ) -> None:
+        """`action`: (button text, callback) for the one thing to do about it, shown beside the message."""
         if severity not in SEVERITY_WORDS:
             raise ValueError(f"unknown severity {severity!r}")
         self._severity = severity
@@ -107,6 +124,9 @@ class ErrorBanner(QFrame):
         self.details_box.setPlainText(details)
         self.details_button.setVisible(bool(details.strip()))
         self.details_button.setChecked(False)
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
         self._on_details_toggled(False)
         self._refresh_icons()
         self.setAccessibleName(f"{SEVERITY_WORDS[severity]}: {message}")
@@ -119,6 +139,8 @@ class ErrorBanner(QFrame):
     def clear(self) -> None:
         self.message_label.clear()
         self.details_box.clear()
+        self._action = None
+        self.action_button.hide()
         self.hide()
 
     def message(self) -> str:
@@ -135,6 +157,10 @@ class ErrorBanner(QFrame):
     def _on_details_toggled(self, checked: bool) -> None:
         self.details_box.setVisible(checked)
         self.details_button.setText("Hide details" if checked else "Show details")
+
+    def _on_action(self) -> None:
+        if self._action is not None:
+            self._action()
 
     def _on_dismiss(self) -> None:
         self.clear()

@@ -1,5 +1,8 @@
 """A secret kept in the system keyring, edited in Settings: where it comes from now (masked), a field to paste a
-new one, Save and Remove. Keyring calls can block (D-Bus, an unlock prompt), so they never run on the UI thread."""
+new one, Save and Remove. Keyring calls can block (D-Bus, an unlock prompt), so they never run on the UI thread.
+
+What was typed stays in the field until it is safely kept: a refusal (no keyring, a locked one) says so under the
+field, and where there is no keyring at all it offers to use the secret until the app quits, written nowhere."""
 
 from __future__ import annotations
 
@@ -8,10 +11,12 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.description.keys import ApiKeyStore, KeyLookup
+from app.description.keys import ApiKeyStore, KeyLookup, NoKeyring
 from ui.background import run_in_background
 from ui.theme import SPACE_S
-from ui.widgets.error_banner import plain_words
+from ui.widgets.error_banner import ErrorBanner, plain_words
+
+FOR_THIS_SESSION = "Use until I quit"
 
 
 class SecretRow(QWidget):
@@ -50,6 +55,8 @@ class SecretRow(QWidget):
         self.remove_button.clicked.connect(self._on_remove)
         row.addWidget(self.remove_button)
         lay.addLayout(row)
+        self.error = ErrorBanner()
+        lay.addWidget(self.error)
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,16 +67,42 @@ class SecretRow(QWidget):
         if lookup.problem:
             text += " " + lookup.problem
         self.status.setText(text)
-        self.remove_button.setEnabled(lookup.source == "keyring")
+        self.remove_button.setEnabled(lookup.source in ("keyring", "session"))
         self.sig_changed.emit(lookup)
 
     def _show_error(self, error: BaseException) -> None:
-        self.status.setText(plain_words(error, "Not saved: the key store refused. Try again.")[0])
+        message, details = plain_words(error, f"The {self.store.what} was not saved: the key store refused. Try again.")
+        action = None
+        if isinstance(error, NoKeyring):
+            store = self.store
+            message = (
+                f"Not saved: this system has no keyring to keep the {store.what} safe. Use it until you quit (kept "
+                f"in memory only, never on disk), or set the {store.env_var} environment variable before starting "
+                "SM6 Design Studio."
+            )
+            action = (FOR_THIS_SESSION, self._on_use_for_session)
+        self.error.show_message(message, details, "warning", action=action)
 
     def _on_save(self) -> None:
         secret = self.input.text()
-        self.input.clear()  # the secret leaves the widget at once; only the keyring keeps it
-        run_in_background(lambda: self.store.set(secret), lambda _r: self.refresh(), self._show_error, self)
+        self.error.clear()
+        # The field keeps what was typed until the keyring has it: a refusal must not silently lose a pasted key.
+        run_in_background(lambda: self.store.set(secret), lambda _r: self._on_kept(secret), self._show_error, self)
+
+    def _on_use_for_session(self) -> None:
+        try:
+            self.store.use_for_session(self.input.text())
+        except ValueError as exc:  # InvalidApiKey: empty, or spaces inside
+            self._show_error(exc)
+            return
+        self._on_kept(self.input.text())
+
+    def _on_kept(self, secret: str) -> None:
+        if self.input.text() == secret:  # not something typed since
+            self.input.clear()
+        self.error.clear()
+        self.refresh()
 
     def _on_remove(self) -> None:
+        self.error.clear()
         run_in_background(self.store.clear, lambda _r: self.refresh(), self._show_error, self)

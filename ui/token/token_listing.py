@@ -1,0 +1,188 @@
+"""The token listing's parts: the proof of a mint (chain, token id, owner, contract, explorer links), the files card,
+and the layout that puts the image, the listing and the "about" block side by side, or stacks them when narrow.
+
+The page scrolls as one (TokenView); nothing here has a scroll area of its own, so no text is ever shut in a small
+inner box, and the proof of a mint sits near the top of the listing, in view at 1280×800 without scrolling.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
+from ui.token.token_widgets import (
+    CHAIN_NAME,
+    COLUMN_MAX,
+    COLUMN_MIN,
+    DETAIL_LABEL_WIDTH,
+    IMAGE_MIN,
+    NO_VALUE,
+    NOT_MINTED,
+    QWIDGETSIZE_MAX,
+    CopyField,
+    ElidedLabel,
+)
+from ui.widgets.card import Card
+from ui.widgets.status_chip import StatusChip
+
+WIDE_MIN = IMAGE_MIN + SPACE_XL + COLUMN_MIN  # narrower than this, the listing goes under the image
+
+
+def plain_label(text: str, *, role: str | None = None, name: str | None = None, wrap=False, selectable=False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and descriptions come from people and models
+    if role:
+        label.setProperty("role", role)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _detail_grid() -> QGridLayout:
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(SPACE_M)
+    grid.setVerticalSpacing(SPACE_S)
+    grid.setColumnMinimumWidth(0, DETAIL_LABEL_WIDTH)
+    grid.setColumnStretch(1, 1)
+    return grid
+
+
+def _add_rows(grid: QGridLayout, rows: list[tuple[str, QWidget | QHBoxLayout]]) -> None:
+    for i, (key, value) in enumerate(rows):
+        grid.addWidget(plain_label(key, name="detailKey"), i, 0, Qt.AlignmentFlag.AlignVCenter)
+        if isinstance(value, QWidget):
+            grid.addWidget(value, i, 1)
+        else:
+            grid.addLayout(value, i, 1)
+
+
+class MintProof(Card):
+    """Where the token lives once minted: chain and state, token id, owner, contract, and links to see it on the
+    explorer. Before a mint it says so, with the chain it will be minted on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent, padding=SPACE_L)
+        grid = _detail_grid()
+        chain_row = QHBoxLayout()
+        chain_row.setSpacing(SPACE_S)
+        self.chain = plain_label(CHAIN_NAME)
+        self.chip = StatusChip(NOT_MINTED, "neutral", "info")
+        chain_row.addWidget(self.chain)
+        chain_row.addWidget(self.chip)
+        chain_row.addStretch(1)
+        self.token_id = plain_label(NOT_MINTED, role="secondary", selectable=True)
+        # Addresses elide in the middle: shown whole, a 42-character address would widen the column past its edge.
+        self.owner = ElidedLabel(NO_VALUE)
+        self.owner.setAccessibleName("Owner")
+        self.contract = ElidedLabel(NO_VALUE)
+        self.contract.setAccessibleName("Contract")
+        _add_rows(
+            grid,
+            [("Chain", chain_row), ("Token ID", self.token_id), ("Owner", self.owner), ("Contract", self.contract)],
+        )
+        self.add_layout(grid)
+        links = QHBoxLayout()
+        links.setSpacing(SPACE_S)
+        self.token_link = self._link("View on KaiaScan", "See the token on the Kaia explorer")
+        self.tx_link = self._link("View transaction", "See the mint transaction on the Kaia explorer")
+        links.addWidget(self.token_link)
+        links.addWidget(self.tx_link)
+        links.addStretch(1)
+        self.add_layout(links)
+        self.show_not_minted()
+
+    def _link(self, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty("flat", True)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(button.property("url") or "")))
+        return button
+
+    def show_not_minted(self) -> None:
+        self.chip.set_state(NOT_MINTED, "neutral", "info")
+        self.chain.setText(CHAIN_NAME)
+        self.token_id.setText(NOT_MINTED)
+        self.owner.set_full_text(NO_VALUE)
+        self.contract.set_full_text(NO_VALUE)
+        for link in (self.token_link, self.tx_link):
+            self._set_url(link, "")
+
+    def show_mint(self, record, network) -> None:
+        self.chip.set_state("minted", "success", "success")
+        self.chain.setText(network.name)
+        self.token_id.setText(f"#{record.token_id}")
+        self.owner.set_full_text(record.recipient)
+        self.contract.set_full_text(record.contract)
+        self._set_url(self.token_link, network.token_url(record.token_id, record.contract))
+        self._set_url(self.tx_link, network.tx_url(record.tx_hash) if record.tx_hash else "")
+
+    @staticmethod
+    def _set_url(button: QPushButton, url: str) -> None:
+        button.setProperty("url", url)
+        button.setToolTip(url)
+        button.setVisible(bool(url))
+
+
+class FilesCard(Card):
+    """The token's two ipfs:// addresses, each with a copy button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Files", parent, padding=SPACE_L)
+        self.metadata_link = CopyField("Metadata address")
+        self.image_link = CopyField("Image address")
+        grid = _detail_grid()
+        _add_rows(grid, [("Metadata", self.metadata_link), ("Image", self.image_link)])
+        self.add_layout(grid)
+
+
+class PreviewLayout(QWidget):
+    """Image on the left with the "about" block under it and the listing column on the right; narrower than
+    WIDE_MIN, one column: image, listing, about."""
+
+    def __init__(self, image: QWidget, listing: QWidget, about: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image, self.listing, self.about = image, listing, about
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(SPACE_XL)
+        self.grid.setVerticalSpacing(SPACE_XL)
+        self.grid.setColumnStretch(0, 1)
+        self.wide: bool | None = None
+        self.arrange(True)
+
+    def arrange(self, wide: bool) -> None:
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for widget in (self.image, self.listing, self.about):
+            self.grid.removeWidget(widget)
+        top = Qt.AlignmentFlag.AlignTop
+        if wide:
+            self.grid.addWidget(self.image, 0, 0)
+            self.grid.addWidget(self.about, 1, 0, top)
+            self.grid.addWidget(self.listing, 0, 1, 2, 1, top)
+            self.listing.setMinimumWidth(COLUMN_MIN)
+            self.listing.setMaximumWidth(COLUMN_MAX)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setRowStretch(1, 1)  # the about block takes the height left under the image
+            self.grid.setRowStretch(2, 0)
+        else:
+            self.grid.addWidget(self.image, 0, 0)
+            self.grid.addWidget(self.listing, 1, 0)
+            self.grid.addWidget(self.about, 2, 0, top)
+            self.listing.setMinimumWidth(0)
+            self.listing.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.grid.setColumnStretch(1, 0)
+            self.grid.setRowStretch(1, 0)
+            self.grid.setRowStretch(2, 1)
+
+    def fit(self, width: int) -> None:
+        """Arrange for `width`, the room the page has for it. Decided by the page, not by this widget's own width:
+        side by side, this widget is at least WIDE_MIN wide and would never see the narrower width it should stack at.
+        """
+        self.arrange(width >= WIDE_MIN)

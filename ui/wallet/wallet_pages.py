@@ -1,0 +1,174 @@
+"""The Wallet workspace's pages, laid out: the unlock page and the unlocked panel. Like a Designer form's setupUi,
+these build the widgets onto the view (`view.balance`, `view.faucet_button`, …); the behaviour stays in
+ui/wallet/wallet_view.py.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
+from ui.token.token_widgets import CopyField
+from ui.wallet.activity import ActivityList
+from ui.widgets.card import Card
+from ui.widgets.centered_column import CenteredColumn
+from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.status_chip import StatusChip
+
+COLUMN_WIDTH = 880
+QR_SIZE = 148
+
+
+def column() -> tuple[QScrollArea, QVBoxLayout]:
+    """A page of the wallet: a centred column of COLUMN_WIDTH that scrolls when the window is short."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    column = CenteredColumn(COLUMN_WIDTH)
+    column.body.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_XL)  # under the page title
+    column.body.setSpacing(SPACE_L)
+    scroll.setWidget(column)
+    return scroll, column.body
+
+
+def build_locked(view) -> QWidget:
+    """The unlock page: the account, its password, and (not at a kiosk) more accounts."""
+    scroll, body = column()
+    card = Card("Unlock your wallet")
+    view.account_combo = QComboBox()
+    view.account_combo.setAccessibleName("Account")
+    view.account_combo.currentIndexChanged.connect(view._on_account_chosen)
+    card.add_widget(view.account_combo)
+    row = QHBoxLayout()
+    row.setSpacing(SPACE_S)
+    view.password = QLineEdit()
+    view.password.setEchoMode(QLineEdit.EchoMode.Password)
+    view.password.setPlaceholderText("Password")
+    view.password.setAccessibleName("Wallet password")
+    view.password.returnPressed.connect(view._on_unlock_clicked)
+    row.addWidget(view.password, 1)
+    view.unlock_button = QPushButton("Unlock")
+    view.unlock_button.setProperty("primary", True)
+    view.unlock_button.clicked.connect(view._on_unlock_clicked)
+    row.addWidget(view.unlock_button)
+    card.add_layout(row)
+    view.lock_note = QLabel("")
+    view.lock_note.setProperty("role", "caption")
+    view.lock_note.setWordWrap(True)
+    card.add_widget(view.lock_note)
+    view.unlock_error = ErrorBanner()
+    card.add_widget(view.unlock_error)
+    body.addWidget(card)
+    if not view.kiosk:
+        more = QHBoxLayout()
+        more.addStretch(1)
+        for text, mode in (("Create another account", "create"), ("Import an account", "import")):
+            button = QPushButton(text)
+            button.setProperty("flat", True)
+            button.clicked.connect(lambda _c=False, m=mode: view.open_account_dialog(m))
+            more.addWidget(button)
+        body.addLayout(more)
+    body.addStretch(1)
+    return scroll
+
+
+def build_panel(view) -> QWidget:
+    """The unlocked wallet: network, account card (address, QR, balance, actions), activity."""
+    scroll, body = column()
+    header = QHBoxLayout()
+    header.setSpacing(SPACE_M)
+    view.network_chip = StatusChip("Sandbox · not real money", "warning", "warning")
+    header.addWidget(view.network_chip)
+    header.addStretch(1)
+    view.network_combo = QComboBox()
+    view.network_combo.setAccessibleName("Network")
+    for key, label in view._network_keys:
+        view.network_combo.addItem(label, key)
+    view.network_combo.activated.connect(view._on_network_activated)
+    view.network_combo.setVisible(not view.kiosk)
+    header.addWidget(view.network_combo)
+    view.lock_button = QPushButton("Lock")
+    view.lock_button.setToolTip("Lock the wallet: its password is needed to sign again")
+    view.lock_button.clicked.connect(lambda: view.lock())
+    header.addWidget(view.lock_button)
+    body.addLayout(header)
+
+    account = Card()
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(SPACE_XL)
+    grid.setVerticalSpacing(SPACE_S)
+    view.account_name = QLabel()
+    view.account_name.setProperty("role", "emphasis")
+    view.account_name.setTextFormat(Qt.TextFormat.PlainText)
+    grid.addWidget(view.account_name, 0, 0)
+    view.address_field = CopyField("Address")
+    grid.addWidget(view.address_field, 1, 0)
+    view.balance = QLabel("—")
+    view.balance.setObjectName("walletBalance")
+    view.balance.setAccessibleName("Balance")
+    grid.addWidget(view.balance, 2, 0)
+    view.minter_note = QLabel()
+    view.minter_note.setProperty("role", "caption")
+    view.minter_note.setWordWrap(True)
+    grid.addWidget(view.minter_note, 3, 0)
+    actions = QHBoxLayout()
+    actions.setSpacing(SPACE_S)
+    view.faucet_button = QPushButton("Get test KAIA")
+    view.faucet_button.setToolTip("Sandbox only: 100 test KAIA and permission to mint")
+    view.faucet_button.clicked.connect(view._on_faucet_clicked)
+    actions.addWidget(view.faucet_button)
+    view.send_button = QPushButton("Send KAIA…")
+    view.send_button.setToolTip("Send KAIA from this wallet, e.g. a prize payout")
+    view.send_button.setVisible(not view.kiosk)  # a visitor never moves the kiosk's money
+    view.send_button.clicked.connect(lambda: view.open_send_dialog())  # not `checked` as the record to send again
+    actions.addWidget(view.send_button)
+    view.explorer_button = QPushButton("View on KaiaScan")
+    view.explorer_button.clicked.connect(view._open_account_in_explorer)
+    actions.addWidget(view.explorer_button)
+    # Account housekeeping in one menu; a kiosk never hands out, renames or removes keys.
+    view.more_button = QToolButton()
+    view.more_button.setText("Account ▾")
+    view.more_button.setProperty("labelArrow", True)
+    view.more_button.setAccessibleName("Account actions")
+    view.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(view.more_button)
+    view.rename_action = menu.addAction("Rename…", view._on_rename_clicked)
+    view.export_action = menu.addAction("Export keystore…", view._on_export_clicked)
+    menu.addSeparator()
+    view.remove_action = menu.addAction("Remove from this computer…", view._on_remove_clicked)
+    view.more_button.setMenu(menu)
+    view.more_button.setVisible(not view.kiosk)
+    actions.addWidget(view.more_button)
+    actions.addStretch(1)
+    grid.addLayout(actions, 4, 0)
+    view.qr = QLabel()
+    view.qr.setFixedSize(QR_SIZE, QR_SIZE)
+    view.qr.setAccessibleName("Address as a QR code")
+    grid.addWidget(view.qr, 0, 1, 5, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+    grid.setColumnStretch(0, 1)
+    account.add_layout(grid)
+    body.addWidget(account)
+    view.panel_error = ErrorBanner()
+    body.addWidget(view.panel_error)
+
+    activity = Card("Activity")
+    view.activity = ActivityList()
+    view.activity.sig_confirm_again.connect(view._on_confirm_again)
+    activity.add_widget(view.activity)
+    activity.setVisible(not view.kiosk)  # at a kiosk it would list earlier visitors' tokens and addresses
+    body.addWidget(activity)
+    body.addStretch(1)
+    return scroll
