@@ -19,6 +19,54 @@ from app import __version__, crash_log
 from app.cli_checks import UsageError, check_generate_args, check_out_folder
 from app.errors import UserFacingError
 from app.generation.request import SCHEDULERS
+from app.messages import Msg
+
+WAITING_FOR_FOLDER = Msg(
+    "cli.waiting_for_folder",
+    "The data folder is in use by another SM6 Design Studio; waiting up to {seconds:g} s for it…",
+)
+WAITING_FOR_FOLDER_PID = Msg(
+    "cli.waiting_for_folder_pid",
+    "The data folder is in use by another SM6 Design Studio (process {pid}); waiting up to {seconds:g} s for it…",
+)
+DEMO_MODEL_BUILT = Msg(
+    "cli.demo_model_built",
+    "No other model is installed, so the demo model (was built just now) is used: it makes abstract images. Run "
+    "`sm6-studio doctor` to see where to put a Stable Diffusion model.",
+)
+DEMO_MODEL_INSTALLED = Msg(
+    "cli.demo_model_installed",
+    "No other model is installed, so the demo model (is installed) is used: it makes abstract images. Run "
+    "`sm6-studio doctor` to see where to put a Stable Diffusion model.",
+)
+CRASH_DETAILS_IN = Msg("cli.crash_details_in", "The details are in {where}; send that file to support.")
+PLEASE_TRY_AGAIN = Msg("cli.please_try_again", "Please try again.")
+
+NO_WINDOW = Msg("cli.no_window", "the window is not available in this build.")
+NO_USABLE_MODEL_INSTALLED = Msg(
+    "cli.no_usable_model_installed",
+    "No installed model can be used ({reasons}). Fix or remove them (`sm6-studio doctor` says why); the demo "
+    "model stands in only when no model is installed.",
+)
+NO_MODEL_INSTALLED = Msg(
+    "cli.no_model_installed",
+    "No usable model is installed. Run `sm6-studio doctor` to see where to put one.",
+)
+MODEL_NOT_INSTALLED = Msg(
+    "cli.model_not_installed",
+    "The model '{wanted}' is not installed. --model takes a model id as `sm6-studio doctor` lists it under "
+    "Models, or the path of an installed model.",
+)
+MODEL_UNUSABLE = Msg("cli.model_unusable", "The model '{model}' cannot be used: {error}")
+COPY_OUT_FAILED = Msg(
+    "cli.copy_out_failed",
+    "The designs are saved in the library, but copying them to {folder} failed ({reason}).",
+)
+MODEL_PATH_NOT_INSTALLED = Msg(
+    "cli.model_path_not_installed",
+    "{wanted} is not an installed model. Put it in {models_folder} (or import it in the app), then give its id "
+    "or its path there; `sm6-studio doctor` lists the installed models.",
+)
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -90,7 +138,7 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Name
         where = crash_log.write(exc)
         _fail(
             "something went wrong inside the app. "
-            + (f"The details are in {where}; send that file to support." if where else "Please try again.")
+            + (str(CRASH_DETAILS_IN(where=where)) if where else str(PLEASE_TRY_AGAIN()))
         )
         return EXIT_FAILURE
 
@@ -109,7 +157,7 @@ def _run(args: argparse.Namespace, open_window: Callable[[argparse.Namespace], i
             print(f"{p.id:16} {p.label} — {p.description}")
         return 0
     if open_window is None:
-        raise UserFacingError("the window is not available in this build.")
+        raise UserFacingError(NO_WINDOW())
     return open_window(args)
 
 
@@ -140,11 +188,10 @@ def run_generate(args: argparse.Namespace) -> int:
         check_out_folder(args.out)
 
     def waiting(pid: int | None) -> None:
-        who = f" (process {pid})" if pid else ""
-        print(
-            f"The data folder is in use by another SM6 Design Studio{who}; waiting up to {args.wait:g} s for it…",
-            flush=True,
+        waiting_msg = (
+            WAITING_FOR_FOLDER_PID(pid=pid, seconds=args.wait) if pid else WAITING_FOR_FOLDER(seconds=args.wait)
         )
+        print(waiting_msg, flush=True)
 
     services = open_services(need_model=True, model_id=args.model, lock_wait_s=args.wait, on_lock_wait=waiting)
     try:
@@ -152,12 +199,7 @@ def run_generate(args: argparse.Namespace) -> int:
             print(f"Note: {one_line(services.settings_warning)}", flush=True)
         model = resolve_cli_model(services, args.model)
         if model.is_demo:
-            built = "was built just now" if services.demo_built else "is installed"
-            print(
-                f"No other model is installed, so the demo model ({built}) is used: it makes abstract images. "
-                "Run `sm6-studio doctor` to see where to put a Stable Diffusion model.",
-                flush=True,
-            )
+            print(DEMO_MODEL_BUILT() if services.demo_built else DEMO_MODEL_INSTALLED(), flush=True)
         default_size, default_steps = (256, 12) if model.is_demo else (512, 25)
         width, height = checked.size or (default_size, default_size)
         request = GenerationRequest(
@@ -186,10 +228,7 @@ def run_generate(args: argparse.Namespace) -> int:
         except OSError as exc:
             from app.fsutil import describe_os_error
 
-            raise UserFacingError(
-                f"The designs are saved in the library, but copying them to {args.out} failed "
-                f"({describe_os_error(exc)})."
-            ) from None
+            raise UserFacingError(COPY_OUT_FAILED(folder=args.out, reason=describe_os_error(exc))) from None
         print(f"Copied {len(designs)} PNG(s) to {args.out}")
     return 0
 
@@ -206,16 +245,10 @@ def resolve_cli_model(services, wanted: str):
         model = backend.model(wanted) or _installed_at(backend.models(), wanted)
         if model is None:
             if os.sep in wanted or "/" in wanted or Path(wanted).exists():
-                raise UserFacingError(
-                    f"{wanted} is not an installed model. Put it in {paths.user_models_dir()} (or import it in the "
-                    "app), then give its id or its path there; `sm6-studio doctor` lists the installed models."
-                )
-            raise UserFacingError(
-                f"The model '{wanted}' is not installed. --model takes a model id as `sm6-studio doctor` lists it "
-                "under Models, or the path of an installed model."
-            )
+                raise UserFacingError(MODEL_PATH_NOT_INSTALLED(wanted=wanted, models_folder=paths.user_models_dir()))
+            raise UserFacingError(MODEL_NOT_INSTALLED(wanted=wanted))
         if not model.usable:
-            raise UserFacingError(f"The model '{model.id}' cannot be used: {model.error}")
+            raise UserFacingError(MODEL_UNUSABLE(model=model.id, error=model.error))
         return model
     try:
         model = backend.model_for("")
@@ -224,12 +257,9 @@ def resolve_cli_model(services, wanted: str):
     others = [m for m in backend.models() if not m.is_demo]
     if (model is None or model.is_demo) and others and not any(m.usable for m in others):
         reasons = "; ".join(f"{m.id}: {m.error}" for m in others[:3])
-        raise UserFacingError(
-            f"No installed model can be used ({reasons}). Fix or remove them (`sm6-studio doctor` says why); "
-            "the demo model stands in only when no model is installed."
-        )
+        raise UserFacingError(NO_USABLE_MODEL_INSTALLED(reasons=reasons))
     if model is None:
-        raise UserFacingError("No usable model is installed. Run `sm6-studio doctor` to see where to put one.")
+        raise UserFacingError(NO_MODEL_INSTALLED())
     return model
 
 

@@ -11,6 +11,40 @@ from pathlib import Path
 from app.errors import UserFacingError
 from app.fsutil import check_writable, describe_os_error
 from app.generation.request import MAX_BATCH, MAX_PROMPT_CHARS, MAX_SEED, MAX_SIDE, MAX_STEPS, MIN_SIDE
+from app.messages import Msg
+
+PROMPT_EMPTY = Msg(
+    "cli.prompt_empty",
+    'Describe your SM6 first: the prompt is empty, e.g. sm6-studio generate "pearl white".',
+)
+PROMPT_TOO_LONG = Msg(
+    "cli.prompt_too_long",
+    "The prompt is too long ({count} characters); keep it under {max_prompt_chars}.",
+)
+UNKNOWN_PRESET = Msg(
+    "cli.unknown_preset",
+    "There is no style preset '{preset}'. Choose one of: {choices} (`sm6-studio presets` describes them).",
+)
+SIZE_FORMAT = Msg("cli.size_format", "--size '{text}' is not WIDTHxHEIGHT in pixels, e.g. 512x512.")
+OUT_IS_FILE = Msg("cli.out_is_file", "--out {folder} is a file, not a folder. Give a folder; it is created if missing.")
+OUT_NOT_WRITABLE = Msg("cli.out_not_writable", "--out {folder} cannot be written to. Choose a folder you can write to.")
+OPTION_NOT_WHOLE_NUMBER = Msg(
+    "cli.option_not_whole_number",
+    "{option} must be a whole number from {low} to {high:,} (got {value}).",
+)
+OPTION_NOT_NUMBER = Msg("cli.option_not_number", "{option} must be a number from {low:g} to {high:g} (got {value}).")
+SIZE_OUT_OF_RANGE = Msg(
+    "cli.size_out_of_range",
+    "--size {text}: the {name} must be from {min_side} to {max_side} pixels, e.g. 512x512.",
+)
+SIZE_NOT_MULTIPLE_OF_8 = Msg(
+    "cli.size_not_multiple_of_8",
+    "--size {text}: the {name} must be a multiple of 8 pixels: try {lower} or {upper}.",
+)
+OUT_NOT_CREATABLE = Msg(
+    "cli.out_not_creatable",
+    "--out {folder} cannot be made ({reason}). Choose a folder you can write to.",
+)
 
 MAX_GUIDANCE = 30.0
 MAX_KEEP_SHAPE = 0.95
@@ -30,14 +64,11 @@ class Checked:
 
 def check_generate_args(args: argparse.Namespace, preset_ids: list[str]) -> Checked:
     if not args.prompt.strip():
-        raise UsageError('Describe your SM6 first: the prompt is empty, e.g. sm6-studio generate "pearl white".')
+        raise UsageError(PROMPT_EMPTY())
     if len(args.prompt) > MAX_PROMPT_CHARS:
-        raise UsageError(f"The prompt is too long ({len(args.prompt)} characters); keep it under {MAX_PROMPT_CHARS}.")
+        raise UsageError(PROMPT_TOO_LONG(count=len(args.prompt), max_prompt_chars=MAX_PROMPT_CHARS))
     if args.preset not in preset_ids:
-        raise UsageError(
-            f"There is no style preset '{_shown(args.preset)}'. Choose one of: {', '.join(preset_ids)} "
-            "(`sm6-studio presets` describes them)."
-        )
+        raise UsageError(UNKNOWN_PRESET(preset=_shown(args.preset), choices=", ".join(preset_ids)))
     _whole("--steps", args.steps, 1, MAX_STEPS, optional=True)
     _whole("--batch", args.batch, 1, MAX_BATCH)
     _whole("--seed", args.seed, 0, MAX_SEED, optional=True)
@@ -56,46 +87,40 @@ def check_generate_args(args: argparse.Namespace, preset_ids: list[str]) -> Chec
 def parse_size(text: str) -> tuple[int, int]:
     parts = text.lower().replace("×", "x").split("x")
     if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
-        raise UsageError(f"--size '{_shown(text)}' is not WIDTHxHEIGHT in pixels, e.g. 512x512.")
+        raise UsageError(SIZE_FORMAT(text=_shown(text)))
     width, height = (int(p) for p in parts)
     for name, value in (("width", width), ("height", height)):
         if not MIN_SIDE <= value <= MAX_SIDE:
-            raise UsageError(
-                f"--size {_shown(text)}: the {name} must be from {MIN_SIDE} to {MAX_SIDE} pixels, e.g. 512x512."
-            )
+            raise UsageError(SIZE_OUT_OF_RANGE(text=_shown(text), name=name, min_side=MIN_SIDE, max_side=MAX_SIDE))
         if value % 8:
             lower = value - value % 8
-            raise UsageError(
-                f"--size {_shown(text)}: the {name} must be a multiple of 8 pixels: try {lower} or {lower + 8}."
-            )
+            raise UsageError(SIZE_NOT_MULTIPLE_OF_8(text=_shown(text), name=name, lower=lower, upper=lower + 8))
     return width, height
 
 
 def check_out_folder(folder: Path) -> None:
     """`--out` must be a folder this user can write to; made if missing. Checked before any work starts."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out {folder} is a file, not a folder. Give a folder; it is created if missing.")
+        raise UsageError(OUT_IS_FILE(folder=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserFacingError(
-            f"--out {folder} cannot be made ({describe_os_error(exc)}). Choose a folder you can write to."
-        ) from None
+        raise UserFacingError(OUT_NOT_CREATABLE(folder=folder, reason=describe_os_error(exc))) from None
     problem = check_writable(folder)
     if problem:
-        raise UserFacingError(f"--out {folder} cannot be written to. Choose a folder you can write to.", problem)
+        raise UserFacingError(OUT_NOT_WRITABLE(folder=folder), problem)
 
 
 def _whole(option: str, value: int | None, low: int, high: int, *, optional: bool = False) -> None:
     if value is None and optional:
         return
     if value is None or not low <= value <= high:
-        raise UsageError(f"{option} must be a whole number from {low} to {high:,} (got {_shown(value)}).")
+        raise UsageError(OPTION_NOT_WHOLE_NUMBER(option=option, low=low, high=high, value=_shown(value)))
 
 
 def _number(option: str, value: float, low: float, high: float) -> None:
     if not math.isfinite(value) or not low <= value <= high:
-        raise UsageError(f"{option} must be a number from {low:g} to {high:g} (got {_shown(value)}).")
+        raise UsageError(OPTION_NOT_NUMBER(option=option, low=low, high=high, value=_shown(value)))
 
 
 def _shown(value: object) -> str:

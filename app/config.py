@@ -17,10 +17,17 @@ from app.chain.settings import ChainSettings
 from app.description.models import DescribeSettings
 from app.fsutil import atomic_write_text
 from app.generation.settings import DEVICES, GenerationSettings  # noqa: F401 - DEVICES is re-exported
+from app.messages import Message, Msg
 from app.settings_checks import fix_fields, kind, type_problem
 from app.token.publish_settings import PublishSettings
 
 log = logging.getLogger(__name__)
+
+SOME_SETTINGS_RESET = Msg(
+    "settings.some_reset",
+    "Some settings in {path} could not be used and their defaults are in use: {names}. Saving the settings writes "
+    "valid values.",
+)
 
 THEMES = ("system", "light", "dark")
 
@@ -62,6 +69,7 @@ class LoadedSettings:
     warning: str = ""  # a plain sentence for a visible warning; empty when the file was fine
     details: str = ""  # behind "Show details"
     kept_as: Path | None = None  # where an unreadable file was kept
+    warning_msg: Message | None = None  # `warning` by id, for a front end to translate
 
 
 def settings_path() -> Path:
@@ -97,16 +105,13 @@ def read_settings(path: Path | None = None, *, set_aside: bool = True) -> Loaded
     reasons: list[str] = []
     settings = _from_dict(Settings, read.data, "", reasons).validated(reasons)
     if read.problem:
-        return LoadedSettings(settings, read.problem, read.details, read.kept_as)
+        return LoadedSettings(settings, read.problem, read.details, read.kept_as, read.problem_msg)
     if reasons:
         log.warning("Settings in %s reset to defaults: %s", path, "; ".join(reasons))
         names = [r.split(":", 1)[0] for r in reasons]
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        warning = (
-            f"Some settings in {path} could not be used and their defaults are in use: {shown}. "
-            "Saving the settings writes valid values."
-        )
-        return LoadedSettings(settings, warning, "\n".join(reasons))
+        warning = SOME_SETTINGS_RESET(path=path, names=shown)
+        return LoadedSettings(settings, str(warning), "\n".join(reasons), warning_msg=warning)
     return LoadedSettings(settings)
 
 

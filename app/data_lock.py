@@ -18,6 +18,13 @@ from typing import Callable
 from filelock import FileLock, Timeout
 
 from app.errors import StorageError
+from app.messages import Msg
+
+IN_USE = Msg(
+    "storage.folder_in_use", "The data folder {folder} is in use by {who}. Close it or let it finish, then try again."
+)
+ANOTHER_APP = Msg("storage.another_app", "another SM6 Design Studio")
+ANOTHER_APP_PID = Msg("storage.another_app_pid", "another SM6 Design Studio (process {pid})")
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +40,8 @@ class FolderInUse(StorageError):
     explains this one too."""
 
     def __init__(self, folder: Path, pid: int | None) -> None:
-        who = f"another SM6 Design Studio (process {pid})" if pid else "another SM6 Design Studio"
-        super().__init__(f"The data folder {folder} is in use by {who}. Close it or let it finish, then try again.")
+        who = ANOTHER_APP_PID(pid=pid) if pid else ANOTHER_APP()
+        super().__init__(IN_USE(folder=folder, who=who))
         self.folder = folder
         self.pid = pid
 

@@ -8,6 +8,20 @@ import sys
 
 from app import __version__, data_lock, paths
 from app.fsutil import check_writable
+from app.messages import Msg
+
+ALL_CHECKS_PASSED = Msg("doctor.all_checks_passed", "All checks passed.")
+NO_USABLE_MODEL = Msg(
+    "doctor.no_usable_model",
+    "No installed model can be used (the Models list above says why). Fix or remove them, or put another model "
+    "in {where}.",
+)
+NO_MODEL = Msg(
+    "doctor.no_model",
+    "No model is installed. Put a Stable Diffusion model (a .safetensors file or a diffusers folder) in {where}, "
+    "or try the demo model: the app offers it, and `sm6-studio generate` builds it when no model is installed.",
+)
+DATA_FOLDER_NOT_WRITABLE = Msg("doctor.data_folder_not_writable", "The data folder is not writable: {data}.")
 
 PACKAGES = (
     "torch",
@@ -68,7 +82,7 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
     data, config = paths.data_dir(), paths.config_dir()
     data_problem = check_writable(data)
     if data_problem:
-        problems.append(f"The data folder is not writable: {data}.")
+        problems.append(str(DATA_FOLDER_NOT_WRITABLE(data=data)))
     owner = data_lock.owner_pid(data)  # read, never locked: doctor must not wait for the app or a generate
     sections.append(
         (
@@ -94,15 +108,8 @@ def _model_problem(models) -> str:
         return ""
     where = paths.user_models_dir()
     if not models:
-        return (
-            f"No model is installed. Put a Stable Diffusion model (a .safetensors file or a diffusers folder) in "
-            f"{where}, or try the demo model: the app offers it, and `sm6-studio generate` builds it when no model "
-            "is installed."
-        )
-    return (
-        f"No installed model can be used (the Models list above says why). Fix or remove them, or put another "
-        f"model in {where}."
-    )
+        return str(NO_MODEL(where=where))
+    return str(NO_USABLE_MODEL(where=where))
 
 
 def run_doctor() -> int:
@@ -119,5 +126,5 @@ def run_doctor() -> int:
             print(f"  {problem}")
         print(f"sm6-studio doctor: {problems[0]}", file=sys.stderr)
         return 1
-    print("All checks passed.")
+    print(ALL_CHECKS_PASSED())
     return 0

@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from app.messages import Message, Msg
+
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     path = Path(path)
@@ -51,28 +53,42 @@ def check_writable(directory: Path) -> str | None:
         os.unlink(tmp)
         return None
     except OSError as exc:
-        return f"Cannot write to {directory}: {describe_os_error(exc)}."
+        return str(_CANNOT_WRITE(folder=directory, reason=describe_os_error(exc)))
 
 
+_DISK_FULL = Msg("os.disk_full", "the disk is full")
+_QUOTA_USED_UP = Msg("os.quota_used_up", "the disk quota is used up")
+_PERMISSION_DENIED = Msg("os.permission_denied", "permission denied")
+_READ_ONLY = Msg("os.read_only", "the disk is read-only")
+_PATH_PART_IS_FILE = Msg("os.path_part_is_file", "part of the path is a file, not a folder")
+_IS_FOLDER = Msg("os.is_folder", "it is a folder")
+_MISSING = Msg("os.missing", "it does not exist")
+_NAME_TAKEN = Msg("os.name_taken", "something of that name is already there")
+_NAME_TOO_LONG = Msg("os.name_too_long", "the name is too long")
+_IO_ERROR = Msg("os.io_error", "the disk reported an input/output error")
+_IN_USE = Msg("os.in_use", "it is in use")
+_REFUSED = Msg("os.refused", "the system refused")
+_REFUSED_CODE = Msg("os.refused_code", "the system refused (error {errno})")
+_CANNOT_WRITE = Msg("os.cannot_write", "Cannot write to {folder}: {reason}.")
 _OS_ERROR_WORDS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOTDIR: "part of the path is a file, not a folder",
-    errno.EISDIR: "it is a folder",
-    errno.ENOENT: "it does not exist",
-    errno.EEXIST: "something of that name is already there",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EIO: "the disk reported an input/output error",
-    errno.EBUSY: "it is in use",
+    errno.ENOSPC: _DISK_FULL,
+    errno.EDQUOT: _QUOTA_USED_UP,
+    errno.EACCES: _PERMISSION_DENIED,
+    errno.EPERM: _PERMISSION_DENIED,
+    errno.EROFS: _READ_ONLY,
+    errno.ENOTDIR: _PATH_PART_IS_FILE,
+    errno.EISDIR: _IS_FOLDER,
+    errno.ENOENT: _MISSING,
+    errno.EEXIST: _NAME_TAKEN,
+    errno.ENAMETOOLONG: _NAME_TOO_LONG,
+    errno.EIO: _IO_ERROR,
+    errno.EBUSY: _IN_USE,
 }
 
 
-def describe_os_error(exc: OSError) -> str:
+def describe_os_error(exc: OSError) -> Message:
     """A few plain words for an OSError ("the disk is full"), never the exception's own text."""
     words = _OS_ERROR_WORDS.get(exc.errno)
     if words:
-        return words
-    return f"the system refused (error {exc.errno})" if exc.errno else "the system refused"
+        return words()
+    return _REFUSED_CODE(errno=exc.errno) if exc.errno else _REFUSED()

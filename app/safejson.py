@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserFacingError
+from app.messages import Message, Msg
 
 MAX_DEPTH = 64  # no document this app reads nests half as deep
 MAX_BYTES = 16 * 1024 * 1024
@@ -22,31 +23,43 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
-class BadJSON(UserFacingError, ValueError):
-    """Input that is not the JSON it should be. `what` names it for the person: "the keystore file"."""
+# What is wrong with a document, said after its name ("The keystore file is not valid JSON.").
+BAD_JSON = Msg("json.bad", "{what} {problem}")
+TOO_LARGE = Msg("json.too_large", "is too large to read ({size}; at most {limit}).")
+NOT_UTF8 = Msg("json.not_utf8", "is not text in UTF-8, so it cannot be JSON.")
+NOT_JSON = Msg("json.not_json", "is not valid JSON.")
+NOT_AN_OBJECT = Msg("json.not_an_object", "holds {kind} where an object ({{…}}) was expected.")
+TOO_DEEP = Msg("json.too_deep", "is nested more than {max_depth} levels deep, which no valid file is.")
+DAMAGED = Msg("json.damaged", "is damaged (it {problem}).")  # `problem` without its full stop
 
-    def __init__(self, what: str, problem: str, details: str = "") -> None:
-        super().__init__(f"{_capitalised(what)} {problem}", details)
+
+class BadJSON(UserFacingError, ValueError):
+    """Input that is not the JSON it should be. `what` names it for the person: "the keystore file". `problem` (a
+    Message; `.problem` keeps its English words, `.problem_msg` the Message) says what is wrong with it."""
+
+    def __init__(self, what: str | Message, problem: str | Message, details: str = "") -> None:
+        super().__init__(BAD_JSON(what=_capitalised(str(what)), problem=problem), details)
         self.what = what
-        self.problem = problem
+        self.problem_msg = problem
+        self.problem = problem.english() if isinstance(problem, Message) else problem
 
 
 def loads(data: str | bytes | bytearray, what: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
     """Parse `data`, or raise BadJSON saying what is wrong with `what` in plain words."""
     if len(data) > max_bytes:
-        raise BadJSON(what, f"is too large to read ({_size(len(data))}; at most {_size(max_bytes)}).")
+        raise BadJSON(what, TOO_LARGE(size=_size(len(data)), limit=_size(max_bytes)))
     if isinstance(data, (bytes, bytearray)):
         try:
             text = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise BadJSON(what, "is not text in UTF-8, so it cannot be JSON.", str(exc)) from None
+            raise BadJSON(what, NOT_UTF8(), str(exc)) from None
     else:
         text = data.removeprefix("\ufeff")
     _check_depth(text, what, max_depth)
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, an int of too many digits, NaN
-        raise BadJSON(what, "is not valid JSON.", str(exc)[:200]) from None
+        raise BadJSON(what, NOT_JSON(), str(exc)[:200]) from None
 
 
 def load_file(path: Path | str, what: str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
@@ -59,7 +72,7 @@ def load_file(path: Path | str, what: str, *, max_bytes: int = MAX_BYTES, max_de
 def expect_object(value: Any, what: str) -> dict:
     """`value` if it is a JSON object, else BadJSON: most documents must be objects, and `.get` on a list fails."""
     if not isinstance(value, dict):
-        raise BadJSON(what, f"holds {_kind(value)} where an object ({{…}}) was expected.")
+        raise BadJSON(what, NOT_AN_OBJECT(kind=_kind(value)))
     return value
 
 
@@ -79,7 +92,7 @@ def _check_depth(text: str, what: str, max_depth: int) -> None:
         if match.group() in "[{":
             depth += 1
             if depth > max_depth:
-                raise BadJSON(what, f"is nested more than {max_depth} levels deep, which no valid file is.")
+                raise BadJSON(what, TOO_DEEP(max_depth=max_depth))
         else:
             depth -= 1
 

@@ -27,6 +27,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from app.errors import UserFacingError
+from app.messages import Message, Msg
+
+OPENAI_KEY_EMPTY = Msg(
+    "keys.openai_key_empty",
+    "The API key is empty. Paste the key from your OpenAI account (it starts with “sk-”).",
+)
+OPENAI_KEY_SPACES = Msg(
+    "keys.openai_key_spaces",
+    "An API key has no spaces or line breaks inside. Copy it again, in one piece, from your OpenAI account.",
+)
+KEYRING_REMOVE_FAILED = Msg(
+    "keys.keyring_remove_failed",
+    "The key could not be removed from the system keyring. Unlock the keyring and try again.",
+)
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -37,20 +51,35 @@ ENV_VAR = "OPENAI_API_KEY"
 SERVICE = "SM6 Design Studio"
 USERNAME = "openai-api-key"
 
-NO_KEYRING = (
-    "This system has no keyring to keep the OpenAI API key safe, so the key can only come from the "
-    f"{ENV_VAR} environment variable. Set it before starting SM6 Design Studio."
+# What a key store says, by id ({env_var}: the variable the key may come from instead).
+NO_KEYRING_MSG = Msg(
+    "keys.no_keyring",
+    "This system has no keyring to keep the OpenAI API key safe, so the key can only come from the {env_var} "
+    "environment variable. Set it before starting SM6 Design Studio.",
 )
-KEYRING_UNREADABLE = (
+KEYRING_UNREADABLE_MSG = Msg(
+    "keys.keyring_unreadable",
     "The system keyring could not be read (it may be locked), so the OpenAI API key can only come from the "
-    f"{ENV_VAR} environment variable. Unlock the keyring and try again."
+    "{env_var} environment variable. Unlock the keyring and try again.",
 )
-KEYRING_UNWRITABLE = (
-    f"The key could not be saved in the system keyring. Unlock the keyring and try again, or set the {ENV_VAR} "
-    "environment variable."
+KEYRING_UNWRITABLE_MSG = Msg(
+    "keys.keyring_unwritable",
+    "The key could not be saved in the system keyring. Unlock the keyring and try again, or set the {env_var} "
+    "environment variable.",
 )
-BAD_ENV_KEY = f"The {ENV_VAR} environment variable does not hold a usable key (it has spaces inside), so it is ignored."
-BAD_STORED_KEY = "The API key saved in the system keyring is not usable. Enter it again in Settings."
+BAD_ENV_KEY_MSG = Msg(
+    "keys.bad_env_key",
+    "The {env_var} environment variable does not hold a usable key (it has spaces inside), so it is ignored.",
+)
+BAD_STORED_KEY_MSG = Msg(
+    "keys.bad_stored_key", "The API key saved in the system keyring is not usable. Enter it again in Settings."
+)
+# The English sentences, as code and tests written before message ids know them.
+NO_KEYRING = NO_KEYRING_MSG(env_var=ENV_VAR).english()
+KEYRING_UNREADABLE = KEYRING_UNREADABLE_MSG(env_var=ENV_VAR).english()
+KEYRING_UNWRITABLE = KEYRING_UNWRITABLE_MSG(env_var=ENV_VAR).english()
+BAD_ENV_KEY = BAD_ENV_KEY_MSG(env_var=ENV_VAR).english()
+BAD_STORED_KEY = BAD_STORED_KEY_MSG().english()
 
 Source = Literal["env", "session", "keyring"]
 
@@ -83,11 +112,9 @@ def validate_key(key: str) -> str:
         raise TypeError(f"An API key is a str, not {type(key).__name__}")
     key = key.strip()
     if not key:
-        raise InvalidApiKey("The API key is empty. Paste the key from your OpenAI account (it starts with “sk-”).")
+        raise InvalidApiKey(OPENAI_KEY_EMPTY())
     if any(ch.isspace() or not ch.isprintable() for ch in key):
-        raise InvalidApiKey(
-            "An API key has no spaces or line breaks inside. Copy it again, in one piece, from your OpenAI account."
-        )
+        raise InvalidApiKey(OPENAI_KEY_SPACES())
     return key
 
 
@@ -100,11 +127,11 @@ class ApiKeyStore:
     username_default = USERNAME
     env_var = ENV_VAR
     what = "OpenAI API key"
-    no_keyring = NO_KEYRING
-    keyring_unreadable = KEYRING_UNREADABLE
-    keyring_unwritable = KEYRING_UNWRITABLE
-    bad_env_key = BAD_ENV_KEY
-    bad_stored_key = BAD_STORED_KEY
+    no_keyring = NO_KEYRING_MSG
+    keyring_unreadable = KEYRING_UNREADABLE_MSG
+    keyring_unwritable = KEYRING_UNWRITABLE_MSG
+    bad_env_key = BAD_ENV_KEY_MSG
+    bad_stored_key = BAD_STORED_KEY_MSG
 
     def __init__(self, service: str = SERVICE, username: str | None = None) -> None:
         self.service = service
@@ -112,6 +139,9 @@ class ApiKeyStore:
 
     def validate(self, key: str) -> str:
         return validate_key(key)
+
+    def _say(self, msg: Msg) -> Message:
+        return msg(env_var=self.env_var) if "{env_var}" in msg.template else msg()
 
     def get(self) -> KeyLookup:
         """The environment variable first, then the keyring. Never raises for a missing or unreadable keyring."""
@@ -121,28 +151,28 @@ class ApiKeyStore:
             try:
                 key = self.validate(raw)
             except InvalidApiKey:
-                env_problem = self.bad_env_key
+                env_problem = str(self._say(self.bad_env_key))
             else:
                 log.debug("%s taken from %s", self.what, self.env_var)
-                return KeyLookup(key, "env", None if self.backend_available() else self.no_keyring)
+                return KeyLookup(key, "env", None if self.backend_available() else str(self._say(self.no_keyring)))
         session = _session_keys.get(self._slot)
         if session is not None:
             return KeyLookup(session, "session", env_problem)
         backend = self._backend()
         if backend is None:
-            return KeyLookup(None, None, _join(env_problem, self.no_keyring))
+            return KeyLookup(None, None, _join(env_problem, str(self._say(self.no_keyring))))
         try:
             stored = backend.get_password(self.service, self.username)
         except Exception as exc:  # noqa: BLE001 - any backend failure means "no key from the keyring"
             log.warning("Reading the %s from the keyring failed (%s)", self.what, type(exc).__name__)
-            return KeyLookup(None, None, _join(env_problem, self.keyring_unreadable))
+            return KeyLookup(None, None, _join(env_problem, str(self._say(self.keyring_unreadable))))
         if stored is None:
             log.debug("No %s in %s or the keyring", self.what, self.env_var)
             return KeyLookup(None, None, env_problem)
         try:
             key = self.validate(stored)
         except (InvalidApiKey, TypeError):
-            return KeyLookup(None, None, _join(env_problem, self.bad_stored_key))
+            return KeyLookup(None, None, _join(env_problem, str(self._say(self.bad_stored_key))))
         log.debug("%s taken from the keyring", self.what)
         return KeyLookup(key, "keyring", env_problem)
 
@@ -152,7 +182,7 @@ class ApiKeyStore:
         key = self.validate(key)
         backend = self._backend()
         if backend is None:
-            raise NoKeyring(self.no_keyring)
+            raise NoKeyring(self._say(self.no_keyring))
         try:
             backend.set_password(self.service, self.username, key)
         except Exception as exc:  # noqa: BLE001 - reported below, outside this block, with the key masked
@@ -162,7 +192,7 @@ class ApiKeyStore:
             return
         log.warning("Saving the %s in the keyring failed (%s)", self.what, failure.split(":")[0])
         # Raised here, not inside `except`: no chained exception can carry the key into a traceback.
-        raise UserFacingError(self.keyring_unwritable, details=_scrub(failure, key))
+        raise UserFacingError(self._say(self.keyring_unwritable), details=_scrub(failure, key))
 
     def use_for_session(self, key: str) -> None:
         """Use `key` until the app quits, without saving it anywhere (for a system with no keyring).
@@ -188,9 +218,7 @@ class ApiKeyStore:
             log.info("%s removed from the keyring", self.what)
             return
         log.warning("Removing the %s from the keyring failed (%s)", self.what, failure.split(":")[0])
-        raise UserFacingError(
-            "The key could not be removed from the system keyring. Unlock the keyring and try again.", details=failure
-        )
+        raise UserFacingError(KEYRING_REMOVE_FAILED(), details=failure)
 
     @property
     def _slot(self) -> tuple[str, str]:

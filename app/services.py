@@ -6,12 +6,15 @@ process at a time (app.data_lock) and kept owner-only (app.privacy) for as long 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from app import data_lock, paths, privacy
 from app.chain.service import ChainService
+from app.changes import ChangeFeed, SettingsChanged, settings_sections
 from app.config import Settings, read_settings
+from app.config import save_settings as write_settings
 from app.generation.backend import GenerationBackend
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
@@ -32,12 +35,30 @@ class Services:
     folder_lock: data_lock.DataLock | None = None
     settings_warning: str = ""  # a settings file that could not be used as it was: say so where the person looks
     demo_built: bool = False  # no model was installed, so the demo model was built for this run
+    # What every core operation changed, for every front end to redraw just that (app/changes.py). The library,
+    # the publisher and the chain service publish on it; `save_settings` does for the settings.
+    changes: ChangeFeed = field(default_factory=ChangeFeed)
     _closed: bool = False
 
     @property
     def engine(self) -> GenerationBackend:
         """The generation backend under the name front ends and tests have long used."""
         return self.backend
+
+    def save_settings(self, new: Settings, path: Path | None = None) -> frozenset[str]:
+        """Write `new` to settings.toml (OSError when it cannot be), use it from now on, and say which parts changed
+        (SettingsChanged on the feed, only when something did). Returns those parts."""
+        write_settings(new, path)
+        return self.use_settings(new)
+
+    def use_settings(self, new: Settings) -> frozenset[str]:
+        """Use `new`, already written to settings.toml (the Settings form writes its own file), and say which parts
+        changed. Readers of `services.settings` see it at their next read."""
+        sections = settings_sections(self.settings, new)
+        self.settings = new
+        if sections:
+            self.changes.publish(SettingsChanged(sections, new))
+        return sections
 
     def close(self) -> None:
         if self._closed:
@@ -94,7 +115,8 @@ def open_services(
 
 
 def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Services:
-    library = Library.open(data_dir)
+    changes = ChangeFeed()
+    library = Library.open(data_dir, changes)
     try:
         # A read-only library means a data folder the app may not change: show what waits, queue nothing.
         outbox = Outbox(outbox_path(data_dir), read_only=True if library.is_read_only else None)
@@ -110,11 +132,18 @@ def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Serv
         install_demo_model()
         registry.scan()
         demo_built = True
-    services = Services(settings, library, registry, backend=None, demo_built=demo_built)  # type: ignore[arg-type]
+    services = Services(
+        settings,
+        library,
+        registry,
+        backend=None,
+        demo_built=demo_built,
+        changes=changes,  # type: ignore[arg-type]
+    )
     # The engine reads settings per job, so a change saved in Settings applies to the next generation.
     services.backend = local_backend(registry, library, lambda: services.settings.generation)
-    services.publisher = Publisher(outbox, lambda: services.settings.publish)
-    services.chain = ChainService(data_dir, lambda: services.settings.chain)
+    services.publisher = Publisher(outbox, lambda: services.settings.publish, changes=changes)
+    services.chain = ChainService(data_dir, lambda: services.settings.chain, changes=changes)
     return services
 
 

@@ -20,6 +20,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.fsutil import describe_os_error
+from app.messages import Message, Msg
+
+# Why the file cannot be used, said after "Your settings file could not be read (…)".
+CANNOT_OPEN = Msg("settings.cannot_open", "it cannot be opened: {reason}")
+FOLDER_THERE = Msg("settings.folder_there", "there is a folder where the file should be")
+NOT_REGULAR = Msg("settings.not_regular", "it is not a regular file")
+TOO_LARGE_KB = Msg("settings.too_large_kb", "it is too large ({kb} KB; a settings file is a few KB)")
+CANNOT_READ = Msg("settings.cannot_read", "it cannot be read: {reason}")
+TOO_LARGE = Msg("settings.too_large", "it is too large (a settings file is a few KB)")
+BINARY = Msg("settings.binary", "it holds binary data, not text")
+NOT_UTF8 = Msg("settings.not_utf8", "it is not UTF-8 text; it may have been saved in another encoding, such as cp949")
+NOT_TOML = Msg("settings.not_toml", "it is not valid TOML")
+TOO_DEEP = Msg("settings.too_deep", "it is nested too deeply")
+BAD_VALUE = Msg("settings.bad_value", "it holds a value that cannot be read")
+UNREADABLE_KEPT = Msg(
+    "settings.unreadable_kept",
+    "Your settings file could not be read ({reason}), so default settings are in use. The file was kept as {kept_as}.",
+)
+UNREADABLE_FIX = Msg(
+    "settings.unreadable_fix",
+    "Your settings file could not be read ({reason}), so default settings are in use. Fix or remove {path}.",
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +63,8 @@ _TOKEN = re.compile(
 
 
 class _Unreadable(Exception):
-    def __init__(self, reason: str, details: str = "") -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Message, details: str = "") -> None:
+        super().__init__(reason.english())
         self.reason = reason
         self.details = details
 
@@ -51,6 +73,7 @@ class _Unreadable(Exception):
 class SettingsRead:
     data: dict = field(default_factory=dict)
     problem: str = ""  # a plain sentence for the person; empty when the file was fine or absent
+    problem_msg: Message | None = None  # `problem` by id, for a front end to translate
     details: str = ""  # the technical reason, behind "Show details" and in the log
     kept_as: Path | None = None  # where the unreadable file now is
 
@@ -68,11 +91,15 @@ def read(path: Path, *, set_aside: bool = True) -> SettingsRead:
     except _Unreadable as exc:
         reason, details = exc.reason, exc.details
     # Only the reader that reports the problem logs it: app.paths reads the file at every data_dir() call.
-    (log.warning if set_aside else log.debug)("Settings file %s cannot be used (%s): %s", path, reason, details)
+    (log.warning if set_aside else log.debug)(
+        "Settings file %s cannot be used (%s): %s", path, reason.english(), details
+    )
     if not set_aside:
-        return SettingsRead(problem=_message(path, reason, None), details=details)
+        message = _message(path, reason, None)
+        return SettingsRead(problem=str(message), problem_msg=message, details=details)
     kept = _set_aside(path)
-    return SettingsRead(problem=_message(path, reason, kept), details=details, kept_as=kept)
+    message = _message(path, reason, kept)
+    return SettingsRead(problem=str(message), problem_msg=message, details=details, kept_as=kept)
 
 
 def _read_text(path: Path) -> str:
@@ -81,28 +108,28 @@ def _read_text(path: Path) -> str:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise _Unreadable(f"it cannot be opened: {describe_os_error(exc)}", str(exc)) from None
+        raise _Unreadable(CANNOT_OPEN(reason=describe_os_error(exc)), str(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise _Unreadable("there is a folder where the file should be")
+        raise _Unreadable(FOLDER_THERE())
     if not stat.S_ISREG(info.st_mode):
-        raise _Unreadable("it is not a regular file")  # a pipe or device: reading could wait for ever
+        raise _Unreadable(NOT_REGULAR())  # a pipe or device: reading could wait for ever
     if info.st_size > MAX_BYTES:
-        raise _Unreadable(f"it is too large ({info.st_size // 1024} KB; a settings file is a few KB)")
+        raise _Unreadable(TOO_LARGE_KB(kb=info.st_size // 1024))
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise _Unreadable(f"it cannot be read: {describe_os_error(exc)}", str(exc)) from None
+        raise _Unreadable(CANNOT_READ(reason=describe_os_error(exc)), str(exc)) from None
     if len(data) > MAX_BYTES:
-        raise _Unreadable("it is too large (a settings file is a few KB)")
+        raise _Unreadable(TOO_LARGE())
     if b"\x00" in data:
-        raise _Unreadable("it holds binary data, not text")
+        raise _Unreadable(BINARY())
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _Unreadable("it is not UTF-8 text; it may have been saved in another encoding, such as cp949", str(exc))
+        raise _Unreadable(NOT_UTF8(), str(exc))
 
 
 def _parse(text: str) -> dict:
@@ -110,11 +137,11 @@ def _parse(text: str) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _Unreadable("it is not valid TOML", str(exc)) from None
+        raise _Unreadable(NOT_TOML(), str(exc)) from None
     except RecursionError:  # the counter above should have caught it first
-        raise _Unreadable("it is nested too deeply") from None
+        raise _Unreadable(TOO_DEEP()) from None
     except ValueError as exc:  # e.g. an integer of too many digits
-        raise _Unreadable("it holds a value that cannot be read", str(exc)[:200]) from None
+        raise _Unreadable(BAD_VALUE(), str(exc)[:200]) from None
 
 
 def _check_structure(text: str) -> None:
@@ -124,13 +151,13 @@ def _check_structure(text: str) -> None:
         if token in "[{":
             depth, parts = depth + 1, 0
             if depth > MAX_DEPTH:
-                raise _Unreadable("it is nested too deeply", f"more than {MAX_DEPTH} levels of [ or {{")
+                raise _Unreadable(TOO_DEEP(), f"more than {MAX_DEPTH} levels of [ or {{")
         elif token in "]}":
             depth, parts = depth - 1, 0
         elif token == ".":
             parts += 1
             if parts >= MAX_KEY_PARTS:
-                raise _Unreadable("it is nested too deeply", f"a key of more than {MAX_KEY_PARTS} dotted parts")
+                raise _Unreadable(TOO_DEEP(), f"a key of more than {MAX_KEY_PARTS} dotted parts")
         elif token in "=,\n":
             parts = 0
 
@@ -151,6 +178,5 @@ def _set_aside(path: Path) -> Path | None:
     return None
 
 
-def _message(path: Path, reason: str, kept_as: Path | None) -> str:
-    where = f"The file was kept as {kept_as}." if kept_as else f"Fix or remove {path}."
-    return f"Your settings file could not be read ({reason}), so default settings are in use. {where}"
+def _message(path: Path, reason: Message, kept_as: Path | None) -> Message:
+    return UNREADABLE_KEPT(reason=reason, kept_as=kept_as) if kept_as else UNREADABLE_FIX(reason=reason, path=path)

@@ -18,7 +18,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.storage_errors import DAMAGED, READ_ONLY, StorageFailure, classify, describe, newer_version
+from app.storage_errors import (
+    DAMAGED,
+    READ_ONLY,
+    StorageFailure,
+    cannot_be_opened,
+    classify,
+    describe,
+    newer_version,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +111,7 @@ def check_version(conn: sqlite3.Connection, known: int, *, store: str, file: Pat
     if version > known:
         raise newer_version(store, file, version, known)
     if version < 0:
-        failed = f"{store[:1].upper()}{store[1:]} cannot be opened"
-        message = describe(DAMAGED, failed, folder=Path(file).parent, file=file, store=store)
+        message = describe(DAMAGED, cannot_be_opened(store), folder=Path(file).parent, file=file, store=store)
         raise StorageFailure(message, details=f"schema version {version}", kind=DAMAGED)
     return version
 

@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from app.errors import StorageError
+from app.messages import Message, Msg
 
 LOCKED = "locked"  # another process (or connection) holds the database
 FULL = "full"  # no space left (or the quota is used up)
@@ -67,10 +68,43 @@ _ERRNO_KINDS = {
 }
 
 
+# Each starts with what failed ("The design could not be saved"), then why and what to do next.
+_SENTENCES = {
+    LOCKED: Msg(
+        "storage.locked",
+        "{failed}: another program is using {store} in {folder}. Close that program (it may be a second SM6 Design "
+        "Studio window) or wait a moment, then try again.",
+    ),
+    FULL: Msg("storage.full", "{failed}: the disk holding {folder} is full. Free some space on it, then try again."),
+    READ_ONLY: Msg(
+        "storage.read_only",
+        "{failed}: {folder} cannot be written to. Check that it is a folder you are allowed to change and that its "
+        "disk is not read-only, or choose another data folder.",
+    ),
+    DAMAGED: Msg("storage.damaged", "{failed}: the file {file} is damaged. It has been left exactly as it is. {hint}"),
+    NEWER: Msg(
+        "storage.newer",
+        "{failed}: {file} was made by a newer version of SM6 Design Studio. Update the app to open it; the file is "
+        "left exactly as it is.",
+    ),
+    DISK: Msg(
+        "storage.disk",
+        "{failed}: the disk holding {folder} reported an error. Check that it is still connected and healthy, then "
+        "try again.",
+    ),
+    OTHER: Msg(
+        "storage.other",
+        "{failed} in {folder}. Try again; if it keeps happening, Show details says what the system reported.",
+    ),
+}
+RESTORE_HINT = Msg("storage.restore_hint", "Restore it from a backup, or move it out of {folder} to start afresh.")
+CANNOT_BE_OPENED = Msg("storage.cannot_be_opened", "{store} cannot be opened")
+
+
 class StorageFailure(StorageError):
     """A StorageError that knows its cause (`kind`, one of KINDS), so callers can act on it (keep an image aside)."""
 
-    def __init__(self, message: str, details: str = "", kind: str = OTHER) -> None:
+    def __init__(self, message: str | Message, details: str = "", kind: str = OTHER) -> None:
         super().__init__(message, details)
         self.kind = kind
 
@@ -92,12 +126,12 @@ def classify(exc: BaseException) -> str:
 
 def storage_error(
     exc: BaseException,
-    failed: str,
+    failed: str | Message,
     *,
     folder: Path | str,
     file: Path | str | None = None,
-    store: str = "the library",
-    damaged_hint: str = "",
+    store: str | Message = "the library",
+    damaged_hint: str | Message = "",
 ) -> StorageFailure:
     """A StorageFailure whose message starts with `failed` ("The design could not be saved") and says why and what
     to do next. `store` names what another program may hold ("the design library"); `damaged_hint` replaces the
@@ -109,48 +143,30 @@ def storage_error(
 
 def describe(
     kind: str,
-    failed: str,
+    failed: str | Message,
     *,
     folder: Path | str,
     file: Path | str | None = None,
-    store: str = "the library",
-    damaged_hint: str = "",
-) -> str:
-    """The plain message for a failure of `kind` (see `storage_error`)."""
-    if kind == LOCKED:
-        return (
-            f"{failed}: another program is using {store} in {folder}. Close that program (it may be a second "
-            "SM6 Design Studio window) or wait a moment, then try again."
-        )
-    if kind == FULL:
-        return f"{failed}: the disk holding {folder} is full. Free some space on it, then try again."
-    if kind == READ_ONLY:
-        return (
-            f"{failed}: {folder} cannot be written to. Check that it is a folder you are allowed to change and that "
-            "its disk is not read-only, or choose another data folder."
-        )
+    store: str | Message = "the library",
+    damaged_hint: str | Message = "",
+) -> Message:
+    """The plain message for a failure of `kind` (see `storage_error`), by id."""
+    where = {"failed": failed, "folder": folder, "store": store, "file": file or folder}
     if kind == DAMAGED:
-        hint = damaged_hint or f"Restore it from a backup, or move it out of {folder} to start afresh."
-        return f"{failed}: the file {file or folder} is damaged. It has been left exactly as it is. {hint}"
-    if kind == NEWER:
-        return (
-            f"{failed}: {file or folder} was made by a newer version of SM6 Design Studio. Update the app to open it; "
-            "the file is left exactly as it is."
-        )
-    if kind == DISK:
-        return (
-            f"{failed}: the disk holding {folder} reported an error. Check that it is still connected and healthy, "
-            "then try again."
-        )
-    return f"{failed} in {folder}. Try again; if it keeps happening, Show details says what the system reported."
+        return _SENTENCES[DAMAGED](hint=damaged_hint or RESTORE_HINT(folder=folder), **where)
+    return _SENTENCES.get(kind, _SENTENCES[OTHER])(**where)
 
 
 def newer_version(store: str, file: Path | str, found: int, known: int) -> StorageFailure:
     """The file's schema version `found` is past the `known` one: only a newer app can read it, and none of its data
     may be touched (an older app's migration could lose what the newer one added)."""
-    failed = f"{store[:1].upper()}{store[1:]} cannot be opened"
-    message = describe(NEWER, failed, folder=Path(file).parent, file=file, store=store)
+    message = describe(NEWER, cannot_be_opened(store), folder=Path(file).parent, file=file, store=store)
     return StorageFailure(message, details=f"schema version {found}; this app knows up to {known}", kind=NEWER)
+
+
+def cannot_be_opened(store: str) -> Message:
+    """ "The design library cannot be opened": the start of a message about a store that will not open."""
+    return CANNOT_BE_OPENED(store=f"{store[:1].upper()}{store[1:]}")
 
 
 def error_details(exc: BaseException) -> str:

@@ -9,6 +9,27 @@ from __future__ import annotations
 import urllib.parse
 
 from app.errors import InputError
+from app.messages import Msg
+
+NO_SCHEME_OR_HOST = Msg(
+    "url.no_scheme_or_host",
+    "The {what} address must start with http:// or https:// and name a host, like {example}.",
+)
+HAS_SPACES = Msg(
+    "url.has_spaces",
+    "The {what} address cannot contain spaces or line breaks; give just the address, like {example}.",
+)
+BAD_PORT = Msg(
+    "url.bad_port",
+    "The port after “:” in the {what} address must be a number from 1 to 65535, like {example}.",
+)
+HAS_CREDENTIALS = Msg(
+    "url.has_credentials",
+    "The {what} address cannot contain a user name or password (the part before “@”); give just the address, "
+    "like {example}.",
+)
+HAS_QUERY = Msg("url.has_query", "The {what} address cannot contain “?” or “#”; give just the address, like {example}.")
+NOT_WEB_ADDRESS = Msg("url.not_web_address", "The {what} address is not a web address. Write it like {example}.")
 
 
 def check_service_url(url: str, what: str) -> str:
@@ -24,27 +45,22 @@ def check_service_url(url: str, what: str) -> str:
         parts = urllib.parse.urlsplit(url)
         host = parts.hostname
     except ValueError:  # an unclosed "[" of an IPv6 address
-        raise InputError(f"The {what} address is not a web address. Write it like {example}.") from None
+        raise InputError(NOT_WEB_ADDRESS(what=what, example=example)) from None
     if parts.scheme not in ("http", "https") or not host:
-        raise InputError(f"The {what} address must start with http:// or https:// and name a host, like {example}.")
+        raise InputError(NO_SCHEME_OR_HOST(what=what, example=example))
     if any(ch.isspace() or not ch.isprintable() for ch in url):
-        raise InputError(
-            f"The {what} address cannot contain spaces or line breaks; give just the address, like {example}."
-        )
+        raise InputError(HAS_SPACES(what=what, example=example))
     try:
         port = parts.port
     except ValueError:
         port = 0
     if port == 0:
-        raise InputError(f"The port after “:” in the {what} address must be a number from 1 to 65535, like {example}.")
+        raise InputError(BAD_PORT(what=what, example=example))
     if parts.username is not None or parts.password is not None:
         # It would be kept in plain text in settings.toml and could show up in messages: never accept it.
-        raise InputError(
-            f"The {what} address cannot contain a user name or password (the part before “@”); give just the "
-            f"address, like {example}."
-        )
+        raise InputError(HAS_CREDENTIALS(what=what, example=example))
     if parts.query or parts.fragment:
-        raise InputError(f"The {what} address cannot contain “?” or “#”; give just the address, like {example}.")
+        raise InputError(HAS_QUERY(what=what, example=example))
     return url
 
 

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
 
+from app.changes import SettingsChanged
 from app.config import Settings
 from app.description.service import DescriptionService
 from app.errors import StorageError
 from app.fsutil import describe_os_error
 from app.generation import events as ev
+from app.kiosk import DESKTOP, Policy
 from app.services import Services, open_services
 from app.token.verify import verify
-from ui.background import run_in_background, watch
 from ui.describe.describe_view import DescribeView
 from ui.describe.describe_vm import DescribeViewModel
 from ui.design.design_vm import DesignViewModel
@@ -23,20 +25,25 @@ from ui.design.studio_view import StudioView
 from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.engine_bridge import EngineBridge
 from ui.library.library_view import LibraryView
+from ui.library.library_vm import LibraryViewModel
 from ui.main_window import MainWindow
 from ui.models.first_run_view import FirstRunView
 from ui.models.import_dialog import ImportModelDialog
-from ui.models.settings_page import SettingsPage
+from ui.settings.settings_page import SettingsPage
+from ui.tasks import ChangeRelay, run_in_background
 from ui.theme import apply_theme
 from ui.token.publish_queue import PublishQueue
 from ui.token.token_view import TokenView
+from ui.token.token_vm import TokenViewModel
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import WalletView
+from ui.wallet.wallet_vm import WalletViewModel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
 
+MINT_AGAIN_GONE = "That design is no longer in the library, so it cannot be minted."
 NETWORK_CHOICES = [
     ("sandbox", "Sandbox (test)"),
     ("kairos", "Kairos testnet"),
@@ -50,10 +57,10 @@ class AppController(QObject):
     import_dialog = LastDialog()
     mint_dialog = LastDialog()
 
-    def __init__(self, settings: Settings, kiosk: bool = False, services: Services | None = None) -> None:
+    def __init__(self, settings: Settings, policy: Policy = DESKTOP, services: Services | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.kiosk = kiosk
+        self.policy = policy  # what a person may see and do (app/kiosk.py); every view gets it, none asks "kiosk?"
         self.window = MainWindow()
         self.services: Services | None = None
         self._started = False  # set after the first paint: only then may torch load
@@ -68,39 +75,58 @@ class AppController(QObject):
     # ----- construction -----
     def _build_workspaces(self) -> None:
         services = self.services
-        if self.kiosk:  # a visitor's session starts as the kiosk window opens: earlier visitors' designs stay hidden
+        if not self.policy.sees_every_design:  # a visitor's session starts as the window opens: earlier ones hidden
             services.library.set_visible_since(time.time())
         self.bridge = EngineBridge(services.backend, self)
         self.bridge.sig_event.connect(self._on_engine_event)
-        self.design_vm = DesignViewModel(self.bridge, services.library, parent=self)
-        self.studio = StudioView(self.design_vm)
-        self.first_run = FirstRunView()
+        # What the core changed reaches each view-model through the feed; this relay is only for what the window
+        # itself owns (its theme) and what belongs to no view-model yet.
+        self.changes = ChangeRelay(services.changes, self)
+        self.changes.changed.connect(self._on_change)
+        self.design_vm = DesignViewModel(self.bridge, services.library, parent=self, changes=services.changes)
+        self.studio = StudioView(self.design_vm, policy=self.policy)
+        self.first_run = FirstRunView(policy=self.policy)
         self.design_page = QStackedWidget()
         self.design_page.addWidget(self.first_run)
         self.design_page.addWidget(self.studio)
-        self.library_view = LibraryView(services.library)
+        self.library_vm = LibraryViewModel(services.library, self, policy=self.policy)
+        self.library_view = LibraryView(self.library_vm)
         w = self.window
         self.describe_vm = DescribeViewModel(
-            DescriptionService(services.library, settings=lambda: self.services.settings.describe), self
+            DescriptionService(services.library, settings=lambda: self.services.settings.describe),
+            self,
+            changes=services.changes,
         )
         self.describe_vm.char_limit = services.settings.describe.char_limit
-        self.describe_view = DescribeView(self.describe_vm)
+        self.describe_view = DescribeView(self.describe_vm, policy=self.policy)
         w.add_workspace("design", self.design_page, "Design", "design")
         w.add_workspace("describe", self.describe_view, "Describe", "describe")
-        self.token_view = TokenView(services.library)
-        self.token_view.set_verifier(lambda metadata, image: verify(self.services.backend, metadata, image))
         self.publish_queue = PublishQueue(services.publisher, self)
-        self.token_view.set_publish_queue(self.publish_queue)
+        self.token_vm = TokenViewModel(
+            services.library,
+            feed=getattr(services, "changes", None),
+            chain=services.chain,
+            network=lambda: self.services.settings.chain.selected_network(),
+            publish_queue=self.publish_queue,
+            verifier=lambda metadata, image: verify(self.services.backend, metadata, image),
+            parent=self,
+        )
+        self.token_view = TokenView(self.token_vm, policy=self.policy)
         w.add_workspace("token", self.token_view, "Token", "token")
-        self.wallet_view = WalletView(services.chain, NETWORK_CHOICES, kiosk=self.kiosk)
+        self.wallet_vm = WalletViewModel(
+            services.chain,
+            feed=getattr(services, "changes", None),
+            show_activity=self.policy.sees_every_design,
+            parent=self,
+        )
+        self.wallet_view = WalletView(self.wallet_vm, NETWORK_CHOICES, self.policy)
         self.wallet_view.sig_network_chosen.connect(self._on_network_chosen)
         w.add_workspace("wallet", self.wallet_view, "Wallet", "wallet")
         w.add_workspace("library", self.library_view, "Library", "library")
-        if not self.kiosk:  # a showroom visitor never reaches settings
+        if self.policy.may_open_settings:
             self.settings_page = SettingsPage(services.settings)
             self.settings_page.sig_settings_changed.connect(self._on_settings_changed)
             w.add_workspace("settings", self.settings_page, "Settings", "settings")
-            self.describe_view.can_open_settings = True  # "Add a key…" leads there
             self.describe_view.sig_open_settings.connect(lambda: w.show_workspace("settings"))
 
         self.first_run.sig_import_requested.connect(self.open_import_dialog)
@@ -113,15 +139,10 @@ class AppController(QObject):
         self.describe_view.sig_preview_token.connect(self._on_preview_token)
         self.token_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
         self.token_view.sig_mint_requested.connect(self._on_mint_requested)
-        self.token_view.sig_draft_shown.connect(self._look_up_mint)
-        self.wallet_view.sig_mint.connect(self.open_mint_dialog)  # a mint that waited for set-up or unlock
+        self.wallet_vm.sig_mint.connect(self.open_mint_dialog)  # a mint that waited for set-up or unlock
         self.wallet_view.sig_mint_again.connect(self._on_mint_again)
-        self.wallet_view.sig_reconciled.connect(lambda _records: self._refresh_token_mint())
         w.sig_workspace_changed.connect(self._on_workspace_changed)
-        self.design_vm.sig_design_saved.connect(self.library_view.add_design)
-        self.design_vm.sig_design_changed.connect(self.library_view.update_design)
         self.library_view.sig_open_in_studio.connect(self._on_open_in_studio)
-        self.library_view.sig_design_changed.connect(self._on_library_design_changed)
         self.library_view.sig_go_to_design.connect(lambda: w.show_workspace("design"))
         if services.library.is_read_only:  # viewing mode: say why nothing will be saved where the person starts
             self.design_vm.error = (services.library.read_only_reason, "")
@@ -131,21 +152,28 @@ class AppController(QObject):
         """A new visitor at the kiosk: from now on every workspace lists only the designs made from now on (a filter
         in the store, so no path reaches an earlier visitor's), and nothing the last visitor made, searched or
         selected stays on screen. Outside kiosk mode there are no visitors, and nothing changes."""
-        if not self.kiosk or self.services is None:
+        if self.policy.sees_every_design or self.services is None:
             return
         self.services.library.set_visible_since(time.time())
         self.library_view.start_over()
         vm = self.design_vm
         vm.current_design, vm.variations, vm.lineage, vm.preview, vm.prompt = None, [], [], None, ""
         self.describe_vm.set_design(None)
-        self.token_view.set_design(None)
+        self.token_vm.set_design(None)
 
     def _show_storage_error(self, exc: StorageError) -> None:
         self.storage_page = EmptyState(
-            "error", "Your data folder cannot be used", exc.message, "Choose another folder…", "Try again"
+            "error",
+            "Your data folder cannot be used",
+            exc.message,
+            "Choose another folder…" if self.policy.may_use_files else "Try again",
+            "Try again" if self.policy.may_use_files else None,
         )
-        self.storage_page.sig_primary_clicked.connect(self._on_choose_data_folder)
-        self.storage_page.sig_secondary_clicked.connect(self.retry_storage)
+        if self.policy.may_use_files:  # choosing a folder is a file dialog
+            self.storage_page.sig_primary_clicked.connect(self._on_choose_data_folder)
+            self.storage_page.sig_secondary_clicked.connect(self.retry_storage)
+        else:
+            self.storage_page.sig_primary_clicked.connect(self.retry_storage)
         self.window.add_workspace("design", self.storage_page, "Design", "design")
 
     def _on_choose_data_folder(self) -> None:
@@ -204,9 +232,9 @@ class AppController(QObject):
 
     def _on_model_chosen(self, model_id: str) -> None:
         self._show_model(self.services.backend.model(model_id))
-        if model_id and model_id != self.services.settings.generation.model_id:
-            self.services.settings.generation.model_id = model_id
-            self._save_settings()
+        settings = self.services.settings
+        if model_id and model_id != settings.generation.model_id:
+            self._save_settings(replace(settings, generation=replace(settings.generation, model_id=model_id)))
         if model_id and self._started:
             self.services.backend.preload(model_id)
 
@@ -250,38 +278,47 @@ class AppController(QObject):
 
     # ----- settings -----
     def _on_settings_changed(self, settings: Settings) -> None:
+        """The Settings page saved its file: use it; each view-model hears which parts changed (SettingsChanged)."""
         settings.generation.model_id = self.services.settings.generation.model_id
-        theme_before = self.services.settings.theme
-        self.services.settings = self.settings = settings
-        self.describe_vm.char_limit = settings.describe.char_limit
-        if settings.theme != theme_before:  # re-styling the whole window freezes it for up to a second
-            from PySide6.QtWidgets import QApplication
+        self.services.use_settings(settings)
+        self.settings = self.services.settings
 
-            apply_theme(QApplication.instance(), settings.theme, kiosk=self.kiosk)
-        self.publish_queue.kick()  # a node set up just now takes what waits in the outbox
-        self.wallet_view.network_changed(settings.chain.selected_network())
-
-    def _save_settings(self) -> None:
-        from app.config import save_settings
-
+    def _save_settings(self, new: Settings) -> None:
         try:
-            save_settings(self.services.settings)
+            self.services.save_settings(new)
         except OSError as exc:  # not worth interrupting the user: the choice still applies to this session
             log.warning("Could not save settings: %s", exc)
+            self.services.use_settings(new)
+        self.settings = self.services.settings
+
+    def _on_change(self, change) -> None:
+        if not isinstance(change, SettingsChanged) or self.services is None:
+            return
+        settings = change.settings
+        if "theme" in change.sections:  # re-styling the whole window freezes it for up to a second: only on a change
+            from PySide6.QtWidgets import QApplication
+
+            apply_theme(QApplication.instance(), settings.theme, self.policy)
+        if "publish" in change.sections:
+            self.publish_queue.kick()  # a node set up just now takes what waits in the outbox
+        if "chain" in change.sections:
+            self.wallet_vm.use_network(settings.chain.selected_network())
 
     # ----- background work -----
     def start_background_work(self) -> None:
         self._started = True
         if self.services is not None:
             self.publish_queue.start()
-            self.wallet_view.start()
+            self.token_vm.start()
+            self.wallet_vm.start()
         if self.services and any(m.usable for m in self.services.backend.models()):
             self.services.backend.preload(self.design_vm.model_id)
 
     def shutdown(self) -> None:
         if getattr(self, "describe_vm", None) is not None:
-            self.describe_vm.stop_draft()
-            self.describe_vm.flush()  # the last second of typing
+            self.describe_vm.close()  # the last second of typing is written; late answers are dropped
+        if getattr(self, "design_vm", None) is not None:
+            self.design_vm.finish_writes()  # a star given just before quitting, before the library closes
         if getattr(self, "publish_queue", None) is not None:
             self.publish_queue.stop()
         if getattr(self, "bridge", None) is not None:
@@ -308,24 +345,17 @@ class AppController(QObject):
             if not self.services.backend.jobs():
                 w.set_busy(False)
 
-    def _on_library_design_changed(self, design) -> None:
-        current = self.design_vm.current_design
-        if current is not None and current.id == design.id:
-            self.design_vm.show_design(design)
-
     def _on_preview_token(self, design, language: str) -> None:
-        self.token_view.set_design(design)
-        self.token_view.set_language(language)
+        self.token_vm.set_design(design, language)
         self.window.show_workspace("token")
 
     def _on_workspace_changed(self, key: str) -> None:
         if key != "token":
             return
-        self.describe_vm.flush()  # the token shows exactly the description on screen
-        if self.token_view.design is None and self.describe_vm.design is not None:
-            self.token_view.set_design(self.describe_vm.design)
-        elif self.token_view.design is not None:
-            self.token_view.refresh()
+        # The token shows exactly the description on screen: what the flush saves reaches it as DescriptionSaved.
+        self.describe_vm.flush()
+        if self.token_vm.design is None and self.describe_vm.design is not None:
+            self.token_vm.set_design(self.describe_vm.design)
 
     def _on_use_design(self, design) -> None:
         self.describe_vm.set_design(design)
@@ -334,72 +364,59 @@ class AppController(QObject):
     # ----- minting -----
     def _on_mint_requested(self, draft) -> None:
         self.window.show_workspace("wallet")
-        self.wallet_view.request_mint(draft)  # at once when unlocked, else after set-up or unlock (sig_mint)
+        self.wallet_vm.request_mint(draft)  # at once when unlocked, else after set-up or unlock (sig_mint)
 
     def _on_mint_again(self, design_id: str) -> None:
-        design = self.services.library.get(design_id) if self.services else None
-        if design is None:
-            self.wallet_view.panel_error.show_message(
-                "That design is no longer in the library, so it cannot be minted."
-            )
+        if self.services is None:
             return
-        self.token_view.set_design(design)
-        if self.token_view.draft is not None and self.token_view.draft.ready:
-            self._on_mint_requested(self.token_view.draft)
-        else:
-            self.window.show_workspace("token")  # it needs its description first: the token view says so
+        library = self.services.library  # read on the `disk` executor: nothing shown is queried on the UI thread
+        run_in_background(
+            lambda: library.get(design_id),
+            lambda design: self._mint_again(design_id, design),
+            lambda exc: setattr(self.wallet_vm, "error", (*plain_words(exc, MINT_AGAIN_GONE), "error")),
+            self.window,
+        )
+
+    def _mint_again(self, design_id: str, design) -> None:
+        if design is None:
+            self.wallet_vm.error = (MINT_AGAIN_GONE, "", "error")
+            return
+        self.token_vm.set_design(design)
+
+        def mint(draft) -> None:
+            if draft is not None and draft.ready and draft.design.id == design_id:
+                self._on_mint_requested(draft)
+            else:
+                self.window.show_workspace("token")  # it needs its description first: the token view says so
+
+        self.token_vm.when_ready(mint)
 
     def open_mint_dialog(self, draft, address: str) -> MintDialog:
         queue = self.publish_queue
         dialog = MintDialog(
-            self.services.chain,
+            self.wallet_vm.service,
             draft,
             address,
             self.window,
-            kiosk=self.kiosk,
+            policy=self.policy,
             network=self.services.settings.chain.selected_network(),
             files_state=lambda: queue.state(draft.metadata_cid),  # the review warns while they are local only
             publish=lambda: queue.publish(draft),
         )
         free_when_closed(dialog)
-        dialog.sig_minted.connect(self._on_minted)
         dialog.sig_view_token.connect(self._on_view_token)
         dialog.open()
         self.mint_dialog = dialog
         return dialog
 
     def _on_view_token(self, design) -> None:
-        self.token_view.set_design(design)
+        self.token_vm.set_design(design)
         self.window.show_workspace("token")
 
-    def _on_minted(self, record) -> None:
-        self.wallet_view.refresh_overview()
-        self.token_view.show_mint(record, self.services.settings.chain.selected_network())
-
-    def _refresh_token_mint(self) -> None:
-        if self.token_view.draft is not None:
-            self._look_up_mint(self.token_view.draft)
-
-    def _look_up_mint(self, draft) -> None:
-        if self.services is None or not self._started:
-            return
-        network = self.services.settings.chain.selected_network()
-
-        def show(record) -> None:
-            if record is not None and self.token_view.draft is draft:
-                self.token_view.show_mint(record, network)
-
-        watch(self.services.chain.minted(draft.image_bytes), show, lambda _e: None, self)
-
     def _on_network_chosen(self, key: str) -> None:
-        from dataclasses import replace
-
         settings = self.services.settings
-        if key == settings.chain.network:
-            return
-        settings.chain = replace(settings.chain, network=key)
-        self._save_settings()
-        self.wallet_view.network_changed(settings.chain.selected_network())
+        if key != settings.chain.network:
+            self._save_settings(replace(settings, chain=replace(settings.chain, network=key)))  # "chain" changed
 
     def _on_open_in_studio(self, design) -> None:
         self.design_vm.open_design(design)

@@ -11,6 +11,8 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.kiosk import DESKTOP, Policy
+
 log = logging.getLogger(__name__)
 
 
@@ -19,6 +21,9 @@ def create_qapplication() -> QApplication:
     app.setApplicationName("SM6 Design Studio")
     app.setOrganizationName("SM6")
     app.setApplicationDisplayName("SM6 Design Studio")
+    from ui.widgets.dates import show_moments_in_messages
+
+    show_moments_in_messages()  # a date inside a core message reads like every other date on screen
     return app
 
 
@@ -38,18 +43,18 @@ class FirstPaint(QObject):
         return False
 
 
-def open_main_window(loaded, kiosk: bool = False):
+def open_main_window(loaded, policy: Policy = DESKTOP):
     """The controller and its window, showing what the start has to tell the person (a settings file that could
-    not be used) above every workspace. `loaded` is app.config.LoadedSettings."""
+    not be used) above every workspace. `loaded` is app.config.LoadedSettings; `policy` what a person may do."""
     from ui.app_controller import AppController
 
-    controller = AppController(loaded.settings, kiosk=kiosk)
+    controller = AppController(loaded.settings, policy=policy)
     if loaded.warning:
         controller.window.show_notice(loaded.warning, loaded.details)
     return controller
 
 
-def run_app(kiosk: bool = False) -> int:
+def run_app(policy: Policy = DESKTOP) -> int:
     import qasync
 
     from app import crash_log, data_lock, paths
@@ -72,10 +77,10 @@ def run_app(kiosk: bool = False) -> int:
     guard = None
     try:
         loaded = read_settings()
-        apply_theme(app, loaded.settings.theme, kiosk=kiosk)
+        apply_theme(app, loaded.settings.theme, policy)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
-        controller = open_main_window(loaded, kiosk)
+        controller = open_main_window(loaded, policy)
         guard = CrashGuard(lambda message, details: controller.window.show_notice(message, details, "error")).install()
 
         def after_first_paint() -> None:

@@ -4,7 +4,7 @@ A dialog parented to the window lives as long as the window unless something del
 dialog per visitor, each holding that visitor's token image, was kept for the whole day (issue 14: 2.4 MB per
 visitor). A dialog closed while its work is still on the way (a mint waiting for its receipt) is kept until that
 answer has arrived, so what it announces still reaches the app; then it goes too. Its work is parented to it
-(ui.background.watch), so nothing calls back into a dialog that is gone.
+(ui.tasks.deliver), so nothing calls back into a dialog that is gone.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
-from ui.background import BackgroundTask
+from ui.tasks import Task
 
 
 class _FreeWhenClosed(QObject):
@@ -29,7 +29,7 @@ class _FreeWhenClosed(QObject):
         dialog = self.parent()
         if dialog is None or dialog.isVisible():  # opened again in the meantime: it is still in use
             return
-        waiting = [task for task in dialog.findChildren(BackgroundTask) if task.pending()]
+        waiting = [task for task in dialog.findChildren(Task) if task.pending()]
         if waiting:
             for task in waiting:
                 task.destroyed.connect(self._free_when_idle)  # each task deletes itself once it has answered

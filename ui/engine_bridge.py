@@ -1,4 +1,5 @@
-"""Carries a generation backend's events from its threads to the Qt thread as signals (queued connections).
+"""Carries a generation backend's events from its threads to the Qt thread as signals (through ui/tasks.py
+`call_on_ui`, the one way anything crosses to the UI thread, in the order the backend sent them).
 
 Step previews arrive as fast as the backend makes them (a fast GPU makes dozens a second, a remote server may send
 a burst after a network stall); the window can show one per frame. So the latest StepProgress of each job waits
@@ -8,9 +9,11 @@ step that came before it. The bridge knows only the GenerationBackend interface 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.generation import events as ev
+from ui.tasks import call_on_ui
 
 FRAME_MS = 16  # one frame at 60 Hz: the most often a preview is worth painting
 
@@ -41,8 +44,6 @@ class EngineBridge(QObject):
         ev.JobFailed: "sig_job_failed",
     }
 
-    _relay = Signal(object)
-
     def __init__(self, backend, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
@@ -51,8 +52,7 @@ class EngineBridge(QObject):
         self._frame.setSingleShot(True)
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._flush_steps)
-        self._relay.connect(self._on_relayed)
-        self._listener = self._relay.emit  # emitting from the backend's threads queues the call onto ours
+        self._listener = self._from_backend  # kept: unsubscribe needs the same callable
         backend.subscribe(self._listener)
 
     def close(self) -> None:
@@ -60,6 +60,10 @@ class EngineBridge(QObject):
         self.backend.unsubscribe(self._listener)
         self._frame.stop()
         self._steps.clear()
+
+    def _from_backend(self, event) -> None:
+        """On the backend's threads: queue the event onto ours (at once when the backend calls from the UI thread)."""
+        call_on_ui(lambda: self._on_relayed(event) if shiboken6.isValid(self) else None)
 
     def _on_relayed(self, event) -> None:
         if isinstance(event, ev.StepProgress):

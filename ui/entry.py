@@ -6,9 +6,10 @@ import sys
 
 
 def _open_window(args) -> int:
+    from app.kiosk import policy_for
     from ui.application import run_app
 
-    return run_app(kiosk=args.kiosk)
+    return run_app(policy_for(args.kiosk))  # the one hand-over: from here on views see only the Policy
 
 
 def main() -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.icons import pixmap
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, current_theme
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.error_banner import ErrorBanner, Severity
 from ui.widgets.nav_rail import NavRail
 from ui.widgets.status_chip import StatusChip
@@ -19,6 +20,7 @@ DEFAULT_SIZE = QSize(1440, 900)
 MINIMUM_SIZE = QSize(1024, 680)
 MAX_NUMBERED_SHORTCUTS = 9
 SETTINGS_SHORTCUT = "Ctrl+,"
+BUSY_CHIP_MAX_WIDTH = 360  # a longer status ends in "…" (its tooltip has it all)
 
 
 class _StatusItem(QWidget):
@@ -33,8 +35,8 @@ class _StatusItem(QWidget):
         layout.setSpacing(SPACE_XS + 2)
         self._icon = QLabel()
         self._icon.setFixedSize(14, 14)
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files on disk
+        # A model name from a file can be any length: it gives way with "…" before the busy chip is cut.
+        self.label = ElidedLabel()
         layout.addWidget(self._icon)
         layout.addWidget(self.label)
         self._refresh_icon()
@@ -44,7 +46,7 @@ class _StatusItem(QWidget):
         self._refresh_icon()
 
     def set_text(self, text: str) -> None:
-        self.label.setText(text)
+        self.label.set_full_text(text)
         self.setToolTip(f"{self._prefix}: {text}")
         self.setAccessibleName(f"{self._prefix}: {text}")
 
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self._model_item = _StatusItem("model", "Model")
         self._device_item = _StatusItem("cpu", "Device")
         self._busy_chip = StatusChip("Ready", "neutral", "success")
+        self._busy_chip.setMaximumWidth(BUSY_CHIP_MAX_WIDTH)
         bar.addPermanentWidget(self._model_item)
         bar.addPermanentWidget(self._device_item)
         bar.addPermanentWidget(self._busy_chip)
@@ -188,8 +191,8 @@ class MainWindow(QMainWindow):
         return self._busy_chip
 
     def status_texts(self) -> tuple[str, str, str]:
-        """Model, device and busy texts as shown; for tests and accessibility checks."""
-        return self._model_item.label.text(), self._device_item.label.text(), self._busy_chip.text()
+        """Model, device and busy texts in full (the screen may end them in "…"); for tests and accessibility."""
+        return self._model_item.label.full_text(), self._device_item.label.full_text(), self._busy_chip.text()
 
     # --- slots ---------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.kiosk import DESKTOP, Policy
 from ui.fonts import register_bundled_fonts
 from ui.theme_qss import QSS_TEMPLATE
 
@@ -47,7 +48,7 @@ EMPTY_ICON_BOX = 88
 EMPTY_ICON_SIZE = 40
 
 TOUCH_DESKTOP = 40
-TOUCH_KIOSK = 64
+TOUCH_LARGE = 64  # touch_sized (a kiosk's screen): fingers, STYLE.md
 
 # Korean glyphs: the system font often lacks them, so Noto Sans KR is listed as a fallback family.
 # It ships in resources/fonts/ (OFL, see its README.md) and ui/fonts.py registers it when a theme is applied.
@@ -145,8 +146,9 @@ def rgba(color: str, alpha: float) -> str:
     return f"rgba({c.red()}, {c.green()}, {c.blue()}, {round(alpha * 255)})"
 
 
-def touch_target(kiosk: bool) -> int:
-    return TOUCH_KIOSK if kiosk else TOUCH_DESKTOP
+def touch_target(touch_sized: bool) -> int:
+    """`touch_sized`: the policy's (app/kiosk.py) big targets for fingers, 64 px instead of 40."""
+    return TOUCH_LARGE if touch_sized else TOUCH_DESKTOP
 
 
 # Arrows and check marks for the stylesheet: QSS can only draw them from image files, and the
@@ -175,8 +177,9 @@ def _indicator(name: str, color: str) -> str:
     return path.as_posix()
 
 
-def build_stylesheet(theme: Theme, kiosk: bool = False) -> str:
-    touch = touch_target(kiosk)
+def build_stylesheet(theme: Theme, touch_sized: bool = False) -> str:
+    touch = touch_target(touch_sized)
+    big = touch_sized
     t = theme
     values = {
         "background": t.background,
@@ -202,29 +205,29 @@ def build_stylesheet(theme: Theme, kiosk: bool = False) -> str:
         "scroll_handle_hover": rgba(t.text, 0.38),
         "mono": ", ".join(f'"{f}"' for f in MONOSPACE_FAMILIES[:-1]) + ", monospace",
         # Kiosk users scroll by dragging the content, but a fat bar is still easier to hit.
-        "scroll_width": 14 if kiosk else 10,
+        "scroll_width": 14 if big else 10,
         # Handle outer size = content + 2 px border on each side; the margin centres it on a 4 px groove.
-        "slider_handle": (28 if kiosk else 18) - 4,
-        "slider_margin": ((28 if kiosk else 18) - 4) // 2,
-        "slider_radius": (28 if kiosk else 18) // 2,
+        "slider_handle": (28 if big else 18) - 4,
+        "slider_margin": ((28 if big else 18) - 4) // 2,
+        "slider_radius": (28 if big else 18) // 2,
         "empty_icon_radius": EMPTY_ICON_BOX // 2,
         # QSS min-height is the content box: subtract the 1 px border (2 px when focused).
         "control_h": touch - 2,
         "control_h_focus": touch - 4,
-        "chip_h": 24 if not kiosk else 32,
+        "chip_h": 32 if big else 24,
         "font_caption": FONT_CAPTION,
         "font_emphasis": FONT_EMPHASIS,
         "font_section": FONT_SECTION,
         "font_title": FONT_TITLE,
         "radius": RADIUS,
         "radius_card": RADIUS_CARD,
-        "radius_chip": 12 if not kiosk else 16,
+        "radius_chip": 16 if big else 12,
         # Rail items are touch-sized everywhere: 64 px outer = content + 2×2 border + 8+4 padding.
-        "nav_item_h": TOUCH_KIOSK - 4 - SPACE_S - SPACE_XS,
-        "check_size": 28 if kiosk else 18,
-        "check_radius": 6 if kiosk else 4,
-        "radio_radius": (28 if kiosk else 18) // 2,
-        "arrow_box": 32 if kiosk else 24,
+        "nav_item_h": TOUCH_LARGE - 4 - SPACE_S - SPACE_XS,
+        "check_size": 28 if big else 18,
+        "check_radius": 6 if big else 4,
+        "radio_radius": (28 if big else 18) // 2,
+        "arrow_box": 32 if big else 24,
         "img_up": _indicator("chevron-up", t.text_secondary),
         "img_down": _indicator("chevron-down", t.text_secondary),
         "img_up_disabled": _indicator("chevron-up", t.text_disabled),
@@ -307,18 +310,18 @@ class ThemeManager(QObject):
         super().__init__()
         self.theme: Theme = DARK
         self.mode: ThemeMode = "system"
-        self.kiosk = False
+        self.policy: Policy = DESKTOP  # what the window is sized for (touch_sized) and may show
         self._app: QApplication | None = None
         self._listening = False
         self._applied: tuple[QApplication, Theme, bool, str] | None = None  # what is on screen now
         self.applied_count = 0  # how often the whole window was re-styled (each costs up to a second)
 
-    def apply(self, app: QApplication, mode: ThemeMode = "system", kiosk: bool = False) -> Theme:
+    def apply(self, app: QApplication, mode: ThemeMode = "system", policy: Policy = DESKTOP) -> Theme:
         """Style the app for `mode`; a no-op when that exact style is already applied (re-polishing a full window
         freezes it for up to a second, so a caller may apply whenever it likes)."""
         if mode not in ("system", "light", "dark"):
             raise ValueError(f"unknown theme mode {mode!r}")
-        self._app, self.mode, self.kiosk = app, mode, kiosk
+        self._app, self.mode, self.policy = app, mode, policy
         if not self._listening:
             QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
             self._listening = True
@@ -339,17 +342,17 @@ class ThemeManager(QObject):
         assert app is not None
         self.theme = self.resolve(scheme)
         applied = self._applied
-        if applied is not None and applied[0] is app and applied[1:3] == (self.theme, self.kiosk):
+        if applied is not None and applied[0] is app and applied[1:3] == (self.theme, self.policy.touch_sized):
             if app.styleSheet() == applied[3]:  # nobody replaced the stylesheet since
                 return self.theme
         # Fusion draws the same on every OS and honours the palette; native styles ignore parts of QSS.
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
         register_bundled_fonts()  # ~5 ms the first time, then only a folder listing
-        app.setFont(_base_font(app.font(), self.kiosk))
+        app.setFont(_base_font(app.font(), self.policy.touch_sized))
         app.setPalette(build_palette(self.theme))
-        app.setStyleSheet(build_stylesheet(self.theme, self.kiosk))
-        self._applied = (app, self.theme, self.kiosk, app.styleSheet())
+        app.setStyleSheet(build_stylesheet(self.theme, self.policy.touch_sized))
+        self._applied = (app, self.theme, self.policy.touch_sized, app.styleSheet())
         self.applied_count += 1
         self.theme_changed.emit(self.theme)
         return self.theme
@@ -360,7 +363,7 @@ class ThemeManager(QObject):
             self._apply_now(scheme)
 
 
-def _base_font(current: QFont, kiosk: bool) -> QFont:
+def _base_font(current: QFont, touch_sized: bool) -> QFont:
     font = QFont(current)
     families = [f for f in font.families() if f != KOREAN_FALLBACK_FAMILY] or [font.family()]
     # A generic name ("Sans Serif" on Linux without a desktop) is no family setFamilies() can find: it would skip
@@ -368,7 +371,7 @@ def _base_font(current: QFont, kiosk: bool) -> QFont:
     resolved = QFontInfo(QFont(families)).family()
     families = [f for f in dict.fromkeys([resolved, *families]) if f != KOREAN_FALLBACK_FAMILY] or families
     font.setFamilies(families + [KOREAN_FALLBACK_FAMILY])
-    font.setPixelSize(FONT_EMPHASIS if kiosk else FONT_BODY)
+    font.setPixelSize(FONT_EMPHASIS if touch_sized else FONT_BODY)
     return font
 
 
@@ -386,9 +389,10 @@ def current_theme() -> Theme:
     return theme_manager().theme
 
 
-def apply_theme(app: QApplication, mode: ThemeMode = "system", kiosk: bool = False) -> Theme:
-    """Style the whole app; with mode "system" it follows later OS light/dark switches too."""
-    return theme_manager().apply(app, mode, kiosk)
+def apply_theme(app: QApplication, mode: ThemeMode = "system", policy: Policy = DESKTOP) -> Theme:
+    """Style the whole app, sized for `policy` (touch_sized: the kiosk's big targets and type); with mode "system"
+    it follows later OS light/dark switches too."""
+    return theme_manager().apply(app, mode, policy)
 
 
 __all__ = [

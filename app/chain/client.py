@@ -23,9 +23,11 @@ from web3.exceptions import (
 from web3.middleware import ExtraDataToPOAMiddleware
 
 from app.chain import errors
+from app.chain import messages as msgs
 from app.chain.contract import decode_revert, load_artifact, mint_call_data, minted_topic
 from app.chain.networks import Network
 from app.chain.rpc_provider import GuardedHTTPProvider
+from app.errors import UserFacingError
 from app.urls import check_service_url
 
 log = logging.getLogger(__name__)
@@ -109,10 +111,10 @@ class ChainClient:
         except requests.Timeout as exc:
             raise errors.timed_out(self.network.name, str(exc)) from None
         except (requests.TooManyRedirects, requests.exceptions.ContentDecodingError) as exc:
-            raise errors.bad_reply(self.network.name, "sent a reply this app cannot read.", repr(exc)) from None
+            raise errors.bad_reply(self.network.name, msgs.REPLY_UNREADABLE(), repr(exc)) from None
         except ContractLogicError as exc:
             reason = decode_revert(getattr(exc, "data", None) or b"")
-            message = reason.message if reason else "The contract refused this transaction."
+            message = reason.msg if reason else msgs.CONTRACT_REFUSED()
             raise errors.ChainError("reverted", message, str(exc)) from None
         except Web3RPCError as exc:
             raise errors.from_node_message(_rpc_message(exc)) from None
@@ -120,7 +122,7 @@ class ChainClient:
             # A JSON-RPC reply whose result is not what the method returns (a chain id of "zzz", a block that is a
             # list): web3's formatters, and the conversions in the calls above, fail on it with Python's own errors.
             log.info("unreadable reply from the %s node", self.network.name, exc_info=True)
-            raise errors.bad_reply(self.network.name, "sent a reply this app cannot read.", repr(exc)[:500]) from None
+            raise errors.bad_reply(self.network.name, msgs.REPLY_UNREADABLE(), repr(exc)[:500]) from None
 
     # --- reading ---
 
@@ -231,17 +233,16 @@ class ChainClient:
             self.web3.eth.call(call, block_number if block_number is not None else "latest")
         except ContractLogicError as exc:
             reason = decode_revert(getattr(exc, "data", None) or b"")
-            return reason.message if reason else "The contract refused this transaction."
+            return reason.message if reason else msgs.CONTRACT_REFUSED().english()  # kept in the outbox record
         except (Web3Exception, requests.RequestException) as exc:
             log.debug("could not replay reverted transaction: %s", exc)
-        return "The contract refused this transaction."
+        return msgs.CONTRACT_REFUSED().english()
 
     def _contract(self):
         if self.contract is None:
             raise errors.ChainError(
                 "rejected",
-                f"No SM6 contract address is set for {self.network.name}. Enter the campaign's contract address in "
-                "the wallet's network settings.",
+                msgs.NO_CONTRACT_ADDRESS(network=self.network.name),
             )
         return self.contract
 
@@ -265,9 +266,9 @@ def node_url(network: Network) -> str:
     try:
         url = check_service_url(network.rpc_url, what)
     except ValueError as exc:
-        raise errors.bad_node_address(network.name, str(exc)) from None
+        raise errors.bad_node_address(network.name, exc.msg if isinstance(exc, UserFacingError) else str(exc)) from None
     if not url:
-        raise errors.bad_node_address(network.name, f"No address is set for the {what}.")
+        raise errors.bad_node_address(network.name, msgs.NO_NODE_ADDRESS(what=what))
     return url
 
 

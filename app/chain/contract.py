@@ -25,6 +25,93 @@ from eth_utils.abi import (
 )
 
 from app import paths, safejson
+from app.messages import Message, Msg
+
+REVERTED_OTHER = Msg(
+    "chain.contract.reverted_other",
+    "The contract refused this ({name}). Nothing was changed; check the details and try again, or ask the "
+    "campaign staff.",
+)
+REVERTED_UNKNOWN = Msg(
+    "chain.contract.reverted_unknown",
+    "The contract refused this for a reason this app does not recognise (code {selector}). Nothing was changed. "
+    "Check that the contract address in the network settings is the campaign's SM6 contract, or ask the campaign "
+    "staff.",
+)
+CONTENT_ALREADY_MINTED = Msg(
+    "chain.contract.content_already_minted",
+    "This design has already been minted as token #{token}. Each image can be minted only once: look up token "
+    "#{token} to see it, or create a new design to mint.",
+)
+NOT_MINTER = Msg(
+    "chain.contract.not_minter",
+    "This wallet ({account}) is not allowed to mint on this contract. Ask the campaign staff to add it as a "
+    "minter, or switch to a wallet they have approved.",
+)
+EMPTY_CONTENT_HASH = Msg(
+    "chain.contract.empty_content_hash",
+    "The design's image fingerprint (content hash) was empty, so nothing was minted. Export the design again and "
+    "retry; if it happens again, report it as a bug.",
+)
+NOT_OWNER = Msg(
+    "chain.contract.not_owner",
+    "Only the contract's owner can do this, and this wallet ({account}) is not the owner. Use the owner's "
+    "wallet, or ask the campaign staff to make the change.",
+)
+INVALID_OWNER = Msg(
+    "chain.contract.invalid_owner",
+    "{owner} cannot become the contract's owner. Check the new owner's address and try again.",
+)
+NONEXISTENT_TOKEN = Msg(
+    "chain.contract.nonexistent_token",
+    "Token #{token_id} does not exist on this contract. Check the token number, or wait until its mint has been "
+    "confirmed.",
+)
+INVALID_RECEIVER = Msg(
+    "chain.contract.invalid_receiver",
+    "The token cannot be sent to {receiver}: that address cannot hold tokens. Check the recipient's wallet "
+    "address and try again.",
+)
+INVALID_SENDER = Msg(
+    "chain.contract.invalid_sender",
+    "{sender} cannot send this token. Check the sending wallet and try again.",
+)
+INCORRECT_OWNER = Msg(
+    "chain.contract.incorrect_owner",
+    "Token #{token_id} belongs to {owner}, not to {sender}. Use the wallet that holds the token.",
+)
+INSUFFICIENT_APPROVAL = Msg(
+    "chain.contract.insufficient_approval",
+    "{operator} is not allowed to move token #{token_id}. Use the wallet that holds the token, or have its "
+    "holder approve this one first.",
+)
+INVALID_APPROVER = Msg(
+    "chain.contract.invalid_approver",
+    "{approver} cannot approve anyone for this token. Use the wallet that holds the token.",
+)
+INVALID_OPERATOR = Msg(
+    "chain.contract.invalid_operator",
+    "{operator} cannot be approved to manage tokens. Check the address and try again.",
+)
+INVALID_HOLDER = Msg(
+    "chain.contract.invalid_holder",
+    "{owner} is not a valid token holder address. Check the address and try again.",
+)
+ERROR_WITHOUT_REASON = Msg(
+    "chain.contract.error_without_reason",
+    "The contract refused this without saying why. Nothing was changed; check the details and try again, or ask "
+    "the campaign staff.",
+)
+ERROR_WITH_REASON = Msg(
+    "chain.contract.error_with_reason",
+    'The contract refused this with the message: "{message}". Nothing was changed; check the details and try '
+    "again, or ask the campaign staff.",
+)
+REVERTED_PANIC = Msg(
+    "chain.contract.panic",
+    "The contract stopped because {what} (panic code {code:#04x}). Nothing was changed. This is a fault in the "
+    "contract, not in your design: report it to the campaign staff.",
+)
 
 ARTIFACT = ("chain", "SM6DesignToken.json")
 
@@ -46,19 +133,13 @@ PANIC_CODES = {
     0x51: "it called an uninitialised function",
 }
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+_CLOSED_ADVICE = (
+    "so this contract no longer mints new designs. Keep your design in the library, and ask the campaign staff whether "
+    "another round is planned."
+)
+SUBMISSIONS_CLOSED = Msg("chain.contract.submissions_closed", "Submissions closed on {deadline}, " + _CLOSED_ADVICE)
+SUBMISSIONS_CLOSED_AT_UNIX_TIME = Msg(
+    "chain.contract.submissions_closed_unix_time", "Submissions closed at Unix time {deadline}, " + _CLOSED_ADVICE
 )
 _MAX_REASON_TEXT = 300
 
@@ -69,12 +150,16 @@ class RevertReason:
 
     `name` is the Solidity error's name ("ContentAlreadyMinted", "Error", "Panic", ...) or "Unknown"; `args` its
     arguments by name (addresses checksummed, bytes as 0x-hex, integers as int); `message` a plain sentence for the
-    person using the app, ending with what to do next.
+    person using the app, ending with what to do next (`msg`: the same as an app.messages.Message where it has an id).
     """
 
     name: str
     args: dict[str, Any] = field(default_factory=dict)
-    message: str = ""
+    msg: str | Message = ""  # a Message where the sentence carries something a front end shows its own way (a date)
+
+    @property
+    def message(self) -> str:
+        return self.msg.render() if isinstance(self.msg, Message) else self.msg
 
 
 @functools.cache
@@ -199,18 +284,17 @@ def _unknown(raw: bytes) -> RevertReason:
     return RevertReason(
         "Unknown",
         {"selector": selector, "data": "0x" + raw.hex()},
-        f"The contract refused this for a reason this app does not recognise (code {selector}). Nothing was "
-        "changed. Check that the contract address in the network settings is the campaign's SM6 contract, or ask "
-        "the campaign staff.",
+        REVERTED_UNKNOWN(selector=selector),
     )
 
 
-def _utc(timestamp: int) -> str:
+def _submissions_closed(deadline: int) -> Message:
+    """The deadline travels as a moment, not as text: the window shows it the way its person reads dates."""
     try:
-        moment = datetime.fromtimestamp(timestamp, UTC)
-    except (OverflowError, OSError, ValueError):
-        return f"Unix time {timestamp}"
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} at {moment:%H:%M} UTC"
+        moment = datetime.fromtimestamp(deadline, UTC)
+    except (OverflowError, OSError, ValueError):  # no calendar date: say the number the contract holds
+        return SUBMISSIONS_CLOSED_AT_UNIX_TIME(deadline=deadline)
+    return SUBMISSIONS_CLOSED(deadline=moment)
 
 
 def _plain_text(text: str) -> str:
@@ -219,82 +303,43 @@ def _plain_text(text: str) -> str:
     return line if len(line) <= _MAX_REASON_TEXT else line[: _MAX_REASON_TEXT - 1] + "…"
 
 
-def _message(name: str, args: dict[str, Any]) -> str:
+def _message(name: str, args: dict[str, Any]) -> str | Message:
     match name:
         case "ContentAlreadyMinted":
             token = args["tokenId"]
-            return (
-                f"This design has already been minted as token #{token}. Each image can be minted only once: look "
-                f"up token #{token} to see it, or create a new design to mint."
-            )
+            return CONTENT_ALREADY_MINTED(token=token)
         case "SubmissionsClosed":
-            return (
-                f"Submissions closed on {_utc(args['deadline'])}, so this contract no longer mints new designs. "
-                "Keep your design in the library, and ask the campaign staff whether another round is planned."
-            )
+            return _submissions_closed(args["deadline"])
         case "NotMinter":
-            return (
-                f"This wallet ({args['account']}) is not allowed to mint on this contract. Ask the campaign staff to "
-                "add it as a minter, or switch to a wallet they have approved."
-            )
+            return NOT_MINTER(account=args["account"])
         case "EmptyContentHash":
-            return (
-                "The design's image fingerprint (content hash) was empty, so nothing was minted. Export the design "
-                "again and retry; if it happens again, report it as a bug."
-            )
+            return EMPTY_CONTENT_HASH()
         case "OwnableUnauthorizedAccount":
-            return (
-                f"Only the contract's owner can do this, and this wallet ({args['account']}) is not the owner. Use "
-                "the owner's wallet, or ask the campaign staff to make the change."
-            )
+            return NOT_OWNER(account=args["account"])
         case "OwnableInvalidOwner":
-            return f"{args['owner']} cannot become the contract's owner. Check the new owner's address and try again."
+            return INVALID_OWNER(owner=args["owner"])
         case "ERC721NonexistentToken":
-            return (
-                f"Token #{args['tokenId']} does not exist on this contract. Check the token number, or wait until "
-                "its mint has been confirmed."
-            )
+            return NONEXISTENT_TOKEN(token_id=args["tokenId"])
         case "ERC721InvalidReceiver":
-            return (
-                f"The token cannot be sent to {args['receiver']}: that address cannot hold tokens. Check the "
-                "recipient's wallet address and try again."
-            )
+            return INVALID_RECEIVER(receiver=args["receiver"])
         case "ERC721InvalidSender":
-            return f"{args['sender']} cannot send this token. Check the sending wallet and try again."
+            return INVALID_SENDER(sender=args["sender"])
         case "ERC721IncorrectOwner":
-            return (
-                f"Token #{args['tokenId']} belongs to {args['owner']}, not to {args['sender']}. Use the wallet that "
-                "holds the token."
-            )
+            return INCORRECT_OWNER(token_id=args["tokenId"], owner=args["owner"], sender=args["sender"])
         case "ERC721InsufficientApproval":
-            return (
-                f"{args['operator']} is not allowed to move token #{args['tokenId']}. Use the wallet that holds the "
-                "token, or have its holder approve this one first."
-            )
+            return INSUFFICIENT_APPROVAL(operator=args["operator"], token_id=args["tokenId"])
         case "ERC721InvalidApprover":
-            return f"{args['approver']} cannot approve anyone for this token. Use the wallet that holds the token."
+            return INVALID_APPROVER(approver=args["approver"])
         case "ERC721InvalidOperator":
-            return f"{args['operator']} cannot be approved to manage tokens. Check the address and try again."
+            return INVALID_OPERATOR(operator=args["operator"])
         case "ERC721InvalidOwner":
-            return f"{args['owner']} is not a valid token holder address. Check the address and try again."
+            return INVALID_HOLDER(owner=args["owner"])
         case "Error" if not _plain_text(args["message"]):
-            return (
-                "The contract refused this without saying why. Nothing was changed; check the details and try "
-                "again, or ask the campaign staff."
-            )
+            return ERROR_WITHOUT_REASON()
         case "Error":
-            return (
-                f'The contract refused this with the message: "{_plain_text(args["message"])}". Nothing was '
-                "changed; check the details and try again, or ask the campaign staff."
-            )
+            return ERROR_WITH_REASON(message=_plain_text(args["message"]))
         case "Panic":
             code = args["code"]
             what = PANIC_CODES.get(code, "it hit an internal error")
-            return (
-                f"The contract stopped because {what} (panic code {code:#04x}). Nothing was changed. This is a "
-                "fault in the contract, not in your design: report it to the campaign staff."
-            )
-    return (
-        f"The contract refused this ({name}). Nothing was changed; check the details and try again, or ask the "
-        "campaign staff."
-    )
+            return REVERTED_PANIC(what=what, code=code)
+    return REVERTED_OTHER(name=name)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from app.chain import messages as msgs
 from app.errors import UserFacingError
+from app.messages import Message
 
 ChainErrorKind = Literal[
     "unreachable",
@@ -25,7 +27,7 @@ ChainErrorKind = Literal[
 
 
 class ChainError(UserFacingError):
-    def __init__(self, kind: ChainErrorKind, message: str, details: str = "") -> None:
+    def __init__(self, kind: ChainErrorKind, message: str | Message, details: str = "") -> None:
         super().__init__(message, details)
         self.kind = kind
 
@@ -38,8 +40,7 @@ class ChainError(UserFacingError):
 def unreachable(network_name: str, details: str = "") -> ChainError:
     return ChainError(
         "unreachable",
-        f"The {network_name} node cannot be reached. Check this computer's connection; anything signed waits in "
-        "the outbox and is sent when the node answers again.",
+        msgs.NODE_UNREACHABLE(network_name=network_name),
         details,
     )
 
@@ -47,35 +48,31 @@ def unreachable(network_name: str, details: str = "") -> ChainError:
 def timed_out(network_name: str, details: str = "") -> ChainError:
     return ChainError(
         "timeout",
-        f"The {network_name} node did not answer in time. Anything signed waits in the outbox.",
+        msgs.NODE_TIMEOUT(network_name=network_name),
         details,
     )
 
 
-def bad_reply(network_name: str, problem: str, details: str = "") -> ChainError:
+def bad_reply(network_name: str, problem: str | Message, details: str = "") -> ChainError:
     """The node answered with something other than a JSON-RPC reply to the request. `problem` says what, in words.
 
     Retryable: whatever was broadcast may or may not have arrived, and sending the same bytes again is always safe.
     """
     return ChainError(
         "bad_reply",
-        f"The {network_name} node {problem} Anything signed waits in the outbox. If this goes on, check the node "
-        "address in the wallet's network settings.",
+        msgs.NODE_BAD_REPLY(network_name=network_name, problem=problem),
         details,
     )
 
 
-def bad_node_address(network_name: str, problem: str) -> ChainError:
-    return ChainError(
-        "config", f"{problem} Nothing was sent. Fix it in the wallet's network settings.", f"network {network_name}"
-    )
+def bad_node_address(network_name: str, problem: str | Message) -> ChainError:
+    return ChainError("config", msgs.BAD_NODE_ADDRESS(problem=problem), f"network {network_name}")
 
 
 def no_contract(network_name: str, address: str) -> ChainError:
     return ChainError(
         "config",
-        f"There is no contract at {address} on {network_name}. Nothing was sent. Check the contract address in the "
-        "wallet's network settings.",
+        msgs.NO_CONTRACT_THERE(address=address, network_name=network_name),
         f"eth_getCode returned no code for {address}",
     )
 
@@ -83,8 +80,7 @@ def no_contract(network_name: str, address: str) -> ChainError:
 def wrong_chain(expected_name: str, expected_id: int, actual_id: int) -> ChainError:
     return ChainError(
         "wrong_chain",
-        f"This node is on chain {actual_id}, not {expected_name} (chain {expected_id}). Nothing was sent. Check the "
-        "node address in the wallet's network settings.",
+        msgs.NODE_ON_WRONG_CHAIN(actual_id=actual_id, expected_name=expected_name, expected_id=expected_id),
         f"expected chain id {expected_id}, node answered {actual_id}",
     )
 
@@ -95,25 +91,23 @@ def from_node_message(text: str) -> ChainError:
     if "insufficient funds" in lowered:
         return ChainError(
             "insufficient_funds",
-            "This wallet does not have enough KAIA to pay for this transaction and its fee. Add KAIA to the "
-            "wallet, then try again.",
+            msgs.INSUFFICIENT_FUNDS(),
             text,
         )
     if "nonce too low" in lowered or "same nonce" in lowered or "replacement transaction underpriced" in lowered:
         return ChainError(
             "nonce",
-            "Another transaction from this wallet used the same place in line (nonce). Wait for it to finish; "
-            "the app checks the chain and tries again without paying twice.",
+            msgs.NONCE_TAKEN(),
             text,
         )
     if "basefee" in lowered or "base fee" in lowered or "fee cap less than block base fee" in lowered:
         return ChainError(
             "fee_too_low",
-            "The network's fee rose above what this transaction offers. Try again: the fee is worked out afresh.",
+            msgs.FEE_TOO_LOW(),
             text,
         )
     if "execution reverted" in lowered or "revert" in lowered:
-        return ChainError("reverted", "The contract refused this transaction.", text)
+        return ChainError("reverted", msgs.CONTRACT_REFUSED(), text)
     if "invalid chain id" in lowered or "chain id" in lowered:
-        return ChainError("wrong_chain", "The node refused a transaction signed for another chain.", text)
-    return ChainError("rejected", f"The node refused the transaction. It said: {text}", text)
+        return ChainError("wrong_chain", msgs.SIGNED_FOR_ANOTHER_CHAIN(), text)
+    return ChainError("rejected", msgs.NODE_REFUSED(text=text), text)

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from eth_utils import is_hex_address
 
 from app import safejson
+from app.chain import messages as msgs
 from app.chain.wallet_errors import WRONG_PASSWORD, InvalidSecretError, KeystoreDamagedError, WrongPasswordError
+from app.messages import Message
 
 if TYPE_CHECKING:
     from eth_account.signers.local import LocalAccount
@@ -39,15 +41,12 @@ def eth_account() -> Any:
 def signer_from_hex(key_hex: str) -> LocalAccount:
     text = key_hex.strip() if isinstance(key_hex, str) else ""
     if not PRIVATE_KEY.match(text):
-        raise InvalidSecretError(
-            "A private key is 64 hexadecimal characters (0-9 and a-f), with or without 0x in front. Check that "
-            "all of it was copied."
-        )
+        raise InvalidSecretError(msgs.PRIVATE_KEY_FORMAT())
     try:
         return eth_account().from_key(text)
     except Exception:  # noqa: BLE001 - the error text quotes the key
         pass
-    raise InvalidSecretError("This is not a valid private key (it is outside the range keys can have).")
+    raise InvalidSecretError(msgs.PRIVATE_KEY_OUT_OF_RANGE())
 
 
 def parse_keystore(
@@ -60,21 +59,21 @@ def parse_keystore(
         stored = path is not None
     if stored:
         name = address or (path.stem if path is not None else "this account")
-        error, opening = KeystoreDamagedError, f"The keystore file for {name} is damaged"
-        next_step = "Restore it from a backup."
+        error, opening = KeystoreDamagedError, msgs.KEYSTORE_DAMAGED_OPENING(name=name)
+        next_step = msgs.RESTORE_FROM_BACKUP()
     else:
-        error, opening = InvalidSecretError, "This is not a usable keystore file"
-        next_step = "Export it again from the wallet app it came from."
+        error, opening = InvalidSecretError, msgs.KEYSTORE_UNUSABLE_OPENING()
+        next_step = msgs.EXPORT_AGAIN()
     details = str(path or "")
     try:
         data = _lower_keys(safejson.loads(source, "the keystore file", max_bytes=MAX_KEYSTORE_BYTES))
     except safejson.BadJSON as exc:
-        reason = "it " + exc.problem.rstrip(".")
+        reason = msgs.KEYSTORE_JSON_PROBLEM(problem=exc.problem.rstrip("."))
         details = f"{details}: {exc.details}" if details and exc.details else details or exc.details
     else:
         reason = _v3_problem(data)
     if reason:
-        raise error(f"{opening}: {reason}. {next_step}", details=details)
+        raise error(msgs.KEYSTORE_PROBLEM(opening=opening, reason=reason, next_step=next_step), details=details)
     return data
 
 
@@ -87,39 +86,39 @@ def read_keystore_file(path: Path, address: str = "", *, stored: bool = True) ->
     return raw.decode("utf-8-sig"), data  # parse_keystore has decoded it once already: it is UTF-8
 
 
-def _v3_problem(data: Any) -> str | None:
+def _v3_problem(data: Any) -> Message | None:
     if not isinstance(data, dict):
-        return "it is not a JSON object"
+        return msgs.KEYSTORE_NOT_OBJECT()
     if data.get("version") == 4:
-        return "it is a version 4 (validator) keystore; Kaia accounts use version 3"
+        return msgs.KEYSTORE_VERSION_4()
     if data.get("version") != 3:
-        return "it is not a version 3 keystore"
+        return msgs.KEYSTORE_NOT_VERSION_3()
     crypto = data.get("crypto")
     if not isinstance(crypto, dict):
-        return "its “crypto” section is missing"
+        return msgs.KEYSTORE_NO_CRYPTO()
     if crypto.get("cipher") != "aes-128-ctr":
-        return "it uses a cipher other than aes-128-ctr"
+        return msgs.KEYSTORE_OTHER_CIPHER()
     cipherparams = crypto.get("cipherparams")
     iv = cipherparams.get("iv") if isinstance(cipherparams, dict) else None
     if not _hex_of(iv, 16) or not _hex_of(crypto.get("ciphertext"), 32) or not _hex_of(crypto.get("mac"), 32):
-        return "its iv, ciphertext or mac is missing or not hexadecimal"
+        return msgs.KEYSTORE_BAD_CIPHER_FIELDS()
     claimed = data.get("address")
     if claimed is not None and not (isinstance(claimed, str) and is_hex_address(_0x(claimed))):
-        return "its address is not an address"
+        return msgs.KEYSTORE_BAD_ADDRESS()
     params = crypto.get("kdfparams")
     if not isinstance(params, dict) or not _hex_of(params.get("salt")) or not _int_in(params.get("dklen"), 32, 64):
-        return "its key-derivation settings are missing"
+        return msgs.KEYSTORE_NO_KDF_SETTINGS()
     if crypto.get("kdf") == "scrypt":
         n, r, p = params.get("n"), params.get("r"), params.get("p")
         if not (_int_in(n, 2, 2**20) and n & (n - 1) == 0 and _int_in(r, 1, 32) and _int_in(p, 1, 16)):
-            return "its scrypt settings are invalid or too costly to open"  # caps: a file must not take hours
+            return msgs.KEYSTORE_BAD_SCRYPT()  # caps: a file must not take hours
         if 128 * n * r > 2**30 or n * r * p > 2**23:
-            return "its scrypt settings are too costly to open"
+            return msgs.KEYSTORE_COSTLY_SCRYPT()
     elif crypto.get("kdf") == "pbkdf2":
         if params.get("prf") != "hmac-sha256" or not _int_in(params.get("c"), 1, 10_000_000):
-            return "its pbkdf2 settings are invalid or too costly to open"
+            return msgs.KEYSTORE_BAD_PBKDF2()
     else:
-        return "it uses a key-derivation function other than scrypt or pbkdf2"
+        return msgs.KEYSTORE_OTHER_KDF()
     return None
 
 
@@ -146,9 +145,9 @@ def decrypt(data: dict[str, Any], password: str) -> LocalAccount:
             failure = type(exc).__name__
             break
     if failure is None:
-        raise WrongPasswordError(WRONG_PASSWORD)
+        raise WrongPasswordError(WRONG_PASSWORD())
     raise KeystoreDamagedError(
-        "This keystore file could not be opened even though it looks complete. Restore it from a backup.",
+        msgs.KEYSTORE_UNOPENABLE(),
         details=failure,
     )
 
@@ -167,30 +166,21 @@ def checked_phrase(words: str | Sequence[str]) -> str:
     text = words if isinstance(words, str) else " ".join(words)
     items = unicodedata.normalize("NFKD", text).lower().split()
     if len(items) not in _MNEMONIC_WORD_COUNTS:
-        raise InvalidSecretError(
-            f"A recovery phrase has 12, 15, 18, 21 or 24 words; this one has {len(items)}. Check that none is missing."
-        )
+        raise InvalidSecretError(msgs.PHRASE_WORD_COUNT(count=len(items)))
     lists = _wordlists()
     every = frozenset().union(*lists.values())
     for position, word in enumerate(items, start=1):
         if word not in every:
-            raise InvalidSecretError(
-                f"Word {position} is not a BIP-39 recovery-phrase word. Check its spelling against your backup."
-            )
+            raise InvalidSecretError(msgs.PHRASE_UNKNOWN_WORD(position=position))
     languages = [lang for lang, wordlist in lists.items() if all(w in wordlist for w in items)]
     if not languages:
-        raise InvalidSecretError(
-            "The words come from more than one language's word list. Check them against your backup."
-        )
+        raise InvalidSecretError(msgs.PHRASE_MIXED_LANGUAGES())
     from eth_account.hdaccount.mnemonic import Mnemonic
     from eth_account.types import Language
 
     phrase = " ".join(items)
     if not any(Mnemonic(Language(lang)).is_mnemonic_valid(phrase) for lang in languages):
-        raise InvalidSecretError(
-            "These words are all BIP-39 words, but not a valid recovery phrase (its checksum does not match): a "
-            "word is probably wrong or out of order. Check them against your backup."
-        )
+        raise InvalidSecretError(msgs.PHRASE_BAD_CHECKSUM())
     return phrase
 
 

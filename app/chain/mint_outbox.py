@@ -40,6 +40,7 @@ from app.chain.contract import mint_call_data
 # STATES, Payout and mint_key are re-exported: callers know them from here, where the rules that use them are.
 from app.chain.mint_store import DONE, IN_FLIGHT, SIGNABLE, STATES, MintRecord, MintStore, Payout, mint_key  # noqa: F401
 from app.errors import UserFacingError
+from app.messages import Msg
 
 log = logging.getLogger(__name__)
 
@@ -49,26 +50,36 @@ RECEIPT_FIRST_POLL_S = 0.005  # then doubling: a node that mines at once is answ
 RECEIPT_TIMEOUT_S = 60.0
 PREPARED_FRESH_S = 60.0  # a transaction `prepare` built this recently has just been checked by its gas estimate
 
-CAN_NO_LONGER_LAND = (
+# Kept in the outbox record (`error`) as English: the record outlives any one language choice.
+CAN_NO_LONGER_LAND_MSG = Msg(
+    "chain.mint_can_no_longer_land",
     "The earlier mint transaction can no longer be included: another transaction from this wallet took its place. "
-    "Nothing was minted. Confirm again to mint."
+    "Nothing was minted. Confirm again to mint.",
 )
+CAN_NO_LONGER_LAND = CAN_NO_LONGER_LAND_MSG.template
 
-TRANSFER_CAN_NO_LONGER_LAND = (
+TRANSFER_CAN_NO_LONGER_LAND_MSG = Msg(
+    "chain.transfer_can_no_longer_land",
     "The earlier transfer can no longer be included: another transaction from this wallet took its place. Nothing "
-    "was sent. Confirm again to send."
+    "was sent. Confirm again to send.",
 )
+TRANSFER_CAN_NO_LONGER_LAND = TRANSFER_CAN_NO_LONGER_LAND_MSG.template
 
-TRANSFER_REFUSED = (
+TRANSFER_REFUSED_MSG = Msg(
+    "chain.transfer_refused",
     "The receiving address refused the transfer: it is a contract that does not accept KAIA. Only the fee was spent. "
-    "Check the address and send again."
+    "Check the address and send again.",
 )
+TRANSFER_REFUSED = TRANSFER_REFUSED_MSG.template
 
 
-REVIEW_CHANGED = (
+REVIEW_CHANGED = Msg(
+    "chain.review_changed",
     "What was reviewed is no longer what would be signed (it was changed in the meantime), so nothing was signed. "
-    "Review it again, then confirm."
+    "Review it again, then confirm.",
 )
+
+SENT_WAITING = Msg("chain.sent_waiting", "Sent; waiting for the network to include it. The app keeps checking.")
 
 
 class StaleReviewError(UserFacingError):
@@ -150,9 +161,9 @@ class MintOutbox(MintStore):
             if tx is None:
                 tx = self.prepare(record, client)
             elif not self._matches(tx, record, client):
-                raise StaleReviewError(REVIEW_CHANGED, f"record {record.id} ({record.kind}) differs from the tx")
+                raise StaleReviewError(REVIEW_CHANGED(), f"record {record.id} ({record.kind}) differs from the tx")
         except errors.ChainError as exc:
-            self._update(mint_id, error=exc.message)
+            self._update(mint_id, error=exc.msg.english())
             raise
         signed = signer.sign_transaction({k: v for k, v in tx.items() if k != "from"})
         raw, tx_hash = bytes(signed.raw_transaction), "0x" + bytes(signed.hash).hex()
@@ -194,12 +205,12 @@ class MintOutbox(MintStore):
             client.send_raw(raw)
         except errors.ChainError as exc:
             if exc.retryable:
-                return self._update(record.id, error=exc.message)  # stays "signed": the same bytes go out later
+                return self._update(record.id, error=exc.msg.english())  # stays "signed": the same bytes go out later
             if exc.kind == "nonce" and client.receipt(record.tx_hash) is not None:
                 return self._finish(self.get(record.id), client)
             # Refused outright (funds, fee, nonce taken): these bytes are not on the network and never will be.
             log.info("mint %s refused by the node: %s", record.id, exc.details)
-            return self._update(record.id, state="failed", error=exc.message)
+            return self._update(record.id, state="failed", error=exc.msg.english())
         record = self._update(record.id, state="sent", error="")
         self._hook("sent", record)
         return self._wait(record, client) if wait else record
@@ -213,13 +224,11 @@ class MintOutbox(MintStore):
             except errors.ChainError as exc:
                 if not exc.retryable:
                     raise
-                return self._update(record.id, error=exc.message)  # reconciled when the node answers again
+                return self._update(record.id, error=exc.msg.english())  # reconciled when the node answers again
             if receipt is not None:
                 return self._finish(record, client, receipt)
             if time.monotonic() > deadline:
-                return self._update(
-                    record.id, error="Sent; waiting for the network to include it. The app keeps checking."
-                )
+                return self._update(record.id, error=SENT_WAITING.template)
             time.sleep(pause)
             pause = min(2 * pause, RECEIPT_POLL_S)
 

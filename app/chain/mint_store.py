@@ -18,6 +18,7 @@ from pathlib import Path
 
 from eth_utils import to_checksum_address
 
+from app.chain import messages as msgs
 from app.sqlite_db import add_missing_columns, immediate, migrate, open_durable, run_script
 from app.storage_errors import storage_error
 
@@ -198,7 +199,7 @@ class MintStore:
             if not isinstance(exc, (OSError, sqlite3.Error)):
                 raise  # a StorageFailure (made by a newer app) is in words already
             raise storage_error(
-                exc, "Minting is not available", folder=self.db_path.parent, file=self.db_path, store=STORE
+                exc, msgs.MINTING_UNAVAILABLE(), folder=self.db_path.parent, file=self.db_path, store=STORE
             ) from None
         self._conn = conn
 

@@ -9,7 +9,9 @@ import re
 import urllib.parse
 from dataclasses import dataclass, replace
 
+from app.chain import messages as msgs
 from app.chain.user_input import InputError
+from app.messages import Msg
 
 KEI_PER_KAIA = 10**18
 GKEI = 10**9
@@ -111,7 +113,10 @@ _FULL_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, 0xFF0E: ord("."), 0x
 _GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+$")
 _DIGITS = re.compile(r"^[0-9]*$")
 _EXPONENT = re.compile(r"^[0-9.,]*e[+-]?[0-9]*$")
-NOT_AN_AMOUNT = "That is not an amount of KAIA. Write a number such as 1 or 0.5, with the digits 0 to 9."
+NOT_AN_AMOUNT = Msg(
+    "send.amount_not_an_amount",
+    "That is not an amount of KAIA. Write a number such as 1 or 0.5, with the digits 0 to 9.",
+)
 
 
 def parse_kaia(text: object, *, allow_zero: bool = False) -> int:
@@ -120,40 +125,40 @@ def parse_kaia(text: object, *, allow_zero: bool = False) -> int:
     never quoting the text: other scripts' digits and superscripts, NaN, infinity, exponents, signs, hexadecimal,
     a decimal comma, more than 18 decimals, more KAIA than exists, and (unless `allow_zero`) zero."""
     if not isinstance(text, str):
-        raise InputError(NOT_AN_AMOUNT)
+        raise InputError(NOT_AN_AMOUNT())
     if len(text) > MAX_AMOUNT_TEXT:
-        raise InputError("That is too long to be an amount of KAIA. Write a number such as 1 or 0.5.")
+        raise InputError(msgs.AMOUNT_TOO_LONG())
     cleaned = text.translate(_FULL_WIDTH).strip()
     if cleaned[-4:].lower() == "kaia":
         cleaned = cleaned[:-4].strip()
     lowered = cleaned.lower()
     if not cleaned:
-        raise InputError("Enter an amount of KAIA, such as 1 or 0.5.")
+        raise InputError(msgs.AMOUNT_MISSING())
     if not cleaned.isascii():
-        raise InputError("Write the amount with the digits 0 to 9, such as 1 or 0.5.")
+        raise InputError(msgs.AMOUNT_NOT_DIGITS())
     if lowered.lstrip("+-") in ("nan", "inf", "infinity"):
-        raise InputError("The amount must be a number of KAIA, such as 1 or 0.5.")
+        raise InputError(msgs.AMOUNT_NOT_NUMBER())
     if cleaned[0] == "-":
-        raise InputError("An amount cannot be negative. Write how much to send, such as 1 or 0.5, without a sign.")
+        raise InputError(msgs.AMOUNT_NEGATIVE())
     if cleaned[0] == "+":
-        raise InputError("Write the amount without a plus sign, such as 1 or 0.5.")
+        raise InputError(msgs.AMOUNT_PLUS_SIGN())
     if lowered.startswith("0x"):
-        raise InputError("Write the amount in ordinary decimal digits, such as 16, not in hexadecimal (0x…).")
+        raise InputError(msgs.AMOUNT_HEXADECIMAL())
     if "e" in lowered and _EXPONENT.match(lowered):
-        raise InputError("Write the amount out in full, without an exponent: 1000 rather than 1e3.")
+        raise InputError(msgs.AMOUNT_EXPONENT())
     whole, _, frac = cleaned.partition(".")
     if "," in frac or ("," in whole and not _GROUPED.match(whole)):
-        raise InputError("Use a point for decimals, as in 1.5 (not 1,5). A comma may only group thousands: 1,000.")
+        raise InputError(msgs.AMOUNT_DECIMAL_COMMA())
     whole = whole.replace(",", "")
     if not (whole or frac) or not _DIGITS.match(whole) or not _DIGITS.match(frac):
-        raise InputError(NOT_AN_AMOUNT)
+        raise InputError(NOT_AN_AMOUNT())
     if len(frac) > 18:
-        raise InputError("KAIA has at most 18 decimal places. Round the amount.")
+        raise InputError(msgs.AMOUNT_TOO_PRECISE())
     kei = int(whole or "0") * KEI_PER_KAIA + int(frac.ljust(18, "0") or "0")
     if kei == 0 and not allow_zero:
-        raise InputError("Enter an amount above 0 KAIA.")
+        raise InputError(msgs.AMOUNT_ZERO())
     if kei > MAX_KEI:
-        raise InputError("That is more KAIA than exists. Check the amount.")
+        raise InputError(msgs.AMOUNT_TOO_LARGE())
     return kei
 
 
@@ -163,9 +168,9 @@ def checked_address(text: object) -> str:
 
     text = text.strip() if isinstance(text, str) else ""
     if not is_address(text) or not text.isascii():
-        raise InputError("That is not a Kaia address: it starts with 0x and has 40 letters and digits after it.")
+        raise InputError(msgs.ADDRESS_FORMAT())
     if text != text.lower() and not is_checksum_address(text):
-        raise InputError("The address has a typo: its capital letters do not match its checksum. Copy it again.")
+        raise InputError(msgs.ADDRESS_CHECKSUM())
     return to_checksum_address(text)
 
 
@@ -177,15 +182,9 @@ def checked_recipient(text: object, *, sender: str = "", contract: str = "") -> 
 
     address = checked_address(text)
     if int(address, 16) < NOBODYS_ADDRESSES:
-        raise InputError(
-            "Nobody owns that address: it is the zero (burn) address or one built into the network, and whatever "
-            "is sent there is lost for good. Check the recipient's address."
-        )
+        raise InputError(msgs.ADDRESS_UNOWNED())
     if sender and address == to_checksum_address(sender):
-        raise InputError("That is this wallet's own address. Enter the address to send to.")
+        raise InputError(msgs.ADDRESS_OWN())
     if contract and address == to_checksum_address(contract):
-        raise InputError(
-            "That is the SM6 token contract's own address: it cannot pass anything on, so whatever is sent there is "
-            "lost for good. Enter the recipient's own wallet address."
-        )
+        raise InputError(msgs.ADDRESS_CONTRACT())
     return address

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from app.chain import messages as msgs
+
 MIN_PASSWORD_LENGTH = 8
 STRENGTH_LABELS = ("Very weak", "Weak", "Fair", "Good", "Strong")
 _APP_WORDS = ("sm6", "renault", "kaia", "klaytn", "wallet", "design", "studio")  # guessable from the screen
@@ -21,16 +23,18 @@ class PasswordStrength:
 def password_problem(password: str, confirmation: str) -> str | None:
     """None when `password` may protect a new keystore; else what to change, in plain words."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Use at least {MIN_PASSWORD_LENGTH} characters for the password."
+        return str(msgs.PASSWORD_TOO_SHORT(min_password_length=MIN_PASSWORD_LENGTH))
     if password != confirmation:
-        return "The two passwords are not the same. Type the password again in both boxes."
+        return str(msgs.PASSWORDS_DIFFER())
     return None
 
 
 def password_strength(password: str, user_inputs: Iterable[str] = ()) -> PasswordStrength:
     """zxcvbn's 0-4 score with a label and one hint. Weak but long enough is allowed; the UI shows the hint."""
     if not password:
-        return PasswordStrength(0, STRENGTH_LABELS[0], f"Use at least {MIN_PASSWORD_LENGTH} characters.")
+        return PasswordStrength(
+            0, STRENGTH_LABELS[0], str(msgs.PASSWORD_HINT_EMPTY(min_password_length=MIN_PASSWORD_LENGTH))
+        )
     from zxcvbn import zxcvbn
 
     result = zxcvbn(password[:_ZXCVBN_MAX], user_inputs=[*_APP_WORDS, *user_inputs])
@@ -42,7 +46,7 @@ def password_strength(password: str, user_inputs: Iterable[str] = ()) -> Passwor
         hint = hint.split(". ")[0].rstrip(".") + "."  # one sentence: "Add another word or two. Uncommon…" is two
     if len(password) < MIN_PASSWORD_LENGTH:
         score = min(score, 1)  # the meter must not look fine for a password that will be refused
-        hint = f"Too short: use at least {MIN_PASSWORD_LENGTH} characters."
+        hint = str(msgs.PASSWORD_HINT_TOO_SHORT(min_password_length=MIN_PASSWORD_LENGTH))
     elif not hint and score < 3:
-        hint = "Longer is stronger: add another uncommon word or two."
+        hint = str(msgs.PASSWORD_HINT_LONGER())
     return PasswordStrength(score, STRENGTH_LABELS[score], hint)

@@ -19,6 +19,7 @@ from web3 import HTTPProvider
 
 from app import safejson
 from app.chain import errors
+from app.chain import messages as msgs
 
 MAX_REPLY_BYTES = 8 * 1024 * 1024  # a latest block with its hashes is ~50 KB; no call this app makes needs more
 _READ_SIZE = 64 * 1024
@@ -72,36 +73,34 @@ class GuardedHTTPProvider(HTTPProvider):
         sent_id = getattr(self._exchange, "sent_id", None)
         http = f"HTTP {status}, {len(raw_response)} bytes: {raw_response[:200]!r}"
         if not raw_response.strip():
-            problem = f"answered with an error (HTTP {status}) and nothing else." if status >= 400 else None
-            raise errors.bad_reply(self.network_name, problem or "sent an empty reply.", http)
+            problem = msgs.REPLY_ERROR_ONLY(status=status) if status >= 400 else msgs.REPLY_EMPTY()
+            raise errors.bad_reply(self.network_name, problem, http)
         try:
             reply = safejson.loads(raw_response, "the reply", max_bytes=self.max_reply_bytes)
         except safejson.BadJSON as exc:
             if status >= 400:
-                problem = f"answered with an error page (HTTP {status}) instead of a reply."
+                problem = msgs.REPLY_ERROR_PAGE(status=status)
             else:
-                problem = "sent a reply this app cannot read (it is not JSON-RPC)."
-            raise errors.bad_reply(self.network_name, problem, f"{exc.message} {http}") from None
+                problem = msgs.REPLY_NOT_JSON_RPC()
+            raise errors.bad_reply(self.network_name, problem, f"{exc.msg.english()} {http}") from None
         if not isinstance(reply, dict) or reply.get("jsonrpc") != "2.0":
-            raise errors.bad_reply(self.network_name, "sent a reply this app cannot read (it is not JSON-RPC).", http)
+            raise errors.bad_reply(self.network_name, msgs.REPLY_NOT_JSON_RPC(), http)
         error = reply.get("error")
         if "error" in reply and not (isinstance(error, dict) and isinstance(error.get("message"), str)):
-            raise errors.bad_reply(self.network_name, "sent an error this app cannot read.", http)
+            raise errors.bad_reply(self.network_name, msgs.REPLY_BAD_ERROR(), http)
         reply_id = reply.get("id")
         same_id = type(reply_id) is type(sent_id) and reply_id == sent_id  # 1 is not "1", nor True
         # JSON-RPC lets a node answer an error with a null id when it could not read the request's.
         if not same_id and not (reply_id is None and "error" in reply):
             raise errors.bad_reply(
                 self.network_name,
-                "answered a different request than the one this app sent, so its answer cannot be trusted.",
+                msgs.REPLY_OTHER_REQUEST(),
                 f"request id {sent_id!r}, reply id {reply_id!r}; {http}",
             )
         if "error" not in reply and "result" not in reply:
-            raise errors.bad_reply(self.network_name, "sent a reply with neither a result nor an error in it.", http)
+            raise errors.bad_reply(self.network_name, msgs.REPLY_NO_RESULT(), http)
         if status >= 400 and "error" not in reply:
-            raise errors.bad_reply(
-                self.network_name, f"answered with an error (HTTP {status}) instead of a reply.", http
-            )
+            raise errors.bad_reply(self.network_name, msgs.REPLY_HTTP_ERROR(status=status), http)
         return reply
 
     def make_batch_request(self, batch_requests):
@@ -109,6 +108,4 @@ class GuardedHTTPProvider(HTTPProvider):
 
     def _too_large(self, details: str) -> errors.ChainError:
         limit = self.max_reply_bytes // (1024 * 1024)
-        return errors.bad_reply(
-            self.network_name, f"sent a reply larger than {limit} MB, which no request of this app needs.", details
-        )
+        return errors.bad_reply(self.network_name, msgs.REPLY_TOO_LARGE(limit=limit), details)

@@ -23,6 +23,7 @@ from eth_account import Account
 from eth_utils import keccak, to_checksum_address
 from web3 import EthereumTesterProvider, Web3
 
+from app.chain import messages as msgs
 from app.chain.contract import load_artifact, revert_data
 from app.chain.networks import KEI_PER_KAIA, SANDBOX, SANDBOX_CHAIN_ID
 from app.errors import StorageError
@@ -213,7 +214,7 @@ class SandboxChain:
             folder.mkdir(parents=True, exist_ok=True)
             self._kv = _SqliteKV(folder / "sandbox.sqlite3")
         except (OSError, sqlite3.Error) as exc:
-            raise StorageError(f"The sandbox chain in {folder} cannot be opened.", details=str(exc)) from exc
+            raise StorageError(msgs.SANDBOX_UNOPENABLE(folder=folder), details=str(exc)) from exc
         self.dev = Account.from_key(DEV_KEY)
         genesis_state = {
             bytes.fromhex(self.dev.address[2:]): {"balance": DEV_BALANCE, "nonce": 0, "code": b"", "storage": {}}

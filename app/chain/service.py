@@ -1,30 +1,37 @@
-"""The wallet and minting as the app uses them: one worker thread owns the chain connection, the sandbox, the
-wallet session and the mint outbox, so the UI thread never waits on scrypt, a node or the EVM.
+"""The wallet and minting as the app uses them: the app's `chain` executor (app/executors.py: one worker) owns the
+chain connection, the sandbox, the wallet session and the mint outbox, so the UI thread never waits on scrypt, a node
+or the EVM, and signing and sending happen one at a time, so nonces go out in order.
 
-Every public method returns a `concurrent.futures.Future`; the UI watches it (ui/background.py). Settings are read
-afresh for each call, so switching networks in the wallet applies at once.
+Every public method returns a `concurrent.futures.Future`; the UI takes its answer through ui/tasks.py `deliver`.
+Settings are read afresh for each call, so switching networks in the wallet applies at once.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent import futures
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from app.chain import errors
+from app.chain import messages as msgs
 from app.chain.networks import Network, checked_recipient
 from app.chain.settings import ChainSettings
 from app.chain.user_input import InputError, checked_text
 from app.chain.wallet_errors import WalletError
+from app.changes import ChangeFeed, TokenMinted, WalletChanged
+from app.executors import run
+from app.messages import Msg
 
 log = logging.getLogger(__name__)
 
-OFFLINE_QUEUED = (
+OFFLINE_QUEUED = Msg(
+    "chain.offline_queued",
     "The network cannot be reached, so nothing was signed. The mint waits in the outbox: confirm it again when this "
-    "computer is online."
+    "computer is online.",
 )
 
 
@@ -37,13 +44,15 @@ class Overview:
     contract: str
 
 
-REVIEWED_WITH_ANOTHER_ACCOUNT = (
+REVIEWED_WITH_ANOTHER_ACCOUNT = Msg(
+    "chain.reviewed_with_another_account",
     "Another wallet account is unlocked now than the one this was reviewed with, so nothing was signed. Review it "
-    "again, then confirm."
+    "again, then confirm.",
 )
-REVIEWED_ON_ANOTHER_NETWORK = (
+REVIEWED_ON_ANOTHER_NETWORK = Msg(
+    "chain.reviewed_on_another_network",
     "The network was changed after the review, so nothing was signed. Review it again on the network shown, then "
-    "confirm."
+    "confirm.",
 )
 MAX_MEMO_LENGTH = 200
 
@@ -85,7 +94,7 @@ class _SessionSigner:
         if account is None:
             from app.chain.wallet_errors import WalletLockedError
 
-            raise WalletLockedError("The wallet is locked. Unlock it with its password to continue.")
+            raise WalletLockedError(msgs.WALLET_LOCKED())
         return account.address
 
     def sign_transaction(self, tx: dict):
@@ -93,11 +102,16 @@ class _SessionSigner:
 
 
 class ChainService:
-    def __init__(self, data_dir: Path, settings: Callable[[], ChainSettings]) -> None:
+    def __init__(
+        self, data_dir: Path, settings: Callable[[], ChainSettings], changes: ChangeFeed | None = None
+    ) -> None:
         self.data_dir = Path(data_dir)
         self._settings = settings
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-chain")
+        # WalletChanged after accounts, the lock or a balance changed; TokenMinted once a mint is recorded as minted.
+        self.changes = changes if changes is not None else ChangeFeed()
         self._closed = threading.Event()
+        self._futures_lock = threading.Lock()
+        self._futures: set[Future] = set()  # this service's work not ended yet (the executor is shared)
         # Built on the worker thread, on first use: web3 and py-evm take seconds to import.
         self._store = None
         self._session = None
@@ -108,18 +122,54 @@ class ChainService:
     # --- plumbing ---
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        if self._closed.is_set():
-            future: Future = Future()
-            future.set_exception(RuntimeError("the chain service is closed"))
-            return future
-        return self._executor.submit(fn, *args)
+        with self._futures_lock:
+            if self._closed.is_set():
+                future: Future = Future()
+                future.set_exception(RuntimeError("the chain service is closed"))
+                return future
+            future = run("chain", fn, *args)
+            self._futures.add(future)
+        future.add_done_callback(self._forget)
+        return future
+
+    def _forget(self, future: Future) -> None:
+        with self._futures_lock:
+            self._futures.discard(future)
 
     def close(self) -> None:
-        self._closed.set()
+        with self._futures_lock:
+            self._closed.set()
+            left = list(self._futures)
         # Queued work is dropped and the running call finishes first; closing then runs here, as the only thread
-        # left touching the chain (submitted as one more task, it could itself be cancelled as queued work).
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        # left touching this service's chain (submitted as one more task, it could itself be cancelled as queued
+        # work, or wait behind another service's).
+        for future in left:
+            future.cancel()
+        futures.wait(left)
         self._close_resources()
+
+    def _then_tell(self, what: str, fn: Callable[..., Any], *args: Any) -> Future:
+        """Run `fn` on the worker; once it returned, publish WalletChanged(`what`)."""
+
+        def run():
+            result = fn(*args)
+            self.changes.publish(WalletChanged(what))  # type: ignore[arg-type]
+            return result
+
+        return self.submit(run)
+
+    def _settling(self, fn: Callable[[], Any]) -> Any:
+        """Call `fn` (on the worker) and publish what it settled: TokenMinted for each mint now minted, and one
+        WalletChanged("activity") when any record changed state."""
+        before = {r.id: r.state for r in self.outbox.mints()}
+        result = fn()
+        settled = [r for r in self.outbox.mints() if before.get(r.id) != r.state]
+        for record in settled:
+            if record.kind == "mint" and record.state == "minted":
+                self.changes.publish(TokenMinted(record))
+        if settled:
+            self.changes.publish(WalletChanged("activity"))
+        return result
 
     def _close_resources(self) -> None:
         if self._session is not None:
@@ -169,7 +219,8 @@ class ChainService:
         client = ChainClient.connect(network, sandbox=sandbox)
         self._client = client
         try:
-            self.outbox.reconcile(client)  # whatever an earlier session left signed settles first
+            # Whatever an earlier session left signed settles first.
+            self._settling(lambda: self.outbox.reconcile(client))
         except errors.ChainError as exc:
             log.info("reconcile on connect: %s", exc.details or exc.message)
         return client
@@ -180,30 +231,30 @@ class ChainService:
         return self.submit(lambda: self.store.accounts())
 
     def create_account(self, name: str, password: str) -> Future:
-        return self.submit(self.store.create, name, password)
+        return self._then_tell("accounts", self.store.create, name, password)
 
     def import_private_key(self, name: str, key: str, password: str) -> Future:
-        return self.submit(self.store.import_private_key, name, key, password)
+        return self._then_tell("accounts", self.store.import_private_key, name, key, password)
 
     def import_keystore(self, name: str, text: str, password: str) -> Future:
-        return self.submit(self.store.import_keystore, name, text, password)
+        return self._then_tell("accounts", self.store.import_keystore, name, text, password)
 
     def read_keystore_file(self, path) -> Future:
         """A keystore file's text, checked (size, UTF-8, nesting, a v3 keystore), for import_keystore."""
         return self.submit(self.store.keystore_file_text, path)
 
     def import_mnemonic(self, name: str, words: str, password: str, path: str) -> Future:
-        return self.submit(self.store.import_mnemonic, name, words, password, path)
+        return self._then_tell("accounts", self.store.import_mnemonic, name, words, password, path)
 
     def unlock(self, address: str, password: str) -> Future:
         def run():
             self.session.idle_timeout_s = self._settings().auto_lock_minutes * 60
             return self.session.unlock(self.store, address, password).address
 
-        return self.submit(run)
+        return self._then_tell("lock", run)
 
     def lock(self) -> Future:
-        return self.submit(lambda: self.session.lock())
+        return self._then_tell("lock", lambda: self.session.lock())
 
     def unlocked_address(self) -> str | None:
         """Cheap and thread-safe (the session has its own lock): which account is unlocked now, if any."""
@@ -219,7 +270,7 @@ class ChainService:
             self._session.touch()
 
     def rename(self, address: str, name: str) -> Future:
-        return self.submit(self.store.rename, address, name)
+        return self._then_tell("accounts", self.store.rename, address, name)
 
     def remove(self, address: str) -> Future:
         def run():
@@ -227,7 +278,7 @@ class ChainService:
                 self.session.lock()
             return self.store.remove(address)
 
-        return self.submit(run)
+        return self._then_tell("accounts", run)
 
     def export_keystore(self, address: str) -> Future:
         return self.submit(self.store.export_keystore, address)
@@ -249,10 +300,10 @@ class ChainService:
         def run():
             self._connect()
             if self._sandbox is None or not self._settings().selected_network().is_sandbox:
-                raise errors.ChainError("rejected", "Test KAIA is only available on the sandbox network.")
+                raise errors.ChainError("rejected", msgs.FAUCET_SANDBOX_ONLY())
             self._sandbox.fund(address)
 
-        return self.submit(run)
+        return self._then_tell("balance", run)
 
     def minted(self, image_bytes: bytes) -> Future:
         """The mint of this image on the selected network's chain, if it was minted from this app."""
@@ -304,7 +355,7 @@ class ChainService:
             except errors.ChainError as exc:
                 if exc.retryable and network.contract:  # offline: keep the intent; it is signed only when confirmed
                     queue(network.contract)
-                    raise errors.ChainError(exc.kind, OFFLINE_QUEUED, exc.details) from None
+                    raise errors.ChainError(exc.kind, OFFLINE_QUEUED(), exc.details) from None
                 raise
             if client.contract is None:
                 client._contract()  # raises the plain "no contract address" error
@@ -330,7 +381,7 @@ class ChainService:
             sender = _SessionSigner(self.session).address
             to = checked_recipient(recipient, sender=sender)
             if type(value) is not int or value <= 0:
-                raise InputError("Enter an amount above 0 KAIA.")
+                raise InputError(msgs.AMOUNT_ZERO())
             note = checked_text(memo or "", "The note", MAX_MEMO_LENGTH)
             client = self._connect()
             network = client.network
@@ -363,10 +414,10 @@ class ChainService:
 
             signer = _SessionSigner(self.session)
             if quote.tx and to_checksum_address(signer.address) != to_checksum_address(quote.tx["from"]):
-                raise WalletError(REVIEWED_WITH_ANOTHER_ACCOUNT)
+                raise WalletError(REVIEWED_WITH_ANOTHER_ACCOUNT())
             client = self._connect()
             if client.network.chain_id != quote.network.chain_id:
-                raise errors.ChainError("wrong_chain", REVIEWED_ON_ANOTHER_NETWORK)
+                raise errors.ChainError("wrong_chain", REVIEWED_ON_ANOTHER_NETWORK())
             record = quote.record
             if quote.payout is not None:
                 record = self.outbox.queue_send(quote.payout, signer.address)
@@ -376,9 +427,9 @@ class ChainService:
                     record.network, record.chain_id, record.contract, record.sender, record.recipient,
                     record.token_uri, record.content_hash, record.design_id,
                 )  # fmt: skip
-            return self.outbox.sign_and_send(record.id, signer, client, tx=quote.tx)
+            return self._settling(lambda: self.outbox.sign_and_send(record.id, signer, client, tx=quote.tx))
 
         return self.submit(run)
 
     def reconcile(self) -> Future:
-        return self.submit(lambda: self.outbox.reconcile(self._connect()))
+        return self.submit(lambda: self._settling(lambda: self.outbox.reconcile(self._connect())))

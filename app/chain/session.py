@@ -82,7 +82,7 @@ class WalletSession:
         with self._lock:
             account = self._account
             if account is None:
-                raise WalletLockedError(LOCKED)
+                raise WalletLockedError(LOCKED())
             self._last_used = self.clock()
             return account.sign_transaction(tx)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.chain import messages as msgs
 from app.errors import InputError
 
 HARDENED = 2**31  # BIP-32: indices from here on are "hardened"; an ordinary index is below it
@@ -36,15 +37,12 @@ def text_problem(text: object, what: str, max_length: int) -> str | None:
     """None when `text`, made one line, may be stored; else what to change, in plain words. `what` starts the
     sentence: "An account name", "The note"."""
     if not isinstance(text, str):
-        return f"{what} must be text."
+        return str(msgs.TEXT_NOT_TEXT(what=what))
     text = one_line(text)
     if has_hidden_characters(text):
-        return (
-            f"{what} contains a hidden control or text-direction character, which would change how it is shown "
-            "(such characters often come along when text is pasted). Type it again without them."
-        )
+        return str(msgs.TEXT_HIDDEN_CHARACTERS(what=what))
     if len(text) > max_length:
-        return f"{what} can have at most {max_length} characters; this one has {len(text)}."
+        return str(msgs.TEXT_TOO_LONG(what=what, max_length=max_length, count=len(text)))
     return None
 
 
@@ -76,18 +74,12 @@ def checked_index(value: object) -> int:
     else:
         text = value.strip() if isinstance(value, str) else ""
         if text.startswith("-") and text[1:].strip().isdigit():
-            raise InputError("The account number cannot be negative: 0 is the first account of a recovery phrase.")
-        raise InputError(
-            "The account number is a whole number written with the digits 0 to 9: 0 for the first account of the "
-            "recovery phrase, 1 for the second, and so on."
-        )
+            raise InputError(msgs.ACCOUNT_INDEX_NEGATIVE())
+        raise InputError(msgs.ACCOUNT_INDEX_NOT_NUMBER())
     if number < 0:
-        raise InputError("The account number cannot be negative: 0 is the first account of a recovery phrase.")
+        raise InputError(msgs.ACCOUNT_INDEX_NEGATIVE())
     if number >= HARDENED:
-        raise InputError(
-            f"The account number can be at most {HARDENED - 1:,}. Larger numbers are not ordinary accounts in any "
-            "wallet app; check the number."
-        )
+        raise InputError(msgs.ACCOUNT_INDEX_TOO_LARGE(max_index=HARDENED - 1))
     return number
 
 
@@ -102,23 +94,17 @@ def checked_path(path: object) -> str:
     0 to 9, an apostrophe marking a hardened one. InputError in plain words otherwise."""
     example = "m/44'/8217'/0'/0/0"
     if not isinstance(path, str):
-        raise InputError(f"A derivation path is text such as {example}.")
+        raise InputError(msgs.PATH_NOT_TEXT(example=example))
     text = path.strip()
     nodes = text.split("/")
     if nodes[0] != "m" or len(nodes) < 2:
-        raise InputError(f"A derivation path starts with m/ and lists numbers, as in {example}.")
+        raise InputError(msgs.PATH_FORMAT(example=example))
     if len(nodes) - 1 > MAX_PATH_DEPTH:
-        raise InputError(f"A derivation path has at most {MAX_PATH_DEPTH} levels, as in {example}.")
+        raise InputError(msgs.PATH_TOO_DEEP(max_path_depth=MAX_PATH_DEPTH, example=example))
     for position, node in enumerate(nodes[1:], start=1):
         match = _NODE.match(node)
         if match is None:
-            raise InputError(
-                f"Level {position} of the derivation path is not a number from 0 to {HARDENED - 1:,} written with "
-                f"the digits 0 to 9 (an apostrophe after it may mark it hardened), as in {example}."
-            )
+            raise InputError(msgs.PATH_LEVEL_NOT_NUMBER(position=position, max_index=HARDENED - 1, example=example))
         if int(match.group(1)) >= HARDENED:
-            raise InputError(
-                f"Level {position} of the derivation path is {HARDENED:,} or more, which is not an ordinary index: "
-                f"use a number below {HARDENED:,} and mark a hardened one with an apostrophe, as in {example}."
-            )
+            raise InputError(msgs.PATH_LEVEL_TOO_LARGE(position=position, hardened=HARDENED, example=example))
     return text

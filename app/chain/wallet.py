@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from eth_utils import is_hex_address, to_checksum_address
 
+from app.chain import messages as msgs
 from app.chain.keystore_format import (
     PRIVATE_KEY,
     checked_phrase,
@@ -87,13 +88,13 @@ class UnlockedAccount:
     def sign_transaction(self, tx: Mapping[str, Any]) -> SignedTransaction:
         signer = self._signer
         if signer is None:
-            raise WalletLockedError(LOCKED)
+            raise WalletLockedError(LOCKED())
         try:
             return signer.sign_transaction(dict(tx))
         except Exception as exc:  # noqa: BLE001 - reported below, outside this block, so no chain holds the signer
             failure = f"{type(exc).__name__}: {exc}"
         raise WalletError(
-            "The transaction could not be signed: one of its fields is missing or wrong. Nothing was sent.",
+            msgs.SIGN_FAILED(),
             details=failure,
         )
 
@@ -134,7 +135,7 @@ class WalletStore:
         for entry in self.accounts():
             if entry.address == address:
                 return entry
-        raise AccountNotFoundError(f"The account {address} is not in this wallet.")
+        raise AccountNotFoundError(msgs.ACCOUNT_NOT_FOUND(address=address))
 
     def problems(self) -> list[str]:
         """What was repaired or is still wrong in the folder (a rebuilt index, a left-out file), in plain words."""
@@ -171,19 +172,14 @@ class WalletStore:
         _require_name(name)
         text = keystore_json_text.lstrip("\ufeff") if isinstance(keystore_json_text, str) else ""  # a Windows BOM
         if PRIVATE_KEY.match(text.strip()):
-            raise InvalidSecretError(
-                "This is a private key, not a keystore file. Use “Import private key” for it instead."
-            )
+            raise InvalidSecretError(msgs.KEYSTORE_IS_PRIVATE_KEY())
         data = parse_keystore(text)
         if data.get("address") is not None:
             self._refuse_duplicate(_checksum(data["address"]))
         signer = decrypt(data, password)
         claimed = data.get("address")
         if claimed is not None and _checksum(claimed) != signer.address:
-            raise InvalidSecretError(
-                "This keystore file names a different account than the key inside it, so it cannot be trusted. "
-                "Export it again from the wallet app it came from."
-            )
+            raise InvalidSecretError(msgs.KEYSTORE_ADDRESS_MISMATCH())
         return self._add(name, signer.address, text, "keystore", None)
 
     def import_keystore_file(self, name: str, path: Path | str, password: str) -> WalletAccount:
@@ -202,7 +198,7 @@ class WalletStore:
         else:
             return text
         raise InvalidSecretError(
-            "That keystore file cannot be read. Check that it is still there and that you may open it.",
+            msgs.KEYSTORE_UNREADABLE(),
             details=failure,
         )
 
@@ -215,7 +211,7 @@ class WalletStore:
         try:
             path = checked_path(path)
         except InputError as exc:
-            raise WalletError(exc.message) from None
+            raise WalletError(exc.msg) from None
         phrase = checked_phrase(words)
         account_cls = eth_account()
         account_cls.enable_unaudited_hdwallet_features()  # eth-account's BIP-32/39 code is opt-in
@@ -228,7 +224,7 @@ class WalletStore:
             keystore = account_cls.encrypt(signer.key, password, kdf="scrypt", iterations=self.kdf_n)
             return self._add(name, signer.address, json.dumps(keystore, indent=2), "mnemonic", path)
         raise InvalidSecretError(
-            "No account could be made from this recovery phrase and path. Check the words and the path.",
+            msgs.PHRASE_NO_ACCOUNT(),
             details=failure,
         )
 
@@ -241,8 +237,7 @@ class WalletStore:
         signer = decrypt(data, password)
         if signer.address != entry.address:
             raise KeystoreDamagedError(
-                f"The keystore file for {entry.address} holds a different account ({signer.address}), so it is "
-                "not used. Restore the file from a backup.",
+                msgs.KEYSTORE_HOLDS_OTHER(address=entry.address, held=signer.address),
                 details=str(self._keystore_path(entry.address)),
             )
         log.info("Wallet account %s unlocked", entry.address)
@@ -291,9 +286,7 @@ class WalletStore:
                 entries = self._load()
             present = next((e for e in entries if e.address == address), None)
         if present is not None and self._keystore_path(address).is_file():
-            raise DuplicateAccountError(
-                f"This account ({address}) is already in the wallet as “{present.name}”. Nothing was changed."
-            )
+            raise DuplicateAccountError(msgs.ACCOUNT_DUPLICATE(address=address, name=present.name))
 
     def _add(self, name: str, address: str, keystore_text: str, source: Source, path: str | None) -> WalletAccount:
         with self._lock:
@@ -317,19 +310,18 @@ class WalletStore:
             text, data = read_keystore_file(path, address)
         except FileNotFoundError:
             raise KeystoreDamagedError(
-                f"The keystore file for {address} is missing from {self.folder}. Restore it from a backup.",
+                msgs.KEYSTORE_MISSING(address=address, folder=self.folder),
                 details=str(path),
             ) from None
         except OSError as exc:
             raise KeystoreDamagedError(
-                f"The keystore file for {address} cannot be read. Check the file, or restore it from a backup.",
+                msgs.KEYSTORE_FILE_UNREADABLE(address=address),
                 details=f"{path}: {type(exc).__name__}: {exc}",
             ) from None
         claimed = data.get("address")
         if claimed is not None and _checksum(claimed) != address:
             raise KeystoreDamagedError(
-                f"The keystore file for {address} says it holds another account ({_checksum(claimed)}), so it is "
-                "not used. Restore the file from a backup.",
+                msgs.KEYSTORE_CLAIMS_OTHER(address=address, claimed=_checksum(claimed)),
                 details=str(path),
             )
         return text, data
@@ -353,17 +345,13 @@ class WalletStore:
             entries.append(WalletAccount(address, _name_or_default("", entries), _mtime(file), "recovered"))
             adopted += 1
         if adopted:
-            self._notice(
-                f"{adopted} account(s) were found in keystore files the account list did not name, and were added "
-                "back with names like “Account 1”. Rename them in the wallet."
-            )
+            self._notice(str(msgs.ACCOUNTS_RECOVERED(adopted=adopted)))
         removed_midway = [e for e in entries if self._removed_midway(e.address)]
         entries = [e for e in entries if e not in removed_midway]
         for entry in entries:
             if not self._keystore_path(entry.address).is_file():
                 problems.append(
-                    f"The keystore file for “{entry.name}” ({entry.address}) is missing from {self.folder}, so the "
-                    "account is not shown. Put the file back to use it again."
+                    str(msgs.LISTED_KEYSTORE_MISSING(name=entry.name, address=entry.address, folder=self.folder))
                 )
         if (changed and entries) or adopted or removed_midway:
             try:
@@ -404,7 +392,7 @@ def _checksum(address: str) -> str:
         text = "0x" + text  # keystore files store the address without 0x
     if not is_hex_address(text):
         # Not quoted: whatever was pasted in the wrong box (a private key?) must not reach a message.
-        raise AccountNotFoundError("That is not an account address (0x and 40 hexadecimal characters).")
+        raise AccountNotFoundError(msgs.ACCOUNT_ADDRESS_FORMAT())
     return to_checksum_address(text)
 
 
@@ -440,13 +428,10 @@ def _file_problem(address: str, file: Path) -> str | None:
     try:
         _text, data = read_keystore_file(file)
     except (OSError, WalletError):
-        return f"The keystore file {file.name} is damaged, so it was left out. Restore it from a backup."
+        return str(msgs.UNLISTED_KEYSTORE_DAMAGED(name=file.name))
     claimed = data.get("address")
     if claimed is not None and _checksum(claimed) != address:
-        return (
-            f"The keystore file {file.name} says it holds another account ({_checksum(claimed)}), so it was left "
-            "out rather than trusted. Rename it to match, or import it again."
-        )
+        return str(msgs.UNLISTED_KEYSTORE_OTHER_ACCOUNT(name=file.name, claimed=_checksum(claimed)))
     return None
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from app.errors import UserFacingError
+from app.messages import Msg
 
-LOCKED = "The wallet is locked. Unlock it with its password, then try again."
-WRONG_PASSWORD = (
+LOCKED = Msg("wallet.locked_try_again", "The wallet is locked. Unlock it with its password, then try again.")
+WRONG_PASSWORD = Msg(
+    "wallet.wrong_password",
     "The password is not right, or the keystore file was changed. Check the password (capital letters count) and "
-    "try again; if it still fails, restore the keystore file from a backup."
+    "try again; if it still fails, restore the keystore file from a backup.",
 )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from app import safejson
+from app.chain import messages as msgs
 from app.chain.user_input import cleaned_text
 from app.fsutil import atomic_write_text
 
@@ -63,10 +64,7 @@ def read_index(folder: Path, notice: Callable[[str], None]) -> list[WalletAccoun
             os.replace(index, aside)
         except OSError:
             pass
-        notice(
-            f"The account list ({INDEX_NAME}) was damaged, so it was rebuilt from the keystore files; the damaged "
-            f"one is kept as {aside.name}."
-        )
+        notice(str(msgs.ACCOUNT_LIST_REBUILT(index_name=INDEX_NAME, name=aside.name)))
         return None
     entries: list[WalletAccount] = []
     for item in items:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.errors import UserFacingError
+from app.messages import Message
 from app.settings_checks import fix_fields
 
 Language = Literal["ko", "en"]
@@ -90,7 +91,13 @@ class DraftError(UserFacingError):
     """
 
     def __init__(
-        self, kind: ErrorKind, message: str, details: str = "", *, retryable: bool = False, received_chars: int = 0
+        self,
+        kind: ErrorKind,
+        message: str | Message,
+        details: str = "",
+        *,
+        retryable: bool = False,
+        received_chars: int = 0,
     ) -> None:
         super().__init__(message, details)
         self.kind = kind

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from app import paths
+from app.description import messages as msgs
 from app.description.models import DescribeSettings, DraftResult, Language
 from app.description.prompting import (
     DesignFacts,
@@ -43,7 +44,7 @@ def load_templates(path: Path | None = None) -> dict[str, Any]:
     return read_data_file(
         path or paths.resource(*TEMPLATES_FILE),
         check,
-        "The offline description templates could not be read. Fix or restore the file, or write the text yourself.",
+        msgs.TEMPLATES_UNREADABLE(),
     )
 
 

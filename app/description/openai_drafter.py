@@ -20,9 +20,11 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from app import safejson
+from app.description import messages as msgs
 from app.description.guarded_stream import GarbledStream, guarded_client_class
 from app.description.models import DescribeSettings, DraftError, DraftRequest, DraftResult
 from app.description.sanitize import StreamSanitizer
+from app.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ AUTO_RETRY_KINDS = frozenset({"rate_limit", "server", "network"})
 MAX_BACKOFF_S = 8.0
 MAX_RETRY_AFTER_S = 30.0  # a longer wait is the person's call, not ours: say how long and stop
 _KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-*.]{4,}|\bBearer\s+\S+")  # what OpenAI echoes of a key
-_NEXT = "or keep the offline draft."
+_NEXT = msgs.OR_KEEP_OFFLINE()  # the way on that every drafting error offers
 # The openai client will not start without some key. A local server (LM Studio, Ollama, llama.cpp) ignores it; this
 # one says plainly, in a server's log, that it is no key at all.
 NO_KEY_PLACEHOLDER = "sm6-no-api-key"
@@ -71,17 +73,13 @@ class OpenAIDrafter:
     def __init__(self, settings: DescribeSettings, api_key: str | None, *, backoff_base_s: float = 0.5) -> None:
         keyless = not api_key or not api_key.strip()
         if keyless and needs_key(settings.base_url):
-            raise DraftError("config", f"There is no OpenAI key. Add one in Settings, {_NEXT}")
+            raise DraftError("config", msgs.NO_KEY(next_step=_NEXT))
         key = NO_KEY_PLACEHOLDER if keyless else api_key.strip()
         if not (key.isascii() and key.isprintable()) or " " in key:
             # A key pasted with a line break or stray characters: httpx would fail with the key in its message.
-            message = (
-                f"The OpenAI key contains spaces or characters a key never has. Paste it again in Settings, {_NEXT}"
-            )
-            raise DraftError("config", message)
+            raise DraftError("config", msgs.KEY_BAD_CHARACTERS(next_step=_NEXT))
         if settings.base_url and not _usable_base_url(settings.base_url):
-            message = "The server address in Settings is not a web address (for example http://localhost:1234/v1). "
-            raise DraftError("config", message + f"Fix it, {_NEXT}")
+            raise DraftError("config", msgs.BAD_SERVER_ADDRESS(next_step=_NEXT))
         self._settings = settings
         self._api_key = key
         self._keyless = keyless
@@ -238,16 +236,14 @@ class OpenAIDrafter:
             reason = self._scrub(progress.refusal[:200]) or "finish_reason content_filter"
             raise DraftError(
                 "refusal",
-                "The model declined to write this description. Change the design's words and try again, "
-                "or use the offline draft.",
+                msgs.REFUSAL(),
                 f"{reason}; {received}",
                 received_chars=progress.received,
             )
         if progress.finish_reason is None:
             raise DraftError(
                 "cut_off",
-                "The draft stopped part-way, before the model finished. Try again, or keep the partial text "
-                "and finish it yourself.",
+                msgs.CUT_OFF(),
                 f"The stream ended without a finish reason; {received}.",
                 retryable=True,
                 received_chars=progress.received,
@@ -273,19 +269,18 @@ class OpenAIDrafter:
         return _KEYLIKE.sub("[hidden]", text.replace(self._api_key, "[hidden]"))
 
     def _past_deadline(self, received: int) -> DraftError:
-        seconds = f"{self._deadline_s:g} second{'' if self._deadline_s == 1 else 's'}"
+        seconds = (msgs.ONE_SECOND if self._deadline_s == 1 else msgs.SECONDS)(count=self._deadline_s)
         if received:
-            message = f"The draft took longer than {seconds} and was stopped. Try again, or keep the partial text "
-            message += "and finish it yourself."
+            message = msgs.DEADLINE_PARTIAL(seconds=seconds)
         else:
-            message = f"The drafting server did not finish a draft within {seconds}. Try again, {_NEXT}"
+            message = msgs.DEADLINE(seconds=seconds, next_step=_NEXT)
         details = f"{self._server}: overall deadline of {seconds} passed; {received} characters had arrived"
         return DraftError("timeout", message, details, retryable=True, received_chars=received)
 
     def _malformed(self, progress: _Progress, what: str) -> DraftError:
         return DraftError(
             "malformed",
-            f"The draft arrived garbled and could not be read. Try again, {_NEXT}",
+            msgs.MALFORMED(next_step=_NEXT),
             f"{self._server}: {what}; {progress.received} characters had arrived.",
             retryable=True,
             received_chars=progress.received,
@@ -297,29 +292,26 @@ class OpenAIDrafter:
         got = progress.received
         where = f"{self._server}; {got} characters had arrived"
         if isinstance(exc, openai.APITimeoutError):
-            seconds = f"{self._settings.timeout_s:g} seconds"
+            seconds = msgs.SECONDS(count=self._settings.timeout_s)
             if got:
-                message = f"The draft stalled for more than {seconds} and was stopped. Try again, or keep the partial "
-                message += "text and finish it yourself."
+                message = msgs.STALLED_PARTIAL(seconds=seconds)
             else:
-                message = f"The drafting server did not answer within {seconds}. Try again, {_NEXT}"
+                message = msgs.NO_ANSWER(seconds=seconds, next_step=_NEXT)
             return DraftError("timeout", message, where, retryable=True, received_chars=got)
         if isinstance(exc, openai.APIConnectionError):
             if got:
                 return DraftError(
                     "cut_off",
-                    "The connection dropped part-way through the draft. Try again, or keep the partial text "
-                    "and finish it yourself.",
+                    msgs.CONNECTION_DROPPED(),
                     where,
                     retryable=True,
                     received_chars=got,
                 )
-            message = f"Could not reach the drafting server ({self._server}). Check the connection or the server "
-            message += f"address in Settings, {_NEXT}"
+            message = msgs.UNREACHABLE(server=self._server, next_step=_NEXT)
             return DraftError("network", message, where, retryable=True)
         if not isinstance(exc, openai.APIStatusError):  # an error event inside the stream
             said = self._scrub(str(getattr(exc, "message", "") or exc))[:300]
-            message = f"The drafting server reported a problem part-way. Try again in a moment, {_NEXT}"
+            message = msgs.SERVER_PROBLEM_PART_WAY(next_step=_NEXT)
             return DraftError("server", message, f"{where}; server said: {said}", retryable=True, received_chars=got)
 
         status = exc.status_code
@@ -330,57 +322,30 @@ class OpenAIDrafter:
             f"HTTP {status} {code}".strip() + f" from {where}; request id {request_id or '-'}; server said: {said}"
         )
 
-        def error(kind: Any, message: str, retryable: bool = False) -> DraftError:
+        def error(kind: Any, message: Message, retryable: bool = False) -> DraftError:
             return DraftError(kind, message, details, retryable=retryable, received_chars=got)
 
         if status in (401, 403) and self._keyless:
-            return error(
-                "auth",
-                f"The drafting server ({self._server}) asks for an API key. Add its key in Settings, {_NEXT}",
-            )
+            return error("auth", msgs.SERVER_WANTS_KEY(server=self._server, next_step=_NEXT))
         if status == 401:
-            return error("auth", f"The OpenAI key was refused. Check it in Settings, {_NEXT}")
+            return error("auth", msgs.KEY_REFUSED(next_step=_NEXT))
         if status == 403:
-            return error(
-                "auth",
-                f"The OpenAI key is not allowed to use the model “{self._settings.model}”. Check the key's "
-                f"permissions or choose another model in Settings, {_NEXT}",
-            )
+            return error("auth", msgs.MODEL_FORBIDDEN(model=self._settings.model, next_step=_NEXT))
         if status == 429:
             if "insufficient_quota" in code or "billing" in code:
-                return error(
-                    "rate_limit",
-                    "The OpenAI account has run out of credit. Add credit or check billing at "
-                    f"platform.openai.com, {_NEXT}",
-                )
+                return error("rate_limit", msgs.NO_CREDIT(next_step=_NEXT))
             progress.retry_after = _retry_after(exc.response.headers)
             if progress.retry_after is not None and progress.retry_after > MAX_RETRY_AFTER_S:
                 wait = max(1, round(progress.retry_after))
-                return error("rate_limit", f"OpenAI asks to wait about {wait} seconds. Try again then, {_NEXT}", True)
-            return error(
-                "rate_limit", f"OpenAI is busy with too many requests. Wait a minute and try again, {_NEXT}", True
-            )
+                return error("rate_limit", msgs.WAIT_SECONDS(wait=wait, next_step=_NEXT), True)
+            return error("rate_limit", msgs.BUSY(next_step=_NEXT), True)
         if status == 404 and "model" in f"{code} {said}".lower():
-            return error(
-                "config",
-                f"The drafting server does not offer the model “{self._settings.model}”. Choose another model "
-                f"in Settings, {_NEXT}",
-            )
+            return error("config", msgs.NO_SUCH_MODEL(model=self._settings.model, next_step=_NEXT))
         if status == 404:  # usually a local server's address without its /v1
-            return error(
-                "config",
-                f"The drafting server ({self._server}) has no chat endpoint at that address. Check the server "
-                f"address in Settings (it usually ends in /v1), {_NEXT}",
-            )
+            return error("config", msgs.NO_CHAT_ENDPOINT(server=self._server, next_step=_NEXT))
         if status in (408, 409) or status >= 500:
-            return error(
-                "server", f"The drafting server had a problem (error {status}). Try again in a moment, {_NEXT}", True
-            )
-        return error(
-            "config",
-            f"The drafting server refused the request (error {status}). Check the model and server in "
-            f"Settings, {_NEXT}",
-        )
+            return error("server", msgs.SERVER_ERROR(status=status, next_step=_NEXT), True)
+        return error("config", msgs.REQUEST_REFUSED(status=status, next_step=_NEXT))
 
 
 def _usable_base_url(url: str) -> bool:

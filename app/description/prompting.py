@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from app import paths
+from app.description import messages as msgs
 from app.description.models import LANGUAGES, DescribeSettings, DraftError, DraftRequest, Language
 from app.description.sanitize import clean_text
 from app.generation.presets import PresetBook, default_presets
 from app.library.models import Design
+from app.messages import Message
 
 PROMPT_FILE = ("description", "system_prompt.toml")
 MAX_WORDS_CHARS = 1000  # of the person's prompt quoted to the model; prompts may be 2,000 characters
@@ -24,7 +26,7 @@ def prompt_file() -> Path:
     return paths.resource(*PROMPT_FILE)
 
 
-def read_data_file(path: Path, check: Callable[[dict[str, Any]], None], message: str) -> dict[str, Any]:
+def read_data_file(path: Path, check: Callable[[dict[str, Any]], None], message: str | Message) -> dict[str, Any]:
     """A TOML file staff may edit, read fresh each time (an edit applies without a restart); a broken one is a
     config DraftError with `message` for the person and the parser's words in the details."""
     try:
@@ -44,7 +46,7 @@ def load_prompt_data(path: Path | None = None) -> dict[str, Any]:
     return read_data_file(
         path or prompt_file(),
         check,
-        "The description prompt file could not be read. Fix or restore it, or keep the offline draft.",
+        msgs.PROMPT_FILE_UNREADABLE(),
     )
 
 

@@ -6,7 +6,6 @@ design. The UI decides where the text goes; this decides where it comes from.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
@@ -15,12 +14,17 @@ from app.description.models import DescribeSettings, DraftError, DraftResult, La
 from app.description.offline import OfflineDrafter
 from app.description.openai_drafter import OpenAIDrafter, needs_key
 from app.description.prompting import build_request
+from app.executors import run
 from app.generation.presets import PresetBook, default_presets
+from app.library.interface import DesignStore
 from app.library.models import Design, DraftRecord
+from app.messages import Msg
 
-_keyring_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-keyring")
-NO_KEY = "No OpenAI key is set, so an offline draft was made from templates instead of asking ChatGPT."
-ADD_KEY = "Add a key in Settings, then choose Retry online."
+NO_KEY = Msg(
+    "describe.offline_no_key",
+    "No OpenAI key is set, so an offline draft was made from templates instead of asking ChatGPT. {next_step}",
+)
+ADD_KEY = Msg("describe.add_key", "Add a key in Settings, then choose Retry online.")
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class DraftOutcome:
 class DescriptionService:
     def __init__(
         self,
-        library,
+        library: DesignStore,
         keys: ApiKeyStore | None = None,
         settings: Callable[[], DescribeSettings] = DescribeSettings,
         presets: PresetBook | None = None,
@@ -68,11 +72,11 @@ class DescriptionService:
         """
         if not online:
             return self.offline_draft(design, language)
-        # A keyring may block (D-Bus, an unlock prompt): ask on a plain thread, never on the UI thread.
-        key = await asyncio.get_running_loop().run_in_executor(_keyring_pool, self.keys.get)
+        # A keyring may block (D-Bus, an unlock prompt): ask on the disk executor, never on the UI thread.
+        key = await asyncio.wrap_future(run("disk", self.keys.get))
         settings = self._settings()
         if not key.key and needs_key(settings.base_url):
-            return self.offline_draft(design, language, f"{NO_KEY} {key.problem or ADD_KEY}", no_key=True)
+            return self.offline_draft(design, language, str(NO_KEY(next_step=key.problem or ADD_KEY())), no_key=True)
         request = build_request(design, language, settings, self.library.lineage(design.id), self.presets)
         received: list[str] = []
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from app import safejson
 from app.errors import ModelError
+from app.generation import messages as msgs
+from app.messages import Message
 from app.safejson import BadJSON
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin", ".pkl")
@@ -41,12 +43,8 @@ def shown_name(name: str) -> str:
 _BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def pickled_checkpoint_message(path: Path) -> str:
-    return (
-        f"{shown_name(path.name)} is a pickled checkpoint ({path.suffix}). Pickle files can run arbitrary code "
-        "when they are loaded, so SM6 Studio does not open them. Convert it to .safetensors (for example with the "
-        '"Checkpoint Merger" or a conversion script) or download the .safetensors version, then import that.'
-    )
+def pickled_checkpoint_message(path: Path) -> Message:
+    return msgs.PICKLED_CHECKPOINT(name=shown_name(path.name), suffix=path.suffix)
 
 
 def read_safetensors_header(path: Path) -> dict[str, TensorInfo]:
@@ -61,22 +59,22 @@ def read_safetensors_header(path: Path) -> dict[str, TensorInfo]:
         with path.open("rb") as fh:
             prefix = fh.read(8)
             if len(prefix) < 8:
-                raise _corrupt(path, "it is empty or shorter than a safetensors header")
+                raise _corrupt(path, msgs.CORRUPT_TOO_SHORT())
             (header_len,) = struct.unpack("<Q", prefix)
             if header_len <= 0 or header_len > MAX_HEADER_BYTES or header_len > size - 8:
-                raise _corrupt(path, "its header length does not fit the file")
+                raise _corrupt(path, msgs.CORRUPT_HEADER_LENGTH())
             raw = fh.read(header_len)
     except OSError as exc:
         raise unreadable(path, exc) from exc
     try:
         header = safejson.loads(raw, "the header", max_bytes=MAX_HEADER_BYTES)
     except BadJSON as exc:
-        raise _corrupt(path, f"its header {exc.problem.rstrip('.')}", exc.details) from exc
+        raise _corrupt(path, msgs.CORRUPT_HEADER_PROBLEM(problem=exc.problem.rstrip(".")), exc.details) from exc
     if not isinstance(header, dict):
-        raise _corrupt(path, "its header is not a table of tensors")
+        raise _corrupt(path, msgs.CORRUPT_HEADER_NOT_TABLE())
     metadata = header.get("__metadata__")
     if metadata is not None and not (isinstance(metadata, dict) and all(isinstance(v, str) for v in metadata.values())):
-        raise _corrupt(path, "its metadata block is not a table of texts")
+        raise _corrupt(path, msgs.CORRUPT_METADATA_NOT_TEXTS())
     tensors: dict[str, TensorInfo] = {}
     spans: list[tuple[int, int, str]] = []
     for key, value in header.items():
@@ -102,14 +100,14 @@ DTYPE_BITS = {
 def _tensor_entry(path: Path, key: str, value) -> tuple[TensorInfo, int, int]:
     where = f"tensor {key[:200]!r}"
     if not isinstance(value, dict):
-        raise _corrupt(path, "a tensor in its header is described incompletely", f"{where} is not an object")
+        raise _corrupt(path, msgs.CORRUPT_TENSOR_INCOMPLETE(), f"{where} is not an object")
     dtype, shape, offsets = value.get("dtype"), value.get("shape"), value.get("data_offsets")
     if not isinstance(dtype, str) or dtype not in DTYPE_BITS:
-        raise _corrupt(path, "a tensor in its header has an unknown number type", f"{where}: dtype {dtype!r:.100}")
+        raise _corrupt(path, msgs.CORRUPT_TENSOR_DTYPE(), f"{where}: dtype {dtype!r:.100}")
     if not isinstance(shape, list) or not all(_is_count(d) for d in shape):
-        raise _corrupt(path, "a tensor in its header has an impossible shape", f"{where}: shape {shape!r:.200}")
+        raise _corrupt(path, msgs.CORRUPT_TENSOR_SHAPE(), f"{where}: shape {shape!r:.200}")
     if not isinstance(offsets, list) or len(offsets) != 2 or not all(_is_count(o) for o in offsets):
-        raise _corrupt(path, "a tensor in its header has impossible data offsets", f"{where}: {offsets!r:.200}")
+        raise _corrupt(path, msgs.CORRUPT_TENSOR_OFFSETS(), f"{where}: {offsets!r:.200}")
     begin, end = offsets
     elements = 1
     for d in shape:
@@ -117,7 +115,7 @@ def _tensor_entry(path: Path, key: str, value) -> tuple[TensorInfo, int, int]:
     if end < begin or elements * DTYPE_BITS[dtype] != (end - begin) * 8:
         raise _corrupt(
             path,
-            "a tensor's size in its header does not match its shape",
+            msgs.CORRUPT_TENSOR_SIZE(),
             f"{where}: {dtype} {shape} in bytes {begin}..{end}",
         )
     return TensorInfo(dtype, tuple(shape)), begin, end
@@ -134,33 +132,30 @@ def _check_layout(path: Path, spans: list[tuple[int, int, str]], data_size: int)
         if begin != position:
             raise _corrupt(
                 path,
-                "tensors in its header overlap or leave gaps",
+                msgs.CORRUPT_TENSOR_LAYOUT(),
                 f"tensor {key[:200]!r} starts at byte {begin}, expected {position}",
             )
         position = end
     if position > data_size:
         missing = position - data_size
-        raise _corrupt(path, f"it is truncated ({_human_bytes(missing)} missing) — the download or copy did not finish")
+        raise _corrupt(path, msgs.CORRUPT_TRUNCATED(missing=_human_bytes(missing)))
     if position < data_size:
-        raise _corrupt(path, "it has data after its last tensor, which a safetensors file never has")
+        raise _corrupt(path, msgs.CORRUPT_TRAILING_DATA())
 
 
 def unreadable(path: Path, exc: OSError, name: str = "") -> ModelError:
     """A plain sentence for a model file or folder the operating system will not let us read; `name` as shown."""
     name = name or shown_name(path.name)
     if isinstance(exc, PermissionError):
-        message = (
-            f"SM6 Studio is not allowed to read {name}. Check its permissions (your user must be able to read it), "
-            "then check again."
-        )
+        message = msgs.NOT_ALLOWED_TO_READ(name=name)
     elif isinstance(exc, IsADirectoryError):
-        message = f"{name} is a folder, not a checkpoint file. Put the .safetensors file itself in the models folder."
+        message = msgs.FOLDER_NOT_CHECKPOINT(name=name)
     elif exc.errno == errno.ELOOP:
-        message = f"{name} is a link that leads back to itself. Delete the link, then import the model again."
+        message = msgs.LINK_LOOP(name=name)
     elif isinstance(exc, FileNotFoundError):
-        message = f"{name} is no longer there (or is a link to something that was moved). Import the model again."
+        message = msgs.NO_LONGER_THERE(name=name)
     else:
-        message = f"{name} cannot be read from the disk. Check the drive, or copy the model again."
+        message = msgs.UNREADABLE(name=name)
     return ModelError(message, f"{exc.__class__.__name__}: {exc}")
 
 
@@ -170,46 +165,38 @@ def detect_architecture(tensors: dict[str, TensorInfo], name: str = "this file")
     has_unet = any(k.startswith("model.diffusion_model.") for k in keys)
     if not has_unet:
         if any("lora" in k for k in keys):
-            kind = "a LoRA"
+            kind = msgs.KIND_LORA()
         elif any(k.startswith(("encoder.", "decoder.", "first_stage_model.")) for k in keys) and len(keys) < 400:
-            kind = "a VAE"
+            kind = msgs.KIND_VAE()
         else:
-            kind = "not a full Stable Diffusion checkpoint"
-        raise ModelError(
-            f"{name} is {kind}, not a full Stable Diffusion checkpoint (it has no UNet). "
-            "Import a complete SD 1.x, SD 2.x or SDXL checkpoint."
-        )
+            kind = msgs.KIND_NOT_FULL()
+        raise ModelError(msgs.CHECKPOINT_NOT_FULL(name=name, kind=kind))
     if "edm_mean" in keys:
-        raise _unsupported(name, "Playground v2.5")
+        raise _unsupported(name, msgs.UNSUPPORTED_PLAYGROUND())
     conv_in = tensors.get("model.diffusion_model.input_blocks.0.0.weight")
     if conv_in is not None and len(conv_in.shape) == 4 and conv_in.shape[1] != 4:
-        raise _unsupported(name, "an inpainting or instruct model (its UNet takes extra input channels)")
+        raise _unsupported(name, msgs.UNSUPPORTED_INPAINTING())
     if any(k.startswith("conditioner.embedders.1.") for k in keys):
         return "sdxl"
     if any(k.startswith("conditioner.embedders.0.model.") for k in keys):
-        raise _unsupported(name, "the SDXL refiner")
+        raise _unsupported(name, msgs.UNSUPPORTED_REFINER())
     if any(k.startswith("conditioner.") for k in keys):
-        raise _unsupported(name, "an unknown SDXL-family model")
+        raise _unsupported(name, msgs.UNSUPPORTED_SDXL_FAMILY())
     to_k = tensors.get("model.diffusion_model.input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight")
     if any(k.startswith("cond_stage_model.model.") for k in keys) or (to_k is not None and to_k.shape[-1] == 1024):
         return "sd2"
     if any(k.startswith("cond_stage_model.transformer.") for k in keys):
         return "sd15"
-    raise ModelError(
-        f"{name} has a UNet but no text encoder SM6 Studio recognises, so its architecture is unknown. "
-        "Use a standard SD 1.x, SD 2.x or SDXL checkpoint."
-    )
+    raise ModelError(msgs.CHECKPOINT_UNKNOWN_TEXT_ENCODER(name=name))
 
 
-def _corrupt(path: Path, why: str, details: str = "") -> ModelError:
+def _corrupt(path: Path, why: str | Message, details: str = "") -> ModelError:
     name = shown_name(path.name)
-    return ModelError(f"{name} is damaged: {why}. Download or copy it again, then re-import it.", details)
+    return ModelError(msgs.CHECKPOINT_DAMAGED(name=name, why=why), details)
 
 
-def _unsupported(name: str, what: str) -> ModelError:
-    return ModelError(
-        f"{name} is {what}, which SM6 Studio does not support yet. Use an SD 1.x, SD 2.x or SDXL checkpoint."
-    )
+def _unsupported(name: str, what: str | Message) -> ModelError:
+    return ModelError(msgs.CHECKPOINT_UNSUPPORTED(name=name, what=what))
 
 
 def _human_bytes(n: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.errors import UserFacingError
+from app.generation import messages as msgs
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,9 @@ def choose_device(preference: str = "auto") -> DeviceChoice:
     mps = getattr(torch.backends, "mps", None)
     has_mps = bool(mps and mps.is_available())
     if preference == "cuda" and not has_cuda:
-        return _cpu(note="CUDA was chosen in Settings but no CUDA GPU is available to this torch build; using the CPU.")
+        return _cpu(note=str(msgs.NO_CUDA()))
     if preference == "mps" and not has_mps:
-        return _cpu(note="Apple GPU (MPS) was chosen in Settings but is not available; using the CPU.")
+        return _cpu(note=str(msgs.NO_MPS()))
     if preference == "cpu":
         return _cpu()
     if has_cuda and preference in ("auto", "cuda"):
@@ -39,7 +40,7 @@ def choose_device(preference: str = "auto") -> DeviceChoice:
     if has_mps and preference in ("auto", "mps"):
         return DeviceChoice("mps", "float16", "Apple GPU (MPS)")
     if preference not in ("auto", "cpu", "cuda", "mps"):
-        raise UserFacingError(f"Unknown device '{preference}' in Settings; choose auto, cuda, mps or cpu.")
+        raise UserFacingError(msgs.UNKNOWN_DEVICE(preference=preference))
     return _cpu()
 
 

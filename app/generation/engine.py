@@ -1,4 +1,5 @@
-"""The local generation backend: diffusers on this computer, a queue of jobs run on a single worker thread.
+"""The local generation backend: diffusers on this computer, its jobs run one at a time on the app's `generation`
+executor (app/executors.py: one worker, so torch always runs on the same thread and jobs run in the order given).
 
 Front ends use it only through `GenerationBackend` (backend.py); listeners are called on the worker and hand-off
 threads and must return quickly.
@@ -6,17 +7,18 @@ threads and must return quickly.
 
 from __future__ import annotations
 
-import atexit
 import logging
-import queue
 import threading
 import time
 import traceback
 import weakref
-from typing import Callable
+from concurrent import futures
+from typing import Any, Callable
 
+from app import executors
 from app.errors import RequestError, UserFacingError
 from app.generation import events as ev
+from app.generation import messages as msgs
 from app.generation.devices import choose_device
 from app.generation.events import JobSnapshot, JobState
 from app.generation.generated import GeneratedImage, ImageSink
@@ -27,28 +29,36 @@ from app.generation.registry import ModelInfo, ModelRegistry
 from app.generation.request import GenerationRequest
 from app.generation.runner import SOURCE_GONE, Cancelled, JobRunner, SourceImages
 from app.generation.settings import GenerationSettings
+from app.messages import Msg
 
 log = logging.getLogger(__name__)
+WORKER_PREFIX = f"{executors.THREAD_PREFIX}generation"
 
 __all__ = ["Engine", "KEEP_FINISHED"]
-UNEXPECTED_FAILURE = (
+UNEXPECTED_FAILURE = Msg(
+    "generation.unexpected_failure",
     "Generation stopped because of an unexpected problem. Try again; if it happens again, try another model "
-    "or smaller settings, and keep the details for a support request."
+    "or smaller settings, and keep the details for a support request.",
 )
-OUT_OF_MEMORY = (
+OUT_OF_MEMORY = Msg(
+    "generation.out_of_memory",
     "Not enough memory to generate this. Choose a smaller size or fewer variations, or turn on the low-memory "
-    "options in Settings."
+    "options in Settings.",
 )
-PRELOAD_FAILED = "The model could not be loaded. Generate to try again, or choose another model."
-_STOP = object()
-# A worker still inside torch while the interpreter tears down can abort the process: stop them first.
+PRELOAD_FAILED = Msg(
+    "generation.preload_failed", "The model could not be loaded. Generate to try again, or choose another model."
+)
 _running: weakref.WeakSet = weakref.WeakSet()
 
 
-@atexit.register
 def _stop_running_engines() -> None:
+    # At exit the interpreter waits for the generation worker: a running job stops within a step instead of
+    # finishing, and queued ones never start.
     for engine in list(_running):
-        engine.shutdown(timeout=5.0)
+        engine.cancel_all()
+
+
+executors.before_exit(_stop_running_engines)
 
 
 class Engine:
@@ -69,10 +79,8 @@ class Engine:
         self._sources = sources
         self._sink = sink
         self._book = JobBook()
-        self._queue: queue.Queue = queue.Queue()
         self._loaded: LoadedModel | None = None
-        self._thread = threading.Thread(target=self._work, name="sm6-engine", daemon=True)
-        self._thread.start()
+        self._closed = threading.Event()
         _running.add(self)
 
     # ----- GenerationBackend (any thread) -----
@@ -111,16 +119,14 @@ class Engine:
         if wanted:
             model = self._registry.get(wanted)
             if model is None and model_id:
-                raise RequestError(
-                    f"The model '{model_id}' is not installed any more. Pick another one or import it again."
-                )
+                raise RequestError(msgs.MODEL_GONE(model_id=model_id))
             if model is not None:
                 if not model.usable:
-                    raise RequestError(model.error or f"{model.id} cannot be used.")
+                    raise RequestError(model.error_msg or model.error or msgs.MODEL_UNUSABLE(model=model.id))
                 return model
         usable = self._registry.usable()
         if not usable:
-            raise RequestError("No model yet. Import a Stable Diffusion model, or try the demo model.")
+            raise RequestError(msgs.NO_MODEL_YET())
         return usable[0]
 
     def submit(self, request: GenerationRequest, save: bool = True, stream: str = "") -> JobSnapshot:
@@ -128,9 +134,10 @@ class Engine:
         model = self.model_for(request.model_id)
         request = request.with_seed().replace(model_id=model.id)
         if request.source == "design" and (self._sources is None or self._sources(request.source_design_id) is None):
-            raise RequestError(SOURCE_GONE)
+            raise RequestError(SOURCE_GONE())
         job = self._book.open(request, save=save, stream=stream)
-        self._queue.put(job)
+        if self._schedule(self._run, job) is None:
+            self._book.finish(job, JobState.CANCELLED)
         return job.snapshot()
 
     def cancel(self, job_id: str) -> bool:
@@ -146,15 +153,20 @@ class Engine:
         return self._book.wait_idle(timeout)
 
     def preload(self, model_id: str = "") -> None:
-        self._queue.put(("preload", model_id))
+        self._schedule(self._control, "preload", model_id)
 
     def unload(self) -> None:
-        self._queue.put(("unload", ""))
+        self._schedule(self._control, "unload", "")
 
     def shutdown(self, timeout: float = 10.0) -> None:
+        """Cancel every job and free the model. Returns once the job that was running has ended (its designs are
+        handed over) and the model is released, or after `timeout` seconds."""
         self.cancel_all()
-        self._queue.put(_STOP)
-        self._thread.join(timeout)
+        if not self._closed.is_set():
+            released = self._schedule(self._release)  # after this engine's queued work: the worker runs in order
+            self._closed.set()
+            if released is not None and not threading.current_thread().name.startswith(WORKER_PREFIX):
+                futures.wait([released], timeout)
         _running.discard(self)
 
     # ----- local only -----
@@ -163,22 +175,28 @@ class Engine:
         loaded = self._loaded
         return loaded.model if loaded else None
 
-    # ----- worker thread -----
+    # ----- the generation worker -----
+    def _schedule(self, fn: Callable[..., None], *args: Any) -> futures.Future | None:
+        """Queue `fn` on the generation executor; None when the executors have shut down (the process exits)."""
+        try:
+            return executors.run("generation", self._logged, fn, *args)
+        except RuntimeError:
+            log.info("generation executor closed: %s not run", getattr(fn, "__name__", fn))
+            return None
+
+    @staticmethod
+    def _logged(fn: Callable[..., None], *args: Any) -> None:
+        try:
+            fn(*args)
+        except Exception:  # nobody waits on these futures: a failure must reach the log
+            log.exception("generation work failed")
+
     def _emit(self, event: ev.EngineEvent) -> None:
         self._book.emit(event)
 
-    def _work(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is _STOP:
-                self._release()
-                return
-            if isinstance(item, tuple):
-                self._control(*item)
-            else:
-                self._run(item)
-
     def _control(self, action: str, model_id: str) -> None:
+        if self._closed.is_set():
+            return
         if action == "unload":
             self._release()
             return
@@ -191,13 +209,13 @@ class Engine:
             self._ensure_loaded(model)
         except Exception as exc:  # the worker must outlive a model that will not load; the next job says why
             log.warning("Preloading %s failed", model.id, exc_info=True)
-            message = exc.message if isinstance(exc, UserFacingError) else PRELOAD_FAILED
+            message = exc.msg if isinstance(exc, UserFacingError) else PRELOAD_FAILED()
             details = exc.details if isinstance(exc, UserFacingError) else traceback.format_exc()
             self._emit(ev.ModelLoadFailed(model.id, model.label, message, details))
 
     def _run(self, job: Job) -> None:
         book = self._book
-        if job.cancel_event.is_set():
+        if job.cancel_event.is_set() or self._closed.is_set():
             book.finish(job, JobState.CANCELLED)
             return
         book.set(job, state=JobState.LOADING)
@@ -219,16 +237,17 @@ class Engine:
             book.finish(job, JobState.CANCELLED)
         except UserFacingError as exc:
             log.warning("Generation with %s failed: %s %s", job.request.model_id, exc.message, exc.details)
-            book.finish(job, JobState.FAILED, exc.message, exc.details)
+            book.finish(job, JobState.FAILED, exc.msg, exc.details)
         except Exception as exc:  # report, keep the engine alive for the next job
             log.exception("Generation failed")
-            message = OUT_OF_MEMORY if _out_of_memory(exc) else UNEXPECTED_FAILURE
+            message = OUT_OF_MEMORY() if _out_of_memory(exc) else UNEXPECTED_FAILURE()
             book.finish(job, JobState.FAILED, message, traceback.format_exc())
         else:
             book.finish(job, JobState.DONE, results=(results, ()) if sink is not None else ((), results))
 
     def _keep(self, job: Job, sink: ImageSink, image: GeneratedImage):
-        """On the hand-off thread: the sink keeps the image, then (and only then) it is announced."""
+        """In the job's hand-off (a disk worker, one image at a time): the sink keeps the image, then (and only then)
+        it is announced."""
         kept = sink(image)
         self._emit(ev.ImageReady(self._book.set(job, image_index=image.index), kept))
         return kept

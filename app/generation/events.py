@@ -5,11 +5,15 @@ JobFinished / JobCancelled / JobFailed last (every ImageReady of a job comes bef
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Union
 
 from app.generation.request import GenerationRequest
+from app.messages import Message, Msg, as_message
+
+MODEL_CHECKING = Msg("generation.model_checking", "Checking {model}…")
+MODEL_LOADING = Msg("generation.model_loading", "Loading {model}…")
 
 
 class JobState(str, Enum):
@@ -60,6 +64,11 @@ class ModelLoading:
     label: str
     stage: str  # "hashing" | "loading"
 
+    @property
+    def msg(self) -> Message:
+        """The stage in words ("Loading SM6 base…"), by id."""
+        return (MODEL_CHECKING if self.stage == "hashing" else MODEL_LOADING)(model=self.label)
+
 
 @dataclass(frozen=True)
 class ModelLoaded:
@@ -76,8 +85,12 @@ class ModelLoadFailed:
 
     model_id: str
     label: str
-    message: str
+    message: str | Message  # given as a Message; kept as its rendered sentence, with the Message in `msg`
     details: str = ""
+    msg: Message = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _split_message(self)
 
 
 @dataclass(frozen=True)
@@ -111,8 +124,20 @@ class JobCancelled:
 @dataclass(frozen=True)
 class JobFailed:
     job: JobSnapshot
-    message: str
+    message: str | Message  # given as a Message; kept as its rendered sentence, with the Message in `msg`
     details: str = ""
+    msg: Message = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _split_message(self)
+
+
+def _split_message(event) -> None:
+    """`event.msg` the id and parameters a front end acts on and translates; `event.message` its sentence, so a
+    listener that only shows text keeps working."""
+    msg = as_message(event.message)
+    object.__setattr__(event, "msg", msg)
+    object.__setattr__(event, "message", msg.render())
 
 
 EngineEvent = Union[

@@ -14,15 +14,19 @@ import shutil
 import tempfile
 import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Callable, Literal
 
 from app import paths
 from app.errors import ModelError
+from app.executors import run_long
 from app.fsutil import _fsync_dir
 from app.generation import checkpoint
+from app.generation import messages as msgs
 from app.generation.checkpoint import PICKLE_SUFFIXES, shown_name
 from app.generation.registry import ModelInfo, inspect_path
+from app.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +43,16 @@ class ImportCancelled(ModelError):
     """The person cancelled; nothing was left behind. A ModelError so generic handlers still show a sentence."""
 
     def __init__(self) -> None:
-        super().__init__("Import cancelled. Nothing was added to your models.")
+        super().__init__(msgs.IMPORT_CANCELLED())
 
 
 class ImportJob:
-    """`import_model` on a worker thread, with state the UI thread polls.
+    """`import_model` on a thread of its own (`run_long("import")`: a copy may take minutes, and must not hold a
+    shared worker), with progress a front end reads when it repaints and `future` for the outcome.
 
-    Polling (a timer reading `progress()` and `finished`) means no callback ever crosses threads: emitting Qt
-    signals from a plain Python thread thousands of times per copy has crashed PySide6 here (PYSIDE-3124-like
-    refcount corruption), and a timer also caps UI updates to a sensible rate.
+    Progress is read, never pushed: emitting Qt signals from a plain Python thread thousands of times per copy has
+    crashed PySide6 here (PYSIDE-3124-like refcount corruption), and reading at the UI's own rate also caps
+    updates to a sensible rate. The outcome crosses once, through `future` (ui/tasks.py `deliver`).
     """
 
     def __init__(
@@ -60,10 +65,10 @@ class ImportJob:
         self._done_event = threading.Event()
         self._lock = threading.Lock()
         self._progress = (0, 0)
-        self._thread = threading.Thread(target=self._run, name="model-import", daemon=True)
+        self.future: Future | None = None  # set by start(): the new model's path, or the error
 
     def start(self) -> "ImportJob":
-        self._thread.start()
+        self.future = run_long("import", self._run)
         return self
 
     def cancel(self) -> None:
@@ -88,7 +93,7 @@ class ImportJob:
         with self._lock:
             self._progress = (done, total)
 
-    def _run(self) -> None:
+    def _run(self) -> Path:
         try:
             self.result = import_model(
                 self.source,
@@ -98,10 +103,12 @@ class ImportJob:
                 cancel=self._cancel,
                 chunk_size=self.chunk_size,
             )
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported through `error`
+        except BaseException as exc:  # noqa: BLE001 - reported through `error` and the future
             self.error = exc
+            raise
         finally:
             self._done_event.set()
+        return self.result
 
 
 def validate_import(source: Path) -> ModelInfo:
@@ -112,19 +119,15 @@ def validate_import(source: Path) -> ModelInfo:
     except OSError as exc:
         raise checkpoint.unreadable(source, exc) from exc
     if not present:
-        raise ModelError(
-            f"{shown_name(str(source))} does not exist. It may have been moved or deleted; choose it again."
-        )
+        raise ModelError(msgs.IMPORT_SOURCE_MISSING(source=shown_name(str(source))))
     if source.name.startswith("."):
         # The registry skips hidden names, so an imported copy would never show up.
-        raise ModelError(
-            f"{shown_name(source.name)} is a hidden file or folder. Rename it so it doesn't start with a dot."
-        )
+        raise ModelError(msgs.IMPORT_HIDDEN(name=shown_name(source.name)))
     info = inspect_path(source)  # never raises: a malformed model comes back with its reason
     if info is None:
         raise ModelError(_not_a_model_message(source))
     if info.error:
-        raise ModelError(info.error, info.error_details)
+        raise ModelError(info.error_msg or info.error, info.error_details)
     if info.format == "diffusers":
         # The registry checks the weights of the parts it loads; this also catches damage in any other weights.
         try:
@@ -160,7 +163,7 @@ def import_model(
         dest_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ModelError(
-            f"SM6 Studio cannot create the models folder {dest_dir}. Check that the drive is writable, then try again.",
+            msgs.IMPORT_MODELS_FOLDER_FAILED(dest_dir=dest_dir),
             details=f"{exc.__class__.__name__}: {exc}",
         ) from exc
     target = dest_dir / source.name
@@ -194,17 +197,9 @@ def remove_stale_partials(dest_dir: Path, older_than_s: float = STALE_PARTIAL_SE
 # --- checks ---------------------------------------------------------------------------------------------------
 
 
-def _not_a_model_message(source: Path) -> str:
+def _not_a_model_message(source: Path) -> Message:
     name = shown_name(source.name)
-    if os.path.isdir(source):
-        return (
-            f"{name} is not a diffusers model folder: it has no model_index.json. Choose the folder that "
-            "contains model_index.json, or a single .safetensors checkpoint."
-        )
-    return (
-        f"{name} is not a model file. SM6 Studio imports Stable Diffusion 1.x, 2.x and SDXL checkpoints "
-        "as .safetensors files, or diffusers model folders."
-    )
+    return (msgs.NOT_A_MODEL_FOLDER if os.path.isdir(source) else msgs.NOT_A_MODEL_FILE)(name=name)
 
 
 def _refuse_clash(source: Path, target: Path) -> None:
@@ -215,11 +210,8 @@ def _refuse_clash(source: Path, target: Path) -> None:
     except OSError:
         same = False
     if same:
-        raise ModelError(f"{shown_name(source.name)} is already in your models folder, so there is nothing to import.")
-    raise ModelError(
-        f"A model named {shown_name(source.name)} is already in {target.parent}. Rename the file or folder you are "
-        "importing, or remove the existing one first. Nothing was replaced."
-    )
+        raise ModelError(msgs.IMPORT_ALREADY_THERE(name=shown_name(source.name)))
+    raise ModelError(msgs.IMPORT_NAME_TAKEN(name=shown_name(source.name), folder=target.parent))
 
 
 # --- link -----------------------------------------------------------------------------------------------------
@@ -231,8 +223,7 @@ def _link(source: Path, target: Path) -> Path:
     except (OSError, NotImplementedError) as exc:
         # Windows needs Developer Mode or admin rights for symlinks; some drives (FAT, network shares) have none.
         raise ModelError(
-            f"SM6 Studio could not create a link to {shown_name(source.name)}: this system or drive does not allow it. "
-            'Choose "Copy into SM6 Studio" instead.',
+            msgs.IMPORT_LINK_UNSUPPORTED(name=shown_name(source.name)),
             details=f"{exc.__class__.__name__}: {exc}",
         ) from exc
     return target
@@ -339,23 +330,17 @@ def _check_free_space(directory: Path, needed: int, name: str) -> None:
 def _copy_error(exc: OSError, name: str, directory: Path, total: int) -> ModelError:
     if exc.errno in _DISK_FULL:
         return ModelError(_disk_full_message(name, directory, total, None))
-    why = (
-        "SM6 Studio was not allowed to read or write a file"
-        if isinstance(exc, PermissionError)
-        else "the drive reported an error"
-    )
+    why = msgs.COPY_NOT_ALLOWED() if isinstance(exc, PermissionError) else msgs.COPY_DRIVE_ERROR()
     return ModelError(
-        f"Copying {shown_name(name)} failed: {why}. Nothing was added to your models; check the drive and try again.",
+        msgs.IMPORT_COPY_FAILED(name=shown_name(name), why=why),
         details=f"{exc.__class__.__name__}: {exc}",
     )
 
 
-def _disk_full_message(name: str, directory: Path, needed: int, free: int | None) -> str:
-    free_part = f", {_gb(free)} free" if free is not None else ""
-    return (
-        f"Not enough disk space to import {name} ({_gb(needed)} needed{free_part} in {directory}). "
-        'Free some space, or choose "Link" to use the model where it is.'
-    )
+def _disk_full_message(name: str, directory: Path, needed: int, free: int | None) -> Message:
+    if free is None:
+        return msgs.IMPORT_DISK_FULL(name=name, needed=_gb(needed), folder=directory)
+    return msgs.IMPORT_DISK_FULL_FREE(name=name, needed=_gb(needed), free=_gb(free), folder=directory)
 
 
 def _gb(n: int) -> str:

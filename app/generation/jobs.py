@@ -13,6 +13,7 @@ from typing import Callable
 from app.generation import events as ev
 from app.generation.events import JobSnapshot, JobState
 from app.generation.request import GenerationRequest
+from app.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,9 @@ class JobBook:
             job.steps_after_cancel += 1
         self.emit(ev.StepProgress(self.set(job, image_index=image_index, step=step, steps=steps), preview))
 
-    def finish(self, job: Job, state: JobState, message: str = "", details: str = "", results=((), ())) -> None:
+    def finish(
+        self, job: Job, state: JobState, message: str | Message = "", details: str = "", results=((), ())
+    ) -> None:
         """The job's one closing event. `results`: (designs, images) of a job that finished."""
         with self._lock:
             already = job.state is JobState.CANCELLED

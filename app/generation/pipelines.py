@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ModelError
+from app.generation import messages as msgs
 from app.generation.devices import DeviceChoice
 from app.generation.preview import find_taesd, load_taesd
 from app.generation.registry import ModelInfo
@@ -84,7 +85,7 @@ def quiet_libraries() -> None:
 
 def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] | None = None) -> LoadedModel:
     if not model.usable:
-        raise ModelError(model.error or f"{model.id} cannot be used.")
+        raise ModelError(model.error_msg or model.error or msgs.MODEL_UNUSABLE(model=model.id))
     # The hub must never be reached: users' weights and our shipped configs are all local.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     quiet_libraries()
@@ -108,13 +109,10 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
                 **_no_safety_checker(model.arch),
             )
     except MemoryError as exc:
-        raise ModelError(
-            f"Not enough memory to load {model.label}. Close other programs or turn on low-memory options in Settings."
-        ) from exc
+        raise ModelError(msgs.LOAD_OUT_OF_MEMORY(model=model.label)) from exc
     except Exception as exc:
         raise ModelError(
-            f"{model.label} could not be loaded: the file may be damaged or not a standard {model.arch_label} model. "
-            "Try re-importing it, or choose another model.",
+            msgs.LOAD_FAILED(model=model.label, arch=model.arch_label),
             details=traceback.format_exc(),
         ) from exc
     pipe.set_progress_bar_config(disable=True)

@@ -185,7 +185,7 @@ def _json_or_none(text: str | None, what: str) -> dict[str, Any] | None:
     try:
         value = safejson.loads(text, f"this PNG image's {what}")
     except BadJSON as exc:  # a ValueError, as callers expect, and a plain sentence
-        raise BadJSON(exc.what, f"is damaged (it {exc.problem.rstrip('.')}).", exc.details) from None
+        raise BadJSON(exc.what, safejson.DAMAGED(problem=exc.problem.rstrip(".")), exc.details) from None
     return value if isinstance(value, dict) else None
 
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 import logging
 import re
 import traceback
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app import paths, safejson
 from app.errors import ModelError
 from app.generation import checkpoint
+from app.generation import messages as msgs
 from app.generation.checkpoint import ARCH_LABELS, PICKLE_SUFFIXES, shown_name
 from app.generation.hashing import SHORT_HASH_LEN, HashCache, folder_sha256
+from app.messages import Message, as_message
 from app.safejson import BadJSON
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ class ModelInfo:
     is_demo: bool = False
     config_dir: Path | None = None  # for single files: the diffusers config folder to build the pipeline from
     error_details: str = ""  # the technical side of `error`, for "Show details" and the log
+    error_msg: Message | None = field(default=None, compare=False)  # `error` by id, for a front end to translate
 
     @property
     def usable(self) -> bool:
@@ -136,19 +139,14 @@ def inspect_path(path: Path) -> ModelInfo | None:
     try:
         return _inspect(path)
     except ModelError as exc:
-        return _unusable(path, exc.message, exc.details)
+        return _unusable(path, exc.msg, exc.details)
     except OSError as exc:
         error = checkpoint.unreadable(path, exc)
-        return _unusable(path, error.message, error.details)
+        return _unusable(path, error.msg, error.details)
     except Exception:  # noqa: BLE001 - a model we failed to understand is unusable, not fatal
         # Not log.exception: with no handler configured (the CLI) that prints a traceback to the person.
         log.info("Checking the model %s failed", path, exc_info=True)
-        return _unusable(
-            path,
-            f"SM6 Studio could not check {shown_name(path.name)}, so it is not offered. Copy it again, or remove it "
-            "from the models folder.",
-            traceback.format_exc(),
-        )
+        return _unusable(path, msgs.MODEL_UNCHECKABLE(name=shown_name(path.name)), traceback.format_exc())
 
 
 def _inspect(path: Path) -> ModelInfo | None:
@@ -172,13 +170,12 @@ def _inspect(path: Path) -> ModelInfo | None:
         is_demo = (path / DEMO_MARKER).is_file()
         return ModelInfo(name, path, "diffusers", arch, sum(_size(f) for f in _weight_files(path)), is_demo=is_demo)
     if path.is_dir() and path.suffix.lower() in WEIGHT_SUFFIXES:
-        raise ModelError(
-            f"{name} is a folder, not a checkpoint file. Put the .safetensors file itself in the models folder."
-        )
+        raise ModelError(msgs.FOLDER_NOT_CHECKPOINT(name=name))
     return None
 
 
-def _unusable(path: Path, message: str, details: str = "") -> ModelInfo:
+def _unusable(path: Path, message: str | Message, details: str = "") -> ModelInfo:
+    message = as_message(message)
     if details:
         log.info("Model %s cannot be used: %s\n%s", path, message, details)
     try:
@@ -191,8 +188,9 @@ def _unusable(path: Path, message: str, details: str = "") -> ModelInfo:
         "diffusers" if is_folder else "single",
         None,
         0 if is_folder else _size(path),
-        message,
+        str(message),
         error_details=details,
+        error_msg=message,
     )
 
 
@@ -210,14 +208,10 @@ def inspect_diffusers_folder(folder: Path) -> str:
     index = _folder_json(folder, "model_index.json")
     class_name = index.get("_class_name")
     if not isinstance(class_name, str):
-        raise ModelError(
-            f"{name} is damaged: its model_index.json does not say which pipeline it is. Copy the whole folder again."
-        )
+        raise ModelError(msgs.FOLDER_NO_PIPELINE_CLASS(name=name))
     arch = PIPELINE_ARCH.get(class_name)
     if arch is None:
-        raise ModelError(
-            f"{name} is a {shown_name(class_name[:80])} folder; SM6 Studio runs SD 1.x, SD 2.x and SDXL pipelines."
-        )
+        raise ModelError(msgs.FOLDER_UNSUPPORTED_PIPELINE(name=name, pipeline=shown_name(class_name[:80])))
     components = _components(name, index)
     missing = [c for c in REQUIRED_COMPONENTS[arch] if c not in components]
     for component in components:
@@ -228,7 +222,7 @@ def inspect_diffusers_folder(folder: Path) -> str:
             missing.append(f"{component} weights")
     if missing:
         listed = ", ".join(dict.fromkeys(missing))
-        raise ModelError(f"{name} is incomplete: {listed} missing. Copy the whole folder again.")
+        raise ModelError(msgs.FOLDER_INCOMPLETE(name=name, listed=listed))
     if arch == "sd15" and _cross_attention_dim(folder) == 1024:
         arch = "sd2"
     return arch
@@ -239,8 +233,7 @@ def _folder_json(folder: Path, relative: str) -> dict:
         return safejson.load_object(folder / relative, relative)
     except BadJSON as exc:
         raise ModelError(
-            f"{shown_name(folder.name)} is damaged: its {relative} {exc.problem.rstrip('.')}. "
-            "Copy the whole folder again.",
+            msgs.FOLDER_BAD_CONFIG(name=shown_name(folder.name), relative=relative, problem=exc.problem.rstrip(".")),
             exc.details,
         ) from exc
 
@@ -254,8 +247,7 @@ def _components(name: str, index: dict) -> list[str]:
         pair = (len(spec) == 2 and all(isinstance(v, str) for v in spec)) or spec == [None, None]
         if not pair or not _COMPONENT_NAME.fullmatch(component):
             raise ModelError(
-                f"{name} is damaged: its model_index.json describes a part SM6 Studio cannot make sense of. "
-                "Copy the whole folder again.",
+                msgs.FOLDER_BAD_COMPONENT(name=name),
                 f"entry {component[:100]!r}: {spec!r:.200}",
             )
         if spec[0] is not None:
@@ -269,10 +261,7 @@ def _check_weights(name: str, component: str, sub: Path) -> bool:
     weights = [f for f in entries if f.suffix == ".safetensors" and not f.name.startswith(".")]
     if not weights:
         if any(f.suffix in PICKLE_SUFFIXES for f in entries):
-            raise ModelError(
-                f"{name}/{component} only has pickled .bin weights, which SM6 Studio does not load because "
-                "pickle files can run code. Convert the folder to safetensors first."
-            )
+            raise ModelError(msgs.FOLDER_PICKLED_WEIGHTS(name=name, component=component))
         return False
     for f in weights:
         try:
@@ -282,7 +271,7 @@ def _check_weights(name: str, component: str, sub: Path) -> bool:
             if isinstance(exc.__cause__, OSError):  # not damaged: unreadable (permissions, a link loop, a bad drive)
                 raise checkpoint.unreadable(f, exc.__cause__, shown) from exc
             raise ModelError(
-                f"{name} is damaged: {component}/{shown_name(f.name)} cannot be used. Copy the whole folder again.",
+                msgs.FOLDER_DAMAGED_WEIGHTS(name=name, component=component, file=shown_name(f.name)),
                 "\n".join(part for part in (exc.message, exc.details) if part),
             ) from exc
     return True
@@ -297,8 +286,7 @@ def _cross_attention_dim(folder: Path) -> int | None:
     values = value if isinstance(value, list) else [value]
     if value is not None and not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in values):
         raise ModelError(
-            f"{shown_name(folder.name)} is damaged: its unet/config.json gives cross_attention_dim as something "
-            "other than a number. Copy the whole folder again.",
+            msgs.FOLDER_BAD_CROSS_ATTENTION(name=shown_name(folder.name)),
             f"cross_attention_dim: {value!r:.200}",
         )
     return values[0] if values else None

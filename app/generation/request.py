@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from app.errors import RequestError
+from app.generation import messages as msgs
 
 Source = Literal["none", "base", "design"]
 
@@ -40,33 +41,31 @@ class GenerationRequest:
     def validate(self) -> "GenerationRequest":
         """Raise RequestError with a plain-language message for anything that cannot run."""
         if not self.prompt.strip():
-            raise RequestError("Describe your SM6 first: the prompt is empty.")
+            raise RequestError(msgs.PROMPT_EMPTY())
         if len(self.prompt) > MAX_PROMPT_CHARS:
-            raise RequestError(
-                f"The prompt is too long ({len(self.prompt)} characters); keep it under {MAX_PROMPT_CHARS}."
-            )
+            raise RequestError(msgs.PROMPT_TOO_LONG(count=len(self.prompt), max_prompt_chars=MAX_PROMPT_CHARS))
         for name, value in (("Width", self.width), ("Height", self.height)):
             if not isinstance(value, int) or value < MIN_SIDE or value > MAX_SIDE:
-                raise RequestError(f"{name} must be between {MIN_SIDE} and {MAX_SIDE} pixels (got {value}).")
+                raise RequestError(msgs.SIDE_OUT_OF_RANGE(name=name, min_side=MIN_SIDE, max_side=MAX_SIDE, value=value))
             if value % 8:
                 lower, upper = value - value % 8, value - value % 8 + 8
-                raise RequestError(f"{name} must be a multiple of 8 pixels: try {lower} or {upper} instead of {value}.")
+                raise RequestError(msgs.SIDE_NOT_MULTIPLE_OF_8(name=name, lower=lower, upper=upper, value=value))
         if not 1 <= self.steps <= MAX_STEPS:
-            raise RequestError(f"Steps must be between 1 and {MAX_STEPS} (got {self.steps}).")
+            raise RequestError(msgs.STEPS_OUT_OF_RANGE(max_steps=MAX_STEPS, steps=self.steps))
         if not 0.0 <= self.guidance <= 30.0:
-            raise RequestError(f"Guidance must be between 0 and 30 (got {self.guidance:g}).")
+            raise RequestError(msgs.GUIDANCE_OUT_OF_RANGE(guidance=self.guidance))
         if not 1 <= self.batch <= MAX_BATCH:
-            raise RequestError(f"Variations must be between 1 and {MAX_BATCH} (got {self.batch}).")
+            raise RequestError(msgs.BATCH_OUT_OF_RANGE(max_batch=MAX_BATCH, batch=self.batch))
         if self.scheduler not in SCHEDULERS:
-            raise RequestError(f"Unknown sampler '{self.scheduler}'. Choose one of: {', '.join(SCHEDULERS)}.")
+            raise RequestError(msgs.UNKNOWN_SAMPLER(scheduler=self.scheduler, choices=", ".join(SCHEDULERS)))
         if self.source not in ("none", "base", "design"):
-            raise RequestError(f"Unknown starting image '{self.source}'.")
+            raise RequestError(msgs.UNKNOWN_SOURCE(source=self.source))
         if self.source == "design" and not self.source_design_id:
-            raise RequestError("Pick the design to refine first.")
+            raise RequestError(msgs.NO_DESIGN_TO_REFINE())
         if self.source != "none" and not 0.05 <= self.strength <= 1.0:
-            raise RequestError("Keep-shape must leave at least a little room to change (strength 0.05–1).")
+            raise RequestError(msgs.STRENGTH_OUT_OF_RANGE())
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
-            raise RequestError(f"Seed must be between 0 and {MAX_SEED}.")
+            raise RequestError(msgs.SEED_OUT_OF_RANGE(max_seed=MAX_SEED))
         return self
 
     def with_seed(self) -> "GenerationRequest":

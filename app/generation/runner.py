@@ -1,12 +1,13 @@
 """Running one job on a loaded model: each variation in turn, with step previews, cancel, and the PNG with its
-provenance. Keeping the image (the library) is the caller's: each is handed over on the hand-off thread."""
+provenance. Keeping the image (the library) is the caller's: each is handed over on the `disk` executor, one at a
+time in the order they were made, while the next one denoises."""
 
 from __future__ import annotations
 
 import threading
 import time
 from concurrent import futures
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Callable
 
@@ -14,6 +15,8 @@ import numpy as np
 from PIL import Image
 
 from app.errors import ModelError, RequestError
+from app.executors import Serial
+from app.generation import messages as msgs
 from app.generation import pngmeta
 from app.generation.generated import GeneratedImage
 from app.generation.pipelines import LoadedModel
@@ -23,12 +26,8 @@ from app.generation.request import GenerationRequest
 from app.generation.schedulers import make_scheduler, scheduler_label
 
 StepCallback = Callable[[int, int, int, object], None]  # image index, step, steps, preview image or None
-ImageCallback = Callable[[GeneratedImage], Any]  # on the hand-off thread; its result is what run() returns
+ImageCallback = Callable[[GeneratedImage], Any]  # on a disk worker, one at a time; its result is what run() returns
 SourceImages = Callable[[str], "Path | str | None"]  # a design id -> its image file, None when it is gone
-
-
-# One hand-off thread for all jobs keeps images landing in the order they were made, and durable writes off the GPU.
-_handoff = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-saver")
 
 
 class Cancelled(Exception):
@@ -39,11 +38,8 @@ class EmptyImage(ModelError):
     """The model computed NaN or infinity: the image would be black. Nothing of it is kept."""
 
 
-SOURCE_UNREADABLE = (
-    "The design you started from can no longer be read: its image file is missing or damaged. "
-    "Start from another design or from the SM6 base artwork."
-)
-SOURCE_GONE = "The design to refine is no longer in the library."
+SOURCE_UNREADABLE = msgs.SOURCE_UNREADABLE
+SOURCE_GONE = msgs.SOURCE_GONE
 MAX_SOURCE_PIXELS = 4 * 2048 * 2048  # a starting image is resized to at most 2048²; bigger is not a design of ours
 
 
@@ -63,13 +59,16 @@ class JobRunner:
         on_step: StepCallback,
         on_image: ImageCallback | None = None,
     ) -> list:
-        """Generate every variation; each is packaged as a PNG with its provenance and handed to `on_image` on the
-        hand-off thread while the next one denoises. Returns what `on_image` returned for each (the
+        """Generate every variation; each is packaged as a PNG with its provenance and handed to `on_image` on a
+        disk worker while the next one denoises. Returns what `on_image` returned for each (the
         GeneratedImages themselves without it), once every hand-off has ended."""
         asked_steps = request.steps
         request = request.runnable()
         composed = self.presets.compose(request)
         init_image = self.init_image(request)
+        # One piece at a time keeps images landing in the order they were made; jobs run one after another and
+        # each waits for its hand-offs, so the order holds across jobs too.
+        handoff = Serial("disk")
         handed: list[Future] = []
         try:
             for index, seed in enumerate(request.seeds()):
@@ -87,7 +86,7 @@ class JobRunner:
                 )
                 made = dict(seed=seed, index=index, seconds=time.perf_counter() - started, asked_steps=asked_steps)
                 handed.append(
-                    _handoff.submit(self._hand_over, request, composed, image, init_image is not None, made, on_image)
+                    handoff.submit(self._hand_over, request, composed, image, init_image is not None, made, on_image)
                 )
         finally:
             # Images finished before a cancel or a failure are kept: wait for every hand-off, even after one failed,
@@ -201,15 +200,9 @@ class JobRunner:
 
     def _empty_image(self) -> EmptyImage:
         device = self.loaded.options.device
-        hint = ""
-        if device.dtype_name == "float16":
-            hint = (
-                " On this graphics processor the model runs in half precision, which some models cannot do: if other "
-                "models work, choose CPU under Settings › Generation › Device to run this one in full precision."
-            )
+        half = device.dtype_name == "float16"  # some models cannot run in half precision: say how to avoid it
         return EmptyImage(
-            "The model produced an empty image: its weights may be damaged; try another model. Nothing was saved."
-            + hint,
+            msgs.EMPTY_IMAGE_HALF_PRECISION() if half else msgs.EMPTY_IMAGE(),
             f"NaN or infinite values in the output of {self.loaded.model.label} ({device.label}, {device.dtype_name})",
         )
 
@@ -222,7 +215,7 @@ class JobRunner:
         if request.source == "design":
             path = self.sources(request.source_design_id) if self.sources and request.source_design_id else None
             if path is None:
-                raise RequestError(SOURCE_GONE)
+                raise RequestError(SOURCE_GONE())
             return read_source_image(path, size)
         return None
 
@@ -251,5 +244,5 @@ def read_source_image(path, size: tuple[int, int]) -> Image.Image:
                 raise ValueError(f"image of {width}×{height} pixels")
             rgb = img.convert("RGB")  # decodes every byte, so a truncated file fails here
     except Exception as exc:  # noqa: BLE001 - any image decoder failure means the same thing to the person
-        raise RequestError(SOURCE_UNREADABLE, f"{path}: {exc.__class__.__name__}: {exc}") from exc
+        raise RequestError(SOURCE_UNREADABLE(), f"{path}: {exc.__class__.__name__}: {exc}") from exc
     return rgb if rgb.size == size else rgb.resize(size, Image.LANCZOS)

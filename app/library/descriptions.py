@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.changes import Change, DescriptionSaved
 from app.errors import StorageError
+from app.library import messages as msgs
 from app.library.models import DescriptionRecord, DraftRecord
 from app.sqlite_db import immediate
 
@@ -96,6 +98,7 @@ class DescriptionsMixin:
         def _save_failed(self, what: str, exc: sqlite3.Error) -> StorageError: ...
         @staticmethod
         def _new_id(now: float | None = None) -> str: ...
+        def _publish(self, *changes: Change) -> None: ...
 
     # --- writing ---
 
@@ -131,7 +134,7 @@ class DescriptionsMixin:
                     (record.id, language, source, model, prompt, text, finish_reason, now, design_id),
                 )
             except sqlite3.Error as exc:
-                raise self._save_failed("The description draft", exc) from exc
+                raise self._save_failed(msgs.THE_DESCRIPTION_DRAFT(), exc) from exc
         if cur.rowcount == 0:
             raise KeyError(f"No design with id {design_id!r}.")
         return record
@@ -168,7 +171,8 @@ class DescriptionsMixin:
                         (design_id, language),
                     ).fetchone()[0]
             except sqlite3.Error as exc:
-                raise self._save_failed("The description", exc) from exc
+                raise self._save_failed(msgs.THE_DESCRIPTION(), exc) from exc
+        self._publish(DescriptionSaved(design_id, language))
         return DescriptionRecord(design_id, language, text, based_on_draft_id, created_at, now)
 
     # --- reading (an unknown design simply has none) ---

@@ -67,13 +67,24 @@ class DesignFilter:
 
     @property
     def active(self) -> bool:
-        return bool(self.search.split()) or self.favourites_only
+        return bool(search_words(self.search)) or self.favourites_only
 
     def matches(self, design: Design) -> bool:
         if self.favourites_only and not design.favourite:
             return False
-        text = f"{design.request.prompt}\n{design.prompt_final}".casefold()
-        return all(word in text for word in self.search.casefold().split())
+        text = search_text(design.request.prompt, design.prompt_final)
+        return all(word in text for word in search_words(self.search))
+
+
+def search_text(prompt: str, prompt_final: str) -> str:
+    """What a search looks in: both prompts, any case. NUL counts as a space: SQLite's LIKE and full-text index stop
+    reading a text at one, so words after it could never be found."""
+    return f"{prompt}\n{prompt_final}".casefold().replace("\0", " ")
+
+
+def search_words(search: str) -> list[str]:
+    """The words a design must all contain to match `search` (each once, in the order typed)."""
+    return list(dict.fromkeys(search.casefold().replace("\0", " ").split()))
 
 
 @dataclass(frozen=True)

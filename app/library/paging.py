@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.library.listing import ListingMixin
-from app.library.models import Design, DesignFilter
+from app.library.interface import DesignStore, Row
+from app.library.models import DesignFilter
 
 KEY_CHUNK = 10_000  # keys read per query while building an index: a few milliseconds each under the store's lock
-
-Row = tuple[int, Design | None]  # (key, design; None when its row is damaged)
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ class DesignIndex:
         return low - 1
 
 
-def build_index(library: ListingMixin, flt: DesignFilter, page_size: int, *, chunk: int = KEY_CHUNK) -> DesignIndex:
+def build_index(library: DesignStore, flt: DesignFilter, page_size: int, *, chunk: int = KEY_CHUNK) -> DesignIndex:
     """Count the listing and note the key at every page start, reading keys in keyset chunks."""
     anchors: list[int] = []
     checks: list[int] = []
@@ -82,7 +80,7 @@ def build_index(library: ListingMixin, flt: DesignFilter, page_size: int, *, chu
         below = keys[-1]
 
 
-def read_page(library: ListingMixin, index: DesignIndex, page: int) -> list[Row] | None:
+def read_page(library: DesignStore, index: DesignIndex, page: int) -> list[Row] | None:
     """The rows of `page` as the snapshot placed them; None when the listing has changed there since."""
     if not 0 <= page < index.pages:
         return []

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 from app.errors import StorageError
 from app.fsutil import atomic_write_bytes
 from app.generation import pngmeta
+from app.library import messages as msgs
 from app.library.models import NewDesign, request_from_saved
+from app.messages import Message
 
 if TYPE_CHECKING:
     from app.library.store import Library
@@ -45,18 +47,14 @@ class Kept:
     paths: tuple[Path, ...]
     adopted: bool
 
-    def sentence(self) -> str:
+    def sentence(self) -> Message:
         """What to tell the person, in one or two sentences."""
         if not self.paths:
-            return (
-                "The image could not be kept anywhere either; once this is fixed, generate it again "
-                "(the same settings and seed give the same image)."
-            )
-        where = str(self.paths[0]) if len(self.paths) == 1 else f"{self.paths[0].parent} ({len(self.paths)} images)"
-        noun = "image is" if len(self.paths) == 1 else "images are"
-        if self.adopted:
-            return f"Your {noun} safe in {where} and will be added to the library the next time the app starts."
-        return f"Your {noun} kept in {where}, outside the library: copy it somewhere safe."
+            return msgs.IMAGE_NOT_KEPT()
+        if len(self.paths) == 1:
+            return (msgs.KEPT_ONE_ADOPTED if self.adopted else msgs.KEPT_ONE)(where=self.paths[0])
+        many = msgs.KEPT_MANY_ADOPTED if self.adopted else msgs.KEPT_MANY
+        return many(folder=self.paths[0].parent, count=len(self.paths))
 
 
 def keep_aside(data_dir: Path, images: list[tuple[str, bytes, Path]]) -> Kept:
@@ -109,7 +107,7 @@ def take_back(library: "Library", *, rebuild: bool) -> int:
     folder too. Returns how many designs were added. Never raises: what cannot be added yet waits for next time."""
     files = recovered_files(library.data_dir)
     if rebuild:
-        files = stored_images(library.images_dir) + files
+        files = library.images.files() + files
     added = 0
     for path in files:
         png = read_png(path)

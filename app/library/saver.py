@@ -14,12 +14,14 @@ from pathlib import Path
 
 from app.errors import StorageError, UserFacingError
 from app.generation.generated import GeneratedImage
+from app.library import messages as msgs
 from app.library import recovery
+from app.library.interface import DesignStore
 from app.library.models import Design, NewDesign
 
 log = logging.getLogger(__name__)
 
-UNEXPECTED = "The design could not be saved because of an unexpected problem."
+UNEXPECTED = msgs.SAVE_UNEXPECTED
 
 
 def new_design(image: GeneratedImage) -> NewDesign:
@@ -37,7 +39,7 @@ def new_design(image: GeneratedImage) -> NewDesign:
 
 
 class LibrarySaver:
-    def __init__(self, library) -> None:
+    def __init__(self, library: DesignStore) -> None:
         self.library = library
 
     def attach(self, backend) -> "LibrarySaver":
@@ -56,7 +58,7 @@ class LibrarySaver:
         except Exception as exc:  # noqa: BLE001 - whatever broke, the image must survive it
             log.exception("saving a generated design failed")
             kept = self._keep_aside(image)
-            raise StorageError(f"{UNEXPECTED} {kept.sentence()}", f"{type(exc).__name__}: {exc}") from exc
+            raise StorageError(UNEXPECTED(kept=kept.sentence()), f"{type(exc).__name__}: {exc}") from exc
 
     def source_image(self, design_id: str) -> Path | None:
         """The image of the design a request refines, None when that design is gone from the library."""

@@ -1,4 +1,5 @@
-"""The design library: SQLite (WAL) rows plus PNGs in a content-addressed folder.
+"""The design library: SQLite (WAL) rows plus PNGs in a content-addressed folder (images.py), one `DesignStore`
+(interface.py; what every store must do: tests/app/store_contract.py).
 
 Crash safety: a PNG is written durably (temp file, fsync, rename) BEFORE its row is committed,
 so at any instant every row points to a complete file; the worst a crash leaves is an orphan
@@ -25,23 +26,31 @@ from typing import Any, Iterable
 from PIL import Image
 
 from app import safejson
+from app.changes import ChangeFeed, DesignAdded
 from app.errors import StorageError
-from app.fsutil import _fsync_dir, atomic_write_bytes, check_writable
+from app.fsutil import check_writable
+from app.library import messages as msgs
 from app.library import recovery
 from app.library.descriptions import DescriptionsMixin, migrate_v2, migrate_v3_foreign_keys
+from app.library.edits import EditsMixin
 from app.library.ids import new_id
+from app.library.images import IMAGES_DIR, FileImageStore
 from app.library.listing import COLUMNS as _COLUMNS
 from app.library.listing import ListingMixin, where
-from app.library.models import Design, NewDesign, request_from_saved
+from app.library.messages import FAILED_THEN_KEPT
+from app.library.models import Design, NewDesign, request_from_saved, search_text, search_words
+from app.messages import Message
 from app.sqlite_db import Step, check_version, immediate, migrate, open_durable, open_read_only
 from app.storage_errors import READ_ONLY, StorageFailure, describe, storage_error
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "library.sqlite3"
-IMAGES_DIR = "images"
 SCHEMA_VERSION = 3  # = len(_MIGRATIONS)
 STORE_NAME = "the design library"
+_MAX_INDEXED_WORDS = 16  # full-text phrases per search; the rest of a (pasted) long search is checked row by row
+_MAX_LIKE_WORDS = 32
+_WORDS_PER_CLAUSE = 2_000  # bound values per instr() clause, far under SQLite's 32,766
 
 
 # --- schema -------------------------------------------------------------------------------------
@@ -103,7 +112,7 @@ def _fts5_trigram_available() -> bool:
 
 
 # --- the library --------------------------------------------------------------------------------
-class Library(DescriptionsMixin, ListingMixin):
+class Library(DescriptionsMixin, ListingMixin, EditsMixin):
     """Every design ever made, and its descriptions. Safe to share between the UI thread and the generation worker.
 
     Threading: ONE connection (check_same_thread=False) guarded by an RLock. Reads take
@@ -111,13 +120,24 @@ class Library(DescriptionsMixin, ListingMixin):
     really closes everything (per-thread connections would outlive worker threads and race
     each other for the write lock). PNG writes and their fsyncs happen outside the lock, so the
     UI never waits on disk for a design being saved.
+
+    Every write publishes what it changed on `changes` once it is durable (edits.py); handles opened on one folder
+    with the same feed tell the same subscribers, whichever handle wrote.
     """
 
     def __init__(
-        self, data_dir: Path, conn: sqlite3.Connection, *, read_only: bool, read_only_details: str = ""
+        self,
+        data_dir: Path,
+        conn: sqlite3.Connection,
+        *,
+        read_only: bool,
+        read_only_details: str = "",
+        changes: ChangeFeed | None = None,
     ) -> None:
         self.data_dir = data_dir
+        self.changes = changes if changes is not None else ChangeFeed()
         self.images_dir = data_dir / IMAGES_DIR
+        self.images = FileImageStore(self.images_dir, store_name=STORE_NAME)  # the PNGs; rows hold their SHA-256
         self._conn: sqlite3.Connection | None = conn
         self._read_only = read_only
         self._read_only_details = read_only_details
@@ -134,7 +154,7 @@ class Library(DescriptionsMixin, ListingMixin):
         )
 
     @classmethod
-    def open(cls, data_dir: Path) -> "Library":
+    def open(cls, data_dir: Path, changes: ChangeFeed | None = None) -> "Library":
         """Open (creating if needed) the library in `data_dir`; read-only when the folder is.
 
         A writable library first takes back the images of saves that failed last time (recovery.py)."""
@@ -142,11 +162,11 @@ class Library(DescriptionsMixin, ListingMixin):
         db_path = data_dir / DB_NAME
         reason = check_writable(data_dir) or check_writable(data_dir / IMAGES_DIR)
         if reason is None and db_path.exists() and not os.access(db_path, os.W_OK):
-            reason = f"The library file {db_path} is read-only."
+            reason = str(msgs.LIBRARY_FILE_READ_ONLY(file=db_path))
         if reason is not None:
             if not db_path.is_file():
-                raise StorageFailure(describe(READ_ONLY, "Designs cannot be saved", folder=data_dir), reason, READ_ONLY)
-            return cls._open_read_only(data_dir, db_path, reason)
+                raise StorageFailure(describe(READ_ONLY, msgs.CANNOT_BE_SAVED(), folder=data_dir), reason, READ_ONLY)
+            return cls._open_read_only(data_dir, db_path, reason, changes)
         existed = db_path.is_file()
         conn = None
         try:
@@ -158,12 +178,12 @@ class Library(DescriptionsMixin, ListingMixin):
             if not isinstance(exc, (sqlite3.Error, OSError)):
                 raise
             raise _open_failed(exc, data_dir, db_path) from exc
-        library = cls(data_dir, conn, read_only=False)
+        library = cls(data_dir, conn, read_only=False, changes=changes)
         recovery.take_back(library, rebuild=not existed)
         return library
 
     @classmethod
-    def _open_read_only(cls, data_dir: Path, db_path: Path, reason: str) -> "Library":
+    def _open_read_only(cls, data_dir: Path, db_path: Path, reason: str, changes: ChangeFeed | None) -> "Library":
         try:
             conn = open_read_only(db_path, "SELECT count(*) FROM designs")
         except sqlite3.Error as exc:
@@ -173,7 +193,7 @@ class Library(DescriptionsMixin, ListingMixin):
         except BaseException:
             conn.close()
             raise
-        return cls(data_dir, conn, read_only=True, read_only_details=reason)
+        return cls(data_dir, conn, read_only=True, read_only_details=reason, changes=changes)
 
     @property
     def is_read_only(self) -> bool:
@@ -184,11 +204,7 @@ class Library(DescriptionsMixin, ListingMixin):
         """Why nothing can be saved, in words ("" when the library is writable); what every refused write says."""
         if not self._read_only:
             return ""
-        return (
-            f"The library in {self.data_dir} is open read-only because that folder cannot be written to: your "
-            "designs can be viewed, but nothing new can be saved. To save again, make the folder writable (check its "
-            "permissions, and that its disk is not read-only) and restart the app, or choose another data folder."
-        )
+        return str(msgs.LIBRARY_READ_ONLY(folder=self.data_dir))
 
     @property
     def damaged_count(self) -> int:
@@ -226,13 +242,15 @@ class Library(DescriptionsMixin, ListingMixin):
             images = [(sha, new.png, self.image_path(sha)) for new, sha, *_ in prepared]
             kept = recovery.keep_aside(self.data_dir, images)
             log.warning("design not saved (%s); image kept in %s", exc.details or exc.kind, list(map(str, kept.paths)))
-            raise StorageFailure(f"{exc.message} {kept.sentence()}", exc.details, exc.kind) from exc
+            raise StorageFailure(
+                FAILED_THEN_KEPT(problem=exc.msg, kept=kept.sentence()), exc.details, exc.kind
+            ) from exc
 
     def _add_prepared(self, prepared: list[tuple[NewDesign, str, int, int]]) -> list[Design]:
         self._require_writable()
         rows = []
         for new, sha, width, height in prepared:
-            self._store_image(sha, new.png)
+            self.images.put(new.png)
             now = time.time()
             rows.append(
                 (
@@ -251,7 +269,7 @@ class Library(DescriptionsMixin, ListingMixin):
                     width,
                     height,
                     json.dumps(new.extra, sort_keys=True, ensure_ascii=False),
-                    f"{new.request.prompt}\n{new.prompt_final}".casefold(),  # search_text
+                    search_text(new.request.prompt, new.prompt_final),
                 )
             )
         with self._lock:
@@ -262,26 +280,11 @@ class Library(DescriptionsMixin, ListingMixin):
                         f"INSERT INTO designs ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", rows
                     )
             except sqlite3.Error as exc:
-                what = "The design" if len(rows) == 1 else "The designs"
+                what = msgs.THE_DESIGN() if len(rows) == 1 else msgs.THE_DESIGNS()
                 raise self._save_failed(what, exc) from exc
-        return [self._decode(row[:15]) for row in rows]
-
-    def set_favourite(self, design_id: str, value: bool) -> Design:
-        self._require_writable()
-        with self._lock:
-            try:
-                cur = self._connection().execute(
-                    f"UPDATE designs SET favourite = ?{where(['id = ?', *self._scope_clauses()])}",
-                    (int(bool(value)), design_id, *self._scope_params()),
-                )
-            except sqlite3.Error as exc:
-                raise self._save_failed("The favourite", exc) from exc
-            if cur.rowcount == 0:
-                raise KeyError(f"No design with id {design_id!r}.")
-            design = self.get(design_id)
-        if design is None:  # its row is damaged: the star was saved, but the design cannot be shown
-            raise StorageError("This design's saved settings are damaged, so it cannot be shown.")
-        return design
+        designs = [self._decode(row[:15]) for row in rows]
+        self._publish(*(DesignAdded(design) for design in designs))
+        return designs
 
     # --- reading ---
 
@@ -346,7 +349,7 @@ class Library(DescriptionsMixin, ListingMixin):
         return self._readable(self._query(sql, (design_id, *self._scope_params())))
 
     def image_path(self, sha256: str) -> Path:
-        return self.images_dir / sha256[:2] / f"{sha256}.png"
+        return self.images.path(sha256)
 
     def has_image(self, sha256: str) -> bool:
         """Whether any design shows exactly this image."""
@@ -359,16 +362,25 @@ class Library(DescriptionsMixin, ListingMixin):
         clauses: list[str] = ["designs.favourite = 1"] if favourites_only else []
         clauses += self._scope_clauses()
         params: list[Any] = self._scope_params()
-        words = search.casefold().split()
+        words = search_words(search)
         # The trigram index needs 3+ characters; shorter words (common in Korean: "빨간") use LIKE,
-        # which is still quick (about 10 ms for 14,000 rows) on the rows the index leaves.
-        indexed = [w for w in words if self._has_fts and len(w) >= 3]
+        # which is still quick (about 10 ms for 14,000 rows) on the rows the index leaves. Words past a few dozen (a
+        # pasted text: SQLite caps an expression's depth at 1,000) are checked by instr() over a VALUES list, one
+        # clause per few thousand words, whatever their number.
+        indexed = [w for w in words if self._has_fts and len(w) >= 3][:_MAX_INDEXED_WORDS]
         match = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)
-        for word in words:
-            if word not in indexed:
-                escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                clauses.append("designs.search_text LIKE ? ESCAPE '\\'")
-                params.append(f"%{escaped}%")
+        rest = [w for w in words if w not in indexed]  # indexed: 16 words at most
+        liked, others = rest[:_MAX_LIKE_WORDS], rest[_MAX_LIKE_WORDS:]
+        for word in liked:
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("designs.search_text LIKE ? ESCAPE '\\'")
+            params.append(f"%{escaped}%")
+        for start in range(0, len(others), _WORDS_PER_CLAUSE):
+            chunk = others[start : start + _WORDS_PER_CLAUSE]
+            values = ", ".join(["(?)"] * len(chunk))
+            unmatched = f"SELECT 1 FROM (VALUES {values}) WHERE instr(designs.search_text, column1) = 0"
+            clauses.append(f"NOT EXISTS ({unmatched})")
+            params.extend(chunk)
         return match, clauses, params
 
     def _query(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
@@ -378,7 +390,7 @@ class Library(DescriptionsMixin, ListingMixin):
             except sqlite3.DatabaseError as exc:
                 raise storage_error(
                     exc,
-                    "The design library cannot be read",
+                    msgs.CANNOT_BE_READ(),
                     folder=self.data_dir,
                     file=self.data_dir / DB_NAME,
                     store=STORE_NAME,
@@ -423,26 +435,12 @@ class Library(DescriptionsMixin, ListingMixin):
             extra=safejson.loads_object(extra, "the design's saved details"),
         )
 
-    def _store_image(self, sha: str, png: bytes) -> None:
-        path = self.image_path(sha)
-        try:
-            if path.is_file() and path.stat().st_size == len(png):
-                return  # content-addressed: same name, same bytes (written atomically, so complete)
-            if not path.parent.is_dir():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                _fsync_dir(self.images_dir)  # make the new sub-folder's entry durable too
-            atomic_write_bytes(path, png)
-        except OSError as exc:
-            raise storage_error(
-                exc, "The design's image could not be saved", folder=self.images_dir, file=path, store=STORE_NAME
-            ) from exc
-
     _new_id = staticmethod(new_id)
 
-    def _save_failed(self, what: str, exc: sqlite3.Error) -> StorageError:
+    def _save_failed(self, what: str | Message, exc: sqlite3.Error) -> StorageError:
         return storage_error(
             exc,
-            f"{what} could not be saved",
+            msgs.COULD_NOT_BE_SAVED(what=what),
             folder=self.data_dir,
             file=self.data_dir / DB_NAME,
             store=STORE_NAME,
@@ -451,7 +449,7 @@ class Library(DescriptionsMixin, ListingMixin):
 
     def _require_writable(self) -> None:
         if self._read_only:
-            raise StorageFailure(self.read_only_reason, self._read_only_details, READ_ONLY)
+            raise StorageFailure(msgs.LIBRARY_READ_ONLY(folder=self.data_dir), self._read_only_details, READ_ONLY)
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -459,17 +457,14 @@ class Library(DescriptionsMixin, ListingMixin):
         return self._conn
 
 
-def _damaged_hint(data_dir: Path) -> str:
-    return (
-        f"Restore it from a backup, or move it out of {data_dir}: the app then starts a new library and adds back "
-        f"every design from the images in {data_dir / IMAGES_DIR} (favourites and descriptions are not in the images)."
-    )
+def _damaged_hint(data_dir: Path) -> Message:
+    return msgs.DAMAGED_HINT(folder=data_dir, images=data_dir / IMAGES_DIR)
 
 
 def _open_failed(exc: BaseException, data_dir: Path, db_path: Path) -> StorageError:
     return storage_error(
         exc,
-        "The design library cannot be opened",
+        msgs.CANNOT_BE_OPENED(),
         folder=data_dir,
         file=db_path,
         store=STORE_NAME,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import privacy
+from app.library.interface import DesignStore
 from app.library.models import Design
 from app.token.car import write_car
 from app.token.cid import UNIXFS_V1_2025, CidProfile, file_blocks
@@ -36,7 +37,7 @@ class TokenDraft:
 
 
 def assemble_token(
-    library,
+    library: DesignStore,
     design: Design,
     *,
     language: str = "ko",

@@ -21,6 +21,8 @@ import httpx2
 
 from app import safejson
 from app.errors import UserFacingError
+from app.messages import Message
+from app.token import messages as msgs
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile
 from app.urls import check_service_url
 
@@ -45,7 +47,7 @@ class ServiceUnreachableError(PublishError):
 class ServiceHTTPError(PublishError):
     """The service answered with an HTTP error; `status` is the code."""
 
-    def __init__(self, message: str, details: str = "", status: int = 0) -> None:
+    def __init__(self, message: str | Message, details: str = "", status: int = 0) -> None:
         super().__init__(message, details)
         self.status = status
 
@@ -146,9 +148,10 @@ def _service_url(url: str, service: str) -> str:
     try:
         checked = check_service_url(url, service)
     except ValueError as exc:
-        raise ServiceConfigError(f"{exc} Fix it in Settings.", details=f"{service} address rejected") from None
+        problem = exc.msg if isinstance(exc, UserFacingError) else str(exc)
+        raise ServiceConfigError(msgs.FIX_IN_SETTINGS(problem=problem), details=f"{service} address rejected") from None
     if not checked:
-        raise ServiceConfigError(f"No {service} address is set. Add it in Settings.")
+        raise ServiceConfigError(msgs.NO_ADDRESS(service=service))
     return checked
 
 
@@ -216,8 +219,7 @@ class _Http:
 
     def _unusable(self, problem: BaseException | str) -> ServiceConfigError:
         return ServiceConfigError(
-            f"The {self.service} address in Settings cannot be used: it is not a web address starting with "
-            "http:// or https://. Fix it in Settings.",
+            msgs.BAD_ADDRESS(service=self.service),
             details=self.scrub(
                 f"{type(problem).__name__}: {problem}" if isinstance(problem, BaseException) else problem
             ),
@@ -225,8 +227,7 @@ class _Http:
 
     def _unreachable(self, url: str, details: str) -> ServiceUnreachableError:
         return ServiceUnreachableError(
-            f"The {self.service} at {_origin(url)} cannot be reached. Check that it is running and that "
-            "this computer is online; publishing will continue when it can be reached.",
+            msgs.UNREACHABLE(service=self.service, url=_origin(url)),
             details=self.scrub(details),
         )
 
@@ -246,8 +247,7 @@ class _Http:
 
     def _too_large(self, details: str) -> MalformedReplyError:
         return MalformedReplyError(
-            f"The {self.service} sent a reply larger than {MAX_REPLY_BYTES // (1024 * 1024)} MB, which no "
-            "request of this app needs. Check the address in Settings.",
+            msgs.REPLY_TOO_LARGE(service=self.service, max_mb=MAX_REPLY_BYTES // (1024 * 1024)),
             details=details,
         )
 
@@ -262,7 +262,7 @@ def _json(service: str, payload: bytes) -> Any:
         return safejson.loads(payload, f"the {service}'s reply", max_bytes=MAX_REPLY_BYTES)
     except safejson.BadJSON as exc:
         raise MalformedReplyError(
-            f"The {service} sent a reply this app cannot read.", details=f"{exc.message} {payload[:200]!r}"
+            msgs.UNREADABLE_REPLY(service=service), details=f"{exc.message} {payload[:200]!r}"
         ) from None
 
 
@@ -300,9 +300,8 @@ class KuboClient:
         status, payload = self._http.request("POST", url, b"", params=params, files=files)
         if status != 200:
             message = _words(_error_fields(payload).get("Message"))
-            said = f" It said: {message}" if message else ""
             raise ServiceHTTPError(
-                f"The IPFS node refused the request (HTTP {status}).{said}",
+                msgs.NODE_REFUSED_SAID(status=status, said=message) if message else msgs.NODE_REFUSED(status=status),
                 details=f"{command}: {message or payload[:200]!r}",
                 status=status,
             )
@@ -312,7 +311,7 @@ class KuboClient:
         """The node's Kubo version, e.g. "0.39.0": a cheap "is it there" check."""
         reply = _json(self.service, self._call("version", {}))
         if not isinstance(reply, dict) or not isinstance(reply.get("Version"), str):
-            raise MalformedReplyError("The IPFS node's version reply has no version in it.", details=repr(reply)[:200])
+            raise MalformedReplyError(msgs.NO_VERSION_IN_REPLY(), details=repr(reply)[:200])
         return reply["Version"]
 
     def addresses(self) -> list[str]:
@@ -338,7 +337,7 @@ class KuboClient:
                 return reply["Hash"]
             break
         raise MalformedReplyError(
-            "The IPFS node accepted the file but did not say which CID it stored it under.",
+            msgs.NO_CID_IN_REPLY(),
             details=repr(payload[:200]),
         )
 
@@ -350,10 +349,7 @@ def token_problem(token: str) -> str:
     message repeats the header, token and all."""
     if all(0x21 <= ord(ch) <= 0x7E for ch in token.strip()):
         return ""
-    return (
-        "The pinning service's access token contains a space, a line break or a character that no token has. Copy it "
-        "again from the pinning service and paste it in Settings."
-    )
+    return str(msgs.PINNING_TOKEN_CHARACTERS())  # rendered now: callers show (or test) a plain str
 
 
 class PinningClient:
@@ -384,13 +380,15 @@ class PinningClient:
         if status >= 400:
             error = _error_fields(payload, "error")
             reason, details = _words(error.get("reason")), _words(error.get("details"))
+            said = self._http.scrub(details or reason)
             if status in (401, 403):
-                message = "The pinning service did not accept the access token. Check the token in Settings."
+                message = msgs.TOKEN_NOT_ACCEPTED()
+            elif said:
+                message = msgs.PINNING_REFUSED_SAID(status=status, said=said)
             else:
-                said = f" It said: {details or reason}" if details or reason else ""
-                message = f"The pinning service refused the request (HTTP {status}).{said}"
+                message = msgs.PINNING_REFUSED(status=status)
             raise ServiceHTTPError(
-                self._http.scrub(message),
+                message,
                 details=self._http.scrub(f"{reason}: {details}" if error else repr(payload[:200])),
                 status=status,
             )
@@ -398,9 +396,7 @@ class PinningClient:
 
     def _pin_status(self, reply: Any) -> dict[str, Any]:
         if not isinstance(reply, dict) or reply.get("status") not in self.STATUSES or "requestid" not in reply:
-            raise MalformedReplyError(
-                "The pinning service's reply is not a pin status.", details=self._http.scrub(repr(reply)[:200])
-            )
+            raise MalformedReplyError(msgs.NOT_A_PIN_STATUS(), details=self._http.scrub(repr(reply)[:200]))
         return reply
 
     def pin(self, cid: str, name: str, origins: list[str] | None = None) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from app.errors import RequestError
 from app.generation.presets import default_presets
 from app.generation.request import GenerationRequest
 from app.library.models import Design
+from app.token import messages as msgs
 
 CAMPAIGN = "Create Your SM6"
 TRIM = "Inspire"  # every campaign car is the SM6 Inspire trim
@@ -207,7 +208,7 @@ def metadata_bytes(metadata: dict[str, Any]) -> bytes:
 def regeneration_request(metadata: dict[str, Any]) -> GenerationRequest:
     gen = (metadata.get("properties") or {}).get("generation")
     if not isinstance(gen, dict):
-        raise RequestError("This token's metadata has no generation settings, so it cannot be regenerated.")
+        raise RequestError(msgs.NO_GENERATION_SETTINGS())
     return GenerationRequest(
         prompt=gen["prompt"],
         preset=gen.get("preset", ""),
@@ -267,10 +268,10 @@ _TYPES = {
     "null": "empty",
 }
 _PATTERNS = {
-    "image": "The image must be an ipfs:// or https:// address.",
-    "external_url": "The external link must be a web address starting with https:// or http://.",
-    "background_color": "The background colour must be six hex digits without “#”, like 121417.",
-    "model_sha256": "The model hash must be hexadecimal digits (its sha256).",
+    "image": msgs.IMAGE_PATTERN,
+    "external_url": msgs.EXTERNAL_URL_PATTERN,
+    "background_color": msgs.BACKGROUND_COLOR_PATTERN,
+    "model_sha256": msgs.MODEL_HASH_PATTERN,
 }
 
 
@@ -315,28 +316,29 @@ def _explain(error: ValidationError, root: Any) -> list[str]:
     name, kind, want, got = _field_name(path, root), error.validator, error.validator_value, error.instance
     if kind == "required":
         missing = [key for key in want if isinstance(got, dict) and key not in got]
-        return [f"{_field_name((*path, key), root)} is missing." for key in missing]
+        return [str(msgs.FIELD_MISSING(value=_field_name((*path, key), root))) for key in missing]
     if kind == "additionalProperties":
         where = "the metadata" if not path else name[0].lower() + name[1:]
         extra = [key for key in got if key not in error.schema.get("properties", {})]
-        return [f"“{key}” is not a field of {where}; check its spelling." for key in extra]
+        return [str(msgs.NOT_A_FIELD(key=key, where=where)) for key in extra]
     if kind == "type":
         wanted = [want] if isinstance(want, str) else list(want)
         numeric = isinstance(got, (int, float)) and not isinstance(got, bool)
         words = [_TYPES["number"] if t == "integer" and not numeric else _TYPES.get(t, t) for t in wanted]
-        return [f"{name} must be {' or '.join(words)}."]
+        return [str(msgs.FIELD_WRONG_TYPE(name=name, value=" or ".join(words)))]
     if kind == "maxLength":
-        return [f"{name} is {len(got):,} characters; the limit is {want:,}."]
+        return [str(msgs.FIELD_TOO_LONG(name=name, count=len(got), want=want))]
     if kind == "minLength":
-        return [f"{name} is empty." if want == 1 else f"{name} is too short; it needs at least {want:,} characters."]
+        return [str(msgs.FIELD_EMPTY(name=name) if want == 1 else msgs.FIELD_TOO_SHORT(name=name, want=want))]
     if kind in ("pattern", "format"):
-        return [_PATTERNS.get(path[-1] if path else "", f"{name} is not in the expected form.")]
+        pattern = _PATTERNS.get(path[-1] if path else "")
+        return [str(pattern() if pattern else msgs.FIELD_BAD_FORM(name=name))]
     if kind == "enum":
-        return [f"{name} must be one of: {', '.join(str(v) for v in want)}."]
+        return [str(msgs.FIELD_NOT_ONE_OF(name=name, value=", ".join(str(v) for v in want)))]
     if kind == "minimum":
-        return [f"{name} must be at least {want:,}."]
+        return [str(msgs.FIELD_TOO_SMALL(name=name, want=want))]
     if kind == "maximum":
-        return [f"{name} must be at most {want:,}."]
+        return [str(msgs.FIELD_TOO_LARGE(name=name, want=want))]
     if kind == "multipleOf":
-        return [f"{name} must be a multiple of {want}."]
-    return [f"{name} is not valid."]
+        return [str(msgs.FIELD_NOT_MULTIPLE(name=name, want=want))]
+    return [str(msgs.FIELD_INVALID(name=name))]

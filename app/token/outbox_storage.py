@@ -12,8 +12,10 @@ import sqlite3
 from pathlib import Path
 
 from app.fsutil import check_writable
+from app.messages import Message
 from app.sqlite_db import check_version, open_read_only
 from app.storage_errors import READ_ONLY, StorageFailure, storage_error
+from app.token import messages as msgs
 
 STORE = "the publishing outbox"
 
@@ -22,25 +24,20 @@ def writable_problem(db_path: Path) -> str:
     """ "" when the outbox can be written; else the system's reason (for "Show details")."""
     reason = check_writable(db_path.parent)
     if reason is None and db_path.exists() and not os.access(db_path, os.W_OK):
-        reason = f"The outbox file {db_path} is read-only."
+        reason = str(msgs.OUTBOX_FILE_READ_ONLY(db_path=db_path))
     return reason or ""
 
 
 def read_only_reason(db_path: Path) -> str:
     """What every refused write says, in words."""
-    return (
-        f"The publishing outbox in {db_path.parent} is open read-only because that folder cannot be written to: "
-        "tokens already waiting are shown, but nothing new can be queued for publishing. To publish, make the folder "
-        "writable (check its permissions, and that its disk is not read-only) and restart the app, or choose another "
-        "data folder."
-    )
+    return str(msgs.OUTBOX_READ_ONLY(parent=db_path.parent))
 
 
 def refuse(db_path: Path, details: str) -> StorageFailure:
-    return StorageFailure(read_only_reason(db_path), details, READ_ONLY)
+    return StorageFailure(msgs.OUTBOX_READ_ONLY(parent=db_path.parent), details, READ_ONLY)
 
 
-def failure(exc: BaseException, failed: str, db_path: Path) -> StorageFailure:
+def failure(exc: BaseException, failed: str | Message, db_path: Path) -> StorageFailure:
     """`failed` ("The publishing outbox cannot be opened") and why, for any sqlite3.Error or OSError."""
     return storage_error(
         exc,
@@ -48,10 +45,7 @@ def failure(exc: BaseException, failed: str, db_path: Path) -> StorageFailure:
         folder=db_path.parent,
         file=db_path,
         store=STORE,
-        damaged_hint=(
-            f"Restore it from a backup, or move it out of {db_path.parent} to start an empty outbox; tokens that were "
-            "waiting must then be published again from the Token workspace."
-        ),
+        damaged_hint=msgs.OUTBOX_DAMAGED_HINT(parent=db_path.parent),
     )
 
 
@@ -81,7 +75,7 @@ def connect_read_only(
             conn.close()
         if not isinstance(exc, sqlite3.Error):
             raise
-        raise failure(exc, "The publishing outbox cannot be opened", db_path) from exc
+        raise failure(exc, msgs.OUTBOX_CANNOT_BE_OPENED(), db_path) from exc
     return conn
 
 

@@ -19,6 +19,7 @@ from typing import Any, Iterator, Protocol
 
 from app.fsutil import atomic_write_bytes
 from app.sqlite_db import add_missing_columns, immediate, migrate, open_durable, run_script
+from app.token import messages as msgs
 from app.token import outbox_storage
 from app.token.cid import CidProfile, cid_from_str, file_cid
 from app.token.ipfs_clients import (
@@ -147,7 +148,7 @@ class Outbox:
         self._lock = threading.RLock()
         self._read_only_details = "" if read_only is False else outbox_storage.writable_problem(self.db_path)
         if read_only and not self._read_only_details:
-            self._read_only_details = "The rest of the data folder is read-only, so the outbox is too."
+            self._read_only_details = msgs.OUTBOX_FOLDER_READ_ONLY().english()
         self._conn: sqlite3.Connection | None = None
         if self._read_only_details:
             self._conn = outbox_storage.connect_read_only(self.db_path, _ADDED_COLUMNS, SCHEMA_VERSION)
@@ -167,7 +168,7 @@ class Outbox:
                 conn.close()
             if not isinstance(exc, (OSError, sqlite3.Error)):
                 raise  # a StorageFailure (made by a newer app) is in words already
-            raise outbox_storage.failure(exc, "The publishing outbox cannot be opened", self.db_path) from exc
+            raise outbox_storage.failure(exc, msgs.OUTBOX_CANNOT_BE_OPENED(), self.db_path) from exc
         self._conn = conn
 
     @property
@@ -207,7 +208,7 @@ class Outbox:
                 with immediate(conn):
                     yield conn
             except sqlite3.Error as exc:
-                raise outbox_storage.failure(exc, "The publishing outbox could not be updated", self.db_path) from exc
+                raise outbox_storage.failure(exc, msgs.OUTBOX_NOT_UPDATED(), self.db_path) from exc
 
     def _blob_path(self, cid: str) -> Path:
         return self.blobs_dir / cid
@@ -239,7 +240,7 @@ class Outbox:
                 try:
                     atomic_write_bytes(blob, data)
                 except OSError as exc:
-                    failed = f"The file {name} could not be saved for publishing"
+                    failed = msgs.FILE_NOT_SAVED(name=name)
                     raise outbox_storage.failure(exc, failed, blob) from exc
             rows.append((idx, name, cid, profile_name(profile), len(data)))
         now = time.time()
@@ -288,7 +289,7 @@ class Outbox:
                     "ORDER BY job_seq, idx"
                 ).fetchall()
             except sqlite3.Error as exc:
-                raise outbox_storage.failure(exc, "The publishing outbox cannot be read", self.db_path) from exc
+                raise outbox_storage.failure(exc, msgs.OUTBOX_CANNOT_BE_READ(), self.db_path) from exc
         items: dict[int, list[ItemRecord]] = {}
         for seq, name, cid, profile, size, uploaded, pin_request, pin_status in item_rows:
             record = ItemRecord(name, cid, profile, size, bool(uploaded), pin_request, pin_status)
@@ -364,19 +365,17 @@ class Outbox:
             try:
                 data = self._blob_path(item.cid).read_bytes()
             except OSError:
-                return f"The bytes of {item.name} are missing from the outbox folder {self.blobs_dir}; queue it again."
+                return msgs.BLOB_MISSING(name=item.name, blobs_dir=self.blobs_dir).english()
             try:
                 returned = client.add(data, profile_named(item.profile), item.name)
             except ServiceUnreachableError:
                 raise
             except PublishError as exc:
-                return f"{item.name}: {exc.message}"
+                return f"{item.name}: {exc.msg.english()}"
             if not _same_cid(returned, item.cid):
-                return (
-                    f"The IPFS node stored {item.name} under CID {returned}, not {item.cid} as the token says, so it "
-                    f"was not published. The node uses other chunker or CID settings: set it to {item.profile}, "
-                    "or choose the CID profile that matches the node, then retry."
-                )
+                return msgs.CID_MISMATCH(
+                    name=item.name, returned=returned, cid=item.cid, profile=item.profile
+                ).english()
             self._update_item(job.key, idx, uploaded=1)
         return ""
 
@@ -397,12 +396,9 @@ class Outbox:
             except ServiceUnreachableError:
                 raise
             except PublishError as exc:
-                return f"{item.name}: {exc.message}"
+                return f"{item.name}: {exc.msg.english()}"
             self._update_item(job.key, idx, pin_status=status)
             if status == "failed":
-                return (
-                    f"The pinning service could not pin {item.name} ({item.cid}). It may not have found the file on "
-                    "the IPFS network: publish through an IPFS node as well, or upload the CAR file to the service."
-                )
+                return msgs.PIN_FAILED(name=item.name, cid=item.cid).english()
             waiting = waiting or status != "pinned"
         return PINNING_SERVICE_FETCHING if waiting else ""

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.messages import Msg
 from app.secret_store import ApiKeyStore, InvalidApiKey
 from app.settings_checks import fix_fields
+from app.token import messages as msgs
 
 TOKEN_ENV_VAR = "SM6_PINNING_TOKEN"
 
@@ -35,27 +37,36 @@ class PinningTokenStore(ApiKeyStore):
     username_default = "ipfs-pinning-token"
     env_var = TOKEN_ENV_VAR
     what = "pinning service token"
-    no_keyring = (
-        "This system has no keyring to keep the pinning service token safe, so it can only come from the "
-        f"{TOKEN_ENV_VAR} environment variable. Set it before starting SM6 Design Studio."
+    no_keyring = Msg(
+        "publish.no_keyring",
+        "This system has no keyring to keep the pinning service token safe, so it can only come from the {env_var} "
+        "environment variable. Set it before starting SM6 Design Studio.",
     )
-    keyring_unreadable = (
+    keyring_unreadable = Msg(
+        "publish.keyring_unreadable",
         "The system keyring could not be read (it may be locked), so the pinning service token can only come from "
-        f"the {TOKEN_ENV_VAR} environment variable. Unlock the keyring and try again."
+        "the {env_var} environment variable. Unlock the keyring and try again.",
     )
-    keyring_unwritable = (
-        "The token could not be saved in the system keyring. Unlock the keyring and try again, or set the "
-        f"{TOKEN_ENV_VAR} environment variable."
+    keyring_unwritable = Msg(
+        "publish.keyring_unwritable",
+        "The token could not be saved in the system keyring. Unlock the keyring and try again, or set the {env_var} "
+        "environment variable.",
     )
-    bad_env_key = f"The {TOKEN_ENV_VAR} environment variable does not hold a usable token (it has spaces): ignored."
-    bad_stored_key = "The pinning service token saved in the system keyring is not usable. Enter it again in Settings."
+    bad_env_key = Msg(
+        "publish.bad_env_token",
+        "The {env_var} environment variable does not hold a usable token (it has spaces): ignored.",
+    )
+    bad_stored_key = Msg(
+        "publish.bad_stored_token",
+        "The pinning service token saved in the system keyring is not usable. Enter it again in Settings.",
+    )
 
     def validate(self, key: str) -> str:
         if not isinstance(key, str):
             raise TypeError(f"A token is a str, not {type(key).__name__}")
         key = key.strip()
         if not key:
-            raise InvalidApiKey("The token is empty. Paste the access token from your pinning service's account page.")
+            raise InvalidApiKey(msgs.PINNING_TOKEN_EMPTY())
         if any(ch.isspace() or not ch.isprintable() for ch in key):
-            raise InvalidApiKey("A token has no spaces or line breaks inside. Copy it again, in one piece.")
+            raise InvalidApiKey(msgs.PINNING_TOKEN_SPACES())
         return key

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -16,6 +16,8 @@ from PIL import Image
 
 from app.errors import UserFacingError
 from app.generation import events as ev
+from app.messages import Message, as_message
+from app.token import messages as msgs
 from app.token.metadata import regeneration_request
 
 Verdict = Literal["exact", "similar", "different"]
@@ -27,7 +29,13 @@ class VerifyResult:
     verdict: Verdict
     distance: int  # differing dHash bits (0 for exact)
     compared: str  # "pixels" or "perceptual hash"
-    message: str
+    message: str | Message  # given as a Message; kept as its sentence, with the Message (id, params) in `msg`
+    msg: Message = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        msg = as_message(self.message)
+        object.__setattr__(self, "msg", msg)
+        object.__setattr__(self, "message", msg.render())
 
 
 def dhash(image: Image.Image, size: int = 8) -> int:
@@ -40,22 +48,12 @@ def dhash(image: Image.Image, size: int = 8) -> int:
 def compare(original: Image.Image, regenerated: Image.Image, same_device: bool) -> VerifyResult:
     a, b = np.asarray(original.convert("RGB")), np.asarray(regenerated.convert("RGB"))
     if same_device and a.shape == b.shape and np.array_equal(a, b):
-        return VerifyResult("exact", 0, "pixels", "Verified: regenerating from the metadata gives the same pixels.")
+        return VerifyResult("exact", 0, "pixels", msgs.VERIFY_EXACT())
     distance = bin(dhash(original) ^ dhash(regenerated)).count("1")
     if distance <= SIMILAR_BITS:
-        why = "on another device, " if not same_device else ""
-        return VerifyResult(
-            "similar",
-            distance,
-            "perceptual hash",
-            f"Verified {why}by perceptual hash ({distance} of 64 bits differ): the same picture, not pixel-identical.",
-        )
-    return VerifyResult(
-        "different",
-        distance,
-        "perceptual hash",
-        f"Not verified: the regenerated image differs ({distance} of 64 bits). The model or settings are not the same.",
-    )
+        similar = msgs.VERIFY_SIMILAR if same_device else msgs.VERIFY_SIMILAR_OTHER_DEVICE
+        return VerifyResult("similar", distance, "perceptual hash", similar(distance=distance))
+    return VerifyResult("different", distance, "perceptual hash", msgs.VERIFY_DIFFERENT(distance=distance))
 
 
 def verify(backend, metadata: dict, image_bytes: bytes, timeout_s: float = 3600.0) -> VerifyResult:
@@ -66,10 +64,7 @@ def verify(backend, metadata: dict, image_bytes: bytes, timeout_s: float = 3600.
     wanted_hash = generation.get("model_sha256", "")
     model = backend.model_with_hash(wanted_hash) if wanted_hash else None
     if model is None:
-        raise UserFacingError(
-            f"The model that made this image ({generation.get('model', 'unknown')}) is not installed here, "
-            "so it cannot be regenerated. Import that model, then verify again."
-        )
+        raise UserFacingError(msgs.MODEL_MISSING(model=generation.get("model", "unknown")))
     done = threading.Event()
     outcome: dict = {}
 
@@ -83,12 +78,13 @@ def verify(backend, metadata: dict, image_bytes: bytes, timeout_s: float = 3600.
         outcome["id"] = backend.submit(request.replace(model_id=model.id), save=False).id
         if not done.wait(timeout_s):
             backend.cancel(outcome["id"])
-            raise UserFacingError("Verifying took too long and was stopped.")
+            raise UserFacingError(msgs.TIMED_OUT())
     finally:
         backend.unsubscribe(listen)
     event = outcome["event"]
     if not isinstance(event, ev.JobFinished):
-        raise UserFacingError(getattr(event, "message", "") or "Verifying was cancelled.")
+        failed = isinstance(event, ev.JobFailed)
+        raise UserFacingError(event.msg if failed else msgs.VERIFY_CANCELLED(), event.details if failed else "")
     original = Image.open(io.BytesIO(image_bytes))
     same_device = generation.get("device", "") == backend.device_label()
     return compare(original, event.images[0].image(), same_device)

@@ -1,5 +1,6 @@
-"""House rule 1: the core never imports Qt or the UI, so it runs headless (CLI, kiosk checks, tests); and the core's
-layers hold (the import-linter contracts in pyproject.toml), with no module grown past 500 lines."""
+"""House rule 1: the core never imports Qt or the UI, so it runs headless (CLI, kiosk checks, tests); the core's and
+the window's layers hold (the import-linter contracts in pyproject.toml: in ui/, workspaces never import each other),
+with no module grown past 500 lines."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "qasync", "ui")
 APP_DIR = Path(app.__file__).parent
 ROOT = APP_DIR.parent
 MAX_MODULE_LINES = 500
+UI_DIR = ROOT / "ui"
+UI_WORKSPACES = ("design", "describe", "token", "wallet", "library", "models", "settings")
 
 
 def test_no_app_module_imports_qt_or_ui():
@@ -62,6 +65,8 @@ def test_the_import_contracts_hold():
         ("core-domains-independent", "independence"),
         ("core-layers", "layers"),
         ("generation-without-library", "forbidden"),
+        ("ui-layers", "layers"),
+        ("ui-workspaces-independent", "independence"),
     ],
 )
 def test_the_core_contracts_are_still_there(contract, kind):
@@ -69,15 +74,24 @@ def test_the_core_contracts_are_still_there(contract, kind):
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
     found = {c["id"]: c for c in config["contracts"]}
     assert found[contract]["type"] == kind
-    if kind == "independence":
+    if contract == "core-domains-independent":
         assert set(found[contract]["modules"]) >= {"app.token", "app.chain", "app.description"}
-    if kind == "layers":
-        assert found[contract]["layers"][0] == "cli" and "errors" in found[contract]["layers"][-1]
+    if contract == "core-layers":
+        layers = found[contract]["layers"]
+        assert layers[0] == "cli" and "errors" in layers[-2] and layers[-1] == "messages"  # messages: below errors
+    if contract == "ui-workspaces-independent":
+        assert set(found[contract]["modules"]) >= {f"ui.{name}" for name in UI_WORKSPACES}
+    if contract == "ui-layers":
+        layers = found[contract]["layers"]
+        side_by_side = next(layer for layer in layers if "design" in layer)
+        assert {part.strip() for part in side_by_side.split("|")} >= set(UI_WORKSPACES)
+        assert layers.index(side_by_side) < layers.index("widgets"), "shared widgets sit below every workspace"
 
 
-def test_no_core_module_is_over_500_lines():
+@pytest.mark.parametrize("package", [APP_DIR, UI_DIR], ids=["app", "ui"])
+def test_no_module_is_over_500_lines(package):
     """Split by responsibility before a module reaches this: a 2,000-line module is the classic regret."""
     sizes = {
-        path.relative_to(ROOT): len(path.read_text(encoding="utf-8").splitlines()) for path in APP_DIR.rglob("*.py")
+        path.relative_to(ROOT): len(path.read_text(encoding="utf-8").splitlines()) for path in package.rglob("*.py")
     }
     assert {str(path): n for path, n in sizes.items() if n > MAX_MODULE_LINES} == {}

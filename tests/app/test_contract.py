@@ -228,7 +228,7 @@ def test_a_token_that_does_not_exist_is_named(chain):
     with pytest.raises(TransactionFailed) as caught:
         chain.token.functions.tokenURI(7).call()
     assert decode_revert(revert_data(caught.value)) == RevertReason(
-        "ERC721NonexistentToken", {"tokenId": 7}, reason.message
+        "ERC721NonexistentToken", {"tokenId": 7}, reason.msg
     )
 
 

@@ -261,18 +261,18 @@ _CHILD = textwrap.dedent(
     import io, os, sys
     from PIL import Image
     from app.generation.request import GenerationRequest
-    from app.library import store
+    from app.library import images, store
     from app.library.models import NewDesign
 
     exit_after_file = int(sys.argv[2])
     if exit_after_file:
-        real_write, calls = store.atomic_write_bytes, []
+        real_write, calls = images.atomic_write_bytes, []
         def write_then_die(path, data):
             real_write(path, data)
             calls.append(path)
             if len(calls) == exit_after_file:
                 os._exit(3)  # the PNG is on disk, its row is not: the worst instant
-        store.atomic_write_bytes = write_then_die
+        images.atomic_write_bytes = write_then_die
 
     lib = store.Library.open(sys.argv[1])
     i = 0

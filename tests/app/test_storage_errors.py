@@ -235,5 +235,5 @@ def test_unknown_failures_still_get_a_sentence_without_raw_text(tmp_path):
     error = storage_error(RuntimeError("weird internal state 0x1f"), "The design could not be saved", folder=tmp_path)
     assert error.kind == OTHER and "0x1f" not in error.message and "0x1f" in error.details
     for kind in (LOCKED, FULL, READ_ONLY, DAMAGED, DISK, OTHER):
-        text = describe(kind, "The favourite could not be saved", folder=tmp_path)
+        text = str(describe(kind, "The favourite could not be saved", folder=tmp_path))
         assert text.startswith("The favourite could not be saved") and text.endswith(".")

@@ -24,14 +24,16 @@ class JobWatch:
 
 
 _WATCHES: weakref.WeakKeyDictionary[AppController, JobWatch] = weakref.WeakKeyDictionary()
+_GIVEN: weakref.WeakKeyDictionary[AppController, object] = weakref.WeakKeyDictionary()  # the window pytest-qt has
 
 
-def open_app(qtbot, size=(1280, 800)) -> AppController:
-    controller = AppController(load_settings())
+def open_app(qtbot, size=(1280, 800), policy=None) -> AppController:
+    controller = AppController(load_settings(), policy=policy) if policy is not None else AppController(load_settings())
     OPEN.append(controller)
     if getattr(controller, "bridge", None) is not None:  # None: the data folder could not be opened
         _WATCHES[controller] = JobWatch(controller.bridge)
     qtbot.addWidget(controller.window)
+    _GIVEN[controller] = controller.window
     controller.window.resize(*size)
     controller.window.show()
     qtbot.waitExposed(controller.window)
@@ -42,8 +44,10 @@ def close_app(controller: AppController) -> None:
     controller.shutdown()
     controller.window.close()
     # The controller may have replaced the window it was opened with (a data folder chosen after a failed start),
-    # and pytest-qt deletes only the one it was given.
-    controller.window.deleteLater()
+    # and pytest-qt deletes only the one it was given. That one is left to pytest-qt: deleted here, a wait later in
+    # the test would free it while Python still holds it, and pytest-qt's teardown would close a window that is gone.
+    if controller.window is not _GIVEN.get(controller):
+        controller.window.deleteLater()
     if controller in OPEN:
         OPEN.remove(controller)
 
@@ -60,6 +64,7 @@ def settle(qtbot, controller: AppController, timeout: int = 120_000) -> None:
 
     def settled() -> bool:
         jobs = backend.jobs(include_finished=True)
-        return all(job.state.finished and job.id in watch.ended for job in jobs) and not vm.busy
+        ended = all(job.state.finished and job.id in watch.ended for job in jobs) and not vm.busy
+        return ended and not vm.reading  # the last design's picture and lineage are read off the UI thread
 
     qtbot.waitUntil(settled, timeout=timeout)

@@ -63,9 +63,15 @@ def add_design(library, prompt: str = "pearl white with rose-gold trim", colour=
 def describe(qtbot, design=None, prompt: str = "pearl white with rose-gold trim"):
     app = open_app(qtbot)
     design = design or add_design(app.services.library, prompt)
-    app.design_vm.sig_use_design.emit(design)
+    use(qtbot, app, design)
     assert app.window.current_workspace() == "describe"
     return app, app.describe_vm, app.describe_view, design
+
+
+def use(qtbot, app, design) -> None:
+    """ "Use this design": Describe opens it, and its saved texts arrive (read off the UI thread)."""
+    app.design_vm.sig_use_design.emit(design)
+    qtbot.waitUntil(lambda: not app.describe_vm.loading)
 
 
 def test_a_draft_streams_into_the_editor_and_is_stored(qtbot, aio, online, tmp_path):
@@ -77,6 +83,7 @@ def test_a_draft_streams_into_the_editor_and_is_stored(qtbot, aio, online, tmp_p
     run_until(aio, lambda: len(deltas) >= 2)
     assert view.draft_button.text() == "Stop" and 0 < len(view.editors["ko"].toPlainText()) < len(DRAFT)
     finish(aio, vm.task)
+    vm.flush()  # returns once the writes asked so far (the draft's end) are stored: they run off the UI thread
     assert len(deltas) >= 4 and view.editors["ko"].toPlainText() == DRAFT
     assert view.count.text() == f"{len(DRAFT)} / 1,000"
     assert view.draft_button.text() == "Draft again"  # regenerate
@@ -100,6 +107,7 @@ def test_stop_mid_stream_keeps_the_partial_text(qtbot, aio, online):
     run_until(aio, lambda: len(deltas) >= 3)
     qtbot.keyClick(view.editors["ko"], Qt.Key.Key_Escape)
     finish(aio, vm.task)
+    vm.flush()
     partial = view.editors["ko"].toPlainText()
     assert partial and partial == "".join(deltas) and len(partial) < len(DRAFT * 3)
     assert not vm.streaming and "stopped" in vm.error[0]
@@ -113,9 +121,9 @@ def test_edits_survive_switching_designs_and_a_restart(qtbot, aio, online):
     second = add_design(app.services.library, "gold wheels", (200, 170, 40))
     view.editors["ko"].setFocus()
     qtbot.keyClicks(view.editors["ko"], "My own words")
-    app.design_vm.sig_use_design.emit(second)
+    use(qtbot, app, second)
     assert view.editors["ko"].toPlainText() == ""
-    app.design_vm.sig_use_design.emit(first)
+    use(qtbot, app, first)
     assert view.editors["ko"].toPlainText() == "My own words"
     close_app(app)
 
@@ -131,7 +139,7 @@ def test_autosave_writes_within_a_second_of_typing(qtbot, aio, online):
     qtbot.keyClicks(view.editors["en"], "Night drive")
     qtbot.waitUntil(lambda: app.services.library.description(design.id, "en") is not None, timeout=1500)
     assert app.services.library.description(design.id, "en").text == "Night drive"
-    assert view.saved.text().startswith("Saved")
+    qtbot.waitUntil(lambda: view.saved.text().startswith("Saved"))  # said once the write's answer is back
     close_app(app)
 
 
@@ -175,6 +183,7 @@ def test_draft_in_both_languages(qtbot, aio, online):
     app, vm, view, design = describe(qtbot)
     view.both_check.click()  # the one language choice is the tabs; "Both languages" drafts the other one too
     finish(aio, vm.start_draft())
+    vm.flush()
     assert view.editors["ko"].toPlainText() == DRAFT
     assert view.editors["en"].toPlainText().startswith("A pearl-white SM6")
     assert set(app.services.library.descriptions(design.id)) == {"ko", "en"}
@@ -311,6 +320,7 @@ def test_preview_the_token_carries_the_description_on_screen(qtbot, aio, online,
     view.editors["ko"].insertPlainText("펄 화이트 SM6")  # as an input method commits Hangul (QTest cannot type it)
     qtbot.mouseClick(view.preview_token, Qt.MouseButton.LeftButton)
     assert app.window.current_workspace() == "token"
+    qtbot.waitUntil(lambda: not app.token_view.vm.loading)  # the token is assembled off the UI thread
     draft = app.token_view.draft
     assert draft.description == "펄 화이트 SM6" and draft.ready
     assert draft.metadata["description"] == "펄 화이트 SM6"
@@ -356,14 +366,14 @@ def test_undo_after_switching_designs_never_brings_back_the_other_designs_text(q
             case = f"{how} / second design holds {second_text!r} / {press}"
             first = add_design(library, "pearl white")
             second = add_design(library, "gold wheels", (200, 170, 40))
-            app.design_vm.sig_use_design.emit(first)
+            use(qtbot, app, first)
             _write_in_first(qtbot, aio, vm, view, how)
             first_text = editor.toPlainText()
             shown = first_text if second_text == "same as the first" else second_text  # then nothing even changes
             if shown:
                 library.save_description(second.id, "ko", shown)
 
-            app.design_vm.sig_use_design.emit(second)
+            use(qtbot, app, second)
             assert editor.toPlainText() == shown, case
             assert not editor.document().isUndoAvailable() and not editor.document().isRedoAvailable(), case
             for step in press.split(", "):

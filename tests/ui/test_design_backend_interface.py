@@ -196,6 +196,7 @@ def test_the_studio_generates_through_any_backend(qtbot, studio):
     qtbot.keyClicks(view.controls.prompt, "pearl white at dusk")
     qtbot.mouseClick(view.generate, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.preview.status.text() == "Done · 2 designs saved", timeout=10_000)
+    qtbot.waitUntil(lambda: not vm.reading)  # the last design's picture and lineage are read off the UI thread
     assert [d.seed for d in view.variations.designs()] == [5, 6] and library.count() == 2
     assert view.variations.title.text() == "Variations · 2 variations"
     assert [d.id for d in view.history.designs()] == [vm.current_design.id]

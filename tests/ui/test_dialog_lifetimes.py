@@ -5,6 +5,7 @@ way stays until the answer arrives, hands it on, and only then goes."""
 from __future__ import annotations
 
 import gc
+import time
 import weakref
 
 import pytest
@@ -15,16 +16,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from app.config import load_settings
+from app.kiosk import policy_for
 from tests.fixtures.designs import add_plain_design
 from tests.fixtures.wallet_setup import open_new_wallet
 from tests.ui.studio_helpers import OPEN, close_app
 from ui.app_controller import AppController
-from ui.background import BackgroundTask
 from ui.models.import_dialog import ImportModelDialog
+from ui.tasks import Task
 from ui.wallet.account_dialog import AccountDialog
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.send_dialog import SendDialog
-from ui.wallet.wallet_view import PAGES
+from ui.wallet.wallet_vm import PAGES
 
 ROUNDS = 12
 PASSWORD = "harbour lights over busan"
@@ -54,7 +56,7 @@ def all_gone(refs: list[weakref.ref]) -> bool:
 
 
 def _open(qtbot, kiosk: bool) -> AppController:
-    controller = AppController(load_settings(), kiosk=kiosk)
+    controller = AppController(load_settings(), policy=policy_for(kiosk))
     OPEN.append(controller)
     qtbot.addWidget(controller.window)
     controller.window.resize(1280, 800)
@@ -82,8 +84,17 @@ def _token_ready(app: AppController, visitor: int = 0):
     app.token_view.set_design(design)
     app.token_view.set_language("en")
     app.window.show_workspace("token")
+    _until(lambda: not app.token_view.vm.loading)  # the token is assembled off the UI thread
     assert app.token_view.draft is not None and app.token_view.draft.ready
     return design
+
+
+def _until(ready) -> None:
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while not ready():
+        assert time.monotonic() < deadline, "timed out"
+        QApplication.processEvents()
+        time.sleep(0.002)
 
 
 def _cycle(qtbot, cls, open_one, close_one, rounds: int = ROUNDS) -> None:
@@ -199,7 +210,7 @@ def test_a_dialog_closed_while_its_work_runs_hands_the_answer_on_and_then_goes(q
             if when == "while minting":
                 qtbot.waitUntil(lambda d=dialog: d.step == "review", timeout=WAIT_MS)
                 dialog.next_button.click()
-            assert any(task.pending() for task in dialog.findChildren(BackgroundTask))
+            assert any(task.pending() for task in dialog.findChildren(Task))
             _escape(dialog)
             assert not dialog.isVisible()
             _free_deleted()

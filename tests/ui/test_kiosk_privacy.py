@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 
 from app.config import load_settings
 from app.generation.request import GenerationRequest
+from app.kiosk import policy_for
 from app.library.models import NewDesign
 from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
@@ -41,8 +42,8 @@ def _earlier_visitor(data_dir: Path, prompt: str) -> list[str]:
 
 
 def _open(qtbot, kiosk: bool) -> AppController:
-    apply_theme(QGuiApplication.instance(), "dark", kiosk=kiosk)  # the conftest puts the desktop theme back
-    controller = AppController(load_settings(), kiosk=kiosk)
+    apply_theme(QGuiApplication.instance(), "dark", policy=policy_for(kiosk))  # the conftest puts desktop back
+    controller = AppController(load_settings(), policy=policy_for(kiosk))
     OPEN.append(controller)
     qtbot.addWidget(controller.window)
     controller.window.resize(1280, 800)

@@ -85,10 +85,10 @@ def test_a_timer_left_running_is_named(qtbot, make):
     ("name", "daemon", "leaks"),
     [
         ("sm6-engine", True, True),  # a service's own worker: it must stop when the service closes
-        ("model-import", False, True),
+        ("sm6-long-import", False, True),  # a long job's own thread ends with its work: a test waits for it
         ("Thread-7 (process_request_thread)", True, True),  # a test server's request thread
-        ("sm6-ui-bg_0", True, False),  # the UI's shared pool lives as long as the process, on purpose
-        ("sm6-saver_0", True, False),
+        ("sm6-pool-disk_0", True, False),  # the app-wide executors live as long as the process, on purpose
+        ("sm6-pool-generation_0", True, False),
     ],
 )
 def test_a_thread_left_running_is_named_unless_it_belongs_to_a_shared_pool(monkeypatch, name, daemon, leaks):

@@ -13,6 +13,7 @@ from app.chain.networks import KAIROS, MAINNET, SANDBOX
 from tests.fixtures.designs import add_plain_design
 from tests.fixtures.wallet_setup import PASSWORD
 from tests.ui.studio_helpers import close_app, open_app
+from tests.ui.token_helpers import token_ready
 from ui.wallet.mint_dialog import LOCAL_ONLY_WARNING, ON_THE_WAY_NOTE, PUBLISHING_STARTED, MintDialog
 from ui.wallet.wallet_view import PAGES
 
@@ -56,6 +57,7 @@ def _unlock(qtbot, wallet) -> None:
 def _ask_to_mint(qtbot, app, design) -> str:
     app.token_view.set_design(design)
     app.window.show_workspace("token")
+    token_ready(qtbot, app.token_view)
     app.token_view.mint_button.click()
     assert app.window.current_workspace() == "wallet"
     return app.token_view.draft.metadata["name"]
@@ -80,7 +82,7 @@ def test_a_mint_with_no_wallet_waits_through_set_up_and_unlock(qtbot, app, desig
     else:
         qtbot.wait(100)
         assert app.mint_dialog is None
-    assert not note.isVisible() and wallet.pending_mint is None
+    assert not note.isVisible() and wallet.vm.pending_mint is None
 
 
 def test_an_unlocked_wallet_mints_at_once_with_no_note(qtbot, app, design):

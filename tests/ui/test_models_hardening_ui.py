@@ -13,7 +13,7 @@ from tests.app.bad_models import DIFFUSERS_CASES, FILESYSTEM_CASES, SAFETENSORS_
 from tests.ui.studio_helpers import close_app, open_app
 from ui.models.first_run_view import FirstRunView
 from ui.models.import_dialog import ImportModelDialog
-from ui.models.model_picker import ModelPicker
+from ui.widgets.model_picker import ModelPicker
 
 SOME_OF_EACH = [*SAFETENSORS_CASES[::4], *DIFFUSERS_CASES[::3], *FILESYSTEM_CASES]
 

@@ -18,8 +18,8 @@ from tests.app.test_importer import write_sd15_file
 from tests.app.test_registry import SD15_KEYS
 from ui.models.first_run_view import FirstRunView
 from ui.models.import_dialog import ImportModelDialog
-from ui.models.model_picker import ModelPicker
-from ui.models.settings_dialog import SettingsDialog
+from ui.settings.settings_dialog import SettingsDialog
+from ui.widgets.model_picker import ModelPicker
 
 SIGNAL_TIMEOUT_MS = 30_000
 

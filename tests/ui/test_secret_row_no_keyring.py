@@ -11,8 +11,8 @@ from keyring.backends import fail, null
 from app.description import keys as keys_module
 from app.description.keys import ApiKeyStore
 from app.token.publish_settings import PinningTokenStore
-from ui.describe.describe_settings_card import DescribeSettingsCard
-from ui.token.publish_settings_card import PublishSettingsCard
+from ui.settings.describe_settings_card import DescribeSettingsCard
+from ui.settings.publish_settings_card import PublishSettingsCard
 from ui.widgets.secret_row import FOR_THIS_SESSION
 
 KEY = "sk-proj-Zq3vT9xWm2LpR8sYk4NbH7cJf6GdE1aUo5iKe0wQyXrTz"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.config import Settings, read_settings, settings_path
 from tests.ui.studio_helpers import OPEN, close_app
 from ui.application import open_main_window
-from ui.models.settings_dialog import SettingsDialog
+from ui.settings.settings_dialog import SettingsDialog
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.kiosk import policy_for
 from ui import icons
 from ui.theme import DARK, LIGHT, apply_theme, build_stylesheet, current_theme, tabular_font, theme_manager
 
@@ -40,7 +41,7 @@ def test_light_and_dark_stylesheets_differ_and_use_style_colours():
 
 
 def _button_height(qtbot, kiosk: bool, qapp, tmp_path) -> int:
-    apply_theme(qapp, "dark", kiosk=kiosk)
+    apply_theme(qapp, "dark", policy=policy_for(kiosk))
     page = QWidget()
     qtbot.addWidget(page)
     layout = QVBoxLayout(page)
@@ -195,12 +196,12 @@ def test_the_icon_registry_keeps_no_closed_widget_alive(qtbot, qapp):
 )
 def test_applying_a_theme_restyles_only_when_the_style_changes(qapp, first, second, restyled):
     manager = theme_manager()
-    apply_theme(qapp, first[0], kiosk=first[1])
+    apply_theme(qapp, first[0], policy=policy_for(first[1]))
     count = manager.applied_count
     with_signal = []
     manager.theme_changed.connect(with_signal.append)
     try:
-        apply_theme(qapp, second[0], kiosk=second[1])
+        apply_theme(qapp, second[0], policy=policy_for(second[1]))
     finally:
         manager.theme_changed.disconnect(with_signal.append)
     assert (manager.applied_count - count, len(with_signal)) == ((1, 1) if restyled else (0, 0))

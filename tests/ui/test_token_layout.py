@@ -13,8 +13,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QScrollArea
 
 from app.chain.networks import KAIROS, SANDBOX
+from app.kiosk import policy_for
 from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
+from tests.ui.token_helpers import token_ready, token_view_for
 from ui.theme import apply_theme
 from ui.token.token_listing import WIDE_MIN
 from ui.token.token_view import TokenView
@@ -54,13 +56,14 @@ def _record(token_id: int = 12) -> SimpleNamespace:
 
 
 def _open(qtbot, library, design, size, kiosk=False) -> TokenView:
-    apply_theme(QGuiApplication.instance(), "dark", kiosk=kiosk)
-    view = TokenView(library)
+    apply_theme(QGuiApplication.instance(), "dark", policy=policy_for(kiosk))
+    view = token_view_for(library)
     qtbot.addWidget(view)
     view.resize(*size)
     view.set_design(design)
     view.show()
     qtbot.waitExposed(view)
+    token_ready(qtbot, view)
     qtbot.waitUntil(lambda: view.preview.wide == (view.scroll.viewport().width() - 48 >= WIDE_MIN))
     # An arrangement that changed asks the scroll area to lay the page out again, on the next pass.
     qtbot.waitUntil(lambda: view.scroll.widget().width() <= view.scroll.viewport().width())
@@ -135,5 +138,7 @@ def test_a_new_design_shows_not_minted_again(qtbot, library, design):
     other = add_plain_design(library, "gold wheels at dusk")
     library.save_description(other.id, "ko", "금빛 휠의 SM6.")
     view.set_design(other)
+    assert view.token_id.text() == "not minted yet" and view.owner.full_text() == "—"  # at once, while it loads
+    token_ready(qtbot, view)
     assert view.token_id.text() == "not minted yet" and view.owner.full_text() == "—"
     assert not view.proof.token_link.isVisibleTo(view) and view.mint_button.isEnabled()

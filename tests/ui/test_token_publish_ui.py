@@ -9,17 +9,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from app.kiosk import KIOSK
 from app.library.store import Library
 from app.token.assemble import assemble_token
 from app.token.publish import Outbox
 from app.token.publish_settings import PublishSettings
 from app.token.publisher import NOT_SET_UP, Publisher, outbox_path
 from tests.fixtures.designs import add_plain_design
+from tests.ui.token_helpers import token_ready, token_view_for
 from tests.ui.waits import laid_out
 from ui.theme import apply_theme
 from ui.token.publish_card import OFFLINE, PINNED
 from ui.token.publish_queue import PublishQueue
-from ui.token.token_view import TokenView
 
 KO = "부산의 밤을 닮은 펄 화이트 SM6. 로즈골드 트림이 항구의 불빛을 받아 은은하게 빛납니다."
 WAIT_MS = 10_000
@@ -45,7 +46,7 @@ class App:
     def __init__(self, qtbot, library, design, data_dir: Path, settings: PublishSettings, retry_ms: int = 30_000):
         self.settings = settings
         self.publisher = Publisher(Outbox(outbox_path(data_dir)), lambda: self.settings, timeout_s=5)
-        self.view = TokenView(library)
+        self.view = token_view_for(library)
         qtbot.addWidget(self.view)
         self.queue = PublishQueue(self.publisher, self.view, retry_ms=retry_ms)
         self.view.set_publish_queue(self.queue)
@@ -53,6 +54,7 @@ class App:
         self.view.set_design(design)
         self.view.show()
         qtbot.waitExposed(self.view)
+        token_ready(qtbot, self.view)
         self.queue.start()
         qtbot.waitUntil(lambda: not self.queue.busy, timeout=WAIT_MS)
 
@@ -144,7 +146,7 @@ def test_a_token_without_its_description_cannot_be_published(qtbot, library, tmp
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
 def test_kiosk_resolution_screenshots(qtbot, make_app, kubo_node, tmp_path, theme):
-    apply_theme(QGuiApplication.instance(), theme, kiosk=True)
+    apply_theme(QGuiApplication.instance(), theme, policy=KIOSK)
     try:
         app = make_app(PublishSettings(kubo_url=kubo_node.base_url))
         app.view.resize(1920 - 96, 1080 - 48)  # the window at full HD, less the rail and the status bar
@@ -159,7 +161,7 @@ def test_kiosk_resolution_screenshots(qtbot, make_app, kubo_node, tmp_path, them
 def test_settings_keep_the_addresses_in_the_file_and_the_token_in_the_keyring(qtbot, tmp_path):
     from app.config import Settings, load_settings
     from app.token.publish_settings import PinningTokenStore
-    from ui.models.settings_dialog import SettingsDialog
+    from ui.settings.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.studio_helpers import close_app, open_app, settle
+from tests.ui.token_helpers import token_ready
 
 
 def test_verify_button_regenerates_and_reports_the_same_pixels(qtbot, tiny_sd15, tmp_path):
@@ -19,6 +20,7 @@ def test_verify_button_regenerates_and_reports_the_same_pixels(qtbot, tiny_sd15,
     app.token_view.set_design(design)
     app.window.show_workspace("token")
     view = app.token_view
+    token_ready(qtbot, view)
     assert view.verify_button.isVisible() and view.draft.ready
     qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.verify_button.text() == "Verify", timeout=60_000)

@@ -10,8 +10,8 @@ from app.token.assemble import assemble_token
 from app.token.car import read_car
 from app.token.cid import KUBO_LEGACY
 from tests.fixtures.designs import add_plain_design
+from tests.ui.token_helpers import token_ready, token_view_for
 from ui.theme import apply_theme
-from ui.token.token_view import TokenView
 from ui.token.token_widgets import TraitChip, format_trait
 
 KO = "부산의 밤을 닮은 펄 화이트 SM6. 로즈골드 트림이 항구의 불빛을 받아 은은하게 빛납니다."
@@ -39,12 +39,13 @@ def design(library):
 
 @pytest.fixture
 def view(qtbot, library, design):
-    widget = TokenView(library)
+    widget = token_view_for(library)
     qtbot.addWidget(widget)
     widget.resize(1192, 770)
     widget.set_design(design)
     widget.show()
     qtbot.waitExposed(widget)
+    token_ready(qtbot, widget)
     return widget
 
 
@@ -54,7 +55,7 @@ def chips(view) -> dict[str, str]:
 
 
 def test_empty_state_offers_the_library(qtbot, library):
-    view = TokenView(library)
+    view = token_view_for(library)
     qtbot.addWidget(view)
     assert view.pages.currentIndex() == 0
     with qtbot.waitSignal(view.sig_pick_design):
@@ -95,19 +96,22 @@ def test_trait_values_are_formatted():
     assert format_trait({"trait_type": "Trim", "value": "<b>Inspire</b>"}) == ("<b>Inspire</b>", False)
 
 
-def test_switching_language_changes_description_and_cid(view):
+def test_switching_language_changes_description_and_cid(qtbot, view):
     ko_cid = view.metadata_cid.value()
     view.language_buttons["en"].click()
+    token_ready(qtbot, view)
     assert view.description.text() == EN
     assert view.draft.language == "en"
     assert view.metadata_cid.value() != ko_cid
     view.language_buttons["ko"].click()
+    token_ready(qtbot, view)
     assert view.metadata_cid.value() == ko_cid
 
 
-def test_legacy_profile_shows_qm_cids(view):
+def test_legacy_profile_shows_qm_cids(qtbot, view):
     assert view.metadata_cid.value().startswith("bafk")
     view.profile_combo.setCurrentIndex(1)
+    token_ready(qtbot, view)
     assert view.draft.profile == KUBO_LEGACY
     assert view.metadata_cid.value().startswith("Qm")
     assert view.image_cid.value().startswith("Qm")
@@ -129,12 +133,14 @@ def test_copy_buttons_put_the_cid_on_the_clipboard(view):
 def test_missing_description_warns_and_blocks_minting(qtbot, library, tmp_path):
     design = add_design(library, "<b>red</b> SM6")
     library.save_description(design.id, "ko", KO)
-    view = TokenView(library)
+    view = token_view_for(library)
     qtbot.addWidget(view)
     view.set_design(design)
     view.show()
+    token_ready(qtbot, view)
     assert view.mint_button.isEnabled()
     view.set_language("en")
+    token_ready(qtbot, view)
     assert view.problems.isVisible()
     assert view.problems.severity() == "warning"
     assert "The description is" in view.problems.message()
@@ -167,7 +173,8 @@ def test_export_car_reads_back(view, tmp_path):
     assert blocks
 
 
-def test_refresh_picks_up_an_edited_description(view, library, design):
+def test_refresh_picks_up_an_edited_description(qtbot, view, library, design):
     library.save_description(design.id, "ko", KO + " 새 문장.")
     view.refresh()
+    token_ready(qtbot, view)
     assert view.description.text().endswith("새 문장.")

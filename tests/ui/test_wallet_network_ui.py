@@ -14,7 +14,8 @@ from app.chain.service import OFFLINE_QUEUED, ChainService
 from app.chain.settings import ChainSettings
 from tests.ui.waits import laid_out
 from ui.wallet.mint_dialog import MintDialog
-from ui.wallet.wallet_view import PAGES, WalletView
+from ui.wallet.wallet_view import WalletView
+from ui.wallet.wallet_vm import PAGES, WalletViewModel
 
 EXPLORER = "https://kairos.kaiascan.io"
 WAIT_MS = 60_000
@@ -84,7 +85,7 @@ def test_a_restart_settles_what_was_left_signed_before_any_unlock(qtbot, make_an
     outbox.close()
 
     service = ChainService(tmp_path / "data", lambda: settings)
-    view = WalletView(service, [("custom", "Custom node")])
+    view = WalletView(WalletViewModel(service), [("custom", "Custom node")])
     qtbot.addWidget(view)
     try:
         with qtbot.waitSignal(view.sig_reconciled, timeout=WAIT_MS) as settled:
@@ -111,7 +112,7 @@ def test_a_mint_asked_for_offline_waits_unsigned_until_confirmed_online(qtbot, m
         node.stop()  # offline
         with pytest.raises(errors.ChainError) as err:
             service.quote_mint(draft, address).result(WAIT_MS / 1000)
-        assert err.value.message == OFFLINE_QUEUED
+        assert err.value.msg == OFFLINE_QUEUED
         (waiting,) = service.mints().result(WAIT_MS / 1000)
         assert waiting.state == "waiting" and waiting.signatures == 0
         node.start()  # online again: confirming now signs, once

@@ -12,13 +12,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from app.chain.networks import checked_address
 from app.chain.service import ChainService
 from app.chain.settings import ChainSettings
+from app.kiosk import KIOSK
 from app.library.store import Library
 from app.token.assemble import assemble_token
 from tests.fixtures.designs import add_plain_design
 from tests.fixtures.wallet_setup import open_new_wallet
+from tests.ui.token_helpers import token_ready
 from tests.ui.waits import laid_out
 from ui.wallet.mint_dialog import MintDialog
-from ui.wallet.wallet_view import PAGES, WalletView
+from ui.wallet.wallet_view import WalletView
+from ui.wallet.wallet_vm import PAGES, WalletViewModel
 
 PASSWORD = "harbour lights over busan"
 WAIT_MS = 60_000
@@ -34,7 +37,7 @@ def service(tmp_path):
 
 @pytest.fixture
 def view(qtbot, service):
-    widget = WalletView(service, NETWORKS)
+    widget = WalletView(WalletViewModel(service), NETWORKS)
     qtbot.addWidget(widget)
     widget.resize(1184, 752)
     widget.show()
@@ -174,6 +177,7 @@ def test_mint_from_the_token_view_unlocks_first_then_shows_the_token(qtbot, tmp_
 
         app.token_view.set_design(design)
         app.window.show_workspace("token")
+        token_ready(qtbot, app.token_view)
         app.token_view.mint_button.click()  # locked: the wallet asks for the password first
         assert app.window.current_workspace() == "wallet"
         assert "Unlock your wallet to mint" in wallet.pending_note.message() and wallet.pending_note.isVisible()
@@ -311,7 +315,7 @@ def test_rename_then_remove_with_a_warning_keeps_the_encrypted_file(qtbot, view,
 
 
 def test_kiosk_wallet_offers_no_key_export_send_or_import(qtbot, service):
-    kiosk = WalletView(service, NETWORKS, kiosk=True)
+    kiosk = WalletView(WalletViewModel(service, show_activity=False), NETWORKS, policy=KIOSK)
     qtbot.addWidget(kiosk)
     kiosk.show()
     kiosk.start()
@@ -334,7 +338,7 @@ def test_at_a_kiosk_the_token_goes_to_the_visitors_address(qtbot, view, service,
         draft = assemble_token(library, design)
     finally:
         library.close()
-    dialog = MintDialog(service, draft, view.address, view, kiosk=True)
+    dialog = MintDialog(service, draft, view.address, view, policy=KIOSK)
     qtbot.addWidget(dialog)
     dialog.open()
     assert dialog.to_self.isHidden() and dialog.other_address.isEnabled()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.kiosk import DESKTOP, Policy
 from ui.describe.compare import show_diff
 from ui.describe.describe_vm import LANGUAGE_NAMES, LANGUAGES
 from ui.icons import icon
@@ -48,11 +49,11 @@ class DescribeView(QWidget):
     sig_preview_token = Signal(object, str)  # design, language: the Token workspace takes over
     sig_open_settings = Signal()  # "Add a key…": the app shows Settings (set can_open_settings where it exists)
 
-    def __init__(self, vm, parent: QWidget | None = None) -> None:
+    def __init__(self, vm, parent: QWidget | None = None, *, policy: Policy = DESKTOP) -> None:
         super().__init__(parent)
         self.vm = vm
         self._writing = False  # True while the view itself changes an editor: not a user edit
-        self.can_open_settings = False  # a kiosk has no Settings to send anyone to
+        self.can_open_settings = policy.may_open_settings  # "Add a key…" leads there (sig_open_settings)
         self._setup_ui()
         self._connect()
         self._on_design_changed(vm.design)
@@ -234,12 +235,20 @@ class DescribeView(QWidget):
         vm.sig_text_replaced.connect(self._on_text_replaced)
         vm.sig_delta.connect(self._on_delta)
         vm.sig_ai_changed.connect(self._on_ai_changed)
+        # Until the design's saved text arrives (read off the UI thread) nothing typed could be kept: nothing is taken.
+        vm.loading_changed.connect(self._on_loading_changed)
+        vm.picture_changed.connect(self._on_picture_changed)
         self.error.sig_dismissed.connect(lambda: setattr(vm, "error", None))
         self.both_check.setChecked(vm.draft_both)
         self._on_streaming_changed(False)
         self._on_language_changed(vm.language)
+        self._on_picture_changed(vm.picture)
 
     # ----- slots -----
+    def _on_loading_changed(self, loading: bool) -> None:
+        for editor in self.editors.values():
+            editor.setReadOnly(loading)
+
     def _editor(self) -> QPlainTextEdit:
         return self.editors[self.vm.language]
 
@@ -264,14 +273,15 @@ class DescribeView(QWidget):
             widget.setVisible(design is not None)
         if design is None:
             return
-        pixmap = QPixmap(design.image_path)
-        if not pixmap.isNull():
-            scaled = pixmap.scaled(
-                IMAGE_SIDE, IMAGE_SIDE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-            self.image.setPixmap(scaled)
-            self.image.setFixedHeight(scaled.height())  # the picture's top lines up with the language tabs
         self.prompt.setText(design.request.prompt)
+
+    def _on_picture_changed(self, picture) -> None:
+        """The design's picture, decoded and scaled off the UI thread by the view-model (None: on its way)."""
+        if picture is None:
+            self.image.clear()
+            return
+        self.image.setPixmap(QPixmap.fromImage(picture))
+        self.image.setFixedHeight(picture.height())  # the picture's top lines up with the language tabs
 
     def _on_language_changed(self, lang: str) -> None:
         index = LANGUAGES.index(lang)

@@ -3,23 +3,43 @@
 Where a draft goes: into the editor while the editor holds nothing of the person's own (empty, or the last draft
 unchanged); otherwise into the AI draft pane, so nothing typed is ever overwritten. Every edit is saved within a
 second (the autosave fires one second after the first unsaved keystroke, not after typing stops).
+
+Nothing here touches the store on the UI thread: a design's texts are read, and edits written, on the `disk` executor
+through one `Serial`, so reads and writes happen in the order asked (a design opened again reads what was just saved
+into it) and the last edit is always the last write. While a design's texts are on their way `loading` is True and
+the editors hold nothing. `flush()` waits for the writes (leaving for the token, quitting); typing never does.
+
+It hears the core's change feed (app/changes.py): a description of the shown design saved elsewhere replaces the
+editor's text unless the person has unsaved edits there; the shown design removed from the library closes; a change
+of the describe settings (the character limit) applies at once.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
+from concurrent.futures import Future
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 
+from app.changes import DescriptionSaved, DesignChanged, DesignDeleted, SettingsChanged
 from app.description.models import Language
 from app.description.sanitize import safe_text
 from app.errors import UserFacingError
+from app.executors import Serial
 from ui.bind import ViewModel, observable
+from ui.tasks import ChangeRelay, deliver
 from ui.widgets.dates import time_text
 from ui.widgets.error_banner import plain_words
 
+log = logging.getLogger(__name__)
+
 AUTOSAVE_MS = 1000
+PICTURE_SIDE = 320  # the side Describe shows the design at
+FLUSH_WAIT_S = 10.0  # how long leaving for the token (or quitting) waits for the last edits to be written
+NOT_READ = "This design's text could not be read. Pick the design again."
 LANGUAGES: tuple[Language, ...] = ("ko", "en")
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 
@@ -33,13 +53,15 @@ class DescribeViewModel(ViewModel):
     saved_text = observable("")
     char_limit = observable(1000)
     needs_key = observable(False)  # the last draft fell back to offline for want of a key: the view offers to add one
+    loading = observable(False)  # the design's saved texts and drafts are on their way from the store
+    picture = observable(None)  # QImage of the design, decoded and scaled to PICTURE_SIDE off the UI thread, or None
 
     sig_text_loaded = Signal(str, str)  # language, text of a design just opened: its editor starts a fresh history
     sig_text_replaced = Signal(str, str)  # language, text: the view replaces its editor's text (undo kept)
     sig_delta = Signal(str, str)  # language, piece of streamed text: the view appends it
     sig_ai_changed = Signal(str)  # language whose AI draft or draft info changed
 
-    def __init__(self, service, parent=None) -> None:
+    def __init__(self, service, parent=None, *, changes=None) -> None:
         super().__init__(parent)
         self.service = service
         self.texts: dict[str, str] = {lang: "" for lang in LANGUAGES}
@@ -50,24 +72,58 @@ class DescribeViewModel(ViewModel):
         self.task: asyncio.Task | None = None
         self._dirty: set[str] = set()
         self._opened = 0  # counts set_design calls: a draft still finishing belongs to the design it started on
+        self._io = Serial("disk")  # every read and write of texts, in the order asked
+        self._last_write: Future | None = None
+        self._writes = 0  # counts writes handed to `_io`
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.flush)
+        self._autosave.timeout.connect(self.save_soon)  # typing never waits for the disk
+        feed = changes if changes is not None else getattr(service.library, "changes", None)
+        self.relay = ChangeRelay(feed, self) if feed is not None else None
+        if self.relay is not None:
+            self.relay.changed.connect(self._on_change)
 
     # ----- design -----
     def set_design(self, design) -> None:
         """Show a design's description, exactly as it was last saved."""
         self.stop_draft()
-        self.flush()
+        self.save_soon()  # the last design's edits go first: the reads below queue behind them
         self._opened += 1
         self.design = design
         self.error = None
         self.saved_text = ""
-        library = self.service.library
+        self._show_texts({lang: (None, None) for lang in LANGUAGES})  # never the last design's text, not even briefly
+        self.picture = None
+        if design is None:
+            self.loading = False
+            return
+        opened, library, design_id, path = self._opened, self.service.library, design.id, design.image_path
+        self.loading = True
+
+        def read() -> tuple[dict, QImage]:
+            texts = {}
+            for lang in LANGUAGES:
+                texts[lang] = library.description(design_id, lang), library.latest_draft(design_id, lang)
+            return texts, _picture(path)
+
+        def arrived(answer: tuple[dict, QImage]) -> None:
+            if opened == self._opened:
+                texts, picture = answer
+                self.loading = False
+                self.picture = None if picture.isNull() else picture
+                self._show_texts(texts)
+
+        def failed(exc: BaseException) -> None:
+            if opened == self._opened:
+                self.loading = False
+                self.error = (*plain_words(exc, NOT_READ), "error")
+
+        deliver(self._io.submit(read), arrived, failed, self)
+
+    def _show_texts(self, texts: dict) -> None:
         for lang in LANGUAGES:
-            saved = library.description(design.id, lang) if design else None
-            draft = library.latest_draft(design.id, lang) if design else None
+            saved, draft = texts[lang]
             self.ai[lang] = draft.text if draft else ""
             self.ai_ids[lang] = draft.id if draft else None
             self.offline[lang] = bool(draft and draft.source == "offline")
@@ -78,31 +134,97 @@ class DescribeViewModel(ViewModel):
             self.sig_text_loaded.emit(lang, self.texts[lang])
             self.sig_ai_changed.emit(lang)
 
+    # ----- news from elsewhere -----
+    def _on_change(self, change) -> None:
+        design = self.design
+        if isinstance(change, SettingsChanged):
+            if "describe" in change.sections and change.settings is not None:
+                self.char_limit = change.settings.describe.char_limit
+        elif design is None:
+            return
+        elif isinstance(change, DesignDeleted) and change.design_id == design.id:
+            self._dirty.clear()  # nothing left to save it into
+            self.set_design(None)
+            self.error = ("That design was removed from the library. Pick another to describe.", "", "info")
+        elif isinstance(change, DesignChanged) and change.design.id == design.id:
+            self.design = change.design
+        elif isinstance(change, DescriptionSaved) and change.design_id == design.id:
+            self._reload_saved(change.language)
+
+    def _reload_saved(self, lang: str) -> None:
+        """Show what was saved for `lang` elsewhere, unless the person has edits here not saved yet (theirs win)."""
+        opened, library, design_id, writes = self._opened, self.service.library, self.design.id, self._writes
+
+        def show(saved) -> None:
+            if opened != self._opened or lang in self._dirty or self.streaming or saved is None:
+                return
+            if writes != self._writes:  # edits of ours went out since: what was read is older than the screen
+                return
+            # Our own save echoes back equal to what is on screen, as stored (trailing spaces dropped): nothing to do.
+            # Putting the stored form back would take the space just typed, and glue the next word to the last.
+            if saved.text != self.texts[lang] and saved.text != safe_text(self.texts[lang]):
+                self.texts[lang] = saved.text
+                self.sig_text_replaced.emit(lang, saved.text)
+
+        deliver(self._io.submit(library.description, design_id, lang), show, lambda _exc: None, self)
+
     # ----- editing -----
     def user_edited(self, language: str, text: str) -> None:
-        if text == self.texts[language]:
+        if text == self.texts[language] or self.loading:  # the view keeps its editors read-only while loading
             return
         self.texts[language] = text
         self._dirty.add(language)
         if not self._autosave.isActive():  # a deadline, not a debounce: continuous typing still saves each second
             self._autosave.start()
 
-    def flush(self) -> None:
-        """Write unsaved edits now (also on switching designs and on quit)."""
+    def flush(self, wait: bool = True) -> None:
+        """Write unsaved edits, and with `wait` return once every edit asked so far is written (leaving for the
+        token, which must carry what is on screen; quitting). The writes themselves run on the `disk` executor."""
+        self.save_soon()
+        if wait and self._last_write is not None:
+            try:
+                self._last_write.result(timeout=FLUSH_WAIT_S)
+            except Exception:  # noqa: BLE001 - said to the person when its answer arrives
+                log.warning("the last edits were not written in time", exc_info=True)
+
+    def close(self) -> None:
+        """The window is closing: stop drafting, write the last edits and wait for them; answers still on their way
+        (a design's texts) are for nobody now."""
+        self.stop_draft()
+        self.flush()
+        self._opened += 1
+
+    def save_soon(self) -> None:
+        """Hand unsaved edits to the writer now, without waiting for them (autosave, switching designs)."""
         self._autosave.stop()
         if self.design is None or not self._dirty:
             return
-        try:
-            for lang in sorted(self._dirty):
-                # What is stored is plain, JSON-safe text (control characters and bidi overrides dropped).
-                text = safe_text(self.texts[lang])
-                self.service.library.save_description(self.design.id, lang, text, self.ai_ids[lang])
-        except (UserFacingError, KeyError) as exc:
-            gone = "This design is no longer in the library, so its text could not be saved. Copy it if you need it."
-            self.error = (*plain_words(exc, gone), "error")
+        opened, design_id, library = self._opened, self.design.id, self.service.library
+        # What is stored is plain, JSON-safe text (control characters and bidi overrides dropped).
+        edits = [(lang, safe_text(self.texts[lang]), self.ai_ids[lang]) for lang in sorted(self._dirty)]
+        self._dirty.clear()  # an edit made from now on is dirty again and written after these
+
+        def write() -> None:
+            for lang, text, draft_id in edits:
+                library.save_description(design_id, lang, text, draft_id)
+
+        self._writes += 1
+        future = self._last_write = self._io.submit(write)
+        deliver(future, lambda _none: self._saved(opened), lambda exc: self._not_saved(opened, edits, exc), self)
+
+    def _saved(self, opened: int) -> None:
+        if opened == self._opened:
+            self.saved_text = f"Saved · {time_text(time.time(), seconds=True)}"
+
+    def _not_saved(self, opened: int, edits: list, exc: BaseException) -> None:
+        if opened != self._opened:
+            log.warning("edits of an earlier design were not saved", exc_info=exc)
             return
-        self._dirty.clear()
-        self.saved_text = f"Saved · {time_text(time.time(), seconds=True)}"
+        self._dirty.update(lang for lang, _text, _draft in edits)  # tried again with the next save
+        if not isinstance(exc, (UserFacingError, KeyError)):
+            log.error("saving a description failed", exc_info=exc)
+        gone = "This design is no longer in the library, so its text could not be saved. Copy it if you need it."
+        self.error = (*plain_words(exc, gone), "error")
 
     def revert_to_draft(self) -> None:
         lang = self.language
@@ -146,6 +268,7 @@ class DescribeViewModel(ViewModel):
         self.streaming = True
         self.error = None
         try:
+            await self._until_loaded()  # asked for the moment a design opened: its texts decide where the draft goes
             for lang in languages:
                 if opened != self._opened:
                     break
@@ -156,7 +279,22 @@ class DescribeViewModel(ViewModel):
         finally:
             self.streaming = False
             if opened == self._opened:
-                self.flush()
+                self.save_soon()
+
+    async def _until_loaded(self) -> None:
+        if not self.loading:
+            return
+        loaded = asyncio.get_event_loop().create_future()
+
+        def on_loading(loading: bool) -> None:
+            if not loading and not loaded.done():
+                loaded.set_result(None)
+
+        self.loading_changed.connect(on_loading)
+        try:
+            await loaded
+        finally:
+            self.loading_changed.disconnect(on_loading)
 
     async def _draft_one(self, opened: int, lang: str, online: bool) -> None:
         # Cancelling on a switch lands only at the stream's next await, and a stream hands over its held-back tail
@@ -223,3 +361,12 @@ def _draft_info(record) -> str:
     if record.finish_reason not in (None, "", "stop", "length", "cancelled"):
         suffix = " · incomplete"
     return f"AI draft · {record.model} · {when}{suffix}"
+
+
+def _picture(path: str) -> QImage:
+    """The design's picture at the size Describe shows it; null when unreadable. Runs on the `disk` executor."""
+    image = QImage(path)
+    if image.isNull():
+        return image
+    mode, smooth = Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    return image.scaled(PICTURE_SIDE, PICTURE_SIDE, mode, smooth)

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 
 from app.generation.request import MAX_BATCH, MAX_SIDE, MAX_STEPS, MIN_SIDE
 from app.generation.schedulers import SCHEDULER_TABLE
+from app.kiosk import DESKTOP, Policy
 from ui.bind import bind
 from ui.design.queue_panel import QueuePanel
 from ui.icons import icon
-from ui.models.model_picker import ModelPicker
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.form_layout import form_layout
+from ui.widgets.model_picker import ModelPicker
 
 PANEL_WIDTH = 392  # at least; wider when the starting-point buttons need it (a kiosk's larger type)
 PROMPT_HEIGHT = 80  # three lines of body text
@@ -80,9 +81,10 @@ class ControlsPanel(QScrollArea):
     """Laid out to fit a 1280×800 window without scrolling: what to make, the starting point, how many, and what
     the model will be told; the seed and the finer settings are folded under "Advanced settings"."""
 
-    def __init__(self, vm, parent: QWidget | None = None) -> None:
+    def __init__(self, vm, parent: QWidget | None = None, *, policy: Policy = DESKTOP) -> None:
         super().__init__(parent)
         self.vm = vm
+        self.policy = policy
         self.setObjectName("inspector")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -169,8 +171,18 @@ class ControlsPanel(QScrollArea):
         self.advanced = self._advanced_form()
         self.advanced.setVisible(False)
         group.addWidget(self.advanced)
+        # The seed, sampler and model are for people who tune; a visitor gets the words, style and starting point.
+        self.advanced_toggle.setVisible(self.policy.may_see_advanced)
 
-        group = _group(layout, "What the model sees")
+        # What the model is told (the preset's words, what to avoid) grows with the prompt: a kiosk's inspector must
+        # fit its screen whatever a visitor types, so there it is folded away with the other finer settings.
+        self.final_box = QWidget()
+        self.final_box.setVisible(self.policy.may_see_advanced)
+        layout.addWidget(self.final_box)
+        group = QVBoxLayout(self.final_box)
+        group.setContentsMargins(0, 0, 0, 0)
+        group.setSpacing(SPACE_S)
+        group.addWidget(_section("What the model sees"))
         self.final_prompt = _caption("")
         self.final_prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.final_prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -211,6 +223,7 @@ class ControlsPanel(QScrollArea):
         self.import_model.setIcon(icon("import"))
         self.import_model.setToolTip("Import model…")
         self.import_model.setAccessibleName("Import model")
+        self.import_model.setVisible(self.policy.may_use_files)  # it opens a file dialog
         model_row.addWidget(self.import_model)
         form.addRow("Model", model_row)
         self.size = QComboBox()
@@ -336,6 +349,7 @@ class ControlsPanel(QScrollArea):
         self.size.setCurrentIndex(index if index >= 0 else self.size.count() - 1)
 
     def show_advanced(self, shown: bool) -> None:
+        shown = shown and self.policy.may_see_advanced
         self.advanced.setVisible(shown)
         self.advanced_toggle.setIcon(icon("chevron-down" if shown else "chevron-right"))
         if shown:  # once laid out, scroll so the unfolded settings are in view

@@ -1,17 +1,29 @@
 """State of the Design studio, independent of its widgets. Talks to a GenerationBackend (app/generation/backend.py)
-through the EngineBridge, which delivers the backend's events on the UI thread."""
+through the EngineBridge, which delivers the backend's events on the UI thread, and hears the core's change feed
+(app/changes.py): a design it shows that is starred or removed anywhere redraws here."""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 
+from app.changes import DesignChanged, DesignDeleted
 from app.errors import UserFacingError
+from app.executors import Serial
 from app.generation import events as ev
 from app.generation.events import JobState
 from app.generation.presets import PresetBook
 from app.generation.request import GenerationRequest
+from app.library.interface import DesignStore
 from ui.bind import ViewModel, observable
+from ui.tasks import ChangeRelay, deliver, run_in_background
+from ui.widgets.error_banner import plain_words
+
+log = logging.getLogger(__name__)
+FAVOURITE_NOT_SAVED = "The favourite could not be saved. Try again."
+WRITES_WAIT_S = 10.0  # at quit: how long the last favourites may take to reach the disk
 
 SOURCES = ("none", "base", "design")
 
@@ -58,12 +70,13 @@ class DesignViewModel(ViewModel):
     lineage = observable([])  # root → current design
     jobs = observable([])  # JobSnapshots queued or running
     error = observable(None)  # (message, details) or None
+    reading = observable(False)  # the shown design's lineage or picture is on its way from the disk
 
-    sig_design_saved = Signal(object)  # a new Design: the library view adds it
-    sig_design_changed = Signal(object)  # an existing Design changed (favourite)
     sig_use_design = Signal(object)  # "Use this design": the next workspace takes it
 
-    def __init__(self, bridge, library, presets: PresetBook | None = None, parent=None) -> None:
+    def __init__(
+        self, bridge, library: DesignStore, presets: PresetBook | None = None, parent=None, *, changes=None
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.backend = bridge.backend
@@ -71,9 +84,19 @@ class DesignViewModel(ViewModel):
         self.presets = presets or self.backend.presets()
         self._running_job: str | None = None
         self._pending: list[object] = []
+        self._shown = 0  # numbers each design shown: an older design's lineage or picture arriving late is dropped
+        self._live = 0  # counts step previews: a picture read before the latest one must not cover it
+        self._writes = Serial("disk")  # favourites reach the store one at a time, in the order given
+        self._favourites: dict[str, bool] = {}  # asked for, not yet stored: a second press toggles the first
+        self._last_write = None
         for name in ("prompt", "preset", "negative_prompt"):
             getattr(self, f"{name}_changed").connect(self._update_final_prompt)
         bridge.sig_event.connect(self._on_engine_event)
+        # The library's feed unless told another (the window passes the services' one, which every store shares).
+        feed = changes if changes is not None else getattr(library, "changes", None)
+        self.relay = ChangeRelay(feed, self) if feed is not None else None
+        if self.relay is not None:
+            self.relay.changed.connect(self._on_change)
         self._update_final_prompt()
 
     # ----- commands -----
@@ -122,12 +145,40 @@ class DesignViewModel(ViewModel):
         self.backend.cancel(job_id)
 
     def show_design(self, design) -> None:
-        """Put a design in the big preview and its lineage in the history strip."""
+        """Put a design in the big preview and its lineage in the history strip.
+
+        Both are read on the `disk` executor (a full-size decode and a walk up the parents stall the window). Until
+        they arrive the strip shows what is known already (the shown lineage up to this design, or this design
+        added to it), and the preview keeps its picture; a newer design shown meanwhile makes the answer moot."""
+        self._shown += 1
         self.current_design = design
         if design is None:
+            self.reading = False
             return
-        self.preview = QImage(design.image_path)
-        self.lineage = self.library.lineage(design.id)
+        self.lineage = _known_lineage(self.lineage, design)
+        shown, live, library, path = self._shown, self._live, self.library, design.image_path
+        self.reading = True
+
+        def read() -> tuple[list, QImage]:
+            return library.lineage(design.id), QImage(path)  # a QImage may be made on any thread
+
+        def arrived(answer: tuple[list, QImage]) -> None:
+            if shown != self._shown:
+                return
+            self.reading = False
+            if self.current_design is None or self.current_design.id != design.id:
+                return  # cleared meanwhile (removed, or a new visitor at the kiosk): nothing of it may come back
+            lineage, image = answer
+            self.lineage = lineage or [design]
+            if live == self._live:  # a newer step preview of a running job stays
+                self.preview = image
+
+        def failed(exc: BaseException) -> None:
+            if shown == self._shown:
+                log.warning("reading design %s failed", design.id, exc_info=exc)
+                self.reading = False
+
+        run_in_background(read, arrived, failed, self)
 
     def open_design(self, design) -> None:
         """From the library: load its settings into the controls so the user can iterate on it."""
@@ -147,18 +198,54 @@ class DesignViewModel(ViewModel):
         self.generate()
 
     def toggle_favourite(self) -> None:
+        """Star or unstar the shown design. Written on the `disk` executor, in order: two quick presses undo each
+        other, whatever each one's write has reached by then."""
         design = self.current_design
         if design is None:
             return
-        try:
-            updated = self.library.set_favourite(design.id, not design.favourite)
-        except UserFacingError as exc:
-            self.error = (exc.message, exc.details)
-            return
-        self.current_design = updated
+        value = not self._favourites.get(design.id, design.favourite)
+        self._favourites[design.id] = value
+        library = self.library
+        future = self._last_write = self._writes.submit(library.set_favourite, design.id, value)
+
+        def stored(updated) -> None:
+            if self._favourites.get(design.id) == value:
+                del self._favourites[design.id]
+            self._show_changed(updated)  # the feed's DesignChanged then finds it shown already
+
+        def failed(exc: BaseException) -> None:
+            if self._favourites.get(design.id) == value:
+                del self._favourites[design.id]
+            self.error = plain_words(exc, FAVOURITE_NOT_SAVED)
+            self.current_design_changed.emit(self.current_design)  # the star the press lit goes out again
+
+        deliver(future, stored, failed, self)
+
+    def finish_writes(self) -> None:
+        """At quit: wait (briefly) until the favourites asked for are stored, before the library closes."""
+        if self._last_write is not None:
+            try:
+                self._last_write.result(timeout=WRITES_WAIT_S)
+            except Exception:  # noqa: BLE001 - its error was shown already, or the app is going anyway
+                log.warning("a favourite was not stored before quitting", exc_info=True)
+
+    def _show_changed(self, updated) -> None:
+        if self.current_design is not None and self.current_design.id == updated.id:
+            self.current_design = updated
         self.variations = [updated if d.id == updated.id else d for d in self.variations]
         self.lineage = [updated if d.id == updated.id else d for d in self.lineage]
-        self.sig_design_changed.emit(updated)
+
+    def _on_change(self, change) -> None:
+        if isinstance(change, DesignChanged):
+            self._show_changed(change.design)
+        elif isinstance(change, DesignDeleted):
+            gone = change.design_id
+            self.variations = [d for d in self.variations if d.id != gone]
+            self.lineage = [d for d in self.lineage if d.id != gone]
+            if self.current_design is not None and self.current_design.id == gone:
+                self.current_design = None
+                if self._running_job is None:  # a job's live preview stays; a removed design's picture goes
+                    self.preview = None
 
     def use_design(self) -> None:
         if self.current_design is not None:
@@ -178,7 +265,7 @@ class DesignViewModel(ViewModel):
             self.progress = 0
             self.status_text = "Preparing the model…"
         elif isinstance(event, ev.ModelLoading):
-            self.status_text = f"Checking {event.label}…" if event.stage == "hashing" else f"Loading {event.label}…"
+            self.status_text = str(event.msg)  # the stage in words, by id (translated with the core's messages)
         elif isinstance(event, ev.ModelLoaded):
             # A preload ends here; a job goes on to its steps, and says so until the first one arrives.
             self.status_text = "Starting…" if self._running_job else "Ready"
@@ -190,12 +277,12 @@ class DesignViewModel(ViewModel):
             images = f" · variation {job.image_index + 1} of {job.request.batch}" if job.request.batch > 1 else ""
             self.status_text = f"Step {job.step} of {job.steps}{images}"
             if event.preview is not None:
+                self._live += 1
                 self.preview = pil_to_qimage(event.preview)
         elif isinstance(event, ev.ImageReady) and event.job.id == self._running_job:
             self._pending.append(event.design)
             self.variations = list(self._pending)
-            self.show_design(event.design)
-            self.sig_design_saved.emit(event.design)
+            self.show_design(event.design)  # the Library hears of it from the feed, as it hears of any design
         elif isinstance(event, ev.JobFinished):
             self._job_ended(event.job.id, JobState.DONE, len(event.designs))
         elif isinstance(event, ev.JobCancelled):
@@ -210,7 +297,11 @@ class DesignViewModel(ViewModel):
             self.status_text = ended_text(state, saved)
             self.progress = 0
             if state is JobState.CANCELLED:  # drop the half-denoised preview; show what the user had before
-                self.preview = QImage(self.current_design.image_path) if self.current_design else None
+                self._live += 1
+                if self.current_design is None:
+                    self.preview = None
+                else:  # its picture replaces the half-denoised one as soon as it is read
+                    self.show_design(self.current_design)
         self.busy = bool(self.backend.jobs())
 
     def _update_final_prompt(self, *_args) -> None:
@@ -219,3 +310,15 @@ class DesignViewModel(ViewModel):
         )
         self.final_prompt = composed.positive
         self.final_negative = composed.negative
+
+
+def _known_lineage(shown: list, design) -> list:
+    """What the lineage strip can show of `design` before the store answers: the shown lineage up to it (walking
+    back), with it added (a refinement of the last one), or it alone. Only designs shown already appear here, so a
+    kiosk's filtered lineage stays filtered."""
+    ids = [d.id for d in shown]
+    if design.id in ids:
+        return [*shown[: ids.index(design.id)], design]
+    if shown and design.parent_id == ids[-1]:
+        return [*shown, design]
+    return [design]

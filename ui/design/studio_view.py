@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.kiosk import DESKTOP, Policy
 from ui.design.controls_panel import ControlsPanel
 from ui.design.preview_view import PreviewView
 from ui.design.thumbnail_strip import LINEAGE, VARIATIONS, ThumbnailStrip
@@ -43,9 +44,10 @@ class _CtrlEnterFilter(QObject):
 class StudioView(QWidget):
     sig_use_design = Signal(object)
 
-    def __init__(self, vm, parent: QWidget | None = None) -> None:
+    def __init__(self, vm, parent: QWidget | None = None, *, policy: Policy = DESKTOP) -> None:
         super().__init__(parent)
         self.vm = vm
+        self.policy = policy
         self._setup_ui()
         self._connect()
 
@@ -92,7 +94,7 @@ class StudioView(QWidget):
         side = QVBoxLayout(inspector)
         side.setContentsMargins(1, 0, 0, 0)  # leaves the panel's left border visible beside the scroll area
         side.setSpacing(0)
-        self.controls = ControlsPanel(self.vm)
+        self.controls = ControlsPanel(self.vm, policy=self.policy)
         side.addWidget(self.controls, 1)
         footer = QWidget()
         buttons = QHBoxLayout(footer)  # side by side: the inspector's height goes to the controls

@@ -1,14 +1,19 @@
 """A row of design thumbnails: the variations of the latest job, or the lineage of the current design.
 
 The two sit side by side, so each says which it is: its own icon and count in the title, and the lineage draws an
-arrow from each design to the one refined from it (root on the left, the design in the preview on the right)."""
+arrow from each design to the one refined from it (root on the left, the design in the preview on the right).
+
+Thumbnails are decoded on the `disk` executor (a full-size PNG decode per item stalled the window while a job
+delivered its images); each item shows a quiet placeholder until its picture arrives. Pictures already decoded are
+kept (a few dozen), so a lineage redrawn after a refine decodes only the new design."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.icons import pixmap
-from ui.theme import SPACE_S, SPACE_XS, current_theme
+from ui.tasks import run_in_background
+from ui.theme import RADIUS, SPACE_S, SPACE_XS, current_theme
 
 THUMB = 72
 ARROW = 16
 STRIP_HEIGHT = THUMB + 2 * SPACE_S + 4
 LINK = ARROW + 2 * SPACE_XS  # the room between two lineage thumbnails, for the arrow
+CACHED = 48  # decoded thumbnails kept per strip: a job's variations plus a long lineage
 
 
 @dataclass(frozen=True)
@@ -63,14 +70,27 @@ class _LinkDelegate(QStyledItemDelegate):
         painter.drawPixmap(x, option.rect.center().y() - ARROW // 2 + 1, arrow)
 
 
-def load_thumbnail(path: str, size: int = THUMB) -> QPixmap:
+def decode_thumbnail(path: str, size: int = THUMB) -> QImage:
+    """The picture at `path`, decoded small (on any thread: a QImage, not a QPixmap); null when unreadable."""
     reader = QImageReader(path)
     original = reader.size()
     if original.isValid():
         # Decode small: a 1024 px PNG read at thumbnail size costs a fraction of a full decode.
         reader.setScaledSize(original.scaled(size * 2, size * 2, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+    return reader.read()
+
+
+def _placeholder() -> QPixmap:
+    """A calm tile where a thumbnail will be, in the theme's raised colour."""
+    tile = QPixmap(THUMB * 2, THUMB * 2)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(current_theme().raised))
+    painter.drawRoundedRect(tile.rect(), RADIUS * 2, RADIUS * 2)
+    painter.end()
+    return tile
 
 
 def _untinted_icon(pm: QPixmap) -> QIcon:
@@ -89,6 +109,8 @@ class ThumbnailStrip(QWidget):
     ) -> None:
         super().__init__(parent)
         self._designs: list = []
+        self._pictures: OrderedDict[str, QPixmap] = OrderedDict()  # image path -> decoded thumbnail, newest last
+        self._asked: set[str] = set()  # paths being decoded now
         self._empty_text = empty_text
         self._name = title
         self.kind = kind
@@ -142,8 +164,13 @@ class ThumbnailStrip(QWidget):
         self._designs = list(designs)
         if not same:
             self.list.clear()
+            placeholder = None
             for design in designs:
-                item = QListWidgetItem(_untinted_icon(load_thumbnail(design.image_path)), "")
+                picture = self._picture(design.image_path)
+                if picture is None or picture.isNull():  # on its way, or unreadable
+                    placeholder = placeholder if placeholder is not None else _placeholder()
+                    picture = placeholder
+                item = QListWidgetItem(_untinted_icon(picture), "")
                 item.setData(Qt.ItemDataRole.UserRole, design.id)
                 item.setToolTip(f"Seed {design.seed}" + (" · favourite" if design.favourite else ""))
                 item.setSizeHint(QSize(THUMB + SPACE_S, THUMB + SPACE_S))
@@ -154,6 +181,37 @@ class ThumbnailStrip(QWidget):
         plural = "s" if count != 1 else ""
         self.title.setText(f"{self._name} · {count} {self.kind.noun}{plural}" if count else self._name)
         self.select(current_id)
+
+    def _picture(self, path: str) -> QPixmap | None:
+        """The decoded thumbnail of `path`, or None while it is decoded off the UI thread (asked for here)."""
+        picture = self._pictures.get(path)
+        if picture is not None:
+            self._pictures.move_to_end(path)
+            return picture
+        if path not in self._asked:
+            self._asked.add(path)
+            run_in_background(
+                lambda: decode_thumbnail(path),
+                lambda image: self._on_decoded(path, image),
+                lambda _exc: self._on_decoded(path, QImage()),
+                self,
+            )
+        return None
+
+    def _on_decoded(self, path: str, image: QImage) -> None:
+        self._asked.discard(path)
+        picture = QPixmap.fromImage(image) if not image.isNull() else QPixmap()  # unreadable: an empty tile stays
+        self._pictures[path] = picture
+        while len(self._pictures) > CACHED:
+            self._pictures.popitem(last=False)
+        icon = _untinted_icon(picture) if not picture.isNull() else None
+        for row, design in enumerate(self._designs):
+            if design.image_path == path and icon is not None and row < self.list.count():
+                self.list.item(row).setIcon(icon)
+
+    def thumbnails_pending(self) -> bool:
+        """True while a shown design's thumbnail is still being decoded."""
+        return bool(self._asked)
 
     def select(self, design_id: str | None) -> None:
         for row in range(self.list.count()):

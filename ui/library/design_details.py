@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -44,6 +45,7 @@ from ui.widgets.dates import date_time_text
 
 OPEN_SHORTCUT = "Enter"
 FAVOURITE_SHORTCUT = "F"
+DELETE_SHORTCUT = "Delete"
 PREVIEW_WIDTH = INSPECTOR_WIDTH - 2 * INSPECTOR_PADDING
 MAX_IMAGE_ASPECT = 1.25  # a tall picture may be this much taller than wide before it is letterboxed
 
@@ -138,6 +140,7 @@ class DesignDetailsPanel(QFrame):
     sig_open_requested = Signal()
     sig_favourite_requested = Signal()  # toggle the shown design's favourite
     sig_parent_requested = Signal(str)  # the id of the design this one was refined from
+    sig_delete_requested = Signal()  # remove the shown design (the view asks first)
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,6 +224,14 @@ class DesignDetailsPanel(QFrame):
         lineage.addWidget(self.parent_missing_label)
         layout.addWidget(self.lineage_box)
         layout.addStretch(1)
+        # Last and quiet: removing is rare and cannot be undone, so it never sits beside the primary action.
+        self.delete_button = QPushButton("Remove from library…")
+        self.delete_button.setObjectName("deleteDesign")
+        self.delete_button.setToolTip(f"Remove this design and its descriptions from the library ({DELETE_SHORTCUT})")
+        self.delete_button.clicked.connect(self.sig_delete_requested)
+        layout.addSpacing(SPACE_XL)
+        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.delete_allowed = True  # the view turns it off where removing is not allowed (a kiosk, read-only)
 
         self.hint_label = _value_label("Select a design to see it larger, with its prompt and settings.")
         self.hint_label.setProperty("role", "secondary")
@@ -249,6 +260,7 @@ class DesignDetailsPanel(QFrame):
         self.preview.set_design(design)
         for widget in self._content:
             widget.setVisible(design is not None)
+        self.delete_button.setVisible(design is not None and self.delete_allowed)
         self.hint_label.setVisible(design is None)
         self.open_button.setEnabled(design is not None)
         self.favourite_button.setEnabled(design is not None)
@@ -288,6 +300,7 @@ class DesignDetailsPanel(QFrame):
         self.favourite_button.setAccessibleName(words)
         self.open_button.setIcon(icon("design", theme.on_accent))
         self.parent_button.setIcon(icon("lineage", theme.text))
+        self.delete_button.setIcon(icon("trash", theme.text_secondary))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -305,6 +318,22 @@ class DesignDetailsPanel(QFrame):
         star = max(self.favourite_button.sizeHint().width(), self.favourite_button.sizeHint().height())
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         self.setFixedWidth(max(INSPECTOR_WIDTH, button + SPACE_S + star + 2 * INSPECTOR_PADDING + bar))
+
+
+def removal_question(parent: QWidget) -> tuple[QMessageBox, QPushButton]:
+    """The question asked before a design is removed (opened with `open()`, freed when closed), and its Remove."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Remove this design?",
+        "Remove this design from the library? Its descriptions go with it. This cannot be undone.",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box, remove
 
 
 def _caption(text: str) -> QLabel:

@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from app.library.interface import DesignStore
 from app.library.models import Design, DesignFilter
 from app.library.paging import DesignIndex
-from app.library.store import Library
 from ui.library.library_reader import LibraryWorker, Listing, Located, PageRead, load_listing, locate
 from ui.library.library_reader import read_page_with_parents as read_page
 from ui.library.library_style import PAGE_SIZE, THUMB_SIDE
@@ -62,7 +62,7 @@ class LibraryModel(QAbstractListModel):
 
     def __init__(
         self,
-        library: Library,
+        library: DesignStore,
         loader: ThumbnailLoader,
         parent=None,
         *,
@@ -366,6 +366,26 @@ class LibraryModel(QAbstractListModel):
             self.sig_total_changed.emit(self.total)
         index = self.index(row)
         self.dataChanged.emit(index, index)
+        return row
+
+    def remove(self, design_id: str) -> int:
+        """Take a design that left the library out of the grid; the row it had (-1: not held, and a page read later
+        finds the listing changed and asks for a fresh one)."""
+        row = self.row_of(design_id)
+        if row < 0:
+            return -1
+        self.beginRemoveRows(QModelIndex(), row, row)
+        if row < len(self._head):
+            del self._head[row]
+        else:
+            position = self._ids.pop(design_id)
+            entry = self._rows.pop(position)
+            insort(self._hidden, position)  # its place in the index stays, unshown, like a damaged row's
+            if not (self._flt.favourites_only and not entry.design.favourite):  # an un-starred one was not counted
+                self._total_adjust -= 1
+            self._stale.discard(design_id)
+        self.endRemoveRows()
+        self.sig_total_changed.emit(self.total)
         return row
 
     # --- lookups -------------------------------------------------------------------------------

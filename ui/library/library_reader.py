@@ -1,28 +1,29 @@
-"""Everything the Library workspace reads or writes runs here, on one worker thread, never on the UI thread.
+"""Everything the Library workspace reads or writes runs here, on the `disk` executor, never on the UI thread.
 
-One thread is enough: the store serialises its queries on one connection anyway, and one queue keeps answers in the
-order they were asked. Answers come back on the UI thread through `ui/background.watch`, like every other background
-result in the window. Each job below is plain Python over the store, so its queries are what the tests count.
+One piece at a time (`app.executors.Serial`) is enough: the store serialises its queries on one connection anyway,
+and it keeps answers in the order they were asked. Answers come back on the UI thread through `ui/tasks.deliver`,
+like every other background result in the window. Each job below is plain Python over the store, so its queries
+are what the tests count.
 """
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject
 
+from app.executors import Serial
+from app.library.interface import DesignStore
 from app.library.models import Design, DesignFilter
 from app.library.paging import DesignIndex, Row, build_index, position_in, read_page
-from app.library.store import Library
-from ui.background import BackgroundTask, watch
+from ui.tasks import Task, deliver
 
 log = logging.getLogger(__name__)
 
-# Named like the app-wide executors (generation, chain, disk, network): one "library" thread for the process.
-_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm6-pool-library")
+# One queue for the process, like the one connection it reads through.
+_reads = Serial("disk")
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Located:
     page: PageRead | None
 
 
-def load_listing(library: Library, flt: DesignFilter, page_size: int, keep_id: str | None, fresh: int) -> Listing:
+def load_listing(library: DesignStore, flt: DesignFilter, page_size: int, keep_id: str | None, fresh: int) -> Listing:
     """`fresh`: how many of the newest ids to return, so that designs the grid put on top while this was read are
     neither lost (saved after the index) nor shown twice (saved before it)."""
     index = build_index(library, flt, page_size)
@@ -71,7 +72,7 @@ def load_listing(library: Library, flt: DesignFilter, page_size: int, keep_id: s
     return Listing(index, pages, newest, keep_position, library_empty, library.damaged_count)
 
 
-def locate(library: Library, index: DesignIndex, design_id: str) -> Located:
+def locate(library: DesignStore, index: DesignIndex, design_id: str) -> Located:
     design = library.get(design_id)
     if design is None:
         return Located(None, -1, None)
@@ -79,14 +80,14 @@ def locate(library: Library, index: DesignIndex, design_id: str) -> Located:
     return Located(design, position, page)
 
 
-def read_page_with_parents(library: Library, index: DesignIndex, page: int) -> PageRead:
+def read_page_with_parents(library: DesignStore, index: DesignIndex, page: int) -> PageRead:
     rows = read_page(library, index, page)
     parent_ids = {d.parent_id for _key, d in rows or [] if d is not None and d.parent_id}
     parents = library.existing(parent_ids) if parent_ids else set()
     return PageRead(page, rows, parents, library.damaged_count)
 
 
-def _find(library: Library, index: DesignIndex, design_id: str) -> tuple[int, PageRead | None]:
+def _find(library: DesignStore, index: DesignIndex, design_id: str) -> tuple[int, PageRead | None]:
     key = library.key_of(design_id, index.flt)
     page = index.page_of_key(key) if key is not None else -1
     if page < 0:
@@ -96,9 +97,9 @@ def _find(library: Library, index: DesignIndex, design_id: str) -> tuple[int, Pa
 
 
 class LibraryWorker(QObject):
-    """Runs jobs on the Library's worker thread; `on_done` / `on_error` are called on the UI thread."""
+    """Runs jobs one at a time on the disk executor; `on_done` / `on_error` are called on the UI thread."""
 
     def run(
         self, job: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
-    ) -> BackgroundTask:
-        return watch(_worker.submit(job), on_done, on_error, self)
+    ) -> Task:
+        return deliver(_reads.submit(job), on_done, on_error, self)

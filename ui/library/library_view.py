@@ -1,13 +1,13 @@
 """The Library workspace: every design ever made, newest first, searchable, with an inspector.
 
-Everything it reads or writes goes through the model's worker (`library_reader.py`): the window never waits on the
-library, however large it is. Searching, clearing a search and selecting a design far down all come back as answers.
+It shows a LibraryViewModel (`library_vm.py`) and never calls the library itself: everything is read or written on
+the Library's worker (`library_reader.py`), so the window never waits on the library, however large it is. Designs
+made, starred or removed anywhere (the studio, Describe, another handle on the folder) arrive through the view-model,
+which hears the core's change feed; only the tiles they name redraw.
 
-view = LibraryView(library)
+view = LibraryView(LibraryViewModel(services.library, policy=policy))   # or LibraryView(library): a VM of its own
 view.sig_open_in_studio.connect(studio.open_design)   # Design
-view.sig_design_changed.connect(...)                   # Design, e.g. its favourite changed here
 view.sig_go_to_design.connect(lambda: window.show_workspace("design"))
-engine_bridge.sig_image_ready.connect(lambda e: view.add_design(e.design))
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -25,11 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.library.models import Design
-from app.library.store import Library
 from ui.icons import icon
-from ui.library.design_details import FAVOURITE_SHORTCUT, DesignDetailsPanel
+from ui.library.design_details import DELETE_SHORTCUT, FAVOURITE_SHORTCUT, DesignDetailsPanel, removal_question
 from ui.library.design_grid import DesignGrid
-from ui.library.elided_label import ElidedLabel
 from ui.library.library_model import LibraryModel, matches
 from ui.library.library_style import (
     GRID_GAP,
@@ -39,6 +38,8 @@ from ui.library.library_style import (
     THUMB_SIDE,
     library_stylesheet,
 )
+from ui.library.library_vm import LibraryViewModel, count_text
+from ui.library.library_vm import shorten as _shorten
 from ui.library.thumbnails import ThumbnailLoader
 from ui.theme import (
     FONT_BODY,
@@ -52,26 +53,27 @@ from ui.theme import (
     theme_manager,
     touch_target,
 )
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.page_title import PageTitle
 
 FIND_SHORTCUT = "Ctrl+F"
 COUNT_WIDEST = "00,000 favourites"
-SEARCH_SHOWN_CHARS = 32  # a long search is shortened in the count and empty-state texts
 
 
 class LibraryView(QWidget):
     sig_open_in_studio = Signal(object)  # Design to continue in the Design studio
-    sig_design_changed = Signal(object)  # Design changed here (favourite)
+    sig_design_changed = Signal(object)  # Design whose new state (favourite) is shown now, wherever it changed
     sig_go_to_design = Signal()  # the empty library's "Go to the Design studio"
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, vm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryView")
-        self._library = library
+        # A bare library (tests, tools) gets a view-model of its own, which hears the library's feed.
+        self.vm = vm if isinstance(vm, LibraryViewModel) else LibraryViewModel(vm, self)
         self.loader = ThumbnailLoader(self)
-        self.model = LibraryModel(library, self.loader, self)
+        self.model = LibraryModel(self.vm.library, self.loader, self)
         self.model.thumb_side = round(THUMB_SIDE * _device_pixel_ratio())
         self._no_results_action = self.clear_search
         self._syncing_filter = False
@@ -86,7 +88,10 @@ class LibraryView(QWidget):
         theme_manager().theme_changed.connect(self._on_theme_changed)
         self._pending_keep: str | None = None  # the design a load on its way should select
         self._locating: str | None = None  # the design select_design is looking up
-        self._favourite_wanted: dict[str, bool] = {}  # stars asked for and not saved yet, so a double press undoes
+        self.vm.sig_added.connect(self.add_design)
+        self.vm.sig_changed.connect(self.update_design)
+        self.vm.sig_deleted.connect(self.remove_design)
+        self.vm.error_changed.connect(self._on_vm_error)
         self.model.sig_total_changed.connect(self._update_count)
         self.model.sig_error.connect(self._on_model_error)
         self.model.sig_loaded.connect(self._on_loaded)
@@ -182,7 +187,10 @@ class LibraryView(QWidget):
         self.details = DesignDetailsPanel(self.loader)
         self.details.sig_open_requested.connect(self._on_open_selected)
         self.details.sig_favourite_requested.connect(self.toggle_favourite)
+        self.details.sig_delete_requested.connect(self.ask_delete)
         self.details.sig_parent_requested.connect(self.select_design)
+        self.details.delete_allowed = self.vm.may_delete
+        self.details.set_design(None)
         root.addWidget(self.details)
         self.open_button = self.details.open_button
         self.favourite_button = self.details.favourite_button
@@ -195,6 +203,10 @@ class LibraryView(QWidget):
         self._find_shortcut.activated.connect(self.focus_search)
         self._favourite_shortcut = QShortcut(QKeySequence(FAVOURITE_SHORTCUT), self)
         self._favourite_shortcut.activated.connect(self.toggle_favourite)
+        self._delete_shortcut = QShortcut(QKeySequence(DELETE_SHORTCUT), self.grid)  # on the grid: never a field's key
+        self._delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._delete_shortcut.activated.connect(self.ask_delete)
+        self.delete_confirm: QMessageBox | None = None
 
     # --- public API ----------------------------------------------------------------------------
 
@@ -204,7 +216,7 @@ class LibraryView(QWidget):
         self._reload(keep_selection=True)
 
     def add_design(self, design: Design) -> None:
-        """A design just made: it appears first at once (unless the search hides it)."""
+        """A design just made (the view-model heard it): it appears first at once (unless the search hides it)."""
         had_rows = self.model.rowCount() > 0
         if self.model.prepend(design):
             self._update_page()
@@ -212,10 +224,31 @@ class LibraryView(QWidget):
                 self._select_row(0)
 
     def update_design(self, design: Design) -> None:
-        """A design changed elsewhere (e.g. starred in the studio): show its new state."""
+        """A design changed (starred here or in the studio): its tile and, if shown, its details redraw."""
         row = self.model.replace(design)
         if self.details.design() is not None and self.details.design().id == design.id:
             self._show_details(design, self.model.parent_listed_at(row))
+        self.sig_design_changed.emit(design)
+
+    def remove_design(self, design_id: str) -> None:
+        """A design left the library: its tile goes; the selection moves to the design that takes its place."""
+        selected = self._selected_id() == design_id
+        row = self.model.remove(design_id)
+        if selected:
+            self._select_row(min(row, self.model.rowCount() - 1))
+        self._update_page()
+
+    def ask_delete(self) -> None:
+        """Ask before removing the selected design (its descriptions go with it); not at a kiosk."""
+        design = self._selected_design()
+        if design is None or not self.vm.may_delete:
+            return
+        box, remove = removal_question(self)
+        design_id = design.id
+        box.finished.connect(lambda _r: self.vm.delete(design_id) if box.clickedButton() is remove else None)
+        self.delete_confirm = box
+        box.destroyed.connect(lambda: setattr(self, "delete_confirm", None))
+        box.open()
 
     def select_design(self, design_id: str) -> bool:
         """Select and reveal a design, clearing the search or favourites filter if it hides it.
@@ -234,7 +267,6 @@ class LibraryView(QWidget):
     def start_over(self) -> None:
         """Forget the search, the favourites filter and the selection, and show the newest designs (a new visitor)."""
         self._locating = self._pending_keep = None
-        self._favourite_wanted.clear()
         self._set_filter_widgets("", False)
         self.model.clear()
         self._show_details(None)
@@ -245,30 +277,13 @@ class LibraryView(QWidget):
         return self._selected_design()
 
     def toggle_favourite(self) -> None:
-        design = self._selected_design()
-        if design is None:
-            return
-        wanted = not self._favourite_wanted.get(design.id, design.favourite)
-        self._favourite_wanted[design.id] = wanted
-        library, design_id = self._library, design.id
-        self.model.worker.run(
-            lambda: library.set_favourite(design_id, wanted),
-            self._on_favourite_saved,
-            lambda exc: self._on_favourite_failed(design_id, exc),
-        )
+        self.vm.toggle_favourite(self._selected_design())
 
-    def _on_favourite_saved(self, updated: Design) -> None:
-        if self._favourite_wanted.get(updated.id) == updated.favourite:
-            del self._favourite_wanted[updated.id]
-        self.update_design(updated)
-        self.sig_design_changed.emit(updated)
-
-    def _on_favourite_failed(self, design_id: str, exc: BaseException) -> None:
-        self._favourite_wanted.pop(design_id, None)
-        if isinstance(exc, KeyError):
-            self.error_banner.show_message("This design is no longer in the library. Refresh to update the list.")
+    def _on_vm_error(self, error) -> None:
+        if error is None:
+            self.error_banner.clear()
         else:
-            self.error_banner.show_exception(exc)
+            self.error_banner.show_message(error[0], details=error[1])
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -299,7 +314,8 @@ class LibraryView(QWidget):
         if keep_id is None and keep_selection:
             keep_id = self._pending_keep or self._selected_id()
         self._pending_keep = keep_id
-        self.model.load(self.search_edit.text(), self.favourites_button.isChecked(), keep_id)
+        self.vm.set_filter(self.search_edit.text(), self.favourites_button.isChecked())
+        self.model.load(self.vm.search, self.vm.favourites_only, keep_id)
 
     def _on_loaded(self, row: int) -> None:
         self._pending_keep = None
@@ -325,15 +341,7 @@ class LibraryView(QWidget):
 
     def _update_notice(self, *_args) -> None:
         """Why nothing can be saved, and how many designs could not be read: said once, kept in view."""
-        damaged = self.model.damaged
-        parts = [self._library.read_only_reason] if self._library.is_read_only else []
-        if damaged:
-            parts.append(
-                f"{damaged:,} design{' was' if damaged == 1 else 's were'} left out because "
-                f"{'its' if damaged == 1 else 'their'} saved settings in the library file are damaged; "
-                f"the pictures are still in {self._library.images_dir}."
-            )
-        text = " ".join(parts)
+        text = self.vm.notice(self.model.damaged)
         if text != self._notice_text:  # once dismissed, the same notice does not come back on every reload
             self._notice_text = text
             if text:
@@ -424,7 +432,8 @@ class LibraryView(QWidget):
     def _show_details(self, design: Design | None, parent_listed: bool = False) -> None:
         # Whether the original is still there came with the design's page: nothing to ask the library here.
         self.details.set_design(design, parent_available=parent_listed)
-        if self._library.is_read_only:  # a star could not be saved: the notice above says why
+        self.vm.selected = design
+        if self.vm.read_only:  # a star could not be saved: the notice above says why
             self.favourite_button.setEnabled(False)
 
     def _on_selection_changed(self, *_args) -> None:
@@ -464,7 +473,7 @@ class LibraryView(QWidget):
             self.sig_open_in_studio.emit(design)
 
     def _on_theme_changed(self, theme: Theme) -> None:
-        self.setStyleSheet(library_stylesheet(theme, FONT_BODY, touch_target(theme_manager().kiosk)))
+        self.setStyleSheet(library_stylesheet(theme, FONT_BODY, touch_target(theme_manager().policy.touch_sized)))
         self._refresh_icons()
         self.details.refresh_icons()
         self.grid.viewport().update()
@@ -474,18 +483,6 @@ class LibraryView(QWidget):
         self._search_action.setIcon(icon("search", theme.text_secondary))
         starred = self.favourites_button.isChecked()
         self.favourites_button.setIcon(icon("star-filled", theme.accent) if starred else icon("star", theme.text))
-
-
-def count_text(total: int, search: str, favourites_only: bool) -> str:
-    """ "1,234 designs", "1 favourite", "12 favourites matching “gold”"."""
-    singular, plural = ("favourite", "favourites") if favourites_only else ("design", "designs")
-    text = f"{total:,} {singular if total == 1 else plural}"
-    return f"{text} matching “{_shorten(search)}”" if search else text
-
-
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SEARCH_SHOWN_CHARS else text[: SEARCH_SHOWN_CHARS - 1].rstrip() + "…"
 
 
 def _native(shortcut: str) -> str:

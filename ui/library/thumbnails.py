@@ -1,4 +1,4 @@
-"""Small pictures of designs, decoded off the UI thread and kept in a least-recently-used cache.
+"""Small pictures of designs, decoded on the `disk` executor and kept in a least-recently-used cache.
 
 `ThumbnailLoader.get(path, side)` answers at once: the cached pixmap, or None while the picture
 is being decoded (the caller draws a placeholder and repaints on `sig_loaded`). Requests are
@@ -10,43 +10,21 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from concurrent import futures
 
-from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+from app.executors import run
+from ui.tasks import deliver
 
 log = logging.getLogger(__name__)
 
 Key = tuple[str, int]
 
-DEFAULT_THREADS = 2  # decoding is disk- and CPU-bound; leave cores to generation
+DEFAULT_THREADS = 2  # decodes at a time: disk- and CPU-bound; leave cores to generation and workers to page reads
 DEFAULT_CACHE_BYTES = 96 * 1024 * 1024  # about 370 thumbnails of 256×256 at 32 bits
 DEFAULT_QUEUE_LIMIT = 256  # older wishes beyond this are forgotten (and asked again if still shown)
-
-
-class _Bridge(QObject):
-    """Carries results from pool threads to the UI thread (queued, as it lives on the UI thread).
-
-    It has no parent on purpose: jobs hold a reference, so it outlives a loader deleted mid-decode.
-    """
-
-    done = Signal(str, int, QImage)
-
-
-class _DecodeJob(QRunnable):
-    def __init__(self, path: str, side: int, bridge: _Bridge) -> None:
-        super().__init__()
-        self._path, self._side, self._bridge = path, side, bridge
-
-    def run(self) -> None:
-        image = QImage()
-        try:
-            image = decode_scaled(self._path, self._side)
-        except Exception:  # a worker must never die silently with the key still marked running
-            log.exception("decoding %s failed", self._path)
-        try:
-            self._bridge.done.emit(self._path, self._side, image)
-        except RuntimeError:  # the app is shutting down and took the bridge with it: nobody is waiting
-            pass
 
 
 def decode_scaled(path: str, side: int) -> QImage:
@@ -79,8 +57,8 @@ class ThumbnailLoader(QObject):
         queue_limit: int = DEFAULT_QUEUE_LIMIT,
     ) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max(1, threads))
+        self._threads = max(1, threads)
+        self._decoding: dict[Key, futures.Future] = {}  # touched on the UI thread only
         self._cache: OrderedDict[Key, QPixmap] = OrderedDict()
         self._cache_bytes = 0
         self._cache_limit = cache_bytes
@@ -88,8 +66,6 @@ class ThumbnailLoader(QObject):
         self._waiting: OrderedDict[Key, None] = OrderedDict()  # newest request last, served first
         self._running: set[Key] = set()
         self._failed: set[Key] = set()
-        self._bridge = _Bridge()
-        self._bridge.done.connect(self._on_done)
 
     # --- API -----------------------------------------------------------------------------------
 
@@ -134,7 +110,7 @@ class ThumbnailLoader(QObject):
 
     def shutdown(self, timeout_ms: int = 3000) -> None:
         self._waiting.clear()
-        self._pool.waitForDone(timeout_ms)
+        futures.wait(list(self._decoding.values()), timeout_ms / 1000)
 
     # --- internals -----------------------------------------------------------------------------
 
@@ -148,14 +124,26 @@ class ThumbnailLoader(QObject):
         self._start_jobs()
 
     def _start_jobs(self) -> None:
-        while self._waiting and len(self._running) < self._pool.maxThreadCount():
+        # At most `threads` decodes in the disk queue at once: a page read asked meanwhile waits for few of them.
+        while self._waiting and len(self._running) < self._threads:
             key, _ = self._waiting.popitem(last=True)
             self._running.add(key)
-            self._pool.start(_DecodeJob(key[0], key[1], self._bridge))
+            future = self._decoding[key] = run("disk", decode_scaled, *key)
+            deliver(
+                future,
+                lambda image, key=key: self._on_done(key, image),
+                lambda error, key=key: self._failed_to_decode(key, error),
+                self,
+            )
 
-    def _on_done(self, path: str, side: int, image: QImage) -> None:
-        key = (path, side)
+    def _failed_to_decode(self, key: Key, error: BaseException) -> None:
+        log.error("decoding %s failed", key[0], exc_info=error)  # the key must not stay marked running
+        self._on_done(key, QImage())
+
+    def _on_done(self, key: Key, image: QImage) -> None:
+        path, side = key
         self._running.discard(key)
+        self._decoding.pop(key, None)
         if image.isNull():
             self._failed.add(key)
         else:

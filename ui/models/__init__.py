@@ -1,8 +1,6 @@
-"""Model screens: the first-run page, Import model…, Settings and the model picker."""
+"""Model screens: the first-run page and Import model…; the model picker is a shared widget (ui/widgets/)."""
 
 from ui.models.first_run_view import FirstRunView
 from ui.models.import_dialog import ImportModelDialog
-from ui.models.model_picker import ModelPicker
-from ui.models.settings_dialog import SettingsDialog
 
-__all__ = ["FirstRunView", "ImportModelDialog", "ModelPicker", "SettingsDialog"]
+__all__ = ["FirstRunView", "ImportModelDialog"]

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.generation.backend import ModelInfo
+from app.kiosk import DESKTOP, Policy
 from ui.icons import pixmap
-from ui.models.folder_row import FolderRow, plain_tooltip
 from ui.theme import (
     EMPTY_ICON_BOX,
     EMPTY_ICON_SIZE,
@@ -38,6 +38,7 @@ from ui.theme import (
 from ui.widgets.card import Card
 from ui.widgets.centered_column import CenteredColumn
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.folder_row import FolderRow, plain_tooltip
 
 HERO_WIDTH = 560  # the explanation reads as two or three calm lines
 CARDS_WIDTH = 880  # two cards side by side fit a 1280×800 window without scrolling
@@ -58,8 +59,9 @@ class FirstRunView(QWidget):
     sig_demo_requested = Signal()
     sig_rescan_requested = Signal()  # the user copied files into a models folder and wants them found
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, policy: Policy = DESKTOP) -> None:
         super().__init__(parent)
+        self.policy = policy
         self.setObjectName("firstRunView")
         self._unusable: list[ModelInfo] = []
         self._setup_ui()
@@ -114,6 +116,7 @@ class FirstRunView(QWidget):
         native = QKeySequence(IMPORT_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
         self.import_button.setToolTip(f"Import a .safetensors checkpoint or a diffusers folder ({native})")
         self.import_button.clicked.connect(self.sig_import_requested)
+        self.import_button.setVisible(self.policy.may_use_files)  # a file dialog: not for a visitor
         buttons.addWidget(self.import_button)
         self.demo_button = QPushButton("Try the demo model")
         self.demo_button.setToolTip("Build a small demo model on this computer (a few seconds, no download)")
@@ -162,6 +165,8 @@ class FirstRunView(QWidget):
         self.user_folder_row = FolderRow("Your models", paths.user_models_dir())
         self.bundled_folder_row = FolderRow("Beside the app", paths.bundled_models_dir(), "Open")
         self.user_folder_row.open_button.setAccessibleName("Open models folder")
+        for folder in (self.user_folder_row, self.bundled_folder_row):
+            folder.open_button.setVisible(self.policy.may_use_files)  # it opens the file manager
         self.folders_card.add_widget(self.user_folder_row)
         self.folders_card.add_widget(self.bundled_folder_row)
         self.rescan_button = QPushButton("Check again")
@@ -219,7 +224,7 @@ class FirstRunView(QWidget):
     # --- behaviour -----------------------------------------------------------------------------
 
     def _on_import_shortcut(self) -> None:
-        if self.import_button.isEnabled():
+        if self.import_button.isEnabled() and self.policy.may_use_files:
             self.sig_import_requested.emit()
 
     def _refresh_icons(self) -> None:

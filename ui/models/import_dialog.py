@@ -1,7 +1,8 @@
 """Import model…: choose a checkpoint file or a diffusers folder, see what it is, then copy or link it.
 
 The model is checked as soon as it is chosen (reading headers only, milliseconds), so a refusal comes before any
-copying. The copy itself runs on a worker thread with progress and Cancel; the window stays responsive. Open this
+copying. The copy itself runs on a thread of its own (app.executors.run_long) with progress and Cancel; the window
+stays responsive, and its outcome comes back through ui/tasks.py `deliver`. Open this
 dialog with `open()`, never `exec()` (DESIGN.md rule 5).
 """
 
@@ -30,17 +31,18 @@ from app import paths
 from app.generation.importer import CHUNK_SIZE, ImportCancelled, ImportJob, check_target, validate_import
 from app.generation.registry import ModelInfo
 from ui.icons import pixmap
-from ui.models.folder_row import human_size
+from ui.tasks import deliver
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, tabular_font
 from ui.widgets.card import Card
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.folder_row import human_size
 from ui.widgets.status_chip import StatusChip
 
 DIALOG_WIDTH = 560
 FILE_FILTER = "Stable Diffusion checkpoints (*.safetensors);;All files (*)"
 FORMAT_WORDS = {"single": "Single file", "diffusers": "Diffusers folder"}
 SUMMARY_ICON = 20
-POLL_MS = 50  # progress refresh: smooth to the eye, negligible work
+PROGRESS_MS = 50  # progress refresh: smooth to the eye, negligible work
 
 
 class ImportModelDialog(QDialog):
@@ -57,10 +59,11 @@ class ImportModelDialog(QDialog):
         self._info: ModelInfo | None = None
         self._job: ImportJob | None = None
         self._close_when_done = False
-        # The worker never calls into Qt; this timer reads its progress while it runs (see ImportJob).
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(POLL_MS)
-        self._poll_timer.timeout.connect(self._on_poll)
+        # The copy never calls into Qt; this timer repaints its progress while it runs (see ImportJob). Its end
+        # arrives through `deliver`, not through this timer.
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         self._setup_ui()
         self._update_state()
 
@@ -211,8 +214,10 @@ class ImportModelDialog(QDialog):
         self.error_banner.clear()
         self.progress_bar.setValue(0)
         self.progress_label.setText("Preparing…")
-        self._job = ImportJob(self._source, mode=mode, dest_dir=self._dest_dir, chunk_size=self._chunk_size).start()
-        self._poll_timer.start()
+        job = ImportJob(self._source, mode=mode, dest_dir=self._dest_dir, chunk_size=self._chunk_size).start()
+        self._job = job
+        deliver(job.future, lambda _path: self._on_ended(job), lambda _error: self._on_ended(job), self)
+        self._progress_timer.start()
         self._update_state()
 
     def cancel_import(self) -> None:
@@ -245,19 +250,20 @@ class ImportModelDialog(QDialog):
         else:
             self.reject()
 
-    def _on_poll(self) -> None:
+    def _show_progress(self) -> None:
         job = self._job
-        if job is None:
-            self._poll_timer.stop()
+        if job is None or job.cancelling:  # keep saying "Cancelling…" while the copy finishes its chunk
             return
-        if not job.cancelling:  # keep saying "Cancelling…" while the worker finishes its chunk
-            done, total = job.progress()
-            if total:
-                self.progress_bar.setValue(round(1000 * done / total))
-                self.progress_label.setText(f"Copying… {human_size(done)} of {human_size(total)}")
-        if not job.finished:
+        done, total = job.progress()
+        if total:
+            self.progress_bar.setValue(round(1000 * done / total))
+            self.progress_label.setText(f"Copying… {human_size(done)} of {human_size(total)}")
+
+    def _on_ended(self, job: ImportJob) -> None:
+        if job is not self._job:
             return
-        self._poll_timer.stop()
+        self._show_progress()
+        self._progress_timer.stop()
         self._job = None
         if job.error is None and job.result is not None:
             self.sig_imported.emit(job.result)

@@ -1,7 +1,8 @@
 """Runs the publishing outbox off the UI thread: on demand, and again every little while while anything waits.
 
-The view reads `job(key)`, `busy` and `setup_problem` after `sig_changed`. While a run is in flight the job
-rows are re-read every POLL_MS, so "uploading" shows the moment the outbox marks it.
+The view reads `job(key)`, `busy` and `setup_problem` after `sig_changed`. The outbox is read off the UI thread
+(on the `disk` executor) once at start and then only when the publisher says a token's files changed state
+(`TokenPublished` on its change feed), never on a timer; runs go out on the `network` executor.
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.changes import TokenPublished
 from app.token.assemble import TokenDraft
 from app.token.publish import JobRecord
 from app.token.publisher import Publisher
-from ui.background import run_in_background
+from ui.tasks import ChangeRelay, run_in_background
 from ui.token.publish_card import describe
 from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
 
 RETRY_MS = 30_000  # while a job waits for the network or a pinning service, try again this often
-POLL_MS = 400
 
 
 class PublishQueue(QObject):
@@ -34,13 +35,14 @@ class PublishQueue(QObject):
         self.busy = False
         self._again = False
         self._stopped = False
+        self._reading = False  # a read of the outbox is on its way
+        self._read_again = False  # something changed while it was: read once more after it
         self._jobs: dict[str, JobRecord] = {}
         self._retry = QTimer(self)
         self._retry.setInterval(retry_ms)
         self._retry.timeout.connect(self._on_retry_timer)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._reload)
+        self._relay = ChangeRelay(publisher.changes, self)
+        self._relay.changed.connect(self._on_change)
 
     def start(self) -> None:
         """Pick up what earlier sessions left in the outbox (after the first paint)."""
@@ -51,7 +53,7 @@ class PublishQueue(QObject):
         """At shutdown: no new runs; the one in flight finishes (Publisher.close waits for it)."""
         self._stopped = True
         self._retry.stop()
-        self._poll.stop()
+        self._relay.close()
 
     def job(self, key: str) -> JobRecord | None:
         return self._jobs.get(key)
@@ -70,6 +72,16 @@ class PublishQueue(QObject):
     def retry(self, key: str) -> None:
         run_in_background(lambda: self.publisher.retry(key), lambda _job: self._kick_now(), self._on_error, self)
 
+    def reload(self) -> None:
+        """Read the outbox again (off the UI thread); reads asked for while one is on its way become one more."""
+        if self._stopped:
+            return
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading, self._read_again = True, False
+        run_in_background(self.publisher.jobs, self._on_read, self._on_read_failed, self)
+
     def kick(self) -> None:
         """Run the outbox now (or right after the run in flight)."""
         if self.busy:
@@ -82,9 +94,8 @@ class PublishQueue(QObject):
             return
         self.busy = True
         self._again = False
-        self._poll.start()
         self.sig_changed.emit()
-        run_in_background(self._run, self._on_ran, self._on_error, self)
+        run_in_background(self._run, self._on_ran, self._on_error, self, executor="network")
 
     def _run(self) -> tuple[str, list[JobRecord]]:
         problem = self.publisher.setup_problem()  # reads the keyring: this is why it runs here
@@ -103,7 +114,6 @@ class PublishQueue(QObject):
     def _finish(self, jobs: list[JobRecord] | None) -> None:
         if self._stopped:
             return
-        self._poll.stop()
         self.busy = False
         if jobs is not None:
             self._jobs = {job.key: job for job in jobs}
@@ -111,13 +121,25 @@ class PublishQueue(QObject):
         if self._again:
             self.kick()
 
-    def _reload(self) -> None:
-        try:
-            self._jobs = {job.key: job for job in self.publisher.jobs()}
-        except RuntimeError:  # the outbox closed under us at shutdown
-            self._poll.stop()
+    def _on_change(self, change) -> None:
+        if isinstance(change, TokenPublished):
+            self.reload()
+
+    def _on_read(self, jobs: list[JobRecord]) -> None:
+        self._reading = False
+        if self._stopped:
             return
+        if self._read_again:
+            self.reload()  # what it read may be older than the change announced meanwhile
+            return
+        self._jobs = {job.key: job for job in jobs}
         self.sig_changed.emit()
+
+    def _on_read_failed(self, error: BaseException) -> None:
+        self._reading = False
+        log.info("reading the publishing outbox failed: %s", error)  # e.g. closed under us at shutdown
+        if self._read_again:
+            self.reload()
 
     def _on_retry_timer(self) -> None:
         if any(job.state in ("local", "pinning") for job in self._jobs.values()):

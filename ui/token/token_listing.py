@@ -21,10 +21,9 @@ from ui.token.token_widgets import (
     NO_VALUE,
     NOT_MINTED,
     QWIDGETSIZE_MAX,
-    CopyField,
-    ElidedLabel,
 )
 from ui.widgets.card import Card
+from ui.widgets.copy_field import AddressLabel, CopyField
 from ui.widgets.status_chip import StatusChip
 
 WIDE_MIN = IMAGE_MIN + SPACE_XL + COLUMN_MIN  # narrower than this, the listing goes under the image
@@ -77,9 +76,9 @@ class MintProof(Card):
         chain_row.addStretch(1)
         self.token_id = plain_label(NOT_MINTED, role="secondary", selectable=True)
         # Addresses elide in the middle: shown whole, a 42-character address would widen the column past its edge.
-        self.owner = ElidedLabel(NO_VALUE)
+        self.owner = AddressLabel(NO_VALUE)
         self.owner.setAccessibleName("Owner")
-        self.contract = ElidedLabel(NO_VALUE)
+        self.contract = AddressLabel(NO_VALUE)
         self.contract.setAccessibleName("Contract")
         _add_rows(
             grid,

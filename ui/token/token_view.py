@@ -1,7 +1,9 @@
 """The Token workspace: a design previewed as a marketplace listing, exactly as it will be published and minted.
 
 The page scrolls as one; the listing's parts (the proof of a mint, the files, the side-by-side or stacked layout)
-are in ui/token/token_listing.py.
+are in ui/token/token_listing.py. Everything shown comes from the view-model (ui/token/token_vm.py), and everything
+done goes through it: this view calls no service. While a design's token is being assembled (off the UI thread) the
+page says so quietly, and never shows another design's token meanwhile.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,16 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.token.assemble import TokenDraft, assemble_token, export_car
+from app.kiosk import DESKTOP, Policy
+from app.token.assemble import TokenDraft
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, theme_manager
 from ui.token.publish_card import PublishCard
 from ui.token.publish_queue import PublishQueue
 from ui.token.token_listing import FilesCard, MintProof, PreviewLayout, plain_label
+from ui.token.token_vm import TokenViewModel
 from ui.token.token_widgets import (
     COLLECTION_LINE,
-    CopyField,
     FlowLayout,
     ImageCard,
     TraitChip,
@@ -43,6 +47,7 @@ from ui.token.token_widgets import (
     token_stylesheet,
 )
 from ui.token.verify_action import Verifier, start_verification
+from ui.widgets.copy_field import CopyField
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.page_title import PageHeader
@@ -50,6 +55,8 @@ from ui.widgets.save_dialog import ask_save_path
 
 log = logging.getLogger(__name__)
 
+PAGE_EMPTY, PAGE_TOKEN, PAGE_LOADING = 0, 1, 2
+LOADING_TEXT = "Preparing the token…"
 LANGUAGE_CHOICES = [("ko", "한국어"), ("en", "English")]
 PROFILE_CHOICES = [("IPFS 2025 (CIDv1)", UNIXFS_V1_2025), ("Kubo legacy (CIDv0)", KUBO_LEGACY)]
 MINT_SHORTCUT = "Ctrl+Return"
@@ -59,21 +66,55 @@ NARROW_IMAGE_SHARE = 0.55  # stacked, the picture leaves room under it for the s
 class TokenView(QWidget):
     sig_pick_design = Signal()  # the empty state's action: the app shows the Library
     sig_mint_requested = Signal(object)  # TokenDraft, only ever a ready one
-    sig_draft_shown = Signal(object)  # TokenDraft: the app looks up whether it is minted already
 
-    def __init__(self, library, parent: QWidget | None = None) -> None:
+    def __init__(self, vm: TokenViewModel, parent: QWidget | None = None, *, policy: Policy = DESKTOP) -> None:
         super().__init__(parent)
-        self.library = library
-        self.design = None
-        self.draft: TokenDraft | None = None
-        self.language = "ko"
-        self.profile = UNIXFS_V1_2025
-        self.publish_queue: PublishQueue | None = None
+        self.vm = vm
+        self.policy = policy
         self._setup_ui()
+        # Files and the token's inner workings (JSON, CID profile, Verify) are for the desktop, not a visitor.
+        self.export_button.setVisible(policy.may_use_files)
+        self.profile_combo.setVisible(policy.may_see_advanced)
         self._on_theme_changed(current_theme())
         theme_manager().theme_changed.connect(self._on_theme_changed)
-        self.pages.setCurrentIndex(0)
-        self.tabs.hide()  # until there is a design
+        self._bind()
+
+    def _bind(self) -> None:
+        vm = self.vm
+        vm.design_changed.connect(self._on_design_changed)
+        vm.draft_changed.connect(self._on_draft_changed)
+        vm.loading_changed.connect(lambda _loading: self._show_state())
+        vm.problem_changed.connect(lambda _problem: self._show_problems())
+        vm.notice_changed.connect(self._on_notice)
+        vm.mint_changed.connect(self._on_mint_changed)
+        vm.language_changed.connect(self._on_language_changed)
+        vm.profile_changed.connect(self._on_profile_changed)
+        vm.publish_changed.connect(self._show_publish_state)
+        self.verify_button.setVisible(vm.verifier is not None and self.policy.may_see_advanced)
+        self.publish_card.setVisible(vm.publish_queue is not None)
+        self._on_language_changed(vm.language)
+        self._on_profile_changed(vm.profile)
+        if vm.draft is not None:
+            self._show_draft(vm.draft)
+        self._on_mint_changed(vm.mint)
+        self._show_state()
+
+    # What the view shows, read from the view-model (for the app and tests; nothing here keeps its own copy).
+    @property
+    def design(self):
+        return self.vm.design
+
+    @property
+    def draft(self) -> TokenDraft | None:
+        return self.vm.draft
+
+    @property
+    def language(self) -> str:
+        return self.vm.language
+
+    @property
+    def profile(self):
+        return self.vm.profile
 
     # --- construction ------------------------------------------------------------------------------
 
@@ -97,6 +138,11 @@ class TokenView(QWidget):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.header.add_widget(self.tabs)
         self.pages = stack_with_empty_state(self, self.empty, self._build_workspace(), self.header)
+        self.loading_label = QLabel(LOADING_TEXT)
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setProperty("role", "secondary")
+        self.loading_label.setAccessibleName("Token loading")
+        self.pages.addWidget(self.loading_label)  # PAGE_LOADING
 
     def _build_workspace(self) -> QWidget:
         # One scroll area for the whole page: the listing grows to its full height and the page scrolls if needed.
@@ -146,9 +192,9 @@ class TokenView(QWidget):
         lay.addWidget(proof)
         lay.addLayout(self._build_options())
         self.publish_card = PublishCard()
-        self.publish_card.sig_publish.connect(self._on_publish_clicked)
-        self.publish_card.sig_retry.connect(self._on_retry_clicked)
-        self.publish_card.hide()  # shown once the app provides the outbox
+        self.publish_card.sig_publish.connect(lambda: self.vm.publish())
+        self.publish_card.sig_retry.connect(lambda: self.vm.retry_publish())
+        self.publish_card.hide()  # shown once the view-model has the outbox
         lay.addWidget(self.publish_card)
         lay.addLayout(self._build_actions())
         self.notice = ErrorBanner()
@@ -185,18 +231,18 @@ class TokenView(QWidget):
             button.setCheckable(True)
             button.setProperty("segment", True)
             button.setToolTip(f"The token carries the {label} description")
-            button.clicked.connect(lambda _c=False, k=key: self.set_language(k))
+            button.clicked.connect(lambda _c=False, k=key: self.vm.set_language(k))
             button.setObjectName("languageSegment")
             self.language_group.addButton(button)
             self.language_buttons[key] = button
             options.addWidget(button)
-        options.addSpacing(SPACE_S)
+        options.addSpacing(SPACE_S if self.policy.may_see_advanced else 0)  # room before the CID profile, if shown
         self.profile_combo = QComboBox()
         for label, _profile in PROFILE_CHOICES:
             self.profile_combo.addItem(label)
         self.profile_combo.setToolTip("How the CIDs are computed: match the pinning service you will use")
         self.profile_combo.setAccessibleName("CID profile")
-        self.profile_combo.currentIndexChanged.connect(lambda i: self.set_profile(PROFILE_CHOICES[i][1]))
+        self.profile_combo.currentIndexChanged.connect(lambda i: self.vm.set_profile(PROFILE_CHOICES[i][1]))
         options.addWidget(self.profile_combo, 1)
         return options
 
@@ -210,8 +256,8 @@ class TokenView(QWidget):
         actions.addWidget(self.export_button)
         self.verify_button = QPushButton("Verify")
         self.verify_button.setToolTip("Regenerate the image from the metadata and compare it with the one published")
-        self.verify_button.clicked.connect(lambda: start_verification(self, self._verifier))
-        self.verify_button.hide()  # shown once the app provides a verifier (it needs the engine)
+        self.verify_button.clicked.connect(lambda: start_verification(self, self.vm.verifier))
+        self.verify_button.hide()  # shown when the view-model has a verifier (it needs the engine)
         actions.addWidget(self.verify_button)
         self.mint_button = QPushButton("Mint on Kaia")
         self.mint_button.setProperty("primary", True)
@@ -256,53 +302,76 @@ class TokenView(QWidget):
             self._fit_to_viewport()
         return False
 
-    # --- API ---------------------------------------------------------------------------------------
+    # --- API: what the app asks for, handed to the view-model ---------------------------------------------
 
     def set_design(self, design) -> None:
         """Show `design` (None: the empty state); the language starts at the first one that has a description."""
-        self.design = design
-        if design is not None:
-            saved = [lang for lang, _ in LANGUAGE_CHOICES if self._has_description(design.id, lang)]
-            self.language = saved[0] if saved else LANGUAGE_CHOICES[0][0]
-        self.notice.clear()
-        self.refresh()
+        self.vm.set_design(design)
 
     def set_language(self, language: str) -> None:
-        self.language = language
-        self.refresh()
+        self.vm.set_language(language)
 
     def set_profile(self, profile) -> None:
-        self.profile = profile
-        self.refresh()
+        self.vm.set_profile(profile)
 
     def refresh(self) -> None:
-        """Re-assemble the draft from the library (after an edit elsewhere) and show it."""
-        self.pages.setCurrentIndex(0 if self.design is None else 1)
-        self.tabs.setVisible(self.design is not None)
-        if self.design is None:
-            self.draft = None
-            return
-        self.language_buttons[self.language].setChecked(True)
-        index = next(i for i, (_label_text, p) in enumerate(PROFILE_CHOICES) if p == self.profile)
-        if self.profile_combo.currentIndex() != index:
-            self.profile_combo.setCurrentIndex(index)
-        try:
-            self.draft = assemble_token(self.library, self.design, language=self.language, profile=self.profile)
-        except (OSError, ValueError) as exc:
-            log.warning("could not assemble token for %s: %s", self.design.id, exc)
-            self.draft = None
-            self.problems.show_message("The design's image could not be read. Pick the design again.", str(exc))
-            self.mint_button.setEnabled(False)
-            self.export_button.setEnabled(False)
-            return
-        self._show_draft(self.draft)
+        """Assemble the token again (the view-model does, off the UI thread)."""
+        self.vm.refresh()
 
     def export_car_to(self, path: Path | str) -> Path:
-        if self.draft is None:
-            raise RuntimeError("no token to export")
-        return export_car(self.draft, Path(path))
+        return self.vm.export_car_to(path)
+
+    def show_mint(self, record, network) -> None:
+        """A mint of the design shown: chain, token id, owner, contract and the explorer links."""
+        self.vm.show_mint(record, network)
+
+    def set_publish_queue(self, queue: PublishQueue) -> None:
+        self.vm.set_publish_queue(queue)
+        self.publish_card.show()
+
+    def set_verifier(self, verifier: Verifier) -> None:
+        self.vm.verifier = verifier
+        self.verify_button.setVisible(self.policy.may_see_advanced)
 
     # --- display -----------------------------------------------------------------------------------
+
+    def _on_design_changed(self, _design) -> None:
+        self.notice.clear()  # also what Verify said about the token before
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """Which page (empty, loading, the token) and which actions are open, from the view-model's state."""
+        vm = self.vm
+        if vm.design is None:
+            page = PAGE_EMPTY
+        elif vm.draft is None and vm.loading:
+            page = PAGE_LOADING  # another design's token never stands in for this one's
+        else:
+            page = PAGE_TOKEN
+        self.pages.setCurrentIndex(page)
+        # The JSON tab; kept (closed) while a token loads, so the title does not jump when it arrives.
+        self.tabs.setVisible(page != PAGE_EMPTY and self.policy.may_see_advanced)
+        self.tabs.setEnabled(page == PAGE_TOKEN)
+        settled = vm.draft is not None and not vm.loading
+        minted = vm.mint is not None
+        self.mint_button.setEnabled(settled and vm.draft.ready and not minted)
+        self.export_button.setEnabled(settled)
+        self.publish_card.setEnabled(not vm.loading)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        vm = self.vm
+        if vm.problem is not None:
+            self.problems.show_message(*vm.problem)
+        elif vm.draft is not None and vm.draft.problems:
+            self.problems.show_message(" ".join(vm.draft.problems), severity="warning")
+        else:
+            self.problems.clear()
+
+    def _on_draft_changed(self, draft: TokenDraft | None) -> None:
+        if draft is not None:
+            self._show_draft(draft)
+        self._show_state()
 
     def _show_draft(self, draft: TokenDraft) -> None:
         meta = draft.metadata
@@ -324,85 +393,61 @@ class TokenView(QWidget):
         self.metadata_cid.set_value(draft.metadata_cid)
         self.image_cid.set_value(draft.image_cid)
         self.json_text.setPlainText(draft.metadata_bytes.decode("utf-8"))
-        if draft.problems:
-            self.problems.show_message(" ".join(draft.problems), severity="warning")
+        self._show_publish_state()
+
+    def _on_mint_changed(self, mint) -> None:
+        if mint is None:
+            self.proof.show_not_minted()
+            self.mint_button.setText("Mint on Kaia")
+            self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
         else:
-            self.problems.clear()
-        self._show_not_minted()
-        self.mint_button.setEnabled(draft.ready)
-        self.export_button.setEnabled(True)
-        self._show_publish_state()
-        self.sig_draft_shown.emit(draft)
+            record, network = mint
+            self.proof.show_mint(record, network)
+            self.mint_button.setText("Minted")
+            self.mint_button.setToolTip(network.token_url(record.token_id, record.contract) or "Minted on Kaia")
+        self._show_state()
 
-    def _show_not_minted(self) -> None:
-        self.proof.show_not_minted()
-        self.mint_button.setText("Mint on Kaia")
-        self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
+    def _on_language_changed(self, language: str) -> None:
+        button = self.language_buttons.get(language)
+        if button is not None:
+            button.setChecked(True)
 
-    def set_publish_queue(self, queue: PublishQueue) -> None:
-        self.publish_queue = queue
-        queue.sig_changed.connect(self._show_publish_state)
-        self.publish_card.show()
-        self._show_publish_state()
+    def _on_profile_changed(self, profile) -> None:
+        index = next((i for i, (_label, p) in enumerate(PROFILE_CHOICES) if p == profile), 0)
+        if self.profile_combo.currentIndex() != index:
+            self.profile_combo.setCurrentIndex(index)
+
+    def _on_notice(self, notice) -> None:
+        if notice is None:
+            self.notice.clear()
+        else:
+            message, details, severity = notice
+            self.notice.show_message(message, details, severity=severity)
 
     def _show_publish_state(self) -> None:
-        queue = self.publish_queue
-        if queue is None or self.draft is None:
+        status = self.vm.publish_status()
+        if status is None:
             return
         self.publish_card.show_job(
-            queue.job(self.draft.metadata_cid),
-            busy=queue.busy,
-            setup_problem=queue.setup_problem,
-            can_publish=self.draft.ready,
+            status["job"], busy=status["busy"], setup_problem=status["setup_problem"], can_publish=status["can_publish"]
         )
-        if queue.error:
-            self.notice.show_message(queue.error)
-
-    def show_mint(self, record, network) -> None:
-        """A mint of the design shown: chain, token id, owner, contract and the explorer links."""
-        if self.draft is None or record is None:
-            return
-        self.proof.show_mint(record, network)
-        self.mint_button.setEnabled(False)
-        self.mint_button.setText("Minted")
-        self.mint_button.setToolTip(network.token_url(record.token_id, record.contract) or "Minted on Kaia")
-
-    def set_verifier(self, verifier: Verifier) -> None:
-        self._verifier = verifier
-        self.verify_button.show()
-
-    def _has_description(self, design_id: str, language: str) -> bool:
-        record = self.library.description(design_id, language)
-        return bool(record and record.text.strip())
+        if status["error"]:
+            self.notice.show_message(status["error"])
 
     # --- slots -------------------------------------------------------------------------------------
 
     def _on_mint_clicked(self) -> None:
-        if self.draft is not None and self.draft.ready and self.mint_button.isEnabled():
-            self.sig_mint_requested.emit(self.draft)
-
-    def _on_publish_clicked(self) -> None:
-        if self.publish_queue is not None and self.draft is not None and self.draft.ready:
-            self.publish_queue.publish(self.draft)
-
-    def _on_retry_clicked(self) -> None:
-        if self.publish_queue is not None and self.draft is not None:
-            self.publish_queue.retry(self.draft.metadata_cid)
+        draft = self.vm.draft
+        if draft is not None and draft.ready and self.mint_button.isEnabled():
+            self.sig_mint_requested.emit(draft)
 
     def _on_export_clicked(self) -> None:
-        if self.draft is None:
+        draft = self.vm.draft
+        if draft is None:
             return
-        path = ask_save_path(self, "Export CAR", f"{self.draft.metadata_cid}.car", "CAR files (*.car)")
-        if path is None:
-            return
-        try:
-            saved = self.export_car_to(path)
-        except OSError as exc:
-            self.notice.show_message("The CAR file could not be saved. Choose another folder and try again.", str(exc))
-            return
-        self.notice.show_message(
-            f"Saved {saved.name}: upload it to any pinning service that takes CAR files.", severity="info"
-        )
+        path = ask_save_path(self, "Export CAR", f"{draft.metadata_cid}.car", "CAR files (*.car)")
+        if path is not None:
+            self.vm.export_car(path)
 
     def _on_theme_changed(self, theme: Theme) -> None:
         bold = QFont(self.font())

@@ -9,32 +9,26 @@ from __future__ import annotations
 
 from string import Template
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QGuiApplication,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
-    QResizeEvent,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
 )
 
-from ui.icons import icon
 from ui.theme import (
     FONT_BODY,
     FONT_CAPTION,
@@ -49,6 +43,7 @@ from ui.theme import (
     current_theme,
     tabular_font,
 )
+from ui.widgets.copy_field import address_stylesheet
 from ui.widgets.dates import date_text
 
 COLLECTION_LINE = "Create Your SM6 · Kaia"
@@ -62,8 +57,6 @@ COLUMN_MAX = 460
 IMAGE_MIN = 320  # the hero never shrinks below this
 QWIDGETSIZE_MAX = 16_777_215
 IMAGE_PADDING = 24  # backdrop visible around the picture, tinted with the metadata's background_color
-COPY_ICON = 16
-COPIED_MS = 1400  # how long the copy button says "Copied"
 DETAIL_LABEL_WIDTH = 96
 BACKDROP_TINT = 0.2  # how much of the token's background_color shows through the theme's surface
 ACCENT_TEXT_DARKER = 170  # QColor.darker factor for accent-coloured text on light surfaces
@@ -77,11 +70,7 @@ QLabel#traitType { font-size: ${caption}px; color: $text_secondary; text-transfo
 QLabel#traitValue { font-size: ${emphasis}px; font-weight: 600; }
 QLabel#collectionLine { font-size: ${caption}px; color: $accent_text; font-weight: 600; }
 QLabel#detailKey { color: $text_secondary; }
-QLabel#address { font-family: $mono; font-size: ${caption}px; }
 QPlainTextEdit#metadataJson { font-family: $mono; font-size: ${caption}px; padding: ${s_s}px; }
-QToolButton#copyButton {
-    min-width: 0; min-height: 0; padding: ${s_xs}px; border-radius: ${radius}px; font-size: ${caption}px;
-}
 QPushButton#languageSegment { min-width: ${segment_min}px; }
 """
 )
@@ -92,7 +81,7 @@ def token_stylesheet(theme: Theme, segment_min: int = 0) -> str:
     mono = ", ".join(f'"{f}"' for f in MONOSPACE_FAMILIES[:-1]) + ", monospace"
     # The warm yellow is too light to read as text on the light surface: darken it there.
     accent_text = theme.accent if theme.is_dark else QColor(theme.accent).darker(ACCENT_TEXT_DARKER).name()
-    return _QSS.substitute(
+    return address_stylesheet(theme) + _QSS.substitute(
         raised=theme.raised,
         border=theme.border,
         text_secondary=theme.text_secondary,
@@ -189,84 +178,6 @@ class TraitChip(QFrame):
         layout.addWidget(self.type_label)
         layout.addWidget(self.value_label)
         self.setAccessibleName(f"{trait_type}: {value}")
-
-
-class ElidedLabel(QLabel):
-    """One line of plain text, elided in the middle when narrow; the full text stays in the tooltip."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.set_full_text(text)
-
-    def full_text(self) -> str:
-        return self._full
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(self.contentsRect().width(), 1)
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))
-
-
-class CopyField(QWidget):
-    """A monospace address, elided in the middle, with a button that puts `value` on the clipboard."""
-
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._what = what
-        self._value = ""
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACE_XS)
-        self.label = ElidedLabel()
-        self.label.setObjectName("address")
-        self.label.setAccessibleName(what)
-        layout.addWidget(self.label, 1)
-        self.button = QToolButton()
-        self.button.setObjectName("copyButton")
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.button.setToolTip(f"Copy {what.lower()}")
-        self.button.setAccessibleName(f"Copy {what.lower()}")
-        self.button.clicked.connect(self.copy)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._reset_timer = QTimer(self, singleShot=True, interval=COPIED_MS)
-        self._reset_timer.timeout.connect(self._show_copy_icon)
-        self.refresh_icons()
-
-    def value(self) -> str:
-        return self._value
-
-    def set_value(self, value: str, shown: str | None = None) -> None:
-        self._value = value
-        self.label.set_full_text(shown if shown is not None else value)
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self._value)
-        self.button.setIcon(icon("success", current_theme().success, COPY_ICON))
-        self.button.setToolTip("Copied")
-        self._reset_timer.start()
-
-    def _show_copy_icon(self) -> None:
-        self.button.setToolTip(f"Copy {self._what.lower()}")
-        self.refresh_icons()
-
-    def refresh_icons(self) -> None:
-        self.button.setIcon(icon("copy", current_theme().text_secondary, COPY_ICON))
 
 
 class ImageCard(QWidget):

@@ -1,11 +1,15 @@
 """The Verify button's work: regenerate the token's image from its metadata off the UI thread, then say how it
-compared (pixel-exact on this device, by perceptual hash otherwise) in the view's notice banner."""
+compared (pixel-exact on this device, by perceptual hash otherwise) in the view's notice banner.
+
+Verifying waits as long as the regeneration takes (minutes for a big model on a CPU), so it runs on a thread of its
+own (`run_long`), never holding a shared worker that quick work (library pages, thumbnails) waits for."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from ui.background import run_in_background
+from app.executors import run_long
+from ui.tasks import deliver
 from ui.widgets.error_banner import plain_words
 
 Verifier = Callable[[dict, bytes], object]  # (metadata, image bytes) -> app.token.verify.VerifyResult
@@ -33,4 +37,4 @@ def start_verification(view, verifier: Verifier) -> None:
         message, details = plain_words(error, "Verifying stopped because of an unexpected problem. Try again.")
         view.notice.show_message(message, details, severity="error")
 
-    run_in_background(lambda: verifier(draft.metadata, draft.image_bytes), done, failed, view)
+    deliver(run_long("verify", verifier, draft.metadata, draft.image_bytes), done, failed, view)

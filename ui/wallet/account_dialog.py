@@ -35,7 +35,7 @@ from app.chain.passwords import password_problem, password_strength
 from app.chain.user_input import InputError, path_with_index
 from app.chain.wallet_index import MAX_NAME_LENGTH
 from app.errors import UserFacingError
-from ui.background import watch
+from ui.tasks import deliver as watch
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.form_layout import form_layout

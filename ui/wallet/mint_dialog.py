@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.chain.networks import checked_recipient
+from app.kiosk import DESKTOP, Policy
 from ui.theme import SPACE_L
 from ui.wallet.transaction_dialog import TransactionDialog
 from ui.widgets.card import Card
@@ -58,7 +59,7 @@ class MintDialog(TransactionDialog):
         draft,
         address: str,
         parent: QWidget | None = None,
-        kiosk: bool = False,
+        policy: Policy = DESKTOP,
         *,
         network=None,
         files_state: Callable[[], str] | None = None,
@@ -66,7 +67,7 @@ class MintDialog(TransactionDialog):
     ) -> None:
         super().__init__(service, address, parent, network)
         self.draft = draft
-        self.kiosk = kiosk  # the showroom's wallet pays; the token goes to the visitor's own address
+        self.policy = policy  # mints_to_visitor: the showroom's wallet pays, the token goes to the visitor's address
         self._files_state = files_state  # where the token's files are now (a publish_card state), when known
         self._publish = publish
         self.setWindowTitle("Mint on Kaia")
@@ -117,7 +118,7 @@ class MintDialog(TransactionDialog):
         self.other_address.setEnabled(False)
         self.to_other.toggled.connect(self.other_address.setEnabled)
         box.add_widget(self.other_address)
-        if self.kiosk:
+        if self.policy.mints_to_visitor:
             box.set_title("Your wallet address")
             self.to_self.hide()
             self.to_other.hide()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
 from app.chain.networks import GKEI, format_kaia
-from ui.token.token_widgets import ElidedLabel
+from ui.widgets.copy_field import AddressLabel
 
 MONO_KEYS = ("From", "Contract", "To", "Token URI", "Content hash")
 
@@ -31,7 +31,7 @@ def fill_review(grid: QGridLayout, rows: list[tuple[str, str]]) -> None:
         name = QLabel(key)
         name.setProperty("role", "secondary")
         if key in MONO_KEYS:
-            shown = ElidedLabel(value)
+            shown = AddressLabel(value)
             shown.setObjectName("address")
         else:
             shown = QLabel(value)

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserFacingError
-from ui.background import watch
+from ui.tasks import deliver as watch
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, current_theme
-from ui.token.token_widgets import token_stylesheet
 from ui.wallet.review import fee_rows, fill_review
 from ui.widgets.card import Card
+from ui.widgets.copy_field import address_stylesheet
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.status_chip import StatusChip
 
@@ -150,7 +150,7 @@ class TransactionDialog(QDialog):
         self.next_button.clicked.connect(self._on_next)
         buttons.addWidget(self.next_button)
         lay.addLayout(buttons)
-        self.setStyleSheet(token_stylesheet(current_theme()))  # monospace addresses
+        self.setStyleSheet(address_stylesheet(current_theme()))  # monospace addresses
         self._show_step("recipient")
 
     def _fit(self) -> None:

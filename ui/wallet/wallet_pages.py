@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
-from ui.token.token_widgets import CopyField
 from ui.wallet.activity import ActivityList
 from ui.widgets.card import Card
 from ui.widgets.centered_column import CenteredColumn
+from ui.widgets.copy_field import CopyField
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.status_chip import StatusChip
 
@@ -72,7 +72,7 @@ def build_locked(view) -> QWidget:
     view.unlock_error = ErrorBanner()
     card.add_widget(view.unlock_error)
     body.addWidget(card)
-    if not view.kiosk:
+    if view.policy.may_manage_keys:
         more = QHBoxLayout()
         more.addStretch(1)
         for text, mode in (("Create another account", "create"), ("Import an account", "import")):
@@ -98,7 +98,7 @@ def build_panel(view) -> QWidget:
     for key, label in view._network_keys:
         view.network_combo.addItem(label, key)
     view.network_combo.activated.connect(view._on_network_activated)
-    view.network_combo.setVisible(not view.kiosk)
+    view.network_combo.setVisible(view.policy.may_switch_network)
     header.addWidget(view.network_combo)
     view.lock_button = QPushButton("Lock")
     view.lock_button.setToolTip("Lock the wallet: its password is needed to sign again")
@@ -132,7 +132,7 @@ def build_panel(view) -> QWidget:
     actions.addWidget(view.faucet_button)
     view.send_button = QPushButton("Send KAIA…")
     view.send_button.setToolTip("Send KAIA from this wallet, e.g. a prize payout")
-    view.send_button.setVisible(not view.kiosk)  # a visitor never moves the kiosk's money
+    view.send_button.setVisible(view.policy.may_manage_keys)  # a visitor never moves the kiosk's money
     view.send_button.clicked.connect(lambda: view.open_send_dialog())  # not `checked` as the record to send again
     actions.addWidget(view.send_button)
     view.explorer_button = QPushButton("View on KaiaScan")
@@ -150,7 +150,7 @@ def build_panel(view) -> QWidget:
     menu.addSeparator()
     view.remove_action = menu.addAction("Remove from this computer…", view._on_remove_clicked)
     view.more_button.setMenu(menu)
-    view.more_button.setVisible(not view.kiosk)
+    view.more_button.setVisible(view.policy.may_manage_keys)
     actions.addWidget(view.more_button)
     actions.addStretch(1)
     grid.addLayout(actions, 4, 0)
@@ -168,7 +168,7 @@ def build_panel(view) -> QWidget:
     view.activity = ActivityList()
     view.activity.sig_confirm_again.connect(view._on_confirm_again)
     activity.add_widget(view.activity)
-    activity.setVisible(not view.kiosk)  # at a kiosk it would list earlier visitors' tokens and addresses
+    activity.setVisible(view.policy.sees_every_design)  # else it lists earlier visitors' tokens and addresses
     body.addWidget(activity)
     body.addStretch(1)
     return scroll

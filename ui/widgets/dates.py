@@ -11,6 +11,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from app.messages import set_moment_formatter
+
 When = float | int | dt.datetime  # seconds since the epoch, or a datetime (naive means local time)
 
 
@@ -28,6 +30,12 @@ def date_time_text(when: When, locale: QLocale | None = None) -> str:
     """The date and the time, as Activity and the Library show when something happened."""
     locale = locale or QLocale()
     return f"{date_text(when, locale)} {time_text(when, locale)}"
+
+
+def show_moments_in_messages() -> None:
+    """Core messages carry moments as datetimes (a contract's deadline), never as text: from now on they read like
+    every other date in the window. The window calls this once at start (ui/application.py)."""
+    set_moment_formatter(date_time_text)
 
 
 def _date_format(locale: QLocale) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserFacingError
+from app.messages import Message
 from ui.icons import icon, pixmap
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, current_theme, repolish
 
@@ -31,12 +32,12 @@ GENERIC_MESSAGE = "Something went wrong. Try again; if it keeps happening, copy 
 DETAILS_MAX_HEIGHT = 180
 
 
-def plain_words(exc: BaseException, fallback: str = GENERIC_MESSAGE) -> tuple[str, str]:
+def plain_words(exc: BaseException, fallback: "str | Message" = GENERIC_MESSAGE) -> tuple[str, str]:
     """(message, details) a person may see for `exc`: its own words when it was written for them (a
     UserFacingError), else `fallback`, with the exception only behind "Show details"."""
     if isinstance(exc, UserFacingError):
-        return exc.message, exc.details
-    return fallback, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return exc.msg.render(), exc.details  # by its id: translated once a translator is installed
+    return str(fallback), "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
 class ErrorBanner(QFrame):
@@ -108,12 +109,14 @@ class ErrorBanner(QFrame):
 
     def show_message(
         self,
-        message: str,
+        message: str | Message,
         details: str = "",
         severity: Severity = "error",
         action: tuple[str, Callable[[], None]] | None = None,
     ) -> None:
-        """`action`: (button text, callback) for the one thing to do about it, shown beside the message."""
+        """`action`: (button text, callback) for the one thing to do about it, shown beside the message. A core
+        Message is shown in the installed language."""
+        message = str(message)
         if severity not in SEVERITY_WORDS:
             raise ValueError(f"unknown severity {severity!r}")
         self._severity = severity

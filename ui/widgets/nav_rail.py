@@ -7,11 +7,11 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ui.icons import icon
-from ui.theme import SPACE_M, SPACE_S, SPACE_XS, TOUCH_KIOSK, current_theme, repolish
+from ui.theme import SPACE_M, SPACE_S, SPACE_XS, TOUCH_LARGE, current_theme, repolish
 
 RAIL_WIDTH = 88
 ITEM_WIDTH = 72
-ITEM_HEIGHT = TOUCH_KIOSK  # 64: a comfortable target with a mouse and a finger alike
+ITEM_HEIGHT = TOUCH_LARGE  # 64: a comfortable target with a mouse and a finger alike
 ICON_SIZE = 24
 INDICATOR_WIDTH = 4
 INDICATOR_HEIGHT = 32

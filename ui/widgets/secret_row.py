@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.description.keys import ApiKeyStore, KeyLookup, NoKeyring
-from ui.background import run_in_background
+from ui.tasks import run_in_background
 from ui.theme import SPACE_S
 from ui.widgets.error_banner import ErrorBanner, plain_words
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ui.icons import pixmap
 from ui.theme import SPACE_S, SPACE_XS, current_theme, repolish
+from ui.widgets.elided_label import ElidedLabel
 
 ChipVariant = Literal["neutral", "info", "success", "warning", "danger"]
 VARIANTS: tuple[str, ...] = ("neutral", "info", "success", "warning", "danger")
@@ -40,19 +41,24 @@ class StatusChip(QFrame):
         layout.setSpacing(SPACE_XS + 2)
         self._icon_label = QLabel()
         self._icon_label.setFixedSize(ICON_SIZE, ICON_SIZE)
-        self._text_label = QLabel()
-        self._text_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Its whole text when there is room; "…" rather than a cut word when a crowded row (the status bar of a
+        # 1024-pixel window) gives it less.
+        self._text_label = ElidedLabel()
         layout.addWidget(self._icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self._text_label, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def text(self) -> str:
+        return self._text_label.full_text()
+
+    def shown_text(self) -> str:
+        """The words on screen: the text, or its start and "…" where the chip was given less room."""
         return self._text_label.text()
 
     def variant(self) -> str:
         return self._variant
 
     def set_text(self, text: str) -> None:
-        self._text_label.setText(text)
+        self._text_label.set_full_text(text)
         self.setAccessibleName(text)
         self.adjustSize()
 

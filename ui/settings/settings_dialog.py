@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.config import DEVICES, THEMES, Settings, save_settings
-from ui.describe.describe_settings_card import DescribeSettingsCard
-from ui.models.folder_row import FolderRow
+from ui.settings.chain_settings_card import ChainSettingsCard
+from ui.settings.describe_settings_card import DescribeSettingsCard
+from ui.settings.publish_settings_card import PublishSettingsCard
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
-from ui.token.publish_settings_card import PublishSettingsCard
-from ui.wallet.chain_settings_card import ChainSettingsCard
 from ui.widgets.card import Card
 from ui.widgets.error_banner import ErrorBanner, plain_words
+from ui.widgets.folder_row import FolderRow
 from ui.widgets.page_title import PageTitle
 
 DIALOG_WIDTH = 880

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app.generation.backend import ModelInfo
 from ui.icons import icon
-from ui.models.folder_row import plain_tooltip
 from ui.theme import SPACE_M, SPACE_XL, current_theme
+from ui.widgets.folder_row import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ICON_SIZE = 16

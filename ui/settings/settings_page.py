@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.config import Settings
-from ui.models.settings_dialog import SettingsDialog
+from ui.settings.settings_dialog import SettingsDialog
 
 
 class SettingsPage(SettingsDialog):

@@ -1,8 +1,7 @@
-"""Small pieces shared by the model screens: a folder row with an "Open" button, sizes, safe tooltips."""
+"""Small pieces shared by the model screens and Settings: a folder row with "Open", sizes, safe tooltips."""
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 
@@ -12,6 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from ui.icons import icon
 from ui.theme import SPACE_M, SPACE_XS, current_theme
+from ui.widgets.elided_label import ElidedLabel, plain_tooltip
+
+__all__ = ["FolderRow", "human_size", "open_folder", "plain_tooltip"]  # plain_tooltip: ui/widgets/elided_label.py
 
 log = logging.getLogger(__name__)
 
@@ -40,49 +42,6 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally. Qt renders a tooltip as rich text when it guesses markup, so text
-    from disk (a file named "<img src=…>") is escaped inside an explicit paragraph, which also wraps long lines."""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
-
-
-class ElidedLabel(QLabel):
-    """One line of plain text that shortens in the middle ("/home/…/models") instead of widening its window;
-    the full text stays in the tooltip and is what copy and accessibility get."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.set_full_text(text)
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(plain_tooltip(text) if text else "")
-        self.setAccessibleName(text)
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._elide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._elide()
-
-    def _elide(self) -> None:
-        width = self.contentsRect().width()
-        shown = (
-            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width) if width > 0 else self._full
-        )
-        if shown != self.text():
-            self.setText(shown)
-
-
 class FolderRow(QWidget):
     """Title above its path (selectable, plain text), an "Open" button to the right."""
 
@@ -100,7 +59,9 @@ class FolderRow(QWidget):
         text.setSpacing(SPACE_XS)
         self.title_label = QLabel(title)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.path_label = ElidedLabel(str(self.path))  # a path may contain anything, even "<b>": plain text
+        self.path_label = ElidedLabel(str(self.path), mode=Qt.TextElideMode.ElideMiddle)  # "/home/…/models"
+        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
+        self.path_label.setAccessibleName(str(self.path))
         self.path_label.setProperty("role", "caption")
         text.addWidget(self.title_label)
         text.addWidget(self.path_label)

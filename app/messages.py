@@ -1,0 +1,118 @@
+"""Messages for people, with ids: the core says *which* message and its parameters, a front end says it in the
+person's language.
+
+    LOCKED = Msg("storage.locked", "Another program is using the design library in {folder}.")
+    raise StorageError(LOCKED(folder=str(path)), details)
+
+    error.msg.id == "storage.locked"; error.msg.params == {"folder": ...}
+    str(error) == error.message == the English sentence (the default rendering, and what logs keep)
+
+Code decides on ids, never on display text. A front end installs a translator (`set_translator`) that takes an id
+and its English template and returns the template in the person's language (Qt's `QCoreApplication.translate`
+with the id as the context's disambiguation); parameters are filled in afterwards, so a translation may move them.
+Every `Msg` registers itself in `CATALOGUE`, which is what translation tools and the tests read.
+"""
+
+from __future__ import annotations
+
+import logging
+import string
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Callable, Mapping
+
+log = logging.getLogger(__name__)
+
+CATALOGUE: dict[str, str] = {}  # message id -> English template
+Translator = Callable[[str, str], str]  # (id, English template) -> template in the person's language
+
+MomentFormatter = Callable[[datetime], str]  # a datetime parameter -> how the person reads it
+_MONTHS = "January February March April May June July August September October November December".split()
+
+_translator: Translator | None = None
+_moment_formatter: MomentFormatter | None = None
+
+
+def set_translator(translator: Translator | None) -> None:
+    global _translator
+    _translator = translator
+
+
+def set_moment_formatter(formatter: MomentFormatter | None) -> None:
+    """How a front end shows a moment (a `datetime` parameter) in its person's locale and time zone; the core never
+    formats one into a sentence itself. Without one, `english_moment`."""
+    global _moment_formatter
+    _moment_formatter = formatter
+
+
+def english_moment(moment: datetime) -> str:
+    """The default rendering, also what logs keep: "1 January 2100 at 00:00 UTC" (a naive datetime is taken as UTC)."""
+    utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+    return f"{utc.day} {_MONTHS[utc.month - 1]} {utc.year} at {utc:%H:%M} UTC"
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def english(self) -> str:
+        """The English sentence, nested messages included (what logs and `str(error)` keep)."""
+        params = {k: v.english() if isinstance(v, Message) else v for k, v in self.params.items()}
+        params = {k: english_moment(v) if isinstance(v, datetime) else v for k, v in params.items()}
+        return _fill(self.template, params, self.id)
+
+    def render(self) -> str:
+        """In the language the front end chose (English without a translator)."""
+        template = self.template
+        if _translator is not None:
+            try:
+                template = _translator(self.id, self.template) or self.template
+            except Exception:  # noqa: BLE001 - a broken translation must not hide the message
+                log.exception("translating %s failed", self.id)
+        shown = _moment_formatter or english_moment
+        params = {k: shown(v) if isinstance(v, datetime) else v for k, v in self.params.items()}
+        return _fill(template, params, self.id)
+
+
+class Msg:
+    """A message's id and English template; calling it with the parameters makes the `Message`."""
+
+    def __init__(self, id: str, template: str) -> None:
+        known = CATALOGUE.get(id)
+        if known is not None and known != template:
+            raise ValueError(f"message id {id!r} is already used for another sentence")
+        CATALOGUE[id] = template
+        self.id, self.template = id, template
+
+    def __call__(self, **params: Any) -> Message:
+        return Message(self.id, self.template, params)
+
+    def __eq__(self, other: object) -> bool:  # `error.msg == LOCKED`-style checks compare ids
+        if isinstance(other, Message):
+            return other.id == self.id
+        return isinstance(other, Msg) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+def _fill(template: str, params: Mapping[str, Any], id: str) -> str:
+    try:
+        return string.Formatter().vformat(template, (), dict(params))
+    except (KeyError, IndexError, ValueError):
+        log.warning("message %s is missing a parameter: %s", id, sorted(params))
+        return template
+
+
+def as_message(value: "str | Message | Msg", id: str = "plain") -> Message:
+    """A Message for `value`; a plain string (not yet given an id) becomes an id-less message shown as is."""
+    if isinstance(value, Message):
+        return value
+    if isinstance(value, Msg):  # a message without parameters, passed uncalled
+        return value()
+    return Message(id, "{text}", {"text": value})

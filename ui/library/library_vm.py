@@ -1,0 +1,145 @@
+"""State of the Library workspace, independent of its widgets: the filter, the selection, what failed, and the
+library's own news.
+
+Everything it asks of the library runs on the Library's worker (`library_reader.py`), never on the UI thread. What
+changed comes from the core's change feed (app/changes.py, through `ui.tasks.ChangeRelay`), whoever changed it: the
+studio's saver, Describe, a second handle on the same folder, this workspace's own star. The view redraws only what a
+change names (`sig_added`, `sig_changed`, `sig_deleted`), never the whole listing.
+
+    vm = LibraryViewModel(services.library, policy=policy_for(kiosk))
+    view = LibraryView(vm)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+
+from app.changes import DesignAdded, DesignChanged, DesignDeleted
+from app.kiosk import DESKTOP, Policy
+from app.library.interface import DesignStore
+from app.library.models import Design
+from ui.bind import ViewModel, observable
+from ui.library.library_reader import LibraryWorker
+from ui.tasks import ChangeRelay
+from ui.widgets.error_banner import plain_words
+
+GONE = "This design is no longer in the library. Refresh to update the list."
+SEARCH_SHOWN_CHARS = 32  # a long search is shortened in the count and empty-state texts
+
+
+def count_text(total: int, search: str, favourites_only: bool) -> str:
+    """ "1,234 designs", "1 favourite", "12 favourites matching “gold”"."""
+    singular, plural = ("favourite", "favourites") if favourites_only else ("design", "designs")
+    text = f"{total:,} {singular if total == 1 else plural}"
+    return f"{text} matching “{shorten(search)}”" if search else text
+
+
+def shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SEARCH_SHOWN_CHARS else text[: SEARCH_SHOWN_CHARS - 1].rstrip() + "…"
+
+
+class LibraryViewModel(ViewModel):
+    search = observable("")  # the search the listing shows (applied, not what is being typed)
+    favourites_only = observable(False)
+    selected = observable(None)  # the Design in the details panel, or None
+    error = observable(None)  # (message, details) of the last action that failed, or None
+
+    sig_added = Signal(object)  # a design new to the library, in this window's scope: on top if the filter allows
+    sig_changed = Signal(object)  # a design's new state (its star): its tile and details redraw
+    sig_deleted = Signal(str)  # the id of a design that left the library
+
+    def __init__(self, library: DesignStore, parent=None, *, policy: Policy = DESKTOP) -> None:
+        super().__init__(parent)
+        self.library = library  # read by the listing's model on the worker; never queried here on the UI thread
+        self.policy = policy
+        self.worker = LibraryWorker(self)
+        self._favourite_wanted: dict[str, bool] = {}  # stars asked for and not saved yet, so a double press undoes
+        self.relay = ChangeRelay(library.changes, self)
+        self.relay.changed.connect(self._on_change)
+
+    # --- what the view shows ----------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.library.is_read_only
+
+    @property
+    def may_delete(self) -> bool:
+        return self.policy.may_delete_designs and not self.library.is_read_only
+
+    def notice(self, damaged: int) -> str:
+        """Why nothing can be saved, and how many designs could not be read; "" when all is well."""
+        parts = [self.library.read_only_reason] if self.library.is_read_only else []
+        if damaged:
+            parts.append(
+                f"{damaged:,} design{' was' if damaged == 1 else 's were'} left out because "
+                f"{'its' if damaged == 1 else 'their'} saved settings in the library file are damaged; "
+                f"the pictures are still in {self.library.images_dir}."
+            )
+        return " ".join(parts)
+
+    def set_filter(self, search: str, favourites_only: bool) -> None:
+        self.search, self.favourites_only = search.strip(), favourites_only
+
+    # --- commands ---------------------------------------------------------------------------------
+
+    def toggle_favourite(self, design: Design | None = None) -> None:
+        """Star or un-star `design` (the selected one by default); the feed brings its new state back."""
+        design = design or self.selected
+        if design is None:
+            return
+        wanted = not self._favourite_wanted.get(design.id, design.favourite)
+        self._favourite_wanted[design.id] = wanted
+        library, design_id = self.library, design.id
+        self.worker.run(
+            lambda: library.set_favourite(design_id, wanted),
+            self._on_favourite_saved,
+            lambda exc: self._failed(exc, design_id),
+        )
+
+    def delete(self, design_id: str) -> None:
+        """Remove a design from the library (not at a kiosk); every workspace hears of it through the feed."""
+        if not self.may_delete:
+            return
+        library = self.library
+        self.worker.run(lambda: library.delete(design_id), lambda _none: None, self._failed)
+
+    def dismiss_error(self) -> None:
+        self.error = None
+
+    # --- answers and news -------------------------------------------------------------------------
+
+    def _on_favourite_saved(self, updated: Design) -> None:
+        if self._favourite_wanted.get(updated.id) == updated.favourite:
+            del self._favourite_wanted[updated.id]
+
+    def _failed(self, exc: BaseException, design_id: str | None = None) -> None:
+        if design_id is not None:
+            self._favourite_wanted.pop(design_id, None)
+        self.error = (GONE, "") if isinstance(exc, KeyError) else plain_words(exc, "That did not work. Try again.")
+
+    def _on_change(self, change) -> None:
+        if isinstance(change, DesignAdded):
+            self._on_added(change.design)
+        elif isinstance(change, DesignChanged):
+            if self.selected is not None and self.selected.id == change.design.id:
+                self.selected = change.design
+            self.sig_changed.emit(change.design)
+        elif isinstance(change, DesignDeleted):
+            if self.selected is not None and self.selected.id == change.design_id:
+                self.selected = None
+            self.sig_deleted.emit(change.design_id)
+
+    def _on_added(self, design: Design) -> None:
+        if self.library.visible_since is None:  # every design is this window's to show
+            self.sig_added.emit(design)
+            return
+        # A kiosk shows only its current visitor's designs: one saved just before the visitor changed (or by another
+        # handle) is checked against the store's own scope, which `get` applies, rather than trusted by its time.
+        library, design_id = self.library, design.id
+        self.worker.run(
+            lambda: library.get(design_id),
+            lambda found: self.sig_added.emit(found) if found is not None else None,
+            lambda exc: None,
+        )

@@ -1,0 +1,82 @@
+"""Addresses and hashes as people copy them: one line elided in the middle, a copy button, monospace type.
+
+Shared by the Token workspace (CIDs, contract, owner) and the Wallet (addresses, transaction hashes), so it lives
+here rather than in either workspace (workspaces do not import each other: pyproject.toml's import contracts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
+
+from ui.icons import icon
+from ui.theme import FONT_CAPTION, MONOSPACE_FAMILIES, RADIUS, SPACE_XS, Theme, current_theme
+from ui.widgets.elided_label import ElidedLabel
+
+COPY_ICON = 16
+COPIED_MS = 1400  # how long the copy button says "Copied"
+
+
+def address_stylesheet(theme: Theme) -> str:
+    """The rules an address needs (monospace, the compact copy button), for a page or dialog that shows one."""
+    mono = ", ".join(f'"{f}"' for f in MONOSPACE_FAMILIES[:-1]) + ", monospace"
+    return (
+        f"QLabel#address {{ font-family: {mono}; font-size: {FONT_CAPTION}px; }}\n"
+        f"QToolButton#copyButton {{ min-width: 0; min-height: 0; padding: {SPACE_XS}px; border-radius: {RADIUS}px;"
+        f" font-size: {FONT_CAPTION}px; }}\n"
+    )
+
+
+class AddressLabel(ElidedLabel):
+    """An address or hash on one line, "…" in its middle when narrow (both ends identify it), selectable."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent, mode=Qt.TextElideMode.ElideMiddle)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # the row decides its width
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+class CopyField(QWidget):
+    """A monospace address, elided in the middle, with a button that puts `value` on the clipboard."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self._value = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACE_XS)
+        self.label = AddressLabel()
+        self.label.setObjectName("address")
+        self.label.setAccessibleName(what)
+        layout.addWidget(self.label, 1)
+        self.button = QToolButton()
+        self.button.setObjectName("copyButton")
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.button.setToolTip(f"Copy {what.lower()}")
+        self.button.setAccessibleName(f"Copy {what.lower()}")
+        self.button.clicked.connect(self.copy)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._reset_timer = QTimer(self, singleShot=True, interval=COPIED_MS)
+        self._reset_timer.timeout.connect(self._show_copy_icon)
+        self.refresh_icons()
+
+    def value(self) -> str:
+        return self._value
+
+    def set_value(self, value: str, shown: str | None = None) -> None:
+        self._value = value
+        self.label.set_full_text(shown if shown is not None else value)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self._value)
+        self.button.setIcon(icon("success", current_theme().success, COPY_ICON))
+        self.button.setToolTip("Copied")
+        self._reset_timer.start()
+
+    def _show_copy_icon(self) -> None:
+        self.button.setToolTip(f"Copy {self._what.lower()}")
+        self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        self.button.setIcon(icon("copy", current_theme().text_secondary, COPY_ICON))
