@@ -3,12 +3,10 @@ thread that wrote it; a failed write publishes nothing; a subscriber that raises
 
 from __future__ import annotations
 
-import io
 import threading
 from dataclasses import replace
 
 import pytest
-from PIL import Image
 
 from app.chain.service import ChainService
 from app.chain.settings import ChainSettings
@@ -24,7 +22,6 @@ from app.changes import (
     WalletChanged,
 )
 from app.config import Settings, load_settings
-from app.generation.request import GenerationRequest
 from app.library.models import NewDesign
 from app.library.store import Library
 from app.token.assemble import assemble_token
@@ -32,7 +29,7 @@ from app.token.publish import Outbox
 from app.token.publish_settings import PublishSettings
 from app.token.publisher import Publisher, outbox_path
 from tests.app.storage_conditions import make_read_only, shared_folder, unprivileged
-from tests.fixtures.designs import add_plain_design
+from tests.fixtures.designs import add_plain_design, plain_new_design
 
 FAST_N = 2**12  # real scrypt, cheap enough for a test
 PASSWORD = "harbour lights over busan"
@@ -71,18 +68,7 @@ def library(tmp_path):
 
 
 def _new(prompt: str = "pearl white", colour: tuple[int, int, int] = (200, 30, 40)) -> NewDesign:
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 64), colour).save(buffer, "PNG")
-    return NewDesign(
-        png=buffer.getvalue(),
-        request=GenerationRequest(prompt=prompt, preset="busan-night"),
-        seed=7,
-        prompt_final=prompt,
-        negative_final="",
-        model_name="tiny",
-        model_hash="abcdef0123456789",
-        device="CPU",
-    )
+    return plain_new_design(prompt, colour=colour)
 
 
 # --- the library ------------------------------------------------------------------------------------------------

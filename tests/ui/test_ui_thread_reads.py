@@ -8,16 +8,13 @@ text typed last is what the store holds after a burst of typing and after quitti
 
 from __future__ import annotations
 
-import io
 import threading
 
 import pytest
-from PIL import Image
 from PySide6.QtCore import Qt
 
 from app.description.sanitize import safe_text
-from app.generation.request import GenerationRequest
-from app.library.models import NewDesign
+from tests.fixtures.designs import plain_new_design
 from tests.ui.studio_helpers import close_app, open_app
 from ui.tasks import Task
 
@@ -25,20 +22,8 @@ WATCHED = ("lineage", "set_favourite", "get", "description", "latest_draft", "sa
 
 
 def add_design(library, colour, parent=None, prompt="pearl white with rose-gold trim"):
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 64), colour).save(buffer, "PNG")
     return library.add(
-        NewDesign(
-            png=buffer.getvalue(),
-            request=GenerationRequest(prompt=prompt, preset="studio"),
-            seed=7,
-            prompt_final=prompt,
-            negative_final="",
-            model_name="tiny",
-            model_hash="abcdef0123456789",
-            device="CPU",
-            parent_id=parent.id if parent else None,
-        )
+        plain_new_design(prompt, colour=colour, preset="studio", parent_id=parent.id if parent else None)
     )
 
 
