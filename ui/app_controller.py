@@ -124,9 +124,7 @@ class AppController(QObject):
         w.add_workspace("wallet", self.wallet_view, "Wallet", "wallet")
         w.add_workspace("library", self.library_view, "Library", "library")
         if self.policy.may_open_settings:
-            self.settings_page = SettingsPage(services.settings)
-            self.settings_page.sig_settings_changed.connect(self._on_settings_changed)
-            w.add_workspace("settings", self.settings_page, "Settings", "settings")
+            w.add_workspace("settings", self._make_settings_page, "Settings", "settings")  # made when first opened
             self.describe_view.sig_open_settings.connect(lambda: w.show_workspace("settings"))
 
         self.first_run.sig_import_requested.connect(self.open_import_dialog)
@@ -147,6 +145,18 @@ class AppController(QObject):
         if services.library.is_read_only:  # viewing mode: say why nothing will be saved where the person starts
             self.design_vm.error = (services.library.read_only_reason, "")
             self.first_run.show_error(services.library.read_only_reason)
+
+    def _make_settings_page(self) -> SettingsPage:
+        page = SettingsPage(self.services.settings)
+        page.sig_settings_changed.connect(self._on_settings_changed)
+        return page
+
+    @property
+    def settings_page(self) -> SettingsPage | None:
+        """The Settings workspace (made now if it was never opened); None where the policy has no Settings."""
+        if "settings" not in self.window.workspace_keys():
+            return None
+        return self.window.workspace("settings")
 
     def start_visitor_session(self) -> None:
         """A new visitor at the kiosk: from now on every workspace lists only the designs made from now on (a filter

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._widgets: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}  # pages made when first shown
         self._titles: dict[str, str] = {}
         self._shortcuts: dict[str, QShortcut] = {}
         self._numbered: list[str] = []
@@ -117,10 +120,22 @@ class MainWindow(QMainWindow):
     # --- workspaces ----------------------------------------------------------------------------
 
     def add_workspace(
-        self, key: str, widget: QWidget, title: str, icon_name: str, *, bottom: bool | None = None
+        self,
+        key: str,
+        widget: QWidget | Callable[[], QWidget],
+        title: str,
+        icon_name: str,
+        *,
+        bottom: bool | None = None,
     ) -> None:
         """Add a page and its rail item, in call order. The first nine top items get Ctrl+1..9.
-        "settings" is pinned to the rail's bottom (unless `bottom` says otherwise) and gets Ctrl+,."""
+        "settings" is pinned to the rail's bottom (unless `bottom` says otherwise) and gets Ctrl+,.
+
+        `widget` may be a function that makes the page: it is called the first time the page is shown or asked for
+        (`workspace(key)`), so a page few people open (Settings) costs nothing before the window's first paint."""
+        if not isinstance(widget, QWidget):
+            self._factories[key] = widget
+            widget = QWidget()  # stands in the stack until the page is made
         if bottom is None:
             bottom = key == "settings"
         if key in self._widgets:
@@ -145,7 +160,7 @@ class MainWindow(QMainWindow):
             self.show_workspace(key)
 
     def show_workspace(self, key: str) -> None:
-        widget = self._widgets[key]  # KeyError for an unknown key: a programming error, fail loudly
+        widget = self.workspace(key)  # KeyError for an unknown key: a programming error, fail loudly
         changed = self.stack.currentWidget() is not widget
         self.stack.setCurrentWidget(widget)
         self.nav_rail.set_current(key)
@@ -157,6 +172,14 @@ class MainWindow(QMainWindow):
         return next((k for k, w in self._widgets.items() if w is current), None)
 
     def workspace(self, key: str) -> QWidget:
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            stand_in = self._widgets[key]
+            page = factory()
+            self.stack.insertWidget(self.stack.indexOf(stand_in), page)
+            self._widgets[key] = page
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
         return self._widgets[key]
 
     def workspace_keys(self) -> list[str]:

@@ -15,9 +15,7 @@ import logging
 import ssl
 import time
 import urllib.parse
-from typing import Any
-
-import httpx2
+from typing import TYPE_CHECKING, Any
 
 from app import safejson
 from app.errors import UserFacingError
@@ -25,6 +23,9 @@ from app.messages import Message
 from app.token import messages as msgs
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile
 from app.urls import check_service_url
+
+if TYPE_CHECKING:
+    import httpx2
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,8 @@ def _shared_ssl_context() -> ssl.SSLContext:
     # Building one costs about 40 ms (the trust store is loaded); a client per request then costs almost nothing.
     global _ssl_context
     if _ssl_context is None:
+        import httpx2
+
         _ssl_context = httpx2.create_ssl_context()
     return _ssl_context
 
@@ -178,6 +181,8 @@ class _Http:
     ) -> tuple[int, bytes]:
         """(status, body) of any reply, error statuses included; the body is capped and the whole exchange must end
         within `timeout_s` (each read is bounded by it too, so a service that trickles is cut off as well)."""
+        import httpx2  # here, not at the top: it costs 60 ms, and the window starts without publishing anything
+
         log.debug("%s %s %s", self.service, method, url)
         self._check_address(url)
         deadline = time.monotonic() + self.timeout_s
@@ -196,6 +201,8 @@ class _Http:
             raise self._unreachable(url, f"{type(exc).__name__}: {exc}") from None
 
     def _client(self, url: str) -> httpx2.Client:
+        import httpx2
+
         # A node on this machine must never be reached through an HTTP proxy from the environment.
         return httpx2.Client(
             verify=_shared_ssl_context(),
