@@ -15,6 +15,7 @@ Every `Msg` registers itself in `CATALOGUE`, which is what translation tools and
 
 from __future__ import annotations
 
+import json
 import logging
 import string
 from dataclasses import dataclass, field
@@ -116,3 +117,57 @@ def as_message(value: "str | Message | Msg", id: str = "plain") -> Message:
     if isinstance(value, Msg):  # a message without parameters, passed uncalled
         return value()
     return Message(id, "{text}", {"text": value})
+
+
+# --- messages kept on disk (the outboxes' reasons) ----------------------------------------------------------------
+# A stored reason is JSON, {"id": ..., "params": {...}}, so it is said in whichever language the person reads it in.
+# Reading one back (guarded parse, rows from older versions) is app/stored_reasons.py: this module imports nothing.
+_MOMENT = "$moment"  # marks a datetime parameter, kept as an ISO string
+
+
+def to_json(message: "Message | Msg | str") -> str:
+    """The text to store for `message`: JSON with its id and parameters when the id is catalogued, else (an id-less
+    message, a plain string) its English words, which is all a later reading could show anyway."""
+    message = as_message(message)
+    if message.id not in CATALOGUE:
+        return message.english()
+    return json.dumps({"id": message.id, "params": _params_to_json(message.params)}, ensure_ascii=False)
+
+
+def _params_to_json(params: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if isinstance(value, Message):
+            known = value.id in CATALOGUE
+            out[key] = {"id": value.id, "params": _params_to_json(value.params)} if known else value.english()
+        elif isinstance(value, datetime):
+            out[key] = {_MOMENT: value.isoformat()}
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[key] = value
+        else:
+            out[key] = str(value)
+    return out
+
+
+def message_from_json(value: Any) -> Message | None:
+    """The Message `to_json` stored as `value` (already parsed), or None when it is not one this version knows."""
+    if not (isinstance(value, dict) and isinstance(value.get("id"), str) and value["id"] in CATALOGUE):
+        return None
+    raw = value.get("params", {})
+    if not isinstance(raw, dict):
+        return None
+    params: dict[str, Any] = {}
+    for key, param in raw.items():
+        if isinstance(param, dict) and set(param) == {_MOMENT} and isinstance(param[_MOMENT], str):
+            try:
+                params[str(key)] = datetime.fromisoformat(param[_MOMENT])
+            except ValueError:
+                params[str(key)] = param[_MOMENT]
+        elif isinstance(param, dict):
+            nested = message_from_json(param)
+            params[str(key)] = nested if nested is not None else json.dumps(param)
+        elif isinstance(param, (str, int, float)):
+            params[str(key)] = param
+        else:
+            params[str(key)] = json.dumps(param)
+    return Message(value["id"], CATALOGUE[value["id"]], params)

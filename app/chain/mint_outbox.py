@@ -50,7 +50,7 @@ RECEIPT_FIRST_POLL_S = 0.005  # then doubling: a node that mines at once is answ
 RECEIPT_TIMEOUT_S = 60.0
 PREPARED_FRESH_S = 60.0  # a transaction `prepare` built this recently has just been checked by its gas estimate
 
-# Kept in the outbox record (`error`) as English: the record outlives any one language choice.
+# Kept in the outbox record (`error`) by id (app.messages.to_json): the record outlives any one language choice.
 CAN_NO_LONGER_LAND_MSG = Msg(
     "chain.mint_can_no_longer_land",
     "The earlier mint transaction can no longer be included: another transaction from this wallet took its place. "
@@ -163,7 +163,7 @@ class MintOutbox(MintStore):
             elif not self._matches(tx, record, client):
                 raise StaleReviewError(REVIEW_CHANGED(), f"record {record.id} ({record.kind}) differs from the tx")
         except errors.ChainError as exc:
-            self._update(mint_id, error=exc.msg.english())
+            self._update(mint_id, error=exc.msg)
             raise
         signed = signer.sign_transaction({k: v for k, v in tx.items() if k != "from"})
         raw, tx_hash = bytes(signed.raw_transaction), "0x" + bytes(signed.hash).hex()
@@ -205,12 +205,12 @@ class MintOutbox(MintStore):
             client.send_raw(raw)
         except errors.ChainError as exc:
             if exc.retryable:
-                return self._update(record.id, error=exc.msg.english())  # stays "signed": the same bytes go out later
+                return self._update(record.id, error=exc.msg)  # stays "signed": the same bytes go out later
             if exc.kind == "nonce" and client.receipt(record.tx_hash) is not None:
                 return self._finish(self.get(record.id), client)
             # Refused outright (funds, fee, nonce taken): these bytes are not on the network and never will be.
             log.info("mint %s refused by the node: %s", record.id, exc.details)
-            return self._update(record.id, state="failed", error=exc.msg.english())
+            return self._update(record.id, state="failed", error=exc.msg)
         record = self._update(record.id, state="sent", error="")
         self._hook("sent", record)
         return self._wait(record, client) if wait else record
@@ -224,11 +224,11 @@ class MintOutbox(MintStore):
             except errors.ChainError as exc:
                 if not exc.retryable:
                     raise
-                return self._update(record.id, error=exc.msg.english())  # reconciled when the node answers again
+                return self._update(record.id, error=exc.msg)  # reconciled when the node answers again
             if receipt is not None:
                 return self._finish(record, client, receipt)
             if time.monotonic() > deadline:
-                return self._update(record.id, error=SENT_WAITING.template)
+                return self._update(record.id, error=SENT_WAITING())
             time.sleep(pause)
             pause = min(2 * pause, RECEIPT_POLL_S)
 
@@ -239,7 +239,7 @@ class MintOutbox(MintStore):
         if record.kind == "send":
             if int(receipt["status"]) == 1:
                 return self._update(record.id, state="confirmed", block_number=block, error="")
-            return self._update(record.id, state="failed", block_number=block, error=TRANSFER_REFUSED)
+            return self._update(record.id, state="failed", block_number=block, error=TRANSFER_REFUSED_MSG())
         if int(receipt["status"]) == 1:
             token_id = client.minted_token_id(receipt)
             return self._update(record.id, state="minted", token_id=token_id, block_number=block, error="")
@@ -276,11 +276,11 @@ class MintOutbox(MintStore):
         if record.nonce is not None and client.nonce(record.sender, "latest") > record.nonce:
             # Our nonce was used by something else and our hash is unknown: it can never land.
             if record.kind == "send":
-                return self._update(record.id, state="dropped", error=TRANSFER_CAN_NO_LONGER_LAND)
+                return self._update(record.id, state="dropped", error=TRANSFER_CAN_NO_LONGER_LAND_MSG())
             minted = client.token_of_content(record.content_hash)
             if minted:
                 return self._update(record.id, state="minted", token_id=minted, error="")
-            return self._update(record.id, state="dropped", error=CAN_NO_LONGER_LAND)
+            return self._update(record.id, state="dropped", error=CAN_NO_LONGER_LAND_MSG())
         return self._broadcast(record, client, wait)
 
     def _hook(self, name: str, record: MintRecord) -> None:

@@ -13,14 +13,16 @@ import logging
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eth_utils import to_checksum_address
 
 from app.chain import messages as msgs
+from app.messages import Message, to_json
 from app.sqlite_db import add_missing_columns, immediate, migrate, open_durable, run_script
 from app.storage_errors import storage_error
+from app.stored_reasons import from_stored
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +71,16 @@ class MintRecord:
     tx_hash: str
     token_id: int | None
     block_number: int | None
-    error: str
+    error: str  # `reason` in English ("" when none), for logs; shown with str(reason), never decided on
     created_at: float
     updated_at: float
     signatures: int  # how many transactions were ever signed for this mint
     kind: str = "mint"  # or "send": a KAIA transfer to `recipient`
     value: int = 0  # kei sent with the transaction (transfers)
     memo: str = ""  # the person's note on a transfer ("Prize #1"); kept here only, never on chain
+    # Why the record is where it is, stored as a message id with parameters (app.messages.to_json) so it is shown in
+    # the person's language; rows from before reasons had ids hold English, shown as is.
+    reason: Message = field(default_factory=lambda: from_stored(""))
 
     @property
     def done(self) -> bool:
@@ -175,7 +180,9 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 
 
 def _record(row) -> MintRecord:
-    return MintRecord(*row[:9], bytes(row[9]), *row[10:19], kind=row[19], value=int(row[20]), memo=row[21])
+    reason = from_stored(row[15])
+    rest = (*row[10:15], reason.english(), *row[16:19])
+    return MintRecord(*row[:9], bytes(row[9]), *rest, kind=row[19], value=int(row[20]), memo=row[21], reason=reason)
 
 
 def mint_key(chain_id: int, contract: str, content_hash: bytes) -> str:
@@ -251,6 +258,8 @@ class MintStore:
     # --- writing ---
 
     def _update(self, mint_id: int, **values) -> MintRecord:
+        if values.get("error"):  # a Message (or words from a node): stored with its id, "" clears it
+            values["error"] = to_json(values["error"])
         values["updated_at"] = time.time()
         columns = ", ".join(f"{name} = ?" for name in values)  # names come from this module only
         with self._lock:

@@ -13,12 +13,14 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Protocol
 
 from app.fsutil import atomic_write_bytes
+from app.messages import Message, Msg, to_json
 from app.sqlite_db import add_missing_columns, immediate, migrate, open_durable, run_script
+from app.stored_reasons import from_stored
 from app.token import messages as msgs
 from app.token import outbox_storage
 from app.token.cid import CidProfile, cid_from_str, file_cid
@@ -31,8 +33,16 @@ from app.token.ipfs_clients import (
 
 log = logging.getLogger(__name__)
 
-WAITING_FOR_NETWORK = "waiting for the network"
-PINNING_SERVICE_FETCHING = "the pinning service is fetching the files"
+# A job's reason is stored as a message id with its parameters (app.messages.to_json); code decides on the id.
+WAITING_FOR_NETWORK_MSG = Msg("token.publish_waiting_for_network", "waiting for the network")
+PINNING_SERVICE_FETCHING_MSG = Msg("token.publish_pinning_fetching", "the pinning service is fetching the files")
+ITEM_FAILED = Msg("token.publish_item_failed", "{name}: {reason}")
+# The English words (what `JobRecord.error` holds for these reasons). Outboxes written before reasons had ids hold
+# exactly these sentences in `jobs.error`: `_LEGACY_REASONS` maps them back to their ids.
+WAITING_FOR_NETWORK = WAITING_FOR_NETWORK_MSG.template
+PINNING_SERVICE_FETCHING = PINNING_SERVICE_FETCHING_MSG.template
+_LEGACY_REASONS = {WAITING_FOR_NETWORK: WAITING_FOR_NETWORK_MSG, PINNING_SERVICE_FETCHING: PINNING_SERVICE_FETCHING_MSG}
+NO_REASON = from_stored("")
 NOTHING_CONFIGURED = "no IPFS node or pinning service is set up"
 # "pinning": uploaded where needed, waiting for a pinning service to fetch and pin the CIDs.
 JOB_STATES = ("local", "uploading", "pinning", "pinned", "failed")
@@ -66,10 +76,21 @@ class ItemRecord:
 class JobRecord:
     key: str
     state: str  # one of JOB_STATES
-    error: str  # "" when none; WAITING_FOR_NETWORK while offline; the reason when failed
+    error: str  # `reason` in English ("" when none), for logs and change detection; never decided on
     items: tuple[ItemRecord, ...]
     created_at: float
     updated_at: float
+    # Why the job is where it is: WAITING_FOR_NETWORK_MSG while offline, PINNING_SERVICE_FETCHING_MSG while a service
+    # works, the failure when failed; shown with str() (the person's language), decided on by `.id`.
+    reason: Message = field(default=NO_REASON)
+
+    @property
+    def waiting_for_network(self) -> bool:
+        return self.reason.id == WAITING_FOR_NETWORK_MSG.id
+
+    @property
+    def pinning_service_fetching(self) -> bool:
+        return self.reason.id == PINNING_SERVICE_FETCHING_MSG.id
 
 
 _SCHEMA = """
@@ -294,21 +315,23 @@ class Outbox:
         for seq, name, cid, profile, size, uploaded, pin_request, pin_status in item_rows:
             record = ItemRecord(name, cid, profile, size, bool(uploaded), pin_request, pin_status)
             items.setdefault(seq, []).append(record)
-        return [
-            JobRecord(key, state, error, tuple(items.get(seq, ())), created, updated)
-            for seq, key, state, error, created, updated in job_rows
-        ]
+        jobs = []
+        for seq, key, state, stored, created, updated in job_rows:
+            reason = from_stored(stored, _LEGACY_REASONS)
+            jobs.append(JobRecord(key, state, reason.english(), tuple(items.get(seq, ())), created, updated, reason))
+        return jobs
 
     def job(self, key: str) -> JobRecord | None:
         return next((job for job in self.jobs() if job.key == key), None)
 
     # --- publishing ---
 
-    def _set(self, key: str, state: str, error: str = "") -> None:
+    def _set(self, key: str, state: str, reason: Message | None = None) -> None:
+        stored = to_json(reason) if reason is not None else ""
         with self._write() as conn:
             conn.execute(
                 "UPDATE jobs SET state = ?, error = ?, updated_at = ? WHERE key = ?",
-                (state, error, time.time(), key),
+                (state, stored, time.time(), key),
             )
 
     def _update_item(self, key: str, idx: int, **values: object) -> None:
@@ -325,7 +348,7 @@ class Outbox:
         With `client` (a Kubo node) each item is uploaded and the node's CID checked against ours. With
         `pinner` (a pinning service) each CID is then pinned by request; a job whose pins are still queued
         stays "pinning" and is asked about again on the next run. Offline (a service cannot be reached) the
-        job keeps its place with WAITING_FOR_NETWORK and the rest wait too. A service that computes another
+        job keeps its place with WAITING_FOR_NETWORK_MSG and the rest wait too. A service that computes another
         CID, refuses the file or answers nonsense fails the job with the reason; `retry` queues it again.
         """
         if client is None and pinner is None:
@@ -338,49 +361,47 @@ class Outbox:
                 continue
             self._set(job.key, "uploading")
             try:
-                error = self._upload(job, client) if client is not None else ""
-                if not error and pinner is not None:
+                reason = self._upload(job, client) if client is not None else None
+                if reason is None and pinner is not None:
                     if origins is None and client is not None and hasattr(client, "addresses"):
                         origins = client.addresses()
-                    error = self._pin(self.job(job.key) or job, pinner, origins or [])
+                    reason = self._pin(self.job(job.key) or job, pinner, origins or [])
             except ServiceUnreachableError:
-                self._set(job.key, job.state, WAITING_FOR_NETWORK)
+                self._set(job.key, job.state, WAITING_FOR_NETWORK_MSG())
                 break  # nothing else will get through either; the next run tries again
             except BaseException:
-                self._set(job.key, job.state, "")  # interrupted: resumable, not failed
+                self._set(job.key, job.state)  # interrupted: resumable, not failed
                 raise
-            if error == PINNING_SERVICE_FETCHING:
-                self._set(job.key, "pinning", error)
-            elif error:
-                self._set(job.key, "failed", error)
+            if reason is not None and reason.id == PINNING_SERVICE_FETCHING_MSG.id:
+                self._set(job.key, "pinning", reason)
+            elif reason is not None:
+                self._set(job.key, "failed", reason)
             else:
                 self._set(job.key, "pinned")
         return self.jobs()
 
-    def _upload(self, job: JobRecord, client: Uploader) -> str:
-        """Upload the job's remaining items; returns "" on success, else the reason it failed."""
+    def _upload(self, job: JobRecord, client: Uploader) -> Message | None:
+        """Upload the job's remaining items; returns None on success, else the reason it failed."""
         for idx, item in enumerate(job.items):
             if item.uploaded:
                 continue
             try:
                 data = self._blob_path(item.cid).read_bytes()
             except OSError:
-                return msgs.BLOB_MISSING(name=item.name, blobs_dir=self.blobs_dir).english()
+                return msgs.BLOB_MISSING(name=item.name, blobs_dir=self.blobs_dir)
             try:
                 returned = client.add(data, profile_named(item.profile), item.name)
             except ServiceUnreachableError:
                 raise
             except PublishError as exc:
-                return f"{item.name}: {exc.msg.english()}"
+                return ITEM_FAILED(name=item.name, reason=exc.msg)
             if not _same_cid(returned, item.cid):
-                return msgs.CID_MISMATCH(
-                    name=item.name, returned=returned, cid=item.cid, profile=item.profile
-                ).english()
+                return msgs.CID_MISMATCH(name=item.name, returned=returned, cid=item.cid, profile=item.profile)
             self._update_item(job.key, idx, uploaded=1)
-        return ""
+        return None
 
-    def _pin(self, job: JobRecord, pinner: Pinner, origins: list[str]) -> str:
-        """Ask for (or ask after) a pin of every item; "" when all are pinned, PINNING_SERVICE_FETCHING while
+    def _pin(self, job: JobRecord, pinner: Pinner, origins: list[str]) -> Message | None:
+        """Ask for (or ask after) a pin of every item; None when all are pinned, PINNING_SERVICE_FETCHING_MSG while
         the service still works on one, else the reason it failed."""
         waiting = False
         for idx, item in enumerate(job.items):
@@ -396,9 +417,9 @@ class Outbox:
             except ServiceUnreachableError:
                 raise
             except PublishError as exc:
-                return f"{item.name}: {exc.msg.english()}"
+                return ITEM_FAILED(name=item.name, reason=exc.msg)
             self._update_item(job.key, idx, pin_status=status)
             if status == "failed":
-                return msgs.PIN_FAILED(name=item.name, cid=item.cid).english()
+                return msgs.PIN_FAILED(name=item.name, cid=item.cid)
             waiting = waiting or status != "pinned"
-        return PINNING_SERVICE_FETCHING if waiting else ""
+        return PINNING_SERVICE_FETCHING_MSG() if waiting else None

@@ -17,7 +17,7 @@ TREES = ("app", "ui")
 
 # Methods and attributes whose value is text shown to a person.
 DISPLAY_METHODS = {"text", "toolTip", "windowTitle", "toPlainText", "placeholderText", "accessibleName", "render"}
-DISPLAY_ATTRIBUTES = {"message", "status_text", "sentence", "warning", "problem"}
+DISPLAY_ATTRIBUTES = {"message", "status_text", "sentence", "warning", "problem", "error"}
 
 OUTSIDE_TEXT: dict[tuple[str, str], str] = {
     # Kaia and geth nodes say what went wrong only in words (DESIGN.md lists the phrases).
@@ -67,6 +67,14 @@ def _string(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
+def _named_constants(node: ast.expr) -> list[ast.expr]:
+    """UPPER_CASE names (`WAITING_FOR_NETWORK`, `msgs.PINNED`): module constants, which next to display text are its
+    words. A `Msg` compared with a `Message` compares ids, so `error.msg == SOURCE_GONE` is not display text."""
+    elts = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
+    names = [e for e in elts if isinstance(e, (ast.Name, ast.Attribute))]
+    return [e for e in names if re.fullmatch(r"[A-Z][A-Z0-9_]+", e.id if isinstance(e, ast.Name) else e.attr)]
+
+
 def _constants(node: ast.expr) -> list[ast.Constant]:
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
         return [e for e in node.elts if _string(e)]
@@ -81,7 +89,8 @@ def text_logic(source: str, relative: str) -> list[str]:
             sides = [node.left, *node.comparators]
             constants = [c for side in sides for c in _constants(side)]
             constants = [c for c in constants if (relative, c.value) not in OUTSIDE_TEXT]
-            keyed = any(_display(side) for side in sides) and constants
+            named = [n for side in sides for n in _named_constants(side)]
+            keyed = any(_display(side) for side in sides) and (constants or named)
             prose = [c for c in constants if _prose(c)]
             if keyed or prose:
                 found.append(f"{relative}:{node.lineno}: {ast.unparse(node)[:100]}")
@@ -115,6 +124,10 @@ def test_no_code_in_app_or_ui_decides_on_display_text():
         'if text == "Cancelled":\n    pass',
         'if "Done" in self._status:\n    pass',
         'if msg.render() == "x":\n    pass',
+        "if job.error == WAITING_FOR_NETWORK:\n    pass",
+        "ok = record.error in ('', PINNING_SERVICE_FETCHING)",
+        "if job.error != publish.WAITING_FOR_NETWORK:\n    pass",
+        "if label.text() == msgs.PINNED:\n    pass",
     ],
 )
 def test_the_scan_catches_each_way_of_keying_logic_on_text(code):
@@ -130,6 +143,8 @@ def test_the_scan_catches_each_way_of_keying_logic_on_text(code):
         'if error.kind in ("unreachable", "timeout"):\n    pass',
         "if self.input.text() == secret:\n    pass",  # input a person typed, compared with input
         "if not name.strip():\n    pass",
+        "if job.reason.id == WAITING_FOR_NETWORK_MSG.id:\n    pass",
+        "if job.error is None:\n    pass",
     ],
 )
 def test_ids_enums_and_typed_input_are_fine(code):

@@ -64,7 +64,14 @@ def test_a_time_no_clock_can_show_is_the_epoch_not_a_crash(locale, bad):
 def test_every_view_shows_dates_through_the_one_helper(locale):
     locale("ko_KR")
     record = SimpleNamespace(
-        state="minted", kind="mint", token_id=3, updated_at=STAMP, error="", token_uri="ipfs://bafy", tx_hash=""
+        state="minted",
+        kind="mint",
+        token_id=3,
+        updated_at=STAMP,
+        error="",
+        reason="",
+        token_uri="ipfs://bafy",
+        tx_hash="",
     )
     row = ActivityRow(record, None)
     assert row.title.text() == f"Token #3 · {date_time_text(STAMP)}" and "2026년 12월 6일" in row.title.text()

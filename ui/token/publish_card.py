@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.token.publish import PINNING_SERVICE_FETCHING, WAITING_FOR_NETWORK, JobRecord
+from app.token.publish import JobRecord
 from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
 from ui.widgets.status_chip import StatusChip
@@ -51,16 +51,16 @@ def describe(job: JobRecord | None, busy: bool, setup_problem: str) -> tuple[str
     if job.state == "pinned":
         return "pinned", PINNED
     if job.state == "failed":
-        return "failed", job.error or "Publishing failed."
+        return "failed", str(job.reason) or "Publishing failed."
     if job.state == "uploading" or (busy and job.state == "local" and not setup_problem):
         return "uploading", UPLOADING
     if setup_problem:
         return "queued", f"Waiting in the outbox. {setup_problem}"
     if job.state == "pinning":
-        if job.error == WAITING_FOR_NETWORK:
+        if job.waiting_for_network:
             return "offline", OFFLINE
-        return "pinning", PINNING if job.error in ("", PINNING_SERVICE_FETCHING) else job.error
-    if job.error == WAITING_FOR_NETWORK:
+        return "pinning", PINNING if job.pinning_service_fetching or not job.error else str(job.reason)
+    if job.waiting_for_network:
         return "offline", OFFLINE
     return "queued", QUEUED
 

@@ -83,8 +83,8 @@ class TokenView(QWidget):
         vm = self.vm
         vm.design_changed.connect(self._on_design_changed)
         vm.draft_changed.connect(self._on_draft_changed)
-        vm.loading_changed.connect(lambda _loading: self._show_state())
-        vm.problem_changed.connect(lambda _problem: self._show_problems())
+        vm.loading_changed.connect(self._show_state)  # methods: Qt drops them with the view, unlike lambdas
+        vm.problem_changed.connect(self._show_problems)
         vm.notice_changed.connect(self._on_notice)
         vm.mint_changed.connect(self._on_mint_changed)
         vm.language_changed.connect(self._on_language_changed)
@@ -339,7 +339,7 @@ class TokenView(QWidget):
         self.notice.clear()  # also what Verify said about the token before
         self._show_state()
 
-    def _show_state(self) -> None:
+    def _show_state(self, *_changed) -> None:
         """Which page (empty, loading, the token) and which actions are open, from the view-model's state."""
         vm = self.vm
         if vm.design is None:
@@ -359,7 +359,7 @@ class TokenView(QWidget):
         self.publish_card.setEnabled(not vm.loading)
         self._show_problems()
 
-    def _show_problems(self) -> None:
+    def _show_problems(self, *_changed) -> None:
         vm = self.vm
         if vm.problem is not None:
             self.problems.show_message(*vm.problem)

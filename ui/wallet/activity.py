@@ -48,7 +48,7 @@ class ActivityRow(QWidget):
         self.title = QLabel(f"{title} · {when}")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         text.addWidget(self.title)
-        self.detail = QLabel(record.error or (record.memo if record.kind == "send" else record.token_uri))
+        self.detail = QLabel(str(record.reason) or (record.memo if record.kind == "send" else record.token_uri))
         self.detail.setTextFormat(Qt.TextFormat.PlainText)  # node and contract messages stay plain text
         self.detail.setProperty("role", "caption")
         self.detail.setWordWrap(True)

@@ -300,13 +300,14 @@ class TransactionDialog(QDialog):
         if record.state in IN_FLIGHT:
             self.result_box.set_title("Sent — waiting for the network")
             self.result_text.setText(
-                record.error or "The transaction is sent. The app keeps checking and shows the receipt in Activity."
+                str(record.reason)
+                or "The transaction is sent. The app keeps checking and shows the receipt in Activity."
             )
             self._show_step("done")
             self._set_link(self.tx_link, network.tx_url(record.tx_hash) if network else "")
             return
         self._show_step("recipient")
-        self.error.show_message(record.error or f"The {self.what} did not go through.")
+        self.error.show_message(str(record.reason) or f"The {self.what} did not go through.")
 
     def _announce(self, record) -> None:
         self.sig_finished.emit(record)

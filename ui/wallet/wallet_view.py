@@ -106,13 +106,15 @@ class WalletView(QWidget):
     def _bind(self) -> None:
         vm = self.vm
         vm.page_changed.connect(self._on_page_changed)
-        vm.accounts_changed.connect(lambda _a: self._on_accounts_changed())
-        vm.address_changed.connect(lambda _a: self._on_accounts_changed())
+        # Methods, not lambdas: Qt disconnects a deleted view's methods, while a lambda would outlive the view and
+        # reach its deleted widgets when the view-model (which may outlive it) changes.
+        vm.accounts_changed.connect(self._on_accounts_changed)
+        vm.address_changed.connect(self._on_accounts_changed)
         vm.overview_changed.connect(self._on_overview_changed)
         vm.network_changed.connect(self._show_network)
-        vm.mints_changed.connect(lambda mints: self.activity.set_mints(mints, vm.network))
-        vm.pending_mint_changed.connect(lambda _d: self._show_pending())
-        vm.error_changed.connect(lambda error: _show(self.panel_error, error))
+        vm.mints_changed.connect(self._on_mints_changed)
+        vm.pending_mint_changed.connect(self._show_pending)
+        vm.error_changed.connect(self._on_error_changed)
         vm.unlock_error_changed.connect(self._on_unlock_error)
         vm.unlocking_changed.connect(self._on_unlocking)
         bind(vm, "lock_note", self.lock_note, "text")
@@ -120,6 +122,12 @@ class WalletView(QWidget):
         self._on_page_changed(vm.page)
         self._on_accounts_changed()
         self._on_overview_changed(vm.overview)
+
+    def _on_mints_changed(self, mints) -> None:
+        self.activity.set_mints(mints, self.vm.network)
+
+    def _on_error_changed(self, error) -> None:
+        _show(self.panel_error, error)
 
     # What the page shows, read from the view-model (nothing here keeps its own copy).
     @property
@@ -163,7 +171,7 @@ class WalletView(QWidget):
             self.password.setFocus()
         self._show_pending()
 
-    def _on_accounts_changed(self) -> None:
+    def _on_accounts_changed(self, *_changed) -> None:
         vm = self.vm
         combo = self.account_combo
         combo.blockSignals(True)  # refilled from the model: not a choice the person made
@@ -213,7 +221,7 @@ class WalletView(QWidget):
             self.network_combo.setCurrentIndex(index)
         self.faucet_button.setVisible(network.is_sandbox)
 
-    def _show_pending(self) -> None:
+    def _show_pending(self, *_changed) -> None:
         text = self.vm.pending_text()
         if text:
             self.pending_note.show_message(text, severity="info")
