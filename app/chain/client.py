@@ -28,6 +28,7 @@ from app.chain.contract import decode_revert, load_artifact, mint_call_data, min
 from app.chain.networks import Network
 from app.chain.rpc_provider import GuardedHTTPProvider
 from app.errors import UserFacingError
+from app.messages import Message
 from app.urls import check_service_url
 
 log = logging.getLogger(__name__)
@@ -226,17 +227,18 @@ class ChainClient:
                 return int.from_bytes(bytes(topics[1]), "big")
         return None
 
-    def revert_reason(self, tx: dict[str, Any], block_number: int | None = None) -> str:
-        """Why a mined transaction reverted, found by replaying it as a call at its block."""
+    def revert_reason(self, tx: dict[str, Any], block_number: int | None = None) -> "Message | str":
+        """Why a mined transaction reverted, found by replaying it as a call at its block: a Message where the
+        contract's error has an id (kept by id in the outbox record, so it is shown in the person's language)."""
         call = {k: tx[k] for k in ("from", "to", "data", "value") if k in tx}
         try:
             self.web3.eth.call(call, block_number if block_number is not None else "latest")
         except ContractLogicError as exc:
             reason = decode_revert(getattr(exc, "data", None) or b"")
-            return reason.message if reason else msgs.CONTRACT_REFUSED().english()  # kept in the outbox record
+            return reason.msg if reason else msgs.CONTRACT_REFUSED()
         except (Web3Exception, requests.RequestException) as exc:
             log.debug("could not replay reverted transaction: %s", exc)
-        return msgs.CONTRACT_REFUSED().english()
+        return msgs.CONTRACT_REFUSED()
 
     def _contract(self):
         if self.contract is None:
