@@ -8,6 +8,7 @@ in one plain line, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import sys
@@ -15,11 +16,15 @@ import threading
 from pathlib import Path
 from typing import Callable, Sequence
 
-from app import __version__, crash_log
+from app import __version__, crash_log, i18n
+from app import cli_messages as words
 from app.cli_checks import UsageError, check_generate_args, check_out_folder
+from app.cli_messages import argparse_speaks, helps
 from app.errors import UserFacingError
 from app.generation.request import SCHEDULERS
 from app.messages import Msg
+from app.messages import set_moment_formatter as set_messages_moment
+from app.showroom.messages import HELP_NO_KIOSK
 
 WAITING_FOR_FOLDER = Msg(
     "cli.waiting_for_folder",
@@ -39,9 +44,6 @@ DEMO_MODEL_INSTALLED = Msg(
     "No other model is installed, so the demo model (is installed) is used: it makes abstract images. Run "
     "`sm6-studio doctor` to see where to put a Stable Diffusion model.",
 )
-CRASH_DETAILS_IN = Msg("cli.crash_details_in", "The details are in {where}; send that file to support.")
-PLEASE_TRY_AGAIN = Msg("cli.please_try_again", "Please try again.")
-
 NO_WINDOW = Msg("cli.no_window", "the window is not available in this build.")
 NO_USABLE_MODEL_INSTALLED = Msg(
     "cli.no_usable_model_installed",
@@ -68,6 +70,8 @@ MODEL_PATH_NOT_INSTALLED = Msg(
     "or its path there; `sm6-studio doctor` lists the installed models.",
 )
 
+log = logging.getLogger(__name__)
+
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 DEFAULT_WAIT_S = 60.0
@@ -75,49 +79,62 @@ STEP_LINE_EVERY = 10  # without a terminal, one progress line per this many step
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, formatter_class=words.HelpFormatter, **kwargs)
+
     def error(self, message: str):  # argparse prints the whole usage block; one line says enough
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}. See `{self.prog} --help`.\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {words.USAGE_ERROR(message=message, prog=self.prog)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="sm6-studio", description="Design your own Renault SM6 with local Stable Diffusion.")
-    parser.add_argument("--version", action="version", version=f"sm6-studio {__version__}")
-    parser.add_argument("--kiosk", action="store_true", help="open the window in showroom kiosk mode")
+    """The parser, its help in the language of app.i18n (build and parse inside `argparse_speaks()`)."""
+    parser = _Parser(prog="sm6-studio", description=helps(words.DESCRIPTION))
+    parser.add_argument(
+        "--version", action="version", version=f"sm6-studio {__version__}", help=helps(words.HELP_VERSION)
+    )
+    kiosk = parser.add_mutually_exclusive_group()  # kiosk mode is a setting: --kiosk keeps it on, --no-kiosk off
+    kiosk.add_argument("--kiosk", action="store_true", help=helps(words.HELP_KIOSK))
+    kiosk.add_argument("--no-kiosk", action="store_true", help=helps(HELP_NO_KIOSK))
     sub = parser.add_subparsers(dest="command")
-    gen = sub.add_parser("generate", help="generate designs headless (uses the demo model when no other is installed)")
-    gen.add_argument("prompt", help='your words, e.g. "pearl white with gold trim"')
-    gen.add_argument("--preset", default="studio", help="style preset id (see `sm6-studio presets`)")
-    gen.add_argument("--negative", default="", help="what to avoid")
-    gen.add_argument("--seed", type=int, default=None, help="fixed seed (default: random)")
+    gen = sub.add_parser("generate", help=helps(words.HELP_GENERATE))
+    gen.add_argument("prompt", help=helps(words.HELP_PROMPT))
+    gen.add_argument("--preset", default="studio", help=helps(words.HELP_PRESET))
+    gen.add_argument("--negative", default="", help=helps(words.HELP_NEGATIVE))
+    gen.add_argument("--seed", type=int, default=None, help=helps(words.HELP_SEED))
+    gen.add_argument("--model", default="", help=helps(words.HELP_MODEL))
+    gen.add_argument("--steps", type=int, default=None, help=helps(words.HELP_STEPS))
+    gen.add_argument("--guidance", type=float, default=7.0, help=helps(words.HELP_GUIDANCE))
+    gen.add_argument("--size", default=None, help=helps(words.HELP_SIZE))
+    gen.add_argument("--batch", type=int, default=1, help=helps(words.HELP_BATCH))
     gen.add_argument(
-        "--model", default="", help="model id as listed by `sm6-studio doctor`, or the path of an installed model"
+        "--sampler", choices=SCHEDULERS, default="dpmpp_2m", help=helps(words.HELP_SAMPLER, default="dpmpp_2m")
     )
-    gen.add_argument("--steps", type=int, default=None, help="1..150 (default 25; 12 for the demo model)")
-    gen.add_argument("--guidance", type=float, default=7.0, help="0..30: how closely to follow the words")
-    gen.add_argument(
-        "--size", default=None, help="WIDTHxHEIGHT, multiples of 8 (default 512x512; 256x256 for the demo model)"
-    )
-    gen.add_argument("--batch", type=int, default=1, help="1..8 variations with consecutive seeds")
-    gen.add_argument("--sampler", choices=SCHEDULERS, default="dpmpp_2m")
-    gen.add_argument(
-        "--from", dest="source", default="none", help="start from 'base' (the SM6 artwork) or a design id to refine"
-    )
-    gen.add_argument("--keep-shape", type=float, default=0.4, help="0..0.95: how much of the starting image to keep")
-    gen.add_argument("--out", type=Path, default=None, help="also copy the PNGs into this folder")
-    gen.add_argument(
-        "--wait",
-        type=float,
-        default=DEFAULT_WAIT_S,
-        help=f"seconds to wait while the app or another command uses the data folder (default {DEFAULT_WAIT_S:g})",
-    )
-    sub.add_parser("doctor", help="report torch, device, models and data folders for a support call")
-    sub.add_parser("presets", help="list the style presets")
+    gen.add_argument("--from", dest="source", default="none", help=helps(words.HELP_FROM))
+    gen.add_argument("--keep-shape", type=float, default=0.4, help=helps(words.HELP_KEEP_SHAPE))
+    gen.add_argument("--out", type=Path, default=None, help=helps(words.HELP_OUT))
+    gen.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, help=helps(words.HELP_WAIT, seconds=DEFAULT_WAIT_S))
+    sub.add_parser("doctor", help=helps(words.HELP_DOCTOR))
+    sub.add_parser("presets", help=helps(words.HELP_PRESETS))
     return parser
+
+
+def use_language() -> str:
+    """Speak the language Settings chose ("system": the locale's), for messages and moments; returns it."""
+    from app.config import read_settings
+
+    setting = read_settings(set_aside=False).settings.language  # never raises; the app sets a bad file aside later
+    set_messages_moment(i18n.moment)
+    return i18n.set_language(i18n.resolve(setting))
 
 
 def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Namespace], int] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        use_language()
+    except Exception:  # noqa: BLE001 - the language is a courtesy: English rather than no command at all
+        log.exception("the command line's language could not be set; speaking English")
+    try:
+        with argparse_speaks():
+            args = build_parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed in one line
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
@@ -129,17 +146,14 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[argparse.Name
         _fail(exc.message)
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        _fail("interrupted.")
+        _fail(str(words.INTERRUPTED()))
         return 130
     except BrokenPipeError:  # `sm6-studio presets | head -1`: the reader left; nothing more to say
         _silence_stdout()
         return EXIT_FAILURE
     except Exception as exc:  # the last resort: a traceback helps support, never the person
         where = crash_log.write(exc)
-        _fail(
-            "something went wrong inside the app. "
-            + (str(CRASH_DETAILS_IN(where=where)) if where else str(PLEASE_TRY_AGAIN()))
-        )
+        _fail(str(words.CRASH_WITH_DETAILS(where=where) if where else words.CRASH_TRY_AGAIN()))
         return EXIT_FAILURE
 
 
@@ -196,7 +210,7 @@ def run_generate(args: argparse.Namespace) -> int:
     services = open_services(need_model=True, model_id=args.model, lock_wait_s=args.wait, on_lock_wait=waiting)
     try:
         if services.settings_warning:
-            print(f"Note: {one_line(services.settings_warning)}", flush=True)
+            print(words.NOTE(note=one_line(services.settings_warning)), flush=True)
         model = resolve_cli_model(services, args.model)
         if model.is_demo:
             print(DEMO_MODEL_BUILT() if services.demo_built else DEMO_MODEL_INSTALLED(), flush=True)
@@ -229,7 +243,8 @@ def run_generate(args: argparse.Namespace) -> int:
             from app.fsutil import describe_os_error
 
             raise UserFacingError(COPY_OUT_FAILED(folder=args.out, reason=describe_os_error(exc))) from None
-        print(f"Copied {len(designs)} PNG(s) to {args.out}")
+        copied = words.COPIED_ONE if len(designs) == 1 else words.COPIED_MANY
+        print(copied(count=len(designs), folder=args.out))
     return 0
 
 
@@ -248,7 +263,7 @@ def resolve_cli_model(services, wanted: str):
                 raise UserFacingError(MODEL_PATH_NOT_INSTALLED(wanted=wanted, models_folder=paths.user_models_dir()))
             raise UserFacingError(MODEL_NOT_INSTALLED(wanted=wanted))
         if not model.usable:
-            raise UserFacingError(MODEL_UNUSABLE(model=model.id, error=model.error))
+            raise UserFacingError(MODEL_UNUSABLE(model=model.id, error=model.error_msg or model.error))
         return model
     try:
         model = backend.model_for("")
@@ -256,7 +271,7 @@ def resolve_cli_model(services, wanted: str):
         model = None
     others = [m for m in backend.models() if not m.is_demo]
     if (model is None or model.is_demo) and others and not any(m.usable for m in others):
-        reasons = "; ".join(f"{m.id}: {m.error}" for m in others[:3])
+        reasons = "; ".join(f"{m.id}: {m.error_msg or m.error}" for m in others[:3])
         raise UserFacingError(NO_USABLE_MODEL_INSTALLED(reasons=reasons))
     if model is None:
         raise UserFacingError(NO_MODEL_INSTALLED())
@@ -284,24 +299,25 @@ def _generate(backend, request, model, ev) -> list:
 
     def on_event(event) -> None:
         if isinstance(event, ev.ModelLoading):
-            print(f"{'Hashing' if event.stage == 'hashing' else 'Loading'} {event.label}…", flush=True)
+            loading = words.HASHING_MODEL if event.stage == "hashing" else words.LOADING_MODEL
+            print(loading(model=event.label), flush=True)
         elif isinstance(event, ev.ModelLoaded):
-            print(f"Model ready on {event.device_label} in {event.seconds:.1f} s", flush=True)
+            print(words.MODEL_READY(device=event.device_label, seconds=event.seconds), flush=True)
             if event.note:
-                print(f"Note: {event.note}", flush=True)
+                print(words.NOTE(note=event.note), flush=True)
         elif isinstance(event, ev.StepProgress):
             job = event.job
-            text = f"Image {job.image_index + 1}/{job.request.batch} · step {job.step}/{job.steps}"
+            text = str(
+                words.STEP_LINE(image=job.image_index + 1, images=job.request.batch, step=job.step, steps=job.steps)
+            )
             if live:
                 print(f"\r{text}", end="", flush=True)
             elif job.step == job.steps or job.step % STEP_LINE_EVERY == 0:
                 print(text, flush=True)
         elif isinstance(event, ev.ImageReady):
             prefix = "\n" if live else ""
-            print(
-                f"{prefix}Saved design {event.design.id} (seed {event.design.seed}) → {event.design.image_path}",
-                flush=True,
-            )
+            saved = words.SAVED_DESIGN(design=event.design.id, seed=event.design.seed, path=event.design.image_path)
+            print(f"{prefix}{saved}", flush=True)
         elif isinstance(event, ev.JobFinished):
             outcome["designs"] = list(event.designs)
             done.set()
@@ -309,13 +325,14 @@ def _generate(backend, request, model, ev) -> list:
             outcome["error"] = event.message
             done.set()
         elif isinstance(event, ev.JobCancelled):
-            outcome["error"] = "cancelled."
+            outcome["error"] = words.CANCELLED()
             done.set()
 
     backend.subscribe(on_event)
-    print(f"Generating {request.batch} design(s) with {model.label}", flush=True)
+    generating = words.GENERATING_ONE if request.batch == 1 else words.GENERATING_MANY
+    print(generating(count=request.batch, model=model.label), flush=True)
     job = backend.submit(request)
-    print(f"Seed {job.request.seed}", flush=True)
+    print(words.SEED_LINE(seed=job.request.seed), flush=True)
     try:
         done.wait()
     except KeyboardInterrupt:

@@ -41,6 +41,8 @@ SIZE_NOT_MULTIPLE_OF_8 = Msg(
     "cli.size_not_multiple_of_8",
     "--size {text}: the {name} must be a multiple of 8 pixels: try {lower} or {upper}.",
 )
+WIDTH = Msg("cli.size_width", "width")
+HEIGHT = Msg("cli.size_height", "height")
 OUT_NOT_CREATABLE = Msg(
     "cli.out_not_creatable",
     "--out {folder} cannot be made ({reason}). Choose a folder you can write to.",
@@ -89,7 +91,7 @@ def parse_size(text: str) -> tuple[int, int]:
     if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
         raise UsageError(SIZE_FORMAT(text=_shown(text)))
     width, height = (int(p) for p in parts)
-    for name, value in (("width", width), ("height", height)):
+    for name, value in ((WIDTH(), width), (HEIGHT(), height)):
         if not MIN_SIDE <= value <= MAX_SIDE:
             raise UsageError(SIZE_OUT_OF_RANGE(text=_shown(text), name=name, min_side=MIN_SIDE, max_side=MAX_SIDE))
         if value % 8:

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import tomli_w
 
-from app import paths, settings_file
+from app import i18n, paths, settings_file
 from app.chain.settings import ChainSettings
 from app.description.models import DescribeSettings
 from app.fsutil import atomic_write_text
 from app.generation.settings import DEVICES, GenerationSettings  # noqa: F401 - DEVICES is re-exported
 from app.messages import Message, Msg
+from app.safety.settings import SafetySettings
 from app.settings_checks import fix_fields, kind, type_problem
+from app.showroom.settings import KioskSettings
 from app.token.publish_settings import PublishSettings
 
 log = logging.getLogger(__name__)
@@ -35,16 +37,19 @@ THEMES = ("system", "light", "dark")
 @dataclass
 class Settings:
     theme: str = "system"
+    language: str = "system"  # "system" follows the computer; "en" or "ko" (app/i18n.py)
     data_dir: str = ""  # empty: the platform's usual folder (see app.paths.data_dir)
     generation: GenerationSettings = field(default_factory=GenerationSettings)
     describe: DescribeSettings = field(default_factory=DescribeSettings)
     publish: PublishSettings = field(default_factory=PublishSettings)
     chain: ChainSettings = field(default_factory=ChainSettings)
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
+    safety: SafetySettings = field(default_factory=SafetySettings)
 
     def validated(self, reasons: list[str] | None = None) -> "Settings":
         """Every section checked; bad values reset to defaults (fixed in place, and returned for chaining)."""
-        top = fix_fields("", self, choices={"theme": THEMES}, reasons=reasons)
-        self.theme, self.data_dir = top.theme, top.data_dir
+        top = fix_fields("", self, choices={"theme": THEMES, "language": i18n.CHOICES}, reasons=reasons)
+        self.theme, self.language, self.data_dir = top.theme, top.language, top.data_dir
         for name, cls in _SECTIONS.items():
             section = getattr(self, name)
             if not isinstance(section, cls):
@@ -60,6 +65,8 @@ _SECTIONS = {
     "describe": DescribeSettings,
     "publish": PublishSettings,
     "chain": ChainSettings,
+    "kiosk": KioskSettings,
+    "safety": SafetySettings,
 }
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.metadata as md
+import logging
 import platform
 import sys
 
 from app import __version__, data_lock, paths
+from app.cli_messages import display_width
 from app.fsutil import check_writable
 from app.messages import Msg
 
@@ -22,6 +24,41 @@ NO_MODEL = Msg(
     "or try the demo model: the app offers it, and `sm6-studio generate` builds it when no model is installed.",
 )
 DATA_FOLDER_NOT_WRITABLE = Msg("doctor.data_folder_not_writable", "The data folder is not writable: {data}.")
+TORCH_BROKEN = Msg("doctor.torch_broken", "torch cannot be imported; reinstall it (see README, GPU notes).")
+# Section titles and row names: what a support call reads back, in the person's language.
+SECTION_TORCH = Msg("doctor.section.torch", "Torch and device")
+SECTION_MODELS = Msg("doctor.section.models", "Models")
+SECTION_FOLDERS = Msg("doctor.section.folders", "Folders")
+SECTION_PACKAGES = Msg("doctor.section.packages", "Packages")
+SECTION_PROBLEMS = Msg("doctor.section.problems", "Problems")
+ROW_VERSION = Msg("doctor.row.version", "version")
+ROW_PLATFORM = Msg("doctor.row.platform", "platform")
+ROW_RUNS_ON = Msg("doctor.row.runs_on", "will run on")
+ROW_NOTE = Msg("doctor.row.note", "note")
+ROW_SEARCHED = Msg("doctor.row.searched", "searched")
+ROW_MODEL = Msg("doctor.row.model", "model")
+ROW_DATA = Msg("doctor.row.data", "data")
+ROW_IN_USE_BY = Msg("doctor.row.in_use_by", "in use by")
+ROW_CONFIG = Msg("doctor.row.config", "config")
+ROW_SETTINGS = Msg("doctor.row.settings", "settings")
+ROW_USER_MODELS = Msg("doctor.row.user_models", "user models")
+NOT_INSTALLED = Msg("doctor.not_installed", "not installed")
+TORCH_NOT_IMPORTED = Msg("doctor.torch_not_imported", "cannot be imported ({kind}; see the log)")
+NO_MODELS_FOUND = Msg("doctor.no_models_found", "none found (the demo model can be built)")
+MODEL_USABLE = Msg("doctor.model_usable", "{id}: {kind}, {format}, {size}, {hash}")
+MODEL_UNUSABLE = Msg("doctor.model_unusable", "{id}: unusable — {error}")
+HASH_PENDING = Msg("doctor.hash_pending", "hash pending")
+FORMAT_SINGLE = Msg("doctor.format_single", "single file")
+FORMAT_DIFFUSERS = Msg("doctor.format_diffusers", "diffusers folder")
+FOLDER_WRITABLE = Msg("doctor.folder_writable", "{folder} (writable)")
+FOLDER_PROBLEM = Msg("doctor.folder_problem", "{folder} ({problem})")
+IN_USE_BY_APP = Msg("doctor.in_use_by_app", "SM6 Design Studio, process {pid}")
+IN_USE_BY_NOTHING = Msg("doctor.in_use_by_nothing", "nothing else right now")
+SETTINGS_READ = Msg("doctor.settings_read", "read")
+MPS_AVAILABLE = Msg("doctor.mps_available", "available")
+MPS_NOT_AVAILABLE = Msg("doctor.mps_not_available", "not available")
+
+log = logging.getLogger(__name__)
 
 PACKAGES = (
     "torch",
@@ -39,7 +76,33 @@ def _version(dist: str) -> str:
     try:
         return md.version(dist)
     except md.PackageNotFoundError:
-        return "not installed"
+        return str(NOT_INSTALLED())
+
+
+def _torch_rows(device_setting: str) -> list[tuple[str, str]]:
+    import torch
+
+    from app.generation.devices import choose_device, describe_torch
+
+    info = describe_torch()
+    if "mps" in info:  # said again here in the person's language (describe_torch's words are English)
+        mps = getattr(torch.backends, "mps", None)
+        info["mps"] = str((MPS_AVAILABLE if mps and mps.is_available() else MPS_NOT_AVAILABLE)())
+    rows = list(info.items())
+    choice = choose_device(device_setting)
+    rows.append((str(ROW_RUNS_ON()), f"{choice.label} ({choice.dtype_name})"))
+    if choice.note:
+        rows.append((str(ROW_NOTE()), choice.note))
+    return rows
+
+
+def _model_line(model) -> str:
+    if not model.usable:
+        return str(MODEL_UNUSABLE(id=model.id, error=model.error_msg or model.error))
+    size = f"{model.size_bytes / 1e9:.2f} GB" if model.size_bytes >= 1e8 else f"{model.size_bytes / 1e6:.1f} MB"
+    form = {"single": FORMAT_SINGLE(), "diffusers": FORMAT_DIFFUSERS()}.get(model.format, model.format)
+    hash_part = model.short_hash or HASH_PENDING()
+    return str(MODEL_USABLE(id=model.id, kind=model.arch_label, format=form, size=size, hash=hash_part))
 
 
 def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
@@ -49,9 +112,9 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
         (
             "SM6 Design Studio",
             [
-                ("version", __version__),
+                (str(ROW_VERSION()), __version__),
                 ("python", sys.version.split()[0]),
-                ("platform", platform.platform()),
+                (str(ROW_PLATFORM()), platform.platform()),
             ],
         )
     ]
@@ -59,44 +122,41 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
 
     loaded = read_settings(set_aside=False)  # doctor only reports: the app itself keeps a bad file aside
     try:
-        from app.generation.devices import choose_device, describe_torch
-
-        torch_rows = list(describe_torch().items())
-        choice = choose_device(loaded.settings.generation.device)
-        torch_rows.append(("will run on", f"{choice.label} ({choice.dtype_name})"))
-        if choice.note:
-            torch_rows.append(("note", choice.note))
+        torch_rows = _torch_rows(loaded.settings.generation.device)
     except Exception as exc:  # a broken torch install is exactly what doctor must report
-        torch_rows = [("torch", f"cannot be imported: {exc}")]
-        problems.append("torch cannot be imported; reinstall it (see README, GPU notes).")
-    sections.append(("Torch and device", torch_rows))
+        log.warning("torch cannot be imported", exc_info=True)
+        torch_rows = [("torch", str(TORCH_NOT_IMPORTED(kind=type(exc).__name__)))]
+        problems.append(str(TORCH_BROKEN()))
+    sections.append((str(SECTION_TORCH()), torch_rows))
 
-    from app.generation.registry import ModelRegistry, describe
+    from app.generation.registry import ModelRegistry
 
     registry = ModelRegistry()
     models = registry.scan()
-    model_rows = [("searched", ", ".join(str(d) for d in registry.search_dirs))]
-    model_rows += [("model", describe(m)) for m in models] or [("model", "none found (the demo model can be built)")]
-    sections.append(("Models", model_rows))
+    model_rows = [(str(ROW_SEARCHED()), ", ".join(str(d) for d in registry.search_dirs))]
+    model_rows += [(str(ROW_MODEL()), _model_line(m)) for m in models] or [(str(ROW_MODEL()), str(NO_MODELS_FOUND()))]
+    sections.append((str(SECTION_MODELS()), model_rows))
 
     data, config = paths.data_dir(), paths.config_dir()
     data_problem = check_writable(data)
     if data_problem:
         problems.append(str(DATA_FOLDER_NOT_WRITABLE(data=data)))
     owner = data_lock.owner_pid(data)  # read, never locked: doctor must not wait for the app or a generate
+    data_row = FOLDER_PROBLEM(folder=data, problem=data_problem) if data_problem else FOLDER_WRITABLE(folder=data)
+    settings_row = loaded.warning_msg or loaded.warning or SETTINGS_READ()
     sections.append(
         (
-            "Folders",
+            str(SECTION_FOLDERS()),
             [
-                ("data", f"{data} ({'writable' if not data_problem else data_problem})"),
-                ("in use by", f"SM6 Design Studio, process {owner}" if owner else "nothing else right now"),
-                ("config", str(config)),
-                ("settings", " ".join(loaded.warning.split()) or "read"),
-                ("user models", str(paths.user_models_dir())),
+                (str(ROW_DATA()), str(data_row)),
+                (str(ROW_IN_USE_BY()), str(IN_USE_BY_APP(pid=owner) if owner else IN_USE_BY_NOTHING())),
+                (str(ROW_CONFIG()), str(config)),
+                (str(ROW_SETTINGS()), " ".join(str(settings_row).split())),
+                (str(ROW_USER_MODELS()), str(paths.user_models_dir())),
             ],
         )
     )
-    sections.append(("Packages", [(name, _version(name)) for name in PACKAGES]))
+    sections.append((str(SECTION_PACKAGES()), [(name, _version(name)) for name in PACKAGES]))
     model_problem = _model_problem(models)
     if model_problem:
         problems.append(model_problem)
@@ -116,12 +176,12 @@ def run_doctor() -> int:
     sections, problems = collect()
     for title, rows in sections:
         print(title)
-        width = max(len(k) for k, _ in rows)
+        width = max(display_width(k) for k, _ in rows)
         for key, value in rows:
-            print(f"  {key.ljust(width)}  {value}")
+            print(f"  {key}{' ' * (width - display_width(key))}  {value}")
         print()
     if problems:
-        print("Problems")
+        print(SECTION_PROBLEMS())
         for problem in problems:
             print(f"  {problem}")
         print(f"sm6-studio doctor: {problems[0]}", file=sys.stderr)

@@ -22,6 +22,7 @@ class Policy:
     # visible_since), no wallet activity listing earlier visitors' tokens and addresses
     may_switch_network: bool  # pick the chain the wallet uses (a kiosk stays on the one it was set up for)
     mints_to_visitor: bool  # True: this wallet only pays; the token goes to an address the visitor gives
+    guided_flow: bool  # True: the visitor's full-screen guided flow (ui/kiosk/) in front, not the workspaces
 
 
 DESKTOP = Policy(
@@ -35,6 +36,7 @@ DESKTOP = Policy(
     sees_every_design=True,
     may_switch_network=True,
     mints_to_visitor=False,
+    guided_flow=False,
 )
 
 KIOSK = Policy(
@@ -48,6 +50,7 @@ KIOSK = Policy(
     sees_every_design=False,
     may_switch_network=False,
     mints_to_visitor=True,
+    guided_flow=True,
 )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import string
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Callable, Mapping
@@ -25,6 +26,7 @@ from typing import Any, Callable, Mapping
 log = logging.getLogger(__name__)
 
 CATALOGUE: dict[str, str] = {}  # message id -> English template
+DEFINED_IN: dict[str, str] = {}  # message id -> the module that made its Msg (translation tools keep app.*'s)
 Translator = Callable[[str, str], str]  # (id, English template) -> template in the person's language
 
 MomentFormatter = Callable[[datetime], str]  # a datetime parameter -> how the person reads it
@@ -88,6 +90,7 @@ class Msg:
         if known is not None and known != template:
             raise ValueError(f"message id {id!r} is already used for another sentence")
         CATALOGUE[id] = template
+        DEFINED_IN.setdefault(id, sys._getframe(1).f_globals.get("__name__", ""))
         self.id, self.template = id, template
 
     def __call__(self, **params: Any) -> Message:

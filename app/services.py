@@ -20,6 +20,7 @@ from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
 from app.library.saver import LibrarySaver
 from app.library.store import Library
+from app.safety.service import ContentSafety
 from app.token.publish import Outbox
 from app.token.publisher import Publisher, outbox_path
 
@@ -32,6 +33,7 @@ class Services:
     backend: GenerationBackend
     publisher: Publisher | None = None
     chain: ChainService | None = None
+    safety: ContentSafety | None = None  # the prompt filter and picture check (always at the kiosk; app/safety)
     folder_lock: data_lock.DataLock | None = None
     settings_warning: str = ""  # a settings file that could not be used as it was: say so where the person looks
     demo_built: bool = False  # no model was installed, so the demo model was built for this run
@@ -144,6 +146,7 @@ def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Serv
     services.backend = local_backend(registry, library, lambda: services.settings.generation)
     services.publisher = Publisher(outbox, lambda: services.settings.publish, changes=changes)
     services.chain = ChainService(data_dir, lambda: services.settings.chain, changes=changes)
+    services.safety = ContentSafety(lambda: services.settings.safety)
     return services
 
 

@@ -8,6 +8,16 @@ PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 # shellcheck disable=SC1091
 . .venv/bin/activate
+# The kiosk's on-screen keyboard (Qt Virtual Keyboard) loads PulseAudio's client library for its key sounds; without
+# it the kiosk runs with no on-screen keyboard. Installed here where this user may (root with apt-get, as on CI).
+if ! ldconfig -p 2>/dev/null | grep -q 'libpulse\.so\.0 '; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq libpulse0 >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq libpulse0 >/dev/null; } \
+      || echo "note: libpulse0 could not be installed; the kiosk's on-screen keyboard will be missing" >&2
+  else
+    echo "note: install libpulse0 (Debian/Ubuntu) for the kiosk's on-screen keyboard" >&2
+  fi
+fi
 hash="$(cat pyproject.toml packaging/constraints.txt scripts/setup.sh | sha256sum | cut -c1-16)"
 stamp=".venv/.setup-$target-$hash"
 [ -f "$stamp" ] && exit 0

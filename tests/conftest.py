@@ -12,6 +12,11 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+import tqdm  # noqa: E402
+
+# tqdm starts a process-wide monitor thread once a bar runs 10 s (a slow model build under load): it outlives the
+# test that happened to be running, and the leak check would blame that test.
+tqdm.tqdm.monitor_interval = 0
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStackedWidget
 from app.changes import SettingsChanged
 from app.config import Settings
 from app.description.service import DescriptionService
-from app.errors import StorageError
+from app.errors import StorageError, UserFacingError
 from app.fsutil import describe_os_error
 from app.generation import events as ev
 from app.kiosk import DESKTOP, Policy
@@ -24,6 +24,7 @@ from ui.design.design_vm import DesignViewModel
 from ui.design.studio_view import StudioView
 from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.engine_bridge import EngineBridge
+from ui.i18n import apply_language, language_for, translate
 from ui.library.library_view import LibraryView
 from ui.library.library_vm import LibraryViewModel
 from ui.main_window import MainWindow
@@ -43,13 +44,17 @@ from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
 
-MINT_AGAIN_GONE = "That design is no longer in the library, so it cannot be minted."
+# The wallet says each choice in the person's language by its key (ui/wallet/words.py); these are its order.
 NETWORK_CHOICES = [
-    ("sandbox", "Sandbox (test)"),
-    ("kairos", "Kairos testnet"),
-    ("mainnet", "Kaia Mainnet"),
-    ("custom", "Custom node"),
+    ("sandbox", "Sandbox (test)"),  # i18n: not shown
+    ("kairos", "Kairos testnet"),  # i18n: not shown
+    ("mainnet", "Kaia Mainnet"),  # i18n: not shown
+    ("custom", "Custom node"),  # i18n: not shown
 ]
+
+
+def _mint_again_gone() -> str:
+    return translate("AppController", "That design is no longer in the library, so it cannot be minted.")
 
 
 class AppController(QObject):
@@ -62,6 +67,7 @@ class AppController(QObject):
         self.settings = settings
         self.policy = policy  # what a person may see and do (app/kiosk.py); every view gets it, none asks "kiosk?"
         self.window = MainWindow()
+        self.kiosk_window = None  # the visitor's guided flow (ui/kiosk/), in front where the policy says so
         self.services: Services | None = None
         self._started = False  # set after the first paint: only then may torch load
         try:
@@ -71,6 +77,25 @@ class AppController(QObject):
             return
         self._build_workspaces()
         self.refresh_models()
+        self._build_guided_flow()
+
+    def _build_guided_flow(self) -> None:
+        if self.policy.guided_flow:  # the workspaces stay built behind it: the steps share their view-models
+            from ui.kiosk.kiosk_window import KioskWindow
+
+            self.kiosk_window = KioskWindow(self)
+
+    @property
+    def shown_window(self):
+        """The window a person sees: the kiosk's guided flow where the policy has one, else the main window."""
+        return self.kiosk_window if self.kiosk_window is not None else self.window
+
+    def show_problem(self, message: str, details: str) -> None:
+        """An error nobody caught (ui/crash_guard.py): a notice in the window; at a kiosk, its failsafe screen."""
+        if self.kiosk_window is not None:
+            self.kiosk_window.show_failsafe()
+        else:
+            self.window.show_notice(message, details, "error")
 
     # ----- construction -----
     def _build_workspaces(self) -> None:
@@ -93,26 +118,26 @@ class AppController(QObject):
         self.library_view = LibraryView(self.library_vm)
         w = self.window
         self.describe_vm = DescribeViewModel(
-            DescriptionService(services.library, settings=lambda: self.services.settings.describe),
+            DescriptionService(services.library, settings=lambda: self._settings_now().describe),
             self,
             changes=services.changes,
         )
         self.describe_vm.char_limit = services.settings.describe.char_limit
         self.describe_view = DescribeView(self.describe_vm, policy=self.policy)
-        w.add_workspace("design", self.design_page, "Design", "design")
-        w.add_workspace("describe", self.describe_view, "Describe", "describe")
+        w.add_workspace("design", self.design_page, lambda: translate("AppController", "Design"), "design")
+        w.add_workspace("describe", self.describe_view, lambda: translate("AppController", "Describe"), "describe")
         self.publish_queue = PublishQueue(services.publisher, self)
         self.token_vm = TokenViewModel(
             services.library,
             feed=getattr(services, "changes", None),
             chain=services.chain,
-            network=lambda: self.services.settings.chain.selected_network(),
+            network=lambda: self._settings_now().chain.selected_network(),
             publish_queue=self.publish_queue,
             verifier=lambda metadata, image: verify(self.services.backend, metadata, image),
             parent=self,
         )
         self.token_view = TokenView(self.token_vm, policy=self.policy)
-        w.add_workspace("token", self.token_view, "Token", "token")
+        w.add_workspace("token", self.token_view, lambda: translate("AppController", "Token"), "token")
         self.wallet_vm = WalletViewModel(
             services.chain,
             feed=getattr(services, "changes", None),
@@ -121,10 +146,11 @@ class AppController(QObject):
         )
         self.wallet_view = WalletView(self.wallet_vm, NETWORK_CHOICES, self.policy)
         self.wallet_view.sig_network_chosen.connect(self._on_network_chosen)
-        w.add_workspace("wallet", self.wallet_view, "Wallet", "wallet")
-        w.add_workspace("library", self.library_view, "Library", "library")
-        if self.policy.may_open_settings:
-            w.add_workspace("settings", self._make_settings_page, "Settings", "settings")  # made when first opened
+        w.add_workspace("wallet", self.wallet_view, lambda: translate("AppController", "Wallet"), "wallet")
+        w.add_workspace("library", self.library_view, lambda: translate("AppController", "Library"), "library")
+        if self.policy.may_open_settings:  # the page is made when first opened
+            settings_title = lambda: translate("AppController", "Settings")  # noqa: E731 - said again on a change
+            w.add_workspace("settings", self._make_settings_page, settings_title, "settings")
             self.describe_view.sig_open_settings.connect(lambda: w.show_workspace("settings"))
 
         self.first_run.sig_import_requested.connect(self.open_import_dialog)
@@ -145,6 +171,11 @@ class AppController(QObject):
         if services.library.is_read_only:  # viewing mode: say why nothing will be saved where the person starts
             self.design_vm.error = (services.library.read_only_reason, "")
             self.first_run.show_error(services.library.read_only_reason)
+
+    def _settings_now(self) -> Settings:
+        """The settings in use; after shutdown, the last ones (a view re-saying its words at a late language change
+        still reads them)."""
+        return self.services.settings if self.services is not None else self.settings
 
     def _make_settings_page(self) -> SettingsPage:
         page = SettingsPage(self.services.settings)
@@ -172,24 +203,28 @@ class AppController(QObject):
         self.token_vm.set_design(None)
 
     def _show_storage_error(self, exc: StorageError) -> None:
+        # Functions, not words: the page says them again when the language changes (ui/widgets/words.py).
+        files, again = self.policy.may_use_files, lambda: translate("AppController", "Try again")
         self.storage_page = EmptyState(
             "error",
-            "Your data folder cannot be used",
-            exc.message,
-            "Choose another folder…" if self.policy.may_use_files else "Try again",
-            "Try again" if self.policy.may_use_files else None,
+            lambda: translate("AppController", "Your data folder cannot be used"),
+            exc.msg.render,
+            (lambda: translate("AppController", "Choose another folder…")) if files else again,
+            again if files else None,
         )
         if self.policy.may_use_files:  # choosing a folder is a file dialog
             self.storage_page.sig_primary_clicked.connect(self._on_choose_data_folder)
             self.storage_page.sig_secondary_clicked.connect(self.retry_storage)
         else:
             self.storage_page.sig_primary_clicked.connect(self.retry_storage)
-        self.window.add_workspace("design", self.storage_page, "Design", "design")
+        self.window.add_workspace("design", self.storage_page, lambda: translate("AppController", "Design"), "design")
 
     def _on_choose_data_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self.window, "Choose a folder for your designs")
+        folder = QFileDialog.getExistingDirectory(
+            self.window, translate("AppController", "Choose a folder for your designs")
+        )
         if folder:
             self.use_data_folder(folder)
 
@@ -201,7 +236,9 @@ class AppController(QObject):
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.storage_page.set_text(f"The choice could not be saved: {describe_os_error(exc)}.")
+            reason = describe_os_error(exc)
+            said = lambda: translate("AppController", "The choice could not be saved: {reason}.")  # noqa: E731
+            self.storage_page.set_text(lambda: said().format(reason=reason))
             return False
         return self.retry_storage()
 
@@ -210,14 +247,18 @@ class AppController(QObject):
         try:
             self.services = open_services(settings=self.settings)
         except StorageError as exc:
-            self.storage_page.set_text(exc.message)
+            self.storage_page.set_text(exc.msg.render)
             return False
         old = self.window
         self.window = MainWindow()
         self._build_workspaces()
         self.refresh_models()
         self.window.setGeometry(old.geometry())
-        self.window.show()
+        self._build_guided_flow()
+        if self.kiosk_window is not None:
+            self.kiosk_window.showFullScreen()
+        else:
+            self.window.show()
         old.hide()
         old.deleteLater()
         self.start_background_work()
@@ -234,7 +275,7 @@ class AppController(QObject):
         self._show_model(backend.model(self.design_vm.model_id))
 
     def _show_model(self, model) -> None:
-        self.window.set_model(model.label if model else "No model")
+        self.window.set_model(model.label if model else None)
         if model is not None and model.is_demo and self.design_vm.width > 256:
             # The demo model is small: sensible defaults keep it quick on any CPU.
             self.design_vm.width = self.design_vm.height = 256
@@ -268,8 +309,8 @@ class AppController(QObject):
     def install_demo_model(self) -> None:
         from app.generation.demo_model import install_demo_model
 
-        self.first_run.set_busy("Building the demo model on this computer…")
-        self.window.set_busy(True, "Building the demo model…")
+        self.first_run.set_busy(lambda: translate("AppController", "Building the demo model on this computer…"))
+        self.window.set_busy(True, lambda: translate("AppController", "Building the demo model…"))
         run_in_background(install_demo_model, self._on_demo_ready, self._on_demo_failed, self)
 
     def _on_demo_ready(self, _path) -> None:
@@ -284,7 +325,8 @@ class AppController(QObject):
     def _on_demo_failed(self, error: BaseException) -> None:
         self.first_run.set_busy(None)
         self.window.set_busy(False)
-        self.first_run.show_error(plain_words(error, "The demo model could not be built. Try again.")[0])
+        fallback = lambda: translate("AppController", "The demo model could not be built. Try again.")  # noqa: E731
+        self.first_run.show_error(error.msg if isinstance(error, UserFacingError) else fallback)  # said again live
 
     # ----- settings -----
     def _on_settings_changed(self, settings: Settings) -> None:
@@ -309,6 +351,8 @@ class AppController(QObject):
             from PySide6.QtWidgets import QApplication
 
             apply_theme(QApplication.instance(), settings.theme, self.policy)
+        if "language" in change.sections:  # every window says its words again, without a restart
+            apply_language(language_for(settings.language))
         if "publish" in change.sections:
             self.publish_queue.kick()  # a node set up just now takes what waits in the outbox
         if "chain" in change.sections:
@@ -325,6 +369,9 @@ class AppController(QObject):
             self.services.backend.preload(self.design_vm.model_id)
 
     def shutdown(self) -> None:
+        if self.kiosk_window is not None:
+            self.kiosk_window.close_for_good()
+            self.kiosk_window = None
         if getattr(self, "describe_vm", None) is not None:
             self.describe_vm.close()  # the last second of typing is written; late answers are dropped
         if getattr(self, "design_vm", None) is not None:
@@ -334,6 +381,7 @@ class AppController(QObject):
         if getattr(self, "bridge", None) is not None:
             self.bridge.close()  # the window stops listening before the backend stops
         if self.services is not None:
+            self.settings = self.services.settings  # what _settings_now() gives from here on
             self.services.close()
             self.services = None
 
@@ -343,14 +391,17 @@ class AppController(QObject):
             return
         w = self.window
         if isinstance(event, ev.ModelLoading):
-            w.set_busy(True, "Loading model…" if event.stage == "loading" else "Checking model…")
+            if event.stage == "loading":
+                w.set_busy(True, lambda: translate("AppController", "Loading model…"))
+            else:
+                w.set_busy(True, lambda: translate("AppController", "Checking model…"))
         elif isinstance(event, ev.ModelLoaded):
             w.set_model(event.label)
             w.set_device(event.device_label)
             # The model was hashed on its way in: show the short hash beside its name.
             self.studio.controls.set_models(self.services.backend.models(), self.design_vm.model_id)
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):
-            w.set_busy(True, "Generating…")
+            w.set_busy(True, lambda: translate("AppController", "Generating…"))
         if isinstance(event, (ev.ModelLoaded, ev.ModelLoadFailed, *ev.JOB_ENDS)):
             if not self.services.backend.jobs():
                 w.set_busy(False)
@@ -383,13 +434,13 @@ class AppController(QObject):
         run_in_background(
             lambda: library.get(design_id),
             lambda design: self._mint_again(design_id, design),
-            lambda exc: setattr(self.wallet_vm, "error", (*plain_words(exc, MINT_AGAIN_GONE), "error")),
+            lambda exc: setattr(self.wallet_vm, "error", (*plain_words(exc, _mint_again_gone()), "error")),
             self.window,
         )
 
     def _mint_again(self, design_id: str, design) -> None:
         if design is None:
-            self.wallet_vm.error = (MINT_AGAIN_GONE, "", "error")
+            self.wallet_vm.error = (_mint_again_gone(), "", "error")
             return
         self.token_vm.set_design(design)
 

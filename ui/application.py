@@ -18,9 +18,9 @@ log = logging.getLogger(__name__)
 
 def create_qapplication() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("SM6 Design Studio")
+    app.setApplicationName("SM6 Design Studio")  # i18n: not shown (names the app's folders; the same in any language)
     app.setOrganizationName("SM6")
-    app.setApplicationDisplayName("SM6 Design Studio")
+    app.setApplicationDisplayName("SM6 Design Studio")  # i18n: not shown (the window gives it in the person's language)
     from ui.widgets.dates import show_moments_in_messages
 
     show_moments_in_messages()  # a date inside a core message reads like every other date on screen
@@ -49,8 +49,8 @@ def open_main_window(loaded, policy: Policy = DESKTOP):
     from ui.app_controller import AppController
 
     controller = AppController(loaded.settings, policy=policy)
-    if loaded.warning:
-        controller.window.show_notice(loaded.warning, loaded.details)
+    if loaded.warning:  # by its id when it has one: said again if the person changes the language
+        controller.window.show_notice(loaded.warning_msg or loaded.warning, loaded.details)
     return controller
 
 
@@ -60,6 +60,7 @@ def run_app(policy: Policy = DESKTOP) -> int:
     from app import crash_log, data_lock, paths
     from app.config import read_settings
     from ui.crash_guard import CrashGuard
+    from ui.i18n import apply_language, language_for
     from ui.theme import apply_theme
 
     crash_log.configure_logging(console=True)
@@ -72,16 +73,19 @@ def run_app(policy: Policy = DESKTOP) -> int:
     except data_lock.FolderInUse as exc:
         from ui.single_instance import hand_over
 
+        # Read only (a bad file is not kept aside here): the second launch says why it stops in the person's language.
+        apply_language(language_for(read_settings(set_aside=False).settings.language))
         return hand_over(data_dir, exc)
     instance = None
     guard = None
     try:
         loaded = read_settings()
+        apply_language(language_for(loaded.settings.language))  # before any window: its first paint is in it
         apply_theme(app, loaded.settings.theme, policy)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         controller = open_main_window(loaded, policy)
-        guard = CrashGuard(lambda message, details: controller.window.show_notice(message, details, "error")).install()
+        guard = CrashGuard(controller.show_problem).install()  # at a kiosk: its failsafe screen
 
         def after_first_paint() -> None:
             # Listening for later launches waits for the window too: a later launch keeps knocking for seconds.
@@ -89,14 +93,17 @@ def run_app(policy: Policy = DESKTOP) -> int:
             from ui.single_instance import FirstInstance
 
             instance = FirstInstance(data_dir)
-            instance.set_window(lambda: controller.window)
+            instance.set_window(lambda: controller.shown_window)
             controller.start_background_work()  # torch and the model load only once the window is on screen
 
         if os.environ.get("SM6_EXIT_AFTER_FIRST_PAINT"):  # the startup benchmark's probe
-            FirstPaint(controller.window, lambda: (print("FIRST_PAINT", flush=True), app.quit()))
+            FirstPaint(controller.shown_window, lambda: (print("FIRST_PAINT", flush=True), app.quit()))
         else:
-            FirstPaint(controller.window, after_first_paint)
-        controller.window.show()
+            FirstPaint(controller.shown_window, after_first_paint)
+        if controller.kiosk_window is not None:
+            controller.kiosk_window.showFullScreen()  # frameless: no window controls for a visitor
+        else:
+            controller.window.show()
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
         app.aboutToQuit.connect(controller.shutdown)

@@ -137,7 +137,7 @@ def _adapter_for(widget: QWidget, prop: str) -> _Adapter:
     meta = widget.metaObject()
     index = meta.indexOfProperty(prop)
     if index < 0:
-        raise ValueError(f"{type(widget).__name__} has no bindable property {prop!r}")
+        raise ValueError(f"{type(widget).__name__} has no bindable property {prop!r}")  # i18n: not shown
     mp = meta.property(index)
     notify = mp.notifySignal()
     signal = bytes(notify.name()).decode() if mp.hasNotifySignal() else None
@@ -170,7 +170,7 @@ class Binding(QObject):
         self._widget_signal = None
         if two_way:
             if self._adapter.signal is None:
-                raise ValueError(f"{type(widget).__name__}.{widget_prop} can only be bound one way")
+                raise ValueError(f"{type(widget).__name__}.{widget_prop} can only be bound one way")  # i18n: not shown
             self._widget_signal = getattr(widget, self._adapter.signal)
             self._widget_signal.connect(self._on_widget_changed)
         self._on_model_changed(getattr(model, model_prop))

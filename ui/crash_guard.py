@@ -12,29 +12,32 @@ import sys
 import threading
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from app import crash_log
+from ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
-MESSAGE = "Something went wrong inside the app. Your work is kept; try again."
+MESSAGE = QT_TRANSLATE_NOOP("CrashGuard", "Something went wrong inside the app. Your work is kept; try again.")
 
 
 class _Relay(QObject):
     """Carries a report from any thread to the UI thread: the slot belongs to an object living there, so a report
     emitted on a worker thread is queued to it rather than run on the worker."""
 
-    sig_report = Signal(str, str)
+    sig_report = Signal(str)  # where the details were written ("" when nowhere)
 
     def __init__(self, show: Callable[[str, str], None]) -> None:
         super().__init__()
         self._show = show
         self.sig_report.connect(self._on_report)
 
-    @Slot(str, str)
-    def _on_report(self, message: str, details: str) -> None:
-        self._show(message, details)
+    @Slot(str)
+    def _on_report(self, where: str) -> None:
+        # Said on the UI thread, in the language in use when it is shown.
+        details = translate("CrashGuard", "The details were written to {path}.").format(path=where) if where else ""
+        self._show(translate("CrashGuard", MESSAGE), details)
 
 
 class CrashGuard:
@@ -57,5 +60,4 @@ class CrashGuard:
             exc = exc.with_traceback(tb)
         log.error("Unhandled %s: %s", exc_type.__name__, exc)
         where = crash_log.write(exc, threading.current_thread().name)
-        details = f"The details were written to {where}." if where else ""
-        self._relay.sig_report.emit(MESSAGE, details)
+        self._relay.sig_report.emit(str(where) if where else "")

@@ -6,10 +6,32 @@ import sys
 
 
 def _open_window(args) -> int:
-    from app.kiosk import policy_for
+    import logging
+
+    from app.config import read_settings, save_settings
+    from app.showroom import mode
     from ui.application import run_app
 
-    return run_app(policy_for(args.kiosk))  # the one hand-over: from here on views see only the Policy
+    policy, note = mode.opening_policy(args, read_settings, save_settings)  # the flags and the saved setting
+    if note is not None:
+        logging.getLogger(__name__).warning("%s", note.english())
+        print(f"sm6-studio: {note}", file=sys.stderr, flush=True)
+    code = run_app(policy)  # the one hand-over: from here on views see only the Policy
+    if mode.take_desktop_restart():  # staff left kiosk mode: the window closed cleanly, now the desktop one
+        _restart_as_desktop()
+    return code
+
+
+def _restart_as_desktop() -> None:
+    """Start this program again in place (the same process id, so a watchdog sees it running), without --kiosk."""
+    import logging
+    import os
+
+    from app.showroom.mode import desktop_argv
+
+    argv = desktop_argv(list(getattr(sys, "orig_argv", [sys.executable, *sys.argv])))
+    logging.shutdown()
+    os.execv(sys.executable, [sys.executable, *argv[1:]])
 
 
 def main() -> int:

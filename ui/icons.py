@@ -53,7 +53,7 @@ def icon(name: str, color: str | None = None, size: int = 24) -> QIcon:
     result = QIcon()
     normal = _render(svg, resolved, size, dpr)
     if normal is None:
-        _report_missing(name, "could not be rendered")
+        _report_missing(name, "could not be rendered")  # i18n: not shown
         return QIcon()
     result.addPixmap(normal, QIcon.Mode.Normal)
     disabled = _render(svg, theme.text_disabled, size, dpr)
@@ -124,7 +124,7 @@ def _load_svg(name: str) -> str | None:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        _report_missing(name, f"not readable at {path} ({exc.__class__.__name__})")
+        _report_missing(name, f"not readable at {path} ({exc.__class__.__name__})")  # i18n: not shown
         return None
     _svg_text[name] = text
     return text

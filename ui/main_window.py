@@ -8,14 +8,16 @@ from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from app.messages import Message
+from ui.i18n import Retranslating, translate
 from ui.icons import pixmap
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XS, current_theme
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.error_banner import ErrorBanner, Severity
 from ui.widgets.nav_rail import NavRail
 from ui.widgets.status_chip import StatusChip
+from ui.widgets.words import Words, said
 
-WINDOW_TITLE = "SM6 Design Studio"
 DEFAULT_SIZE = QSize(1440, 900)
 # Small enough for a 1280×800 screen once the OS title bar and task bar take their share;
 # workspaces must fit in (MINIMUM_SIZE - rail - status bar), about 936×640.
@@ -25,13 +27,18 @@ SETTINGS_SHORTCUT = "Ctrl+,"
 BUSY_CHIP_MAX_WIDTH = 360  # a longer status ends in "…" (its tooltip has it all)
 
 
+def window_title() -> str:
+    return translate("MainWindow", "SM6 Design Studio")
+
+
 class _StatusItem(QWidget):
     """An icon and a short text for the status bar, e.g. the model name or the device."""
 
-    def __init__(self, icon_name: str, accessible_prefix: str, parent: QWidget | None = None) -> None:
+    def __init__(self, icon_name: str, describe: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icon_name = icon_name
-        self._prefix = accessible_prefix
+        self._describe = describe  # the text → its tooltip and accessible name, a whole sentence in any language
+        self._words: Words = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(SPACE_S, 0, SPACE_S, 0)
         layout.setSpacing(SPACE_XS + 2)
@@ -47,10 +54,15 @@ class _StatusItem(QWidget):
         self._icon_name = icon_name
         self._refresh_icon()
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, words: Words) -> None:
+        self._words = words
+        self.refresh_text()
+
+    def refresh_text(self) -> None:
+        text = said(self._words)
         self.label.set_full_text(text)
-        self.setToolTip(f"{self._prefix}: {text}")
-        self.setAccessibleName(f"{self._prefix}: {text}")
+        self.setToolTip(self._describe(text))
+        self.setAccessibleName(self._describe(text))
 
     def _refresh_icon(self) -> None:
         self._icon.setPixmap(pixmap(self._icon_name, current_theme().text_secondary, 14))
@@ -61,20 +73,22 @@ class _StatusItem(QWidget):
         super().changeEvent(event)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     sig_workspace_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._widgets: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}  # pages made when first shown
-        self._titles: dict[str, str] = {}
+        self._titles: dict[str, Words] = {}
         self._shortcuts: dict[str, QShortcut] = {}
         self._numbered: list[str] = []
+        self._busy: tuple[bool, Words] = (False, "")
+        self._notice: tuple[Words | Message, Words, Severity] | None = None
         self._setup_ui()
+        self.retranslate()
 
     def _setup_ui(self) -> None:
-        self.setWindowTitle(WINDOW_TITLE)
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(_fit_to_screen(DEFAULT_SIZE))
 
@@ -94,7 +108,7 @@ class MainWindow(QMainWindow):
         notice_layout.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, 0)
         notice_layout.addWidget(self.notice)
         self._notice_box.hide()
-        self.notice.sig_dismissed.connect(self._notice_box.hide)
+        self.notice.sig_dismissed.connect(self._on_notice_dismissed)
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -106,16 +120,29 @@ class MainWindow(QMainWindow):
 
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self._model_item = _StatusItem("model", "Model")
-        self._device_item = _StatusItem("cpu", "Device")
-        self._busy_chip = StatusChip("Ready", "neutral", "success")
+        self._model_item = _StatusItem("model", lambda text: translate("MainWindow", "Model: {name}").format(name=text))
+        self._device_item = _StatusItem("cpu", lambda text: translate("MainWindow", "Device: {name}").format(name=text))
+        self._busy_chip = StatusChip("", "neutral", "success")
         self._busy_chip.setMaximumWidth(BUSY_CHIP_MAX_WIDTH)
         bar.addPermanentWidget(self._model_item)
         bar.addPermanentWidget(self._device_item)
         bar.addPermanentWidget(self._busy_chip)
         bar.setContentsMargins(SPACE_S, SPACE_XS, SPACE_S, SPACE_XS)
-        self.set_model("No model")
+        self.set_model(None)
         self.set_device("CPU")
+
+    def retranslate(self) -> None:
+        title = window_title()
+        # Linux window managers show "<title> — <display name>" when the two differ: both follow the language.
+        QGuiApplication.setApplicationDisplayName(title)
+        self.setWindowTitle(title)
+        for key in self._titles:
+            self._show_title(key)
+        self._model_item.refresh_text()
+        self._device_item.refresh_text()
+        self.set_busy(*self._busy)
+        if self._notice is not None and not self._notice_box.isHidden():  # shown, even while the window is not
+            self.show_notice(*self._notice)
 
     # --- workspaces ----------------------------------------------------------------------------
 
@@ -123,7 +150,7 @@ class MainWindow(QMainWindow):
         self,
         key: str,
         widget: QWidget | Callable[[], QWidget],
-        title: str,
+        title: Words,
         icon_name: str,
         *,
         bottom: bool | None = None,
@@ -132,32 +159,42 @@ class MainWindow(QMainWindow):
         "settings" is pinned to the rail's bottom (unless `bottom` says otherwise) and gets Ctrl+,.
 
         `widget` may be a function that makes the page: it is called the first time the page is shown or asked for
-        (`workspace(key)`), so a page few people open (Settings) costs nothing before the window's first paint."""
+        (`workspace(key)`), so a page few people open (Settings) costs nothing before the window's first paint.
+        `title` is said again when the language changes: pass `lambda: translate(...)`, not the words of the moment."""
         if not isinstance(widget, QWidget):
             self._factories[key] = widget
             widget = QWidget()  # stands in the stack until the page is made
         if bottom is None:
             bottom = key == "settings"
         if key in self._widgets:
-            raise ValueError(f"workspace {key!r} exists already")
+            raise ValueError(f"workspace {key!r} exists already")  # i18n: not shown
         shortcut_text = ""
         if not bottom and len(self._numbered) < MAX_NUMBERED_SHORTCUTS:
             self._numbered.append(key)
             shortcut_text = f"Ctrl+{len(self._numbered)}"
         elif key == "settings":
             shortcut_text = SETTINGS_SHORTCUT
-        seq = QKeySequence(shortcut_text)
-        tooltip = f"{title} ({seq.toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut_text else title
-        self.nav_rail.add_item(key, title, icon_name, bottom=bottom, tooltip=tooltip)
+        self.nav_rail.add_item(key, said(title), icon_name, bottom=bottom)
         self._widgets[key] = widget
         self._titles[key] = title
         self.stack.addWidget(widget)
         if shortcut_text:
-            shortcut = QShortcut(seq, self)
+            shortcut = QShortcut(QKeySequence(shortcut_text), self)
             shortcut.activated.connect(lambda k=key: self.show_workspace(k))
             self._shortcuts[key] = shortcut
+        self._show_title(key)
         if len(self._widgets) == 1:
             self.show_workspace(key)
+
+    def _show_title(self, key: str) -> None:
+        title, item, shortcut = said(self._titles[key]), self.nav_rail.item(key), self._shortcuts.get(key)
+        item.setText(title)
+        item.setAccessibleName(title)
+        if shortcut is None:
+            item.setToolTip(title)
+        else:
+            keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(translate("MainWindow", "{workspace} ({shortcut})").format(workspace=title, shortcut=keys))
 
     def show_workspace(self, key: str) -> None:
         widget = self.workspace(key)  # KeyError for an unknown key: a programming error, fail loudly
@@ -189,26 +226,35 @@ class MainWindow(QMainWindow):
         shortcut = self._shortcuts.get(key)
         return shortcut.key() if shortcut else None
 
-    def show_notice(self, message: str, details: str = "", severity: Severity = "warning") -> None:
-        """A message for the whole window, above the workspaces, until the person dismisses it."""
-        self.notice.show_message(message, details, severity)
+    def show_notice(self, message: Words | Message, details: Words = "", severity: Severity = "warning") -> None:
+        """A message for the whole window, above the workspaces, until the person dismisses it. A core Message (or
+        a function) is said again in the new language when the language changes."""
+        self._notice = (message, details, severity)
+        self.notice.show_message(said(message), said(details), severity)
         self._notice_box.show()
+
+    def _on_notice_dismissed(self) -> None:
+        self._notice = None
+        self._notice_box.hide()
 
     # --- status bar ----------------------------------------------------------------------------
 
-    def set_model(self, text: str) -> None:
-        self._model_item.set_text(text)
+    def set_model(self, text: Words | None) -> None:
+        """The model's name (from its file: shown as it is); None says there is no model."""
+        self._model_item.set_text(text if text is not None else (lambda: translate("MainWindow", "No model")))
 
     def set_device(self, text: str) -> None:
         """E.g. "CPU" or "CUDA · RTX 4090"; anything not starting with CPU gets the GPU icon."""
         self._device_item.set_icon("cpu" if text.strip().upper().startswith("CPU") else "gpu")
         self._device_item.set_text(text)
 
-    def set_busy(self, busy: bool, text: str = "") -> None:
+    def set_busy(self, busy: bool, text: Words = "") -> None:
+        """`text` as for `show_notice`: a function or a Message follows a change of language."""
+        self._busy = (busy, text)
         if busy:
-            self._busy_chip.set_state(text or "Working…", "info", "refresh")
+            self._busy_chip.set_state(said(text) or translate("MainWindow", "Working…"), "info", "refresh")
         else:
-            self._busy_chip.set_state(text or "Ready", "neutral", "success")
+            self._busy_chip.set_state(said(text) or translate("MainWindow", "Ready"), "neutral", "success")
 
     def busy_chip(self) -> StatusChip:
         return self._busy_chip

@@ -20,6 +20,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.data_lock import FolderInUse
+from ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -140,13 +141,20 @@ def hand_over(
 ) -> int:
     """The second launch's whole job: bring the first window forward (exit 0) or explain why not (exit 1)."""
     if ask_first_to_raise(data_dir, wait_s):
-        print("SM6 Design Studio is already open on this data folder: its window was brought forward.", flush=True)
+        brought = translate(
+            "single_instance", "SM6 Design Studio is already open on this data folder: its window was brought forward."
+        )
+        print(brought, flush=True)
         return 0
     log.warning("Not starting: %s", exc.message)
-    box = QMessageBox(QMessageBox.Icon.Warning, "SM6 Design Studio is already running", exc.message)
+    title = translate("single_instance", "SM6 Design Studio is already running")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
-        "Only one SM6 Design Studio can use a data folder at a time, so that nothing it saves is lost."
+        translate(
+            "single_instance",
+            "Only one SM6 Design Studio can use a data folder at a time, so that nothing it saves is lost.",
+        )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     print(f"sm6-studio: {exc.message}", file=sys.stderr, flush=True)

@@ -52,8 +52,8 @@ TOUCH_LARGE = 64  # touch_sized (a kiosk's screen): fingers, STYLE.md
 
 # Korean glyphs: the system font often lacks them, so Noto Sans KR is listed as a fallback family.
 # It ships in resources/fonts/ (OFL, see its README.md) and ui/fonts.py registers it when a theme is applied.
-KOREAN_FALLBACK_FAMILY = "Noto Sans KR"
-MONOSPACE_FAMILIES = ["JetBrains Mono", "Cascadia Mono", "Menlo", "Consolas", "DejaVu Sans Mono", "monospace"]
+KOREAN_FALLBACK_FAMILY = "Noto Sans KR"  # i18n: not shown
+MONOSPACE_FAMILIES = "JetBrains Mono,Cascadia Mono,Menlo,Consolas,DejaVu Sans Mono,monospace".split(",")
 
 
 @dataclass(frozen=True)
@@ -320,7 +320,7 @@ class ThemeManager(QObject):
         """Style the app for `mode`; a no-op when that exact style is already applied (re-polishing a full window
         freezes it for up to a second, so a caller may apply whenever it likes)."""
         if mode not in ("system", "light", "dark"):
-            raise ValueError(f"unknown theme mode {mode!r}")
+            raise ValueError(f"unknown theme mode {mode!r}")  # i18n: not shown
         self._app, self.mode, self.policy = app, mode, policy
         if not self._listening:
             QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -347,7 +347,7 @@ class ThemeManager(QObject):
                 return self.theme
         # Fusion draws the same on every OS and honours the palette; native styles ignore parts of QSS.
         if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")
+            app.setStyle("Fusion")  # i18n: not shown
         register_bundled_fonts()  # ~5 ms the first time, then only a folder listing
         app.setFont(_base_font(app.font(), self.policy.touch_sized))
         app.setPalette(build_palette(self.theme))
@@ -398,7 +398,7 @@ def apply_theme(app: QApplication, mode: ThemeMode = "system", policy: Policy = 
 __all__ = [
     "DARK",
     "LIGHT",
-    "Theme",
+    "Theme",  # i18n: not shown
     "ThemeMode",
     "apply_theme",
     "build_palette",

@@ -294,6 +294,15 @@ class ChainService:
 
         return self.submit(run)
 
+    def head(self) -> Future:
+        """(the network in use, its latest block number): the kiosk's health check. ChainError when unreachable."""
+
+        def run() -> tuple[Network, int]:
+            client = self._connect()
+            return client.network, client.call(lambda: int(client.web3.eth.block_number))
+
+        return self.submit(run)
+
     def faucet(self, address: str) -> Future:
         """Sandbox only: test KAIA and the minter role for `address`."""
 

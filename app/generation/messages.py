@@ -120,6 +120,8 @@ STRENGTH_OUT_OF_RANGE = Msg(
     "Keep-shape must leave at least a little room to change (strength 0.05–1).",
 )
 SEED_OUT_OF_RANGE = Msg("generation.seed_out_of_range", "Seed must be between 0 and {max_seed}.")
+WIDTH = Msg("generation.width", "Width")  # the {name} of the size messages
+HEIGHT = Msg("generation.height", "Height")
 SIDE_OUT_OF_RANGE = Msg(
     "generation.side_out_of_range",
     "{name} must be between {min_side} and {max_side} pixels (got {value}).",

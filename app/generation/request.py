@@ -44,7 +44,7 @@ class GenerationRequest:
             raise RequestError(msgs.PROMPT_EMPTY())
         if len(self.prompt) > MAX_PROMPT_CHARS:
             raise RequestError(msgs.PROMPT_TOO_LONG(count=len(self.prompt), max_prompt_chars=MAX_PROMPT_CHARS))
-        for name, value in (("Width", self.width), ("Height", self.height)):
+        for name, value in ((msgs.WIDTH(), self.width), (msgs.HEIGHT(), self.height)):
             if not isinstance(value, int) or value < MIN_SIDE or value > MAX_SIDE:
                 raise RequestError(msgs.SIDE_OUT_OF_RANGE(name=name, min_side=MIN_SIDE, max_side=MAX_SIDE, value=value))
             if value % 8:

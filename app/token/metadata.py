@@ -20,6 +20,8 @@ from app.errors import RequestError
 from app.generation.presets import default_presets
 from app.generation.request import GenerationRequest
 from app.library.models import Design
+from app.messages import Message
+from app.token import field_names as fields
 from app.token import messages as msgs
 
 CAMPAIGN = "Create Your SM6"
@@ -93,7 +95,7 @@ def build_metadata(
     img2img = request.source != "none"
     attributes: list[dict[str, Any]] = [
         {"trait_type": "Trim", "value": TRIM},
-        {"trait_type": "Style", "value": default_presets().get(request.preset or "none").label},
+        {"trait_type": "Style", "value": default_presets().get(request.preset or "none").english_label},
     ]
     colours = prompt_colours(request.prompt)
     if colours:
@@ -229,44 +231,6 @@ def regeneration_request(metadata: dict[str, Any]) -> GenerationRequest:
 
 # --- validation, in words a person understands ---------------------------------------------------------------
 
-_NAMES = {
-    "name": "The name",
-    "description": "The description",
-    "image": "The image",
-    "external_url": "The external link",
-    "background_color": "The background colour",
-    "attributes": "The traits",
-    "properties": "The properties",
-    "generation": "The generation settings",
-    "prompt": "The prompt",
-    "negative_prompt": "The negative prompt",
-    "prompt_final": "The final prompt",
-    "negative_final": "The final negative prompt",
-    "preset": "The style preset",
-    "seed": "Seed",
-    "steps": "Steps",
-    "guidance": "Guidance",
-    "width": "Width",
-    "height": "Height",
-    "sampler": "The sampler",
-    "source": "The starting image",
-    "source_design_id": "The starting design",
-    "strength": "Keep-shape strength",
-    "model_id": "The model id",
-    "model_name": "The model name",
-    "model_sha256": "The model hash",
-    "device": "The device",
-    "app_version": "The app version",
-}
-_TYPES = {
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "array": "a list",
-    "object": "a group of fields",
-    "boolean": "true or false",
-    "null": "empty",
-}
 _PATTERNS = {
     "image": msgs.IMAGE_PATTERN,
     "external_url": msgs.EXTERNAL_URL_PATTERN,
@@ -292,18 +256,20 @@ def validate_metadata(metadata: dict[str, Any]) -> list[str]:
     return messages
 
 
-def _field_name(path: tuple[Any, ...], root: Any) -> str:
+def _field_name(path: tuple[Any, ...], root: Any, *, where: bool = False) -> Message:
+    """The field at `path` as a sentence names it; `where`: as the object in "… is not a field of {where}"."""
     if not path:
-        return "The metadata"
+        return fields.WHERE[""]() if where else fields.METADATA()
     if path[0] == "attributes" and len(path) >= 2 and isinstance(path[1], int):
         item = root["attributes"][path[1]] if _has_item(root, path[1]) else {}
-        trait = item.get("trait_type") if isinstance(item, dict) else None
-        label = f"trait “{trait}”" if isinstance(trait, str) and trait else f"trait {path[1] + 1}"
-        part = {"value": "The value of ", "trait_type": "The name of ", "display_type": "The display type of "}
-        if len(path) == 2:
-            return label[0].upper() + label[1:]
-        return part.get(path[2], "") + label
-    return _NAMES.get(path[-1], f"“{path[-1]}”")
+        trait_type = item.get("trait_type") if isinstance(item, dict) else None
+        if where:
+            return fields.trait(fields.WHERE_TRAIT, trait_type, path[1])
+        if len(path) == 2 or path[2] not in fields.TRAIT_PARTS:
+            return fields.trait(fields.TRAIT, trait_type, path[1])
+        return fields.trait(fields.TRAIT_PARTS[path[2]], trait_type, path[1])
+    known = (fields.WHERE if where else fields.FIELDS).get(path[-1])
+    return known() if known is not None else fields.UNKNOWN_FIELD(key=path[-1])
 
 
 def _has_item(root: Any, index: int) -> bool:
@@ -318,14 +284,15 @@ def _explain(error: ValidationError, root: Any) -> list[str]:
         missing = [key for key in want if isinstance(got, dict) and key not in got]
         return [str(msgs.FIELD_MISSING(value=_field_name((*path, key), root))) for key in missing]
     if kind == "additionalProperties":
-        where = "the metadata" if not path else name[0].lower() + name[1:]
+        where = _field_name(path, root, where=True)
         extra = [key for key in got if key not in error.schema.get("properties", {})]
         return [str(msgs.NOT_A_FIELD(key=key, where=where)) for key in extra]
     if kind == "type":
         wanted = [want] if isinstance(want, str) else list(want)
         numeric = isinstance(got, (int, float)) and not isinstance(got, bool)
-        words = [_TYPES["number"] if t == "integer" and not numeric else _TYPES.get(t, t) for t in wanted]
-        return [str(msgs.FIELD_WRONG_TYPE(name=name, value=" or ".join(words)))]
+        kinds = ["number" if t == "integer" and not numeric else t for t in wanted]
+        words = [fields.TYPES[t]() if t in fields.TYPES else fields.UNKNOWN_FIELD(key=t) for t in kinds]
+        return [str(msgs.FIELD_WRONG_TYPE(name=name, value=fields.either(words)))]
     if kind == "maxLength":
         return [str(msgs.FIELD_TOO_LONG(name=name, count=len(got), want=want))]
     if kind == "minLength":

@@ -8,7 +8,7 @@ import time
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from app.config import Settings, save_settings
 from app.description.models import DescribeSettings
@@ -85,7 +85,7 @@ def test_a_draft_streams_into_the_editor_and_is_stored(qtbot, aio, online, tmp_p
     finish(aio, vm.task)
     vm.flush()  # returns once the writes asked so far (the draft's end) are stored: they run off the UI thread
     assert len(deltas) >= 4 and view.editors["ko"].toPlainText() == DRAFT
-    assert view.count.text() == f"{len(DRAFT)} / 1,000"
+    assert view.count.text() == f"{len(DRAFT)} / {QLocale().toString(1000)}"  # grouped as the language groups
     assert view.draft_button.text() == "Draft again"  # regenerate
     assert view.info.text().startswith("AI draft · gpt-4o-mini")
     body = online.requests[0].body

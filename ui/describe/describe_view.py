@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.kiosk import DESKTOP, Policy
 from ui.describe.compare import show_diff
-from ui.describe.describe_vm import LANGUAGE_NAMES, LANGUAGES
+from ui.describe.describe_vm import LANGUAGES, language_name
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, current_theme, repolish, tabular_font
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
@@ -28,7 +29,9 @@ from ui.widgets.page_title import PageHeader
 from ui.widgets.status_chip import StatusChip
 
 IMAGE_SIDE = 320
-NOT_SET_UP_HERE = "ChatGPT is not set up here, so an offline draft was made from templates. Make it your own."
+NOT_SET_UP_HERE = QT_TRANSLATE_NOOP(
+    "DescribeView", "ChatGPT is not set up here, so an offline draft was made from templates. Make it your own."
+)
 
 
 class _CtrlEnter(QObject):
@@ -44,7 +47,7 @@ class _CtrlEnter(QObject):
         return False
 
 
-class DescribeView(QWidget):
+class DescribeView(Retranslating, QWidget):
     sig_pick_design = Signal()  # no design yet, or "Change design": the library takes over
     sig_preview_token = Signal(object, str)  # design, language: the Token workspace takes over
     sig_open_settings = Signal()  # "Add a key…": the app shows Settings (set can_open_settings where it exists)
@@ -57,31 +60,88 @@ class DescribeView(QWidget):
         self._setup_ui()
         self._connect()
         self._on_design_changed(vm.design)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.vm.closed:
+            return  # the window is closing: its services are gone
+        self.empty.title_label.setText(translate("DescribeView", "Pick a design to describe"))
+        self.empty.set_text(
+            translate(
+                "DescribeView",
+                "Choose Use this design in the Design studio, or open one from the Library. ChatGPT drafts a "
+                "description in Korean or English; you edit it, and it becomes your token's description.",
+            )
+        )
+        self.empty.primary_button.setText(translate("DescribeView", "Open the Library"))
+        self.header.title.setText(translate("DescribeView", "Describe"))
+        self.header.title.setAccessibleName(self.header.title.text())
+        self.both_check.setText(translate("DescribeView", "Both languages"))
+        self.both_check.setToolTip(translate("DescribeView", "Draft the Korean and the English description in one go"))
+        self.offline_button.setText(translate("DescribeView", "Offline draft"))
+        self.offline_button.setToolTip(
+            translate("DescribeView", "A template draft made on this computer, no network needed")
+        )
+        self.change_button.setText(translate("DescribeView", "Change design"))
+        self.preview_token.setText(translate("DescribeView", "Preview the token"))
+        self.preview_token.setToolTip(translate("DescribeView", "See the NFT exactly as a marketplace will show it"))
+        for index, lang in enumerate(LANGUAGES):
+            self.tabs.setTabText(index, language_name(lang))
+            self.editors[lang].setAccessibleName(
+                translate("DescribeView", "Description ({language})").format(language=language_name(lang))
+            )
+        self.editors["ko"].setPlaceholderText(
+            translate("DescribeView", "Draft with ChatGPT, or write your own Korean description here.")
+        )
+        self.editors["en"].setPlaceholderText(
+            translate("DescribeView", "Draft with ChatGPT, or write your own English description here.")
+        )
+        self.tabs.setAccessibleName(translate("DescribeView", "Description language"))
+        self.source_chip.set_text(translate("DescribeView", "Offline draft"))
+        self.source_chip.setToolTip(translate("DescribeView", "Made on this computer from templates, without ChatGPT"))
+        self.retry_button.setText(translate("DescribeView", "Retry online"))
+        self.retry_button.setToolTip(translate("DescribeView", "Ask for an online draft now"))
+        self.ai_pane.setPlaceholderText(translate("DescribeView", "The AI draft appears here."))
+        self.ai_pane.setAccessibleName(translate("DescribeView", "AI draft"))
+        self.ai_caption.setText(
+            translate("DescribeView", "AI draft → your text · removed words struck through, added words underlined")
+        )
+        tools = {
+            self.undo_button: (translate("DescribeView", "Undo"), translate("DescribeView", "Undo (Ctrl+Z)")),
+            self.redo_button: (translate("DescribeView", "Redo"), translate("DescribeView", "Redo (Ctrl+Shift+Z)")),
+            self.revert_button: (
+                translate("DescribeView", "Revert to AI draft"),
+                translate("DescribeView", "Put the AI draft back (Undo brings your text back)"),
+            ),
+            self.compare_button: (
+                translate("DescribeView", "Compare"),
+                translate("DescribeView", "Show the AI draft beside your text, every change marked"),
+            ),
+        }
+        for button, (text, tip) in tools.items():
+            button.setText(text)
+            button.setToolTip(tip)
+        self.vm.retranslate()  # the draft info, "Saved" and the view-model's own messages, said again
+        self._show_draft_label()
+        self._update_count()
+        self._on_error_changed(self.vm.error)
 
     def _setup_ui(self) -> None:
-        self.empty = EmptyState(
-            "describe",
-            "Pick a design to describe",
-            "Choose Use this design in the Design studio, or open one from the Library. ChatGPT drafts a description "
-            "in Korean or English; you edit it, and it becomes your token's description.",
-            "Open the Library",
-        )
+        self.empty = EmptyState("describe", "", "", "")  # its words: retranslate()
         self.empty.sig_primary_clicked.connect(self.sig_pick_design)
         self.pages = stack_with_empty_state(self, self.empty, self._build_workspace(), self._build_header())
 
     def _build_header(self) -> QWidget:
         """The title, above the empty state too, and the drafting actions (shown once there is a design)."""
-        header = PageHeader("Describe")
+        header = self.header = PageHeader("")
         header.row.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, 0)
-        self.both_check = QCheckBox("Both languages")
-        self.both_check.setToolTip("Draft the Korean and the English description in one go")
+        self.both_check = QCheckBox()
         self.both_check.toggled.connect(lambda on: setattr(self.vm, "draft_both", on))
         header.add_widget(self.both_check)
-        self.offline_button = QPushButton("Offline draft")
-        self.offline_button.setToolTip("A template draft made on this computer, no network needed")
+        self.offline_button = QPushButton()
         self.offline_button.clicked.connect(lambda: self.vm.start_draft(online=False))
         header.add_widget(self.offline_button)
-        self.draft_button = QPushButton("Draft with ChatGPT")
+        self.draft_button = QPushButton()
         self.draft_button.setProperty("primary", True)
         self.draft_button.setIcon(icon("generate", "#15181C"))
         self.draft_button.clicked.connect(self._on_draft_clicked)
@@ -106,13 +166,12 @@ class DescribeView(QWidget):
         self.prompt.setProperty("role", "secondary")
         self.prompt.setFixedWidth(IMAGE_SIDE)
         left.addWidget(self.prompt)
-        change = QPushButton("Change design")
+        change = self.change_button = QPushButton()
         change.setIcon(icon("library"))
         change.clicked.connect(self.sig_pick_design)
         left.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
-        self.preview_token = QPushButton("Preview the token")
+        self.preview_token = QPushButton()
         self.preview_token.setIcon(icon("token"))
-        self.preview_token.setToolTip("See the NFT exactly as a marketplace will show it")
         self.preview_token.clicked.connect(self._on_preview_token)
         left.addWidget(self.preview_token, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
@@ -125,18 +184,15 @@ class DescribeView(QWidget):
         tabs_row.setSpacing(SPACE_S)
         self.tabs = QTabBar()
         for lang in LANGUAGES:
-            self.tabs.addTab(LANGUAGE_NAMES[lang])
+            self.tabs.addTab(language_name(lang))
         self.tabs.setExpanding(False)
-        self.tabs.setAccessibleName("Description language")
         self.tabs.currentChanged.connect(lambda i: setattr(self.vm, "language", LANGUAGES[i]))
         tabs_row.addWidget(self.tabs)
         tabs_row.addStretch(1)
-        self.source_chip = StatusChip("Offline draft", "warning", "warning")
-        self.source_chip.setToolTip("Made on this computer from templates, without ChatGPT")
+        self.source_chip = StatusChip("", "warning", "warning")
         tabs_row.addWidget(self.source_chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.retry_button = QPushButton("Retry online")
+        self.retry_button = QPushButton()
         self.retry_button.setIcon(icon("refresh"))
-        self.retry_button.setToolTip("Ask for an online draft now")
         self.retry_button.clicked.connect(lambda: self.vm.start_draft(online=True))
         tabs_row.addWidget(self.retry_button)
         right.addLayout(tabs_row)
@@ -148,13 +204,11 @@ class DescribeView(QWidget):
         panes.setSpacing(SPACE_M)
         self.ai_pane = QPlainTextEdit()
         self.ai_pane.setReadOnly(True)
-        self.ai_pane.setPlaceholderText("The AI draft appears here.")
-        self.ai_pane.setAccessibleName("AI draft")
         self.ai_box = QWidget()
         ai_layout = QVBoxLayout(self.ai_box)
         ai_layout.setContentsMargins(0, 0, 0, 0)
         ai_layout.setSpacing(SPACE_S)
-        ai_caption = QLabel("AI draft → your text · removed words struck through, added words underlined")
+        ai_caption = self.ai_caption = QLabel()
         ai_caption.setProperty("role", "caption")
         ai_caption.setWordWrap(True)  # the two panes share the width equally, whatever the caption's length
         ai_layout.addWidget(ai_caption)
@@ -165,12 +219,6 @@ class DescribeView(QWidget):
         self.editor_stack = QStackedWidget()
         for lang in LANGUAGES:
             editor = QPlainTextEdit()
-            editor.setPlaceholderText(
-                "Draft with ChatGPT, or write your own description here."
-                if lang == "en"
-                else "ChatGPT로 초안을 만들거나 직접 설명을 써 보세요."
-            )
-            editor.setAccessibleName(f"Description ({LANGUAGE_NAMES[lang]})")
             editor.textChanged.connect(lambda lang=lang: self._on_editor_changed(lang))
             self.editors[lang] = editor
             self.editor_stack.addWidget(editor)
@@ -179,12 +227,10 @@ class DescribeView(QWidget):
 
         footer = QHBoxLayout()
         footer.setSpacing(SPACE_S)
-        self.undo_button = self._tool("Undo", "Undo (Ctrl+Z)", lambda: self._editor().undo())
-        self.redo_button = self._tool("Redo", "Redo (Ctrl+Shift+Z)", lambda: self._editor().redo())
-        self.revert_button = self._tool(
-            "Revert to AI draft", "Put the AI draft back (Undo brings your text back)", self.vm.revert_to_draft
-        )
-        self.compare_button = self._tool("Compare", "Show the AI draft beside your text, every change marked", None)
+        self.undo_button = self._tool(lambda: self._editor().undo())
+        self.redo_button = self._tool(lambda: self._editor().redo())
+        self.revert_button = self._tool(self.vm.revert_to_draft)
+        self.compare_button = self._tool(None)
         self.compare_button.setCheckable(True)
         self.compare_button.toggled.connect(self._on_compare_toggled)
         for button in (self.undo_button, self.redo_button, self.revert_button, self.compare_button):
@@ -207,17 +253,16 @@ class DescribeView(QWidget):
         right.addLayout(captions)
         root.addLayout(right, 1)
 
-        QShortcut(QKeySequence("Escape"), page, activated=self.vm.stop_draft)
+        QShortcut(QKeySequence("Escape"), page, activated=self.vm.stop_draft)  # i18n: not shown
         self._ctrl_enter = _CtrlEnter(self._on_draft_clicked, self)
         for editor in self.editors.values():
             editor.installEventFilter(self._ctrl_enter)
         return page
 
-    def _tool(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
+    def _tool(self, slot) -> QPushButton:
+        button = QPushButton()  # its words: retranslate()
         button.setProperty("flat", True)
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        button.setToolTip(tip)
         if slot is not None:
             button.clicked.connect(slot)
         return button
@@ -258,8 +303,8 @@ class DescribeView(QWidget):
 
     def _show_draft_label(self) -> None:
         self.draft_button.setText(self.vm.draft_label())
-        who = self.vm.server_name()
-        self.draft_button.setToolTip(f"Draft with {who} (Ctrl+Enter); Esc stops")
+        tip = translate("DescribeView", "Draft with {server} (Ctrl+Enter); Esc stops")
+        self.draft_button.setToolTip(tip.format(server=self.vm.server_name()))
 
     def _on_draft_clicked(self) -> None:
         if self.vm.streaming:
@@ -304,9 +349,9 @@ class DescribeView(QWidget):
         message, action = error[0], None
         if self.vm.needs_key:  # the next step is adding a key: offered right there, where Settings can be reached
             if self.can_open_settings:
-                action = ("Add a key…", self.sig_open_settings.emit)
+                action = (translate("DescribeView", "Add a key…"), self.sig_open_settings.emit)
             else:  # a kiosk: the visitor cannot add one, and need not hear about Settings
-                message = NOT_SET_UP_HERE
+                message = translate("DescribeView", NOT_SET_UP_HERE)
         self.error.show_message(message, error[1], error[2], action=action)
 
     def _on_text_loaded(self, lang: str, text: str) -> None:
@@ -378,7 +423,13 @@ class DescribeView(QWidget):
     def _update_count(self) -> None:
         count, limit = len(self.vm.texts[self.vm.language]), self.vm.char_limit
         over = count > limit
-        self.count.setText(f"{count:,} / {limit:,}" + (" · over the limit" if over else ""))
+        words = (
+            translate("DescribeView", "{count} / {limit} · over the limit")
+            if over
+            else translate("DescribeView", "{count} / {limit}")
+        )
+        locale = QLocale()  # digits grouped the way the language shown groups them
+        self.count.setText(words.format(count=locale.toString(count), limit=locale.toString(limit)))
         self.count.setProperty("role", "secondary" if not over else "danger")
         self.count.setStyleSheet(f"color: {current_theme().danger};" if over else "")
         repolish(self.count)

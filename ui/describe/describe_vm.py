@@ -20,8 +20,9 @@ import asyncio
 import logging
 import time
 from concurrent.futures import Future
+from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from app.changes import DescriptionSaved, DesignChanged, DesignDeleted, SettingsChanged
@@ -30,6 +31,7 @@ from app.description.sanitize import safe_text
 from app.errors import UserFacingError
 from app.executors import Serial
 from ui.bind import ViewModel, observable
+from ui.i18n import translate
 from ui.tasks import ChangeRelay, deliver
 from ui.widgets.dates import time_text
 from ui.widgets.error_banner import plain_words
@@ -39,9 +41,17 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 1000
 PICTURE_SIDE = 320  # the side Describe shows the design at
 FLUSH_WAIT_S = 10.0  # how long leaving for the token (or quitting) waits for the last edits to be written
-NOT_READ = "This design's text could not be read. Pick the design again."
+NOT_READ = QT_TRANSLATE_NOOP("DescribeViewModel", "This design's text could not be read. Pick the design again.")
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "DescribeViewModel",
+    "This design is no longer in the library, so its text could not be saved. Copy it if you need it.",
+)
 LANGUAGES: tuple[Language, ...] = ("ko", "en")
-LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+
+
+def language_name(lang: str) -> str:
+    """A description's language, named in the language the window is shown in."""
+    return translate("DescribeViewModel", "Korean") if lang == "ko" else translate("DescribeViewModel", "English")
 
 
 class DescribeViewModel(ViewModel):
@@ -67,7 +77,12 @@ class DescribeViewModel(ViewModel):
         self.texts: dict[str, str] = {lang: "" for lang in LANGUAGES}
         self.ai: dict[str, str] = {lang: "" for lang in LANGUAGES}
         self.ai_ids: dict[str, str | None] = {lang: None for lang in LANGUAGES}
-        self.info: dict[str, str] = {lang: "" for lang in LANGUAGES}
+        self.info: dict[str, str] = {lang: "" for lang in LANGUAGES}  # said from `_info_of` (retranslate: again)
+        self._info_of: dict[str, object] = {lang: None for lang in LANGUAGES}  # a DraftRecord, DRAFTING or None
+        self._saved_at: float | None = None
+        self._error_words: Callable[[], tuple] | None = None  # makes `error` again, while it is the one it made
+        self._said_error = None
+        self.closed = False
         self.offline: dict[str, bool] = {lang: False for lang in LANGUAGES}
         self.task: asyncio.Task | None = None
         self._dirty: set[str] = set()
@@ -84,6 +99,37 @@ class DescribeViewModel(ViewModel):
         if self.relay is not None:
             self.relay.changed.connect(self._on_change)
 
+    # ----- words -----
+    def _say_error(self, words: Callable[[], tuple]) -> None:
+        self._error_words = words
+        self.error = self._said_error = words()
+
+    def _say_info(self, lang: str, source) -> None:
+        self._info_of[lang] = source
+        self.info[lang] = (
+            ""
+            if source is None
+            else translate("DescribeViewModel", "Drafting…")
+            if source is DRAFTING
+            else _draft_info(source)
+        )
+
+    def _say_saved(self) -> None:
+        self.saved_text = (
+            ""
+            if self._saved_at is None
+            else translate("DescribeViewModel", "Saved · {time}").format(time=time_text(self._saved_at, seconds=True))
+        )
+
+    def retranslate(self) -> None:
+        """The language changed (the view hears it): say the draft info, "Saved" and an error this made again."""
+        for lang in LANGUAGES:
+            self._say_info(lang, self._info_of[lang])
+            self.sig_ai_changed.emit(lang)
+        self._say_saved()
+        if self._error_words is not None and self.error is not None and self.error == self._said_error:
+            self.error = self._said_error = self._error_words()
+
     # ----- design -----
     def set_design(self, design) -> None:
         """Show a design's description, exactly as it was last saved."""
@@ -92,7 +138,8 @@ class DescribeViewModel(ViewModel):
         self._opened += 1
         self.design = design
         self.error = None
-        self.saved_text = ""
+        self._saved_at = None
+        self._say_saved()
         self._show_texts({lang: (None, None) for lang in LANGUAGES})  # never the last design's text, not even briefly
         self.picture = None
         if design is None:
@@ -117,7 +164,7 @@ class DescribeViewModel(ViewModel):
         def failed(exc: BaseException) -> None:
             if opened == self._opened:
                 self.loading = False
-                self.error = (*plain_words(exc, NOT_READ), "error")
+                self._say_error(_failure_words(exc, NOT_READ))
 
         deliver(self._io.submit(read), arrived, failed, self)
 
@@ -127,7 +174,7 @@ class DescribeViewModel(ViewModel):
             self.ai[lang] = draft.text if draft else ""
             self.ai_ids[lang] = draft.id if draft else None
             self.offline[lang] = bool(draft and draft.source == "offline")
-            self.info[lang] = _draft_info(draft) if draft else ""
+            self._say_info(lang, draft)
             self.texts[lang] = saved.text if saved else ""
             # Not an undoable replace: one Undo would bring back the previous design's text, and autosave would
             # store it in this one (a visitor's words in another visitor's design).
@@ -145,7 +192,10 @@ class DescribeViewModel(ViewModel):
         elif isinstance(change, DesignDeleted) and change.design_id == design.id:
             self._dirty.clear()  # nothing left to save it into
             self.set_design(None)
-            self.error = ("That design was removed from the library. Pick another to describe.", "", "info")
+            removed = QT_TRANSLATE_NOOP(
+                "DescribeViewModel", "That design was removed from the library. Pick another to describe."
+            )
+            self._say_error(lambda: (translate("DescribeViewModel", removed), "", "info"))
         elif isinstance(change, DesignChanged) and change.design.id == design.id:
             self.design = change.design
         elif isinstance(change, DescriptionSaved) and change.design_id == design.id:
@@ -193,6 +243,7 @@ class DescribeViewModel(ViewModel):
         self.stop_draft()
         self.flush()
         self._opened += 1
+        self.closed = True  # the services behind it go next: nothing asks them again (a late language change)
 
     def save_soon(self) -> None:
         """Hand unsaved edits to the writer now, without waiting for them (autosave, switching designs)."""
@@ -214,7 +265,8 @@ class DescribeViewModel(ViewModel):
 
     def _saved(self, opened: int) -> None:
         if opened == self._opened:
-            self.saved_text = f"Saved · {time_text(time.time(), seconds=True)}"
+            self._saved_at = time.time()
+            self._say_saved()
 
     def _not_saved(self, opened: int, edits: list, exc: BaseException) -> None:
         if opened != self._opened:
@@ -223,8 +275,7 @@ class DescribeViewModel(ViewModel):
         self._dirty.update(lang for lang, _text, _draft in edits)  # tried again with the next save
         if not isinstance(exc, (UserFacingError, KeyError)):
             log.error("saving a description failed", exc_info=exc)
-        gone = "This design is no longer in the library, so its text could not be saved. Copy it if you need it."
-        self.error = (*plain_words(exc, gone), "error")
+        self._say_error(_failure_words(exc, NOT_SAVED))
 
     def revert_to_draft(self) -> None:
         lang = self.language
@@ -249,15 +300,17 @@ class DescribeViewModel(ViewModel):
     def draft_label(self) -> str:
         """The draft button's words: who drafts, and "again" only when that one already drafted this language."""
         if self.streaming:
-            return "Stop"
+            return translate("DescribeViewModel", "Stop")
         lang = self.language
         if self.ai[lang] and not self.offline[lang]:
-            return "Draft again"
-        return f"Draft with {self.server_name()}"
+            return translate("DescribeViewModel", "Draft again")
+        if self.service.server_needs_key():
+            return translate("DescribeViewModel", "Draft with ChatGPT")
+        return translate("DescribeViewModel", "Draft with AI")
 
     def server_name(self) -> str:
         """ChatGPT for OpenAI; "AI" for another OpenAI-compatible server (LM Studio, Ollama, llama.cpp)."""
-        return "ChatGPT" if self.service.server_needs_key() else "AI"
+        return "ChatGPT" if self.service.server_needs_key() else translate("DescribeViewModel", "AI")
 
     def stop_draft(self) -> None:
         if self.task is not None and not self.task.done():
@@ -275,7 +328,9 @@ class DescribeViewModel(ViewModel):
                 await self._draft_one(opened, lang, online)
         except asyncio.CancelledError:
             if opened == self._opened:
-                self.error = ("Drafting stopped. The text so far is kept.", "", "info")
+                self._say_error(
+                    lambda: (translate("DescribeViewModel", "Drafting stopped. The text so far is kept."), "", "info")
+                )
         finally:
             self.streaming = False
             if opened == self._opened:
@@ -309,7 +364,7 @@ class DescribeViewModel(ViewModel):
         if into_editor:
             self._replace(lang, "")
         self.ai[lang] = ""
-        self.info[lang] = "Drafting…"
+        self._say_info(lang, DRAFTING)
         self.sig_ai_changed.emit(lang)
 
         def on_delta(delta: str) -> None:
@@ -329,20 +384,27 @@ class DescribeViewModel(ViewModel):
         result = outcome.result
         self.ai[lang], self.ai_ids[lang] = result.text, outcome.record.id
         self.offline[lang] = result.source == "offline"
-        self.info[lang] = _draft_info(outcome.record)
+        self._say_info(lang, outcome.record)
         self.sig_ai_changed.emit(lang)
         if into_editor and self.texts[lang] != result.text:
             self._replace(lang, result.text)
         self.needs_key = outcome.needs_key
+        reason = outcome.fallback_reason  # the core's sentence, in the language shown when it was made
         if outcome.needs_key:  # said plainly: the button asked for ChatGPT and got templates
-            self.error = (outcome.fallback_reason, "", "warning")
-        elif outcome.fallback_reason:
-            self.error = (f"Offline draft. {outcome.fallback_reason}", "", "info")
+            self.error = (reason, "", "warning")
+        elif reason:
+            self._say_error(
+                lambda: (translate("DescribeViewModel", "Offline draft. {reason}").format(reason=reason), "", "info")
+            )
         elif outcome.partial_error is not None:
-            error = outcome.partial_error
-            self.error = (f"{error.message} The text that arrived is kept.", error.details, "warning")
+            msg, details = outcome.partial_error.msg, outcome.partial_error.details
+            self._say_error(lambda: (_kept(msg.render()), details, "warning"))
         elif not into_editor:
-            self.error = ("Your edits are kept. The new draft is beside them: Use draft replaces them.", "", "info")
+            edits_kept = QT_TRANSLATE_NOOP(
+                "DescribeViewModel",
+                "Your edits are kept. The new draft is beside them: Revert to AI draft replaces them.",
+            )
+            self._say_error(lambda: (translate("DescribeViewModel", edits_kept), "", "info"))
         self._dirty.add(lang)
 
     def _replace(self, lang: str, text: str) -> None:
@@ -354,13 +416,35 @@ class DescribeViewModel(ViewModel):
 
 
 def _draft_info(record) -> str:
+    """Where a draft came from and when, in the language shown."""
     when = time_text(record.created_at)
     if record.source == "offline":
-        return f"Offline draft · {when}"
-    suffix = {"length": " · cut at the length limit", "cancelled": " · stopped"}.get(record.finish_reason or "", "")
-    if record.finish_reason not in (None, "", "stop", "length", "cancelled"):
-        suffix = " · incomplete"
-    return f"AI draft · {record.model} · {when}{suffix}"
+        return translate("DescribeViewModel", "Offline draft · {time}").format(time=when)
+    reason = record.finish_reason or ""
+    if reason == "length":
+        words = translate("DescribeViewModel", "AI draft · {model} · {time} · cut at the length limit")
+    elif reason == "cancelled":
+        words = translate("DescribeViewModel", "AI draft · {model} · {time} · stopped")
+    elif reason not in ("", "stop"):
+        words = translate("DescribeViewModel", "AI draft · {model} · {time} · incomplete")
+    else:
+        words = translate("DescribeViewModel", "AI draft · {model} · {time}")
+    return words.format(model=record.model, time=when)
+
+
+def _failure_words(exc: BaseException, fallback: str) -> Callable[[], tuple]:
+    """What `exc` says to a person (its own words when written for them, else `fallback`, a source text here), as
+    words that can be said again in another language; the exception itself only behind "Show details"."""
+    said = exc.msg if isinstance(exc, UserFacingError) else None
+    details = plain_words(exc)[1]
+    return lambda: (said.render() if said is not None else translate("DescribeViewModel", fallback), details, "error")
+
+
+def _kept(message: str) -> str:
+    return translate("DescribeViewModel", "{message} The text that arrived is kept.").format(message=message)
+
+
+DRAFTING = object()  # the draft info while a draft streams in
 
 
 def _picture(path: str) -> QImage:

@@ -29,6 +29,7 @@ from app.generation.schedulers import SCHEDULER_TABLE
 from app.kiosk import DESKTOP, Policy
 from ui.bind import bind
 from ui.design.queue_panel import QueuePanel
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.form_layout import form_layout
@@ -40,17 +41,38 @@ BATCH_WIDTH = 144
 MODEL_CHARS = 10  # the model and size lists show at least this many characters, "…" after
 SIDE_MIN_WIDTH = 96
 SIZES = [
-    ("Square · 512 × 512", 512, 512),
-    ("Landscape · 768 × 512", 768, 512),
-    ("Portrait · 512 × 768", 512, 768),
-    ("SDXL square · 1024 × 1024", 1024, 1024),
-    ("SDXL wide · 1216 × 832", 1216, 832),
+    ("square", 512, 512),
+    ("landscape", 768, 512),
+    ("portrait", 512, 768),
+    ("xl_square", 1024, 1024),
+    ("xl_wide", 1216, 832),
 ]
-SOURCES = [
-    ("base", "SM6 shape", "Start from the SM6 artwork, so the result keeps the car's silhouette"),
-    ("none", "Blank", "Start from noise: anything goes"),
-    ("design", "This design", "Refine the design in the preview"),
-]
+SOURCES = ("base", "none", "design")
+
+
+def _size_name(key: str) -> str:
+    return {
+        "square": translate("ControlsPanel", "Square"),
+        "landscape": translate("ControlsPanel", "Landscape"),
+        "portrait": translate("ControlsPanel", "Portrait"),
+        "xl_square": translate("ControlsPanel", "SDXL square"),
+        "xl_wide": translate("ControlsPanel", "SDXL wide"),
+    }[key]
+
+
+def _source_words(key: str) -> tuple[str, str]:
+    """A starting point's button label and tooltip."""
+    return {
+        "base": (
+            translate("ControlsPanel", "SM6 shape"),
+            translate("ControlsPanel", "Start from the SM6 artwork, so the result keeps the car's silhouette"),
+        ),
+        "none": (translate("ControlsPanel", "Blank"), translate("ControlsPanel", "Start from noise: anything goes")),
+        "design": (
+            translate("ControlsPanel", "This design"),
+            translate("ControlsPanel", "Refine the design in the preview"),
+        ),
+    }[key]
 
 
 def _caption(text: str) -> QLabel:
@@ -77,7 +99,7 @@ def _group(parent_layout: QVBoxLayout, title: str | QWidget | None = None) -> QV
     return group
 
 
-class ControlsPanel(QScrollArea):
+class ControlsPanel(Retranslating, QScrollArea):
     """Laid out to fit a 1280×800 window without scrolling: what to make, the starting point, how many, and what
     the model will be told; the seed and the finer settings are folded under "Advanced settings"."""
 
@@ -91,41 +113,110 @@ class ControlsPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._setup_ui()
         self._bind()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = {
+            self.prompt_title: translate("ControlsPanel", "Describe your SM6"),
+            self.style_title: translate("ControlsPanel", "Style"),
+            self.source_title: translate("ControlsPanel", "Starting point"),
+            self.keep_title: translate("ControlsPanel", "Keep the shape"),
+            self.variations_title: translate("ControlsPanel", "Variations"),
+            self.final_title: translate("ControlsPanel", "What the model sees"),
+        }
+        for label, text in titles.items():
+            label.setText(text)
+        self.prompt.setPlaceholderText(
+            translate("ControlsPanel", "Colour, wheels, lights, mood… e.g. “pearl white with rose-gold trim at dusk”")
+        )
+        self.prompt.setAccessibleName(translate("ControlsPanel", "Prompt"))
+        for index in range(self.preset.count()):  # the labels follow the language (app/generation/presets.py)
+            self.preset.setItemText(index, self.vm.presets.get(self.preset.itemData(index)).label)
+        self.preset.setAccessibleName(translate("ControlsPanel", "Style preset"))
+        self._on_preset_changed(self.vm.preset)
+        for key, button in self.source_buttons.items():
+            label, tip = _source_words(key)
+            button.setText(label)
+            button.setToolTip(tip)
+        self.keep_shape.setAccessibleName(translate("ControlsPanel", "Keep the shape"))
+        self.keep_shape.setToolTip(
+            translate("ControlsPanel", "More keeps the starting image's shape; less lets the style take over")
+        )
+        self.batch.setAccessibleName(translate("ControlsPanel", "Variations"))
+        self._on_batch_changed(self.vm.batch)
+        self.advanced_toggle.setText(translate("ControlsPanel", "Advanced settings"))
+        self.advanced_toggle.setToolTip(
+            translate("ControlsPanel", "Seed, model, size, steps, guidance, sampler and what to avoid")
+        )
+        self._retranslate_advanced()
+        self.final_negative.setText(self._avoid_text(self.vm.final_negative))
         self._fit_width()
+        self._fit_spacing()
+
+    def _retranslate_advanced(self) -> None:
+        rows = {
+            "seed": translate("ControlsPanel", "Seed"),
+            "model": translate("ControlsPanel", "Model"),
+            "size": translate("ControlsPanel", "Size"),
+            "steps": translate("ControlsPanel", "Steps"),
+            "guidance": translate("ControlsPanel", "Guidance"),
+            "sampler": translate("ControlsPanel", "Sampler"),
+            "avoid": translate("ControlsPanel", "Avoid"),
+        }
+        for key, text in rows.items():
+            self.form_labels[key].setText(text)
+        self.seed.setAccessibleName(translate("ControlsPanel", "Seed"))
+        self.random_seed.setText(translate("ControlsPanel", "Random"))
+        self.random_seed.setToolTip(
+            translate("ControlsPanel", "Draw a new seed for every generation; untick to repeat one exactly")
+        )
+        self.random_seed.setAccessibleName(translate("ControlsPanel", "Random seed"))
+        self.import_model.setToolTip(translate("ControlsPanel", "Import model…"))
+        self.import_model.setAccessibleName(translate("ControlsPanel", "Import model"))
+        for index, (key, width, height) in enumerate(SIZES):
+            words = translate("ControlsPanel", "{name} · {width} × {height}")
+            self.size.setItemText(index, words.format(name=_size_name(key), width=width, height=height))
+        self.size.setItemText(len(SIZES), translate("ControlsPanel", "Custom"))
+        self.width_spin.setAccessibleName(translate("ControlsPanel", "Width"))
+        self.height_spin.setAccessibleName(translate("ControlsPanel", "Height"))
+        self.negative.setPlaceholderText(translate("ControlsPanel", "What to avoid, e.g. “dented, rusty”"))
+
+    @staticmethod
+    def _avoid_text(negative: str) -> str:
+        return translate("ControlsPanel", "Avoid: {words}").format(words=negative) if negative else ""
 
     def _setup_ui(self) -> None:
         body = QWidget()
         body.setObjectName("inspectorBody")
-        layout = QVBoxLayout(body)
+        layout = self._body_layout = QVBoxLayout(body)
         layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_L)
         layout.setSpacing(SPACE_L)
 
-        group = _group(layout, "Describe your SM6")
+        # Every word is set in retranslate(), in the language shown.
+        self.prompt_title, self.style_title, self.source_title = _section(""), _section(""), _section("")
+        self.variations_title, self.final_title = _section(""), _section("")
+        group = _group(layout, self.prompt_title)
         self.prompt = QPlainTextEdit()
-        self.prompt.setPlaceholderText("Colour, wheels, lights, mood… e.g. “pearl white with rose-gold trim at dusk”")
         self.prompt.setTabChangesFocus(True)
         self.prompt.setFixedHeight(PROMPT_HEIGHT)
-        self.prompt.setAccessibleName("Prompt")
         group.addWidget(self.prompt)
 
-        group = _group(layout, "Style")
+        group = _group(layout, self.style_title)
         self.preset = QComboBox()
         for preset in self.vm.presets.presets:
             self.preset.addItem(preset.label, preset.id)
-        self.preset.setAccessibleName("Style preset")
         group.addWidget(self.preset)
         self.preset_caption = _caption("")
         group.addWidget(self.preset_caption)
 
-        group = _group(layout, "Starting point")
+        group = _group(layout, self.source_title)
         row = QHBoxLayout()
         row.setSpacing(SPACE_S)
         self.source_group = QButtonGroup(self)
         self.source_buttons: dict[str, QPushButton] = {}
-        for key, label, tip in SOURCES:
-            button = QPushButton(label)
+        for key in SOURCES:
+            button = QPushButton()
             button.setCheckable(True)
-            button.setToolTip(tip)
             button.setProperty("segment", True)
             self.source_group.addButton(button)
             self.source_buttons[key] = button
@@ -135,11 +226,10 @@ class ControlsPanel(QScrollArea):
         keep = QHBoxLayout(self.keep_row)
         keep.setContentsMargins(0, 0, 0, 0)
         keep.setSpacing(SPACE_M)
-        keep.addWidget(QLabel("Keep the shape"))
+        self.keep_title = QLabel()
+        keep.addWidget(self.keep_title)
         self.keep_shape = QSlider(Qt.Orientation.Horizontal)
         self.keep_shape.setRange(0, 95)
-        self.keep_shape.setAccessibleName("Keep the shape")
-        self.keep_shape.setToolTip("More keeps the starting image's shape; less lets the style take over")
         keep.addWidget(self.keep_shape, 1)
         self.keep_value = QLabel()
         self.keep_value.setProperty("role", "secondary")
@@ -150,18 +240,15 @@ class ControlsPanel(QScrollArea):
 
         var_row = QHBoxLayout()
         var_row.setSpacing(SPACE_M)
-        var_row.addWidget(_section("Variations"))
+        var_row.addWidget(self.variations_title)
         var_row.addStretch(1)
         self.batch = QSpinBox()
         self.batch.setRange(1, MAX_BATCH)
-        self.batch.setAccessibleName("Variations")
         self.batch.setMinimumWidth(BATCH_WIDTH)
         var_row.addWidget(self.batch)
         layout.addLayout(var_row)
 
         self.advanced_toggle = QToolButton()
-        self.advanced_toggle.setText("Advanced settings")
-        self.advanced_toggle.setToolTip("Seed, model, size, steps, guidance, sampler and what to avoid")
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setIcon(icon("chevron-right"))
         # Not checkable: a disclosure, not an on/off switch, so it never takes the pressed look while open.
@@ -182,7 +269,7 @@ class ControlsPanel(QScrollArea):
         group = QVBoxLayout(self.final_box)
         group.setContentsMargins(0, 0, 0, 0)
         group.setSpacing(SPACE_S)
-        group.addWidget(_section("What the model sees"))
+        group.addWidget(self.final_title)
         self.final_prompt = _caption("")
         self.final_prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.final_prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -201,18 +288,16 @@ class ControlsPanel(QScrollArea):
         box = QWidget()
         form = form_layout(box, row_gap=SPACE_M)
         form.setContentsMargins(0, 0, 0, 0)
+        self.form_labels = {key: QLabel() for key in ("seed", "model", "size", "steps", "guidance", "sampler", "avoid")}
         seed_row = QHBoxLayout()
         seed_row.setSpacing(SPACE_M)
         # A line edit, not a spin box: seeds go up to 2^32 - 1 and Qt's spin boxes stop at 2^31 - 1.
         self.seed = QLineEdit()
         self.seed.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{1,10}"), self.seed))
-        self.seed.setAccessibleName("Seed")
         seed_row.addWidget(self.seed, 1)
-        self.random_seed = QCheckBox("Random")
-        self.random_seed.setToolTip("Draw a new seed for every generation; untick to repeat one exactly")
-        self.random_seed.setAccessibleName("Random seed")
+        self.random_seed = QCheckBox()
         seed_row.addWidget(self.random_seed)
-        form.addRow("Seed", seed_row)
+        form.addRow(self.form_labels["seed"], seed_row)
         model_row = QHBoxLayout()
         model_row.setSpacing(SPACE_S)
         self.model = ModelPicker()
@@ -221,51 +306,47 @@ class ControlsPanel(QScrollArea):
         model_row.addWidget(self.model, 1)
         self.import_model = QToolButton()
         self.import_model.setIcon(icon("import"))
-        self.import_model.setToolTip("Import model…")
-        self.import_model.setAccessibleName("Import model")
         self.import_model.setVisible(self.policy.may_use_files)  # it opens a file dialog
         model_row.addWidget(self.import_model)
-        form.addRow("Model", model_row)
+        form.addRow(self.form_labels["model"], model_row)
         self.size = QComboBox()
         self.size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.size.setMinimumContentsLength(MODEL_CHARS)
-        for label, w, h in SIZES:
-            self.size.addItem(label, (w, h))
-        self.size.addItem("Custom", None)
+        for _key, w, h in SIZES:
+            self.size.addItem("", (w, h))
+        self.size.addItem("", None)  # Custom
         self.size.activated.connect(self._on_size_chosen)
-        form.addRow("Size", self.size)
+        form.addRow(self.form_labels["size"], self.size)
         dims = QHBoxLayout()
         dims.setSpacing(SPACE_S)
         self.width_spin, self.height_spin = QSpinBox(), QSpinBox()
-        for spin, name in ((self.width_spin, "Width"), (self.height_spin, "Height")):
+        for spin in (self.width_spin, self.height_spin):
             # Spin boxes never go below their size hint by default: let the two share the row instead.
             spin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             spin.setMinimumWidth(SIDE_MIN_WIDTH)
             spin.setRange(MIN_SIDE, MAX_SIDE)
             spin.setSingleStep(8)
             spin.setSuffix(" px")
-            spin.setAccessibleName(name)
         dims.addWidget(self.width_spin)
         dims.addWidget(QLabel("×"))
         dims.addWidget(self.height_spin)
         form.addRow("", dims)
         self.steps = QSpinBox()
         self.steps.setRange(1, MAX_STEPS)
-        form.addRow("Steps", self.steps)
+        form.addRow(self.form_labels["steps"], self.steps)
         self.guidance = QDoubleSpinBox()
         self.guidance.setRange(0.0, 30.0)
         self.guidance.setSingleStep(0.5)
         self.guidance.setDecimals(1)
-        form.addRow("Guidance", self.guidance)
+        form.addRow(self.form_labels["guidance"], self.guidance)
         self.scheduler = QComboBox()
         for key, (label, _cls, _extra) in SCHEDULER_TABLE.items():
             self.scheduler.addItem(label, key)
-        form.addRow("Sampler", self.scheduler)
+        form.addRow(self.form_labels["sampler"], self.scheduler)
         self.negative = QPlainTextEdit()
-        self.negative.setPlaceholderText("What to avoid, e.g. “dented, rusty”")
         self.negative.setFixedHeight(64)
         self.negative.setTabChangesFocus(True)
-        form.addRow("Avoid", self.negative)
+        form.addRow(self.form_labels["avoid"], self.negative)
         return box
 
     def _bind(self) -> None:
@@ -284,7 +365,7 @@ class ControlsPanel(QScrollArea):
         bind(vm, "negative_prompt", self.negative, "plainText")
         self.model.sig_model_chosen.connect(lambda model_id: setattr(vm, "model_id", model_id))
         bind(vm, "final_prompt", self.final_prompt, "text")
-        bind(vm, "final_negative", self.final_negative, "text", to_widget=lambda t: f"Avoid: {t}" if t else "")
+        bind(vm, "final_negative", self.final_negative, "text", to_widget=self._avoid_text)
         vm.preset_changed.connect(self._on_preset_changed)
         vm.random_seed_changed.connect(lambda random: self.seed.setEnabled(not random))
         vm.keep_shape_changed.connect(lambda v: self.keep_value.setText(f"{v}%"))
@@ -309,6 +390,16 @@ class ControlsPanel(QScrollArea):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_width()
+            self._fit_spacing()
+
+    def _fit_spacing(self) -> None:
+        """Sections 16 px apart, less the room a taller script adds above its words: Hangul comes from a fallback font
+        with a taller line (Noto Sans KR), which already puts air above each title. Without this the Korean inspector
+        would scroll at 1280×800."""
+        title = self.prompt_title
+        title.ensurePolished()
+        taller = max(0, title.sizeHint().height() - QFontMetrics(title.font()).height())
+        self._body_layout.setSpacing(max(SPACE_S, SPACE_L - taller))
 
     def _fit_width(self) -> None:
         """Wide enough that no starting-point label is cut, even in bold (checked) and the kiosk's larger type."""
@@ -330,7 +421,9 @@ class ControlsPanel(QScrollArea):
         self.vm.model_id = self.model.current_model_id()
 
     def _on_batch_changed(self, count: int) -> None:
-        self.batch.setSuffix(" image" if count == 1 else " images")
+        self.batch.setSuffix(
+            translate("ControlsPanel", " image") if count == 1 else translate("ControlsPanel", " images")
+        )
 
     def _on_preset_changed(self, preset_id: str) -> None:
         self.preset_caption.setText(self.vm.presets.get(preset_id).description)

@@ -5,6 +5,7 @@ through the EngineBridge, which delivers the backend's events on the UI thread, 
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
@@ -18,11 +19,11 @@ from app.generation.presets import PresetBook
 from app.generation.request import GenerationRequest
 from app.library.interface import DesignStore
 from ui.bind import ViewModel, observable
+from ui.i18n import translate
 from ui.tasks import ChangeRelay, deliver, run_in_background
 from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
-FAVOURITE_NOT_SAVED = "The favourite could not be saved. Try again."
 WRITES_WAIT_S = 10.0  # at quit: how long the last favourites may take to reach the disk
 
 SOURCES = ("none", "base", "design")
@@ -31,8 +32,28 @@ SOURCES = ("none", "base", "design")
 def ended_text(state: JobState, saved: int = 0) -> str:
     """The status line under the preview once a job has ended."""
     if state is JobState.DONE:
-        return f"Done · {saved} design{'s' if saved != 1 else ''} saved"
-    return "Cancelled" if state is JobState.CANCELLED else "Failed"
+        if saved == 1:
+            return translate("DesignViewModel", "Done · 1 design saved")
+        return translate("DesignViewModel", "Done · {count} designs saved").format(count=saved)
+    if state is JobState.CANCELLED:
+        return translate("DesignViewModel", "Cancelled")
+    return translate("DesignViewModel", "Failed")
+
+
+def step_text(step: int, steps: int, image_index: int, batch: int) -> str:
+    """The status line while a job denoises: the step, and which variation when there are several."""
+    if batch > 1:
+        words = translate("DesignViewModel", "Step {step} of {steps} · variation {index} of {count}")
+        return words.format(step=step, steps=steps, index=image_index + 1, count=batch)
+    return translate("DesignViewModel", "Step {step} of {steps}").format(step=step, steps=steps)
+
+
+def _ready() -> str:
+    return translate("DesignViewModel", "Ready")
+
+
+def _favourite_not_saved() -> str:
+    return translate("DesignViewModel", "The favourite could not be saved. Try again.")
 
 
 def pil_to_qimage(image) -> QImage:
@@ -63,7 +84,7 @@ class DesignViewModel(ViewModel):
     final_negative = observable("")
     busy = observable(False)
     progress = observable(0)  # 0..1000 over the running job
-    status_text = observable("Ready")
+    status_text = observable("")  # said by _say(), in the language shown; retranslate() says it again
     preview = observable(None)  # QImage of the latest step or result
     current_design = observable(None)  # the Design in the big preview (after a result or a click)
     variations = observable([])  # Designs of the latest job, in seed order
@@ -89,6 +110,10 @@ class DesignViewModel(ViewModel):
         self._writes = Serial("disk")  # favourites reach the store one at a time, in the order given
         self._favourites: dict[str, bool] = {}  # asked for, not yet stored: a second press toggles the first
         self._last_write = None
+        self._status_words: Callable[[], str] = _ready  # makes status_text again when the language changes
+        self._error_words: Callable[[], tuple] | None = None  # makes `error` again, while it is the one it made
+        self._said_error = None
+        self._say(_ready)
         for name in ("prompt", "preset", "negative_prompt"):
             getattr(self, f"{name}_changed").connect(self._update_final_prompt)
         bridge.sig_event.connect(self._on_engine_event)
@@ -98,6 +123,21 @@ class DesignViewModel(ViewModel):
         if self.relay is not None:
             self.relay.changed.connect(self._on_change)
         self._update_final_prompt()
+
+    # ----- words -----
+    def _say(self, words: Callable[[], str]) -> None:
+        self._status_words = words
+        self.status_text = words()
+
+    def _say_error(self, words: Callable[[], tuple]) -> None:
+        self._error_words = words
+        self.error = self._said_error = words()
+
+    def retranslate(self) -> None:
+        """The language changed (the view hears it): say the status line, and an error this made, in it."""
+        self.status_text = self._status_words()
+        if self._error_words is not None and self.error is not None and self.error == self._said_error:
+            self.error = self._said_error = self._error_words()
 
     # ----- commands -----
     def build_request(self) -> GenerationRequest:
@@ -127,7 +167,8 @@ class DesignViewModel(ViewModel):
         try:
             job = self.backend.submit(self.build_request())
         except UserFacingError as exc:
-            self.error = (exc.message, exc.details)
+            msg, details = exc.msg, exc.details
+            self._say_error(lambda: (msg.render(), details))
             return False
         self.error = None
         if not self.random_seed:
@@ -216,7 +257,9 @@ class DesignViewModel(ViewModel):
         def failed(exc: BaseException) -> None:
             if self._favourites.get(design.id) == value:
                 del self._favourites[design.id]
-            self.error = plain_words(exc, FAVOURITE_NOT_SAVED)
+            said = exc.msg if isinstance(exc, UserFacingError) else None  # its own words, else ours
+            details = plain_words(exc)[1]
+            self._say_error(lambda: (said.render() if said is not None else _favourite_not_saved(), details))
             self.current_design_changed.emit(self.current_design)  # the star the press lit goes out again
 
         deliver(future, stored, failed, self)
@@ -263,19 +306,21 @@ class DesignViewModel(ViewModel):
             self._pending = []
             self.busy = True
             self.progress = 0
-            self.status_text = "Preparing the model…"
+            self._say(lambda: translate("DesignViewModel", "Preparing the model…"))
         elif isinstance(event, ev.ModelLoading):
-            self.status_text = str(event.msg)  # the stage in words, by id (translated with the core's messages)
+            msg = event.msg  # the stage in words, by id (translated with the core's messages)
+            self._say(msg.render)
         elif isinstance(event, ev.ModelLoaded):
             # A preload ends here; a job goes on to its steps, and says so until the first one arrives.
-            self.status_text = "Starting…" if self._running_job else "Ready"
+            self._say((lambda: translate("DesignViewModel", "Starting…")) if self._running_job else _ready)
         elif isinstance(event, ev.ModelLoadFailed) and not self._running_job:
-            self.status_text = f"{event.label} could not be loaded"
+            label = event.label
+            self._say(lambda: translate("DesignViewModel", "{model} could not be loaded").format(model=label))
         elif isinstance(event, ev.StepProgress) and event.job.id == self._running_job:
             job = event.job
             self.progress = int(job.fraction * 1000)
-            images = f" · variation {job.image_index + 1} of {job.request.batch}" if job.request.batch > 1 else ""
-            self.status_text = f"Step {job.step} of {job.steps}{images}"
+            step, steps, index, batch = job.step, job.steps, job.image_index, job.request.batch
+            self._say(lambda: step_text(step, steps, index, batch))
             if event.preview is not None:
                 self._live += 1
                 self.preview = pil_to_qimage(event.preview)
@@ -289,12 +334,13 @@ class DesignViewModel(ViewModel):
             self._job_ended(event.job.id, JobState.CANCELLED)
         elif isinstance(event, ev.JobFailed):
             self._job_ended(event.job.id, JobState.FAILED)
-            self.error = (event.message, event.details)
+            msg, details = event.msg, event.details
+            self._say_error(lambda: (msg.render(), details))
 
     def _job_ended(self, job_id: str, state: JobState, saved: int = 0) -> None:
         if job_id == self._running_job:
             self._running_job = None
-            self.status_text = ended_text(state, saved)
+            self._say(lambda: ended_text(state, saved))
             self.progress = 0
             if state is JobState.CANCELLED:  # drop the half-denoised preview; show what the user had before
                 self._live += 1

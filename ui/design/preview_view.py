@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.i18n import translate
 from ui.icons import pixmap
 from ui.theme import FONT_EMPHASIS, RADIUS_CARD, SPACE_M, SPACE_S, current_theme
 
@@ -17,7 +18,7 @@ class ImageCanvas(QWidget):
         super().__init__(parent)
         self._image: QImage | None = None
         self._scaled: QPixmap | None = None
-        self._placeholder = "Your design appears here"
+        self._placeholder = ""  # empty: the usual sentence, in the language shown when painted
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
 
@@ -67,7 +68,8 @@ class ImageCanvas(QWidget):
             font.setPixelSize(FONT_EMPHASIS)
             painter.setFont(font)
             text_rect = QRectF(rect.left(), center.y() + SPACE_S, rect.width(), 40)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._placeholder)
+            words = self._placeholder or translate("ImageCanvas", "Your design appears here")
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, words)
             return
         if self._scaled is None or self._scaled.size() != rect.size().toSize():
             # Step previews are tiny (latent-sized): smooth scaling turns them into a soft image, not blocks.
@@ -101,7 +103,7 @@ class PreviewView(QWidget):
         self.progress.setFixedHeight(6)
         self.progress.setObjectName("previewProgress")
         layout.addWidget(self.progress)
-        self.status = QLabel("Ready")
+        self.status = QLabel()  # the view-model's status line (DesignViewModel.status_text)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setProperty("role", "secondary")
         self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter)

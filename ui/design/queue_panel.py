@@ -6,14 +6,28 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from app.generation.events import JobState
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_S, SPACE_XS
 
 
-class _JobRow(QWidget):
+def _state_words(state: JobState) -> str:
+    words = {
+        JobState.QUEUED: translate("QueuePanel", "Waiting"),
+        JobState.LOADING: translate("QueuePanel", "Loading model"),
+        JobState.RUNNING: translate("QueuePanel", "Running"),
+        JobState.DONE: translate("QueuePanel", "Done"),
+        JobState.CANCELLED: translate("QueuePanel", "Cancelled"),
+        JobState.FAILED: translate("QueuePanel", "Failed"),
+    }
+    return words.get(state, state.value)
+
+
+class _JobRow(Retranslating, QWidget):
     def __init__(self, job, on_cancel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.job_id = job.id
+        self._job = job
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
@@ -35,22 +49,29 @@ class _JobRow(QWidget):
         layout.addLayout(texts, 1)
         self.cancel = QToolButton()
         self.cancel.setIcon(icon("cancel"))
-        self.cancel.setToolTip("Cancel this job")
-        self.cancel.setAccessibleName(f"Cancel job: {prompt[:40]}")
+        self._prompt = prompt
         self.cancel.clicked.connect(lambda: on_cancel(self.job_id))
         layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.update_job(job)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.cancel.setToolTip(translate("QueuePanel", "Cancel this job"))
+        self.cancel.setAccessibleName(translate("QueuePanel", "Cancel job: {prompt}").format(prompt=self._prompt[:40]))
+        self.update_job(self._job)
 
     def update_job(self, job) -> None:
+        self._job = job
         n = job.request.batch
-        variations = f"{n} variation{'s' if n != 1 else ''}"
-        words = {JobState.QUEUED: "Waiting", JobState.LOADING: "Loading model", JobState.RUNNING: "Running"}
-        self.state.setText(f"{words.get(job.state, job.state.value.title())} · {variations}")
+        variations = (
+            translate("QueuePanel", "1 variation") if n == 1 else translate("QueuePanel", "{count} variations")
+        ).format(count=n)
+        state = translate("QueuePanel", "{state} · {variations}")
+        self.state.setText(state.format(state=_state_words(job.state), variations=variations))
         self.bar.setValue(int(job.fraction * 1000))
         self.bar.setVisible(job.state is not JobState.QUEUED)
 
 
-class QueuePanel(QWidget):
+class QueuePanel(Retranslating, QWidget):
     sig_cancel_job = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,12 +80,16 @@ class QueuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_S)
-        self.title = QLabel("Queue")
+        self.title = QLabel()
         self.title.setProperty("role", "caption")
         layout.addWidget(self.title)
         self._list = QVBoxLayout()
         self._list.setSpacing(SPACE_S)
         layout.addLayout(self._list)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("QueuePanel", "Queue · {count}").format(count=len(self._rows)))
 
     def set_jobs(self, jobs: list) -> None:
         wanted = {job.id for job in jobs}
@@ -79,7 +104,7 @@ class QueuePanel(QWidget):
                 self._list.addWidget(row)
             else:
                 row.update_job(job)
-        self.title.setText(f"Queue · {len(jobs)}")
+        self.retranslate()
         self.setVisible(bool(jobs))
 
     def update_job(self, job) -> None:

@@ -10,13 +10,14 @@ from app.kiosk import DESKTOP, Policy
 from ui.design.controls_panel import ControlsPanel
 from ui.design.preview_view import PreviewView
 from ui.design.thumbnail_strip import LINEAGE, VARIATIONS, ThumbnailStrip
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.page_title import PageTitle
 
 GENERATE_SHORTCUT = "Ctrl+Return"
-CANCEL_SHORTCUT = "Escape"
+CANCEL_SHORTCUT = "Escape"  # i18n: not shown
 QWIDGETSIZE_MAX = (1 << 24) - 1
 ICON_ONLY = "QPushButton { min-width: 0px; padding: 0px; }"  # a header button that shows only its icon
 
@@ -41,7 +42,7 @@ class _CtrlEnterFilter(QObject):
         return False
 
 
-class StudioView(QWidget):
+class StudioView(Retranslating, QWidget):
     sig_use_design = Signal(object)
 
     def __init__(self, vm, parent: QWidget | None = None, *, policy: Policy = DESKTOP) -> None:
@@ -50,6 +51,31 @@ class StudioView(QWidget):
         self.policy = policy
         self._setup_ui()
         self._connect()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("StudioView", "Design studio"))
+        self.title.setAccessibleName(self.title.text())
+        self.favourite.setToolTip(translate("StudioView", "Mark this design as a favourite (F)"))
+        self._set_action_text(self.refine, translate("StudioView", "Refine"))
+        self.refine.setToolTip(translate("StudioView", "Generate new variations starting from this design (R)"))
+        self._set_action_text(self.use, translate("StudioView", "Use this design"))
+        self.use.setToolTip(translate("StudioView", "Describe this design and turn it into a token"))
+        self.variations.set_words(
+            translate("StudioView", "Variations"), translate("StudioView", "Generate to see variations here")
+        )
+        self.history.set_words(
+            translate("StudioView", "Lineage"), translate("StudioView", "Refine a design to build its lineage")
+        )
+        keys = QKeySequence(GENERATE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.generate.setToolTip(translate("StudioView", "Generate ({shortcut})").format(shortcut=keys))
+        self.cancel.setText(translate("StudioView", "Cancel"))
+        self.cancel.setToolTip(translate("StudioView", "Cancel the running job (Esc)"))
+        self._on_busy_changed(self.vm.busy)
+        self._on_design_changed(self.vm.current_design)
+        self.vm.retranslate()  # the status line under the preview, said again in the new language
+        if self.centre.isVisible():
+            self._fit_header()  # the words' widths changed: the header may need the icon-only form, or no longer
 
     def _setup_ui(self) -> None:
         root = QHBoxLayout(self)
@@ -64,13 +90,13 @@ class StudioView(QWidget):
         col.setSpacing(SPACE_L)
         header = QHBoxLayout()
         header.setSpacing(SPACE_S)
-        self.title = PageTitle("Design studio")
+        self.title = PageTitle("")
         header.addWidget(self.title)
         header.addStretch(1)
-        self.favourite = self._action_button("star", "Favourite", "Mark this design as a favourite (F)")
+        self.favourite = self._action_button("star")
         self.favourite.setCheckable(True)
-        self.refine = self._action_button("refine", "Refine", "Generate new variations starting from this design (R)")
-        self.use = self._action_button("use", "Use this design", "Describe this design and turn it into a token")
+        self.refine = self._action_button("refine")
+        self.use = self._action_button("use")
         for button in (self.favourite, self.refine, self.use):
             header.addWidget(button)
         col.addLayout(header)
@@ -82,9 +108,9 @@ class StudioView(QWidget):
         col.addWidget(self.preview, 1)
         strips = QHBoxLayout()
         strips.setSpacing(SPACE_XL)
-        self.variations = ThumbnailStrip("Variations", "Generate to see variations here", VARIATIONS)
+        self.variations = ThumbnailStrip("", "", VARIATIONS)
         strips.addWidget(self.variations, 3)
-        self.history = ThumbnailStrip("Lineage", "Refine a design to build its lineage", LINEAGE)
+        self.history = ThumbnailStrip("", "", LINEAGE)
         strips.addWidget(self.history, 2)
         col.addLayout(strips)
 
@@ -100,17 +126,13 @@ class StudioView(QWidget):
         buttons = QHBoxLayout(footer)  # side by side: the inspector's height goes to the controls
         buttons.setContentsMargins(SPACE_XL, SPACE_M, SPACE_XL, SPACE_XL)
         buttons.setSpacing(SPACE_S)
-        self.generate = QPushButton("Generate")
+        self.generate = QPushButton()
         self.generate.setIcon(icon("generate", "#15181C"))
         self.generate.setProperty("primary", True)
         self.generate.setMinimumHeight(48)
-        self.generate.setToolTip(
-            f"Generate ({QKeySequence(GENERATE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
         buttons.addWidget(self.generate, 1)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton()
         self.cancel.setIcon(icon("cancel"))
-        self.cancel.setToolTip("Cancel the running job (Esc)")
         self.cancel.setMinimumHeight(48)
         buttons.addWidget(self.cancel)
         side.addWidget(footer)
@@ -127,12 +149,10 @@ class StudioView(QWidget):
         QShortcut(QKeySequence("F"), self, activated=self._on_favourite_key)
         QShortcut(QKeySequence("R"), self, activated=self._on_refine_key)
 
-    def _action_button(self, icon_name: str, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
+    def _action_button(self, icon_name: str) -> QPushButton:
+        """Its words come in retranslate(); the "label" property keeps them while only the icon shows."""
+        button = QPushButton()
         button.setIcon(icon(icon_name))
-        button.setToolTip(tip)
-        button.setAccessibleName(text)
-        button.setProperty("label", text)  # the words, also while only the icon shows
         button.setEnabled(False)
         return button
 
@@ -179,6 +199,7 @@ class StudioView(QWidget):
         vm.preview_changed.connect(self.preview.canvas.set_image)
         vm.progress_changed.connect(self.preview.progress.setValue)
         vm.status_text_changed.connect(self.preview.status.setText)
+        self.preview.status.setText(vm.status_text)
         vm.busy_changed.connect(self._on_busy_changed)
         vm.current_design_changed.connect(self._on_design_changed)
         vm.variations_changed.connect(lambda designs: self.variations.set_designs(designs, self._current_id()))
@@ -193,7 +214,7 @@ class StudioView(QWidget):
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.cancel.setEnabled(busy)
-        self.generate.setText("Add to queue" if busy else "Generate")
+        self.generate.setText(translate("StudioView", "Add to queue") if busy else translate("StudioView", "Generate"))
 
     def _on_design_changed(self, design) -> None:
         has = design is not None
@@ -201,7 +222,11 @@ class StudioView(QWidget):
             button.setEnabled(has)
         self.favourite.setChecked(bool(has and design.favourite))
         self.favourite.setIcon(icon("star-filled" if has and design.favourite else "star"))
-        self._set_action_text(self.favourite, "Favourited" if has and design.favourite else "Favourite")
+        favourited = has and design.favourite
+        self._set_action_text(
+            self.favourite,
+            translate("StudioView", "Favourited") if favourited else translate("StudioView", "Favourite"),
+        )
         self.variations.select(self._current_id())
         self.history.select(self._current_id())
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslating, translate
 from ui.icons import pixmap
 from ui.tasks import run_in_background
 from ui.theme import RADIUS, SPACE_S, SPACE_XS, current_theme
@@ -40,12 +41,12 @@ CACHED = 48  # decoded thumbnails kept per strip: a job's variations plus a long
 @dataclass(frozen=True)
 class StripKind:
     icon: str
-    noun: str  # for the count in the title: "4 variations", "3 generations"
+    counts: str  # what the title counts: "variations" ("4 variations") or "generations" ("3 generations")
     connected: bool  # draw an arrow between neighbours: each was made from the one before
 
 
-VARIATIONS = StripKind("library", "variation", connected=False)
-LINEAGE = StripKind("lineage", "generation", connected=True)
+VARIATIONS = StripKind("library", "variations", connected=False)
+LINEAGE = StripKind("lineage", "generations", connected=True)
 
 
 class _LinkDelegate(QStyledItemDelegate):
@@ -80,6 +81,12 @@ def decode_thumbnail(path: str, size: int = THUMB) -> QImage:
     return reader.read()
 
 
+def _tip(design) -> str:
+    if design.favourite:
+        return translate("ThumbnailStrip", "Seed {seed} · favourite").format(seed=design.seed)
+    return translate("ThumbnailStrip", "Seed {seed}").format(seed=design.seed)
+
+
 def _placeholder() -> QPixmap:
     """A calm tile where a thumbnail will be, in the theme's raised colour."""
     tile = QPixmap(THUMB * 2, THUMB * 2)
@@ -101,7 +108,7 @@ def _untinted_icon(pm: QPixmap) -> QIcon:
     return icon
 
 
-class ThumbnailStrip(QWidget):
+class ThumbnailStrip(Retranslating, QWidget):
     sig_design_clicked = Signal(object)
 
     def __init__(
@@ -115,6 +122,38 @@ class ThumbnailStrip(QWidget):
         self._name = title
         self.kind = kind
         self._setup_ui(title)
+        self.retranslate()
+
+    def set_words(self, title: str, empty_text: str) -> None:
+        """The strip's name and what it says while empty (the owner gives them, in the language shown)."""
+        self._name, self._empty_text = title, empty_text
+        self.hint.setText(empty_text)
+        self.list.setAccessibleName(title)
+        self._show_title()
+
+    def retranslate(self) -> None:
+        self._show_title()
+        for row in range(min(self.list.count(), len(self._designs))):
+            self.list.item(row).setToolTip(_tip(self._designs[row]))
+
+    def _show_title(self) -> None:
+        count = len(self._designs)
+        if not count:
+            text = self._name
+        elif self.kind.counts == "generations":
+            text = (
+                translate("ThumbnailStrip", "{name} · 1 generation")
+                if count == 1
+                else translate("ThumbnailStrip", "{name} · {count} generations")
+            )
+        else:
+            text = (
+                translate("ThumbnailStrip", "{name} · 1 variation")
+                if count == 1
+                else translate("ThumbnailStrip", "{name} · {count} variations")
+            )
+        self.title.setText(text.format(name=self._name, count=count))
+        self.title.setAccessibleName(self.title.text())
 
     def _setup_ui(self, title: str) -> None:
         layout = QVBoxLayout(self)
@@ -172,14 +211,12 @@ class ThumbnailStrip(QWidget):
                     picture = placeholder
                 item = QListWidgetItem(_untinted_icon(picture), "")
                 item.setData(Qt.ItemDataRole.UserRole, design.id)
-                item.setToolTip(f"Seed {design.seed}" + (" · favourite" if design.favourite else ""))
+                item.setToolTip(_tip(design))
                 item.setSizeHint(QSize(THUMB + SPACE_S, THUMB + SPACE_S))
                 self.list.addItem(item)
         self.hint.setVisible(not designs)
         self.list.setVisible(bool(designs))
-        count = len(designs)
-        plural = "s" if count != 1 else ""
-        self.title.setText(f"{self._name} · {count} {self.kind.noun}{plural}" if count else self._name)
+        self._show_title()
         self.select(current_id)
 
     def _picture(self, path: str) -> QPixmap | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.generation.presets import default_presets
 from app.library.models import Design
+from ui.i18n import Retranslating, translate
 from ui.icons import icon, pixmap
 from ui.library.library_model import prompt_of
 from ui.library.library_style import (
@@ -43,9 +44,9 @@ from ui.theme import (
 )
 from ui.widgets.dates import date_time_text
 
-OPEN_SHORTCUT = "Enter"
+OPEN_SHORTCUT = "Enter"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
 FAVOURITE_SHORTCUT = "F"
-DELETE_SHORTCUT = "Delete"
+DELETE_SHORTCUT = "Delete"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
 PREVIEW_WIDTH = INSPECTOR_WIDTH - 2 * INSPECTOR_PADDING
 MAX_IMAGE_ASPECT = 1.25  # a tall picture may be this much taller than wide before it is letterboxed
 
@@ -55,11 +56,16 @@ def preview_decode_side(device_pixel_ratio: float) -> int:
     return max(THUMB_SIDE, math.ceil(PREVIEW_WIDTH * device_pixel_ratio))
 
 
+def key_name(shortcut: str) -> str:
+    """A shortcut as this computer and language write it."""
+    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def preset_label(preset_id: str) -> str:
     try:
         return default_presets().get(preset_id or "none").label
     except (OSError, ValueError, KeyError):
-        return preset_id or "No style"
+        return preset_id or translate("design_details", "No style")
 
 
 def format_created(created_at: float) -> str:
@@ -136,7 +142,7 @@ class DesignPreview(QWidget):
             self.update()
 
 
-class DesignDetailsPanel(QFrame):
+class DesignDetailsPanel(Retranslating, QFrame):
     sig_open_requested = Signal()
     sig_favourite_requested = Signal()  # toggle the shown design's favourite
     sig_parent_requested = Signal(str)  # the id of the design this one was refined from
@@ -150,8 +156,7 @@ class DesignDetailsPanel(QFrame):
         self._design: Design | None = None
         self._parent_available = False
         self._setup_ui(loader)
-        self.set_design(None)
-        self._fit_width()
+        self.retranslate()
 
     def _setup_ui(self, loader: ThumbnailLoader) -> None:
         outer = QVBoxLayout(self)
@@ -177,9 +182,8 @@ class DesignDetailsPanel(QFrame):
 
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_S)
-        self.open_button = QPushButton("Open in the studio")
+        self.open_button = QPushButton()
         self.open_button.setProperty("primary", True)
-        self.open_button.setToolTip(f"Open this design in the Design studio to refine it ({OPEN_SHORTCUT})")
         self.open_button.clicked.connect(self.sig_open_requested)
         actions.addWidget(self.open_button, 1)
         self.favourite_button = QPushButton()
@@ -192,7 +196,8 @@ class DesignDetailsPanel(QFrame):
         layout.addLayout(actions)
         layout.addSpacing(SPACE_XL)
 
-        layout.addWidget(_caption("Prompt"))
+        self.prompt_caption = _caption()
+        layout.addWidget(self.prompt_caption)
         layout.addSpacing(SPACE_XS)
         self.prompt_label = _value_label()
         self.prompt_label.setObjectName("inspectorPrompt")
@@ -203,37 +208,37 @@ class DesignDetailsPanel(QFrame):
         facts.setHorizontalSpacing(SPACE_L)
         facts.setVerticalSpacing(SPACE_M)
         facts.setColumnStretch(1, 1)
-        self.preset_label = self._add_fact(facts, 0, "Style")
-        self.seed_label = self._add_fact(facts, 1, "Seed", tabular=True)
-        self.size_label = self._add_fact(facts, 2, "Size", tabular=True)
-        self.model_label = self._add_fact(facts, 3, "Model")
-        self.created_label = self._add_fact(facts, 4, "Created", tabular=True)
+        self.fact_captions: list[QLabel] = []
+        self.preset_label = self._add_fact(facts, 0)
+        self.seed_label = self._add_fact(facts, 1, tabular=True)
+        self.size_label = self._add_fact(facts, 2, tabular=True)
+        self.model_label = self._add_fact(facts, 3)
+        self.created_label = self._add_fact(facts, 4, tabular=True)
         layout.addLayout(facts)
 
         self.lineage_box = QWidget()
         lineage = QVBoxLayout(self.lineage_box)
         lineage.setContentsMargins(0, SPACE_XL, 0, 0)
         lineage.setSpacing(SPACE_S)
-        lineage.addWidget(_caption("Refined from"))
-        self.parent_button = QPushButton("Show the original")
-        self.parent_button.setToolTip("Select the design this one was refined from")
+        self.lineage_caption = _caption()
+        lineage.addWidget(self.lineage_caption)
+        self.parent_button = QPushButton()
         self.parent_button.clicked.connect(self._on_parent_clicked)
-        self.parent_missing_label = _value_label("The original is no longer in the library.")
+        self.parent_missing_label = _value_label()
         self.parent_missing_label.setProperty("role", "secondary")
         lineage.addWidget(self.parent_button, 0, Qt.AlignmentFlag.AlignLeft)
         lineage.addWidget(self.parent_missing_label)
         layout.addWidget(self.lineage_box)
         layout.addStretch(1)
         # Last and quiet: removing is rare and cannot be undone, so it never sits beside the primary action.
-        self.delete_button = QPushButton("Remove from library…")
+        self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteDesign")
-        self.delete_button.setToolTip(f"Remove this design and its descriptions from the library ({DELETE_SHORTCUT})")
         self.delete_button.clicked.connect(self.sig_delete_requested)
         layout.addSpacing(SPACE_XL)
         layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.delete_allowed = True  # the view turns it off where removing is not allowed (a kiosk, read-only)
 
-        self.hint_label = _value_label("Select a design to see it larger, with its prompt and settings.")
+        self.hint_label = _value_label()
         self.hint_label.setProperty("role", "secondary")
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.insertWidget(1, self.hint_label)
@@ -241,13 +246,48 @@ class DesignDetailsPanel(QFrame):
         self._content = [w for w in direct if w not in (self.preview, self.hint_label)]
         self.refresh_icons()
 
-    def _add_fact(self, grid: QGridLayout, row: int, name: str, *, tabular: bool = False) -> QLabel:
-        grid.addWidget(_caption(name), row, 0, Qt.AlignmentFlag.AlignTop)
+    def _add_fact(self, grid: QGridLayout, row: int, *, tabular: bool = False) -> QLabel:
+        self.fact_captions.append(_caption())
+        grid.addWidget(self.fact_captions[-1], row, 0, Qt.AlignmentFlag.AlignTop)
         value = _value_label()
         if tabular:
             value.setFont(tabular_font(value.font()))
         grid.addWidget(value, row, 1)
         return value
+
+    def retranslate(self) -> None:
+        """The fixed words in the language in use; then the design shown is shown again (its "Unknown", its star)."""
+        self.open_button.setText(translate("DesignDetailsPanel", "Open in the studio"))
+        self.open_button.setToolTip(
+            translate("DesignDetailsPanel", "Open this design in the Design studio to refine it ({shortcut})").format(
+                shortcut=key_name(OPEN_SHORTCUT)
+            )
+        )
+        self.prompt_caption.setText(translate("DesignDetailsPanel", "Prompt"))
+        facts = (
+            translate("DesignDetailsPanel", "Style"),
+            translate("DesignDetailsPanel", "Seed"),
+            translate("DesignDetailsPanel", "Size"),
+            translate("DesignDetailsPanel", "Model"),
+            translate("DesignDetailsPanel", "Created"),
+        )
+        for caption, words in zip(self.fact_captions, facts, strict=True):
+            caption.setText(words)
+        self.lineage_caption.setText(translate("DesignDetailsPanel", "Refined from"))
+        self.parent_button.setText(translate("DesignDetailsPanel", "Show the original"))
+        self.parent_button.setToolTip(translate("DesignDetailsPanel", "Select the design this one was refined from"))
+        self.parent_missing_label.setText(translate("DesignDetailsPanel", "The original is no longer in the library."))
+        self.delete_button.setText(translate("DesignDetailsPanel", "Remove from library…"))
+        self.delete_button.setToolTip(
+            translate(
+                "DesignDetailsPanel", "Remove this design and its descriptions from the library ({shortcut})"
+            ).format(shortcut=key_name(DELETE_SHORTCUT))
+        )
+        self.hint_label.setText(
+            translate("DesignDetailsPanel", "Select a design to see it larger, with its prompt and settings.")
+        )
+        self.set_design(self._design, parent_available=self._parent_available)
+        self._fit_width()
 
     # --- API -----------------------------------------------------------------------------------
 
@@ -272,7 +312,7 @@ class DesignDetailsPanel(QFrame):
         self.preset_label.setText(preset_label(design.request.preset))
         self.seed_label.setText(str(design.seed))
         self.size_label.setText(f"{design.width} × {design.height}")
-        self.model_label.setText(design.model_name or "Unknown")
+        self.model_label.setText(design.model_name or translate("DesignDetailsPanel", "Unknown"))
         self.created_label.setText(format_created(design.created_at))
         self.lineage_box.setVisible(bool(design.parent_id))
         self.parent_button.setVisible(bool(design.parent_id) and parent_available)
@@ -295,8 +335,13 @@ class DesignDetailsPanel(QFrame):
         theme = current_theme()
         favourite = bool(self._design and self._design.favourite)
         self.favourite_button.setIcon(icon("star-filled", theme.accent) if favourite else icon("star", theme.text))
-        words = "Remove from favourites" if favourite else "Add to favourites"
-        self.favourite_button.setToolTip(f"{words} ({FAVOURITE_SHORTCUT})")
+        if favourite:
+            words = translate("DesignDetailsPanel", "Remove from favourites")
+            tip = translate("DesignDetailsPanel", "Remove from favourites ({shortcut})")
+        else:
+            words = translate("DesignDetailsPanel", "Add to favourites")
+            tip = translate("DesignDetailsPanel", "Add to favourites ({shortcut})")
+        self.favourite_button.setToolTip(tip.format(shortcut=key_name(FAVOURITE_SHORTCUT)))
         self.favourite_button.setAccessibleName(words)
         self.open_button.setIcon(icon("design", theme.on_accent))
         self.parent_button.setIcon(icon("lineage", theme.text))
@@ -324,19 +369,21 @@ def removal_question(parent: QWidget) -> tuple[QMessageBox, QPushButton]:
     """The question asked before a design is removed (opened with `open()`, freed when closed), and its Remove."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Remove this design?",
-        "Remove this design from the library? Its descriptions go with it. This cannot be undone.",
+        translate("design_details", "Remove this design?"),
+        translate(
+            "design_details", "Remove this design from the library? Its descriptions go with it. This cannot be undone."
+        ),
         QMessageBox.StandardButton.Cancel,
         parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+    remove = box.addButton(translate("design_details", "Remove"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box, remove
 
 
-def _caption(text: str) -> QLabel:
+def _caption(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "caption")
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -39,7 +39,7 @@ class DesignGrid(QAbstractItemView):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover, True)
         self.tile_delegate = DesignTileDelegate(self)
         self.setItemDelegate(self.tile_delegate)
-        self.setAccessibleName("Designs")
+        # Its accessible name is the view's to give, in the language in use.
         self.update_cells()
 
     # --- geometry --------------------------------------------------------------------------------

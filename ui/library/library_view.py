@@ -26,9 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.library.models import Design
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
-from ui.library.design_details import DELETE_SHORTCUT, FAVOURITE_SHORTCUT, DesignDetailsPanel, removal_question
+from ui.library.design_details import (
+    DELETE_SHORTCUT,
+    FAVOURITE_SHORTCUT,
+    DesignDetailsPanel,
+    key_name,
+    removal_question,
+)
 from ui.library.design_grid import DesignGrid
+from ui.library.empty_states import empty_library, no_results, say_no_results
 from ui.library.library_model import LibraryModel, matches
 from ui.library.library_style import (
     GRID_GAP,
@@ -54,15 +62,14 @@ from ui.theme import (
     touch_target,
 )
 from ui.widgets.elided_label import ElidedLabel
-from ui.widgets.empty_state import EmptyState
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.page_title import PageTitle
 
 FIND_SHORTCUT = "Ctrl+F"
-COUNT_WIDEST = "00,000 favourites"
+COUNT_WIDEST = 88_888  # the count label always has room for this many favourites, in any language
 
 
-class LibraryView(QWidget):
+class LibraryView(Retranslating, QWidget):
     sig_open_in_studio = Signal(object)  # Design to continue in the Design studio
     sig_design_changed = Signal(object)  # Design whose new state (favourite) is shown now, wherever it changed
     sig_go_to_design = Signal()  # the empty library's "Go to the Design studio"
@@ -77,7 +84,7 @@ class LibraryView(QWidget):
         self.model.thumb_side = round(THUMB_SIDE * _device_pixel_ratio())
         self._no_results_action = self.clear_search
         self._syncing_filter = False
-        self._notice_text = ""
+        self._notice_shown: tuple = (False, 0)  # (read-only, damaged) the notice banner last said
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -101,6 +108,7 @@ class LibraryView(QWidget):
         self.model.dataChanged.connect(self._on_rows_changed)
         self.toolbar.hide()  # until the first answer says whether there is anything to search
         self.details.hide()
+        self.retranslate()
         self._reload(keep_selection=False)
 
     def _setup_ui(self) -> None:
@@ -117,7 +125,7 @@ class LibraryView(QWidget):
         header = QVBoxLayout()
         header.setContentsMargins(half, 0, half, 0)
         header.setSpacing(SPACE_L)
-        self.title_label = PageTitle("Library")
+        self.title_label = PageTitle(lambda: translate("LibraryView", "Library"))
         header.addWidget(self.title_label)
 
         self.toolbar = QWidget()
@@ -126,10 +134,7 @@ class LibraryView(QWidget):
         bar.setSpacing(SPACE_M)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setPlaceholderText("Search prompts…")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip(f"Search the prompts of your designs ({_native(FIND_SHORTCUT)})")
-        self.search_edit.setAccessibleName("Search prompts")
         self.search_edit.setMaximumWidth(SEARCH_WIDTH)
         self.search_edit.setMinimumWidth(SEARCH_MIN_WIDTH)
         self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -137,9 +142,8 @@ class LibraryView(QWidget):
         self.search_edit.textChanged.connect(self._on_search_edited)
         self.search_edit.returnPressed.connect(self._on_search_return)
         bar.addWidget(self.search_edit, 2)
-        self.favourites_button = QPushButton("Favourites")
+        self.favourites_button = QPushButton()
         self.favourites_button.setCheckable(True)
-        self.favourites_button.setToolTip("Show only the designs you starred")
         self.favourites_button.toggled.connect(self._on_favourites_toggled)
         bar.addWidget(self.favourites_button)
         self.count_label = ElidedLabel()
@@ -148,8 +152,6 @@ class LibraryView(QWidget):
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label.setProperty("role", "secondary")
         self.count_label.setFont(tabular_font(self.count_label.font()))
-        # The number itself always fits; only a quoted search gets shortened.
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(COUNT_WIDEST))
         bar.addWidget(self.count_label, 1)
         header.addWidget(self.toolbar)
 
@@ -169,16 +171,10 @@ class LibraryView(QWidget):
         self.grid.sig_open_requested.connect(self._on_open_index)
         self.stack.addWidget(self.grid)
 
-        self.empty_library = EmptyState(
-            "library",
-            "Your designs will appear here",
-            "Every SM6 you make in the Design studio is kept here, newest first, "
-            "ready to look at again, star and refine.",
-            "Go to the Design studio",
-        )
+        self.empty_library = empty_library()
         self.empty_library.sig_primary_clicked.connect(self.sig_go_to_design)
         self.stack.addWidget(self.empty_library)
-        self.no_results = EmptyState("search", "No designs match", "", "Clear search", "Show all designs")
+        self.no_results = no_results()
         self.no_results.sig_primary_clicked.connect(lambda: self._no_results_action())
         self.no_results.sig_secondary_clicked.connect(self.show_all)
         self.stack.addWidget(self.no_results)
@@ -207,6 +203,25 @@ class LibraryView(QWidget):
         self._delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._delete_shortcut.activated.connect(self.ask_delete)
         self.delete_confirm: QMessageBox | None = None
+
+    def retranslate(self) -> None:
+        """The fixed words in the language in use, then the count said again (the empty states and banners say their
+        own words again)."""
+        self.search_edit.setPlaceholderText(translate("LibraryView", "Search prompts…"))
+        self.search_edit.setToolTip(
+            translate("LibraryView", "Search the prompts of your designs ({shortcut})").format(
+                shortcut=key_name(FIND_SHORTCUT)
+            )
+        )
+        self.search_edit.setAccessibleName(translate("LibraryView", "Search prompts"))
+        self.favourites_button.setText(translate("LibraryView", "Favourites"))
+        self.favourites_button.setToolTip(translate("LibraryView", "Show only the designs you starred"))
+        self.grid.setAccessibleName(translate("LibraryView", "Designs"))
+        # The number itself always fits; only a quoted search gets shortened.
+        widest = count_text(COUNT_WIDEST, "", True).replace("8", "0")
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
+        if self.model.is_ready:
+            self._update_count(self.model.total)
 
     # --- public API ----------------------------------------------------------------------------
 
@@ -341,11 +356,11 @@ class LibraryView(QWidget):
 
     def _update_notice(self, *_args) -> None:
         """Why nothing can be saved, and how many designs could not be read: said once, kept in view."""
-        text = self.vm.notice(self.model.damaged)
-        if text != self._notice_text:  # once dismissed, the same notice does not come back on every reload
-            self._notice_text = text
-            if text:
-                self.notice_banner.show_message(text, severity="warning")
+        shown, damaged = (self.vm.read_only, self.model.damaged), self.model.damaged
+        if shown != self._notice_shown:  # once dismissed, the same notice does not come back on every reload
+            self._notice_shown = shown
+            if self.vm.notice(damaged):  # said again by the banner in another language
+                self.notice_banner.show_message(lambda: self.vm.notice(damaged), severity="warning")
             else:
                 self.notice_banner.clear()
 
@@ -368,32 +383,8 @@ class LibraryView(QWidget):
         self._update_count(self.model.total)
 
     def _set_no_results_texts(self) -> None:
-        search = _shorten(self.model.search)
-        state = self.no_results
-        assert state.secondary_button is not None
-        if self.model.search and self.model.favourites_only:
-            state.title_label.setText(f"No favourites match “{search}”")
-            state.set_text("Only your favourites are searched. Clear the search, or look through all designs.")
-            state.primary_button.setText("Clear search")
-            self._no_results_action = self.clear_search
-            state.secondary_button.show()
-        elif self.model.search:
-            state.title_label.setText(f"No designs match “{search}”")
-            state.set_text(
-                "Check the spelling, or try fewer or other words. Search looks at the prompts of your designs."
-            )
-            state.primary_button.setText("Clear search")
-            self._no_results_action = self.clear_search
-            state.secondary_button.hide()
-        else:
-            state.title_label.setText("No favourites yet")
-            state.set_text(
-                f"Star a design you love ({FAVOURITE_SHORTCUT}, or the star beside “Open in the studio”) "
-                "and it will be waiting for you here."
-            )
-            state.primary_button.setText("Show all designs")
-            self._no_results_action = self.show_all
-            state.secondary_button.hide()
+        clears = say_no_results(self.no_results, _shorten(self.model.search), self.model.favourites_only)
+        self._no_results_action = self.clear_search if clears else self.show_all
 
     def _update_count(self, total: int) -> None:
         self.count_label.set_full_text(count_text(total, self.model.search, self.model.favourites_only))
@@ -483,10 +474,6 @@ class LibraryView(QWidget):
         self._search_action.setIcon(icon("search", theme.text_secondary))
         starred = self.favourites_button.isChecked()
         self.favourites_button.setIcon(icon("star-filled", theme.accent) if starred else icon("star", theme.text))
-
-
-def _native(shortcut: str) -> str:
-    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _device_pixel_ratio() -> float:

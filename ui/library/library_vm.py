@@ -12,26 +12,44 @@ change names (`sig_added`, `sig_changed`, `sig_deleted`), never the whole listin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from app.changes import DesignAdded, DesignChanged, DesignDeleted
+from app.errors import UserFacingError
 from app.kiosk import DESKTOP, Policy
 from app.library.interface import DesignStore
 from app.library.models import Design
 from ui.bind import ViewModel, observable
+from ui.i18n import translate
 from ui.library.library_reader import LibraryWorker
 from ui.tasks import ChangeRelay
 from ui.widgets.error_banner import plain_words
 
-GONE = "This design is no longer in the library. Refresh to update the list."
+GONE = QT_TRANSLATE_NOOP("LibraryViewModel", "This design is no longer in the library. Refresh to update the list.")
+FAILED = QT_TRANSLATE_NOOP("LibraryViewModel", "That did not work. Try again.")
 SEARCH_SHOWN_CHARS = 32  # a long search is shortened in the count and empty-state texts
 
 
 def count_text(total: int, search: str, favourites_only: bool) -> str:
-    """ "1,234 designs", "1 favourite", "12 favourites matching “gold”"."""
-    singular, plural = ("favourite", "favourites") if favourites_only else ("design", "designs")
-    text = f"{total:,} {singular if total == 1 else plural}"
-    return f"{text} matching “{shorten(search)}”" if search else text
+    """ "1,234 designs", "1 favourite", "12 favourites matching “gold”", in the language in use."""
+    one = total == 1
+    if search and favourites_only:
+        words = (
+            translate("library_vm", "{count} favourite matching “{search}”")
+            if one
+            else translate("library_vm", "{count} favourites matching “{search}”")
+        )
+    elif search:
+        words = (
+            translate("library_vm", "{count} design matching “{search}”")
+            if one
+            else translate("library_vm", "{count} designs matching “{search}”")
+        )
+    elif favourites_only:
+        words = translate("library_vm", "{count} favourite") if one else translate("library_vm", "{count} favourites")
+    else:
+        words = translate("library_vm", "{count} design") if one else translate("library_vm", "{count} designs")
+    return words.format(count=f"{total:,}", search=shorten(search))
 
 
 def shorten(text: str) -> str:
@@ -43,7 +61,7 @@ class LibraryViewModel(ViewModel):
     search = observable("")  # the search the listing shows (applied, not what is being typed)
     favourites_only = observable(False)
     selected = observable(None)  # the Design in the details panel, or None
-    error = observable(None)  # (message, details) of the last action that failed, or None
+    error = observable(None)  # (message, details) of the last action that failed (a Message or callable), or None
 
     sig_added = Signal(object)  # a design new to the library, in this window's scope: on top if the filter allows
     sig_changed = Signal(object)  # a design's new state (its star): its tile and details redraw
@@ -69,13 +87,24 @@ class LibraryViewModel(ViewModel):
         return self.policy.may_delete_designs and not self.library.is_read_only
 
     def notice(self, damaged: int) -> str:
-        """Why nothing can be saved, and how many designs could not be read; "" when all is well."""
-        parts = [self.library.read_only_reason] if self.library.is_read_only else []
-        if damaged:
+        """Why nothing can be saved, and how many designs could not be read, in the language in use; "" when all is
+        well."""
+        parts = [str(self.library.read_only_reason)] if self.library.is_read_only else []
+        if damaged == 1:
             parts.append(
-                f"{damaged:,} design{' was' if damaged == 1 else 's were'} left out because "
-                f"{'its' if damaged == 1 else 'their'} saved settings in the library file are damaged; "
-                f"the pictures are still in {self.library.images_dir}."
+                translate(
+                    "LibraryViewModel",
+                    "1 design was left out because its saved settings in the library file are damaged; the picture is "
+                    "still in {folder}.",
+                ).format(folder=self.library.images_dir)
+            )
+        elif damaged:
+            parts.append(
+                translate(
+                    "LibraryViewModel",
+                    "{count} designs were left out because their saved settings in the library file are damaged; the "
+                    "pictures are still in {folder}.",
+                ).format(count=f"{damaged:,}", folder=self.library.images_dir)
             )
         return " ".join(parts)
 
@@ -117,7 +146,12 @@ class LibraryViewModel(ViewModel):
     def _failed(self, exc: BaseException, design_id: str | None = None) -> None:
         if design_id is not None:
             self._favourite_wanted.pop(design_id, None)
-        self.error = (GONE, "") if isinstance(exc, KeyError) else plain_words(exc, "That did not work. Try again.")
+        # Kept as a core Message or a callable, so the view says it again in another language.
+        if isinstance(exc, KeyError):
+            self.error = (lambda: translate("LibraryViewModel", GONE), "")
+        else:
+            message = exc.msg if isinstance(exc, UserFacingError) else (lambda: translate("LibraryViewModel", FAILED))
+            self.error = (message, plain_words(exc)[1])
 
     def _on_change(self, change) -> None:
         if isinstance(change, DesignAdded):

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.generation.backend import ModelInfo
 from app.kiosk import DESKTOP, Policy
+from app.messages import Message
+from ui.i18n import Retranslating, translate
 from ui.icons import pixmap
 from ui.theme import (
     EMPTY_ICON_BOX,
@@ -39,22 +41,16 @@ from ui.widgets.card import Card
 from ui.widgets.centered_column import CenteredColumn
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.folder_row import FolderRow, plain_tooltip
+from ui.widgets.model_picker import model_reason
+from ui.widgets.words import Words, said
 
 HERO_WIDTH = 560  # the explanation reads as two or three calm lines
 CARDS_WIDTH = 880  # two cards side by side fit a 1280×800 window without scrolling
-IMPORT_SHORTCUT = "Ctrl+I"
+IMPORT_SHORTCUT = "Ctrl+I"  # i18n: not shown (a key sequence; its native text is)
 ROW_ICON = 18
 
-TITLE = "No model yet"
-EXPLANATION = (
-    "SM6 Studio paints your car with a Stable Diffusion model that runs on this computer. "
-    "Get a Stable Diffusion 1.5, 2.x or SDXL checkpoint as a .safetensors file from its publisher "
-    "or a model site, then import it."
-)
-DEMO_CAPTION = "Random weights, abstract images — for trying the workflow, not for real designs"
 
-
-class FirstRunView(QWidget):
+class FirstRunView(Retranslating, QWidget):
     sig_import_requested = Signal()
     sig_demo_requested = Signal()
     sig_rescan_requested = Signal()  # the user copied files into a models folder and wants them found
@@ -64,8 +60,47 @@ class FirstRunView(QWidget):
         self.policy = policy
         self.setObjectName("firstRunView")
         self._unusable: list[ModelInfo] = []
+        self._busy: Words | None = None
         self._setup_ui()
         self._refresh_icons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title_label.setText(translate("FirstRunView", "No model yet"))
+        self.text_label.setText(
+            translate(
+                "FirstRunView",
+                "SM6 Studio paints your car with a Stable Diffusion model that runs on this computer. Get a Stable "
+                "Diffusion 1.5, 2.x or SDXL checkpoint as a .safetensors file from its publisher or a model site, "
+                "then import it.",
+            )
+        )
+        self.import_button.setText(translate("FirstRunView", "Import model…"))
+        native = QKeySequence(IMPORT_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.import_button.setToolTip(
+            translate("FirstRunView", "Import a .safetensors checkpoint or a diffusers folder ({shortcut})").format(
+                shortcut=native
+            )
+        )
+        self.demo_button.setText(translate("FirstRunView", "Try the demo model"))
+        self.demo_button.setToolTip(
+            translate("FirstRunView", "Build a small demo model on this computer (a few seconds, no download)")
+        )
+        self.demo_caption.setText(
+            translate("FirstRunView", "Random weights, abstract images — for trying the workflow, not for real designs")
+        )
+        self.busy_bar.setAccessibleName(translate("FirstRunView", "Working"))
+        self.busy_label.setText(said(self._busy))
+        self.folders_card.set_title(translate("FirstRunView", "Or use a models folder"))
+        self._folders_caption.setText(
+            translate("FirstRunView", "SM6 Studio finds checkpoints and diffusers folders you copy into either folder.")
+        )
+        self.user_folder_row.set_words(translate("FirstRunView", "Your models"))
+        self.user_folder_row.open_button.setAccessibleName(translate("FirstRunView", "Open models folder"))
+        self.bundled_folder_row.set_words(translate("FirstRunView", "Beside the app"))
+        self.rescan_button.setText(translate("FirstRunView", "Check again"))
+        self.rescan_button.setToolTip(translate("FirstRunView", "Look for new models in these folders"))
+        self.unusable_card.set_title(translate("FirstRunView", "Found, but can't be used"))
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -100,32 +135,29 @@ class FirstRunView(QWidget):
         self._icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.addWidget(self._icon_label, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addSpacing(SPACE_XL)
-        self.title_label = _label(TITLE, "title", centred=True)
+        self.title_label = _label("", "title", centred=True)
         body.addWidget(self.title_label)
         body.addSpacing(SPACE_M)
-        self.text_label = _label(EXPLANATION, "secondary", centred=True)
+        self.text_label = _label("", "secondary", centred=True)
         body.addWidget(self.text_label)
         body.addSpacing(SPACE_XL)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(SPACE_M)
         buttons.addStretch(1)
-        self.import_button = QPushButton("Import model…")
+        self.import_button = QPushButton()
         self.import_button.setProperty("primary", True)
         self.import_button.setDefault(True)
-        native = QKeySequence(IMPORT_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.import_button.setToolTip(f"Import a .safetensors checkpoint or a diffusers folder ({native})")
         self.import_button.clicked.connect(self.sig_import_requested)
         self.import_button.setVisible(self.policy.may_use_files)  # a file dialog: not for a visitor
         buttons.addWidget(self.import_button)
-        self.demo_button = QPushButton("Try the demo model")
-        self.demo_button.setToolTip("Build a small demo model on this computer (a few seconds, no download)")
+        self.demo_button = QPushButton()
         self.demo_button.clicked.connect(self.sig_demo_requested)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         body.addLayout(buttons)
         body.addSpacing(SPACE_S)
-        self.demo_caption = _label(DEMO_CAPTION, "caption", centred=True)
+        self.demo_caption = _label("", "caption", centred=True)
         body.addWidget(self.demo_caption)
 
         # Busy: an indeterminate bar and what is happening, in place of a blocking wait.
@@ -135,7 +167,6 @@ class FirstRunView(QWidget):
         busy.setSpacing(SPACE_S)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Working")
         self.busy_label = _label("", "secondary", centred=True)
         busy.addWidget(self.busy_bar)
         busy.addWidget(self.busy_label)
@@ -158,26 +189,23 @@ class FirstRunView(QWidget):
         row.setSpacing(SPACE_L)
         column.body.addLayout(row)
 
-        self.folders_card = Card("Or use a models folder", padding=SPACE_XL)
-        self.folders_card.add_widget(
-            _label("SM6 Studio finds checkpoints and diffusers folders you copy into either folder.", "caption")
-        )
-        self.user_folder_row = FolderRow("Your models", paths.user_models_dir())
-        self.bundled_folder_row = FolderRow("Beside the app", paths.bundled_models_dir(), "Open")
-        self.user_folder_row.open_button.setAccessibleName("Open models folder")
+        self.folders_card = Card("", padding=SPACE_XL)
+        self._folders_caption = _label("", "caption")
+        self.folders_card.add_widget(self._folders_caption)
+        self.user_folder_row = FolderRow("", paths.user_models_dir())
+        self.bundled_folder_row = FolderRow("", paths.bundled_models_dir())
         for folder in (self.user_folder_row, self.bundled_folder_row):
             folder.open_button.setVisible(self.policy.may_use_files)  # it opens the file manager
         self.folders_card.add_widget(self.user_folder_row)
         self.folders_card.add_widget(self.bundled_folder_row)
-        self.rescan_button = QPushButton("Check again")
-        self.rescan_button.setToolTip("Look for new models in these folders")
+        self.rescan_button = QPushButton()
         self.rescan_button.clicked.connect(self.sig_rescan_requested)
         self.folders_card.add_widget(self.rescan_button, 0)
         self.folders_card.body.setAlignment(self.rescan_button, Qt.AlignmentFlag.AlignLeft)
         self.folders_card.body.addStretch(1)
         row.addWidget(self.folders_card, 1)
 
-        self.unusable_card = Card("Found, but can't be used", padding=SPACE_XL)
+        self.unusable_card = Card("", padding=SPACE_XL)
         self._unusable_rows = QVBoxLayout()
         self._unusable_rows.setSpacing(SPACE_L)
         self.unusable_card.add_layout(self._unusable_rows)
@@ -202,12 +230,14 @@ class FirstRunView(QWidget):
 
     def unusable_reasons(self) -> list[tuple[str, str]]:
         """(name, reason) pairs as shown, for tests and accessibility checks."""
-        return [(m.id, m.error or "") for m in self._unusable]
+        return [(m.id, model_reason(m)) for m in self._unusable]
 
-    def set_busy(self, text: str | None) -> None:
-        """Show progress with `text` and disable the actions (e.g. while the demo model builds); None clears."""
-        busy = bool(text)
-        self.busy_label.setText(text or "")
+    def set_busy(self, text: Words | None) -> None:
+        """Show progress with `text` and disable the actions (e.g. while the demo model builds); None clears.
+        A callable `text` is said again when the language changes (see words.py)."""
+        self._busy = text or None
+        busy = self._busy is not None
+        self.busy_label.setText(said(self._busy))
         self.busy_box.setVisible(busy)
         for button in (self.import_button, self.demo_button, self.rescan_button):
             button.setEnabled(not busy)
@@ -217,8 +247,9 @@ class FirstRunView(QWidget):
     def is_busy(self) -> bool:
         return self.busy_box.isVisibleTo(self)
 
-    def show_error(self, message: str, details: str = "") -> None:
-        """A failed action (e.g. the demo build), shown under the buttons as plain text."""
+    def show_error(self, message: "Words | Message", details: str = "") -> None:
+        """A failed action (e.g. the demo build), shown under the buttons as plain text (a core Message or a
+        callable is said again when the language changes)."""
         self.error_banner.show_message(message, details)
 
     # --- behaviour -----------------------------------------------------------------------------
@@ -236,7 +267,7 @@ class FirstRunView(QWidget):
         super().changeEvent(event)
 
 
-class _UnusableRow(QWidget):
+class _UnusableRow(Retranslating, QWidget):
     """A warning icon, the file's name and why it is skipped. Both texts come from disk: plain text only."""
 
     def __init__(self, model: ModelInfo, parent: QWidget | None = None) -> None:
@@ -252,13 +283,20 @@ class _UnusableRow(QWidget):
         text.setSpacing(SPACE_S // 2)
         self.name_label = _label(model.id, None)
         self.name_label.setToolTip(plain_tooltip(str(model.path)))
-        self.reason_label = _label(model.error or "", "caption")
+        self.reason_label = _label("", "caption")
         self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text.addWidget(self.name_label)
         text.addWidget(self.reason_label)
         row.addLayout(text, 1)
-        self.setAccessibleName(f"Skipped {model.id}: {model.error}")
         self._refresh_icon()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        reason = model_reason(self.model)  # the core's words for it, by id, in the current language
+        self.reason_label.setText(reason)
+        self.setAccessibleName(
+            translate("FirstRunView", "Skipped {name}: {reason}").format(name=self.model.id, reason=reason)
+        )
 
     def _refresh_icon(self) -> None:
         self._icon.setPixmap(pixmap("warning", current_theme().warning, ROW_ICON))

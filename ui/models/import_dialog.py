@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.generation.importer import CHUNK_SIZE, ImportCancelled, ImportJob, check_target, validate_import
 from app.generation.registry import ModelInfo
+from ui.i18n import Retranslating, translate
 from ui.icons import pixmap
 from ui.tasks import deliver
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, tabular_font
@@ -39,20 +40,29 @@ from ui.widgets.folder_row import human_size
 from ui.widgets.status_chip import StatusChip
 
 DIALOG_WIDTH = 560
-FILE_FILTER = "Stable Diffusion checkpoints (*.safetensors);;All files (*)"
-FORMAT_WORDS = {"single": "Single file", "diffusers": "Diffusers folder"}
 SUMMARY_ICON = 20
 PROGRESS_MS = 50  # progress refresh: smooth to the eye, negligible work
 
 
-class ImportModelDialog(QDialog):
+def format_word(model_format: str) -> str:
+    if model_format == "single":
+        return translate("ImportModelDialog", "Single file")
+    if model_format == "diffusers":
+        return translate("ImportModelDialog", "Diffusers folder")
+    return model_format
+
+
+def file_filter() -> str:
+    return translate("ImportModelDialog", "Stable Diffusion checkpoints (*.safetensors);;All files (*)")
+
+
+class ImportModelDialog(Retranslating, QDialog):
     sig_imported = Signal(object)  # Path of the new model in the models folder
 
     def __init__(
         self, parent: QWidget | None = None, *, dest_dir: Path | None = None, chunk_size: int = CHUNK_SIZE
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import model")
         self._dest_dir = dest_dir
         self._chunk_size = chunk_size
         self._source: Path | None = None
@@ -65,7 +75,36 @@ class ImportModelDialog(QDialog):
         self._progress_timer.setInterval(PROGRESS_MS)
         self._progress_timer.timeout.connect(self._show_progress)
         self._setup_ui()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("ImportModelDialog", "Import model"))
+        self._title.setText(translate("ImportModelDialog", "Import a model"))
+        self._intro.setText(
+            translate(
+                "ImportModelDialog",
+                "Choose a Stable Diffusion checkpoint (.safetensors) or a diffusers model folder. SM6 Studio checks "
+                "it before copying anything.",
+            )
+        )
+        self.choose_file_button.setText(translate("ImportModelDialog", "Choose file…"))
+        self.choose_folder_button.setText(translate("ImportModelDialog", "Choose folder…"))
+        self._how_label.setText(translate("ImportModelDialog", "How to add it"))
+        self.copy_radio.setText(translate("ImportModelDialog", "Copy into SM6 Studio"))
+        self.link_radio.setText(translate("ImportModelDialog", "Link (saves disk space)"))
+        self.link_caption.setText(
+            translate(
+                "ImportModelDialog",
+                "Uses the model where it is now. Keep it there: moving or deleting the original removes it from SM6 "
+                "Studio.",
+            )
+        )
+        self.progress_bar.setAccessibleName(translate("ImportModelDialog", "Import progress"))
+        self.import_button.setText(translate("ImportModelDialog", "Import"))
+        self.import_button.setToolTip(translate("ImportModelDialog", "Import the model (Enter)"))
         self._update_state()
+        if self._job is not None:
+            self._say_progress(self._job)
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -74,23 +113,18 @@ class ImportModelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
         layout.setSpacing(0)
-        title = _label("Import a model", "section")
-        layout.addWidget(title)
+        self._title = _label("", "section")
+        layout.addWidget(self._title)
         layout.addSpacing(SPACE_S)
-        layout.addWidget(
-            _label(
-                "Choose a Stable Diffusion checkpoint (.safetensors) or a diffusers model folder. "
-                "SM6 Studio checks it before copying anything.",
-                "secondary",
-            )
-        )
+        self._intro = _label("", "secondary")
+        layout.addWidget(self._intro)
         layout.addSpacing(SPACE_L)
 
         choose = QHBoxLayout()
         choose.setSpacing(SPACE_M)
-        self.choose_file_button = QPushButton("Choose file…")
+        self.choose_file_button = QPushButton()
         self.choose_file_button.clicked.connect(self._on_choose_file)
-        self.choose_folder_button = QPushButton("Choose folder…")
+        self.choose_folder_button = QPushButton()
         self.choose_folder_button.clicked.connect(self._on_choose_folder)
         choose.addWidget(self.choose_file_button)
         choose.addWidget(self.choose_folder_button)
@@ -131,18 +165,14 @@ class ImportModelDialog(QDialog):
         layout.addWidget(self._banner_box)
         layout.addSpacing(SPACE_XL)
 
-        layout.addWidget(_label("How to add it", "emphasis"))
+        self._how_label = _label("", "emphasis")
+        layout.addWidget(self._how_label)
         layout.addSpacing(SPACE_XS)
-        self.copy_radio = QRadioButton("Copy into SM6 Studio")
+        self.copy_radio = QRadioButton()
         self.copy_radio.setChecked(True)
         self.copy_caption = _label("", "caption", indent=True)
-        self.link_radio = QRadioButton("Link (saves disk space)")
-        self.link_caption = _label(
-            "Uses the model where it is now. Keep it there: moving or deleting the "
-            "original removes it from SM6 Studio.",
-            "caption",
-            indent=True,
-        )
+        self.link_radio = QRadioButton()
+        self.link_caption = _label("", "caption", indent=True)
         self._mode_group = QButtonGroup(self)
         self._mode_group.addButton(self.copy_radio)
         self._mode_group.addButton(self.link_radio)
@@ -155,7 +185,6 @@ class ImportModelDialog(QDialog):
         progress.setSpacing(SPACE_S)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setAccessibleName("Import progress")
         self.progress_label = _label("", "secondary")
         self.progress_label.setFont(tabular_font(self.progress_label.font()))
         progress.addWidget(self.progress_bar)
@@ -166,13 +195,11 @@ class ImportModelDialog(QDialog):
         footer = QHBoxLayout()
         footer.setSpacing(SPACE_M)
         footer.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Close without importing (Esc)")
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton()
         self.import_button.setProperty("primary", True)
         self.import_button.setDefault(True)
-        self.import_button.setToolTip("Import the model (Enter)")
         self.import_button.clicked.connect(self.start_import)
         footer.addWidget(self.cancel_button)
         footer.addWidget(self.import_button)
@@ -213,9 +240,9 @@ class ImportModelDialog(QDialog):
         mode = "link" if self.link_radio.isChecked() else "copy"
         self.error_banner.clear()
         self.progress_bar.setValue(0)
-        self.progress_label.setText("Preparing…")
         job = ImportJob(self._source, mode=mode, dest_dir=self._dest_dir, chunk_size=self._chunk_size).start()
         self._job = job
+        self.progress_label.setText(translate("ImportModelDialog", "Preparing…"))
         deliver(job.future, lambda _path: self._on_ended(job), lambda _error: self._on_ended(job), self)
         self._progress_timer.start()
         self._update_state()
@@ -223,20 +250,21 @@ class ImportModelDialog(QDialog):
     def cancel_import(self) -> None:
         if self._job is not None:
             self._job.cancel()
-            self.progress_label.setText("Cancelling…")
+            self._say_progress(self._job)
             self.cancel_button.setEnabled(False)
 
     # --- slots ---------------------------------------------------------------------------------
 
     def _on_choose_file(self) -> None:
-        dialog = QFileDialog(self, "Choose a model file", str(_start_dir()), FILE_FILTER)
+        title = translate("ImportModelDialog", "Choose a model file")
+        dialog = QFileDialog(self, title, str(_start_dir()), file_filter())
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.fileSelected.connect(self.set_source)
         dialog.open()
 
     def _on_choose_folder(self) -> None:
-        dialog = QFileDialog(self, "Choose a diffusers model folder", str(_start_dir()))
+        dialog = QFileDialog(self, translate("ImportModelDialog", "Choose a diffusers model folder"), str(_start_dir()))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -257,7 +285,19 @@ class ImportModelDialog(QDialog):
         done, total = job.progress()
         if total:
             self.progress_bar.setValue(round(1000 * done / total))
-            self.progress_label.setText(f"Copying… {human_size(done)} of {human_size(total)}")
+            self._say_progress(job)
+
+    def _say_progress(self, job: ImportJob) -> None:
+        done, total = job.progress()
+        if job.cancelling:
+            text = translate("ImportModelDialog", "Cancelling…")
+        elif total:
+            text = translate("ImportModelDialog", "Copying… {done} of {total}").format(
+                done=human_size(done), total=human_size(total)
+            )
+        else:
+            text = translate("ImportModelDialog", "Preparing…")
+        self.progress_label.setText(text)
 
     def _on_ended(self, job: ImportJob) -> None:
         if job is not self._job:
@@ -271,10 +311,11 @@ class ImportModelDialog(QDialog):
         elif self._close_when_done:
             super().reject()
         elif isinstance(job.error, ImportCancelled):
-            self.error_banner.show_message(job.error.message, severity="info")
+            self.error_banner.show_message(job.error.msg, severity="info")
             self._update_state()
         else:
-            self.error_banner.show_exception(job.error or RuntimeError("the import stopped without a result"))
+            stopped = RuntimeError("the import stopped without a result")  # i18n: not shown (behind the details)
+            self.error_banner.show_exception(job.error or stopped)
             self._update_state()
 
     def reject(self) -> None:
@@ -303,13 +344,16 @@ class ImportModelDialog(QDialog):
             self.name_label.setText(info.label)
             self.arch_chip.set_text(info.arch_label)
             self.size_chip.set_text(human_size(info.size_bytes))
-            self.format_chip.set_text(FORMAT_WORDS.get(info.format, info.format))
+            self.format_chip.set_text(format_word(info.format))
             self.path_label.setText(str(info.path))
             self._summary_icon.setPixmap(pixmap("model", current_theme().text_secondary, SUMMARY_ICON))
             self.copy_caption.setText(self._copy_caption(info))
         else:
             self.copy_caption.setText(
-                "Makes its own copy in your models folder; the original can then be moved or deleted."
+                translate(
+                    "ImportModelDialog",
+                    "Makes its own copy in your models folder; the original can then be moved or deleted.",
+                )
             )
         self.import_button.setEnabled(info is not None and not busy)
         for widget in (self.choose_file_button, self.choose_folder_button):
@@ -317,10 +361,12 @@ class ImportModelDialog(QDialog):
         for widget in (self.copy_radio, self.link_radio, self.copy_caption, self.link_caption):
             widget.setEnabled(info is not None and not busy)  # nothing to decide until a model checks out
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText("Cancel import" if busy else "Cancel")
-        self.cancel_button.setToolTip(
-            "Stop copying; nothing is kept (Esc)" if busy else "Close without importing (Esc)"
-        )
+        if busy:
+            self.cancel_button.setText(translate("ImportModelDialog", "Cancel import"))
+            self.cancel_button.setToolTip(translate("ImportModelDialog", "Stop copying; nothing is kept (Esc)"))
+        else:
+            self.cancel_button.setText(translate("ImportModelDialog", "Cancel"))
+            self.cancel_button.setToolTip(translate("ImportModelDialog", "Close without importing (Esc)"))
         self.progress_box.setVisible(busy)
         self._fit_height()
 
@@ -334,11 +380,20 @@ class ImportModelDialog(QDialog):
             self.resize(width, height)
 
     def _copy_caption(self, info: ModelInfo) -> str:
-        text = f"Makes its own copy ({human_size(info.size_bytes)}) in your models folder"
+        size = human_size(info.size_bytes)
         free = _free_space(self._dest_dir or paths.user_models_dir())
-        if free is not None:
-            text += f"; {human_size(free)} free there"
-        return text + ". The original can then be moved or deleted."
+        if free is None:
+            text = translate(
+                "ImportModelDialog",
+                "Makes its own copy ({size}) in your models folder. The original can then be moved or deleted.",
+            )
+            return text.format(size=size)
+        text = translate(
+            "ImportModelDialog",
+            "Makes its own copy ({size}) in your models folder; {free} free there. The original can then be moved "
+            "or deleted.",
+        )
+        return text.format(size=size, free=human_size(free))
 
 
 def _label(text: str, role: str, indent: bool = False) -> QLabel:
@@ -354,7 +409,7 @@ def _label(text: str, role: str, indent: bool = False) -> QLabel:
 
 
 def _start_dir() -> Path:
-    downloads = Path.home() / "Downloads"
+    downloads = Path.home() / "Downloads"  # i18n: not shown (the folder's name on disk)
     return downloads if downloads.is_dir() else Path.home()
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.description.keys import ApiKeyStore
 from app.description.models import DESCRIBE_LIMITS, DescribeSettings
+from ui.i18n import translate
 from ui.widgets.card import Card
 from ui.widgets.form_layout import form_layout
 from ui.widgets.number_field import NumberField
@@ -17,34 +18,66 @@ from ui.widgets.secret_row import SecretRow
 
 class DescribeSettingsCard(Card):
     def __init__(self, keys: ApiKeyStore | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Descriptions (ChatGPT)", parent)
+        super().__init__("", parent)
         self.keys = keys or ApiKeyStore()
         self._build_form()
+        self.retranslate()
 
     def _build_form(self) -> None:
         form = form_layout()
+        self._labels: list[QLabel] = []
+
+        def add_row(field: QWidget, row: QWidget | None = None) -> None:
+            label = QLabel()
+            label.setBuddy(field)
+            self._labels.append(label)
+            form.addRow(label, row or field)
+
         self.model = QLineEdit()
         self.model.setPlaceholderText("gpt-4o-mini")
-        form.addRow("Model", self.model)
+        add_row(self.model)
         self.base_url = QLineEdit()
-        self.base_url.setPlaceholderText("OpenAI — or e.g. http://127.0.0.1:1234/v1 for LM Studio")
-        self.base_url.setToolTip("Leave empty for OpenAI. A local OpenAI-compatible server works offline.")
-        form.addRow("Server", self.base_url)
+        add_row(self.base_url)
         # Typed, not spun: a value out of range is refused with a sentence under the field, never clamped quietly.
-        self.temperature = NumberField("Creativity", *DESCRIBE_LIMITS["temperature"], decimals=2, example="0.8")
-        form.addRow("Creativity", self.temperature.row)
-        self.max_tokens = NumberField("Longest draft", *DESCRIBE_LIMITS["max_tokens"], unit="tokens")
-        form.addRow("Longest draft", self.max_tokens.row)
-        self.char_limit = NumberField("Description limit", *DESCRIBE_LIMITS["char_limit"], unit="characters")
-        form.addRow("Description limit", self.char_limit.row)
+        self.temperature = NumberField("", *DESCRIBE_LIMITS["temperature"], decimals=2, example="0.8")
+        add_row(self.temperature, self.temperature.row)
+        self.max_tokens = NumberField("", *DESCRIBE_LIMITS["max_tokens"])
+        add_row(self.max_tokens, self.max_tokens.row)
+        self.char_limit = NumberField("", *DESCRIBE_LIMITS["char_limit"])
+        add_row(self.char_limit, self.char_limit.row)
         self.body.addLayout(form)
 
-        self.key_row = SecretRow(self.keys, "Paste an OpenAI API key", _describe_key)
-        self.key_row.save_button.setText("Save key")
+        self.key_row = SecretRow(
+            self.keys,
+            lambda: translate("DescribeSettingsCard", "Paste an OpenAI API key"),
+            _describe_key,
+            what=lambda: translate("DescribeSettingsCard", "OpenAI API key"),
+            save_text=lambda: translate("DescribeSettingsCard", "Save key"),
+        )
         self.body.addWidget(self.key_row)
         # The names the rest of the app and its tests know these by.
         self.key_status, self.key_input = self.key_row.status, self.key_row.input
         self.save_key, self.remove_key = self.key_row.save_button, self.key_row.remove_button
+
+    def retranslate(self) -> None:
+        self.set_title(translate("DescribeSettingsCard", "Descriptions (ChatGPT)"))
+        creativity = translate("DescribeSettingsCard", "Creativity")
+        longest = translate("DescribeSettingsCard", "Longest draft")
+        limit = translate("DescribeSettingsCard", "Description limit")
+        words = (translate("DescribeSettingsCard", "Model"), translate("DescribeSettingsCard", "Server"))
+        for label, text in zip(self._labels, (*words, creativity, longest, limit)):
+            label.setText(text)
+        self.model.setAccessibleName(words[0])
+        self.base_url.setAccessibleName(words[1])
+        self.base_url.setPlaceholderText(
+            translate("DescribeSettingsCard", "OpenAI — or e.g. http://127.0.0.1:1234/v1 for LM Studio")
+        )
+        self.base_url.setToolTip(
+            translate("DescribeSettingsCard", "Leave empty for OpenAI. A local OpenAI-compatible server works offline.")
+        )
+        self.temperature.set_words(creativity, example="0.8")
+        self.max_tokens.set_words(longest, unit=translate("DescribeSettingsCard", "tokens"))
+        self.char_limit.set_words(limit, unit=translate("DescribeSettingsCard", "characters"))
 
     # ----- values -----
     def load(self, settings: DescribeSettings) -> None:
@@ -77,12 +110,20 @@ class DescribeSettingsCard(Card):
 
 def _describe_key(lookup) -> str:
     if lookup.source == "env":
-        return f"Using the key from OPENAI_API_KEY ({lookup.masked})."
+        return translate("DescribeSettingsCard", "Using the key from OPENAI_API_KEY ({masked}).").format(
+            masked=lookup.masked
+        )
     if lookup.source == "session":
-        return f"Using the key you entered, for this session only ({lookup.masked}); it is forgotten at quit."
+        return translate(
+            "DescribeSettingsCard",
+            "Using the key you entered, for this session only ({masked}); it is forgotten at quit.",
+        ).format(masked=lookup.masked)
     if lookup.source == "keyring":
-        return f"Using the key saved in the system keyring ({lookup.masked})."
-    return (
+        return translate("DescribeSettingsCard", "Using the key saved in the system keyring ({masked}).").format(
+            masked=lookup.masked
+        )
+    return translate(
+        "DescribeSettingsCard",
         "No key yet. ChatGPT needs one; a local server (LM Studio, Ollama, llama.cpp) drafts without. Otherwise "
-        "drafts are made offline from templates."
+        "drafts are made offline from templates.",
     )

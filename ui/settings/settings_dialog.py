@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import i18n as core_i18n
 from app import paths
 from app.config import DEVICES, THEMES, Settings, save_settings
+from ui.i18n import Retranslating, language_for, translate
 from ui.settings.chain_settings_card import ChainSettingsCard
 from ui.settings.describe_settings_card import DescribeSettingsCard
 from ui.settings.publish_settings_card import PublishSettingsCard
@@ -40,37 +42,109 @@ from ui.widgets.page_title import PageTitle
 
 DIALOG_WIDTH = 880
 MAX_HEIGHT = 720  # fits a 1280×800 screen; the sections scroll below that
-SAVE_SHORTCUT = "Ctrl+S"
-
-THEME_WORDS = {"system": "System", "light": "Light", "dark": "Dark"}
-DEVICE_WORDS = {"auto": "Auto", "cuda": "NVIDIA CUDA", "mps": "Apple MPS", "cpu": "CPU"}
-DEVICE_EXPLANATION = (
-    "Auto picks an NVIDIA graphics card, then Apple silicon, then the processor (works everywhere, but slowly)."
-)
-# (setting name, label, when to use it)
-MEMORY_OPTIONS = (
-    (
-        "attention_slicing",
-        "Attention slicing",
-        "Less graphics memory, a little slower. Use it if generating runs out of memory.",
-    ),
-    ("vae_tiling", "VAE tiling", "For large images, or when memory runs out at the very last step."),
-    ("cpu_offload", "Model CPU offload", "For graphics cards with 4–6 GB of memory. Much slower."),
-)
+SAVE_SHORTCUT = "Ctrl+S"  # i18n: not shown (a key sequence; its native text is)
+MEMORY_OPTIONS = ("attention_slicing", "vae_tiling", "cpu_offload")  # generation settings, in the order shown
 
 
-class SettingsDialog(QDialog):
+def theme_word(name: str) -> str:
+    if name == "light":
+        return translate("SettingsDialog", "Light")
+    if name == "dark":
+        return translate("SettingsDialog", "Dark")
+    return translate("SettingsDialog", "System")
+
+
+def device_word(name: str) -> str:
+    return {
+        "cuda": translate("SettingsDialog", "NVIDIA CUDA"),
+        "mps": translate("SettingsDialog", "Apple MPS"),
+        "cpu": translate("SettingsDialog", "CPU"),
+    }.get(name, translate("SettingsDialog", "Auto"))
+
+
+def language_word(choice: str) -> str:
+    """Each language in its own words; "system" says which one the computer's setting means here."""
+    if choice in core_i18n.NAMES:
+        return core_i18n.NAMES[choice]
+    system = core_i18n.NAMES[language_for("system")]
+    return translate("SettingsDialog", "System language ({language})").format(language=system)
+
+
+def memory_words(name: str) -> tuple[str, str]:
+    """(label, when to use it) for a low-memory option."""
+    if name == "attention_slicing":
+        return translate("SettingsDialog", "Attention slicing"), translate(
+            "SettingsDialog", "Less graphics memory, a little slower. Use it if generating runs out of memory."
+        )
+    if name == "vae_tiling":
+        return translate("SettingsDialog", "VAE tiling"), translate(
+            "SettingsDialog", "For large images, or when memory runs out at the very last step."
+        )
+    return translate("SettingsDialog", "Model CPU offload"), translate(
+        "SettingsDialog", "For graphics cards with 4–6 GB of memory. Much slower."
+    )
+
+
+class SettingsDialog(Retranslating, QDialog):
     sig_settings_changed = Signal(object)  # the saved Settings
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *, settings_path: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
         # A copy: nothing the user clicks here reaches the caller's object unless Save is chosen.
         self._original = copy.deepcopy(settings)
         self._settings_path = settings_path
+        self._problem = None  # says the last refusal to save again, in the language of the moment
         self._setup_ui()
+        self.retranslate()
         self._load(self._original)
         self._fit_to_content()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
+        self._title.setText(translate("SettingsDialog", "Settings"))
+        self._appearance.set_title(translate("SettingsDialog", "Appearance"))
+        for name, radio in self.theme_radios.items():
+            radio.setText(theme_word(name))
+        self._theme_caption.setText(translate("SettingsDialog", "System follows your computer's light or dark mode."))
+        self._language_label.setText(translate("SettingsDialog", "&Language"))
+        self.language_combo.setAccessibleName(translate("SettingsDialog", "Language"))
+        for index in range(self.language_combo.count()):
+            self.language_combo.setItemText(index, language_word(self.language_combo.itemData(index)))
+        self._language_caption.setText(translate("SettingsDialog", "The window changes language as soon as you save."))
+        self._generation.set_title(translate("SettingsDialog", "Generation"))
+        self._device_label.setText(translate("SettingsDialog", "&Device"))
+        for index in range(self.device_combo.count()):  # texts only: the chosen device stays chosen
+            self.device_combo.setItemText(index, device_word(self.device_combo.itemData(index)))
+        self.device_combo.setAccessibleName(translate("SettingsDialog", "Generation device"))
+        self._device_caption.setText(
+            translate(
+                "SettingsDialog",
+                "Auto picks an NVIDIA graphics card, then Apple silicon, then the processor (works everywhere, but "
+                "slowly).",
+            )
+        )
+        _say_option(
+            self._previews_option,
+            translate("SettingsDialog", "Live previews"),
+            translate("SettingsDialog", "Watch the image take shape. Turn off only on a very slow computer."),
+        )
+        self._memory_label.setText(translate("SettingsDialog", "Low-memory options"))
+        for name, option in self._memory_options.items():
+            _say_option(option, *memory_words(name))
+        self._folders.set_title(translate("SettingsDialog", "Folders"))
+        self.data_folder_row.set_words(translate("SettingsDialog", "Designs and library"))
+        self.user_models_row.set_words(translate("SettingsDialog", "Your models"))
+        self.bundled_models_row.set_words(translate("SettingsDialog", "Models beside the app"))
+        self.cancel_button.setText(translate("SettingsDialog", "Cancel"))
+        self.cancel_button.setToolTip(translate("SettingsDialog", "Close without changing anything (Esc)"))
+        self.save_button.setText(translate("SettingsDialog", "Save"))
+        native = QKeySequence(SAVE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.save_button.setToolTip(translate("SettingsDialog", "Save and apply ({shortcut})").format(shortcut=native))
+        if self._problem is not None and self._banner_box.isVisibleTo(self):
+            # The page hears of the language before its cards do; the sentence names their fields, so they go first.
+            for card in (self.describe_card, self.publish_card, self.chain_card):
+                card.retranslate()
+            self._show_problem(self._problem)
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -80,7 +154,7 @@ class SettingsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, SPACE_XL, 0, SPACE_XL)
         outer.setSpacing(0)
-        title = PageTitle("Settings")  # the same workspace title as every other page
+        title = self._title = PageTitle("")  # the same workspace title as every other page
         title.setContentsMargins(SPACE_XL, 0, SPACE_XL, 0)
         outer.addWidget(title)
         outer.addSpacing(SPACE_L)
@@ -130,70 +204,64 @@ class SettingsDialog(QDialog):
         footer.setContentsMargins(SPACE_XL, 0, SPACE_XL, 0)
         footer.setSpacing(SPACE_M)
         footer.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Close without changing anything (Esc)")
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton()
         self.save_button.setProperty("primary", True)
         self.save_button.setDefault(True)
         self.save_button.setShortcut(QKeySequence(SAVE_SHORTCUT))
-        native = QKeySequence(SAVE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.save_button.setToolTip(f"Save and apply ({native})")
         self.save_button.clicked.connect(self._on_save)
         footer.addWidget(self.cancel_button)
         footer.addWidget(self.save_button)
         outer.addLayout(footer)
 
     def _build_appearance(self) -> Card:
-        card = Card("Appearance", padding=SPACE_XL)
+        card = self._appearance = Card("", padding=SPACE_XL)
         row = QHBoxLayout()
         row.setSpacing(SPACE_XL)
         self._theme_group = QButtonGroup(self)
         self.theme_radios: dict[str, QRadioButton] = {}
         for name in THEMES:
-            radio = QRadioButton(THEME_WORDS[name])
+            radio = QRadioButton()
             self._theme_group.addButton(radio)
             self.theme_radios[name] = radio
             row.addWidget(radio)
         row.addStretch(1)
         card.add_layout(row)
-        card.add_widget(_label("System follows your computer's light or dark mode.", "caption"))
+        self._theme_caption = _label("", "caption")
+        card.add_widget(self._theme_caption)
+        card.body.addSpacing(SPACE_S)
+        self._language_label, self.language_combo = _combo_row(card, core_i18n.CHOICES)
+        self._language_caption = _label("", "caption")
+        card.add_widget(self._language_caption)
         return card
 
     def _build_generation(self) -> Card:
-        card = Card("Generation", padding=SPACE_XL)
-        device_row = QHBoxLayout()
-        device_row.setSpacing(SPACE_M)
-        device_label = QLabel("Device")
-        self.device_combo = QComboBox()
-        for name in DEVICES:
-            self.device_combo.addItem(DEVICE_WORDS[name], name)
-        self.device_combo.setAccessibleName("Generation device")
-        device_label.setBuddy(self.device_combo)
-        device_row.addWidget(device_label)
-        device_row.addWidget(self.device_combo, 1)
-        card.add_layout(device_row)
-        card.add_widget(_label(DEVICE_EXPLANATION, "caption"))
+        card = self._generation = Card("", padding=SPACE_XL)
+        self._device_label, self.device_combo = _combo_row(card, DEVICES)
+        self._device_caption = _label("", "caption")
+        card.add_widget(self._device_caption)
         card.body.addSpacing(SPACE_S)
 
-        self.live_previews_check, previews = _option(
-            "Live previews", "Watch the image take shape. Turn off only on a very slow computer."
-        )
-        card.add_widget(previews)
+        self._previews_option = _option()
+        self.live_previews_check = self._previews_option[0]
+        card.add_widget(self._previews_option[1])
         card.body.addSpacing(SPACE_S)
-        card.add_widget(_label("Low-memory options", "emphasis"))
+        self._memory_label = _label("", "emphasis")
+        card.add_widget(self._memory_label)
         self.memory_checks: dict[str, QCheckBox] = {}
-        for name, text, caption in MEMORY_OPTIONS:
-            check, box = _option(text, caption)
-            self.memory_checks[name] = check
-            card.add_widget(box)
+        self._memory_options: dict[str, tuple[QCheckBox, QWidget, QLabel]] = {}
+        for name in MEMORY_OPTIONS:
+            option = self._memory_options[name] = _option()
+            self.memory_checks[name] = option[0]
+            card.add_widget(option[1])
         return card
 
     def _build_folders(self) -> Card:
-        card = Card("Folders", padding=SPACE_XL)
-        self.data_folder_row = FolderRow("Designs and library", paths.data_dir())
-        self.user_models_row = FolderRow("Your models", paths.user_models_dir())
-        self.bundled_models_row = FolderRow("Models beside the app", paths.bundled_models_dir())
+        card = self._folders = Card("", padding=SPACE_XL)
+        self.data_folder_row = FolderRow("", paths.data_dir())
+        self.user_models_row = FolderRow("", paths.user_models_dir())
+        self.bundled_models_row = FolderRow("", paths.bundled_models_dir())
         for row in (self.data_folder_row, self.user_models_row, self.bundled_models_row):
             card.add_widget(row)
         return card
@@ -208,6 +276,7 @@ class SettingsDialog(QDialog):
 
     def _load(self, settings: Settings) -> None:
         self.theme_radios.get(settings.theme, self.theme_radios["system"]).setChecked(True)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(settings.language), 0))
         index = self.device_combo.findData(settings.generation.device)
         self.device_combo.setCurrentIndex(max(index, 0))
         self.live_previews_check.setChecked(settings.generation.live_previews)
@@ -221,6 +290,7 @@ class SettingsDialog(QDialog):
         """The settings as currently shown (not yet saved); fields this dialog doesn't show are kept."""
         result = copy.deepcopy(self._original)
         result.theme = next(name for name, radio in self.theme_radios.items() if radio.isChecked())
+        result.language = self.language_combo.currentData()
         gen = result.generation
         gen.device = self.device_combo.currentData()
         gen.live_previews = self.live_previews_check.isChecked()
@@ -231,15 +301,29 @@ class SettingsDialog(QDialog):
         result.chain = self.chain_card.values()
         return result.validated()
 
-    def _show_problem(self, message: str, details: str = "") -> None:
+    def _show_problem(self, problem) -> None:
+        """`problem()` gives (message, details) in the language of the moment; None when it is gone."""
+        words = problem()
+        if words is None:
+            return
+        self._problem = problem
         self._banner_box.show()
-        self.error_banner.show_message(message, details=details)
+        self.error_banner.show_message(words[0], details=words[1])
+
+    def _invalid_words(self) -> tuple[str, str] | None:
+        # Checked again rather than kept: the sentence comes out in whichever language is current.
+        try:
+            self.settings()
+        except ValueError as exc:
+            fallback = translate("SettingsDialog", "One of these settings cannot be used. Check the highlighted field.")
+            return plain_words(exc, fallback)
+        return None
 
     def _on_save(self) -> None:
         try:
             new = self.settings()
-        except ValueError as exc:  # an address or number that cannot be used: say which, keep every edit, go there
-            self._show_problem(*plain_words(exc, "One of these settings cannot be used. Check the highlighted field."))
+        except ValueError:  # an address or number that cannot be used: say which, keep every edit, go there
+            self._show_problem(self._invalid_words)
             field = (
                 self.describe_card.invalid_field()
                 or self.publish_card.invalid_field()
@@ -252,13 +336,10 @@ class SettingsDialog(QDialog):
         try:
             save_settings(new, self._settings_path)
         except OSError as exc:
-            self._show_problem(
-                f"Settings could not be saved: {exc.strerror or exc}. Check that the settings folder is writable, "
-                "then try again.",
-                details=str(exc),
-            )
+            self._show_problem(lambda error=exc: _not_saved_words(error))
             return
         self._banner_box.hide()
+        self._problem = None
         self.sig_settings_changed.emit(new)
         self.accept()
 
@@ -272,17 +353,46 @@ def _label(text: str, role: str) -> QLabel:
     return label
 
 
-def _option(text: str, caption: str) -> tuple[QCheckBox, QWidget]:
-    """A checkbox with a caption under its text saying when to use it."""
+def _not_saved_words(exc: OSError) -> tuple[str, str]:
+    message = translate(
+        "SettingsDialog",
+        "Settings could not be saved: {reason}. Check that the settings folder is writable, then try again.",
+    )
+    return message.format(reason=exc.strerror or exc), str(exc)
+
+
+def _combo_row(card: Card, choices: tuple[str, ...]) -> tuple[QLabel, QComboBox]:
+    """A label and a combo box whose items carry the setting's ids as data (texts are set by retranslate)."""
+    row = QHBoxLayout()
+    row.setSpacing(SPACE_M)
+    label = QLabel()
+    combo = QComboBox()
+    for choice in choices:
+        combo.addItem("", choice)
+    label.setBuddy(combo)
+    row.addWidget(label)
+    row.addWidget(combo, 1)
+    card.add_layout(row)
+    return label, combo
+
+
+def _option() -> tuple[QCheckBox, QWidget, QLabel]:
+    """A checkbox with a caption under its text saying when to use it (words set by `_say_option`)."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    check = QCheckBox(text)
-    check.setToolTip(caption)
+    check = QCheckBox()
     layout.addWidget(check)
-    hint = _label(caption, "caption")
+    hint = _label("", "caption")
     # Line the caption up with the checkbox text, past its indicator.
     hint.setContentsMargins(SPACE_XL + SPACE_XS, 0, 0, SPACE_XS)
     layout.addWidget(hint)
-    return check, box
+    return check, box, hint
+
+
+def _say_option(option: tuple[QCheckBox, QWidget, QLabel], text: str, caption: str) -> None:
+    check, _box, hint = option
+    check.setText(text)
+    check.setToolTip(caption)
+    hint.setText(caption)

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.config import Settings
+from ui.i18n import translate
+from ui.settings.kiosk_settings_card import install_showroom_card
 from ui.settings.settings_dialog import SettingsDialog
 
 
@@ -19,8 +21,12 @@ class SettingsPage(SettingsDialog):
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setMaximumHeight(16_777_215)
         self.sig_settings_changed.connect(self._remember)
-        self.cancel_button.setText("Revert")
-        self.cancel_button.setToolTip("Put back the saved settings")
+        self.showroom_card = install_showroom_card(self)  # saves its own changes at once (see the card)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.cancel_button.setText(translate("SettingsPage", "Revert"))
+        self.cancel_button.setToolTip(translate("SettingsPage", "Put back the saved settings"))
 
     def _remember(self, settings: Settings) -> None:
         self._original = copy.deepcopy(settings)

@@ -9,60 +9,79 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.token.publish import JobRecord
+from ui.i18n import translate
 from ui.theme import SPACE_M, SPACE_S
 from ui.widgets.card import Card
 from ui.widgets.status_chip import StatusChip
 
-LOCAL_ONLY = (
-    "The image and metadata are only on this computer. Publish them so the token's ipfs:// addresses work for everyone."
+# In English here; translated (context "PublishCard") each time they are shown.
+LOCAL_ONLY = QT_TRANSLATE_NOOP(
+    "PublishCard",
+    "The image and metadata are only on this computer. Publish them so the token's ipfs:// addresses work for "
+    "everyone.",
 )
-QUEUED = "Waiting in the outbox; publishing starts in a moment."
-OFFLINE = (
+QUEUED = QT_TRANSLATE_NOOP("PublishCard", "Waiting in the outbox; publishing starts in a moment.")
+OFFLINE = QT_TRANSLATE_NOOP(
+    "PublishCard",
     "The files are safe in the outbox and go out by themselves once the IPFS service can be reached, even after a "
-    "restart."
+    "restart.",
 )
-UPLOADING = "Uploading the image and metadata and checking that the node stores them under the token's CIDs…"
-PINNING = "Uploaded. The pinning service is fetching the files; this can take a few minutes."
-PINNED = "Published: anyone can open the image and metadata at the token's ipfs:// addresses."
+UPLOADING = QT_TRANSLATE_NOOP(
+    "PublishCard", "Uploading the image and metadata and checking that the node stores them under the token's CIDs…"
+)
+PINNING = QT_TRANSLATE_NOOP(
+    "PublishCard", "Uploaded. The pinning service is fetching the files; this can take a few minutes."
+)
+PINNED = QT_TRANSLATE_NOOP(
+    "PublishCard", "Published: anyone can open the image and metadata at the token's ipfs:// addresses."
+)
 
 # A CID is one long word: shown whole it cannot wrap and pushes the strip wider than the column.
 _LONG_WORD = re.compile(r"[A-Za-z0-9]{32,}")
 
-# state → (chip text, chip variant, chip icon)
+# state → (chip text in English, chip variant, chip icon)
 CHIPS = {
-    "local": ("Local only", "neutral", "info"),
-    "queued": ("Queued", "info", "queue"),
-    "offline": ("Waiting for the network", "warning", "warning"),
-    "uploading": ("Uploading…", "info", "refresh"),
-    "pinning": ("Pinning…", "info", "refresh"),
-    "pinned": ("Pinned", "success", "success"),
-    "failed": ("Failed", "danger", "error"),
+    "local": (QT_TRANSLATE_NOOP("PublishCard", "Local only"), "neutral", "info"),
+    "queued": (QT_TRANSLATE_NOOP("PublishCard", "Queued"), "info", "queue"),
+    "offline": (QT_TRANSLATE_NOOP("PublishCard", "Waiting for the network"), "warning", "warning"),
+    "uploading": (QT_TRANSLATE_NOOP("PublishCard", "Uploading…"), "info", "refresh"),
+    "pinning": (QT_TRANSLATE_NOOP("PublishCard", "Pinning…"), "info", "refresh"),
+    "pinned": (QT_TRANSLATE_NOOP("PublishCard", "Pinned"), "success", "success"),
+    "failed": (QT_TRANSLATE_NOOP("PublishCard", "Failed"), "danger", "error"),
 }
 
 
+def chip(state: str) -> tuple[str, str, str]:
+    """CHIPS[state] with its word in the current language."""
+    text, variant, icon_name = CHIPS[state]
+    return translate("PublishCard", text), variant, icon_name
+
+
 def describe(job: JobRecord | None, busy: bool, setup_problem: str) -> tuple[str, str]:
-    """(state for CHIPS, sentence) for `job` as the person should read it now."""
+    """(state for CHIPS, sentence in the current language) for `job` as the person should read it now."""
     if job is None:
-        return "local", LOCAL_ONLY
+        return "local", translate("PublishCard", LOCAL_ONLY)
     if job.state == "pinned":
-        return "pinned", PINNED
+        return "pinned", translate("PublishCard", PINNED)
     if job.state == "failed":
-        return "failed", str(job.reason) or "Publishing failed."
+        return "failed", str(job.reason) or translate("PublishCard", "Publishing failed.")
     if job.state == "uploading" or (busy and job.state == "local" and not setup_problem):
-        return "uploading", UPLOADING
+        return "uploading", translate("PublishCard", UPLOADING)
     if setup_problem:
-        return "queued", f"Waiting in the outbox. {setup_problem}"
+        return "queued", translate("PublishCard", "Waiting in the outbox. {problem}").format(problem=setup_problem)
     if job.state == "pinning":
         if job.waiting_for_network:
-            return "offline", OFFLINE
-        return "pinning", PINNING if job.pinning_service_fetching or not job.error else str(job.reason)
+            return "offline", translate("PublishCard", OFFLINE)
+        if job.pinning_service_fetching or not job.error:
+            return "pinning", translate("PublishCard", PINNING)
+        return "pinning", str(job.reason)
     if job.waiting_for_network:
-        return "offline", OFFLINE
-    return "queued", QUEUED
+        return "offline", translate("PublishCard", OFFLINE)
+    return "queued", translate("PublishCard", QUEUED)
 
 
 class PublishCard(Card):
@@ -77,30 +96,40 @@ class PublishCard(Card):
         title = QLabel("IPFS")
         title.setProperty("role", "emphasis")
         row.addWidget(title)
-        self.chip = StatusChip(*CHIPS["local"])
+        self.chip = StatusChip(*chip("local"))
         row.addWidget(self.chip)
         row.addStretch(1)
-        self.button = QPushButton("Publish")
-        self.button.setToolTip("Upload the image and metadata to IPFS (set up in Settings)")
+        self.button = QPushButton()
         self.button.clicked.connect(self._on_clicked)
         row.addWidget(self.button)
         self.add_layout(row)
-        self.text = QLabel(LOCAL_ONLY)
+        self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # a node's reason is shown as text, never as markup
         self.text.setWordWrap(True)
         self.text.setProperty("role", "caption")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.add_widget(self.text)
         self.state = "local"
+        self._shown: tuple = (None, False, "", True)  # show_job's arguments, to say them again in another language
+        self.show_job(None, busy=False, setup_problem="", can_publish=True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.button.setToolTip(translate("PublishCard", "Upload the image and metadata to IPFS (set up in Settings)"))
+        job, busy, setup_problem, can_publish = self._shown
+        self.show_job(job, busy=busy, setup_problem=setup_problem, can_publish=can_publish)
 
     def show_job(self, job: JobRecord | None, *, busy: bool, setup_problem: str, can_publish: bool) -> None:
+        self._shown = (job, busy, setup_problem, can_publish)
         self.state, sentence = describe(job, busy, setup_problem)
-        self.chip.set_state(*CHIPS[self.state])
+        self.chip.set_state(*chip(self.state))
         self.text.setText(_LONG_WORD.sub(lambda m: f"{m[0][:8]}…{m[0][-6:]}", sentence))
         self.text.setToolTip(sentence if self.text.text() != sentence else "")  # the full CIDs, on demand
         self._fit_text()
         self.button.setVisible(self.state in ("local", "failed"))
-        self.button.setText("Retry" if self.state == "failed" else "Publish")
+        failed = self.state == "failed"
+        self.button.setText(translate("PublishCard", "Retry") if failed else translate("PublishCard", "Publish"))
         self.button.setEnabled(can_publish or self.state == "failed")
 
     def _fit_text(self) -> None:

@@ -12,14 +12,20 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.changes import TokenPublished
+from app.errors import UserFacingError
 from app.token.assemble import TokenDraft
 from app.token.publish import JobRecord
 from app.token.publisher import Publisher
+from ui.i18n import translate
 from ui.tasks import ChangeRelay, run_in_background
 from ui.token.publish_card import describe
-from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
+
+
+def stopped_words() -> str:
+    return translate("publish_queue", "Publishing stopped because of an unexpected problem; it tries again later.")
+
 
 RETRY_MS = 30_000  # while a job waits for the network or a pinning service, try again this often
 
@@ -31,7 +37,9 @@ class PublishQueue(QObject):
         super().__init__(parent)
         self.publisher = publisher
         self.setup_problem = ""
-        self.error = ""  # the outbox itself failed (disk): shown until the next run succeeds
+        # The outbox itself failed (disk): its Message, or a callable saying it in the language in use; shown until the
+        # next run succeeds.
+        self.error: object = ""
         self.busy = False
         self._again = False
         self._stopped = False
@@ -108,7 +116,7 @@ class PublishQueue(QObject):
 
     def _on_error(self, error: BaseException) -> None:
         log.warning("publishing run failed: %s", error)
-        self.error = plain_words(error, "Publishing stopped because of an unexpected problem; it tries again later.")[0]
+        self.error = error.msg if isinstance(error, UserFacingError) else stopped_words
         self._finish(None)
 
     def _finish(self, jobs: list[JobRecord] | None) -> None:

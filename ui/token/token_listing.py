@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.i18n import translate
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.token.token_widgets import (
     CHAIN_NAME,
@@ -51,13 +52,17 @@ def _detail_grid() -> QGridLayout:
     return grid
 
 
-def _add_rows(grid: QGridLayout, rows: list[tuple[str, QWidget | QHBoxLayout]]) -> None:
-    for i, (key, value) in enumerate(rows):
-        grid.addWidget(plain_label(key, name="detailKey"), i, 0, Qt.AlignmentFlag.AlignVCenter)
+def _add_rows(grid: QGridLayout, rows: list[QWidget | QHBoxLayout]) -> list[QLabel]:
+    """One row per value, each with a key label (its words are set by the caller's retranslate); the key labels."""
+    keys = []
+    for i, value in enumerate(rows):
+        keys.append(plain_label("", name="detailKey"))
+        grid.addWidget(keys[-1], i, 0, Qt.AlignmentFlag.AlignVCenter)
         if isinstance(value, QWidget):
             grid.addWidget(value, i, 1)
         else:
             grid.addLayout(value, i, 1)
+    return keys
 
 
 class MintProof(Card):
@@ -69,50 +74,63 @@ class MintProof(Card):
         grid = _detail_grid()
         chain_row = QHBoxLayout()
         chain_row.setSpacing(SPACE_S)
-        self.chain = plain_label(CHAIN_NAME)
-        self.chip = StatusChip(NOT_MINTED, "neutral", "info")
+        self.chain = plain_label("")
+        self.chip = StatusChip("", "neutral", "info")
         chain_row.addWidget(self.chain)
         chain_row.addWidget(self.chip)
         chain_row.addStretch(1)
-        self.token_id = plain_label(NOT_MINTED, role="secondary", selectable=True)
+        self.token_id = plain_label("", role="secondary", selectable=True)
         # Addresses elide in the middle: shown whole, a 42-character address would widen the column past its edge.
         self.owner = AddressLabel(NO_VALUE)
-        self.owner.setAccessibleName("Owner")
         self.contract = AddressLabel(NO_VALUE)
-        self.contract.setAccessibleName("Contract")
-        _add_rows(
-            grid,
-            [("Chain", chain_row), ("Token ID", self.token_id), ("Owner", self.owner), ("Contract", self.contract)],
-        )
+        self.keys = _add_rows(grid, [chain_row, self.token_id, self.owner, self.contract])
         self.add_layout(grid)
         links = QHBoxLayout()
         links.setSpacing(SPACE_S)
-        self.token_link = self._link("View on KaiaScan", "See the token on the Kaia explorer")
-        self.tx_link = self._link("View transaction", "See the mint transaction on the Kaia explorer")
+        self.token_link = self._link()
+        self.tx_link = self._link()
         links.addWidget(self.token_link)
         links.addWidget(self.tx_link)
         links.addStretch(1)
         self.add_layout(links)
-        self.show_not_minted()
+        self._mint: tuple | None = None  # (record, network) shown, or None: said again in another language
+        self.retranslate()
 
-    def _link(self, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
+    def retranslate(self) -> None:
+        super().retranslate()
+        owner, contract = translate("MintProof", "Owner"), translate("MintProof", "Contract")
+        words = (translate("MintProof", "Chain"), translate("MintProof", "Token ID"), owner, contract)
+        for key, text in zip(self.keys, words, strict=True):
+            key.setText(text)
+        self.owner.setAccessibleName(owner)
+        self.contract.setAccessibleName(contract)
+        self.token_link.setText(translate("MintProof", "View on KaiaScan"))
+        self.tx_link.setText(translate("MintProof", "View transaction"))
+        if self._mint is None:
+            self.show_not_minted()
+        else:
+            self.show_mint(*self._mint)
+
+    def _link(self) -> QPushButton:
+        button = QPushButton()
         button.setProperty("flat", True)
-        button.setToolTip(tip)
         button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(button.property("url") or "")))
         return button
 
     def show_not_minted(self) -> None:
-        self.chip.set_state(NOT_MINTED, "neutral", "info")
-        self.chain.setText(CHAIN_NAME)
-        self.token_id.setText(NOT_MINTED)
+        self._mint = None
+        not_minted = translate("MintProof", NOT_MINTED)
+        self.chip.set_state(not_minted, "neutral", "info")
+        self.chain.setText(translate("MintProof", CHAIN_NAME))
+        self.token_id.setText(not_minted)
         self.owner.set_full_text(NO_VALUE)
         self.contract.set_full_text(NO_VALUE)
         for link in (self.token_link, self.tx_link):
             self._set_url(link, "")
 
     def show_mint(self, record, network) -> None:
-        self.chip.set_state("minted", "success", "success")
+        self._mint = (record, network)
+        self.chip.set_state(translate("MintProof", "minted"), "success", "success")
         self.chain.setText(network.name)
         self.token_id.setText(f"#{record.token_id}")
         self.owner.set_full_text(record.recipient)
@@ -123,7 +141,7 @@ class MintProof(Card):
     @staticmethod
     def _set_url(button: QPushButton, url: str) -> None:
         button.setProperty("url", url)
-        button.setToolTip(url)
+        button.setToolTip(url)  # the address itself: what the link opens
         button.setVisible(bool(url))
 
 
@@ -131,12 +149,18 @@ class FilesCard(Card):
     """The token's two ipfs:// addresses, each with a copy button."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Files", parent, padding=SPACE_L)
-        self.metadata_link = CopyField("Metadata address")
-        self.image_link = CopyField("Image address")
+        super().__init__(lambda: translate("FilesCard", "Files"), parent, padding=SPACE_L)
+        self.metadata_link = CopyField(lambda: translate("FilesCard", "Metadata address"))
+        self.image_link = CopyField(lambda: translate("FilesCard", "Image address"))
         grid = _detail_grid()
-        _add_rows(grid, [("Metadata", self.metadata_link), ("Image", self.image_link)])
+        self.keys = _add_rows(grid, [self.metadata_link, self.image_link])
         self.add_layout(grid)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.keys[0].setText(translate("FilesCard", "Metadata"))
+        self.keys[1].setText(translate("FilesCard", "Image"))
 
 
 class PreviewLayout(QWidget):

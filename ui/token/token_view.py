@@ -11,16 +11,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -32,8 +30,10 @@ from PySide6.QtWidgets import (
 from app.kiosk import DESKTOP, Policy
 from app.token.assemble import TokenDraft
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, Theme, current_theme, theme_manager
+from ui.token.json_page import JsonPage
 from ui.token.publish_card import PublishCard
 from ui.token.publish_queue import PublishQueue
 from ui.token.token_listing import FilesCard, MintProof, PreviewLayout, plain_label
@@ -47,7 +47,6 @@ from ui.token.token_widgets import (
     token_stylesheet,
 )
 from ui.token.verify_action import Verifier, start_verification
-from ui.widgets.copy_field import CopyField
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.page_title import PageHeader
@@ -56,14 +55,18 @@ from ui.widgets.save_dialog import ask_save_path
 log = logging.getLogger(__name__)
 
 PAGE_EMPTY, PAGE_TOKEN, PAGE_LOADING = 0, 1, 2
-LOADING_TEXT = "Preparing the token…"
-LANGUAGE_CHOICES = [("ko", "한국어"), ("en", "English")]
-PROFILE_CHOICES = [("IPFS 2025 (CIDv1)", UNIXFS_V1_2025), ("Kubo legacy (CIDv0)", KUBO_LEGACY)]
+LOADING_TEXT = QT_TRANSLATE_NOOP("TokenView", "Preparing the token…")
+# Each language by its own name, as a language switch reads in any language (the translation keeps it so).
+LANGUAGE_CHOICES = [("ko", "한국어"), ("en", QT_TRANSLATE_NOOP("TokenView", "English"))]
+PROFILE_CHOICES = [
+    (QT_TRANSLATE_NOOP("TokenView", "IPFS 2025 (CIDv1)"), UNIXFS_V1_2025),
+    (QT_TRANSLATE_NOOP("TokenView", "Kubo legacy (CIDv0)"), KUBO_LEGACY),
+]
 MINT_SHORTCUT = "Ctrl+Return"
 NARROW_IMAGE_SHARE = 0.55  # stacked, the picture leaves room under it for the start of the listing
 
 
-class TokenView(QWidget):
+class TokenView(Retranslating, QWidget):
     sig_pick_design = Signal()  # the empty state's action: the app shows the Library
     sig_mint_requested = Signal(object)  # TokenDraft, only ever a ready one
 
@@ -75,9 +78,11 @@ class TokenView(QWidget):
         # Files and the token's inner workings (JSON, CID profile, Verify) are for the desktop, not a visitor.
         self.export_button.setVisible(policy.may_use_files)
         self.profile_combo.setVisible(policy.may_see_advanced)
+        self._verifying = False
         self._on_theme_changed(current_theme())
         theme_manager().theme_changed.connect(self._on_theme_changed)
         self._bind()
+        self.retranslate()
 
     def _bind(self) -> None:
         vm = self.vm
@@ -121,27 +126,29 @@ class TokenView(QWidget):
     def _setup_ui(self) -> None:
         self.empty = EmptyState(
             "token",
-            "Pick a design to preview its token",
-            "Choose a design in the Library and describe it; here you see the token exactly as a marketplace "
-            "will show it, with its IPFS addresses, before you mint it on Kaia.",
-            "Pick a design",
+            lambda: translate("TokenView", "Pick a design to preview its token"),
+            lambda: translate(
+                "TokenView",
+                "Choose a design in the Library and describe it; here you see the token exactly as a marketplace "
+                "will show it, with its IPFS addresses, before you mint it on Kaia.",
+            ),
+            lambda: translate("TokenView", "Pick a design"),
         )
         self.empty.sig_primary_clicked.connect(self.sig_pick_design)
         # The title stays above the page (and above the empty state); the page below it scrolls.
-        self.header = PageHeader("Token")
+        self.header = PageHeader(lambda: translate("TokenView", "Token"))
         self.header.row.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, 0)
         self.tabs = QTabBar()
-        self.tabs.addTab("Preview")
+        self.tabs.addTab("")
         self.tabs.addTab("JSON")
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.header.add_widget(self.tabs)
         self.pages = stack_with_empty_state(self, self.empty, self._build_workspace(), self.header)
-        self.loading_label = QLabel(LOADING_TEXT)
+        self.loading_label = QLabel()
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setProperty("role", "secondary")
-        self.loading_label.setAccessibleName("Token loading")
         self.pages.addWidget(self.loading_label)  # PAGE_LOADING
 
     def _build_workspace(self) -> QWidget:
@@ -158,7 +165,10 @@ class TokenView(QWidget):
         root.setSpacing(SPACE_L)
         self.tab_stack = QStackedWidget()
         self.tab_stack.addWidget(self._build_preview())
-        self.tab_stack.addWidget(self._build_json())
+        self.json_page = JsonPage()
+        self.metadata_cid, self.image_cid = self.json_page.metadata_cid, self.json_page.image_cid
+        self.json_text = self.json_page.json_text
+        self.tab_stack.addWidget(self.json_page)
         self.tabs.currentChanged.connect(self.tab_stack.setCurrentIndex)
         root.addWidget(self.tab_stack, 1)
         self.scroll.setWidget(body)
@@ -177,10 +187,9 @@ class TokenView(QWidget):
         lay = QVBoxLayout(column)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(SPACE_M)
-        self.collection = plain_label(COLLECTION_LINE, name="collectionLine")
+        self.collection = plain_label("", name="collectionLine")
         lay.addWidget(self.collection)
         self.name = plain_label("", role="section", wrap=True, selectable=True)
-        self.name.setAccessibleName("Token name")
         lay.addWidget(self.name)
         self.problems = ErrorBanner()
         self.problems.dismiss_button.hide()  # the problems stay until they are fixed
@@ -208,10 +217,10 @@ class TokenView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(SPACE_M)
         self.description = plain_label("", wrap=True, selectable=True)
-        self.description.setAccessibleName("Description")
         lay.addWidget(self.description)
         lay.addSpacing(SPACE_S)
-        lay.addWidget(plain_label("Traits", role="emphasis"))
+        self.traits_title = plain_label("", role="emphasis")
+        lay.addWidget(self.traits_title)
         self.traits_box = QWidget()
         self.traits = FlowLayout(self.traits_box, SPACE_S)
         lay.addWidget(self.traits_box)
@@ -227,10 +236,9 @@ class TokenView(QWidget):
         self.language_group = QButtonGroup(self)
         self.language_buttons: dict[str, QPushButton] = {}
         for key, label in LANGUAGE_CHOICES:
-            button = QPushButton(label)
+            button = QPushButton(translate("TokenView", label))
             button.setCheckable(True)
             button.setProperty("segment", True)
-            button.setToolTip(f"The token carries the {label} description")
             button.clicked.connect(lambda _c=False, k=key: self.vm.set_language(k))
             button.setObjectName("languageSegment")
             self.language_group.addButton(button)
@@ -238,10 +246,8 @@ class TokenView(QWidget):
             options.addWidget(button)
         options.addSpacing(SPACE_S if self.policy.may_see_advanced else 0)  # room before the CID profile, if shown
         self.profile_combo = QComboBox()
-        for label, _profile in PROFILE_CHOICES:
-            self.profile_combo.addItem(label)
-        self.profile_combo.setToolTip("How the CIDs are computed: match the pinning service you will use")
-        self.profile_combo.setAccessibleName("CID profile")
+        for _label, profile in PROFILE_CHOICES:
+            self.profile_combo.addItem("", profile)
         self.profile_combo.currentIndexChanged.connect(lambda i: self.vm.set_profile(PROFILE_CHOICES[i][1]))
         options.addWidget(self.profile_combo, 1)
         return options
@@ -249,46 +255,19 @@ class TokenView(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_S)
-        self.export_button = QPushButton("Export CAR…")
+        self.export_button = QPushButton()
         self.export_button.setIcon(icon("image"))
-        self.export_button.setToolTip("Save the image and metadata as a CAR file for a pinning service")
         self.export_button.clicked.connect(self._on_export_clicked)
         actions.addWidget(self.export_button)
-        self.verify_button = QPushButton("Verify")
-        self.verify_button.setToolTip("Regenerate the image from the metadata and compare it with the one published")
+        self.verify_button = QPushButton()
         self.verify_button.clicked.connect(lambda: start_verification(self, self.vm.verifier))
         self.verify_button.hide()  # shown when the view-model has a verifier (it needs the engine)
         actions.addWidget(self.verify_button)
-        self.mint_button = QPushButton("Mint on Kaia")
+        self.mint_button = QPushButton()
         self.mint_button.setProperty("primary", True)
-        self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
         self.mint_button.clicked.connect(self._on_mint_clicked)
         actions.addWidget(self.mint_button, 1)
         return actions
-
-    def _build_json(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(SPACE_M)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(SPACE_M)
-        grid.setVerticalSpacing(SPACE_S)
-        grid.setColumnStretch(1, 1)
-        self.metadata_cid = CopyField("Metadata CID")
-        self.image_cid = CopyField("Image CID")
-        for i, (key, field) in enumerate((("Metadata CID", self.metadata_cid), ("Image CID", self.image_cid))):
-            grid.addWidget(plain_label(key, name="detailKey"), i, 0)
-            grid.addWidget(field, i, 1)
-        lay.addLayout(grid)
-        caption = "The exact bytes that are published and hashed: UTF-8 JSON, keys sorted, no spaces."
-        lay.addWidget(plain_label(caption, role="caption", wrap=True))
-        self.json_text = QPlainTextEdit()
-        self.json_text.setObjectName("metadataJson")
-        self.json_text.setReadOnly(True)
-        self.json_text.setAccessibleName("Metadata JSON")
-        lay.addWidget(self.json_text, 1)
-        return page
 
     def _fit_to_viewport(self) -> None:
         """Side by side or stacked for the room there is, and the picture no taller than the page can show."""
@@ -333,6 +312,45 @@ class TokenView(QWidget):
         self.vm.verifier = verifier
         self.verify_button.setVisible(self.policy.may_see_advanced)
 
+    def show_verifying(self, verifying: bool) -> None:
+        """Verify is at work (the button says so and waits) or done."""
+        self._verifying = verifying
+        self.verify_button.setEnabled(not verifying)
+        words = translate("TokenView", "Verifying…") if verifying else translate("TokenView", "Verify")
+        self.verify_button.setText(words)
+
+    # --- words ---------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every fixed word in the language in use, then what the state says, said again."""
+        self.tabs.setTabText(0, translate("TokenView", "Preview"))
+        self.loading_label.setText(translate("TokenView", LOADING_TEXT))
+        self.loading_label.setAccessibleName(translate("TokenView", "Token loading"))
+        self.collection.setText(translate("MintProof", COLLECTION_LINE))
+        self.name.setAccessibleName(translate("TokenView", "Token name"))
+        self.description.setAccessibleName(translate("TokenView", "Description"))
+        self.image_card.setAccessibleName(translate("TokenView", "Token image"))
+        self.traits_title.setText(translate("TokenView", "Traits"))
+        for key, label in LANGUAGE_CHOICES:
+            self.language_buttons[key].setText(translate("TokenView", label))
+        self.language_buttons["ko"].setToolTip(translate("TokenView", "The token carries the Korean description"))
+        self.language_buttons["en"].setToolTip(translate("TokenView", "The token carries the English description"))
+        for i, (label, _profile) in enumerate(PROFILE_CHOICES):
+            self.profile_combo.setItemText(i, translate("TokenView", label))
+        self.profile_combo.setToolTip(
+            translate("TokenView", "How the CIDs are computed: match the pinning service you will use")
+        )
+        self.profile_combo.setAccessibleName(translate("TokenView", "CID profile"))
+        self.export_button.setText(translate("TokenView", "Export CAR…"))
+        self.export_button.setToolTip(
+            translate("TokenView", "Save the image and metadata as a CAR file for a pinning service")
+        )
+        self.verify_button.setToolTip(
+            translate("TokenView", "Regenerate the image from the metadata and compare it with the one published")
+        )
+        self.show_verifying(self._verifying)
+        self._show_mint_words(self.vm.mint)
+
     # --- display -----------------------------------------------------------------------------------
 
     def _on_design_changed(self, _design) -> None:
@@ -364,7 +382,8 @@ class TokenView(QWidget):
         if vm.problem is not None:
             self.problems.show_message(*vm.problem)
         elif vm.draft is not None and vm.draft.problems:
-            self.problems.show_message(" ".join(vm.draft.problems), severity="warning")
+            problems = vm.draft.problems  # said again at a language change, in case the core gave Messages
+            self.problems.show_message(lambda: " ".join(map(str, problems)), severity="warning")
         else:
             self.problems.clear()
 
@@ -390,22 +409,29 @@ class TokenView(QWidget):
         self.traits_box.updateGeometry()
         self.metadata_link.set_value(draft.token_uri)
         self.image_link.set_value(str(meta.get("image", "")))
-        self.metadata_cid.set_value(draft.metadata_cid)
-        self.image_cid.set_value(draft.image_cid)
-        self.json_text.setPlainText(draft.metadata_bytes.decode("utf-8"))
+        self.json_page.show_draft(draft)
         self._show_publish_state()
 
     def _on_mint_changed(self, mint) -> None:
         if mint is None:
             self.proof.show_not_minted()
-            self.mint_button.setText("Mint on Kaia")
-            self.mint_button.setToolTip(f"Mint this token on Kaia ({QKeySequence(MINT_SHORTCUT).toString()})")
+        else:
+            self.proof.show_mint(*mint)
+        self._show_mint_words(mint)
+        self._show_state()
+
+    def _show_mint_words(self, mint) -> None:
+        if mint is None:
+            self.mint_button.setText(translate("TokenView", "Mint on Kaia"))
+            shortcut = QKeySequence(MINT_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+            self.mint_button.setToolTip(
+                translate("TokenView", "Mint this token on Kaia ({shortcut})").format(shortcut=shortcut)
+            )
         else:
             record, network = mint
-            self.proof.show_mint(record, network)
-            self.mint_button.setText("Minted")
-            self.mint_button.setToolTip(network.token_url(record.token_id, record.contract) or "Minted on Kaia")
-        self._show_state()
+            self.mint_button.setText(translate("TokenView", "Minted"))
+            url = network.token_url(record.token_id, record.contract)
+            self.mint_button.setToolTip(url or translate("TokenView", "Minted on Kaia"))
 
     def _on_language_changed(self, language: str) -> None:
         button = self.language_buttons.get(language)
@@ -445,14 +471,19 @@ class TokenView(QWidget):
         draft = self.vm.draft
         if draft is None:
             return
-        path = ask_save_path(self, "Export CAR", f"{draft.metadata_cid}.car", "CAR files (*.car)")
+        path = ask_save_path(
+            self,
+            translate("TokenView", "Export CAR"),
+            f"{draft.metadata_cid}.car",
+            translate("TokenView", "CAR files (*.car)"),
+        )
         if path is not None:
             self.vm.export_car(path)
 
     def _on_theme_changed(self, theme: Theme) -> None:
         bold = QFont(self.font())
         bold.setBold(True)  # the checked segment is bold: keep room so its label never clips
-        widest = max(QFontMetrics(bold).horizontalAdvance(label) for _key, label in LANGUAGE_CHOICES)
+        widest = max(QFontMetrics(bold).horizontalAdvance(b.text()) for b in self.language_buttons.values())
         self.setStyleSheet(token_stylesheet(theme, widest + SPACE_S))
         self.export_button.setIcon(icon("image", theme.text))
         self.mint_button.setIcon(icon("wallet", theme.on_accent))

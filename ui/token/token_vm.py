@@ -17,21 +17,28 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from app.changes import DescriptionSaved, DesignChanged, DesignDeleted, TokenMinted, TokenPublished, WalletChanged
+from app.errors import UserFacingError
 from app.token.assemble import TokenDraft, assemble_token, export_car
 from app.token.cid import UNIXFS_V1_2025
 from ui.bind import ViewModel, observable
+from ui.i18n import translate
 from ui.tasks import ChangeRelay, deliver, run_in_background
 from ui.widgets.error_banner import plain_words
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("ko", "en")  # the order a design's first described language is looked for
-IMAGE_UNREADABLE = "The design's image could not be read. Pick the design again."
-NOT_ASSEMBLED = "The token could not be prepared. Pick the design again."
-CAR_NOT_SAVED = "The CAR file could not be saved. Choose another folder and try again."
+# `problem` and `notice` hold a core Message or a callable that says the sentence in the language in use, so a view
+# that shows them again after a language change reads them in the new language.
+IMAGE_UNREADABLE = QT_TRANSLATE_NOOP("TokenViewModel", "The design's image could not be read. Pick the design again.")
+NOT_ASSEMBLED = QT_TRANSLATE_NOOP("TokenViewModel", "The token could not be prepared. Pick the design again.")
+CAR_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "TokenViewModel", "The CAR file could not be saved. Choose another folder and try again."
+)
+CAR_SAVED = QT_TRANSLATE_NOOP("TokenViewModel", "Saved {name}: upload it to any pinning service that takes CAR files.")
 
 
 class TokenViewModel(ViewModel):
@@ -41,7 +48,7 @@ class TokenViewModel(ViewModel):
     draft = observable(None)  # TokenDraft of (design, language, profile), or None while loading or after a failure
     loading = observable(False)  # a token is being assembled
     problem = observable(None)  # (message, details): the token could not be assembled
-    notice = observable(None)  # (message, details, severity): what an action (export, publish) had to say
+    notice = observable(None)  # (message, details, severity): what an action (export, verify) had to say
     mint = observable(None)  # (MintRecord, Network): the token shown is minted there
 
     publish_changed = Signal()  # where the token's files are changed: read `publish_status()`
@@ -167,9 +174,9 @@ class TokenViewModel(ViewModel):
         self.draft = None
         self.mint = None
         if isinstance(error, (OSError, ValueError)):
-            self.problem = (IMAGE_UNREADABLE, str(error))
+            self.problem = (lambda: translate("TokenViewModel", IMAGE_UNREADABLE), str(error))
         else:
-            self.problem = plain_words(error, NOT_ASSEMBLED)
+            self.problem = said(error, lambda: translate("TokenViewModel", NOT_ASSEMBLED))
         self.loading = False
 
     # --- minted? ---------------------------------------------------------------------------------------
@@ -225,7 +232,7 @@ class TokenViewModel(ViewModel):
     def export_car_to(self, path: Path | str) -> Path:
         """Write the token shown as a CAR file at `path` (here, on the calling thread)."""
         if self.draft is None:
-            raise RuntimeError("no token to export")
+            raise RuntimeError("no token to export")  # i18n: not shown (a programming error)
         return export_car(self.draft, Path(path))
 
     def export_car(self, path: Path | str) -> None:
@@ -235,11 +242,11 @@ class TokenViewModel(ViewModel):
             return
 
         def saved(where: Path) -> None:
-            self.notice = (f"Saved {where.name}: upload it to any pinning service that takes CAR files.", "", "info")
+            self.notice = (lambda: translate("TokenViewModel", CAR_SAVED).format(name=where.name), "", "info")
 
         def failed(error: BaseException) -> None:
-            details = str(error) if isinstance(error, OSError) else plain_words(error, CAR_NOT_SAVED)[1]
-            self.notice = (CAR_NOT_SAVED, details, "error")
+            details = str(error) if isinstance(error, OSError) else plain_words(error)[1]
+            self.notice = (lambda: translate("TokenViewModel", CAR_NOT_SAVED), details, "error")
 
         run_in_background(lambda: export_car(draft, Path(path)), saved, failed, self, executor="disk")
 
@@ -275,6 +282,12 @@ class TokenViewModel(ViewModel):
         if network is None or getattr(record, "chain_id", network.chain_id) != network.chain_id:
             return  # minted on another network than the one the person looks at (or none is known to show it on)
         self.mint = (record, network)
+
+
+def said(error: BaseException, fallback: Callable[[], str]) -> tuple[Any, str]:
+    """(message, details) for `error`, kept so that it can be said again in another language: a UserFacingError's own
+    Message, else `fallback` (a callable), with the exception only behind "Show details"."""
+    return (error.msg if isinstance(error, UserFacingError) else fallback), plain_words(error)[1]
 
 
 def _has_description(library, design_id: str, language: str) -> bool:

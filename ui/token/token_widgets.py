@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from string import Template
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -46,9 +46,10 @@ from ui.theme import (
 from ui.widgets.copy_field import address_stylesheet
 from ui.widgets.dates import date_text
 
-COLLECTION_LINE = "Create Your SM6 · Kaia"
-CHAIN_NAME = "Kaia"
-NOT_MINTED = "not minted yet"
+# In English here; translated (context "MintProof") where they are shown.
+COLLECTION_LINE = QT_TRANSLATE_NOOP("MintProof", "Create Your SM6 · Kaia")
+CHAIN_NAME = QT_TRANSLATE_NOOP("MintProof", "Kaia")
+NOT_MINTED = QT_TRANSLATE_NOOP("MintProof", "not minted yet")
 NO_VALUE = "—"
 
 # The right column: wide enough for a comfortable description line; at 1920×1080 the image grows, not this.
@@ -192,8 +193,7 @@ class ImageCard(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setMinimumSize(IMAGE_MIN, IMAGE_MIN * 2 // 3)
-        self.setAccessibleName("Token image")
+        self.setMinimumSize(IMAGE_MIN, IMAGE_MIN * 2 // 3)  # its accessible name is the owner's, in its language
 
     def set_image(self, pixmap: QPixmap) -> None:
         self._pixmap = pixmap

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +35,7 @@ from app.chain.passwords import password_problem, password_strength
 from app.chain.user_input import InputError, path_with_index
 from app.chain.wallet_index import MAX_NAME_LENGTH
 from app.errors import UserFacingError
+from ui.i18n import Retranslating, translate
 from ui.tasks import deliver as watch
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.widgets.error_banner import ErrorBanner
@@ -43,43 +44,101 @@ from ui.widgets.form_layout import form_layout
 log = logging.getLogger(__name__)
 
 DIALOG_WIDTH = 560
-IMPORT_KINDS = (("mnemonic", "Recovery phrase"), ("private_key", "Private key"), ("keystore", "Keystore file"))
+IMPORT_KINDS = (
+    ("mnemonic", QT_TRANSLATE_NOOP("AccountDialog", "Recovery phrase")),
+    ("private_key", QT_TRANSLATE_NOOP("AccountDialog", "Private key")),
+    ("keystore", QT_TRANSLATE_NOOP("AccountDialog", "Keystore file")),
+)
+APP_PROBLEM = QT_TRANSLATE_NOOP(
+    "AccountDialog",
+    "The account could not be saved because of a problem in the app. Nothing was changed. Try again; if it keeps "
+    "happening, copy the details for support.",
+)
 
 
-class AccountDialog(QDialog):
+class AccountDialog(Retranslating, QDialog):
     sig_account_added = Signal(object)  # WalletAccount
 
     def __init__(self, service, mode: str = "create", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.mode = mode  # "create" or "import"
-        self.setWindowTitle("Create a wallet" if mode == "create" else "Import a wallet")
+        self._busy = False
         self.setMinimumWidth(DIALOG_WIDTH)
         self._setup_ui()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        create = self.mode == "create"
+        self.setWindowTitle(
+            translate("AccountDialog", "Create a wallet") if create else translate("AccountDialog", "Import a wallet")
+        )
+        self.title.setText(self.windowTitle())
+        self.intro.setText(
+            translate(
+                "AccountDialog",
+                "Your wallet's key is created on this computer and kept encrypted with your password. Nobody, not even "
+                "SM6 Design Studio, can recover the password: keep it safe.",
+            )
+            if create
+            else translate(
+                "AccountDialog",
+                "Bring an existing Kaia or Ethereum account. Its key is encrypted with the password you set here and "
+                "never leaves this computer.",
+            )
+        )
+        if not create:
+            for index, (_key, label) in enumerate(IMPORT_KINDS):
+                self.kind_tabs.setTabText(index, translate("AccountDialog", label))
+            self.mnemonic.setPlaceholderText(translate("AccountDialog", "The 12 or 24 words, separated by spaces"))
+            self.mnemonic.setAccessibleName(translate("AccountDialog", "Recovery phrase"))
+            self.kaia_path.setText(translate("AccountDialog", "Kaia ({path})").format(path=KAIA_PATH))
+            self.eth_path.setText(translate("AccountDialog", "Ethereum / MetaMask ({path})").format(path=ETHEREUM_PATH))
+            self.number_label.setText(translate("AccountDialog", "Account number"))
+            self.account_index.setAccessibleName(translate("AccountDialog", "Account number"))
+            self.account_index.setToolTip(
+                translate("AccountDialog", "0 is the phrase's first account, 1 its second, and so on")
+            )
+            self.private_key.setPlaceholderText(
+                translate("AccountDialog", "64 hexadecimal characters, with or without 0x")
+            )
+            self.private_key.setAccessibleName(translate("AccountDialog", "Private key"))
+            self.keystore.setPlaceholderText(
+                translate("AccountDialog", "Paste the keystore JSON (UTC--… file); the password below is the file's")
+            )
+            self.keystore.setAccessibleName(translate("AccountDialog", "Keystore JSON"))
+            self.keystore_file_button.setText(translate("AccountDialog", "Open a keystore file…"))
+        self.name.setPlaceholderText(translate("AccountDialog", "e.g. My SM6 wallet"))
+        self.name.setAccessibleName(translate("AccountDialog", "Account name"))
+        self.form.labelForField(self.name).setText(translate("AccountDialog", "Name"))
+        self.password.setAccessibleName(translate("AccountDialog", "Password"))
+        self.form.labelForField(self.password).setText(translate("AccountDialog", "Password"))
+        self.confirmation.setAccessibleName(translate("AccountDialog", "Repeat the password"))
+        self.confirmation_label.setText(translate("AccountDialog", "Repeat"))
+        self.strength_bar.setAccessibleName(translate("AccountDialog", "Password strength"))
+        self.cancel_button.setText(translate("AccountDialog", "Cancel"))
+        self.ok_button.setText(
+            translate("AccountDialog", "Create wallet") if create else translate("AccountDialog", "Import")
+        )
+        self._say_busy()
         self._on_password_changed()
 
     def _setup_ui(self) -> None:
         lay = QVBoxLayout(self)
         lay.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
         lay.setSpacing(SPACE_L)
-        title = QLabel(self.windowTitle())
-        title.setProperty("role", "section")
-        lay.addWidget(title)
-        intro = QLabel(
-            "Your wallet's key is created on this computer and kept encrypted with your password. Nobody, "
-            "not even SM6 Design Studio, can recover the password: keep it safe."
-            if self.mode == "create"
-            else "Bring an existing Kaia or Ethereum account. Its key is encrypted with the password you set here "
-            "and never leaves this computer."
-        )
+        self.title = QLabel()
+        self.title.setProperty("role", "section")
+        lay.addWidget(self.title)
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         intro.setProperty("role", "secondary")
         lay.addWidget(intro)
 
         if self.mode == "import":
             self.kind_tabs = QTabBar()
-            for _key, label in IMPORT_KINDS:
-                self.kind_tabs.addTab(label)
+            for _key, _label in IMPORT_KINDS:
+                self.kind_tabs.addTab("")
             self.kind_tabs.setExpanding(False)
             self.kind_tabs.setDrawBase(False)
             lay.addWidget(self.kind_tabs)
@@ -90,22 +149,18 @@ class AccountDialog(QDialog):
             self.kind_tabs.currentChanged.connect(self._on_kind_changed)
             lay.addWidget(self.secret_stack)
 
-        form = form_layout()
+        self.form = form = form_layout()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. My SM6 wallet")
-        self.name.setAccessibleName("Account name")
         self.name.setMaxLength(MAX_NAME_LENGTH)
-        form.addRow("Name", self.name)
+        form.addRow(" ", self.name)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
         self.password.textChanged.connect(self._on_password_changed)
-        form.addRow("Password", self.password)
+        form.addRow(" ", self.password)
         self.confirmation = QLineEdit()
         self.confirmation.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirmation.setAccessibleName("Repeat the password")
         self.confirmation.textChanged.connect(self._on_password_changed)
-        self.confirmation_label = QLabel("Repeat")
+        self.confirmation_label = QLabel()
         form.addRow(self.confirmation_label, self.confirmation)
         lay.addLayout(form)
 
@@ -115,7 +170,6 @@ class AccountDialog(QDialog):
         self.strength_bar.setRange(0, 4)
         self.strength_bar.setTextVisible(False)
         self.strength_bar.setFixedHeight(6)
-        self.strength_bar.setAccessibleName("Password strength")
         strength_row.addWidget(self.strength_bar, 1)
         self.strength_label = QLabel()
         self.strength_label.setProperty("role", "caption")
@@ -134,10 +188,10 @@ class AccountDialog(QDialog):
         self.busy_label = QLabel()
         self.busy_label.setProperty("role", "caption")
         buttons.addWidget(self.busy_label, 1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
-        self.ok_button = QPushButton("Create wallet" if self.mode == "create" else "Import")
+        self.ok_button = QPushButton()
         self.ok_button.setProperty("primary", True)
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self._on_ok)
@@ -150,26 +204,22 @@ class AccountDialog(QDialog):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(SPACE_S)
         self.mnemonic = QPlainTextEdit()
-        self.mnemonic.setPlaceholderText("The 12 or 24 words, separated by spaces")
-        self.mnemonic.setAccessibleName("Recovery phrase")
         self.mnemonic.setFixedHeight(84)
         lay.addWidget(self.mnemonic)
         row = QVBoxLayout()  # one choice a line: side by side, the Ethereum path is cut off at the dialog's width
         row.setSpacing(SPACE_XS)
         self.path_group = QButtonGroup(self)
-        self.kaia_path = QRadioButton(f"Kaia ({KAIA_PATH})")
-        self.eth_path = QRadioButton(f"Ethereum / MetaMask ({ETHEREUM_PATH})")
+        self.kaia_path = QRadioButton()
+        self.eth_path = QRadioButton()
         self.kaia_path.setChecked(True)
         for radio in (self.kaia_path, self.eth_path):
             self.path_group.addButton(radio)
             row.addWidget(radio)
         lay.addLayout(row)
         number_row = QHBoxLayout()
-        number_label = QLabel("Account number")
+        self.number_label = number_label = QLabel()
         number_row.addWidget(number_label)
         self.account_index = QLineEdit("0")
-        self.account_index.setAccessibleName("Account number")
-        self.account_index.setToolTip("0 is the phrase's first account, 1 its second, and so on")
         self.account_index.setMaximumWidth(120)
         number_label.setBuddy(self.account_index)
         number_row.addWidget(self.account_index)
@@ -183,8 +233,6 @@ class AccountDialog(QDialog):
         lay.setContentsMargins(0, 0, 0, 0)
         self.private_key = QLineEdit()
         self.private_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.private_key.setPlaceholderText("64 hexadecimal characters, with or without 0x")
-        self.private_key.setAccessibleName("Private key")
         lay.addWidget(self.private_key)
         lay.addStretch(1)
         return page
@@ -194,14 +242,12 @@ class AccountDialog(QDialog):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
         self.keystore = QPlainTextEdit()
-        self.keystore.setPlaceholderText("Paste the keystore JSON (UTC--… file); the password below is the file's")
-        self.keystore.setAccessibleName("Keystore JSON")
         self.keystore.setFixedHeight(84)
         # A keystore is one long line with no word breaks: word wrapping a pasted megabyte of it takes minutes.
         self.keystore.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         lay.addWidget(self.keystore)
         row = QHBoxLayout()
-        self.keystore_file_button = QPushButton("Open a keystore file…")
+        self.keystore_file_button = QPushButton()
         self.keystore_file_button.clicked.connect(self._on_choose_keystore_file)
         row.addWidget(self.keystore_file_button)
         row.addStretch(1)
@@ -209,9 +255,11 @@ class AccountDialog(QDialog):
         return page
 
     def _on_choose_keystore_file(self) -> None:
-        chooser = QFileDialog(self, "Open a keystore file")
+        chooser = QFileDialog(self, translate("AccountDialog", "Open a keystore file"))
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
-        chooser.setNameFilters(["Keystore files (*.json UTC--*)", "All files (*)"])
+        chooser.setNameFilters(
+            [translate("AccountDialog", "Keystore files (*.json UTC--*)"), translate("AccountDialog", "All files (*)")]
+        )
         chooser.fileSelected.connect(self.load_keystore_file)
         chooser.open()
         self._chooser = chooser
@@ -250,12 +298,14 @@ class AccountDialog(QDialog):
         self.strength_label.setVisible(new)
         password = self.password.text()
         if not new:
-            self.hint.setText("The keystore file's own password.")
+            self.hint.setText(translate("AccountDialog", "The keystore file's own password."))
             return
         if not password:
             self.strength_bar.setValue(0)
             self.strength_label.setText("")
-            self.hint.setText("At least 8 characters. A few unrelated words make a strong password.")
+            self.hint.setText(
+                translate("AccountDialog", "At least 8 characters. A few unrelated words make a strong password.")
+            )
             return
         strength = password_strength(password)
         self.strength_bar.setValue(strength.score)
@@ -283,7 +333,7 @@ class AccountDialog(QDialog):
                     KAIA_PATH if self.kaia_path.isChecked() else ETHEREUM_PATH, self.account_index.text()
                 )
             except InputError as exc:
-                self.error.show_message(exc.message)
+                self.error.show_message(exc.msg)
                 self.account_index.setFocus()
                 return
             future = self.service.import_mnemonic(name, self.mnemonic.toPlainText(), password, path)
@@ -291,11 +341,17 @@ class AccountDialog(QDialog):
         watch(future, self._on_added, self._on_failed, self)
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.ok_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)
-        self.busy_label.setText("Encrypting the key with your password…" if busy else "")
+        self._say_busy()
         if busy:
             self.error.clear()
+
+    def _say_busy(self) -> None:
+        self.busy_label.setText(
+            translate("AccountDialog", "Encrypting the key with your password…") if self._busy else ""
+        )
 
     def _on_added(self, account) -> None:
         self._set_busy(False)
@@ -314,12 +370,8 @@ class AccountDialog(QDialog):
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
-            self.error.show_message(error.message, error.details)
+            self.error.show_message(error.msg, error.details)
             return
         # A bug, not the person's doing. By type only: the text of an error around a secret may quote it.
         log.error("Account dialog: %s", type(error).__name__)
-        self.error.show_message(
-            "The account could not be saved because of a problem in the app. Nothing was changed. Try again; if it "
-            "keeps happening, copy the details for support.",
-            type(error).__name__,
-        )
+        self.error.show_message(lambda: translate("AccountDialog", APP_PROBLEM), type(error).__name__)

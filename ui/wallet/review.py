@@ -3,22 +3,30 @@ addresses and hashes in monospace on one line (elided in the middle, whole in th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
 from app.chain.networks import GKEI, format_kaia
+from ui.i18n import translate
 from ui.widgets.copy_field import AddressLabel
 
-MONO_KEYS = ("From", "Contract", "To", "Token URI", "Content hash")
+# Rows are keyed by their name's English (marked with QT_TRANSLATE_NOOP under "Review"), shown translated.
+MONO_KEYS = ("From", "Contract", "To", "Token URI", "Content hash")  # i18n: not shown (row ids)
 
 
 def fee_rows(quote) -> list[tuple[str, str]]:
     tx = quote.tx
+    gas = translate("Review", "{max} Gkei (tip {tip})").format(
+        max=f"{tx['maxFeePerGas'] / GKEI:,.2f}", tip=f"{tx['maxPriorityFeePerGas'] / GKEI:g}"
+    )
+    fee = translate("Review", "about {likely}, at most {most}").format(
+        likely=format_kaia(quote.likely_cost, 6), most=format_kaia(quote.max_cost, 6)
+    )
     return [
-        ("Nonce", str(tx["nonce"])),
-        ("Gas limit", f"{tx['gas']:,}"),
-        ("Max fee per gas", f"{tx['maxFeePerGas'] / GKEI:,.2f} Gkei (tip {tx['maxPriorityFeePerGas'] / GKEI:g})"),
-        ("Fee", f"about {format_kaia(quote.likely_cost, 6)}, at most {format_kaia(quote.max_cost, 6)}"),
+        (QT_TRANSLATE_NOOP("Review", "Nonce"), str(tx["nonce"])),
+        (QT_TRANSLATE_NOOP("Review", "Gas limit"), f"{tx['gas']:,}"),
+        (QT_TRANSLATE_NOOP("Review", "Max fee per gas"), gas),
+        (QT_TRANSLATE_NOOP("Review", "Fee"), fee),
     ]
 
 
@@ -28,7 +36,7 @@ def fill_review(grid: QGridLayout, rows: list[tuple[str, str]]) -> None:
         if item.widget() is not None:
             item.widget().deleteLater()
     for i, (key, value) in enumerate(rows):
-        name = QLabel(key)
+        name = QLabel(translate("Review", key))
         name.setProperty("role", "secondary")
         if key in MONO_KEYS:
             shown = AddressLabel(value)

@@ -25,12 +25,14 @@ from app.chain.networks import format_kaia
 from app.kiosk import DESKTOP, Policy
 from ui.bind import bind
 from ui.dialog_lifetime import LastDialog, free_when_closed
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import FONT_TITLE, SPACE_L, SPACE_XL, Theme, current_theme, theme_manager
 from ui.wallet.account_dialog import AccountDialog
 from ui.wallet.qr import qr_pixmap
-from ui.wallet.wallet_pages import COLUMN_WIDTH, QR_SIZE, build_locked, build_panel
+from ui.wallet.wallet_pages import COLUMN_WIDTH, QR_SIZE, build_locked, build_panel, retranslate_pages
 from ui.wallet.wallet_vm import PAGES, WalletViewModel
+from ui.wallet.words import network_label
 from ui.widgets.centered_column import CenteredColumn
 from ui.widgets.copy_field import address_stylesheet
 from ui.widgets.empty_state import EmptyState
@@ -42,7 +44,7 @@ REFRESH_MS = 15_000
 IDLE_CHECK_MS = 2_000
 
 
-class WalletView(QWidget):
+class WalletView(Retranslating, QWidget):
     sig_network_chosen = Signal(str)  # a network key; the app saves it in settings
     sig_mint_again = Signal(str)  # a design id whose mint never landed: the app shows it to mint again
     # Dialogs and questions are made per use and freed when closed; these read None once they are gone.
@@ -67,6 +69,34 @@ class WalletView(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("WalletView", "Wallet"))
+        self.title.setAccessibleName(self.title.text())
+        self.pending_note.setAccessibleName(translate("WalletView", "Token waiting to be minted"))
+        self.loading.setText(translate("WalletView", "Opening the wallet…"))
+        empty = self.onboarding
+        empty.title_label.setText(translate("WalletView", "Set up your wallet"))
+        empty.set_text(
+            translate(
+                "WalletView",
+                "Mint your SM6 on Kaia from a wallet inside this app. Its key stays on this computer, encrypted with "
+                "your password. It starts on the sandbox network, where everything is free and nothing is real money.",
+            )
+        )
+        empty.primary_button.setText(translate("WalletView", "Create a wallet"))
+        if empty.secondary_button is not None:
+            empty.secondary_button.setText(translate("WalletView", "Import a wallet"))
+        retranslate_pages(self)
+        # Words that follow the state, said again in the new language.
+        self._on_accounts_changed()
+        self._on_overview_changed(self.vm.overview)
+        self._show_network(self.vm.network)
+        self._on_unlocking(self.vm.unlocking)
+        self._on_error_changed(self.vm.error)
+        _show(self.unlock_error, self.vm.unlock_error)
+        self.lock_note.setText(_text(self.vm.lock_note))
 
     # --- construction ---
 
@@ -77,26 +107,20 @@ class WalletView(QWidget):
         head = CenteredColumn(COLUMN_WIDTH)  # lined up with the pages' column below
         head.body.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, 0)
         head.body.setSpacing(SPACE_L)
-        head.body.addWidget(PageTitle("Wallet"))
+        self.title = PageTitle("")
+        head.body.addWidget(self.title)
         self.pending_note = ErrorBanner()
-        self.pending_note.setAccessibleName("Token waiting to be minted")
         self.pending_note.sig_dismissed.connect(lambda: self.vm.dismiss_pending())
         head.body.addWidget(self.pending_note)
         outer.addWidget(head)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
-        loading = QLabel("Opening the wallet…")
-        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        loading.setProperty("role", "secondary")
-        self.pages.addWidget(loading)
-        self.onboarding = EmptyState(
-            "wallet",
-            "Set up your wallet",
-            "Mint your SM6 on Kaia from a wallet inside this app. Its key stays on this computer, encrypted with your "
-            "password. It starts on the sandbox network, where everything is free and nothing is real money.",
-            "Create a wallet",
-            "Import a wallet" if self.policy.may_manage_keys else None,
-        )
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setProperty("role", "secondary")
+        self.pages.addWidget(self.loading)
+        # Words set in retranslate(); " " for a secondary button there is (none at a kiosk).
+        self.onboarding = EmptyState("wallet", "", "", "", " " if self.policy.may_manage_keys else None)
         self.onboarding.sig_primary_clicked.connect(lambda: self.open_account_dialog("create"))
         self.onboarding.sig_secondary_clicked.connect(lambda: self.open_account_dialog("import"))
         self.pages.addWidget(self.onboarding)
@@ -117,7 +141,7 @@ class WalletView(QWidget):
         vm.error_changed.connect(self._on_error_changed)
         vm.unlock_error_changed.connect(self._on_unlock_error)
         vm.unlocking_changed.connect(self._on_unlocking)
-        bind(vm, "lock_note", self.lock_note, "text")
+        bind(vm, "lock_note", self.lock_note, "text", to_widget=_text)
         bind(vm, "faucet_busy", self.faucet_button, "enabled", to_widget=lambda busy: not busy)
         self._on_page_changed(vm.page)
         self._on_accounts_changed()
@@ -156,7 +180,7 @@ class WalletView(QWidget):
     def network_changed(self, network) -> None:
         self.vm.use_network(network)
 
-    def lock(self, note: str = "Locked.") -> None:
+    def lock(self, note=None) -> None:
         self.vm.lock(note)
 
     # --- display ---
@@ -181,7 +205,7 @@ class WalletView(QWidget):
         combo.setCurrentIndex(max(combo.findData(vm.address), 0))
         combo.blockSignals(False)
         account = vm.account()
-        self.account_name.setText(account.name if account else "Account")
+        self.account_name.setText(account.name if account else translate("WalletView", "Account"))
         self.address_field.set_value(vm.address)
         self._show_qr()
         self._show_pending()
@@ -202,20 +226,21 @@ class WalletView(QWidget):
         self.balance.setText(format_kaia(overview.balance))
         self.faucet_button.setVisible(network.is_sandbox)
         self.explorer_button.setVisible(bool(network.account_url(overview.address)))
-        self.minter_note.setText(
-            "This wallet can mint on the campaign contract."
-            if overview.can_mint
-            else "This wallet cannot mint yet: "
-            + ("use Get test KAIA." if network.is_sandbox else "ask the campaign staff to approve it as a minter.")
-        )
+        if overview.can_mint:
+            note = translate("WalletView", "This wallet can mint on the campaign contract.")
+        elif network.is_sandbox:
+            note = translate("WalletView", "This wallet cannot mint yet: use Get test KAIA.")
+        else:
+            note = translate(
+                "WalletView", "This wallet cannot mint yet: ask the campaign staff to approve it as a minter."
+            )
+        self.minter_note.setText(note)
 
     def _show_network(self, network) -> None:
         if network is None:
             return
-        if network.real_money:
-            self.network_chip.set_state(network.name, "success", "success")
-        else:
-            self.network_chip.set_state(network.label, "warning", "warning")
+        variant = "success" if network.real_money else "warning"
+        self.network_chip.set_state(network_label(network), variant, variant)
         index = self.network_combo.findData(network.key)
         if index >= 0:
             self.network_combo.setCurrentIndex(index)
@@ -235,7 +260,9 @@ class WalletView(QWidget):
 
     def _on_unlocking(self, unlocking: bool) -> None:
         self.unlock_button.setEnabled(not unlocking)
-        self.unlock_button.setText("Unlocking…" if unlocking else "Unlock")
+        self.unlock_button.setText(
+            translate("WalletView", "Unlocking…") if unlocking else translate("WalletView", "Unlock")
+        )
 
     # --- actions ---
 
@@ -281,14 +308,19 @@ class WalletView(QWidget):
 
     def _on_export_clicked(self) -> None:
         address = self.vm.address
-        path = ask_save_path(self, "Export keystore", f"{address}.json", "Keystore files (*.json)")
+        path = ask_save_path(
+            self,
+            translate("WalletView", "Export keystore"),
+            f"{address}.json",
+            translate("WalletView", "Keystore files (*.json)"),
+        )
         if path is not None:
             self.vm.export_keystore(path)
 
     def _on_rename_clicked(self) -> None:
         dialog = free_when_closed(QInputDialog(self))
-        dialog.setWindowTitle("Rename account")
-        dialog.setLabelText("A name for this account, shown only in this app:")
+        dialog.setWindowTitle(translate("WalletView", "Rename account"))
+        dialog.setLabelText(translate("WalletView", "A name for this account, shown only in this app:"))
         dialog.setTextValue(self.account_name.text())
         dialog.textValueSelected.connect(self.vm.rename)
         dialog.open()
@@ -297,19 +329,22 @@ class WalletView(QWidget):
     def _on_remove_clicked(self) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Remove this account?",
-            f"Remove “{self.account_name.text()}” from this app?",
+            translate("WalletView", "Remove this account?"),
+            translate("WalletView", "Remove “{name}” from this app?").format(name=self.account_name.text()),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setInformativeText(
-            f"Without a backup of its keystore file or recovery phrase, the KAIA and tokens of {self.vm.address} "
-            "cannot be reached from this computer any more. The encrypted file is kept in the wallet folder's "
-            "“removed” folder for support."
+            translate(
+                "WalletView",
+                "Without a backup of its keystore file or recovery phrase, the KAIA and tokens of {address} cannot be "
+                "reached from this computer any more. The encrypted file is kept in the wallet folder's “removed” "
+                "folder for support.",
+            ).format(address=self.vm.address)
         )
         free_when_closed(box)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # the safe choice is the one Enter takes
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(translate("WalletView", "Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.finished.connect(lambda _r: self._remove() if box.clickedButton() is remove else None)
         box.open()
         self._question = box
@@ -326,13 +361,13 @@ class WalletView(QWidget):
         # Real money is always a deliberate choice.
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Use Kaia Mainnet?",
-            "On Kaia Mainnet, minting and sending spend real KAIA and cannot be undone.",
+            translate("WalletView", "Use Kaia Mainnet?"),
+            translate("WalletView", "On Kaia Mainnet, minting and sending spend real KAIA and cannot be undone."),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         free_when_closed(box)
-        use = box.addButton("Use real KAIA", QMessageBox.ButtonRole.AcceptRole)
+        use = box.addButton(translate("WalletView", "Use real KAIA"), QMessageBox.ButtonRole.AcceptRole)
         box.finished.connect(lambda _r: self._after_mainnet_question(box.clickedButton() is use))
         box.open()
         self._question = box
@@ -357,6 +392,11 @@ class WalletView(QWidget):
         self.address_field.refresh_icons()
         self.lock_button.setIcon(icon("lock", theme.text))
         self._show_qr()
+
+
+def _text(note) -> str:
+    """A lock note: the wallet's Words in the language of the moment, or text as given."""
+    return str(note or "")
 
 
 def _show(banner: ErrorBanner, error) -> None:

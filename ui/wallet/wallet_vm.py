@@ -16,22 +16,28 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from app.changes import TokenMinted, WalletChanged
 from app.fsutil import atomic_write_text
 from ui.bind import ViewModel, observable
+from ui.i18n import translate
 from ui.tasks import ChangeRelay, deliver, run_in_background
-from ui.widgets.dates import time_text
-from ui.widgets.error_banner import plain_words
+from ui.wallet.words import Notice, Words, notice_for, words
 
 log = logging.getLogger(__name__)
 
 PAGES = ("loading", "onboarding", "locked", "panel")
-NOT_READ = "The wallet could not be read. Try again in a moment."
-NOT_UNLOCKED = "The wallet could not be unlocked. Try again."
-KEYSTORE_NOT_SAVED = "The keystore could not be saved there. Choose another folder."
-NEW_ACCOUNT_NOTE = "Unlock the new account with the password you just set."
+NOT_READ = QT_TRANSLATE_NOOP("WalletViewModel", "The wallet could not be read. Try again in a moment.")
+NOT_UNLOCKED = QT_TRANSLATE_NOOP("WalletViewModel", "The wallet could not be unlocked. Try again.")
+KEYSTORE_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "WalletViewModel", "The keystore could not be saved there. Choose another folder."
+)
+NEW_ACCOUNT_NOTE = QT_TRANSLATE_NOOP("WalletViewModel", "Unlock the new account with the password you just set.")
+LOCKED = QT_TRANSLATE_NOOP("WalletViewModel", "Locked.")
+IDLE_LOCKED = QT_TRANSLATE_NOOP("WalletViewModel", "Locked automatically after a while without use ({time}).")
+REMOVED = QT_TRANSLATE_NOOP("WalletViewModel", "The account was removed.")
+EXPORTED = QT_TRANSLATE_NOOP("WalletViewModel", "Saved {file}. It is still encrypted with this wallet's password.")
 
 
 class WalletViewModel(ViewModel):
@@ -42,10 +48,10 @@ class WalletViewModel(ViewModel):
     network = observable(None)  # the network in use, as far as the page knows it
     mints = observable([])  # this account's mints and payouts (not read at a kiosk: its Activity is hidden)
     pending_mint = observable(None)  # a token draft waiting for a wallet to mint it
-    error = observable(None)  # (message, details, severity) about the unlocked wallet
-    unlock_error = observable(None)  # (message, details): the last unlock failed
+    error = observable(None)  # Notice (or a (message, details, severity) tuple) about the unlocked wallet
+    unlock_error = observable(None)  # Notice: the last unlock failed
     unlocking = observable(False)
-    lock_note = observable("")  # why the wallet is locked, or what to do next
+    lock_note = observable("")  # Words (or plain text): why the wallet is locked, or what to do next
     faucet_busy = observable(False)
 
     sig_mint = Signal(object, str)  # a token draft and the unlocked address: the app opens the mint dialog
@@ -100,7 +106,7 @@ class WalletViewModel(ViewModel):
     def account_added(self, account) -> None:
         """A dialog created or imported `account`: offer it for unlocking."""
         self.address = account.address
-        self.lock_note = NEW_ACCOUNT_NOTE
+        self.lock_note = words(NEW_ACCOUNT_NOTE)
         self.start()
 
     def choose_account(self, address: str) -> None:
@@ -123,9 +129,10 @@ class WalletViewModel(ViewModel):
 
     def _on_unlock_failed(self, error: BaseException) -> None:
         self.unlocking = False
-        self.unlock_error = plain_words(error, NOT_UNLOCKED)
+        self.unlock_error = notice_for(error, words(NOT_UNLOCKED))
 
-    def lock(self, note: str = "Locked.") -> None:
+    def lock(self, note: Words | str | None = None) -> None:
+        note = words(LOCKED) if note is None else note
         deliver(self.service.lock(), lambda _r: None, lambda _e: None, self)
         self.lock_note = note
         self.overview = None
@@ -134,7 +141,7 @@ class WalletViewModel(ViewModel):
     def check_idle(self) -> None:
         """Lock the page too once the session locked itself after a while without use."""
         if self.page == "panel" and self.service.unlocked_address() is None:
-            self.lock(f"Locked automatically after a while without use ({time_text(time.time())}).")
+            self.lock(words(IDLE_LOCKED, at=time.time()))
 
     def touch(self) -> None:
         """The person did something: the session's idle clock starts again."""
@@ -152,7 +159,7 @@ class WalletViewModel(ViewModel):
     def _after_remove(self) -> None:
         self.address = ""
         self.overview = None
-        self.lock_note = "The account was removed."
+        self.lock_note = words(REMOVED)
         self.start()
 
     def account(self):
@@ -219,15 +226,15 @@ class WalletViewModel(ViewModel):
             run_in_background(lambda: atomic_write_text(path, text), saved, not_saved, self, executor="disk")
 
         def saved(_result) -> None:
-            self.error = (f"Saved {path.name}. It is still encrypted with this wallet's password.", "", "info")
+            self.error = Notice(words(EXPORTED, file=path.name), "", "info")
 
         def not_saved(error: BaseException) -> None:
-            self.error = (KEYSTORE_NOT_SAVED, str(error), "error")
+            self.error = Notice(words(KEYSTORE_NOT_SAVED), str(error), "error")
 
         deliver(self.service.export_keystore(self.address), write, self._on_error, self)
 
     def _on_error(self, error: BaseException) -> None:
-        self.error = (*plain_words(error, NOT_READ), "error")
+        self.error = notice_for(error, words(NOT_READ))
 
     # --- a mint waiting for a wallet -------------------------------------------------------------------
 
@@ -249,9 +256,16 @@ class WalletViewModel(ViewModel):
         """What the page says about the waiting mint ("" when none waits)."""
         if self.pending_mint is None:
             return ""
-        name = str(self.pending_mint.metadata.get("name", "")) or "your design"
-        first = "Set up a wallet" if not self.accounts else "Unlock your wallet"
-        return f"{first} to mint “{name}”; your token is waiting."
+        name = str(self.pending_mint.metadata.get("name", ""))
+        if not name:
+            name = translate("WalletViewModel", "your design")
+        if not self.accounts:
+            return translate("WalletViewModel", "Set up a wallet to mint “{name}”; your token is waiting.").format(
+                name=name
+            )
+        return translate("WalletViewModel", "Unlock your wallet to mint “{name}”; your token is waiting.").format(
+            name=name
+        )
 
     def _hand_on_pending(self, address: str) -> None:
         draft = self.pending_mint

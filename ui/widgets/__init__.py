@@ -6,4 +6,4 @@ from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.nav_rail import NavRail
 from ui.widgets.status_chip import StatusChip
 
-__all__ = ["Card", "EmptyState", "ErrorBanner", "NavRail", "StatusChip"]
+__all__ = ["Card", "EmptyState", "ErrorBanner", "NavRail", "StatusChip"]  # i18n: not shown

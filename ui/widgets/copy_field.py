@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import FONT_CAPTION, MONOSPACE_FAMILIES, RADIUS, SPACE_XS, Theme, current_theme
 from ui.widgets.elided_label import ElidedLabel
+from ui.widgets.words import Words, said
 
 COPY_ICON = 16
 COPIED_MS = 1400  # how long the copy button says "Copied"
@@ -21,7 +23,7 @@ def address_stylesheet(theme: Theme) -> str:
     """The rules an address needs (monospace, the compact copy button), for a page or dialog that shows one."""
     mono = ", ".join(f'"{f}"' for f in MONOSPACE_FAMILIES[:-1]) + ", monospace"
     return (
-        f"QLabel#address {{ font-family: {mono}; font-size: {FONT_CAPTION}px; }}\n"
+        f"QLabel#address {{ font-family: {mono}; font-size: {FONT_CAPTION}px; }}\n"  # i18n: not shown (a style sheet)
         f"QToolButton#copyButton {{ min-width: 0; min-height: 0; padding: {SPACE_XS}px; border-radius: {RADIUS}px;"
         f" font-size: {FONT_CAPTION}px; }}\n"
     )
@@ -36,10 +38,12 @@ class AddressLabel(ElidedLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
 
-class CopyField(QWidget):
-    """A monospace address, elided in the middle, with a button that puts `value` on the clipboard."""
+class CopyField(Retranslating, QWidget):
+    """A monospace address, elided in the middle, with a button that puts `value` on the clipboard.
 
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+    `what` names the value ("Address"); a callable is asked again when the language changes (see words.py)."""
+
+    def __init__(self, what: Words, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._what = what
         self._value = ""
@@ -48,18 +52,28 @@ class CopyField(QWidget):
         layout.setSpacing(SPACE_XS)
         self.label = AddressLabel()
         self.label.setObjectName("address")
-        self.label.setAccessibleName(what)
         layout.addWidget(self.label, 1)
         self.button = QToolButton()
         self.button.setObjectName("copyButton")
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.button.setToolTip(f"Copy {what.lower()}")
-        self.button.setAccessibleName(f"Copy {what.lower()}")
         self.button.clicked.connect(self.copy)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._reset_timer = QTimer(self, singleShot=True, interval=COPIED_MS)
         self._reset_timer.timeout.connect(self._show_copy_icon)
         self.refresh_icons()
+        self.retranslate()
+
+    def set_what(self, what: Words) -> None:
+        self._what = what
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        what = said(self._what)
+        if not self._value:  # once there is a value, the label's name is the value itself (ElidedLabel)
+            self.label.setAccessibleName(what)
+        copy_words = translate("CopyField", "Copy {what}").format(what=_lower_first(what))
+        self.button.setAccessibleName(copy_words)
+        self.button.setToolTip(translate("CopyField", "Copied") if self._reset_timer.isActive() else copy_words)
 
     def value(self) -> str:
         return self._value
@@ -71,12 +85,19 @@ class CopyField(QWidget):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self._value)
         self.button.setIcon(icon("success", current_theme().success, COPY_ICON))
-        self.button.setToolTip("Copied")
         self._reset_timer.start()
+        self.retranslate()
 
     def _show_copy_icon(self) -> None:
-        self.button.setToolTip(f"Copy {self._what.lower()}")
+        self.retranslate()
         self.refresh_icons()
 
     def refresh_icons(self) -> None:
         self.button.setIcon(icon("copy", current_theme().text_secondary, COPY_ICON))
+
+
+def _lower_first(words: str) -> str:
+    """ "Metadata CID" → "metadata CID" inside a sentence; an acronym ("CID") and Korean stay as they are."""
+    if len(words) > 1 and words[0].isupper() and not words[1].isupper():
+        return words[0].lower() + words[1:]
+    return words

@@ -5,30 +5,56 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.i18n import Retranslating
 from ui.icons import pixmap
 from ui.theme import EMPTY_ICON_BOX, EMPTY_ICON_SIZE, SPACE_M, SPACE_S, SPACE_XL, current_theme
 from ui.widgets.centered_column import CenteredColumn
+from ui.widgets.words import Words, said
 
 TEXT_WIDTH = 440  # a comfortable line length for the explanation, at any window size
 
 
-class EmptyState(QWidget):
+class EmptyState(Retranslating, QWidget):
+    """Words given as callables are said again when the language changes (see words.py); words given as a str are
+    the owner's to re-set (`set_words`, `set_text`)."""
+
     sig_primary_clicked = Signal()
     sig_secondary_clicked = Signal()
 
     def __init__(
         self,
         icon_name: str,
-        title: str,
-        text: str,
-        primary_text: str,
-        secondary_text: str | None = None,
+        title: Words,
+        text: Words,
+        primary_text: Words,
+        secondary_text: Words | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._icon_name = icon_name
-        self._setup_ui(title, text, primary_text, secondary_text)
+        self._words: dict[str, Words | None] = {}
+        self._setup_ui(said(title), said(text), said(primary_text), said(secondary_text))
+        self.set_words(title, text, primary_text, secondary_text)
         self._refresh_icon()
+
+    def set_words(self, title: Words, text: Words, primary_text: Words, secondary_text: Words | None = None) -> None:
+        """All its words at once (a secondary button that was not made at first stays absent)."""
+        self._words = {"title": title, "text": text, "primary": primary_text, "secondary": secondary_text}
+        self._say(lambda _words: True)
+
+    def retranslate(self) -> None:
+        self._say(callable)
+
+    def _say(self, which) -> None:
+        for key, label in (
+            ("title", self.title_label),
+            ("text", self.text_label),
+            ("primary", self.primary_button),
+            ("secondary", self.secondary_button),
+        ):
+            words = self._words.get(key)
+            if label is not None and words is not None and which(words):
+                label.setText(said(words))
 
     def _setup_ui(self, title: str, text: str, primary_text: str, secondary_text: str | None) -> None:
         outer = QVBoxLayout(self)
@@ -70,8 +96,9 @@ class EmptyState(QWidget):
         buttons.addStretch(1)
         body.addLayout(buttons)
 
-    def set_text(self, text: str) -> None:
-        self.text_label.setText(text)
+    def set_text(self, text: Words) -> None:
+        self._words["text"] = text
+        self.text_label.setText(said(text))
 
     def _refresh_icon(self) -> None:
         self._icon_label.setPixmap(pixmap(self._icon_name, current_theme().text_secondary, EMPTY_ICON_SIZE))

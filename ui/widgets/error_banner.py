@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from typing import Callable, Literal
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,24 +23,38 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserFacingError
 from app.messages import Message
+from ui.i18n import Retranslating, translate
 from ui.icons import icon, pixmap
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, current_theme, repolish
+from ui.widgets.words import Words, said
 
 Severity = Literal["error", "warning", "info"]
-SEVERITY_WORDS: dict[str, str] = {"error": "Error", "warning": "Warning", "info": "Note"}
-GENERIC_MESSAGE = "Something went wrong. Try again; if it keeps happening, copy the details for support."
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+# English, as logs and tests know it; shown through translate() in the person's language.
+GENERIC_MESSAGE = QT_TRANSLATE_NOOP(
+    "ErrorBanner", "Something went wrong. Try again; if it keeps happening, copy the details for support."
+)
 DETAILS_MAX_HEIGHT = 180
 
 
-def plain_words(exc: BaseException, fallback: "str | Message" = GENERIC_MESSAGE) -> tuple[str, str]:
+def severity_word(severity: str) -> str:
+    if severity == "warning":
+        return translate("ErrorBanner", "Warning")
+    if severity == "info":
+        return translate("ErrorBanner", "Note")
+    return translate("ErrorBanner", "Error")
+
+
+def plain_words(exc: BaseException, fallback: "str | Message | None" = None) -> tuple[str, str]:
     """(message, details) a person may see for `exc`: its own words when it was written for them (a
-    UserFacingError), else `fallback`, with the exception only behind "Show details"."""
+    UserFacingError), else `fallback` (the generic sentence), with the exception only behind "Show details"."""
     if isinstance(exc, UserFacingError):
         return exc.msg.render(), exc.details  # by its id: translated once a translator is installed
-    return str(fallback), "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    words = translate("ErrorBanner", GENERIC_MESSAGE) if fallback is None else str(fallback)
+    return words, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
-class ErrorBanner(QFrame):
+class ErrorBanner(Retranslating, QFrame):
     sig_dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -49,7 +63,11 @@ class ErrorBanner(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._severity: str = "error"
         self._action: Callable[[], None] | None = None
+        # What is said, kept as given: a core Message or a callable is said again in a new language.
+        self._message: "Words | Message" = ""
+        self._action_words: Words = ""
         self._setup_ui()
+        self.retranslate()
         self.hide()
 
     def _setup_ui(self) -> None:
@@ -83,7 +101,7 @@ class ErrorBanner(QFrame):
         text.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignLeft)
         row.addLayout(text, 1)
 
-        self.details_button = QPushButton("Show details")
+        self.details_button = QPushButton()
         self.details_button.setProperty("flat", True)
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._on_details_toggled)
@@ -91,8 +109,6 @@ class ErrorBanner(QFrame):
 
         self.dismiss_button = QToolButton()
         # No Esc shortcut: Esc belongs to cancelling a busy task, which matters more than a banner.
-        self.dismiss_button.setToolTip("Dismiss")
-        self.dismiss_button.setAccessibleName("Dismiss")
         self.dismiss_button.clicked.connect(self._on_dismiss)
         row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(row)
@@ -109,40 +125,63 @@ class ErrorBanner(QFrame):
 
     def show_message(
         self,
-        message: str | Message,
+        message: "Words | Message",
         details: str = "",
         severity: Severity = "error",
-        action: tuple[str, Callable[[], None]] | None = None,
+        action: tuple[Words, Callable[[], None]] | None = None,
     ) -> None:
         """`action`: (button text, callback) for the one thing to do about it, shown beside the message. A core
-        Message is shown in the installed language."""
-        message = str(message)
-        if severity not in SEVERITY_WORDS:
-            raise ValueError(f"unknown severity {severity!r}")
+        Message, or a callable that returns the words, is said again when the language changes; a str stays."""
+        if severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {severity!r}")  # i18n: not shown
         self._severity = severity
         self.setProperty("severity", severity)
         repolish(self)
-        self.severity_label.setText(SEVERITY_WORDS[severity])
-        self.message_label.setText(message)
+        self._message = message
         self.details_box.setPlainText(details)
         self.details_button.setVisible(bool(details.strip()))
         self.details_button.setChecked(False)
         self._action = action[1] if action else None
-        self.action_button.setText(action[0] if action else "")
+        self._action_words = action[0] if action else ""
         self.action_button.setVisible(action is not None)
         self._on_details_toggled(False)
         self._refresh_icons()
-        self.setAccessibleName(f"{SEVERITY_WORDS[severity]}: {message}")
+        self._say()
         self.show()
+
+    def retranslate(self) -> None:
+        self.dismiss_button.setToolTip(translate("ErrorBanner", "Dismiss"))
+        self.dismiss_button.setAccessibleName(translate("ErrorBanner", "Dismiss"))
+        self._on_details_toggled(self.details_button.isChecked())
+        self._say()
+
+    def _say(self) -> None:
+        message = said(self._message)  # a callable, a core Message or Msg, or plain words
+        self.severity_label.setText(severity_word(self._severity))
+        self.message_label.setText(message)
+        self.action_button.setText(said(self._action_words))
+        self.setAccessibleName(
+            translate("ErrorBanner", "{severity}: {message}").format(
+                severity=severity_word(self._severity), message=message
+            )
+            if message
+            else ""
+        )
 
     def show_exception(self, exc: BaseException) -> None:
         """A UserFacingError speaks for itself; anything else gets a generic sentence and its traceback."""
-        self.show_message(*plain_words(exc))
+        details = plain_words(exc)[1]
+        if isinstance(exc, UserFacingError):
+            self.show_message(exc.msg, details)  # its Message, so a language change says it again
+        else:
+            self.show_message(lambda: translate("ErrorBanner", GENERIC_MESSAGE), details)
 
     def clear(self) -> None:
         self.message_label.clear()
         self.details_box.clear()
+        self._message = ""
         self._action = None
+        self._action_words = ""
         self.action_button.hide()
         self.hide()
 
@@ -159,7 +198,9 @@ class ErrorBanner(QFrame):
 
     def _on_details_toggled(self, checked: bool) -> None:
         self.details_box.setVisible(checked)
-        self.details_button.setText("Hide details" if checked else "Show details")
+        self.details_button.setText(
+            translate("ErrorBanner", "Hide details") if checked else translate("ErrorBanner", "Show details")
+        )
 
     def _on_action(self) -> None:
         if self._action is not None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QEvent, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_M, SPACE_XS, current_theme
 from ui.widgets.elided_label import ElidedLabel, plain_tooltip
+from ui.widgets.words import Words, said
 
 __all__ = ["FolderRow", "human_size", "open_folder", "plain_tooltip"]  # plain_tooltip: ui/widgets/elided_label.py
 
@@ -33,31 +35,68 @@ def open_folder(path: Path, create: bool = True) -> bool:
 
 
 def human_size(n: int) -> str:
-    """Sizes the way a file manager shows them (decimal units), e.g. "2.1 GB", "840 MB"."""
+    """Sizes the way a file manager shows them (decimal units), e.g. "2.1 GB", "840 MB"; digits follow the locale."""
     value = float(n)
-    for unit in ("bytes", "KB", "MB", "GB", "TB"):
-        if value < 1000 or unit == "TB":
-            return f"{value:.0f} {unit}" if unit in ("bytes", "KB", "MB") else f"{value:.1f} {unit}"
+    if value < 1000:
+        return translate("FolderRow", "{n} bytes").format(n=QLocale().toString(int(n)))
+    for unit in ("KB", "MB", "GB", "TB"):
         value /= 1000
-    return f"{n} bytes"
+        if value < 1000 or unit == "TB":
+            digits = 0 if unit in ("KB", "MB") else 1
+            return f"{QLocale().toString(value, 'f', digits)} {unit}"
+    return ""  # not reached: TB takes everything left
 
 
-class FolderRow(QWidget):
-    """Title above its path (selectable, plain text), an "Open" button to the right."""
+class FolderRow(Retranslating, QWidget):
+    """Title above its path (selectable, plain text), an "Open" button to the right. Title and button words may be
+    callables, asked again when the language changes (see words.py); the button says "Open" unless told."""
 
-    def __init__(self, title: str, path: Path, button_text: str = "Open", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: Words, path: Path, button_text: Words | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.path = path
-        self._setup_ui(title, button_text)
+        self._title = title
+        self._button_text = button_text
+        self._missing = False
+        self._setup_ui()
         self._refresh_icon()
+        self.retranslate()
 
-    def _setup_ui(self, title: str, button_text: str) -> None:
+    def set_words(self, title: Words, button_text: Words | None = None) -> None:
+        self._title, self._button_text = title, button_text
+        self.title_label.setText(said(title))
+        self.open_button.setText(said(button_text))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        # Words given as a str are the owner's to say again (it may set the labels itself); a callable is asked here.
+        title = said(self._title) if callable(self._title) else self.title_label.text() or self._title
+        if self._button_text is None:
+            button = translate("FolderRow", "Open")
+        else:
+            button = (
+                said(self._button_text) if callable(self._button_text) else self.open_button.text() or self._button_text
+            )
+        self.title_label.setText(title)
+        self.open_button.setText(button)
+        self.open_button.setAccessibleName(
+            translate("FolderRow", "{button}: {title}").format(button=button, title=title)
+        )
+        tip = (
+            translate("FolderRow", "{path} does not exist and cannot be created here")
+            if self._missing
+            else translate("FolderRow", "Show {path} in your file manager")
+        )
+        self.open_button.setToolTip(plain_tooltip(tip.format(path=self.path)))
+
+    def _setup_ui(self) -> None:
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(SPACE_M)
         text = QVBoxLayout()
         text.setSpacing(SPACE_XS)
-        self.title_label = QLabel(title)
+        self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label = ElidedLabel(str(self.path), mode=Qt.TextElideMode.ElideMiddle)  # "/home/…/models"
         self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
@@ -66,16 +105,15 @@ class FolderRow(QWidget):
         text.addWidget(self.title_label)
         text.addWidget(self.path_label)
         row.addLayout(text, 1)
-        self.open_button = QPushButton(button_text)
+        self.open_button = QPushButton()
         self.open_button.setProperty("flat", True)
-        self.open_button.setToolTip(plain_tooltip(f"Show {self.path} in your file manager"))
-        self.open_button.setAccessibleName(f"{button_text}: {title}")
         self.open_button.clicked.connect(self._on_open)
         row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def _on_open(self) -> None:
         if not open_folder(self.path):
-            self.open_button.setToolTip(plain_tooltip(f"{self.path} does not exist and cannot be created here"))
+            self._missing = True
+            self.retranslate()
 
     def _refresh_icon(self) -> None:
         self.open_button.setIcon(icon("folder", current_theme().text_secondary, ICON_SIZE))

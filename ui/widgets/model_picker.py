@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app.generation.backend import ModelInfo
+from ui.i18n import translate
 from ui.icons import icon
 from ui.theme import SPACE_M, SPACE_XL, current_theme
 from ui.widgets.folder_row import plain_tooltip
@@ -23,11 +24,25 @@ ITEM_HEIGHT = SPACE_XL + SPACE_M  # 36: roomy rows that are easy to hit
 SEPARATOR = " · "
 
 
+def model_label(model: ModelInfo) -> str:
+    """The model's name in the current language (the demo model is named in words; a file by its own name)."""
+    if model.is_demo:
+        return translate("ModelPicker", "Demo model (random weights, abstract images)")
+    return model.label
+
+
+def model_reason(model: ModelInfo) -> str:
+    """Why a model cannot be used, in the current language; "" for a usable one."""
+    if model.error_msg is not None:
+        return model.error_msg.render()
+    return model.error or ""
+
+
 def model_text(model: ModelInfo) -> str:
     """What the list shows for one model."""
     if not model.usable:
-        return f"{model.id} — can't be used"
-    parts = [model.label, model.arch_label]
+        return translate("ModelPicker", "{name} — can't be used").format(name=model.id)
+    parts = [model_label(model), model.arch_label]
     if model.short_hash:
         parts.append(model.short_hash)
     return SEPARATOR.join(parts)
@@ -38,11 +53,8 @@ class ModelPicker(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Model")
-        self.setToolTip("The model that paints your design")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(MIN_CHARS)
-        self.setPlaceholderText("No model")
         self._models: list[ModelInfo] = []
         self._item_model = QStandardItemModel(self)
         self.setModel(self._item_model)
@@ -51,6 +63,14 @@ class ModelPicker(QComboBox):
         self.setItemDelegate(QStyledItemDelegate(self))
         # `activated` fires only for the user's pick, so refilling the list never looks like a choice.
         self.activated.connect(self._on_activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(translate("ModelPicker", "Model"))
+        self.setToolTip(translate("ModelPicker", "The model that paints your design"))
+        self.setPlaceholderText(translate("ModelPicker", "No model"))
+        if self._models:
+            self.set_models(self._models, self.current_model_id())  # the entries' words, the selection kept
 
     # --- API -----------------------------------------------------------------------------------
 
@@ -100,17 +120,20 @@ class ModelPicker(QComboBox):
         item.setSizeHint(QSize(0, ITEM_HEIGHT))
         if model.usable:
             item.setIcon(icon("dice" if model.is_demo else "model", theme.text_secondary, ICON_SIZE))
-            hint = (
-                "Demo model: random weights, abstract images — for trying the workflow"
-                if model.is_demo
-                else f"{model.arch_label} {'folder' if model.format == 'diffusers' else 'checkpoint'}"
-            )
+            if model.is_demo:
+                hint = translate("ModelPicker", "Demo model: random weights, abstract images — for trying the workflow")
+            elif model.format == "diffusers":
+                hint = translate("ModelPicker", "{arch} folder").format(arch=model.arch_label)
+            else:
+                hint = translate("ModelPicker", "{arch} checkpoint").format(arch=model.arch_label)
             item.setToolTip(plain_tooltip(f"{hint}\n{model.path}"))
         else:
             # Shown but not selectable, so nobody wonders where their file went; the reason is one hover away.
             item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
             item.setIcon(icon("warning", theme.warning, ICON_SIZE))
-            item.setToolTip(plain_tooltip(model.error or "This model cannot be used."))
+            item.setToolTip(
+                plain_tooltip(model_reason(model) or translate("ModelPicker", "This model cannot be used."))
+            )
         return item
 
     def _fit_popup(self) -> None:
@@ -125,7 +148,9 @@ class ModelPicker(QComboBox):
             self.sig_model_chosen.emit(model_id)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and self._models:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange and self._models:
             current = self.current_model_id()
             self.set_models(self._models, current)  # re-tint the icons for the new theme
         super().changeEvent(event)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_M, SPACE_S, SPACE_XS, TOUCH_LARGE, current_theme, repolish
 
@@ -18,6 +19,8 @@ INDICATOR_HEIGHT = 32
 
 
 class NavItem(QToolButton):
+    """Its words are the window's to set (ui/main_window.py says them again when the language changes)."""
+
     def __init__(self, key: str, label: str, icon_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
@@ -54,7 +57,7 @@ class NavItem(QToolButton):
         self.setIcon(icon(self.icon_name, color, ICON_SIZE))
 
 
-class NavRail(QFrame):
+class NavRail(Retranslating, QFrame):
     """Items are exclusive: exactly one is checked once any exists. `sig_selected(key)` fires on user choice."""
 
     sig_selected = Signal(str)
@@ -69,6 +72,10 @@ class NavRail(QFrame):
         self._group.setExclusive(True)
         self._group.buttonClicked.connect(self._on_item_clicked)
         self._setup_ui()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._brand.setAccessibleName(translate("NavRail", "SM6 Design Studio"))
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -78,7 +85,6 @@ class NavRail(QFrame):
         self._brand.setObjectName("navBrand")
         self._brand.setProperty("role", "emphasis")
         self._brand.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._brand.setAccessibleName("SM6 Design Studio")
         layout.addWidget(self._brand)
         layout.addSpacing(SPACE_M)
         self._top = QVBoxLayout()
@@ -95,7 +101,7 @@ class NavRail(QFrame):
         self, key: str, label: str, icon_name: str, *, bottom: bool = False, tooltip: str | None = None
     ) -> NavItem:
         if key in self._items:
-            raise ValueError(f"navigation item {key!r} exists already")
+            raise ValueError(f"navigation item {key!r} exists already")  # i18n: not shown
         item = NavItem(key, label, icon_name, self)
         item.setToolTip(tooltip or label)
         item.installEventFilter(self)

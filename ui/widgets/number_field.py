@@ -14,35 +14,40 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from app.errors import InputError
+from ui.i18n import Retranslating, translate
 from ui.theme import SPACE_S, SPACE_XS
+from ui.widgets.words import Words, said
 
 _WHOLE = re.compile(r"[+-]?[0-9]+", re.ASCII)
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)", re.ASCII)
 
 
-class NumberField(QLineEdit):
-    """`row` is what goes into a form: the field, its unit, and the message under them."""
+class NumberField(Retranslating, QLineEdit):
+    """`row` is what goes into a form: the field, its unit, and the message under them.
+
+    `what`, `unit` and `example` may be callables, said again when the language changes (see words.py); given as a
+    str, they are the owner's to re-set with `set_words`."""
 
     sig_validity_changed = Signal(bool)
 
     def __init__(
         self,
-        what: str,
+        what: Words,
         low: float,
         high: float,
         *,
         decimals: int = 0,
-        unit: str = "",
+        unit: Words = "",
         optional: bool = False,
-        example: str = "",
+        example: Words = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.what, self.low, self.high, self.decimals = what, low, high, decimals
-        self.optional, self.example = optional, example
+        self._what, self.low, self.high, self.decimals = what, low, high, decimals
+        self.optional, self._example, self._unit = optional, example, unit
         self._valid = True
-        self.setAccessibleName(what)
+        self.setAccessibleName(self.what)
         self.setInputMethodHints(
             Qt.InputMethodHint.ImhFormattedNumbersOnly if decimals else Qt.InputMethodHint.ImhDigitsOnly
         )
@@ -54,11 +59,10 @@ class NumberField(QLineEdit):
         line = QHBoxLayout()
         line.setSpacing(SPACE_S)
         line.addWidget(self, 1)
-        if unit:
-            unit_label = QLabel(unit)
-            unit_label.setTextFormat(Qt.TextFormat.PlainText)
-            unit_label.setProperty("role", "secondary")
-            line.addWidget(unit_label)
+        self.unit_label = QLabel()
+        self.unit_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.unit_label.setProperty("role", "secondary")
+        line.addWidget(self.unit_label)
         column.addLayout(line)
         self.message_label = QLabel()
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,6 +72,29 @@ class NumberField(QLineEdit):
         self.message_label.hide()
         column.addWidget(self.message_label)
         self.textChanged.connect(self._on_text_changed)
+        self.retranslate()
+
+    @property
+    def what(self) -> str:
+        return said(self._what)
+
+    @property
+    def example(self) -> str:
+        return said(self._example)
+
+    def set_words(self, what: Words, unit: Words = "", example: Words = "") -> None:
+        self._what, self._unit, self._example = what, unit, example
+        self.setAccessibleName(self.what)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if callable(self._what):  # a str is the owner's to say again (it may name the field otherwise)
+            self.setAccessibleName(self.what)
+        unit = said(self._unit)
+        self.unit_label.setText(unit)
+        self.unit_label.setVisible(bool(unit))
+        if self.message_label.isVisibleTo(self.row):
+            self._on_text_changed(self.text())  # the rule under the field, said again
 
     # --- values --------------------------------------------------------------------------------
 
@@ -97,13 +124,8 @@ class NumberField(QLineEdit):
         return ""
 
     def rule(self) -> str:
-        kind = "a number" if self.decimals else "a whole number"
-        text = f"{self.what} must be {kind} from {_show(self.low)} to {_show(self.high)}"
-        if self.example:
-            text += f", such as {self.example}"
-        if self.optional:
-            text += ", or left empty"
-        return text + "."
+        sentence = _rule_sentence(bool(self.decimals), bool(self.example), self.optional)
+        return sentence.format(what=self.what, low=_show(self.low), high=_show(self.high), example=self.example)
 
     def is_valid(self) -> bool:
         return not self.problem()
@@ -130,6 +152,29 @@ class NumberField(QLineEdit):
         if self._valid != (not problem):
             self._valid = not problem
             self.sig_validity_changed.emit(self._valid)
+
+
+def _rule_sentence(decimals: bool, example: bool, optional: bool) -> str:
+    # Whole sentences, so a translation can order them as its language needs.
+    if decimals:
+        if example and optional:
+            return translate(
+                "NumberField", "{what} must be a number from {low} to {high}, such as {example}, or left empty."
+            )
+        if example:
+            return translate("NumberField", "{what} must be a number from {low} to {high}, such as {example}.")
+        if optional:
+            return translate("NumberField", "{what} must be a number from {low} to {high}, or left empty.")
+        return translate("NumberField", "{what} must be a number from {low} to {high}.")
+    if example and optional:
+        return translate(
+            "NumberField", "{what} must be a whole number from {low} to {high}, such as {example}, or left empty."
+        )
+    if example:
+        return translate("NumberField", "{what} must be a whole number from {low} to {high}, such as {example}.")
+    if optional:
+        return translate("NumberField", "{what} must be a whole number from {low} to {high}, or left empty.")
+    return translate("NumberField", "{what} must be a whole number from {low} to {high}.")
 
 
 def _show(number: float) -> str:

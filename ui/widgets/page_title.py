@@ -9,23 +9,37 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from ui.i18n import Retranslating
 from ui.theme import SPACE_M
+from ui.widgets.words import Words, said
 
 
-class PageTitle(QLabel):
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+class PageTitle(Retranslating, QLabel):
+    """A title given as a callable is said again when the language changes (see words.py); a str is the owner's
+    to re-set (`setText` keeps the accessible name in step)."""
+
+    def __init__(self, text: Words, parent: QWidget | None = None) -> None:
+        super().__init__(said(text), parent)
+        self._words = text
         self.setObjectName("pageTitle")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("role", "title")  # styled by the application stylesheet (ui/theme_qss.py)
-        self.setAccessibleName(text)
+        self.setAccessibleName(said(text))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setAccessibleName(text)
+
+    def retranslate(self) -> None:
+        if callable(self._words):
+            self.setText(said(self._words))
 
 
 class PageHeader(QWidget):
     """The title, then whatever `add_widget` puts on the right (aligned to the title's middle)."""
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: Words, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)

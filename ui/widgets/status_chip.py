@@ -68,7 +68,7 @@ class StatusChip(QFrame):
 
     def set_variant(self, variant: ChipVariant) -> None:
         if variant not in VARIANTS:
-            raise ValueError(f"unknown chip variant {variant!r}; use one of {VARIANTS}")
+            raise ValueError(f"unknown chip variant {variant!r}; use one of {VARIANTS}")  # i18n: not shown
         self._variant = variant
         self.setProperty("variant", variant)
         repolish(self)

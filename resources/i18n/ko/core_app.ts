@@ -1,0 +1,792 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>core.app</name>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <comment>cli.argparse.ambiguous</comment>
+        <translation>모호한 옵션: {option}은(는) {matches} 중 어느 것이든 될 수 있습니다</translation>
+    </message>
+    <message>
+        <source>argument {argument_name}: {message}</source>
+        <comment>cli.argparse.argument</comment>
+        <translation>인수 {argument_name}: {message}</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <comment>cli.argparse.expected_at_least_one</comment>
+        <translation>값이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <comment>cli.argparse.expected_at_most_one</comment>
+        <translation>값은 하나까지만 줄 수 있습니다</translation>
+    </message>
+    <message>
+        <source>expected {count} arguments</source>
+        <comment>cli.argparse.expected_count_many</comment>
+        <translation>값이 {count}개 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected {count} argument</source>
+        <comment>cli.argparse.expected_count_one</comment>
+        <translation>값이 {count}개 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <comment>cli.argparse.expected_one</comment>
+        <translation>값이 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument {argument}</source>
+        <comment>cli.argparse.ignored_explicit</comment>
+        <translation>무시된 값: {argument}</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <comment>cli.argparse.invalid_choice</comment>
+        <translation>잘못된 선택: {value} ({choices} 중에서 고르세요)</translation>
+    </message>
+    <message>
+        <source>invalid {type} value: {value}</source>
+        <comment>cli.argparse.invalid_value</comment>
+        <translation>올바른 {type} 값이 아닙니다: {value}</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {argument}</source>
+        <comment>cli.argparse.not_allowed_with</comment>
+        <translation>{argument} 인수와 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>one of the arguments {arguments} is required</source>
+        <comment>cli.argparse.one_required</comment>
+        <translation>{arguments} 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <comment>cli.argparse.options</comment>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <comment>cli.argparse.positional_arguments</comment>
+        <translation>위치 인수</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {arguments}</source>
+        <comment>cli.argparse.required</comment>
+        <translation>다음 인수가 필요합니다: {arguments}</translation>
+    </message>
+    <message>
+        <source>unexpected option string: {option}</source>
+        <comment>cli.argparse.unexpected_option</comment>
+        <translation>예상하지 못한 옵션: {option}</translation>
+    </message>
+    <message>
+        <source>unknown command {parser_name} (choose from {choices})</source>
+        <comment>cli.argparse.unknown_parser</comment>
+        <translation>알 수 없는 명령 {parser_name} ({choices} 중에서 고르세요)</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {arguments}</source>
+        <comment>cli.argparse.unrecognized</comment>
+        <translation>알 수 없는 인수: {arguments}</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <comment>cli.argparse.usage</comment>
+        <translation>사용법: </translation>
+    </message>
+    <message>
+        <source>cancelled.</source>
+        <comment>cli.cancelled</comment>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Copied {count} PNGs to {folder}</source>
+        <comment>cli.copied_many</comment>
+        <translation>PNG {count}개를 {folder}에 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Copied 1 PNG to {folder}</source>
+        <comment>cli.copied_one</comment>
+        <translation>PNG 1개를 {folder}에 복사했습니다</translation>
+    </message>
+    <message>
+        <source>The designs are saved in the library, but copying them to {folder} failed ({reason}).</source>
+        <comment>cli.copy_out_failed</comment>
+        <translation>디자인은 라이브러리에 저장했지만 {folder}(으)로 복사하지 못했습니다({reason}).</translation>
+    </message>
+    <message>
+        <source>something went wrong inside the app. Please try again.</source>
+        <comment>cli.crash_try_again</comment>
+        <translation>앱 내부에서 문제가 발생했습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>something went wrong inside the app. The details are in {where}; send that file to support.</source>
+        <comment>cli.crash_with_details</comment>
+        <translation>앱 내부에서 문제가 발생했습니다. 자세한 내용은 {where}에 있습니다. 이 파일을 지원팀에 보내 주세요.</translation>
+    </message>
+    <message>
+        <source>No other model is installed, so the demo model (was built just now) is used: it makes abstract images. Run `sm6-studio doctor` to see where to put a Stable Diffusion model.</source>
+        <comment>cli.demo_model_built</comment>
+        <translation>다른 모델이 설치되어 있지 않아 방금 만든 데모 모델을 사용합니다. 데모 모델은 추상적인 이미지를 만듭니다. Stable Diffusion 모델을 어디에 두어야 하는지 보려면 `sm6-studio doctor`를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>No other model is installed, so the demo model (is installed) is used: it makes abstract images. Run `sm6-studio doctor` to see where to put a Stable Diffusion model.</source>
+        <comment>cli.demo_model_installed</comment>
+        <translation>다른 모델이 설치되어 있지 않아 설치된 데모 모델을 사용합니다. 데모 모델은 추상적인 이미지를 만듭니다. Stable Diffusion 모델을 어디에 두어야 하는지 보려면 `sm6-studio doctor`를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Generating {count} designs with {model}</source>
+        <comment>cli.generating_many</comment>
+        <translation>{model}(으)로 디자인 {count}개를 생성하는 중</translation>
+    </message>
+    <message>
+        <source>Generating 1 design with {model}</source>
+        <comment>cli.generating_one</comment>
+        <translation>{model}(으)로 디자인 1개를 생성하는 중</translation>
+    </message>
+    <message>
+        <source>Hashing {model}…</source>
+        <comment>cli.hashing_model</comment>
+        <translation>{model}의 해시를 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>1..8 variations with consecutive seeds</source>
+        <comment>cli.help.batch</comment>
+        <translation>1..8: 연속된 시드로 만들 변형 수</translation>
+    </message>
+    <message>
+        <source>Design your own Renault SM6 with local Stable Diffusion.</source>
+        <comment>cli.help.description</comment>
+        <translation>로컬 Stable Diffusion으로 나만의 Renault SM6를 디자인합니다.</translation>
+    </message>
+    <message>
+        <source>report torch, device, models and data folders for a support call</source>
+        <comment>cli.help.doctor</comment>
+        <translation>지원 문의용으로 torch, 장치, 모델, 데이터 폴더 정보를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>start from 'base' (the SM6 artwork) or a design id to refine</source>
+        <comment>cli.help.from</comment>
+        <translation>시작점: 'base'(SM6 기본 아트워크) 또는 다듬을 디자인 ID</translation>
+    </message>
+    <message>
+        <source>generate designs headless (uses the demo model when no other is installed)</source>
+        <comment>cli.help.generate</comment>
+        <translation>창 없이 디자인을 생성합니다 (다른 모델이 없으면 데모 모델 사용)</translation>
+    </message>
+    <message>
+        <source>0..30: how closely to follow the words</source>
+        <comment>cli.help.guidance</comment>
+        <translation>0..30: 입력한 문장을 얼마나 충실히 따를지</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <comment>cli.help.help</comment>
+        <translation>이 도움말을 보여 주고 끝냅니다</translation>
+    </message>
+    <message>
+        <source>0..0.95: how much of the starting image to keep</source>
+        <comment>cli.help.keep_shape</comment>
+        <translation>0..0.95: 시작 이미지의 형태를 얼마나 유지할지</translation>
+    </message>
+    <message>
+        <source>open the window in showroom kiosk mode</source>
+        <comment>cli.help.kiosk</comment>
+        <translation>쇼룸 키오스크 모드로 창을 엽니다</translation>
+    </message>
+    <message>
+        <source>model id as listed by `sm6-studio doctor`, or the path of an installed model</source>
+        <comment>cli.help.model</comment>
+        <translation>`sm6-studio doctor`에 나오는 모델 ID 또는 설치된 모델의 경로</translation>
+    </message>
+    <message>
+        <source>what to avoid</source>
+        <comment>cli.help.negative</comment>
+        <translation>피하고 싶은 것</translation>
+    </message>
+    <message>
+        <source>also copy the PNGs into this folder</source>
+        <comment>cli.help.out</comment>
+        <translation>PNG를 이 폴더에도 복사합니다</translation>
+    </message>
+    <message>
+        <source>style preset id (see `sm6-studio presets`)</source>
+        <comment>cli.help.preset</comment>
+        <translation>스타일 프리셋 ID (`sm6-studio presets` 참고)</translation>
+    </message>
+    <message>
+        <source>list the style presets</source>
+        <comment>cli.help.presets</comment>
+        <translation>스타일 프리셋 목록을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>your words, e.g. "pearl white with gold trim"</source>
+        <comment>cli.help.prompt</comment>
+        <translation>원하는 문장, 예: "골드 트림의 펄 화이트"</translation>
+    </message>
+    <message>
+        <source>sampler (default {default})</source>
+        <comment>cli.help.sampler</comment>
+        <translation>샘플러 (기본값 {default})</translation>
+    </message>
+    <message>
+        <source>fixed seed (default: random)</source>
+        <comment>cli.help.seed</comment>
+        <translation>고정 시드 (기본값: 무작위)</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT, multiples of 8 (default 512x512; 256x256 for the demo model)</source>
+        <comment>cli.help.size</comment>
+        <translation>너비x높이, 8의 배수 (기본값 512x512, 데모 모델은 256x256)</translation>
+    </message>
+    <message>
+        <source>1..150 (default 25; 12 for the demo model)</source>
+        <comment>cli.help.steps</comment>
+        <translation>1..150 (기본값 25, 데모 모델은 12)</translation>
+    </message>
+    <message>
+        <source>show the program's version number and exit</source>
+        <comment>cli.help.version</comment>
+        <translation>프로그램 버전을 보여 주고 끝냅니다</translation>
+    </message>
+    <message>
+        <source>seconds to wait while the app or another command uses the data folder (default {seconds:g})</source>
+        <comment>cli.help.wait</comment>
+        <translation>앱이나 다른 명령이 데이터 폴더를 사용 중일 때 기다릴 시간(초) (기본값 {seconds:g})</translation>
+    </message>
+    <message>
+        <source>interrupted.</source>
+        <comment>cli.interrupted</comment>
+        <translation>중단했습니다.</translation>
+    </message>
+    <message>
+        <source>Loading {model}…</source>
+        <comment>cli.loading_model</comment>
+        <translation>{model}을(를) 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The model '{wanted}' is not installed. --model takes a model id as `sm6-studio doctor` lists it under Models, or the path of an installed model.</source>
+        <comment>cli.model_not_installed</comment>
+        <translation>'{wanted}' 모델이 설치되어 있지 않습니다. --model에는 `sm6-studio doctor`의 모델 목록에 나오는 모델 ID나 설치된 모델의 경로를 주세요.</translation>
+    </message>
+    <message>
+        <source>{wanted} is not an installed model. Put it in {models_folder} (or import it in the app), then give its id or its path there; `sm6-studio doctor` lists the installed models.</source>
+        <comment>cli.model_path_not_installed</comment>
+        <translation>{wanted}은(는) 설치된 모델이 아닙니다. {models_folder}에 넣거나 앱에서 가져온 다음, 그 모델의 ID나 그곳의 경로를 주세요. 설치된 모델은 `sm6-studio doctor`에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Model ready on {device} in {seconds:.1f} s</source>
+        <comment>cli.model_ready</comment>
+        <translation>{device}에서 모델 준비 완료 ({seconds:.1f}초)</translation>
+    </message>
+    <message>
+        <source>The model '{model}' cannot be used: {error}</source>
+        <comment>cli.model_unusable</comment>
+        <translation>'{model}' 모델을 사용할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>No usable model is installed. Run `sm6-studio doctor` to see where to put one.</source>
+        <comment>cli.no_model_installed</comment>
+        <translation>사용할 수 있는 모델이 설치되어 있지 않습니다. 모델을 어디에 두어야 하는지 보려면 `sm6-studio doctor`를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>No installed model can be used ({reasons}). Fix or remove them (`sm6-studio doctor` says why); the demo model stands in only when no model is installed.</source>
+        <comment>cli.no_usable_model_installed</comment>
+        <translation>설치된 모델을 사용할 수 없습니다({reasons}). 모델을 고치거나 삭제하세요(이유는 `sm6-studio doctor`에서 볼 수 있습니다). 데모 모델은 설치된 모델이 없을 때만 대신 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>the window is not available in this build.</source>
+        <comment>cli.no_window</comment>
+        <translation>이 빌드에서는 창을 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <comment>cli.note</comment>
+        <translation>참고: {note}</translation>
+    </message>
+    <message>
+        <source>{option} must be a number from {low:g} to {high:g} (got {value}).</source>
+        <comment>cli.option_not_number</comment>
+        <translation>{option}은(는) {low:g}부터 {high:g}까지의 숫자여야 합니다(입력값: {value}).</translation>
+    </message>
+    <message>
+        <source>{option} must be a whole number from {low} to {high:,} (got {value}).</source>
+        <comment>cli.option_not_whole_number</comment>
+        <translation>{option}은(는) {low}부터 {high:,}까지의 정수여야 합니다(입력값: {value}).</translation>
+    </message>
+    <message>
+        <source>--out {folder} is a file, not a folder. Give a folder; it is created if missing.</source>
+        <comment>cli.out_is_file</comment>
+        <translation>--out {folder}은(는) 폴더가 아니라 파일입니다. 폴더를 주세요. 없으면 새로 만듭니다.</translation>
+    </message>
+    <message>
+        <source>--out {folder} cannot be made ({reason}). Choose a folder you can write to.</source>
+        <comment>cli.out_not_creatable</comment>
+        <translation>--out {folder}을(를) 만들 수 없습니다({reason}). 쓸 수 있는 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>--out {folder} cannot be written to. Choose a folder you can write to.</source>
+        <comment>cli.out_not_writable</comment>
+        <translation>--out {folder}에 쓸 수 없습니다. 쓸 수 있는 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Describe your SM6 first: the prompt is empty, e.g. sm6-studio generate "pearl white".</source>
+        <comment>cli.prompt_empty</comment>
+        <translation>먼저 원하는 SM6를 설명하세요. 프롬프트가 비어 있습니다. 예: sm6-studio generate "펄 화이트"</translation>
+    </message>
+    <message>
+        <source>The prompt is too long ({count} characters); keep it under {max_prompt_chars}.</source>
+        <comment>cli.prompt_too_long</comment>
+        <translation>프롬프트가 너무 깁니다({count}자). {max_prompt_chars}자 미만으로 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Saved design {design} (seed {seed}) → {path}</source>
+        <comment>cli.saved_design</comment>
+        <translation>디자인 {design} 저장 (시드 {seed}) → {path}</translation>
+    </message>
+    <message>
+        <source>Seed {seed}</source>
+        <comment>cli.seed_line</comment>
+        <translation>시드 {seed}</translation>
+    </message>
+    <message>
+        <source>--size '{text}' is not WIDTHxHEIGHT in pixels, e.g. 512x512.</source>
+        <comment>cli.size_format</comment>
+        <translation>--size '{text}'은(는) 픽셀 단위의 너비x높이가 아닙니다. 예: 512x512</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <comment>cli.size_height</comment>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>--size {text}: the {name} must be a multiple of 8 pixels: try {lower} or {upper}.</source>
+        <comment>cli.size_not_multiple_of_8</comment>
+        <translation>--size {text}: {name} 값은 8픽셀의 배수여야 합니다. {lower} 또는 {upper} 중 하나를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>--size {text}: the {name} must be from {min_side} to {max_side} pixels, e.g. 512x512.</source>
+        <comment>cli.size_out_of_range</comment>
+        <translation>--size {text}: {name} 값은 {min_side}~{max_side}픽셀이어야 합니다. 예: 512x512</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <comment>cli.size_width</comment>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>Image {image}/{images} · step {step}/{steps}</source>
+        <comment>cli.step_line</comment>
+        <translation>이미지 {image}/{images} · 단계 {step}/{steps}</translation>
+    </message>
+    <message>
+        <source>There is no style preset '{preset}'. Choose one of: {choices} (`sm6-studio presets` describes them).</source>
+        <comment>cli.unknown_preset</comment>
+        <translation>'{preset}' 스타일 프리셋이 없습니다. 다음 중에서 고르세요: {choices} (`sm6-studio presets`에서 설명을 볼 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>{message}. See `{prog} --help`.</source>
+        <comment>cli.usage_error</comment>
+        <translation>{message}. `{prog} --help`를 참고하세요.</translation>
+    </message>
+    <message>
+        <source>The data folder is in use by another SM6 Design Studio; waiting up to {seconds:g} s for it…</source>
+        <comment>cli.waiting_for_folder</comment>
+        <translation>다른 SM6 Design Studio가 데이터 폴더를 사용 중입니다. 최대 {seconds:g}초 동안 기다립니다…</translation>
+    </message>
+    <message>
+        <source>The data folder is in use by another SM6 Design Studio (process {pid}); waiting up to {seconds:g} s for it…</source>
+        <comment>cli.waiting_for_folder_pid</comment>
+        <translation>다른 SM6 Design Studio(프로세스 {pid})가 데이터 폴더를 사용 중입니다. 최대 {seconds:g}초 동안 기다립니다…</translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <comment>doctor.all_checks_passed</comment>
+        <translation>모든 검사를 통과했습니다.</translation>
+    </message>
+    <message>
+        <source>The data folder is not writable: {data}.</source>
+        <comment>doctor.data_folder_not_writable</comment>
+        <translation>데이터 폴더에 쓸 수 없습니다: {data}.</translation>
+    </message>
+    <message>
+        <source>{folder} ({problem})</source>
+        <comment>doctor.folder_problem</comment>
+        <translation>{folder} ({problem})</translation>
+    </message>
+    <message>
+        <source>{folder} (writable)</source>
+        <comment>doctor.folder_writable</comment>
+        <translation>{folder} (쓰기 가능)</translation>
+    </message>
+    <message>
+        <source>diffusers folder</source>
+        <comment>doctor.format_diffusers</comment>
+        <translation>diffusers 폴더</translation>
+    </message>
+    <message>
+        <source>single file</source>
+        <comment>doctor.format_single</comment>
+        <translation>단일 파일</translation>
+    </message>
+    <message>
+        <source>hash pending</source>
+        <comment>doctor.hash_pending</comment>
+        <translation>해시 계산 전</translation>
+    </message>
+    <message>
+        <source>SM6 Design Studio, process {pid}</source>
+        <comment>doctor.in_use_by_app</comment>
+        <translation>SM6 Design Studio, 프로세스 {pid}</translation>
+    </message>
+    <message>
+        <source>nothing else right now</source>
+        <comment>doctor.in_use_by_nothing</comment>
+        <translation>지금은 없음</translation>
+    </message>
+    <message>
+        <source>{id}: unusable — {error}</source>
+        <comment>doctor.model_unusable</comment>
+        <translation>{id}: 사용할 수 없음 — {error}</translation>
+    </message>
+    <message>
+        <source>{id}: {kind}, {format}, {size}, {hash}</source>
+        <comment>doctor.model_usable</comment>
+        <translation>{id}: {kind}, {format}, {size}, {hash}</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <comment>doctor.mps_available</comment>
+        <translation>사용 가능</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <comment>doctor.mps_not_available</comment>
+        <translation>사용 불가</translation>
+    </message>
+    <message>
+        <source>No model is installed. Put a Stable Diffusion model (a .safetensors file or a diffusers folder) in {where}, or try the demo model: the app offers it, and `sm6-studio generate` builds it when no model is installed.</source>
+        <comment>doctor.no_model</comment>
+        <translation>설치된 모델이 없습니다. Stable Diffusion 모델(.safetensors 파일 또는 diffusers 폴더)을 {where}에 넣거나 데모 모델을 사용해 보세요. 앱에서 데모 모델을 제안하며, 설치된 모델이 없으면 `sm6-studio generate`가 데모 모델을 만듭니다.</translation>
+    </message>
+    <message>
+        <source>none found (the demo model can be built)</source>
+        <comment>doctor.no_models_found</comment>
+        <translation>찾지 못함 (데모 모델을 만들 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>No installed model can be used (the Models list above says why). Fix or remove them, or put another model in {where}.</source>
+        <comment>doctor.no_usable_model</comment>
+        <translation>설치된 모델을 사용할 수 없습니다(이유는 위의 모델 목록에 있습니다). 모델을 고치거나 삭제하거나, 다른 모델을 {where}에 넣으세요.</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <comment>doctor.not_installed</comment>
+        <translation>설치되지 않음</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <comment>doctor.row.config</comment>
+        <translation>설정 폴더</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <comment>doctor.row.data</comment>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>in use by</source>
+        <comment>doctor.row.in_use_by</comment>
+        <translation>사용 중인 프로그램</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <comment>doctor.row.model</comment>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>doctor.row.note</comment>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <comment>doctor.row.platform</comment>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>will run on</source>
+        <comment>doctor.row.runs_on</comment>
+        <translation>실행 장치</translation>
+    </message>
+    <message>
+        <source>searched</source>
+        <comment>doctor.row.searched</comment>
+        <translation>찾아본 곳</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <comment>doctor.row.settings</comment>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>user models</source>
+        <comment>doctor.row.user_models</comment>
+        <translation>사용자 모델</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <comment>doctor.row.version</comment>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <comment>doctor.section.folders</comment>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <comment>doctor.section.models</comment>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <comment>doctor.section.packages</comment>
+        <translation>패키지</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <comment>doctor.section.problems</comment>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Torch and device</source>
+        <comment>doctor.section.torch</comment>
+        <translation>Torch와 장치</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <comment>doctor.settings_read</comment>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>torch cannot be imported; reinstall it (see README, GPU notes).</source>
+        <comment>doctor.torch_broken</comment>
+        <translation>torch를 불러올 수 없습니다. torch를 다시 설치하세요(README의 GPU 안내 참고).</translation>
+    </message>
+    <message>
+        <source>cannot be imported ({kind}; see the log)</source>
+        <comment>doctor.torch_not_imported</comment>
+        <translation>불러올 수 없음 ({kind}, 로그 참고)</translation>
+    </message>
+    <message>
+        <source>{what} {problem}</source>
+        <comment>json.bad</comment>
+        <translation>{what}: {problem}</translation>
+    </message>
+    <message>
+        <source>is damaged (it {problem}).</source>
+        <comment>json.damaged</comment>
+        <translation>손상되었습니다({problem}).</translation>
+    </message>
+    <message>
+        <source>holds {kind} where an object ({{…}}) was expected.</source>
+        <comment>json.not_an_object</comment>
+        <translation>객체({{…}})가 있어야 할 자리에 {kind}이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>is not valid JSON.</source>
+        <comment>json.not_json</comment>
+        <translation>올바른 JSON이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>is not text in UTF-8, so it cannot be JSON.</source>
+        <comment>json.not_utf8</comment>
+        <translation>UTF-8 텍스트가 아니어서 JSON일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>is nested more than {max_depth} levels deep, which no valid file is.</source>
+        <comment>json.too_deep</comment>
+        <translation>{max_depth}단계보다 깊게 중첩되어 있습니다. 올바른 파일은 그렇지 않습니다.</translation>
+    </message>
+    <message>
+        <source>is too large to read ({size}; at most {limit}).</source>
+        <comment>json.too_large</comment>
+        <translation>너무 커서 읽을 수 없습니다({size}, 최대 {limit}).</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: {reason}.</source>
+        <comment>os.cannot_write</comment>
+        <translation>{folder}에 쓸 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <comment>os.disk_full</comment>
+        <translation>디스크 공간 부족</translation>
+    </message>
+    <message>
+        <source>it is in use</source>
+        <comment>os.in_use</comment>
+        <translation>사용 중</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <comment>os.io_error</comment>
+        <translation>디스크 입출력 오류</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <comment>os.is_folder</comment>
+        <translation>폴더임</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <comment>os.missing</comment>
+        <translation>존재하지 않음</translation>
+    </message>
+    <message>
+        <source>something of that name is already there</source>
+        <comment>os.name_taken</comment>
+        <translation>같은 이름이 이미 있음</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <comment>os.name_too_long</comment>
+        <translation>이름이 너무 김</translation>
+    </message>
+    <message>
+        <source>part of the path is a file, not a folder</source>
+        <comment>os.path_part_is_file</comment>
+        <translation>경로의 일부가 폴더가 아니라 파일임</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <comment>os.permission_denied</comment>
+        <translation>권한 없음</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <comment>os.quota_used_up</comment>
+        <translation>디스크 할당량 초과</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <comment>os.read_only</comment>
+        <translation>읽기 전용 디스크</translation>
+    </message>
+    <message>
+        <source>the system refused</source>
+        <comment>os.refused</comment>
+        <translation>시스템이 거부함</translation>
+    </message>
+    <message>
+        <source>the system refused (error {errno})</source>
+        <comment>os.refused_code</comment>
+        <translation>시스템이 거부함 (오류 {errno})</translation>
+    </message>
+    <message>
+        <source>it holds a value that cannot be read</source>
+        <comment>settings.bad_value</comment>
+        <translation>읽을 수 없는 값이 있음</translation>
+    </message>
+    <message>
+        <source>it holds binary data, not text</source>
+        <comment>settings.binary</comment>
+        <translation>텍스트가 아닌 바이너리 데이터임</translation>
+    </message>
+    <message>
+        <source>it cannot be opened: {reason}</source>
+        <comment>settings.cannot_open</comment>
+        <translation>열 수 없음: {reason}</translation>
+    </message>
+    <message>
+        <source>it cannot be read: {reason}</source>
+        <comment>settings.cannot_read</comment>
+        <translation>읽을 수 없음: {reason}</translation>
+    </message>
+    <message>
+        <source>there is a folder where the file should be</source>
+        <comment>settings.folder_there</comment>
+        <translation>파일이 있어야 할 자리에 폴더가 있음</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <comment>settings.not_regular</comment>
+        <translation>일반 파일이 아님</translation>
+    </message>
+    <message>
+        <source>it is not valid TOML</source>
+        <comment>settings.not_toml</comment>
+        <translation>올바른 TOML이 아님</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text; it may have been saved in another encoding, such as cp949</source>
+        <comment>settings.not_utf8</comment>
+        <translation>UTF-8 텍스트가 아님. cp949 같은 다른 인코딩으로 저장되었을 수 있음</translation>
+    </message>
+    <message>
+        <source>Some settings in {path} could not be used and their defaults are in use: {names}. Saving the settings writes valid values.</source>
+        <comment>settings.some_reset</comment>
+        <translation>{path}의 일부 설정을 사용할 수 없어 기본값을 사용합니다: {names}. 설정을 저장하면 올바른 값이 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply</source>
+        <comment>settings.too_deep</comment>
+        <translation>너무 깊게 중첩됨</translation>
+    </message>
+    <message>
+        <source>it is too large (a settings file is a few KB)</source>
+        <comment>settings.too_large</comment>
+        <translation>너무 큼 (설정 파일은 몇 KB 정도임)</translation>
+    </message>
+    <message>
+        <source>it is too large ({kb} KB; a settings file is a few KB)</source>
+        <comment>settings.too_large_kb</comment>
+        <translation>너무 큼 ({kb} KB, 설정 파일은 몇 KB 정도임)</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({reason}), so default settings are in use. Fix or remove {path}.</source>
+        <comment>settings.unreadable_fix</comment>
+        <translation>설정 파일을 읽을 수 없어({reason}) 기본 설정을 사용합니다. {path}을(를) 고치거나 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({reason}), so default settings are in use. The file was kept as {kept_as}.</source>
+        <comment>settings.unreadable_kept</comment>
+        <translation>설정 파일을 읽을 수 없어({reason}) 기본 설정을 사용합니다. 원래 파일은 {kept_as}(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>The port after “:” in the {what} address must be a number from 1 to 65535, like {example}.</source>
+        <comment>url.bad_port</comment>
+        <translation>{what} 주소에서 “:” 뒤의 포트는 1부터 65535까지의 숫자여야 합니다. 예: {example}</translation>
+    </message>
+    <message>
+        <source>The {what} address cannot contain a user name or password (the part before “@”); give just the address, like {example}.</source>
+        <comment>url.has_credentials</comment>
+        <translation>{what} 주소에는 사용자 이름이나 비밀번호(“@” 앞부분)를 넣을 수 없습니다. 주소만 입력하세요. 예: {example}</translation>
+    </message>
+    <message>
+        <source>The {what} address cannot contain “?” or “#”; give just the address, like {example}.</source>
+        <comment>url.has_query</comment>
+        <translation>{what} 주소에는 “?”나 “#”를 넣을 수 없습니다. 주소만 입력하세요. 예: {example}</translation>
+    </message>
+    <message>
+        <source>The {what} address cannot contain spaces or line breaks; give just the address, like {example}.</source>
+        <comment>url.has_spaces</comment>
+        <translation>{what} 주소에는 공백이나 줄 바꿈을 넣을 수 없습니다. 주소만 입력하세요. 예: {example}</translation>
+    </message>
+    <message>
+        <source>The {what} address must start with http:// or https:// and name a host, like {example}.</source>
+        <comment>url.no_scheme_or_host</comment>
+        <translation>{what} 주소는 http:// 또는 https://로 시작하고 호스트 이름이 있어야 합니다. 예: {example}</translation>
+    </message>
+    <message>
+        <source>The {what} address is not a web address. Write it like {example}.</source>
+        <comment>url.not_web_address</comment>
+        <translation>{what} 주소가 웹 주소가 아닙니다. {example}처럼 입력하세요.</translation>
+    </message>
+</context>
+</TS>

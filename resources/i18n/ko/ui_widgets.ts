@@ -1,0 +1,185 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>CopyField</name>
+    <message>
+        <source>Copy {what}</source>
+        <translation>{what} 복사</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Something went wrong. Try again; if it keeps happening, copy the details for support.</source>
+        <translation>문제가 발생했습니다. 다시 시도하세요. 계속 발생하면 자세한 내용을 복사해 지원팀에 보내세요.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation>{severity}: {message}</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>자세히 숨기기</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>자세히 보기</translation>
+    </message>
+</context>
+<context>
+    <name>FolderRow</name>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n}바이트</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>{button}: {title}</source>
+        <translation>{button}: {title}</translation>
+    </message>
+    <message>
+        <source>{path} does not exist and cannot be created here</source>
+        <translation>{path} 폴더가 없고 여기에서 만들 수도 없습니다</translation>
+    </message>
+    <message>
+        <source>Show {path} in your file manager</source>
+        <translation>파일 관리자에서 {path} 열기</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Demo model (random weights, abstract images)</source>
+        <translation>데모 모델 (무작위 가중치, 추상 이미지)</translation>
+    </message>
+    <message>
+        <source>{name} — can&apos;t be used</source>
+        <translation>{name} — 사용할 수 없음</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>The model that paints your design</source>
+        <translation>디자인을 그리는 모델</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>Demo model: random weights, abstract images — for trying the workflow</source>
+        <translation>데모 모델: 무작위 가중치로 추상 이미지를 만듭니다 — 작업 흐름을 체험할 때 사용하세요</translation>
+    </message>
+    <message>
+        <source>{arch} folder</source>
+        <translation>{arch} 폴더</translation>
+    </message>
+    <message>
+        <source>{arch} checkpoint</source>
+        <translation>{arch} 체크포인트</translation>
+    </message>
+    <message>
+        <source>This model cannot be used.</source>
+        <translation>이 모델은 사용할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NavRail</name>
+    <message>
+        <source>SM6 Design Studio</source>
+        <translation>SM6 Design Studio</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <source>{what} must be a number from {low} to {high}, such as {example}, or left empty.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 숫자(예: {example})로 입력하거나 비워 두어야 합니다.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number from {low} to {high}, such as {example}.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 숫자(예: {example})여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number from {low} to {high}, or left empty.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 숫자로 입력하거나 비워 두어야 합니다.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number from {low} to {high}.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number from {low} to {high}, such as {example}, or left empty.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 정수(예: {example})로 입력하거나 비워 두어야 합니다.</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number from {low} to {high}, such as {example}.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 정수(예: {example})여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number from {low} to {high}, or left empty.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 정수로 입력하거나 비워 두어야 합니다.</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number from {low} to {high}.</source>
+        <translation>{what} 값은 {low}에서 {high} 사이의 정수여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretRow</name>
+    <message>
+        <source>Use until I quit</source>
+        <translation>종료할 때까지 사용</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Keep the {what} in the system keyring</source>
+        <translation>시스템 키링에 {what} 보관</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>{status} {problem}</source>
+        <translation>{status} {problem}</translation>
+    </message>
+    <message>
+        <source>The {what} was not saved: the key store refused. Try again.</source>
+        <translation>{what} 저장 실패: 키 저장소가 거부했습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Not saved: this system has no keyring to keep the {what} safe. Use it until you quit (kept in memory only, never on disk), or set the {env_var} environment variable before starting SM6 Design Studio.</source>
+        <translation>저장하지 못했습니다. 이 시스템에는 {what} 보관용 키링이 없습니다. 종료할 때까지만 사용하거나(메모리에만 두고 디스크에는 저장하지 않습니다), SM6 Design Studio를 시작하기 전에 {env_var} 환경 변수를 설정하세요.</translation>
+    </message>
+</context>
+</TS>
