@@ -23,6 +23,8 @@ class Policy:
     may_switch_network: bool  # pick the chain the wallet uses (a kiosk stays on the one it was set up for)
     mints_to_visitor: bool  # True: this wallet only pays; the token goes to an address the visitor gives
     guided_flow: bool  # True: the visitor's full-screen guided flow (ui/kiosk/) in front, not the workspaces
+    enforces_content_safety: bool  # True: every prompt and picture is checked (app/safety), whatever the studio's
+    # switches say, and a picture that could not be checked is held back (fails closed)
 
 
 DESKTOP = Policy(
@@ -37,6 +39,7 @@ DESKTOP = Policy(
     may_switch_network=True,
     mints_to_visitor=False,
     guided_flow=False,
+    enforces_content_safety=False,
 )
 
 KIOSK = Policy(
@@ -51,6 +54,7 @@ KIOSK = Policy(
     may_switch_network=False,
     mints_to_visitor=True,
     guided_flow=True,
+    enforces_content_safety=True,
 )
 
 

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import QStackedWidget
 from app.changes import SettingsChanged
 from app.config import Settings
 from app.description.service import DescriptionService
-from app.errors import StorageError, UserFacingError
+from app.errors import StorageError
 from app.fsutil import describe_os_error
 from app.generation import events as ev
 from app.kiosk import DESKTOP, Policy
 from app.services import Services, open_services
 from app.token.verify import verify
+from ui.app_controller_models import ModelWiring
 from ui.describe.describe_view import DescribeView
 from ui.describe.describe_vm import DescribeViewModel
 from ui.design.design_vm import DesignViewModel
+from ui.design.picture_checks import when_allowed
 from ui.design.studio_view import StudioView
 from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.engine_bridge import EngineBridge
@@ -29,7 +31,6 @@ from ui.library.library_view import LibraryView
 from ui.library.library_vm import LibraryViewModel
 from ui.main_window import MainWindow
 from ui.models.first_run_view import FirstRunView
-from ui.models.import_dialog import ImportModelDialog
 from ui.settings.settings_page import SettingsPage
 from ui.tasks import ChangeRelay, run_in_background
 from ui.theme import apply_theme
@@ -57,7 +58,7 @@ def _mint_again_gone() -> str:
     return translate("AppController", "That design is no longer in the library, so it cannot be minted.")
 
 
-class AppController(QObject):
+class AppController(ModelWiring, QObject):
     # Per-use dialogs are freed when closed (at a kiosk they piled up, one per visitor); these read None after.
     import_dialog = LastDialog()
     mint_dialog = LastDialog()
@@ -84,6 +85,7 @@ class AppController(QObject):
             from ui.kiosk.kiosk_window import KioskWindow
 
             self.kiosk_window = KioskWindow(self)
+            self.staff_gate = self.kiosk_window.equip()  # its on-screen keyboard and the staff's way in
 
     @property
     def shown_window(self):
@@ -108,7 +110,14 @@ class AppController(QObject):
         # itself owns (its theme) and what belongs to no view-model yet.
         self.changes = ChangeRelay(services.changes, self)
         self.changes.changed.connect(self._on_change)
-        self.design_vm = DesignViewModel(self.bridge, services.library, parent=self, changes=services.changes)
+        self.design_vm = DesignViewModel(
+            self.bridge,
+            services.library,
+            parent=self,
+            changes=services.changes,
+            safety=services.safety,
+            enforced=self.policy.enforces_content_safety,
+        )
         self.studio = StudioView(self.design_vm, policy=self.policy)
         self.first_run = FirstRunView(policy=self.policy)
         self.design_page = QStackedWidget()
@@ -118,7 +127,11 @@ class AppController(QObject):
         self.library_view = LibraryView(self.library_vm)
         w = self.window
         self.describe_vm = DescribeViewModel(
-            DescriptionService(services.library, settings=lambda: self._settings_now().describe),
+            DescriptionService(
+                services.library,
+                settings=lambda: self._settings_now().describe,
+                mention_seed=self.policy.may_see_advanced,  # a showroom visitor's text leaves the seed out
+            ),
             self,
             changes=services.changes,
         )
@@ -265,69 +278,6 @@ class AppController(QObject):
         return True
 
     # ----- models -----
-    def refresh_models(self) -> None:
-        backend = self.services.backend
-        models = backend.models()
-        usable = [m for m in models if m.usable]
-        self.studio.controls.set_models(models, self.design_vm.model_id or self.settings.generation.model_id)
-        self.first_run.set_unusable(models)
-        self.design_page.setCurrentWidget(self.studio if usable else self.first_run)
-        self._show_model(backend.model(self.design_vm.model_id))
-
-    def _show_model(self, model) -> None:
-        self.window.set_model(model.label if model else None)
-        if model is not None and model.is_demo and self.design_vm.width > 256:
-            # The demo model is small: sensible defaults keep it quick on any CPU.
-            self.design_vm.width = self.design_vm.height = 256
-            self.design_vm.steps = 12
-
-    def _on_model_chosen(self, model_id: str) -> None:
-        self._show_model(self.services.backend.model(model_id))
-        settings = self.services.settings
-        if model_id and model_id != settings.generation.model_id:
-            self._save_settings(replace(settings, generation=replace(settings.generation, model_id=model_id)))
-        if model_id and self._started:
-            self.services.backend.preload(model_id)
-
-    def rescan_models(self) -> None:
-        self.services.backend.refresh_models()
-        self.refresh_models()
-
-    def open_import_dialog(self) -> None:
-        dialog = free_when_closed(ImportModelDialog(self.window))
-        dialog.sig_imported.connect(self._on_model_imported)
-        self.import_dialog = dialog
-        dialog.open()
-
-    def _on_model_imported(self, path) -> None:
-        models = self.services.backend.refresh_models()
-        imported = next((m for m in models if m.usable and m.path == path), None)
-        if imported is not None:
-            self.design_vm.model_id = imported.id
-        self.refresh_models()
-
-    def install_demo_model(self) -> None:
-        from app.generation.demo_model import install_demo_model
-
-        self.first_run.set_busy(lambda: translate("AppController", "Building the demo model on this computer…"))
-        self.window.set_busy(True, lambda: translate("AppController", "Building the demo model…"))
-        run_in_background(install_demo_model, self._on_demo_ready, self._on_demo_failed, self)
-
-    def _on_demo_ready(self, _path) -> None:
-        self.first_run.set_busy(None)
-        self.window.set_busy(False)
-        models = self.services.backend.refresh_models()
-        demo = next((m for m in models if m.usable and m.is_demo), None)
-        if demo is not None:
-            self.design_vm.model_id = demo.id
-        self.refresh_models()
-
-    def _on_demo_failed(self, error: BaseException) -> None:
-        self.first_run.set_busy(None)
-        self.window.set_busy(False)
-        fallback = lambda: translate("AppController", "The demo model could not be built. Try again.")  # noqa: E731
-        self.first_run.show_error(error.msg if isinstance(error, UserFacingError) else fallback)  # said again live
-
     # ----- settings -----
     def _on_settings_changed(self, settings: Settings) -> None:
         """The Settings page saved its file: use it; each view-model hears which parts changed (SettingsChanged)."""
@@ -407,8 +357,13 @@ class AppController(QObject):
                 w.set_busy(False)
 
     def _on_preview_token(self, design, language: str) -> None:
-        self.token_vm.set_design(design, language)
-        self.window.show_workspace("token")
+        def show() -> None:
+            self.token_vm.set_design(design, language)
+            self.window.show_workspace("token")
+
+        when_allowed(
+            self.design_vm.checks, design, show, self.window.show_notice
+        )  # a held-back picture goes no further
 
     def _on_workspace_changed(self, key: str) -> None:
         if key != "token":
@@ -424,8 +379,11 @@ class AppController(QObject):
 
     # ----- minting -----
     def _on_mint_requested(self, draft) -> None:
-        self.window.show_workspace("wallet")
-        self.wallet_vm.request_mint(draft)  # at once when unlocked, else after set-up or unlock (sig_mint)
+        def mint() -> None:
+            self.window.show_workspace("wallet")
+            self.wallet_vm.request_mint(draft)  # at once when unlocked, else after set-up or unlock (sig_mint)
+
+        when_allowed(self.design_vm.checks, draft.design, mint, self.window.show_notice)
 
     def _on_mint_again(self, design_id: str) -> None:
         if self.services is None:

@@ -16,7 +16,11 @@ from app.kiosk import DESKTOP, Policy
 log = logging.getLogger(__name__)
 
 
-def create_qapplication() -> QApplication:
+def create_qapplication(policy: Policy = DESKTOP) -> QApplication:
+    if policy.guided_flow and QApplication.instance() is None:
+        from ui.kiosk.keyboard import prepare_environment
+
+        prepare_environment()  # Qt picks its input method as the QApplication is made: the kiosk's keyboard first
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("SM6 Design Studio")  # i18n: not shown (names the app's folders; the same in any language)
     app.setOrganizationName("SM6")
@@ -64,7 +68,7 @@ def run_app(policy: Policy = DESKTOP) -> int:
     from ui.theme import apply_theme
 
     crash_log.configure_logging(console=True)
-    app = create_qapplication()
+    app = create_qapplication(policy)
     # The folder first: a second launch must change nothing (not even keep a bad settings file aside) before it
     # hands over to the window that owns the folder.
     data_dir = paths.data_dir()

@@ -246,10 +246,12 @@ class ChainService:
     def import_mnemonic(self, name: str, words: str, password: str, path: str) -> Future:
         return self._then_tell("accounts", self.store.import_mnemonic, name, words, password, path)
 
-    def unlock(self, address: str, password: str) -> Future:
+    def unlock(self, address: str, password: str, keep_unlocked: bool = False) -> Future:
+        """`keep_unlocked`: no auto-lock until `lock()` (the kiosk's wallet, unlocked by staff for the day)."""
+
         def run():
             self.session.idle_timeout_s = self._settings().auto_lock_minutes * 60
-            return self.session.unlock(self.store, address, password).address
+            return self.session.unlock(self.store, address, password, keep_unlocked).address
 
         return self._then_tell("lock", run)
 

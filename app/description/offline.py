@@ -74,7 +74,9 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?。" else text + "."
 
 
-def slot_values(facts: DesignFacts, language: Language, data: dict[str, Any], words_chars: int) -> dict[str, str]:
+def slot_values(
+    facts: DesignFacts, language: Language, data: dict[str, Any], words_chars: int, *, mention_seed: bool = True
+) -> dict[str, str]:
     section = data[language]
     style, note = facts.preset_label, _sentence(facts.preset_description)
     if language == "ko":
@@ -91,7 +93,7 @@ def slot_values(facts: DesignFacts, language: Language, data: dict[str, Any], wo
         "mood": join_terms(facts.moods[:2], language),  # three joined moods read as a list, not a feeling
         "trim": str(section.get("trim", facts.trim)),
         "campaign": facts.campaign,
-        "seed": str(facts.seed),
+        "seed": str(facts.seed) if mention_seed else "",  # empty: every part that names it is left out
         "refined": _refined(facts, language),
         "keep": str(facts.keep_shape_pct) if facts.source == "base" and not facts.refinements else "",
     }
@@ -150,9 +152,12 @@ def template_index(design_id: str, count: int) -> int:
 class OfflineDrafter:
     """Deterministic template drafts; instant, no network."""
 
-    def __init__(self, settings: DescribeSettings | None = None, templates_path: Path | None = None) -> None:
+    def __init__(
+        self, settings: DescribeSettings | None = None, templates_path: Path | None = None, *, mention_seed: bool = True
+    ) -> None:
         self._settings = settings or DescribeSettings()
         self._templates_path = templates_path
+        self._mention_seed = mention_seed
 
     def draft(
         self,
@@ -167,7 +172,7 @@ class OfflineDrafter:
         template = templates[template_index(design.id, len(templates))]
         facts = design_facts(design, lineage, presets)
         limit = self._settings.char_limit
-        values = slot_values(facts, language, data, MAX_WORDS_CHARS)
+        values = slot_values(facts, language, data, MAX_WORDS_CHARS, mention_seed=self._mention_seed)
         text = render_template(template, values, limit)
         return DraftResult(
             text=text,

@@ -44,8 +44,12 @@ class DescriptionService:
         settings: Callable[[], DescribeSettings] = DescribeSettings,
         presets: PresetBook | None = None,
         drafter_factory: Callable[[DescribeSettings, str], OpenAIDrafter] = OpenAIDrafter,
+        *,
+        mention_seed: bool = True,
     ) -> None:
         self.library = library
+        # A showroom visitor's description leaves the seed out: a technical detail they have no use for.
+        self.mention_seed = mention_seed
         self.keys = keys or ApiKeyStore()
         self._settings = settings
         self.presets = presets or default_presets()
@@ -55,7 +59,8 @@ class DescriptionService:
         self, design: Design, language: Language, reason: str = "", *, no_key: bool = False
     ) -> DraftOutcome:
         settings = self._settings()
-        result = OfflineDrafter(settings).draft(design, language, self.library.lineage(design.id), self.presets)
+        drafter = OfflineDrafter(settings, mention_seed=self.mention_seed)
+        result = drafter.draft(design, language, self.library.lineage(design.id), self.presets)
         return DraftOutcome(result, self._store(design, result), reason, needs_key=no_key)
 
     def server_needs_key(self) -> bool:
@@ -77,7 +82,8 @@ class DescriptionService:
         settings = self._settings()
         if not key.key and needs_key(settings.base_url):
             return self.offline_draft(design, language, str(NO_KEY(next_step=key.problem or ADD_KEY())), no_key=True)
-        request = build_request(design, language, settings, self.library.lineage(design.id), self.presets)
+        lineage = self.library.lineage(design.id)
+        request = build_request(design, language, settings, lineage, self.presets, mention_seed=self.mention_seed)
         received: list[str] = []
 
         def deliver(delta: str) -> None:

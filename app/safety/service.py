@@ -31,10 +31,18 @@ class ContentSafety:
         self._settings = settings
         self.prompts = prompt_filter or PromptFilter()
         self._images: ImageSafety | None = None
+        self.pictures_checked = 0  # pictures given to the classifier (none while every check is off)
+
+    def checks_prompts(self, *, enforced: bool) -> bool:
+        return enforced or self._settings().studio_prompt_filter
+
+    def checks_pictures(self, *, enforced: bool) -> bool:
+        """Whether `picture()` looks at pictures at all (a front end shows no "checking" state when it does not)."""
+        return enforced or self._settings().studio_image_filter
 
     def prompt_problem(self, text: str, *, enforced: bool) -> Message | None:
         """The kind sentence to show instead of generating, or None when the prompt may be used."""
-        if not (enforced or self._settings().studio_prompt_filter):
+        if not self.checks_prompts(enforced=enforced):
             return None
         return PROMPT_BLOCKED() if self.prompts.check(text).blocked else None
 
@@ -43,6 +51,7 @@ class ContentSafety:
         if not (enforced or settings.studio_image_filter):
             return PictureVerdict(may_submit=True, blurred=False)
         images = self._image_checker(settings.image_threshold)
+        self.pictures_checked += 1
         verdict = images.check(png)
         if verdict.flagged:
             return PictureVerdict(False, True, IMAGE_BLOCKED(), verdict)

@@ -86,6 +86,18 @@ def main(out: Path) -> int:
     result["english"] = field.text()
     window.grab().save(str(out / "keyboard_en.png"))
 
+    apply_language("ko")
+    address = QLineEdit()
+    address.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly)
+    layout.insertWidget(1, address)
+    address.setFocus()
+    settle(app, 20)
+    result["input_locale_latin_field_in_ko"] = keyboard.input_locale()
+    field.setFocus()
+    settle(app, 20)
+    result["input_locale_back_in_ko"] = keyboard.input_locale()
+    apply_language("en")
+
     field.clearFocus()
     other.setFocus()
     settle(app, 20)

@@ -21,6 +21,7 @@ from tests.fixtures.designs import add_plain_design
 from tests.fixtures.wallet_setup import open_new_wallet
 from tests.ui.studio_helpers import OPEN, close_app
 from ui.app_controller import AppController
+from ui.design.picture_checks import PictureState
 from ui.models.import_dialog import ImportModelDialog
 from ui.tasks import Task
 from ui.wallet.account_dialog import AccountDialog
@@ -86,6 +87,8 @@ def _token_ready(app: AppController, visitor: int = 0):
     app.window.show_workspace("token")
     _until(lambda: not app.token_view.vm.loading)  # the token is assembled off the UI thread
     assert app.token_view.draft is not None and app.token_view.draft.ready
+    checks = app.design_vm.checks  # at a kiosk a picture is checked before it may be minted: done once, here
+    _until(lambda: checks is None or checks.state(design) is not PictureState.CHECKING)
     return design
 
 

@@ -1,6 +1,6 @@
 """A short kiosk day through the real window: after a few visitors, each further visitor (generate, describe, preview,
 mint through the Mint dialog) leaves exactly as many live widgets, of each kind, as there were before. Counts, not
-memory, so it is exact and not flaky; `python -m tests.benchmarks kiosk_day` measures the memory of 200 visitors."""
+memory, so it is exact and not flaky; `python -m tests.benchmarks kiosk` soaks the kiosk's guided flow."""
 
 from __future__ import annotations
 

@@ -47,6 +47,12 @@ def test_the_keyboard_follows_the_language_switch(typed):
     assert result["english"] == "gold sm6"
 
 
+def test_a_field_for_latin_letters_only_gets_english_keys_in_a_korean_kiosk(typed):
+    result, _ = typed
+    assert result["input_locale_latin_field_in_ko"] == "en_GB"  # a wallet address: no Hangul to switch away from
+    assert result["input_locale_back_in_ko"] == "ko_KR"
+
+
 def test_the_keyboard_takes_room_only_while_a_field_wants_input(typed):
     result, _ = typed
     assert not result["shown_before_focus"]

@@ -111,12 +111,19 @@ def test_each_path_is_there_exactly_when_the_policy_allows_it(qtbot, qapp, tiny_
 def test_at_a_kiosk_every_rule_says_no_and_on_the_desktop_yes():
     """The rules the views read: a kiosk forbids every one (and is touch-sized); the desktop allows every one."""
     assert policy_for(True) is KIOSK and policy_for(False) is DESKTOP
-    forbidding = {"touch_sized": True, "sees_every_design": False, "mints_to_visitor": True, "guided_flow": True}
+    forbidding = {
+        "touch_sized": True,
+        "sees_every_design": False,
+        "mints_to_visitor": True,
+        "guided_flow": True,
+        "enforces_content_safety": True,
+    }
     for rule in RULES:
         kiosk_value = forbidding.get(rule, False)
         assert getattr(KIOSK, rule) is kiosk_value, rule
         assert getattr(DESKTOP, rule) is (not kiosk_value), rule
-    assert {rule for _what, rule, _check in PATHS} >= set(RULES) - {"touch_sized", "mints_to_visitor", "guided_flow"}
+    not_paths = {"touch_sized", "mints_to_visitor", "guided_flow", "enforces_content_safety"}
+    assert {rule for _what, rule, _check in PATHS} >= set(RULES) - not_paths
 
 
 def _names(node: ast.AST) -> list[str]:

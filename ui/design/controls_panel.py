@@ -130,6 +130,7 @@ class ControlsPanel(Retranslating, QScrollArea):
             translate("ControlsPanel", "Colour, wheels, lights, mood… e.g. “pearl white with rose-gold trim at dusk”")
         )
         self.prompt.setAccessibleName(translate("ControlsPanel", "Prompt"))
+        self._show_prompt_problem()
         for index in range(self.preset.count()):  # the labels follow the language (app/generation/presets.py)
             self.preset.setItemText(index, self.vm.presets.get(self.preset.itemData(index)).label)
         self.preset.setAccessibleName(translate("ControlsPanel", "Style preset"))
@@ -200,6 +201,11 @@ class ControlsPanel(Retranslating, QScrollArea):
         self.prompt.setTabChangesFocus(True)
         self.prompt.setFixedHeight(PROMPT_HEIGHT)
         group.addWidget(self.prompt)
+        self.prompt_note = QLabel()  # why the words can't be used (content safety), never the word itself
+        self.prompt_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt_note.setWordWrap(True)
+        self.prompt_note.hide()
+        group.addWidget(self.prompt_note)
 
         group = _group(layout, self.style_title)
         self.preset = QComboBox()
@@ -352,6 +358,7 @@ class ControlsPanel(Retranslating, QScrollArea):
     def _bind(self) -> None:
         vm = self.vm
         bind(vm, "prompt", self.prompt, "plainText")
+        vm.prompt_problem_changed.connect(self._show_prompt_problem)
         bind(vm, "preset", self.preset, "currentData")
         bind(vm, "batch", self.batch, "value")
         bind(vm, "random_seed", self.random_seed, "checked")
@@ -385,6 +392,11 @@ class ControlsPanel(Retranslating, QScrollArea):
         self._on_preset_changed(vm.preset)
         self._on_source_changed(vm.source)
         self._sync_size_combo()
+
+    def _show_prompt_problem(self, *_args) -> None:
+        problem = self.vm.prompt_problem
+        self.prompt_note.setText(str(problem) if problem is not None else "")
+        self.prompt_note.setVisible(problem is not None)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -10,7 +10,7 @@ from typing import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 
-from app.changes import DesignChanged, DesignDeleted
+from app.changes import DesignChanged, DesignDeleted, SettingsChanged
 from app.errors import UserFacingError
 from app.executors import Serial
 from app.generation import events as ev
@@ -18,7 +18,10 @@ from app.generation.events import JobState
 from app.generation.presets import PresetBook
 from app.generation.request import GenerationRequest
 from app.library.interface import DesignStore
+from app.safety.blur import blurred
+from app.safety.service import ContentSafety
 from ui.bind import ViewModel, observable
+from ui.design.picture_checks import PictureChecks, PictureState
 from ui.i18n import translate
 from ui.tasks import ChangeRelay, deliver, run_in_background
 from ui.widgets.error_banner import plain_words
@@ -92,11 +95,21 @@ class DesignViewModel(ViewModel):
     jobs = observable([])  # JobSnapshots queued or running
     error = observable(None)  # (message, details) or None
     reading = observable(False)  # the shown design's lineage or picture is on its way from the disk
+    prompt_problem = observable(None)  # app.messages.Message: why the prompt was not used (content safety), or None
 
     sig_use_design = Signal(object)  # "Use this design": the next workspace takes it
+    sig_picture_checked = Signal(str)  # a design's content-safety verdict arrived (its id): redraw its thumbnail
 
     def __init__(
-        self, bridge, library: DesignStore, presets: PresetBook | None = None, parent=None, *, changes=None
+        self,
+        bridge,
+        library: DesignStore,
+        presets: PresetBook | None = None,
+        parent=None,
+        *,
+        changes=None,
+        safety: ContentSafety | None = None,
+        enforced: bool = False,
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge
@@ -113,7 +126,10 @@ class DesignViewModel(ViewModel):
         self._status_words: Callable[[], str] = _ready  # makes status_text again when the language changes
         self._error_words: Callable[[], tuple] | None = None  # makes `error` again, while it is the one it made
         self._said_error = None
+        self.checks: PictureChecks | None = None  # content safety, where the window gave it (use_content_safety)
+        self._full: tuple[str, QImage] | None = None  # the shown design's own picture, while its check is pending
         self._say(_ready)
+        self.prompt_changed.connect(lambda _text: setattr(self, "prompt_problem", None))
         for name in ("prompt", "preset", "negative_prompt"):
             getattr(self, f"{name}_changed").connect(self._update_final_prompt)
         bridge.sig_event.connect(self._on_engine_event)
@@ -123,6 +139,14 @@ class DesignViewModel(ViewModel):
         if self.relay is not None:
             self.relay.changed.connect(self._on_change)
         self._update_final_prompt()
+        if safety is not None:
+            self.use_content_safety(safety, enforced)
+
+    def use_content_safety(self, safety: ContentSafety, enforced: bool) -> None:
+        """Check prompts before generating and each design's picture before it is shown or used: always where
+        `enforced` (the kiosk's policy), else as the studio's Settings say."""
+        self.checks = PictureChecks(safety, enforced, self)
+        self.checks.checked.connect(self._on_picture_checked)
 
     # ----- words -----
     def _say(self, words: Callable[[], str]) -> None:
@@ -164,6 +188,12 @@ class DesignViewModel(ViewModel):
 
     def generate(self) -> bool:
         """Queue a job; on bad input show why and keep everything the user typed."""
+        if self.checks is not None:
+            problem = self.checks.safety.prompt_problem(self.prompt, enforced=self.checks.enforced)
+            if problem is not None:  # never generated, never echoing the word; the prompt stays for editing
+                self.prompt_problem = problem
+                return False
+        self.prompt_problem = None
         try:
             job = self.backend.submit(self.build_request())
         except UserFacingError as exc:
@@ -212,7 +242,7 @@ class DesignViewModel(ViewModel):
             lineage, image = answer
             self.lineage = lineage or [design]
             if live == self._live:  # a newer step preview of a running job stays
-                self.preview = image
+                self._show_picture(design, image)
 
         def failed(exc: BaseException) -> None:
             if shown == self._shown:
@@ -279,7 +309,14 @@ class DesignViewModel(ViewModel):
         self.lineage = [updated if d.id == updated.id else d for d in self.lineage]
 
     def _on_change(self, change) -> None:
-        if isinstance(change, DesignChanged):
+        if isinstance(change, SettingsChanged) and "safety" in change.sections and self.checks is not None:
+            self.forget_picture_checks()  # new thresholds or switches: every picture is judged again
+            for design in self.variations:
+                self.picture_state(design)
+            if self.current_design is not None:
+                self.show_design(self.current_design)
+            self.variations_changed.emit(self.variations)
+        elif isinstance(change, DesignChanged):
             self._show_changed(change.design)
         elif isinstance(change, DesignDeleted):
             gone = change.design_id
@@ -291,8 +328,57 @@ class DesignViewModel(ViewModel):
                     self.preview = None
 
     def use_design(self) -> None:
-        if self.current_design is not None:
-            self.sig_use_design.emit(self.current_design)
+        design = self.current_design
+        if design is None:
+            return
+        if not self.may_use(design):  # held back, or its check is not done yet
+            message = self.picture_message(design)
+            if message is not None:
+                self._say_error(lambda: (message.render(), ""))
+            return
+        self.sig_use_design.emit(design)
+
+    # ----- content safety of pictures -----
+    def picture_state(self, design) -> PictureState:
+        return self.checks.state(design) if self.checks is not None else PictureState.FREE
+
+    def may_use(self, design) -> bool:
+        return design is not None and self.picture_state(design) in (PictureState.FREE, PictureState.ALLOWED)
+
+    def picture_message(self, design):
+        return self.checks.message(design) if self.checks is not None else None
+
+    def blurred_picture(self, design) -> QImage | None:
+        return self.checks.blurred(design) if self.checks is not None else None
+
+    def forget_picture_checks(self) -> None:
+        """A new visitor (or new thresholds): no verdict or blurred picture of earlier designs stays in memory."""
+        self._full = None
+        if self.checks is not None:
+            self.checks.forget()
+
+    def _show_picture(self, design, image: QImage) -> None:
+        """The big preview: the design's own picture once it may be shown, its blur when held back; while it is
+        checked the preview keeps what it shows (the last step, or nothing)."""
+        state = self.picture_state(design)
+        if state is PictureState.CHECKING:
+            self._full = (design.id, image)
+        elif state is PictureState.HELD_BACK:
+            self._full = None
+            self.preview = self.blurred_picture(design)
+        else:
+            self._full = None
+            self.preview = image
+
+    def _on_picture_checked(self, design_id: str) -> None:
+        shown = self.current_design
+        if shown is not None and shown.id == design_id:
+            if self._full is not None and self._full[0] == design_id:
+                self._show_picture(shown, self._full[1])
+            elif self.picture_state(shown) is PictureState.HELD_BACK:
+                self.preview = self.blurred_picture(shown)
+            self.current_design_changed.emit(shown)  # what may be done with it changed
+        self.sig_picture_checked.emit(design_id)
 
     def dismiss_error(self) -> None:
         self.error = None
@@ -323,7 +409,10 @@ class DesignViewModel(ViewModel):
             self._say(lambda: step_text(step, steps, index, batch))
             if event.preview is not None:
                 self._live += 1
-                self.preview = pil_to_qimage(event.preview)
+                picture = event.preview
+                if self.checks is not None and self.checks.enforced:  # unchecked: at the kiosk only its blur shows
+                    picture = blurred(picture)
+                self.preview = pil_to_qimage(picture)
         elif isinstance(event, ev.ImageReady) and event.job.id == self._running_job:
             self._pending.append(event.design)
             self.variations = list(self._pending)

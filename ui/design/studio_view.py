@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.kiosk import DESKTOP, Policy
 from ui.design.controls_panel import ControlsPanel
+from ui.design.picture_checks import PictureState
 from ui.design.preview_view import PreviewView
 from ui.design.thumbnail_strip import LINEAGE, VARIATIONS, ThumbnailStrip
 from ui.i18n import Retranslating, translate
@@ -106,11 +107,20 @@ class StudioView(Retranslating, QWidget):
         col.addWidget(self.error)
         self.preview = PreviewView()
         col.addWidget(self.preview, 1)
+        self.picture_note = QLabel()  # why the picture above is blurred (content safety), in plain words
+        self.picture_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.picture_note.setWordWrap(True)
+        self.picture_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.picture_note.setObjectName("pictureNote")
+        self.picture_note.hide()
+        col.addWidget(self.picture_note)
         strips = QHBoxLayout()
         strips.setSpacing(SPACE_XL)
         self.variations = ThumbnailStrip("", "", VARIATIONS)
+        self.variations.cover = self._cover
         strips.addWidget(self.variations, 3)
         self.history = ThumbnailStrip("", "", LINEAGE)
+        self.history.cover = self._cover
         strips.addWidget(self.history, 2)
         col.addLayout(strips)
 
@@ -206,6 +216,7 @@ class StudioView(Retranslating, QWidget):
         vm.lineage_changed.connect(lambda designs: self.history.set_designs(designs, self._current_id()))
         vm.error_changed.connect(self._on_error_changed)
         vm.sig_use_design.connect(self.sig_use_design)
+        vm.sig_picture_checked.connect(self._on_picture_checked)
         self._on_busy_changed(vm.busy)
         self._on_design_changed(vm.current_design)
 
@@ -220,6 +231,10 @@ class StudioView(Retranslating, QWidget):
         has = design is not None
         for button in (self.favourite, self.refine, self.use):
             button.setEnabled(has)
+        self.use.setEnabled(has and self.vm.may_use(design))  # held back or being checked: not to Describe/Token
+        note = self.vm.picture_message(design) if has else None
+        self.picture_note.setText(str(note) if note is not None else "")
+        self.picture_note.setVisible(note is not None)
         self.favourite.setChecked(bool(has and design.favourite))
         self.favourite.setIcon(icon("star-filled" if has and design.favourite else "star"))
         favourited = has and design.favourite
@@ -229,6 +244,21 @@ class StudioView(Retranslating, QWidget):
         )
         self.variations.select(self._current_id())
         self.history.select(self._current_id())
+
+    def _cover(self, design) -> QPixmap | None:
+        """What a thumbnail shows instead of the design's own picture: its blur, or the placeholder while checked."""
+        state = self.vm.picture_state(design)
+        if state is PictureState.CHECKING:
+            return QPixmap()
+        if state is PictureState.HELD_BACK:
+            blurred = self.vm.blurred_picture(design)
+            return QPixmap.fromImage(blurred) if blurred is not None else QPixmap()
+        return None
+
+    def _on_picture_checked(self, _design_id: str) -> None:
+        self.variations.refresh()
+        self.history.refresh()
+        self._on_design_changed(self.vm.current_design)
 
     def _on_error_changed(self, error) -> None:
         if error:

@@ -5,12 +5,14 @@ arrow from each design to the one refined from it (root on the left, the design 
 
 Thumbnails are decoded on the `disk` executor (a full-size PNG decode per item stalled the window while a job
 delivered its images); each item shows a quiet placeholder until its picture arrives. Pictures already decoded are
-kept (a few dozen), so a lineage redrawn after a refine decodes only the new design."""
+kept (a few dozen), so a lineage redrawn after a refine decodes only the new design. Where content safety applies,
+`cover(design)` puts a picture over a design's own: its blur when held back, the placeholder while it is checked."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
@@ -121,6 +123,8 @@ class ThumbnailStrip(Retranslating, QWidget):
         self._empty_text = empty_text
         self._name = title
         self.kind = kind
+        # None: show the design's own picture; a pixmap (null: the placeholder) to show instead (ui/design/studio_view)
+        self.cover: Callable[[object], QPixmap | None] | None = None
         self._setup_ui(title)
         self.retranslate()
 
@@ -203,13 +207,8 @@ class ThumbnailStrip(Retranslating, QWidget):
         self._designs = list(designs)
         if not same:
             self.list.clear()
-            placeholder = None
             for design in designs:
-                picture = self._picture(design.image_path)
-                if picture is None or picture.isNull():  # on its way, or unreadable
-                    placeholder = placeholder if placeholder is not None else _placeholder()
-                    picture = placeholder
-                item = QListWidgetItem(_untinted_icon(picture), "")
+                item = QListWidgetItem(self._icon(design), "")
                 item.setData(Qt.ItemDataRole.UserRole, design.id)
                 item.setToolTip(_tip(design))
                 item.setSizeHint(QSize(THUMB + SPACE_S, THUMB + SPACE_S))
@@ -218,6 +217,19 @@ class ThumbnailStrip(Retranslating, QWidget):
         self.list.setVisible(bool(designs))
         self._show_title()
         self.select(current_id)
+
+    def _icon(self, design) -> QIcon:
+        picture = self.cover(design) if self.cover is not None else None
+        if picture is None:
+            picture = self._picture(design.image_path)
+        if picture is None or picture.isNull():  # on its way, unreadable, or being checked
+            picture = _placeholder()
+        return _untinted_icon(picture)
+
+    def refresh(self) -> None:
+        """Each thumbnail again (a design's cover changed: its check arrived)."""
+        for row, design in enumerate(self._designs[: self.list.count()]):
+            self.list.item(row).setIcon(self._icon(design))
 
     def _picture(self, path: str) -> QPixmap | None:
         """The decoded thumbnail of `path`, or None while it is decoded off the UI thread (asked for here)."""
@@ -241,10 +253,11 @@ class ThumbnailStrip(Retranslating, QWidget):
         self._pictures[path] = picture
         while len(self._pictures) > CACHED:
             self._pictures.popitem(last=False)
-        icon = _untinted_icon(picture) if not picture.isNull() else None
+        if picture.isNull():
+            return
         for row, design in enumerate(self._designs):
-            if design.image_path == path and icon is not None and row < self.list.count():
-                self.list.item(row).setIcon(icon)
+            if design.image_path == path and row < self.list.count():
+                self.list.item(row).setIcon(self._icon(design))
 
     def thumbnails_pending(self) -> bool:
         """True while a shown design's thumbnail is still being decoded."""

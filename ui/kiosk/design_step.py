@@ -1,6 +1,8 @@
 """Step 1, Design: a few words, a style tile, how close to the SM6's shape, Generate, then pick a variation.
 
-Everything is the studio's own DesignViewModel (ui/design/design_vm.py): the kiosk only gives it a walk-up face."""
+Everything is the studio's own DesignViewModel (ui/design/design_vm.py): the kiosk only gives it a walk-up face.
+Content safety is the view-model's too (the kiosk's policy enforces it): a blocked prompt is said under the prompt,
+and a variation is shown and may be chosen only once its picture was checked; a held-back one shows only its blur."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -18,15 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.design.picture_checks import PictureState
 from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import big_button, words
-from ui.kiosk.kiosk_style import THUMB
+from ui.kiosk.kiosk_style import SMALL, THUMB
 from ui.kiosk.picture import Picture
 from ui.tasks import run_in_background
 
 TILES = ("studio", "busan-night", "coastal-road", "hanok-heritage", "watercolour", "cyberpunk")
 MAX_VARIATIONS = 4  # what fits under the picture as big tappable tiles
 SIDE_WIDTH = 560
+# A safety note is a message in small type: under the prompt it must fit the side column at 1280×800 with the nav.
+NOTE_QSS = f"QLabel {{ font-size: {SMALL}px; padding: 6px 12px; }}"  # i18n: not shown
 
 
 def tile_words(preset_id: str) -> str:
@@ -48,6 +54,7 @@ class DesignStep(Retranslating, QWidget):
         super().__init__(parent)
         self.vm = vm
         self._thumbs_asked = 0  # numbers each thumbnail read: a late answer for earlier variations is dropped
+        self._thumb_images: dict[str, QImage] = {}  # design id -> its own picture, small (shown once allowed)
         self._setup_ui()
         vm.prompt_changed.connect(self._on_prompt)
         vm.preset_changed.connect(self._on_preset)
@@ -55,6 +62,8 @@ class DesignStep(Retranslating, QWidget):
         vm.preview_changed.connect(self.picture.set_image)
         vm.variations_changed.connect(self._on_variations)
         vm.current_design_changed.connect(self._on_current)
+        vm.prompt_problem_changed.connect(self._show_prompt_problem)
+        vm.sig_picture_checked.connect(lambda _design_id: self._show_thumbs())
         for signal in (vm.busy_changed, vm.progress_changed, vm.error_changed):
             signal.connect(self._show_state)
         self.retranslate()
@@ -85,6 +94,8 @@ class DesignStep(Retranslating, QWidget):
             thumbs.addWidget(button)
         thumbs.addStretch(1)
         left.addLayout(thumbs)
+        self.picture_note = _note()  # why a picture is blurred (the picture above gives way to it)
+        left.addWidget(self.picture_note)
         lay.addLayout(left, 1)
 
         side = QVBoxLayout()
@@ -96,7 +107,12 @@ class DesignStep(Retranslating, QWidget):
         self.prompt.setMaxLength(300)
         self.prompt.textEdited.connect(lambda text: setattr(self.vm, "prompt", text))
         self.prompt.returnPressed.connect(self._on_generate)
-        side.addWidget(self.prompt)
+        prompt = QVBoxLayout()  # the note sits close under the words it is about
+        prompt.setSpacing(6)
+        prompt.addWidget(self.prompt)
+        self.prompt_note = _note()  # why these words can't be used (never the word itself)
+        prompt.addWidget(self.prompt_note)
+        side.addLayout(prompt)
         self.style_label = words("secondary", centred=False)
         side.addWidget(self.style_label)
         grid = QGridLayout()
@@ -164,12 +180,15 @@ class DesignStep(Retranslating, QWidget):
     def _on_thumb(self) -> None:
         index = self.thumbs.index(self.sender())
         variations = self.vm.variations
-        if index < len(variations):
+        if index < len(variations) and self.vm.may_use(variations[index]):
             self.vm.show_design(variations[index])
+        else:
+            self._on_current(self.vm.current_design)  # the tap lit it: put the light back where it was
 
     def _on_next(self) -> None:
-        if self.vm.current_design is not None and not self.vm.busy:
-            self.sig_next.emit(self.vm.current_design)
+        design = self.vm.current_design
+        if design is not None and not self.vm.busy and self.vm.may_use(design):
+            self.sig_next.emit(design)
 
     # --- what the view-model says ---
 
@@ -191,24 +210,44 @@ class DesignStep(Retranslating, QWidget):
         self._thumbs_asked += 1
         asked = self._thumbs_asked
         shown = list(variations)[:MAX_VARIATIONS]
+        self._thumb_images = {d.id: image for d in shown for image in [self._thumb_images.get(d.id)] if image}
+        self._show_thumbs()
+        wanted = [(d.id, d.image_path) for d in shown if d.id not in self._thumb_images]
+        side = THUMB - 16
+
+        def read() -> list[tuple[str, QImage]]:
+            fit, smooth = Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            return [(design_id, QImage(path).scaled(side, side, fit, smooth)) for design_id, path in wanted]
+
+        def arrived(images: list[tuple[str, QImage]]) -> None:
+            if asked == self._thumbs_asked:
+                self._thumb_images.update(images)
+                self._show_thumbs()
+
+        if wanted:
+            run_in_background(read, arrived, lambda _e: None, self)
+        self._on_current(self.vm.current_design)
+
+    def _show_thumbs(self) -> None:
+        """Each variation as its check allows: its picture, its blur (held back), or a quiet empty tile (checking)."""
+        shown = list(self.vm.variations)[:MAX_VARIATIONS]
         for button, design in zip(self.thumbs, shown + [None] * (MAX_VARIATIONS - len(shown))):
             button.setVisible(design is not None)
             if design is None:
                 button.setIcon(QIcon())
-        paths = [d.image_path for d in shown]
-        side = THUMB - 16
-
-        def read() -> list[QImage]:
-            fit, smooth = Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            return [QImage(path).scaled(side, side, fit, smooth) for path in paths]
-
-        def arrived(images: list[QImage]) -> None:
-            if asked == self._thumbs_asked:
-                for button, image in zip(self.thumbs, images):
-                    button.setIcon(QIcon(QPixmap.fromImage(image)))
-
-        run_in_background(read, arrived, lambda _e: None, self)
-        self._on_current(self.vm.current_design)
+                continue
+            state = self.vm.picture_state(design)
+            if state is PictureState.HELD_BACK:
+                blurred = self.vm.blurred_picture(design)
+                button.setIcon(QIcon(QPixmap.fromImage(blurred)) if blurred is not None else QIcon())
+            elif state is PictureState.CHECKING:
+                button.setIcon(QIcon())
+            else:
+                image = self._thumb_images.get(design.id)
+                button.setIcon(QIcon(QPixmap.fromImage(image)) if image is not None else QIcon())
+            button.setEnabled(state in (PictureState.FREE, PictureState.ALLOWED))
+            button.setProperty("picture", state.value)
+        self._show_state()
 
     def _on_current(self, design) -> None:
         ids = [d.id for d in self.vm.variations][:MAX_VARIATIONS]
@@ -226,7 +265,10 @@ class DesignStep(Retranslating, QWidget):
         error = vm.error
         self.message.setVisible(bool(error))
         self.message.setText(error[0] if error else "")
-        self.next.setEnabled(vm.current_design is not None and not vm.busy)
+        held_back = self._held_back_words()
+        self.picture_note.setVisible(bool(held_back))
+        self.picture_note.setText(held_back)
+        self.next.setEnabled(vm.current_design is not None and not vm.busy and vm.may_use(vm.current_design))
         if vm.busy:
             hint = translate("DesignStep", "Your SM6 is taking shape…")
         elif vm.variations:
@@ -236,15 +278,37 @@ class DesignStep(Retranslating, QWidget):
         self.picture.set_placeholder(hint)
         self.hint = hint
 
+    def _held_back_words(self) -> str:
+        """The kind sentence for a held-back picture: the one shown large, else the first held-back variation."""
+        vm = self.vm
+        for design in [vm.current_design, *vm.variations[:MAX_VARIATIONS]]:
+            message = vm.picture_message(design) if design is not None else None
+            if message is not None:
+                return str(message)
+        return ""
+
+    def _show_prompt_problem(self, *_args) -> None:
+        problem = self.vm.prompt_problem
+        self.prompt_note.setText(str(problem) if problem is not None else "")
+        self.prompt_note.setVisible(problem is not None)
+        # The note takes the room of the two section names (the tiles and the slider's ends say what they are), so
+        # nothing below it leaves the screen at 1280×800 and nothing above it moves.
+        self.style_label.setVisible(problem is None)
+        self.shape_label.setVisible(problem is None)
+
     def clear(self) -> None:
         """A new visitor: nothing of the last one's words or pictures stays in these widgets."""
         self._thumbs_asked += 1
+        self._thumb_images = {}
+        self.vm.forget_picture_checks()  # verdicts and blurs of the last visitor's pictures go too
+        self.vm.prompt_problem = None
         self.prompt.setText(self.vm.prompt)  # unlike clear(), it empties the undo history too
         self.picture.set_image(None)
         for button in self.thumbs:
             button.setIcon(QIcon())
             button.hide()
         self._on_preset(self.vm.preset)
+        self._show_prompt_problem()
         self._show_state()
 
     def retranslate(self) -> None:
@@ -262,4 +326,12 @@ class DesignStep(Retranslating, QWidget):
         for number, button in enumerate(self.thumbs, start=1):
             button.setAccessibleName(translate("DesignStep", "Variation {number}").format(number=number))
         self._on_preset(self.vm.preset)
+        self._show_prompt_problem()
         self._show_state()
+
+
+def _note() -> QLabel:
+    note = words("message", centred=False)
+    note.setStyleSheet(NOTE_QSS)
+    note.hide()
+    return note

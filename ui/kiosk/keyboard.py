@@ -9,6 +9,9 @@ Qt picks its input method when the application starts: `prepare_environment()` m
 exists (ui/application.py does so for the kiosk). Where Qt Virtual Keyboard cannot load (a missing system
 library, e.g. Debian's libpulse0), the kiosk runs without it: `OnScreenKeyboard.available` is False, the reason
 is logged, and staff see it under Health.
+
+A Python Qt message handler (qInstallMessageHandler) must not be installed in a process that loads the keyboard:
+loading its QML then hangs (seen with PySide6 6.11). The app installs none.
 """
 
 from __future__ import annotations
@@ -111,13 +114,20 @@ class OnScreenKeyboard(QWidget):
             and new.window() is self.window()
             and new.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
         ):
+            self.follow_language()
             QGuiApplication.inputMethod().show()
         elif new is None or new.window() is self.window():
             QGuiApplication.inputMethod().hide()
 
     def follow_language(self) -> None:
-        if self._root is not None:
-            self._root.setProperty("locale", _KEYBOARD_LOCALES.get(current_language(), "en_GB"))
+        """The keyboard in the kiosk's language, or English letters while the field being typed into takes nothing
+        else (a wallet address says so with Qt.ImhLatinOnly), so nobody has to find the globe key."""
+        if self._root is None:
+            return
+        focused = QApplication.focusWidget()
+        latin_only = focused is not None and bool(focused.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly)
+        locale = "en_GB" if latin_only else _KEYBOARD_LOCALES.get(current_language(), "en_GB")
+        self._root.setProperty("locale", locale)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         from PySide6.QtCore import QEvent

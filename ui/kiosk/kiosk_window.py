@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.i18n import Retranslating, apply_language, current_language, language_for, translate
 from ui.kiosk.calm_screens import AttractScreen, MessageScreen, StillThereOverlay
@@ -24,6 +24,7 @@ from ui.kiosk.idle_watch import IdleWatch
 from ui.kiosk.kiosk_header import KioskHeader
 from ui.kiosk.kiosk_style import kiosk_stylesheet
 from ui.kiosk.preview_step import PreviewStep
+from ui.kiosk.scrolling import keep_visible
 from ui.kiosk.submit_step import SubmitStep
 from ui.kiosk.thanks_screen import ThanksScreen
 from ui.theme import current_theme
@@ -46,6 +47,8 @@ class KioskWindow(Retranslating, QWidget):
         super().__init__(parent)
         self.controller = controller
         self.paused = False
+        self.keyboard: QWidget | None = None  # the on-screen keyboard, once added (add_keyboard)
+        self.staff_gate = None  # the staff's PIN pad and panel, once installed (equip)
         self.setObjectName("kiosk")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -78,7 +81,17 @@ class KioskWindow(Retranslating, QWidget):
         self.header = KioskHeader()
         lay.addWidget(self.header)
         self.pages = QStackedWidget()
-        lay.addWidget(self.pages, 1)
+        # The steps scroll rather than overflow when the on-screen keyboard takes the bottom of the screen: the field
+        # being typed into is kept in view above it (_keep_focus_in_view).
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("kioskPages")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.pages)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.pages.setAutoFillBackground(False)
+        lay.addWidget(self.scroll, 1)
         self.attract = AttractScreen()
         self.design = DesignStep(c.design_vm)
         self.describe = DescribeStep(c.describe_vm)
@@ -122,7 +135,11 @@ class KioskWindow(Retranslating, QWidget):
     def go(self, name: str) -> None:
         if self.paused and name != "paused":
             name = "paused"
+        focus = QApplication.focusWidget()
+        if focus is not None and self.pages.isAncestorOf(focus) and not self.screens[name].isAncestorOf(focus):
+            focus.clearFocus()  # the field left behind takes the on-screen keyboard with it
         self.pages.setCurrentWidget(self.screens[name])
+        self.scroll.verticalScrollBar().setValue(0)
         self.header.show_step(name if name in self.header.step_labels else ("all" if name == "thanks" else ""))
         if name not in TIMED_SCREENS:
             self.idle.stop()
@@ -211,13 +228,38 @@ class KioskWindow(Retranslating, QWidget):
         for widget in (self, *self.findChildren(QWidget)):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
+    def equip(self):
+        """What the kiosk needs beyond its screens: the on-screen keyboard (loaded where ui/application.py asked Qt
+        for it before the QApplication existed) and the staff's way in (PIN pad, panel); returns the staff gate."""
+        from ui.kiosk.keyboard import OnScreenKeyboard
+        from ui.kiosk.staff_gate import install_staff_gate
+
+        self.add_keyboard(OnScreenKeyboard(self))
+        self.staff_gate = install_staff_gate(self, self.controller)
+        return self.staff_gate
+
     def add_keyboard(self, keyboard: QWidget) -> None:
         """The on-screen keyboard (ui/kiosk/keyboard.py) as the bottom row: the screens above make room for it."""
+        self.keyboard = keyboard
         self.layout().addWidget(keyboard)
         self._no_context_menus()
+        shown = getattr(keyboard, "shown", None)
+        if shown is not None:
+            shown.connect(self._on_keyboard_shown)
+
+    def _on_keyboard_shown(self, _up: bool) -> None:
+        QTimer.singleShot(0, self, self._keep_focus_in_view)
+
+    def _keep_focus_in_view(self) -> None:
+        """The field being typed into, above the keyboard that just took room (the step scrolls to it)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.pages.isAncestorOf(focus):
+            keep_visible(self.scroll, focus)
 
     def close_for_good(self) -> None:
         """The app is quitting: nothing keeps listening or ticking."""
+        if self.staff_gate is not None:
+            self.staff_gate.close()  # an open PIN pad or panel stops its timers and filters
         self.idle.stop()
         self.close()
         self.deleteLater()

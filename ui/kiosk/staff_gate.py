@@ -6,6 +6,8 @@ logo, or Ctrl+Alt+Shift+S) opens the PIN pad inside the window; the right PIN op
 `kiosk_window` offers `staff_requested` (a signal) and `set_paused(bool)`; `controller.services` is the app's
 `Services` (settings, generation backend, chain, library). Leaving kiosk mode turns the setting off (saved), then
 closes the app and starts it again as the desktop window (app/showroom/mode.py says why it is not a live switch).
+The kiosk wallet, which staff unlock on the panel and which then stays unlocked while the kiosk runs, is locked
+again when staff pause the kiosk or leave kiosk mode (and, like any wallet, when the app quits).
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ class StaffGate(QObject):
     def _on_pause(self, paused: bool) -> None:
         self.paused = paused
         self.window.set_paused(paused)
+        if paused:
+            self.lock_wallet()
+
+    def lock_wallet(self) -> None:
+        """Nobody may mint while the kiosk is paused or left: staff unlock it again when they resume."""
+        chain = self.controller.services.chain
+        if chain is not None:
+            chain.lock()  # on the chain worker; the panel hears WalletChanged("lock")
 
     def exit_kiosk(self) -> None:
         """Kiosk mode off for the next start (saved first: a restart that still found it on would open a kiosk
@@ -93,6 +103,7 @@ class StaffGate(QObject):
                 self.panel.show_problem(exc.msg)
             return
         log.info("staff left kiosk mode")
+        self.lock_wallet()
         self.close()
         self.on_exit()
 

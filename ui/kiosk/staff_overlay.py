@@ -1,10 +1,12 @@
 """What the staff's screens share: they cover the kiosk window from inside it (never a window of their own that a
 visitor could move, or find behind the kiosk), in a centred card, and close themselves after a minute without input,
-so a PIN pad or panel left open never waits for the next visitor."""
+so a PIN pad or panel left open never waits for the next visitor. The on-screen keyboard, where the kiosk has one,
+stays uncovered below them: staff type a password on it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 IDLE_CLOSE_MS = 60_000
@@ -39,11 +41,21 @@ class StaffOverlay(QFrame):
         self.idle.timeout.connect(self.close_overlay)
         self._closed = False
         host.installEventFilter(self)
+        self.keyboard = host.findChild(QWidget, "OnScreenKeyboard")  # the kiosk's own row (ui/kiosk/keyboard.py)
+        if self.keyboard is not None:
+            self.keyboard.installEventFilter(self)  # it grows and shrinks: the overlay follows
         QApplication.instance().installEventFilter(self)  # any touch or key while it is open counts as staff input
         self.hide()
 
+    def covered_rect(self) -> QRect:
+        """The host's area above its keyboard (all of it while the keyboard takes no room)."""
+        rect = self.parentWidget().rect()
+        if self.keyboard is not None and shiboken6.isValid(self.keyboard) and self.keyboard.height() > 0:
+            rect.setBottom(self.keyboard.geometry().top() - 1)
+        return rect
+
     def cover(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self.covered_rect())
         self.raise_()
         self.show()
         self.setFocus()
@@ -52,8 +64,8 @@ class StaffOverlay(QFrame):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in _INPUT and not self._closed:
             self.idle.start()
-        elif event.type() == QEvent.Type.Resize and obj is self.parentWidget():
-            self.setGeometry(self.parentWidget().rect())
+        elif event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and obj in (self.parentWidget(), self.keyboard):
+            self.setGeometry(self.covered_rect())
         return False
 
     def close_overlay(self) -> None:
@@ -66,6 +78,8 @@ class StaffOverlay(QFrame):
         QApplication.instance().removeEventFilter(self)
         if self.parentWidget() is not None:
             self.parentWidget().removeEventFilter(self)
+        if self.keyboard is not None and shiboken6.isValid(self.keyboard):
+            self.keyboard.removeEventFilter(self)
         self.hide()
         self.sig_closed.emit()
         self.deleteLater()

@@ -1,6 +1,8 @@
 """The staff panel, inside the kiosk window behind the staff PIN: leave kiosk mode, pause and resume, the kiosk's
-health (model, device, chain, queue, disk) and today's submissions exported to a folder staff choose. It closes itself
-after a minute without a touch (staff_overlay.py)."""
+health (model, device, chain, queue, disk, on-screen keyboard, picture check), the kiosk wallet and its unlock
+(staff_wallet.py), content safety (staff_safety.py) and today's submissions exported to a folder staff choose. The
+middle scrolls, so it fits above the on-screen keyboard too. It closes itself after a minute without a touch
+(staff_overlay.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +10,41 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+import shiboken6
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import UserFacingError
 from app.messages import Message
 from app.showroom.export import write_submissions
 from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import words
+from ui.kiosk.scrolling import keep_visible
 from ui.kiosk.staff_overlay import StaffOverlay
 from ui.kiosk.staff_reads import Health, read_health, todays_submissions
+from ui.kiosk.staff_safety import StaffSafetySection
+from ui.kiosk.staff_wallet import StaffWalletSection
 from ui.tasks import deliver, run_in_background
+
+SCROLL_QSS = "#staffScroll, #staffScroll > #qt_scrollarea_viewport, #staffBody { background: transparent; }"
+HEALTH_ROWS = ("model", "device", "chain", "queue", "disk", "keyboard", "picture")
+
+
+def _short(reason: str) -> str:
+    """A reason from Qt or the classifier, for staff: one line, never a wall of text."""
+    line = " ".join(str(reason).split())
+    return line if len(line) <= 120 else line[:119] + "…"
 
 
 def ask_for_folder(parent: QWidget) -> Path | None:
@@ -65,18 +91,39 @@ class StaffPanel(Retranslating, StaffOverlay):
         self.recheck_button = self._button(top, self.check_health)
         top.setAlignment(self.recheck_button, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(top)
+        body = QWidget()
+        body.setObjectName("staffBody")
+        middle = QVBoxLayout(body)
+        middle.setContentsMargins(0, 0, 16, 0)
+        middle.setSpacing(24)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(8)
         self.names: dict[str, object] = {}
         self.values: dict[str, object] = {}
-        for row, key in enumerate(("model", "device", "chain", "queue", "disk")):
+        for row, key in enumerate(HEALTH_ROWS):
             name, value = words("secondary", centred=False), words("body", centred=False)
             self.names[key], self.values[key] = name, value
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
         grid.setColumnStretch(1, 1)
-        lay.addLayout(grid)
+        middle.addLayout(grid)
+        self.wallet = StaffWalletSection(self.services)
+        middle.addWidget(self.wallet)
+        self.safety = StaffSafetySection(self.services)
+        middle.addWidget(self.safety)
+        middle.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        self.scroll.setObjectName("staffScroll")
+        self.scroll.setStyleSheet(SCROLL_QSS)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        lay.addWidget(self.scroll, 1)
+        self.scroll.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self.message = words("message", centred=False)
         self.message.hide()
         lay.addWidget(self.message)
@@ -88,9 +135,55 @@ class StaffPanel(Retranslating, StaffOverlay):
         self.exit_button = self._button(leave, self.sig_exit_kiosk.emit)
         leave.addStretch(1)
         self.close_button = self._button(leave, self.close_overlay, primary=True)
-        lay.addSpacing(8)
-        lay.addLayout(actions)
-        lay.addLayout(leave)
+        self.footer = QWidget()
+        bottom = QVBoxLayout(self.footer)
+        bottom.setContentsMargins(0, 8, 0, 0)
+        bottom.setSpacing(16)
+        bottom.addLayout(actions)
+        bottom.addLayout(leave)
+        lay.addWidget(self.footer)
+        if self.keyboard is not None and hasattr(self.keyboard, "shown"):
+            self.keyboard.shown.connect(self._on_keyboard)
+
+    def cover(self) -> None:
+        """Fits the card to the room there is (above the keyboard too): the middle scrolls."""
+        super().cover()
+        self._fit_card()
+
+    def _fit_card(self) -> None:
+        self.card.setMaximumHeight(max(240, self.height() - 32))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_card()
+
+    def _on_keyboard(self, up: bool) -> None:
+        """While staff type (the keyboard up, the room halved), the panel's own buttons step aside for the field."""
+        if not self.closed:
+            self.footer.setVisible(not up)
+            self.hint.setVisible(not up)
+            focus = QApplication.focusWidget()
+            if up and focus is not None and self.scroll.widget().isAncestorOf(focus):
+                QTimer.singleShot(0, self, lambda: self._keep_in_view(focus))
+
+    def _on_focus_changed(self, _old, new) -> None:
+        """The field staff type into stays in view, above the on-screen keyboard that just took room."""
+        if new is not None and shiboken6.isValid(self) and not self.closed and self.scroll.widget().isAncestorOf(new):
+            QTimer.singleShot(0, self, lambda: self._keep_in_view(new))
+
+    def _keep_in_view(self, widget) -> None:
+        if shiboken6.isValid(widget) and not self.closed:
+            keep_visible(self.scroll, widget)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is getattr(self, "scroll", None) and event.type() == QEvent.Type.Resize and not self.closed:
+            focus = QApplication.focusWidget()  # the keyboard came up and the room shrank: the field stays in view
+            if focus is not None and self.scroll.widget().isAncestorOf(focus):
+                QTimer.singleShot(0, self, lambda: self._keep_in_view(focus))
+        return super().eventFilter(obj, event)
+
+    def stop_timers(self) -> None:
+        QApplication.instance().focusChanged.disconnect(self._on_focus_changed)
 
     def _button(self, row: QHBoxLayout, slot, primary: bool = False, stretch: int = 0) -> QPushButton:
         button = QPushButton()
@@ -108,6 +201,8 @@ class StaffPanel(Retranslating, StaffOverlay):
         self.names["chain"].setText(translate("StaffPanel", "Network"))
         self.names["queue"].setText(translate("StaffPanel", "Generation queue"))
         self.names["disk"].setText(translate("StaffPanel", "Disk space"))
+        self.names["keyboard"].setText(translate("StaffPanel", "On-screen keyboard"))
+        self.names["picture"].setText(translate("StaffPanel", "Picture check"))
         self.export_button.setText(translate("StaffPanel", "Export today's submissions…"))
         self.recheck_button.setText(translate("StaffPanel", "Check again"))
         self.exit_button.setText(translate("StaffPanel", "Exit kiosk mode"))
@@ -135,6 +230,8 @@ class StaffPanel(Retranslating, StaffOverlay):
     def check_health(self) -> None:
         self.health, self.chain, self.chain_error = None, None, False
         self._show_health()
+        if hasattr(self, "wallet"):
+            self.wallet.refresh()
         services = self.services
         run_in_background(lambda: read_health(services), self._on_health, self._on_health_failed, parent=self)
         if services.chain is not None:
@@ -162,7 +259,7 @@ class StaffPanel(Retranslating, StaffOverlay):
         h = self.health
         v = self.values
         if h is None:
-            for key in ("model", "device", "queue", "disk"):
+            for key in ("model", "device", "queue", "disk", "picture"):
                 v[key].setText(checking)
         else:
             v["model"].setText(h.model or str(h.model_problem or translate("StaffPanel", "No model can be used")))
@@ -173,6 +270,7 @@ class StaffPanel(Retranslating, StaffOverlay):
                 v["queue"].setText(translate("StaffPanel", "1 job queued or running"))
             else:
                 v["queue"].setText(translate("StaffPanel", "{count} jobs queued or running").format(count=h.queue))
+            self._show_picture(h.picture_problem)
             if h.disk_free < 0:
                 v["disk"].setText(translate("StaffPanel", "Unknown"))
             else:
@@ -182,6 +280,7 @@ class StaffPanel(Retranslating, StaffOverlay):
                         free=locale.formattedDataSize(h.disk_free), total=locale.formattedDataSize(h.disk_total)
                     )
                 )
+        self._show_keyboard()
         if self.services.chain is None:
             v["chain"].setText(translate("StaffPanel", "Not set up"))
         elif self.chain_error:
@@ -195,6 +294,27 @@ class StaffPanel(Retranslating, StaffOverlay):
                     network=name, block=QLocale().toString(block)
                 )
             )
+
+    def _show_keyboard(self) -> None:
+        keyboard = self.keyboard
+        if keyboard is None:
+            text = translate("StaffPanel", "Not in use")
+        elif getattr(keyboard, "available", False):
+            text = translate("StaffPanel", "Ready")
+        else:
+            text = translate("StaffPanel", "Not available ({reason})").format(reason=_short(keyboard.problem))
+        self.values["keyboard"].setText(text)
+
+    def _show_picture(self, problem: str | None) -> None:
+        if problem is None:
+            text = translate("StaffPanel", "Unknown")
+        elif not problem:
+            text = translate("StaffPanel", "Ready")
+        else:
+            text = translate("StaffPanel", "Not available, so no picture can be submitted ({reason})").format(
+                reason=_short(problem)
+            )
+        self.values["picture"].setText(text)
 
     # --- export ----------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ queue, disk) and today's submissions with their pictures and explorer links. Pla
 
 from __future__ import annotations
 
+import logging
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,8 @@ from app.errors import UserFacingError
 from app.messages import Message
 from app.showroom.export import Submission, submissions_of
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Health:
@@ -24,6 +27,7 @@ class Health:
     queue: int  # generation jobs queued or running
     disk_free: int  # bytes free where the data folder is; -1 when unknown
     disk_total: int
+    picture_problem: str | None = None  # the picture check: "" works here, else why not; None: unknown
 
 
 def read_health(services) -> Health:
@@ -39,7 +43,14 @@ def read_health(services) -> Health:
         free, total = usage.free, usage.total
     except OSError:
         free, total = -1, -1
-    return Health(model, problem, backend.device_label(), len(backend.jobs()), free, total)
+    picture = None
+    if services.safety is not None:
+        try:
+            picture = services.safety.classifier_problem()  # loads the classifier once: seconds, on this worker
+        except Exception:  # noqa: BLE001 - a broken classifier is a health line, not a failed health check
+            log.warning("the picture check could not be loaded", exc_info=True)
+            picture = "failed to load"  # i18n: not shown (staff see a sentence; this is for the log)
+    return Health(model, problem, backend.device_label(), len(backend.jobs()), free, total, picture)
 
 
 def network_of(chain_id: int, in_use: Network) -> Network | None:

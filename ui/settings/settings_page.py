@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from app.config import Settings
 from ui.i18n import translate
 from ui.settings.kiosk_settings_card import install_showroom_card
+from ui.settings.safety_settings_card import install_safety_card
 from ui.settings.settings_dialog import SettingsDialog
 
 
@@ -22,6 +23,7 @@ class SettingsPage(SettingsDialog):
         self.setMaximumHeight(16_777_215)
         self.sig_settings_changed.connect(self._remember)
         self.showroom_card = install_showroom_card(self)  # saves its own changes at once (see the card)
+        self.safety_card = install_safety_card(self)  # saves its own changes at once, like the kiosk card
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -279,6 +279,14 @@
         <translation>디스크 공간</translation>
     </message>
     <message>
+        <source>On-screen keyboard</source>
+        <translation>화면 키보드</translation>
+    </message>
+    <message>
+        <source>Picture check</source>
+        <translation>이미지 검사</translation>
+    </message>
+    <message>
         <source>Export today&apos;s submissions…</source>
         <translation>오늘의 제출 내역 내보내기…</translation>
     </message>
@@ -347,6 +355,22 @@
         <translation>{network} · 연결됨 · 블록 {block}</translation>
     </message>
     <message>
+        <source>Not in use</source>
+        <translation>사용 안 함</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Not available ({reason})</source>
+        <translation>사용할 수 없음 ({reason})</translation>
+    </message>
+    <message>
+        <source>Not available, so no picture can be submitted ({reason})</source>
+        <translation>사용할 수 없어 이미지를 제출할 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
         <source>No submissions today. An empty list was saved in {folder}.</source>
         <translation>오늘 제출된 내역이 없습니다. 빈 목록을 {folder}에 저장했습니다.</translation>
     </message>
@@ -384,6 +408,96 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSafetySection</name>
+    <message>
+        <source>Saved. The kiosk uses it from the next visitor.</source>
+        <translation>저장했습니다. 다음 방문객부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}. Try again.</source>
+        <translation>저장하지 못했습니다: {reason}. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Content safety</source>
+        <translation>콘텐츠 안전</translation>
+    </message>
+    <message>
+        <source>Picture check threshold</source>
+        <translation>이미지 검사 기준값</translation>
+    </message>
+    <message>
+        <source>A picture scoring at or above this is blurred and cannot be submitted. Lower holds back more.</source>
+        <translation>점수가 이 값 이상인 이미지는 흐리게 표시되며 제출할 수 없습니다. 낮출수록 더 많이 걸러냅니다.</translation>
+    </message>
+    <message>
+        <source>Your own blocked words</source>
+        <translation>직접 추가한 차단 단어</translation>
+    </message>
+    <message>
+        <source>One per line: &quot;word&quot; blocks it, &quot;-word&quot; allows a built-in word again, &quot;!allowed phrase&quot; lets a phrase through.</source>
+        <translation>한 줄에 하나씩: &quot;단어&quot;는 차단하고, &quot;-단어&quot;는 기본 목록의 단어를 다시 허용하며, &quot;!허용할 문구&quot;는 그 문구를 통과시킵니다.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWalletSection</name>
+    <message>
+        <source>Checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <source>No wallet is set up. Set one up in the desktop app&apos;s Wallet.</source>
+        <translation>설정된 지갑이 없습니다. 데스크톱 앱의 지갑에서 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The wallet could not be read. Check again in a moment.</source>
+        <translation>지갑을 읽을 수 없습니다. 잠시 후 다시 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Locked · {address} · visitors cannot submit</source>
+        <translation>잠김 · {address} · 방문객이 제출할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Unlocked · {address}</source>
+        <translation>잠금 해제됨 · {address}</translation>
+    </message>
+    <message>
+        <source>Unlocked · {address} · {balance}</source>
+        <translation>잠금 해제됨 · {address} · {balance}</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>잠금 해제 중…</translation>
+    </message>
+    <message>
+        <source>Unlock the kiosk wallet</source>
+        <translation>키오스크 지갑 잠금 해제</translation>
+    </message>
+    <message>
+        <source>The wallet could not be unlocked. Try again.</source>
+        <translation>지갑의 잠금을 해제할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Kiosk wallet</source>
+        <translation>키오스크 지갑</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s password</source>
+        <translation>지갑 비밀번호</translation>
+    </message>
+    <message>
+        <source>The kiosk wallet&apos;s password</source>
+        <translation>키오스크 지갑 비밀번호</translation>
+    </message>
+    <message>
+        <source>Low on KAIA for the mints&apos; fees: add KAIA to this wallet before visitors&apos; submissions fail.</source>
+        <translation>민팅 수수료로 쓸 KAIA가 부족합니다. 방문객의 제출이 실패하기 전에 이 지갑에 KAIA를 충전하세요.</translation>
     </message>
 </context>
 <context>
@@ -442,6 +556,10 @@
     <message>
         <source>Submit</source>
         <translation>제출</translation>
+    </message>
+    <message>
+        <source>Scan a QR code</source>
+        <translation>QR 코드 스캔</translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,45 @@
     </message>
 </context>
 <context>
+    <name>SafetySettingsCard</name>
+    <message>
+        <source>Content safety</source>
+        <translation>콘텐츠 안전</translation>
+    </message>
+    <message>
+        <source>Hold back pictures scoring</source>
+        <translation>보류할 점수</translation>
+    </message>
+    <message>
+        <source>or more</source>
+        <translation>이상</translation>
+    </message>
+    <message>
+        <source>Checks that run on this computer, with no network. The showroom kiosk always uses them; here in the studio they are off unless you turn them on. Changes here are saved at once.</source>
+        <translation>이 컴퓨터에서 네트워크 없이 실행되는 검사입니다. 쇼룸 키오스크는 항상 사용하며, 스튜디오에서는 켜지 않으면 꺼져 있습니다. 여기에서 바꾼 내용은 바로 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Check prompts against the word lists</source>
+        <translation>프롬프트를 단어 목록으로 검사</translation>
+    </message>
+    <message>
+        <source>Check each picture before it is shown</source>
+        <translation>그림을 보여 주기 전에 검사</translation>
+    </message>
+    <message>
+        <source>The picture check scores each picture from 0 (surely fine) to 1 (surely not for a showroom). A picture that scores this or more is blurred and cannot become a token. Lower holds back more; 0.6 suits most showrooms.</source>
+        <translation>그림 검사는 각 그림에 0(확실히 괜찮음)부터 1(쇼룸에 확실히 맞지 않음)까지 점수를 매깁니다. 이 점수 이상인 그림은 흐리게 표시되며 토큰으로 만들 수 없습니다. 낮출수록 더 많은 그림을 보류합니다. 대부분의 쇼룸에는 0.6이 알맞습니다.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>저장하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Content safety settings saved.</source>
+        <translation>콘텐츠 안전 설정을 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Light</source>
