@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.messages import Message
 from app.storage_errors import (
     DAMAGED,
     READ_ONLY,
@@ -102,7 +103,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def check_version(conn: sqlite3.Connection, known: int, *, store: str, file: Path | str) -> int:
+def check_version(conn: sqlite3.Connection, known: int, *, store: "str | Message", file: Path | str) -> int:
     """The file's schema version; StorageFailure (kind NEWER) when a newer app made it, so nothing here touches it.
 
     A negative version (SQLite stores a signed number) is no version this app or any other of its versions wrote:
@@ -116,7 +117,7 @@ def check_version(conn: sqlite3.Connection, known: int, *, store: str, file: Pat
     return version
 
 
-def migrate(conn: sqlite3.Connection, steps: Sequence[Step], *, store: str, file: Path | str) -> int:
+def migrate(conn: sqlite3.Connection, steps: Sequence[Step], *, store: "str | Message", file: Path | str) -> int:
     """Bring the file to version len(steps) with the steps it has not had; returns the version it had.
 
     `store` ("the design library") and `file` word the error for a file from a newer app. Steps must be safe on the

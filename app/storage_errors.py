@@ -98,7 +98,22 @@ _SENTENCES = {
     ),
 }
 RESTORE_HINT = Msg("storage.restore_hint", "Restore it from a backup, or move it out of {folder} to start afresh.")
-CANNOT_BE_OPENED = Msg("storage.cannot_be_opened", "{store} cannot be opened")
+CANNOT_BE_OPENED = Msg("storage.cannot_be_opened", "{store} cannot be opened")  # for a store named by plain text
+
+# The stores, named for a person (`store=` of the functions below), each with the sentence start that says it will
+# not open: a name is never capitalised in code, since only English capitalises and a translation may reorder.
+LIBRARY_STORE = Msg("storage.store.library", "the design library")
+PUBLISH_OUTBOX_STORE = Msg("storage.store.publish_outbox", "the publishing outbox")
+MINT_OUTBOX_STORE = Msg("storage.store.mint_outbox", "the minting outbox")
+SANDBOX_CHAIN_STORE = Msg("storage.store.sandbox_chain", "the sandbox chain")
+SOME_LIBRARY_STORE = Msg("storage.store.some_library", "the library")  # when a caller names none
+_CANNOT_BE_OPENED = {
+    LIBRARY_STORE.id: Msg("storage.cannot_open.library", "The design library cannot be opened"),
+    PUBLISH_OUTBOX_STORE.id: Msg("storage.cannot_open.publish_outbox", "The publishing outbox cannot be opened"),
+    MINT_OUTBOX_STORE.id: Msg("storage.cannot_open.mint_outbox", "The minting outbox cannot be opened"),
+    SANDBOX_CHAIN_STORE.id: Msg("storage.cannot_open.sandbox_chain", "The sandbox chain cannot be opened"),
+    SOME_LIBRARY_STORE.id: Msg("storage.cannot_open.some_library", "The library cannot be opened"),
+}
 
 
 class StorageFailure(StorageError):
@@ -130,7 +145,7 @@ def storage_error(
     *,
     folder: Path | str,
     file: Path | str | None = None,
-    store: str | Message = "the library",
+    store: str | Message | None = None,
     damaged_hint: str | Message = "",
 ) -> StorageFailure:
     """A StorageFailure whose message starts with `failed` ("The design could not be saved") and says why and what
@@ -141,32 +156,43 @@ def storage_error(
     return StorageFailure(message, details=error_details(exc), kind=kind)
 
 
+def _named(store: str | Message | Msg | None) -> str | Message:
+    if store is None:
+        return SOME_LIBRARY_STORE()
+    return store() if isinstance(store, Msg) else store
+
+
 def describe(
     kind: str,
     failed: str | Message,
     *,
     folder: Path | str,
     file: Path | str | None = None,
-    store: str | Message = "the library",
+    store: str | Message | None = None,
     damaged_hint: str | Message = "",
 ) -> Message:
     """The plain message for a failure of `kind` (see `storage_error`), by id."""
-    where = {"failed": failed, "folder": folder, "store": store, "file": file or folder}
+    where = {"failed": failed, "folder": folder, "store": _named(store), "file": file or folder}
     if kind == DAMAGED:
         return _SENTENCES[DAMAGED](hint=damaged_hint or RESTORE_HINT(folder=folder), **where)
     return _SENTENCES.get(kind, _SENTENCES[OTHER])(**where)
 
 
-def newer_version(store: str, file: Path | str, found: int, known: int) -> StorageFailure:
+def newer_version(store: str | Message, file: Path | str, found: int, known: int) -> StorageFailure:
     """The file's schema version `found` is past the `known` one: only a newer app can read it, and none of its data
     may be touched (an older app's migration could lose what the newer one added)."""
     message = describe(NEWER, cannot_be_opened(store), folder=Path(file).parent, file=file, store=store)
     return StorageFailure(message, details=f"schema version {found}; this app knows up to {known}", kind=NEWER)
 
 
-def cannot_be_opened(store: str) -> Message:
-    """ "The design library cannot be opened": the start of a message about a store that will not open."""
-    return CANNOT_BE_OPENED(store=f"{store[:1].upper()}{store[1:]}")
+def cannot_be_opened(store: str | Message | Msg | None) -> Message:
+    """ "The design library cannot be opened": the start of a message about a store that will not open. A store named
+    by plain text (a test's own) is capitalised as English is; a named store has its own sentence."""
+    named = _named(store)
+    if isinstance(named, Message):
+        sentence = _CANNOT_BE_OPENED.get(named.id)
+        return sentence() if sentence is not None else CANNOT_BE_OPENED(store=named)
+    return CANNOT_BE_OPENED(store=f"{named[:1].upper()}{named[1:]}")
 
 
 def error_details(exc: BaseException) -> str:

@@ -25,7 +25,7 @@ def from_stored(text: object, legacy: Mapping[str, Msg] | None = None) -> Messag
         return legacy[text]()
     if text.startswith("{") and len(text) <= MAX_STORED_CHARS:
         try:
-            value = safejson.loads(text, "a stored reason", max_bytes=MAX_STORED_CHARS, max_depth=MAX_DEPTH)
+            value = safejson.loads(text, safejson.STORED_REASON(), max_bytes=MAX_STORED_CHARS, max_depth=MAX_DEPTH)
         except safejson.BadJSON:
             value = None
         parsed = message_from_json(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import urllib.parse
 
 from app.errors import InputError
-from app.messages import Msg
+from app.messages import Message, Msg
 
 NO_SCHEME_OR_HOST = Msg(
     "url.no_scheme_or_host",
@@ -31,8 +31,25 @@ HAS_CREDENTIALS = Msg(
 HAS_QUERY = Msg("url.has_query", "The {what} address cannot contain “?” or “#”; give just the address, like {example}.")
 NOT_WEB_ADDRESS = Msg("url.not_web_address", "The {what} address is not a web address. Write it like {example}.")
 
+# The services, by the key callers name them with (which also picks the example), as a person reads them.
+_NAMES = {
+    "IPFS node": Msg("url.service.ipfs_node", "IPFS node"),
+    "pinning service": Msg("url.service.pinning_service", "pinning service"),
+    "custom node": Msg("url.service.custom_node", "custom node"),
+    "explorer": Msg("url.service.explorer", "explorer"),
+}
+NETWORK_NODE = Msg("url.service.network_node", "{network} node")  # a named network's node ("Kaia Mainnet node")
 
-def check_service_url(url: str, what: str) -> str:
+
+def service_name(what: "str | Message") -> "str | Message":
+    """The service `what` (a key of this module, or already a Message) in the person's language."""
+    if isinstance(what, Message):
+        return what
+    name = _NAMES.get(what)
+    return name() if name is not None else what
+
+
+def check_service_url(url: str, what: "str | Message") -> str:
     """`url` without surrounding spaces or a trailing slash; ValueError with a plain sentence when unusable.
 
     An empty address is returned as "" (the service is not set up); the caller decides whether that is allowed.
@@ -40,7 +57,8 @@ def check_service_url(url: str, what: str) -> str:
     url = url.strip().rstrip("/")
     if not url:
         return ""
-    example = _EXAMPLES.get(what, "https://example.com")
+    example = _EXAMPLES.get(what, "https://example.com") if isinstance(what, str) else "https://example.com"
+    what = service_name(what)
     try:
         parts = urllib.parse.urlsplit(url)
         host = parts.hostname

@@ -29,7 +29,7 @@ from app.chain.networks import Network
 from app.chain.rpc_provider import GuardedHTTPProvider
 from app.errors import UserFacingError
 from app.messages import Message
-from app.urls import check_service_url
+from app.urls import NETWORK_NODE, check_service_url, service_name
 
 log = logging.getLogger(__name__)
 
@@ -264,13 +264,13 @@ def _whole(value: Any) -> int:
 
 def node_url(network: Network) -> str:
     """The network's node address, checked as Settings check it when it is saved (settings.toml may be edited)."""
-    what = "custom node" if network.key == "custom" else f"{network.name} node"
+    what = "custom node" if network.key == "custom" else NETWORK_NODE(network=network.name)
     try:
         url = check_service_url(network.rpc_url, what)
     except ValueError as exc:
         raise errors.bad_node_address(network.name, exc.msg if isinstance(exc, UserFacingError) else str(exc)) from None
     if not url:
-        raise errors.bad_node_address(network.name, msgs.NO_NODE_ADDRESS(what=what))
+        raise errors.bad_node_address(network.name, msgs.NO_NODE_ADDRESS(what=service_name(what)))
     return url
 
 

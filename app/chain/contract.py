@@ -121,17 +121,18 @@ PANIC = {"type": "error", "name": "Panic", "inputs": [{"name": "code", "type": "
 
 # https://docs.soliditylang.org/en/latest/control-structures.html#panic-via-assert-and-error-via-require
 PANIC_CODES = {
-    0x00: "a check the compiler added failed",
-    0x01: "an internal consistency check (assert) failed",
-    0x11: "a calculation overflowed",
-    0x12: "it divided by zero",
-    0x21: "a value was out of range for its type",
-    0x22: "its storage is corrupted",
-    0x31: "it removed an item from an empty list",
-    0x32: "it read past the end of a list",
-    0x41: "it ran out of memory",
-    0x51: "it called an uninitialised function",
+    0x00: Msg("chain.contract.panic.compiler_check", "a check the compiler added failed"),
+    0x01: Msg("chain.contract.panic.assert", "an internal consistency check (assert) failed"),
+    0x11: Msg("chain.contract.panic.overflow", "a calculation overflowed"),
+    0x12: Msg("chain.contract.panic.division_by_zero", "it divided by zero"),
+    0x21: Msg("chain.contract.panic.out_of_range", "a value was out of range for its type"),
+    0x22: Msg("chain.contract.panic.storage_corrupted", "its storage is corrupted"),
+    0x31: Msg("chain.contract.panic.empty_pop", "it removed an item from an empty list"),
+    0x32: Msg("chain.contract.panic.past_end", "it read past the end of a list"),
+    0x41: Msg("chain.contract.panic.out_of_memory", "it ran out of memory"),
+    0x51: Msg("chain.contract.panic.uninitialised_function", "it called an uninitialised function"),
 }
+PANIC_OTHER = Msg("chain.contract.panic.other", "it hit an internal error")
 
 _CLOSED_ADVICE = (
     "so this contract no longer mints new designs. Keep your design in the library, and ask the campaign staff whether "
@@ -168,7 +169,7 @@ def load_artifact() -> dict[str, Any]:
 
     Cached: the same dict is returned on every call, so treat it as read-only.
     """
-    return safejson.load_object(paths.resource(*ARTIFACT), "the contract's build artifact")
+    return safejson.load_object(paths.resource(*ARTIFACT), safejson.CONTRACT_ARTIFACT())
 
 
 def content_hash(image_bytes: bytes) -> bytes:
@@ -340,6 +341,5 @@ def _message(name: str, args: dict[str, Any]) -> str | Message:
             return ERROR_WITH_REASON(message=_plain_text(args["message"]))
         case "Panic":
             code = args["code"]
-            what = PANIC_CODES.get(code, "it hit an internal error")
-            return REVERTED_PANIC(what=what, code=code)
+            return REVERTED_PANIC(what=PANIC_CODES.get(code, PANIC_OTHER)(), code=code)
     return REVERTED_OTHER(name=name)

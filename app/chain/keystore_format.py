@@ -19,11 +19,12 @@ from eth_utils import is_hex_address
 from app import safejson
 from app.chain import messages as msgs
 from app.chain.wallet_errors import WRONG_PASSWORD, InvalidSecretError, KeystoreDamagedError, WrongPasswordError
-from app.messages import Message
+from app.messages import Message, Msg
 
 if TYPE_CHECKING:
     from eth_account.signers.local import LocalAccount
 
+THIS_ACCOUNT = Msg("wallet.this_account", "this account")  # a keystore read from text, with no address to name it
 _HEX = re.compile(r"^(0x)?([0-9a-fA-F]{2})*$")
 PRIVATE_KEY = re.compile(r"^(0x)?[0-9a-fA-F]{64}$")
 _MNEMONIC_WORD_COUNTS = (12, 15, 18, 21, 24)
@@ -58,7 +59,7 @@ def parse_keystore(
     if stored is None:
         stored = path is not None
     if stored:
-        name = address or (path.stem if path is not None else "this account")
+        name = address or (path.stem if path is not None else THIS_ACCOUNT())
         error, opening = KeystoreDamagedError, msgs.KEYSTORE_DAMAGED_OPENING(name=name)
         next_step = msgs.RESTORE_FROM_BACKUP()
     else:
@@ -66,9 +67,9 @@ def parse_keystore(
         next_step = msgs.EXPORT_AGAIN()
     details = str(path or "")
     try:
-        data = _lower_keys(safejson.loads(source, "the keystore file", max_bytes=MAX_KEYSTORE_BYTES))
+        data = _lower_keys(safejson.loads(source, safejson.KEYSTORE_FILE(), max_bytes=MAX_KEYSTORE_BYTES))
     except safejson.BadJSON as exc:
-        reason = msgs.KEYSTORE_JSON_PROBLEM(problem=exc.problem.rstrip("."))
+        reason = msgs.KEYSTORE_JSON_PROBLEM(problem=safejson.problem_clause(exc))
         details = f"{details}: {exc.details}" if details and exc.details else details or exc.details
     else:
         reason = _v3_problem(data)

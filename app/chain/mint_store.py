@@ -21,12 +21,12 @@ from eth_utils import to_checksum_address
 from app.chain import messages as msgs
 from app.messages import Message, to_json
 from app.sqlite_db import add_missing_columns, immediate, migrate, open_durable, run_script
-from app.storage_errors import storage_error
+from app.storage_errors import MINT_OUTBOX_STORE, storage_error
 from app.stored_reasons import from_stored
 
 log = logging.getLogger(__name__)
 
-STORE = "the minting outbox"
+STORE = MINT_OUTBOX_STORE()
 STATES = ("waiting", "signed", "sent", "minted", "confirmed", "failed", "dropped")
 DONE = ("minted", "confirmed")
 IN_FLIGHT = ("signed", "sent")

@@ -41,7 +41,7 @@ class GuardedHTTPProvider(HTTPProvider):
 
     def encode_rpc_request(self, method, params) -> bytes:
         data = super().encode_rpc_request(method, params)
-        self._exchange.sent_id = safejson.loads(data, "the request")["id"]  # our own bytes: the id web3 chose
+        self._exchange.sent_id = safejson.loads(data, safejson.NODE_REQUEST())["id"]  # our own bytes: the id web3 chose
         return data
 
     def _make_request(self, method, request_data: bytes) -> bytes:
@@ -76,7 +76,7 @@ class GuardedHTTPProvider(HTTPProvider):
             problem = msgs.REPLY_ERROR_ONLY(status=status) if status >= 400 else msgs.REPLY_EMPTY()
             raise errors.bad_reply(self.network_name, problem, http)
         try:
-            reply = safejson.loads(raw_response, "the reply", max_bytes=self.max_reply_bytes)
+            reply = safejson.loads(raw_response, safejson.NODE_REPLY(), max_bytes=self.max_reply_bytes)
         except safejson.BadJSON as exc:
             if status >= 400:
                 problem = msgs.REPLY_ERROR_PAGE(status=status)

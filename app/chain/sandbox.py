@@ -28,6 +28,7 @@ from app.chain.contract import load_artifact, revert_data
 from app.chain.networks import KEI_PER_KAIA, SANDBOX, SANDBOX_CHAIN_ID
 from app.errors import StorageError
 from app.sqlite_db import immediate, migrate, open_durable
+from app.storage_errors import SANDBOX_CHAIN_STORE
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class _SqliteKV:
     def __init__(self, path: Path, cache_size: int | None = None) -> None:
         self._conn = open_durable(path)
         try:
-            migrate(self._conn, _MIGRATIONS, store="the sandbox chain", file=path)
+            migrate(self._conn, _MIGRATIONS, store=SANDBOX_CHAIN_STORE(), file=path)
         except BaseException:
             self._conn.close()
             raise

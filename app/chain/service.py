@@ -20,7 +20,7 @@ from app.chain import errors
 from app.chain import messages as msgs
 from app.chain.networks import Network, checked_recipient
 from app.chain.settings import ChainSettings
-from app.chain.user_input import InputError, checked_text
+from app.chain.user_input import NOTE, InputError, checked_text
 from app.chain.wallet_errors import WalletError
 from app.changes import ChangeFeed, TokenMinted, WalletChanged
 from app.executors import run
@@ -393,7 +393,7 @@ class ChainService:
             to = checked_recipient(recipient, sender=sender)
             if type(value) is not int or value <= 0:
                 raise InputError(msgs.AMOUNT_ZERO())
-            note = checked_text(memo or "", "The note", MAX_MEMO_LENGTH)
+            note = checked_text(memo or "", NOTE(), MAX_MEMO_LENGTH)
             client = self._connect()
             network = client.network
             if client.contract is not None:

@@ -15,7 +15,11 @@ import unicodedata
 
 from app.chain import messages as msgs
 from app.errors import InputError
+from app.messages import Message, Msg
 
+# What a typed text is, as a sentence about it starts (`what` below).
+ACCOUNT_NAME = Msg("wallet.what.account_name", "An account name")
+NOTE = Msg("send.what.note", "The note")
 HARDENED = 2**31  # BIP-32: indices from here on are "hardened"; an ordinary index is below it
 MAX_PATH_DEPTH = 10  # BIP-44 paths have five levels; no wallet app uses more than a handful
 _JOINERS = frozenset("\u200c\u200d")  # ZWNJ and ZWJ join emoji and letters of some scripts; they reorder nothing
@@ -33,20 +37,20 @@ def has_hidden_characters(text: str) -> bool:
     return any(ch not in _JOINERS and unicodedata.category(ch) in _HIDDEN for ch in text)
 
 
-def text_problem(text: object, what: str, max_length: int) -> str | None:
+def text_problem(text: object, what: str | Message, max_length: int) -> Message | None:
     """None when `text`, made one line, may be stored; else what to change, in plain words. `what` starts the
-    sentence: "An account name", "The note"."""
+    sentence: ACCOUNT_NAME(), NOTE() (or a front end's own words)."""
     if not isinstance(text, str):
-        return str(msgs.TEXT_NOT_TEXT(what=what))
+        return msgs.TEXT_NOT_TEXT(what=what)
     text = one_line(text)
     if has_hidden_characters(text):
-        return str(msgs.TEXT_HIDDEN_CHARACTERS(what=what))
+        return msgs.TEXT_HIDDEN_CHARACTERS(what=what)
     if len(text) > max_length:
-        return str(msgs.TEXT_TOO_LONG(what=what, max_length=max_length, count=len(text)))
+        return msgs.TEXT_TOO_LONG(what=what, max_length=max_length, count=len(text))
     return None
 
 
-def checked_text(text: object, what: str, max_length: int) -> str:
+def checked_text(text: object, what: str | Message, max_length: int) -> str:
     """`text` made one line; InputError with text_problem's words when it cannot be stored."""
     problem = text_problem(text, what, max_length)
     if problem:

@@ -42,7 +42,7 @@ from app.chain.keystore_format import (
 )
 from app.chain.networks import KAIA_PATH
 from app.chain.passwords import password_problem
-from app.chain.user_input import InputError, checked_path, one_line, text_problem
+from app.chain.user_input import ACCOUNT_NAME, InputError, checked_path, one_line, text_problem
 from app.chain.wallet_errors import (
     LOCKED,
     AccountNotFoundError,
@@ -406,7 +406,7 @@ def _require_new_password(password: str) -> None:
 
 def _require_name(name: str) -> None:
     """Before any slow work: a name with hidden characters or too long is refused (an empty one gets a default)."""
-    problem = text_problem(name or "", "An account name", MAX_NAME_LENGTH)
+    problem = text_problem(name or "", ACCOUNT_NAME(), MAX_NAME_LENGTH)
     if problem:
         raise WalletError(problem)
 

@@ -47,7 +47,7 @@ def read_index(folder: Path, notice: Callable[[str], None]) -> list[WalletAccoun
     told in plain words)."""
     index = folder / INDEX_NAME
     try:
-        raw = safejson.load_object(index, f"the account list ({INDEX_NAME})", max_bytes=MAX_INDEX_BYTES)
+        raw = safejson.load_object(index, safejson.ACCOUNT_LIST(file=INDEX_NAME), max_bytes=MAX_INDEX_BYTES)
         items = raw["accounts"]
         if not isinstance(items, list):
             raise TypeError("accounts is not a list")
@@ -59,7 +59,7 @@ def read_index(folder: Path, notice: Callable[[str], None]) -> list[WalletAccoun
     except (ValueError, TypeError, KeyError) as exc:  # safejson.BadJSON is a ValueError
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         aside = index.with_name(f"{INDEX_NAME}.damaged-{stamp}")
-        log.warning("Wallet: %s is unreadable (%s)", index, getattr(exc, "message", exc))
+        log.warning("Wallet: %s is unreadable (%s)", index, exc)  # str(): the English sentence, as logs keep
         try:
             os.replace(index, aside)
         except OSError:

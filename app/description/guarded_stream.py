@@ -28,7 +28,7 @@ def guarded_client_class() -> type:
 
     class GuardedEvent(ServerSentEvent):
         def json(self) -> Any:
-            return safejson.loads(self.data, "a piece of the draft stream", max_bytes=MAX_EVENT_BYTES)
+            return safejson.loads(self.data, safejson.DRAFT_STREAM_PIECE(), max_bytes=MAX_EVENT_BYTES)
 
     class GuardedDecoder(SSEDecoder):
         def iter_bytes(self, iterator: Iterator[bytes]) -> Iterator[ServerSentEvent]:

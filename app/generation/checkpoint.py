@@ -67,9 +67,9 @@ def read_safetensors_header(path: Path) -> dict[str, TensorInfo]:
     except OSError as exc:
         raise unreadable(path, exc) from exc
     try:
-        header = safejson.loads(raw, "the header", max_bytes=MAX_HEADER_BYTES)
+        header = safejson.loads(raw, safejson.CHECKPOINT_HEADER(), max_bytes=MAX_HEADER_BYTES)
     except BadJSON as exc:
-        raise _corrupt(path, msgs.CORRUPT_HEADER_PROBLEM(problem=exc.problem.rstrip(".")), exc.details) from exc
+        raise _corrupt(path, msgs.CORRUPT_HEADER_PROBLEM(problem=safejson.problem_clause(exc)), exc.details) from exc
     if not isinstance(header, dict):
         raise _corrupt(path, msgs.CORRUPT_HEADER_NOT_TABLE())
     metadata = header.get("__metadata__")

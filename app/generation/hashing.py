@@ -42,7 +42,7 @@ class HashCache:
 
     def _load(self) -> dict[str, dict]:
         try:
-            data = safejson.load_object(self._file, "the model hash cache")
+            data = safejson.load_object(self._file, safejson.MODEL_HASH_CACHE())
         except FileNotFoundError:  # the first start
             return {}
         except (OSError, BadJSON) as exc:  # info, not warning: nothing is lost but time

@@ -20,6 +20,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from app import safejson
+from app.messages import Msg
 from app.safejson import BadJSON
 
 PARAMETERS_KEY = "parameters"
@@ -179,13 +180,13 @@ def _inflate(data: bytes) -> bytes:
     return out
 
 
-def _json_or_none(text: str | None, what: str) -> dict[str, Any] | None:
+def _json_or_none(text: str | None, what: Msg) -> dict[str, Any] | None:
     if text is None:
         return None
     try:
-        value = safejson.loads(text, f"this PNG image's {what}")
+        value = safejson.loads(text, what())
     except BadJSON as exc:  # a ValueError, as callers expect, and a plain sentence
-        raise BadJSON(exc.what, safejson.DAMAGED(problem=exc.problem.rstrip(".")), exc.details) from None
+        raise BadJSON(exc.what, safejson.DAMAGED(problem=safejson.problem_clause(exc)), exc.details) from None
     return value if isinstance(value, dict) else None
 
 
@@ -220,7 +221,7 @@ def read_png_metadata(data: bytes | Path) -> dict[str, Any]:
             texts.setdefault(decoded[0], decoded[1])  # a duplicate keyword cannot override ours
     return {
         "parameters": texts.get(PARAMETERS_KEY),
-        "request": _json_or_none(texts.get(REQUEST_KEY), "design request"),
-        "meta": _json_or_none(texts.get(META_KEY), "design details"),
+        "request": _json_or_none(texts.get(REQUEST_KEY), safejson.PNG_DESIGN_REQUEST),
+        "meta": _json_or_none(texts.get(META_KEY), safejson.PNG_DESIGN_DETAILS),
         "digital_source_type": _digital_source_type(texts.get(XMP_KEY)),
     }

@@ -20,7 +20,7 @@ from app.messages import Msg
 
 log = logging.getLogger(__name__)
 
-PRESETS_FILE = Msg("generation.presets_file", "the style presets file")  # what a broken file's message names
+PRESETS_FILE = Msg("generation.presets_file", "The style presets file")  # a broken file's message starts so
 MAX_WORDS = 400  # a label or description longer than this is not one a person wrote for a preset
 _SHOWN_FIELDS = ("label", "description")
 

@@ -233,7 +233,9 @@ def _folder_json(folder: Path, relative: str) -> dict:
         return safejson.load_object(folder / relative, relative)
     except BadJSON as exc:
         raise ModelError(
-            msgs.FOLDER_BAD_CONFIG(name=shown_name(folder.name), relative=relative, problem=exc.problem.rstrip(".")),
+            msgs.FOLDER_BAD_CONFIG(
+                name=shown_name(folder.name), relative=relative, problem=safejson.problem_clause(exc)
+            ),
             exc.details,
         ) from exc
 

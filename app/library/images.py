@@ -16,7 +16,8 @@ from pathlib import Path
 
 from app.fsutil import _fsync_dir, atomic_write_bytes
 from app.library import messages as msgs
-from app.storage_errors import storage_error
+from app.messages import Message
+from app.storage_errors import LIBRARY_STORE, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def _checked(sha256: str) -> str:
 class FileImageStore:
     """PNG files in a folder, named by their SHA-256 (see the module docstring for the layout)."""
 
-    def __init__(self, root: Path, *, store_name: str = "the design library") -> None:
+    def __init__(self, root: Path, *, store_name: str | Message = LIBRARY_STORE()) -> None:
         self.root = Path(root)
         self._store_name = store_name
 

@@ -41,13 +41,13 @@ from app.library.messages import FAILED_THEN_KEPT
 from app.library.models import Design, NewDesign, request_from_saved, search_text, search_words
 from app.messages import Message
 from app.sqlite_db import Step, check_version, immediate, migrate, open_durable, open_read_only
-from app.storage_errors import READ_ONLY, StorageFailure, describe, storage_error
+from app.storage_errors import LIBRARY_STORE, READ_ONLY, StorageFailure, describe, storage_error
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "library.sqlite3"
 SCHEMA_VERSION = 3  # = len(_MIGRATIONS)
-STORE_NAME = "the design library"
+STORE_NAME = LIBRARY_STORE()  # who another program may be holding, in messages
 _MAX_INDEXED_WORDS = 16  # full-text phrases per search; the rest of a (pasted) long search is checked row by row
 _MAX_LIKE_WORDS = 32
 _WORDS_PER_CLAUSE = 2_000  # bound values per instr() clause, far under SQLite's 32,766
@@ -421,7 +421,7 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
             created_at=created,
             image_sha256=sha,
             image_path=str(self.image_path(sha)),
-            request=request_from_saved(safejson.loads(req, "the design's saved settings")),
+            request=request_from_saved(safejson.loads(req, safejson.DESIGN_SETTINGS())),
             seed=seed,
             prompt_final=pfinal,
             negative_final=nfinal,
@@ -432,7 +432,7 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
             favourite=bool(fav),
             width=w,
             height=h,
-            extra=safejson.loads_object(extra, "the design's saved details"),
+            extra=safejson.loads_object(extra, safejson.DESIGN_DETAILS()),
         )
 
     _new_id = staticmethod(new_id)

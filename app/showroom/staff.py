@@ -162,7 +162,7 @@ class StaffLock:
 
     def _read(self) -> tuple[int, float]:
         try:
-            data = safejson.load_object(self._path, "the staff lock file", max_bytes=4096)
+            data = safejson.load_object(self._path, safejson.STAFF_LOCK_FILE(), max_bytes=4096)
         except FileNotFoundError:
             return 0, 0.0
         except (OSError, safejson.BadJSON) as exc:

@@ -22,7 +22,7 @@ from app.errors import UserFacingError
 from app.messages import Message
 from app.token import messages as msgs
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile
-from app.urls import check_service_url
+from app.urls import check_service_url, service_name
 
 if TYPE_CHECKING:
     import httpx2
@@ -154,7 +154,7 @@ def _service_url(url: str, service: str) -> str:
         problem = exc.msg if isinstance(exc, UserFacingError) else str(exc)
         raise ServiceConfigError(msgs.FIX_IN_SETTINGS(problem=problem), details=f"{service} address rejected") from None
     if not checked:
-        raise ServiceConfigError(msgs.NO_ADDRESS(service=service))
+        raise ServiceConfigError(msgs.NO_ADDRESS(service=service_name(service)))
     return checked
 
 
@@ -226,7 +226,7 @@ class _Http:
 
     def _unusable(self, problem: BaseException | str) -> ServiceConfigError:
         return ServiceConfigError(
-            msgs.BAD_ADDRESS(service=self.service),
+            msgs.BAD_ADDRESS(service=service_name(self.service)),
             details=self.scrub(
                 f"{type(problem).__name__}: {problem}" if isinstance(problem, BaseException) else problem
             ),
@@ -234,7 +234,7 @@ class _Http:
 
     def _unreachable(self, url: str, details: str) -> ServiceUnreachableError:
         return ServiceUnreachableError(
-            msgs.UNREACHABLE(service=self.service, url=_origin(url)),
+            msgs.UNREACHABLE(service=service_name(self.service), url=_origin(url)),
             details=self.scrub(details),
         )
 
@@ -254,7 +254,7 @@ class _Http:
 
     def _too_large(self, details: str) -> MalformedReplyError:
         return MalformedReplyError(
-            msgs.REPLY_TOO_LARGE(service=self.service, max_mb=MAX_REPLY_BYTES // (1024 * 1024)),
+            msgs.REPLY_TOO_LARGE(service=service_name(self.service), max_mb=MAX_REPLY_BYTES // (1024 * 1024)),
             details=details,
         )
 
@@ -266,10 +266,10 @@ def _origin(url: str) -> str:
 
 def _json(service: str, payload: bytes) -> Any:
     try:
-        return safejson.loads(payload, f"the {service}'s reply", max_bytes=MAX_REPLY_BYTES)
+        return safejson.loads(payload, safejson.SERVICE_REPLY(service=service_name(service)), max_bytes=MAX_REPLY_BYTES)
     except safejson.BadJSON as exc:
         raise MalformedReplyError(
-            msgs.UNREADABLE_REPLY(service=service), details=f"{exc.message} {payload[:200]!r}"
+            msgs.UNREADABLE_REPLY(service=service_name(service)), details=f"{exc.message} {payload[:200]!r}"
         ) from None
 
 
@@ -277,7 +277,7 @@ def _error_fields(payload: bytes, *path: str) -> dict[str, Any]:
     """The object at `path` in an error reply ({} when the body is not JSON or not shaped so): its fields are shown
     as the service's words, so a page of HTML from a proxy never is."""
     try:
-        found: Any = safejson.loads(payload, "the error reply", max_bytes=MAX_REPLY_BYTES)
+        found: Any = safejson.loads(payload, safejson.ERROR_REPLY(), max_bytes=MAX_REPLY_BYTES)
     except safejson.BadJSON:
         return {}
     for key in path:

@@ -14,10 +14,10 @@ from pathlib import Path
 from app.fsutil import check_writable
 from app.messages import Message
 from app.sqlite_db import check_version, open_read_only
-from app.storage_errors import READ_ONLY, StorageFailure, storage_error
+from app.storage_errors import PUBLISH_OUTBOX_STORE, READ_ONLY, StorageFailure, storage_error
 from app.token import messages as msgs
 
-STORE = "the publishing outbox"
+STORE = PUBLISH_OUTBOX_STORE()
 
 
 def writable_problem(db_path: Path) -> str:

@@ -66,6 +66,44 @@ def draft(tmp_path):
         library.close()
 
 
+@pytest.fixture
+def library(tmp_path):
+    """A real library in this test's own data folder; closed after."""
+    from app.library.store import Library
+
+    lib = Library.open(tmp_path / "data")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def back_to_english():
+    """Every other test reads English: whatever this one switched to, English comes back."""
+    from ui.i18n import apply_language
+
+    yield
+    apply_language("en")
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp, tiny_sd15):
+    """A walk-up kiosk through the real controller and window, with the tiny model installed (kiosk_flow_helpers)."""
+    from tests.ui.kiosk_flow_helpers import opened_kiosk
+
+    yield from opened_kiosk(qtbot, qapp)
+
+
+@pytest.fixture
+def chain_service(tmp_path):
+    """A chain service on the in-process sandbox chain, in this test's own data folder; closed after."""
+    from app.chain.service import ChainService
+    from app.chain.settings import ChainSettings
+
+    chain = ChainService(tmp_path / "data", lambda: ChainSettings())
+    yield chain
+    chain.close()
+
+
 @pytest.fixture(autouse=True)
 def close_leftover_apps(no_leaks):
     """A failing test must not leave an engine thread running into the next test (or interpreter exit).

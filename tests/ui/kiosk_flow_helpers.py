@@ -79,3 +79,12 @@ class Kiosk:
         finally:
             self.loop.close()
             asyncio.set_event_loop(None)
+
+
+def opened_kiosk(qtbot, qapp):
+    """A fixture's body: the Kiosk, open for the test, closed after it whatever happened."""
+    opened = Kiosk(qtbot, qapp)
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
 from tests.ui.test_library_view import new_design, reloaded
 from tests.ui.token_helpers import token_ready, token_view_for
@@ -21,13 +20,6 @@ from ui.i18n import apply_language
 
 OUT = Path(os.environ.get("SM6_SHOTS_DIR", "/tmp/shots16"))
 SIZES = {"1280x800": (1192, 770), "1920x1080": (1832, 1050)}  # the window minus the navigation rail and status bar
-
-
-@pytest.fixture
-def library(tmp_path):
-    lib = Library.open(tmp_path / "data")
-    yield lib
-    lib.close()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from contextlib import contextmanager
 
 from app.config import load_settings
 from ui.app_controller import AppController
@@ -68,3 +69,32 @@ def settle(qtbot, controller: AppController, timeout: int = 120_000) -> None:
         return ended and not vm.reading  # the last design's picture and lineage are read off the UI thread
 
     qtbot.waitUntil(settled, timeout=timeout)
+
+
+@contextmanager
+def studio_on(qtbot, tmp_path, backend):
+    """The real Design studio on `backend`, whose images the real saver keeps in a real library: yields (view, vm,
+    library) set to make two small variations from seed 5 with no starting picture; all of it closed after."""
+    from app.library.saver import LibrarySaver
+    from app.library.store import Library
+    from ui.design.design_vm import DesignViewModel
+    from ui.design.studio_view import StudioView
+    from ui.engine_bridge import EngineBridge
+
+    library = Library.open(tmp_path / "data")
+    LibrarySaver(library).attach(backend)
+    bridge = EngineBridge(backend)
+    vm = DesignViewModel(bridge, library)
+    view = StudioView(vm)
+    qtbot.addWidget(view)
+    view.resize(1192, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    vm.width = vm.height = 64
+    vm.batch, vm.random_seed, vm.seed, vm.source = 2, False, 5, "none"
+    try:
+        yield view, vm, library
+    finally:
+        bridge.close()
+        backend.shutdown()
+        library.close()

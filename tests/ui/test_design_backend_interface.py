@@ -20,11 +20,7 @@ from app.generation.events import JobState
 from app.generation.jobs import JobBook
 from app.generation.presets import default_presets
 from app.generation.registry import ModelInfo
-from app.library.saver import LibrarySaver
-from app.library.store import Library
-from ui.design.design_vm import DesignViewModel
-from ui.design.studio_view import StudioView
-from ui.engine_bridge import EngineBridge
+from tests.ui.studio_helpers import studio_on
 
 SERVER_MODEL = ModelInfo("server-sd15", Path("/models-on-the-server/sd15"), "diffusers", "sd15", 0, sha256="ef" * 32)
 
@@ -169,21 +165,8 @@ class ScriptedBackend:
 def studio(qtbot, tmp_path):
     """The real Design studio on a scripted backend whose images the real saver keeps in a real library."""
     backend = ScriptedBackend()
-    library = Library.open(tmp_path / "data")
-    LibrarySaver(library).attach(backend)
-    bridge = EngineBridge(backend)
-    vm = DesignViewModel(bridge, library)
-    view = StudioView(vm)
-    qtbot.addWidget(view)
-    view.resize(1192, 760)
-    view.show()
-    qtbot.waitExposed(view)
-    vm.width = vm.height = 64
-    vm.batch, vm.random_seed, vm.seed, vm.source = 2, False, 5, "none"
-    yield view, vm, backend, library
-    bridge.close()
-    backend.shutdown()
-    library.close()
+    with studio_on(qtbot, tmp_path, backend) as (view, vm, library):
+        yield view, vm, backend, library
 
 
 def test_a_scripted_backend_is_a_generation_backend():

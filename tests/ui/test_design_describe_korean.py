@@ -9,15 +9,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFontMetrics
 
-from app.library.saver import LibrarySaver
-from app.library.store import Library
-from tests.ui.studio_helpers import close_app, open_app
+from tests.ui.studio_helpers import close_app, open_app, studio_on
 from tests.ui.test_describe import aio, describe, run_until  # noqa: F401 - aio is a fixture used here
 from tests.ui.test_design_backend_interface import ScriptedBackend
 from tests.ui.test_design_layout import LONG_PROMPT, check_advanced_fits, check_header, check_starting_point, open_kiosk
-from ui.design.design_vm import DesignViewModel
-from ui.design.studio_view import StudioView
-from ui.engine_bridge import EngineBridge
 from ui.i18n import apply_language
 
 
@@ -36,21 +31,8 @@ def english_after():
 @pytest.fixture
 def studio(qtbot, tmp_path, english_after):
     backend = ScriptedBackend()
-    library = Library.open(tmp_path / "data")
-    LibrarySaver(library).attach(backend)
-    bridge = EngineBridge(backend)
-    vm = DesignViewModel(bridge, library)
-    view = StudioView(vm)
-    qtbot.addWidget(view)
-    view.resize(1192, 760)
-    view.show()
-    qtbot.waitExposed(view)
-    vm.width = vm.height = 64
-    vm.batch, vm.random_seed, vm.seed, vm.source = 2, False, 5, "none"
-    yield view, vm, backend
-    bridge.close()
-    backend.shutdown()
-    library.close()
+    with studio_on(qtbot, tmp_path, backend) as (view, vm, library):
+        yield view, vm, backend
 
 
 def test_the_studio_switches_to_korean_and_back_keeping_the_work(qtbot, studio):

@@ -12,20 +12,17 @@ from PySide6.QtTest import QTest
 
 from app.safety.blur import SHOWN
 from app.safety.messages import IMAGE_BLOCKED, IMAGE_UNCHECKED, PROMPT_BLOCKED
-from tests.ui.kiosk_flow_helpers import WAIT_MS, Kiosk, tap
+from tests.ui.kiosk_flow_helpers import WAIT_MS, tap
 from tests.ui.safety_helpers import HOLD_EVERYTHING, detail, looks_blurred, type_words, use_safety
 from ui.design.picture_checks import PictureState
 from ui.i18n import apply_language
 
 
 @pytest.fixture
-def kiosk(qtbot, qapp, tiny_sd15):
-    opened = Kiosk(qtbot, qapp)
-    try:
-        tap(qtbot, opened.window.attract.start)
-        yield opened
-    finally:
-        opened.close()
+def kiosk(qtbot, kiosk):
+    """The conftest's kiosk (with the tiny model), a visitor already past the attract screen."""
+    tap(qtbot, kiosk.window.attract.start)
+    return kiosk
 
 
 def generate(qtbot, kiosk, prompt: str) -> None:

@@ -3,22 +3,12 @@ describe → preview → submit → thank-you → attract, Back at every step, a
 
 from __future__ import annotations
 
-import pytest
 from eth_account import Account
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from app.chain.networks import KAIROS
-from tests.ui.kiosk_flow_helpers import WAIT_MS, Kiosk, tap
-
-
-@pytest.fixture
-def kiosk(qtbot, qapp, tiny_sd15):
-    opened = Kiosk(qtbot, qapp)
-    try:
-        yield opened
-    finally:
-        opened.close()
+from tests.ui.kiosk_flow_helpers import WAIT_MS, tap
 
 
 def test_a_visitor_designs_describes_previews_and_gets_the_token_in_their_own_wallet(qtbot, kiosk):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.config import load_settings, settings_path
 from tests.fixtures.designs import add_plain_design
-from tests.ui.kiosk_flow_helpers import WAIT_MS, Kiosk, tap
+from tests.ui.kiosk_flow_helpers import WAIT_MS, opened_kiosk, tap
 from ui.crash_guard import CrashGuard
 from ui.kiosk.kiosk_window import SCREENS
 
@@ -24,11 +24,8 @@ STILL_THERE_S, RESET_S = 0.3, 1.0
 
 @pytest.fixture
 def kiosk(qtbot, qapp):
-    opened = Kiosk(qtbot, qapp)
-    try:
-        yield opened
-    finally:
-        opened.close()
+    """No model needed here (designs are added to the library as if made): the kiosk opens without one."""
+    yield from opened_kiosk(qtbot, qapp)
 
 
 def _visit_with_a_design(qtbot, kiosk):

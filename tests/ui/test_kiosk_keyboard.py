@@ -6,28 +6,19 @@ Qt reads the input method when the QApplication starts, so these tests run in a 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.ui.own_process import run_driver
+
 DRIVER = Path(__file__).with_name("kiosk_keyboard_driver.py")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def typed(tmp_path_factory):
     out = tmp_path_factory.mktemp("keyboard")
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_IM_MODULE", "QT_QUICK_BACKEND")}
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [sys.executable, str(DRIVER), str(out)], env=env, capture_output=True, text=True, timeout=120, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return json.loads((out / "result.json").read_text(encoding="utf-8")), out
+    return run_driver(DRIVER, out, timeout=120), out
 
 
 def test_the_keyboard_loads(typed):

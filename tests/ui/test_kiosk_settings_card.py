@@ -9,19 +9,14 @@ from PySide6.QtTest import QTest
 
 from app.config import load_settings, settings_path
 from app.showroom.staff import pin_matches
-from ui.settings.settings_page import SettingsPage
+from tests.ui.settings_helpers import open_settings_page
 
 PIN = "86420135"
 
 
 @pytest.fixture
 def page(qtbot):
-    page = SettingsPage(load_settings())
-    qtbot.addWidget(page)
-    page.resize(1192, 770)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return open_settings_page(qtbot)
 
 
 def type_into(field, text: str) -> None:

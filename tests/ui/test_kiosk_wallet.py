@@ -7,25 +7,15 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from eth_account import Account
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.kiosk_flow_helpers import WAIT_MS, Kiosk, tap
+from tests.ui.kiosk_flow_helpers import WAIT_MS, tap
 from tests.ui.test_kiosk_address_scanner import ADDRESS, qr_frame
 from ui.kiosk.address_scanner import AddressScanner
 
 PASSWORD = "harbour lights over busan"
-
-
-@pytest.fixture
-def kiosk(qtbot, qapp, tiny_sd15):
-    opened = Kiosk(qtbot, qapp)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def _later(chain, seconds: float) -> None:

@@ -7,7 +7,6 @@ Qt reads the input method when the QApplication is made, so the window runs in a
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -15,30 +14,24 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.own_process import ROOT, run_driver
+
 DRIVER = Path(__file__).with_name("kiosk_window_keyboard_driver.py")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def walked(tmp_path_factory):
     out = tmp_path_factory.mktemp("kiosk-keyboard")
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_IM_MODULE", "QT_QUICK_BACKEND")}
     for name in ("data", "config", "user-models", "models", "xdg-data"):
         (out / name).mkdir()
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
+    folders = dict(
         SM6_DATA_DIR=str(out / "data"),
         SM6_CONFIG_DIR=str(out / "config"),
         SM6_MODELS_DIR=str(out / "user-models"),
         SM6_BUNDLED_MODELS_DIR=str(out / "models"),
         XDG_DATA_HOME=str(out / "xdg-data"),
     )
-    done = subprocess.run(
-        [sys.executable, str(DRIVER), str(out)], env=env, capture_output=True, text=True, timeout=180, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
-    return json.loads((out / "result.json").read_text(encoding="utf-8"))
+    return run_driver(DRIVER, out, timeout=180, env=folders)
 
 
 def test_the_kiosk_opens_with_its_keyboard(walked):

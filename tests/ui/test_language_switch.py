@@ -27,13 +27,6 @@ KOREAN_NAV = {"design": "디자인", "describe": "설명", "token": "토큰", "w
 ENGLISH_NAV = {"design": "Design", "describe": "Describe", "token": "Token", "wallet": "Wallet", "library": "Library"}
 
 
-@pytest.fixture
-def back_to_english():
-    """Every other test reads English: whatever this one switched to, English comes back."""
-    yield
-    apply_language("en")
-
-
 def _hangul(text: str) -> bool:
     return any("\uac00" <= c <= "\ud7a3" for c in text)
 

@@ -6,23 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.library.store import Library
 from tests.ui.test_library_view import new_design, reloaded
 from ui.i18n import apply_language
-
-
-@pytest.fixture
-def back_to_english():
-    """Every other test reads English: whatever this one switched to, English comes back."""
-    yield
-    apply_language("en")
-
-
-@pytest.fixture
-def library(tmp_path):
-    lib = Library.open(tmp_path / "data")
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

@@ -6,20 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
 from ui.library.library_model import DesignRole, LibraryModel
 from ui.library.thumbnails import ThumbnailLoader
 
 PROMPTS = ("pearl white", "gold wheels", "pearl night")
 WAIT_MS = 5000
-
-
-@pytest.fixture
-def library(tmp_path):
-    store = Library.open(tmp_path / "library")
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -22,13 +22,6 @@ PICKLE = b"\x80\x02"  # the start of a pickle: a checkpoint the registry refuses
 
 
 @pytest.fixture
-def back_to_english():
-    """Every other test reads English: whatever this one switched to, English comes back."""
-    yield
-    apply_language("en")
-
-
-@pytest.fixture
 def scanned(models_dir, tmp_path):
     (models_dir / "old.ckpt").write_bytes(PICKLE)
     write_sd15_file(models_dir / "sm6-dream.safetensors")

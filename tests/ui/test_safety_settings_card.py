@@ -8,18 +8,13 @@ from PySide6.QtTest import QTest
 
 from app.config import load_settings
 from app.safety.settings import SafetySettings
+from tests.ui.settings_helpers import open_settings_page
 from ui.i18n import apply_language
-from ui.settings.settings_page import SettingsPage
 
 
 @pytest.fixture
 def page(qtbot):
-    page = SettingsPage(load_settings())
-    qtbot.addWidget(page)
-    page.resize(1192, 770)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return open_settings_page(qtbot)
 
 
 def set_threshold(card, text: str) -> None:

@@ -16,13 +16,6 @@ SHOTS = None  # set to a folder (e.g. "/tmp/shots16") to save screenshots while 
 
 
 @pytest.fixture
-def back_to_english():
-    """Every other test reads English: whatever this one switched to, English comes back."""
-    yield
-    apply_language("en")
-
-
-@pytest.fixture
 def page(qtbot):
     page = SettingsPage(Settings())
     qtbot.addWidget(page)

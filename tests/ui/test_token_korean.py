@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
-from tests.ui.token_helpers import token_ready, token_view_for
+from tests.ui.token_helpers import open_token_view, token_ready, token_view_for
 from ui.i18n import apply_language
 from ui.token.publish_card import PublishCard
 
@@ -17,32 +16,11 @@ EN = "A pearl white SM6 that looks like a Busan night."
 
 
 @pytest.fixture
-def back_to_english():
-    """Every other test reads English: whatever this one switched to, English comes back."""
-    yield
-    apply_language("en")
-
-
-@pytest.fixture
-def library(tmp_path):
-    lib = Library.open(tmp_path / "library")
-    yield lib
-    lib.close()
-
-
-@pytest.fixture
 def view(qtbot, library):
     design = add_plain_design(library, "pearl white with rose-gold trim", size=(96, 64))
     library.save_description(design.id, "ko", KO)
     library.save_description(design.id, "en", EN)
-    widget = token_view_for(library)
-    qtbot.addWidget(widget)
-    widget.resize(1192, 770)
-    widget.set_design(design)
-    widget.show()
-    qtbot.waitExposed(widget)
-    token_ready(qtbot, widget)
-    return widget
+    return open_token_view(qtbot, library, design)
 
 
 def test_the_token_listing_switches_to_korean_and_back_keeping_the_choices_and_the_notice(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QLabel, QScrollArea
 
 from app.chain.networks import KAIROS, SANDBOX
 from app.kiosk import policy_for
-from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
 from tests.ui.token_helpers import token_ready, token_view_for
 from ui.theme import apply_theme
@@ -35,13 +34,6 @@ SIZES = {
     "kiosk 1280×800": (1184, 752),
     "narrow 700×900": (640, 860),
 }
-
-
-@pytest.fixture
-def library(tmp_path):
-    lib = Library.open(tmp_path / "library")
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

@@ -10,13 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from app.kiosk import KIOSK
-from app.library.store import Library
 from app.token.assemble import assemble_token
 from app.token.publish import Outbox
 from app.token.publish_settings import PublishSettings
 from app.token.publisher import NOT_SET_UP, Publisher, outbox_path
 from tests.fixtures.designs import add_plain_design
-from tests.ui.token_helpers import token_ready, token_view_for
+from tests.ui.token_helpers import open_token_view
 from tests.ui.waits import laid_out
 from ui.theme import apply_theme
 from ui.token.publish_card import OFFLINE, PINNED
@@ -24,13 +23,6 @@ from ui.token.publish_queue import PublishQueue
 
 KO = "부산의 밤을 닮은 펄 화이트 SM6. 로즈골드 트림이 항구의 불빛을 받아 은은하게 빛납니다."
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def library(tmp_path):
-    lib = Library.open(tmp_path / "data")
-    yield lib
-    lib.close()
 
 
 @pytest.fixture
@@ -46,17 +38,13 @@ class App:
     def __init__(self, qtbot, library, design, data_dir: Path, settings: PublishSettings, retry_ms: int = 30_000):
         self.settings = settings
         self.publisher = Publisher(Outbox(outbox_path(data_dir)), lambda: self.settings, timeout_s=5)
-        self.view = token_view_for(library)
-        qtbot.addWidget(self.view)
-        self.queue = PublishQueue(self.publisher, self.view, retry_ms=retry_ms)
-        self.view.set_publish_queue(self.queue)
-        self.view.resize(1192, 770)
-        self.view.set_design(design)
-        self.view.show()
-        qtbot.waitExposed(self.view)
-        token_ready(qtbot, self.view)
+        self.view = open_token_view(qtbot, library, design, prepare=lambda view: self._wire(view, retry_ms))
         self.queue.start()
         qtbot.waitUntil(lambda: not self.queue.busy, timeout=WAIT_MS)
+
+    def _wire(self, view, retry_ms: int) -> None:
+        self.queue = PublishQueue(self.publisher, view, retry_ms=retry_ms)
+        view.set_publish_queue(self.queue)
 
     @property
     def card(self):

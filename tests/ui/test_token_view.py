@@ -5,24 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from app.library.store import Library
 from app.token.assemble import assemble_token
 from app.token.car import read_car
 from app.token.cid import KUBO_LEGACY
 from tests.fixtures.designs import add_plain_design
-from tests.ui.token_helpers import token_ready, token_view_for
+from tests.ui.token_helpers import open_token_view, token_ready, token_view_for
 from ui.theme import apply_theme
 from ui.token.token_widgets import TraitChip, format_trait
 
 KO = "부산의 밤을 닮은 펄 화이트 SM6. 로즈골드 트림이 항구의 불빛을 받아 은은하게 빛납니다."
 EN = "A pearl white SM6 that looks like a Busan night, its rose-gold trim catching the harbour lights."
-
-
-@pytest.fixture
-def library(tmp_path):
-    lib = Library.open(tmp_path / "library")
-    yield lib
-    lib.close()
 
 
 def add_design(library, prompt: str = "pearl white with rose-gold trim"):
@@ -39,14 +31,7 @@ def design(library):
 
 @pytest.fixture
 def view(qtbot, library, design):
-    widget = token_view_for(library)
-    qtbot.addWidget(widget)
-    widget.resize(1192, 770)
-    widget.set_design(design)
-    widget.show()
-    qtbot.waitExposed(widget)
-    token_ready(qtbot, widget)
-    return widget
+    return open_token_view(qtbot, library, design)
 
 
 def chips(view) -> dict[str, str]:

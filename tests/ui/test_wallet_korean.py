@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.chain.service import ChainService
-from app.chain.settings import ChainSettings
 from tests.fixtures.wallet_setup import PASSWORD, open_new_wallet
+from tests.ui.wallet_helpers import WAIT_MS, open_wallet_view, wallet_page
 from ui.i18n import apply_language
 from ui.wallet.mint_dialog import PUBLISHING_STARTED, MintDialog
-from ui.wallet.wallet_view import WalletView
-from ui.wallet.wallet_vm import PAGES, WalletViewModel
 
-WAIT_MS = 60_000
-NETWORKS = [("sandbox", "Sandbox (test)"), ("kairos", "Kairos testnet")]
 WINNER = "0x" + "7" * 40
 
 
@@ -27,30 +22,12 @@ def language():
 
 
 @pytest.fixture
-def service(tmp_path):
-    chain = ChainService(tmp_path / "data", lambda: ChainSettings())
-    yield chain
-    chain.close()
-
-
-@pytest.fixture
-def view(qtbot, service):
-    widget = WalletView(WalletViewModel(service), NETWORKS)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.start()
-    qtbot.waitUntil(lambda: widget.pages.currentIndex() != PAGES.index("loading"), timeout=WAIT_MS)
-    return widget
-
-
-def _page(view) -> str:
-    return PAGES[view.pages.currentIndex()]
+def view(qtbot, chain_service):
+    return open_wallet_view(qtbot, chain_service, (1280, 800))
 
 
 def test_set_up_and_unlock_switch_language_keeping_what_was_typed(qtbot, view, language):
-    assert _page(view) == "onboarding"
+    assert wallet_page(view) == "onboarding"
     language("ko")
     qtbot.waitUntil(lambda: view.title.text() == "지갑")
     assert view.onboarding.primary_button.text() == "지갑 만들기"
@@ -68,7 +45,7 @@ def test_set_up_and_unlock_switch_language_keeping_what_was_typed(qtbot, view, l
     assert dialog.name.text() == "쇼룸 지갑" and dialog.password.text() == PASSWORD  # typed, kept
     dialog.confirmation.setText(PASSWORD)
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: _page(view) == "locked", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: wallet_page(view) == "locked", timeout=WAIT_MS)
     assert view.unlock_button.text() == "잠금 해제" and view.password.placeholderText() == "비밀번호"
     assert view.lock_note.text() == "방금 설정한 비밀번호로 새 계정의 잠금을 해제하세요."
 

@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from app.chain.networks import checked_address
-from app.chain.service import ChainService
-from app.chain.settings import ChainSettings
 from app.kiosk import KIOSK
 from app.library.store import Library
 from app.token.assemble import assemble_token
@@ -19,40 +17,21 @@ from tests.fixtures.designs import add_plain_design
 from tests.fixtures.wallet_setup import open_new_wallet
 from tests.ui.token_helpers import token_ready
 from tests.ui.waits import laid_out
+from tests.ui.wallet_helpers import NETWORKS, WAIT_MS, open_wallet_view, wallet_page
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import WalletView
-from ui.wallet.wallet_vm import PAGES, WalletViewModel
+from ui.wallet.wallet_vm import WalletViewModel
 
 PASSWORD = "harbour lights over busan"
-WAIT_MS = 60_000
-NETWORKS = [("sandbox", "Sandbox (test)"), ("kairos", "Kairos testnet")]
 
 
 @pytest.fixture
-def service(tmp_path):
-    chain = ChainService(tmp_path / "data", lambda: ChainSettings())
-    yield chain
-    chain.close()
-
-
-@pytest.fixture
-def view(qtbot, service):
-    widget = WalletView(WalletViewModel(service), NETWORKS)
-    qtbot.addWidget(widget)
-    widget.resize(1184, 752)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.start()
-    qtbot.waitUntil(lambda: widget.pages.currentIndex() != PAGES.index("loading"), timeout=WAIT_MS)
-    return widget
-
-
-def _page(view) -> str:
-    return PAGES[view.pages.currentIndex()]
+def view(qtbot, chain_service):
+    return open_wallet_view(qtbot, chain_service, (1184, 752))
 
 
 def create_and_unlock(qtbot, view, name="Showroom wallet"):
-    assert _page(view) == "onboarding"
+    assert wallet_page(view) == "onboarding"
     dialog = view.open_account_dialog("create")
     dialog.name.setText(name)
     dialog.password.setText("short")
@@ -63,14 +42,14 @@ def create_and_unlock(qtbot, view, name="Showroom wallet"):
     dialog.confirmation.setText(PASSWORD)
     assert dialog.strength_label.text() in ("Good", "Strong")
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: _page(view) == "locked", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: wallet_page(view) == "locked", timeout=WAIT_MS)
     view.password.setText(PASSWORD)
     view.unlock_button.click()
-    qtbot.waitUntil(lambda: _page(view) == "panel", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: wallet_page(view) == "panel", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: view.overview is not None, timeout=WAIT_MS)
 
 
-def test_create_unlock_fund_lock_and_unlock_again(qtbot, view, service, tmp_path):
+def test_create_unlock_fund_lock_and_unlock_again(qtbot, view, chain_service, tmp_path):
     create_and_unlock(qtbot, view)
     address = view.address
     assert view.address_field.value() == address and address == checked_address(address)
@@ -83,8 +62,8 @@ def test_create_unlock_fund_lock_and_unlock_again(qtbot, view, service, tmp_path
     view.grab().save(str(tmp_path / "wallet-panel.png"))
 
     view.lock_button.click()
-    qtbot.waitUntil(lambda: _page(view) == "locked", timeout=WAIT_MS)
-    assert service.unlocked_address() is None
+    qtbot.waitUntil(lambda: wallet_page(view) == "locked", timeout=WAIT_MS)
+    assert chain_service.unlocked_address() is None
     view.password.setText("not the password")
     view.unlock_button.click()
     qtbot.waitUntil(lambda: view.unlock_error.isVisible(), timeout=WAIT_MS)
@@ -92,17 +71,17 @@ def test_create_unlock_fund_lock_and_unlock_again(qtbot, view, service, tmp_path
     view.grab().save(str(tmp_path / "wallet-locked.png"))
     view.password.setText(PASSWORD)
     qtbot.keyClick(view.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _page(view) == "panel" and view.balance.text() == "100 KAIA", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: wallet_page(view) == "panel" and view.balance.text() == "100 KAIA", timeout=WAIT_MS)
 
 
-def test_wallet_locks_itself_when_idle(qtbot, view, service):
+def test_wallet_locks_itself_when_idle(qtbot, view, chain_service):
     create_and_unlock(qtbot, view)
-    service.session.idle_timeout_s = 0.05
-    qtbot.waitUntil(lambda: _page(view) == "locked", timeout=WAIT_MS)
+    chain_service.session.idle_timeout_s = 0.05
+    qtbot.waitUntil(lambda: wallet_page(view) == "locked", timeout=WAIT_MS)
     assert "automatically" in view.lock_note.text()
 
 
-def test_mint_the_previewed_token_to_a_receipt(qtbot, view, service, tmp_path):
+def test_mint_the_previewed_token_to_a_receipt(qtbot, view, chain_service, tmp_path):
     create_and_unlock(qtbot, view)
     view.faucet_button.click()
     qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
@@ -114,7 +93,7 @@ def test_mint_the_previewed_token_to_a_receipt(qtbot, view, service, tmp_path):
     finally:
         library.close()
 
-    dialog = MintDialog(service, draft, view.address, view)
+    dialog = MintDialog(chain_service, draft, view.address, view)
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.to_other.setChecked(True)
@@ -150,7 +129,7 @@ def test_mint_the_previewed_token_to_a_receipt(qtbot, view, service, tmp_path):
     assert view.activity.rows[0].chip.text() == "Minted" and "Token #1" in view.activity.rows[0].title.text()
     view.grab().save(str(tmp_path / "wallet-activity.png"))
 
-    again = MintDialog(service, draft, view.address, view)  # a second attempt at the same token signs nothing
+    again = MintDialog(chain_service, draft, view.address, view)  # a second attempt at the same token signs nothing
     qtbot.addWidget(again)
     again.open()
     with qtbot.waitSignal(again.sig_minted, timeout=WAIT_MS) as second:
@@ -168,12 +147,12 @@ def test_mint_from_the_token_view_unlocks_first_then_shows_the_token(qtbot, tmp_
         design = add_plain_design(library)
         library.save_description(design.id, "ko", "부산의 밤을 닮은 펄 화이트 SM6.")
         wallet = app.wallet_view
-        qtbot.waitUntil(lambda: _page(wallet) == "onboarding", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: wallet_page(wallet) == "onboarding", timeout=WAIT_MS)
         dialog = wallet.open_account_dialog("create")
         dialog.password.setText(PASSWORD)
         dialog.confirmation.setText(PASSWORD)
         dialog.ok_button.click()
-        qtbot.waitUntil(lambda: _page(wallet) == "locked", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: wallet_page(wallet) == "locked", timeout=WAIT_MS)
 
         app.token_view.set_design(design)
         app.window.show_workspace("token")
@@ -242,7 +221,7 @@ def test_network_settings_are_checked_and_a_dead_node_is_said_plainly(qtbot, tmp
         close_app(app)
 
 
-def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_path):
+def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, chain_service, tmp_path):
     from eth_account import Account
 
     create_and_unlock(qtbot, view)
@@ -279,7 +258,7 @@ def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_
     qtbot.waitUntil(lambda: again.step == "review", timeout=WAIT_MS)
     assert again.error.severity() == "warning" and "already sent to this address" in again.error.message()
     again.close()
-    assert service.outbox.get(sent.args[0].id).signatures == 1 and len(service.outbox.mints()) == 1
+    assert chain_service.outbox.get(sent.args[0].id).signatures == 1 and len(chain_service.outbox.mints()) == 1
     view.refresh_overview()
     qtbot.waitUntil(lambda: any("12.5 KAIA to" in row.title.text() for row in view.activity.rows), timeout=WAIT_MS)
     row = next(row for row in view.activity.rows if "12.5 KAIA" in row.title.text())
@@ -287,7 +266,7 @@ def test_send_kaia_shows_what_is_signed_and_pays_once(qtbot, view, service, tmp_
     view.grab().save(str(tmp_path / "wallet-after-send.png"))
 
 
-def test_rename_then_remove_with_a_warning_keeps_the_encrypted_file(qtbot, view, service, tmp_path):
+def test_rename_then_remove_with_a_warning_keeps_the_encrypted_file(qtbot, view, chain_service, tmp_path):
     create_and_unlock(qtbot, view)
     address = view.address
     view.rename_action.trigger()
@@ -304,28 +283,28 @@ def test_rename_then_remove_with_a_warning_keeps_the_encrypted_file(qtbot, view,
     box.grab().save(str(tmp_path / "remove-warning.png"))
     box.button(box.StandardButton.Cancel).click()  # cancelling changes nothing
     qtbot.waitUntil(lambda: view._question is None)  # the answer was handled and the question freed
-    assert _page(view) == "panel" and service.store.accounts()[0].name == "Prize wallet"
+    assert wallet_page(view) == "panel" and chain_service.store.accounts()[0].name == "Prize wallet"
 
     view.remove_action.trigger()
     box = view._question
     next(b for b in box.buttons() if b.text() == "Remove").click()
-    qtbot.waitUntil(lambda: _page(view) == "onboarding", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: wallet_page(view) == "onboarding", timeout=WAIT_MS)
     kept = list((tmp_path / "data" / "wallet" / "removed").glob(f"{address}*.json"))
     assert len(kept) == 1 and '"crypto"' in kept[0].read_text().lower()
 
 
-def test_kiosk_wallet_offers_no_key_export_send_or_import(qtbot, service):
-    kiosk = WalletView(WalletViewModel(service, show_activity=False), NETWORKS, policy=KIOSK)
+def test_kiosk_wallet_offers_no_key_export_send_or_import(qtbot, chain_service):
+    kiosk = WalletView(WalletViewModel(chain_service, show_activity=False), NETWORKS, policy=KIOSK)
     qtbot.addWidget(kiosk)
     kiosk.show()
     kiosk.start()
-    qtbot.waitUntil(lambda: _page(kiosk) == "onboarding", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: wallet_page(kiosk) == "onboarding", timeout=WAIT_MS)
     assert kiosk.onboarding.secondary_button is None or kiosk.onboarding.secondary_button.isHidden()
     assert kiosk.more_button.isHidden() and kiosk.send_button.isHidden() and kiosk.network_combo.isHidden()
     assert kiosk.activity.parentWidget().isHidden()  # no earlier visitor's token or address on screen
 
 
-def test_at_a_kiosk_the_token_goes_to_the_visitors_address(qtbot, view, service, tmp_path):
+def test_at_a_kiosk_the_token_goes_to_the_visitors_address(qtbot, view, chain_service, tmp_path):
     from eth_account import Account
 
     create_and_unlock(qtbot, view)
@@ -338,7 +317,7 @@ def test_at_a_kiosk_the_token_goes_to_the_visitors_address(qtbot, view, service,
         draft = assemble_token(library, design)
     finally:
         library.close()
-    dialog = MintDialog(service, draft, view.address, view, policy=KIOSK)
+    dialog = MintDialog(chain_service, draft, view.address, view, policy=KIOSK)
     qtbot.addWidget(dialog)
     dialog.open()
     assert dialog.to_self.isHidden() and dialog.other_address.isEnabled()
@@ -353,7 +332,7 @@ def test_at_a_kiosk_the_token_goes_to_the_visitors_address(qtbot, view, service,
     assert minted.args[0].recipient == visitor
 
 
-def test_a_refused_review_leaves_nothing_and_a_payout_that_never_landed_is_sent_again_once(qtbot, view, service):
+def test_a_refused_review_leaves_nothing_and_a_payout_that_never_landed_is_sent_again_once(qtbot, view, chain_service):
     from eth_account import Account
 
     create_and_unlock(qtbot, view)
@@ -364,7 +343,7 @@ def test_a_refused_review_leaves_nothing_and_a_payout_that_never_landed_is_sent_
     dialog.next_button.click()  # no KAIA yet: refused at the review, and nothing is recorded that could pay later
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=WAIT_MS)
     assert "enough KAIA" in dialog.error.message() and dialog.step == "recipient"
-    assert service.outbox.mints() == []
+    assert chain_service.outbox.mints() == []
     view.faucet_button.click()
     qtbot.waitUntil(lambda: view.balance.text() == "100 KAIA", timeout=WAIT_MS)
     dialog.next_button.click()  # reviewed again, now with KAIA
@@ -395,7 +374,7 @@ def test_a_refused_review_leaves_nothing_and_a_payout_that_never_landed_is_sent_
     with qtbot.waitSignal(again.sig_finished, timeout=WAIT_MS) as sent:
         again.next_button.click()
     assert sent.args[0].id == row.record.id and sent.args[0].state == "confirmed" and sent.args[0].signatures == 2
-    assert service._client.balance(winner) == 5 * 10**18  # paid once
+    assert chain_service._client.balance(winner) == 5 * 10**18  # paid once
 
 
 def _answer_save_dialog(path) -> None:
@@ -415,7 +394,7 @@ def _answer_save_dialog(path) -> None:
 
 
 def test_export_keystore_saves_the_encrypted_file_and_a_bad_folder_is_said_plainly(
-    qtbot, view, service, tmp_path, monkeypatch
+    qtbot, view, chain_service, tmp_path, monkeypatch
 ):
     (tmp_path / "home").mkdir()
     monkeypatch.setenv("HOME", str(tmp_path / "home"))  # where the dialog starts: never the real home
@@ -426,11 +405,11 @@ def test_export_keystore_saves_the_encrypted_file_and_a_bad_folder_is_said_plain
     _answer_save_dialog(target)
     view.export_action.trigger()
     qtbot.waitUntil(lambda: target.exists() and view.panel_error.isVisible(), timeout=WAIT_MS)
-    assert target.read_text() == service.store.export_keystore(address)  # the stored bytes, still encrypted
+    assert target.read_text() == chain_service.store.export_keystore(address)  # the stored bytes, still encrypted
     assert "still encrypted" in view.panel_error.message()
 
     # A folder nobody may write to, root included (the CI runs as root, so a chmod would not do).
     _answer_save_dialog("/proc/mine.json")
     view.export_action.trigger()
     qtbot.waitUntil(lambda: "Choose another folder" in view.panel_error.message(), timeout=WAIT_MS)
-    assert target.read_text() == service.store.export_keystore(address)
+    assert target.read_text() == chain_service.store.export_keystore(address)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ui.i18n import Retranslating, current_language, translate
 from ui.kiosk.calm_screens import big_button, words
-from ui.kiosk.design_step import SIDE_WIDTH
 from ui.kiosk.picture import Picture
+from ui.kiosk.step_layout import nav_row, step_columns
 
 
 class DescribeStep(Retranslating, QWidget):
@@ -32,13 +32,8 @@ class DescribeStep(Retranslating, QWidget):
         self.retranslate()
 
     def _setup_ui(self) -> None:
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(40, 24, 40, 24)
-        lay.setSpacing(32)
         self.picture = Picture()
-        lay.addWidget(self.picture, 1)
-        side = QVBoxLayout()
-        side.setSpacing(16)
+        _row, side = step_columns(self, self.picture)
         self.title = words("title", centred=False)
         side.addWidget(self.title)
         self.hint = words("secondary", centred=False)
@@ -51,19 +46,7 @@ class DescribeStep(Retranslating, QWidget):
         side.addWidget(self.draft)
         self.message = words("message", centred=False)
         side.addWidget(self.message)
-        nav = QHBoxLayout()
-        self.back = big_button(primary=False, kind="nav")
-        self.back.clicked.connect(self.sig_back)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        self.next = big_button(kind="nav")
-        self.next.clicked.connect(self._on_next)
-        nav.addWidget(self.next)
-        side.addLayout(nav)
-        holder = QWidget()
-        holder.setLayout(side)
-        holder.setFixedWidth(SIDE_WIDTH)
-        lay.addWidget(holder)
+        self.back, self.next = nav_row(side, self.sig_back, self._on_next)
 
     def enter(self, design) -> None:
         """Arriving from step 1 with `design`: its description in the visitor's language, drafted if it has none."""

@@ -26,11 +26,11 @@ from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import big_button, words
 from ui.kiosk.kiosk_style import SMALL, THUMB
 from ui.kiosk.picture import Picture
+from ui.kiosk.step_layout import nav_row, step_columns
 from ui.tasks import run_in_background
 
 TILES = ("studio", "busan-night", "coastal-road", "hanok-heritage", "watercolour", "cyberpunk")
 MAX_VARIATIONS = 4  # what fits under the picture as big tappable tiles
-SIDE_WIDTH = 560
 # A safety note is a message in small type: under the prompt it must fit the side column at 1280×800 with the nav.
 NOTE_QSS = f"QLabel {{ font-size: {SMALL}px; padding: 6px 12px; }}"  # i18n: not shown
 
@@ -69,9 +69,6 @@ class DesignStep(Retranslating, QWidget):
         self.retranslate()
 
     def _setup_ui(self) -> None:
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(40, 24, 40, 24)
-        lay.setSpacing(32)
         left = QVBoxLayout()
         left.setSpacing(16)
         self.picture = Picture()
@@ -96,11 +93,7 @@ class DesignStep(Retranslating, QWidget):
         left.addLayout(thumbs)
         self.picture_note = _note()  # why a picture is blurred (the picture above gives way to it)
         left.addWidget(self.picture_note)
-        lay.addLayout(left, 1)
-
-        side = QVBoxLayout()
-        side.setContentsMargins(0, 0, 0, 0)
-        side.setSpacing(12)
+        _row, side = step_columns(self, left, spacing=12)
         self.title = words("title", centred=False)
         side.addWidget(self.title)
         self.prompt = QLineEdit()
@@ -152,19 +145,7 @@ class DesignStep(Retranslating, QWidget):
         self.message = words("message", centred=False)
         side.addWidget(self.message)
         side.addStretch(1)
-        nav = QHBoxLayout()
-        self.back = big_button(primary=False, kind="nav")
-        self.back.clicked.connect(self.sig_back)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        self.next = big_button(kind="nav")
-        self.next.clicked.connect(self._on_next)
-        nav.addWidget(self.next)
-        side.addLayout(nav)
-        holder = QWidget()
-        holder.setLayout(side)
-        holder.setFixedWidth(SIDE_WIDTH)
-        lay.addWidget(holder)
+        self.back, self.next = nav_row(side, self.sig_back, self._on_next)
 
     # --- what the visitor does ---
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QScroller, QWidget
 
 from ui.i18n import Retranslating, translate
-from ui.kiosk.calm_screens import big_button, words
-from ui.kiosk.design_step import SIDE_WIDTH
+from ui.kiosk.calm_screens import words
 from ui.kiosk.picture import Picture
+from ui.kiosk.step_layout import nav_row, step_columns
 
 SHOWN_TRAITS = ("Trim", "Style", "Colours", "Keep shape")  # i18n: not shown - trait ids in the token's metadata
 
@@ -39,13 +39,8 @@ class PreviewStep(Retranslating, QWidget):
         self.retranslate()
 
     def _setup_ui(self) -> None:
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(40, 24, 40, 24)
-        lay.setSpacing(32)
         self.picture = Picture()
-        lay.addWidget(self.picture, 1)
-        side = QVBoxLayout()
-        side.setSpacing(16)
+        _row, side = step_columns(self, self.picture)
         self.kicker = words("small", centred=False)
         side.addWidget(self.kicker)
         self.name = words("title", centred=False)
@@ -72,19 +67,7 @@ class PreviewStep(Retranslating, QWidget):
         side.addLayout(self.traits)
         self.message = words("message", centred=False)
         side.addWidget(self.message)
-        nav = QHBoxLayout()
-        self.back = big_button(primary=False, kind="nav")
-        self.back.clicked.connect(self.sig_back)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        self.next = big_button(kind="nav")
-        self.next.clicked.connect(self._on_next)
-        nav.addWidget(self.next)
-        side.addLayout(nav)
-        holder = QWidget()
-        holder.setLayout(side)
-        holder.setFixedWidth(SIDE_WIDTH)
-        lay.addWidget(holder)
+        self.back, self.next = nav_row(side, self.sig_back, self._on_next)
 
     def _on_next(self) -> None:
         draft = self.vm.draft

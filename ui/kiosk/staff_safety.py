@@ -9,13 +9,14 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSlider, QWidget
 
 from app.errors import UserFacingError
 from app.fsutil import describe_os_error
 from app.safety.settings import SAFETY_LIMITS
 from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import words
+from ui.kiosk.staff_section import section_column
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +33,7 @@ class StaffSafetySection(Retranslating, QWidget):
         self.load()
 
     def _setup_ui(self) -> None:
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(8)
-        self.heading = words("body", centred=False)
-        self.heading.setStyleSheet("font-weight: 700;")  # i18n: not shown - a style
-        lay.addWidget(self.heading)
+        lay, self.heading = section_column(self)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.threshold_name = words("body", wrap=False, centred=False)

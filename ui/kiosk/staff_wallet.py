@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from app.chain.networks import format_kaia
 from app.changes import WalletChanged
 from app.errors import UserFacingError
 from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import words
+from ui.kiosk.staff_section import section_column
 from ui.tasks import ChangeRelay, deliver
 
 log = logging.getLogger(__name__)
@@ -47,12 +48,7 @@ class StaffWalletSection(Retranslating, QWidget):
         self.refresh()
 
     def _setup_ui(self) -> None:
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(8)
-        self.heading = words("body", centred=False)
-        self.heading.setStyleSheet("font-weight: 700;")  # i18n: not shown - a style
-        lay.addWidget(self.heading)
+        lay, self.heading = section_column(self)
         self.status = words("body", centred=False)
         lay.addWidget(self.status)
         self.low = words("message", centred=False)

@@ -11,7 +11,7 @@ import logging
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from app.chain.networks import checked_recipient
 from app.errors import UserFacingError
@@ -19,6 +19,7 @@ from ui.i18n import Retranslating, translate
 from ui.kiosk.address_scanner import AddressScanner, camera_available
 from ui.kiosk.calm_screens import big_button, words
 from ui.kiosk.picture import Picture
+from ui.kiosk.step_layout import nav_row, step_columns
 from ui.tasks import deliver
 
 log = logging.getLogger(__name__)
@@ -42,13 +43,8 @@ class SubmitStep(Retranslating, QWidget):
         self.retranslate()
 
     def _setup_ui(self) -> None:
-        lay = self.row = QHBoxLayout(self)
-        lay.setContentsMargins(40, 24, 40, 24)
-        lay.setSpacing(32)
         self.picture = Picture()
-        lay.addWidget(self.picture, 1)
-        side = QVBoxLayout()
-        side.setSpacing(16)
+        self.row, side = step_columns(self, self.picture)
         self.title = words("title", centred=False)
         side.addWidget(self.title)
         self.hint = words("secondary", centred=False)
@@ -76,19 +72,7 @@ class SubmitStep(Retranslating, QWidget):
         self.progress_text = words("secondary", centred=False)
         side.addWidget(self.progress_text)
         side.addStretch(1)
-        nav = QHBoxLayout()
-        self.back = big_button(primary=False, kind="nav")
-        self.back.clicked.connect(self.sig_back)
-        nav.addWidget(self.back)
-        nav.addStretch(1)
-        self.submit = big_button(kind="nav")
-        self.submit.clicked.connect(self._on_submit)
-        nav.addWidget(self.submit)
-        side.addLayout(nav)
-        holder = QWidget()
-        holder.setLayout(side)
-        holder.setFixedWidth(560)
-        lay.addWidget(holder)
+        self.back, self.submit = nav_row(side, self.sig_back, self._on_submit)
         self._set_busy(False)
 
     def enter(self, draft, picture) -> None:

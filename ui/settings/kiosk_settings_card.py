@@ -8,21 +8,20 @@ set, or the computer could lock itself into a kiosk nobody can leave.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.config import read_settings, save_settings
 from app.errors import InputError
 from app.fsutil import describe_os_error
 from app.showroom.mode import with_enabled
 from app.showroom.settings import KIOSK_LIMITS, KioskSettings
 from app.showroom.staff import MAX_DIGITS, hash_pin, new_pin, pin_is_set
 from ui.i18n import translate
+from ui.settings.saved_at_once import caption, install_on_page
 from ui.theme import repolish
 from ui.widgets.card import Card
 from ui.widgets.form_layout import form_layout
@@ -48,7 +47,7 @@ class KioskSettingsCard(Card):
         self.load(kiosk)
 
     def _build(self) -> None:
-        self.explanation = _caption()
+        self.explanation = caption()
         self.add_widget(self.explanation)
         self.pin_status = QLabel()
         self.pin_status.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,7 +68,7 @@ class KioskSettingsCard(Card):
         self.enabled_check = QCheckBox()
         self.enabled_check.toggled.connect(self._on_enabled_toggled)
         form.addRow(self.enabled_check)
-        self.enabled_caption = _caption()
+        self.enabled_caption = caption()
         form.addRow(self.enabled_caption)
         self.timing_fields: dict[str, NumberField] = {}
         self.timing_labels: dict[str, QLabel] = {}
@@ -82,7 +81,7 @@ class KioskSettingsCard(Card):
             self.timing_fields[name], self.timing_labels[name] = field, label
             form.addRow(label, field.row)
         self.add_layout(form)
-        self.message = _caption()
+        self.message = caption()
         self.message.hide()
         self.add_widget(self.message)
 
@@ -212,15 +211,6 @@ class KioskSettingsCard(Card):
         self.message.show()
 
 
-def _caption() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setProperty("role", "caption")
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    return label
-
-
 def _pin_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -233,17 +223,4 @@ def _pin_field() -> QLineEdit:
 def install_showroom_card(page) -> KioskSettingsCard:
     """Put the kiosk card on the Settings page (its left column, above the stretch). Each change writes the page's
     last saved settings with the new kiosk section and tells the page and the window, as the page's Save does."""
-
-    def save(kiosk: KioskSettings) -> None:
-        # The file as it is now (the wallet may have changed the network since the page opened), else what the page
-        # saved last; other cards' unsaved edits stay theirs to save.
-        fresh = read_settings(page._settings_path, set_aside=False)
-        new = fresh.settings if not fresh.warning else copy.deepcopy(page._original)
-        new.kiosk = kiosk
-        save_settings(new, page._settings_path)
-        page.sig_settings_changed.emit(new)
-
-    card = KioskSettingsCard(page._original.kiosk, save)
-    left = page._page.layout().itemAt(0).layout()
-    left.insertWidget(left.count() - 1, card)
-    return card
+    return install_on_page(page, "kiosk", KioskSettingsCard)

@@ -7,17 +7,15 @@ applies it from the next prompt or picture.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from app.config import read_settings, save_settings
 from app.fsutil import describe_os_error
 from app.safety.settings import SAFETY_LIMITS, SafetySettings
 from ui.i18n import translate
+from ui.settings.saved_at_once import caption, install_on_page
 from ui.widgets.card import Card
 from ui.widgets.form_layout import form_layout
 from ui.widgets.number_field import NumberField
@@ -36,7 +34,7 @@ class SafetySettingsCard(Card):
         self.load(safety)
 
     def _build(self) -> None:
-        self.explanation = _caption()
+        self.explanation = caption()
         self.add_widget(self.explanation)
         form = form_layout()
         self.prompt_check = QCheckBox()
@@ -58,9 +56,9 @@ class SafetySettingsCard(Card):
         self.threshold_label.setBuddy(self.threshold)
         form.addRow(self.threshold_label, self.threshold.row)
         self.add_layout(form)
-        self.threshold_caption = _caption()
+        self.threshold_caption = caption()
         self.add_widget(self.threshold_caption)
-        self.message = _caption()
+        self.message = caption()
         self.message.hide()
         self.add_widget(self.message)
 
@@ -131,27 +129,7 @@ class SafetySettingsCard(Card):
         self.message.show()
 
 
-def _caption() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setProperty("role", "caption")
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    return label
-
-
 def install_safety_card(page) -> SafetySettingsCard:
     """Put the content safety card on the Settings page (its left column, above the stretch); each change writes the
     file as it is now with the new safety section and tells the page and the window, as the page's Save does."""
-
-    def save(safety: SafetySettings) -> None:
-        fresh = read_settings(page._settings_path, set_aside=False)
-        new = fresh.settings if not fresh.warning else copy.deepcopy(page._original)
-        new.safety = safety
-        save_settings(new, page._settings_path)
-        page.sig_settings_changed.emit(new)
-
-    card = SafetySettingsCard(page._original.safety, save)
-    left = page._page.layout().itemAt(0).layout()
-    left.insertWidget(left.count() - 1, card)
-    return card
+    return install_on_page(page, "safety", SafetySettingsCard)

@@ -594,9 +594,44 @@
         <translation>손상되었습니다({problem}).</translation>
     </message>
     <message>
+        <source>is damaged (it {problem})</source>
+        <comment>json.damaged.clause</comment>
+        <translation>손상되었습니다({problem})</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <comment>json.kind.list</comment>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <comment>json.kind.nothing</comment>
+        <translation>빈 값(null)</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <comment>json.kind.number</comment>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <comment>json.kind.text</comment>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <comment>json.kind.true_false</comment>
+        <translation>참/거짓 값</translation>
+    </message>
+    <message>
         <source>holds {kind} where an object ({{…}}) was expected.</source>
         <comment>json.not_an_object</comment>
         <translation>객체({{…}})가 있어야 할 자리에 {kind}이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>holds {kind} where an object ({{…}}) was expected</source>
+        <comment>json.not_an_object.clause</comment>
+        <translation>객체({{…}})가 있어야 할 자리에 {kind}이(가) 있습니다</translation>
     </message>
     <message>
         <source>is not valid JSON.</source>
@@ -604,9 +639,19 @@
         <translation>올바른 JSON이 아닙니다.</translation>
     </message>
     <message>
+        <source>is not valid JSON</source>
+        <comment>json.not_json.clause</comment>
+        <translation>올바른 JSON이 아닙니다</translation>
+    </message>
+    <message>
         <source>is not text in UTF-8, so it cannot be JSON.</source>
         <comment>json.not_utf8</comment>
         <translation>UTF-8 텍스트가 아니어서 JSON일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>is not text in UTF-8, so it cannot be JSON</source>
+        <comment>json.not_utf8.clause</comment>
+        <translation>UTF-8 텍스트가 아니어서 JSON일 수 없습니다</translation>
     </message>
     <message>
         <source>is nested more than {max_depth} levels deep, which no valid file is.</source>
@@ -614,9 +659,99 @@
         <translation>{max_depth}단계보다 깊게 중첩되어 있습니다. 올바른 파일은 그렇지 않습니다.</translation>
     </message>
     <message>
+        <source>is nested more than {max_depth} levels deep, which no valid file is</source>
+        <comment>json.too_deep.clause</comment>
+        <translation>{max_depth}단계보다 깊게 중첩되어 있습니다(올바른 파일은 그렇지 않습니다)</translation>
+    </message>
+    <message>
         <source>is too large to read ({size}; at most {limit}).</source>
         <comment>json.too_large</comment>
         <translation>너무 커서 읽을 수 없습니다({size}, 최대 {limit}).</translation>
+    </message>
+    <message>
+        <source>is too large to read ({size}; at most {limit})</source>
+        <comment>json.too_large.clause</comment>
+        <translation>너무 커서 읽을 수 없습니다({size}, 최대 {limit})</translation>
+    </message>
+    <message>
+        <source>The account list ({file})</source>
+        <comment>json.what.account_list</comment>
+        <translation>계정 목록({file})</translation>
+    </message>
+    <message>
+        <source>The header</source>
+        <comment>json.what.checkpoint_header</comment>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>The contract's build artifact</source>
+        <comment>json.what.contract_artifact</comment>
+        <translation>컨트랙트 빌드 아티팩트</translation>
+    </message>
+    <message>
+        <source>The design's saved details</source>
+        <comment>json.what.design_details</comment>
+        <translation>디자인에 저장된 세부 정보</translation>
+    </message>
+    <message>
+        <source>The design's saved settings</source>
+        <comment>json.what.design_settings</comment>
+        <translation>디자인에 저장된 설정</translation>
+    </message>
+    <message>
+        <source>A piece of the draft stream</source>
+        <comment>json.what.draft_stream_piece</comment>
+        <translation>초안 스트림의 일부</translation>
+    </message>
+    <message>
+        <source>The error reply</source>
+        <comment>json.what.error_reply</comment>
+        <translation>오류 응답</translation>
+    </message>
+    <message>
+        <source>The keystore file</source>
+        <comment>json.what.keystore_file</comment>
+        <translation>키스토어 파일</translation>
+    </message>
+    <message>
+        <source>The model hash cache</source>
+        <comment>json.what.model_hash_cache</comment>
+        <translation>모델 해시 캐시</translation>
+    </message>
+    <message>
+        <source>The reply</source>
+        <comment>json.what.node_reply</comment>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>The request</source>
+        <comment>json.what.node_request</comment>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>This PNG image's design details</source>
+        <comment>json.what.png_design_details</comment>
+        <translation>이 PNG 이미지의 디자인 세부 정보</translation>
+    </message>
+    <message>
+        <source>This PNG image's design request</source>
+        <comment>json.what.png_design_request</comment>
+        <translation>이 PNG 이미지의 디자인 요청</translation>
+    </message>
+    <message>
+        <source>The {service}'s reply</source>
+        <comment>json.what.service_reply</comment>
+        <translation>{service}의 응답</translation>
+    </message>
+    <message>
+        <source>The staff lock file</source>
+        <comment>json.what.staff_lock_file</comment>
+        <translation>직원 잠금 파일</translation>
+    </message>
+    <message>
+        <source>A stored reason</source>
+        <comment>json.what.stored_reason</comment>
+        <translation>저장된 사유</translation>
     </message>
     <message>
         <source>Cannot write to {folder}: {reason}.</source>
@@ -787,6 +922,31 @@
         <source>The {what} address is not a web address. Write it like {example}.</source>
         <comment>url.not_web_address</comment>
         <translation>{what} 주소가 웹 주소가 아닙니다. {example}처럼 입력하세요.</translation>
+    </message>
+    <message>
+        <source>custom node</source>
+        <comment>url.service.custom_node</comment>
+        <translation>사용자 지정 노드</translation>
+    </message>
+    <message>
+        <source>explorer</source>
+        <comment>url.service.explorer</comment>
+        <translation>탐색기</translation>
+    </message>
+    <message>
+        <source>IPFS node</source>
+        <comment>url.service.ipfs_node</comment>
+        <translation>IPFS 노드</translation>
+    </message>
+    <message>
+        <source>{network} node</source>
+        <comment>url.service.network_node</comment>
+        <translation>{network} 노드</translation>
+    </message>
+    <message>
+        <source>pinning service</source>
+        <comment>url.service.pinning_service</comment>
+        <translation>고정 서비스</translation>
     </message>
 </context>
 </TS>

@@ -89,6 +89,61 @@
         <translation>컨트랙트가 중단되었습니다. 원인: {what} (패닉 코드 {code:#04x}). 아무것도 바뀌지 않았습니다. 디자인이 아니라 컨트랙트의 결함이니 캠페인 직원에게 알려 주세요.</translation>
     </message>
     <message>
+        <source>an internal consistency check (assert) failed</source>
+        <comment>chain.contract.panic.assert</comment>
+        <translation>내부 일관성 검사(assert)가 실패했습니다</translation>
+    </message>
+    <message>
+        <source>a check the compiler added failed</source>
+        <comment>chain.contract.panic.compiler_check</comment>
+        <translation>컴파일러가 넣은 검사가 실패했습니다</translation>
+    </message>
+    <message>
+        <source>it divided by zero</source>
+        <comment>chain.contract.panic.division_by_zero</comment>
+        <translation>0으로 나누었습니다</translation>
+    </message>
+    <message>
+        <source>it removed an item from an empty list</source>
+        <comment>chain.contract.panic.empty_pop</comment>
+        <translation>빈 목록에서 항목을 꺼내려 했습니다</translation>
+    </message>
+    <message>
+        <source>it hit an internal error</source>
+        <comment>chain.contract.panic.other</comment>
+        <translation>내부 오류가 발생했습니다</translation>
+    </message>
+    <message>
+        <source>it ran out of memory</source>
+        <comment>chain.contract.panic.out_of_memory</comment>
+        <translation>메모리가 부족했습니다</translation>
+    </message>
+    <message>
+        <source>a value was out of range for its type</source>
+        <comment>chain.contract.panic.out_of_range</comment>
+        <translation>값이 해당 형식의 범위를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>a calculation overflowed</source>
+        <comment>chain.contract.panic.overflow</comment>
+        <translation>계산이 넘쳤습니다(오버플로)</translation>
+    </message>
+    <message>
+        <source>it read past the end of a list</source>
+        <comment>chain.contract.panic.past_end</comment>
+        <translation>목록의 끝을 넘어 읽었습니다</translation>
+    </message>
+    <message>
+        <source>its storage is corrupted</source>
+        <comment>chain.contract.panic.storage_corrupted</comment>
+        <translation>컨트랙트 저장소가 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>it called an uninitialised function</source>
+        <comment>chain.contract.panic.uninitialised_function</comment>
+        <translation>초기화되지 않은 함수를 호출했습니다</translation>
+    </message>
+    <message>
         <source>The contract refused this ({name}). Nothing was changed; check the details and try again, or ask the campaign staff.</source>
         <comment>chain.contract.reverted_other</comment>
         <translation>컨트랙트가 거부했습니다({name}). 아무것도 바뀌지 않았습니다. 자세한 내용을 확인하고 다시 시도하거나 캠페인 직원에게 문의하세요.</translation>
@@ -409,6 +464,11 @@
         <translation>0 KAIA보다 큰 금액을 입력하세요.</translation>
     </message>
     <message>
+        <source>The note</source>
+        <comment>send.what.note</comment>
+        <translation>메모</translation>
+    </message>
+    <message>
         <source>That is not an account address (0x and 40 hexadecimal characters).</source>
         <comment>wallet.account_address_format</comment>
         <translation>계정 주소가 아닙니다(0x와 16진수 40자).</translation>
@@ -699,6 +759,11 @@
         <translation>{what}은(는) 최대 {max_length}자까지 쓸 수 있습니다. 지금은 {count}자입니다.</translation>
     </message>
     <message>
+        <source>this account</source>
+        <comment>wallet.this_account</comment>
+        <translation>이 계정</translation>
+    </message>
+    <message>
         <source>The keystore file {name} is damaged, so it was left out. Restore it from a backup.</source>
         <comment>wallet.unlisted_keystore_damaged</comment>
         <translation>키스토어 파일 {name}이(가) 손상되어 제외했습니다. 백업에서 복원하세요.</translation>
@@ -707,6 +772,11 @@
         <source>The keystore file {name} says it holds another account ({claimed}), so it was left out rather than trusted. Rename it to match, or import it again.</source>
         <comment>wallet.unlisted_keystore_other_account</comment>
         <translation>키스토어 파일 {name}에는 다른 계정({claimed})이 들어 있다고 적혀 있어 믿지 않고 제외했습니다. 이름을 맞게 바꾸거나 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>An account name</source>
+        <comment>wallet.what.account_name</comment>
+        <translation>계정 이름</translation>
     </message>
     <message>
         <source>The password is not right, or the keystore file was changed. Check the password (capital letters count) and try again; if it still fails, restore the keystore file from a backup.</source>

@@ -74,7 +74,7 @@
         <translation>모델을 불러올 수 없습니다. 생성을 눌러 다시 시도하거나 다른 모델을 고르세요.</translation>
     </message>
     <message>
-        <source>the style presets file</source>
+        <source>The style presets file</source>
         <comment>generation.presets_file</comment>
         <translation>스타일 프리셋 파일</translation>
     </message>

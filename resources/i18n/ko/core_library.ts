@@ -129,6 +129,31 @@
         <translation>{store}을(를) 열 수 없습니다</translation>
     </message>
     <message>
+        <source>The design library cannot be opened</source>
+        <comment>storage.cannot_open.library</comment>
+        <translation>디자인 라이브러리를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The minting outbox cannot be opened</source>
+        <comment>storage.cannot_open.mint_outbox</comment>
+        <translation>민팅 대기열을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The publishing outbox cannot be opened</source>
+        <comment>storage.cannot_open.publish_outbox</comment>
+        <translation>게시 대기열을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The sandbox chain cannot be opened</source>
+        <comment>storage.cannot_open.sandbox_chain</comment>
+        <translation>샌드박스 체인을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened</source>
+        <comment>storage.cannot_open.some_library</comment>
+        <translation>라이브러리를 열 수 없습니다</translation>
+    </message>
+    <message>
         <source>{failed}: the file {file} is damaged. It has been left exactly as it is. {hint}</source>
         <comment>storage.damaged</comment>
         <translation>{failed}: 파일 {file}이(가) 손상되었습니다. 파일은 그대로 두었습니다. {hint}</translation>
@@ -172,6 +197,31 @@
         <source>Restore it from a backup, or move it out of {folder} to start afresh.</source>
         <comment>storage.restore_hint</comment>
         <translation>백업에서 복원하거나, 새로 시작하려면 {folder} 밖으로 옮기세요.</translation>
+    </message>
+    <message>
+        <source>the design library</source>
+        <comment>storage.store.library</comment>
+        <translation>디자인 라이브러리</translation>
+    </message>
+    <message>
+        <source>the minting outbox</source>
+        <comment>storage.store.mint_outbox</comment>
+        <translation>민팅 대기열</translation>
+    </message>
+    <message>
+        <source>the publishing outbox</source>
+        <comment>storage.store.publish_outbox</comment>
+        <translation>게시 대기열</translation>
+    </message>
+    <message>
+        <source>the sandbox chain</source>
+        <comment>storage.store.sandbox_chain</comment>
+        <translation>샌드박스 체인</translation>
+    </message>
+    <message>
+        <source>the library</source>
+        <comment>storage.store.some_library</comment>
+        <translation>라이브러리</translation>
     </message>
 </context>
 </TS>
