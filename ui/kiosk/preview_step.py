@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QScroller, QWidget
 
+from app.token.trait_words import trait_value_words
 from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import words
 from ui.kiosk.picture import Picture
@@ -100,7 +101,7 @@ class PreviewStep(Retranslating, QWidget):
     def _value_text(attribute: dict) -> str:
         if attribute.get("display_type") == "boost_percentage":  # the token standard's "shown as a percentage"
             return translate("PreviewStep", "{percent}%").format(percent=attribute.get("value"))
-        return str(attribute.get("value"))
+        return trait_value_words(attribute.get("trait_type"), attribute.get("value"))  # the metadata stays English
 
     def _show_state(self, *_args) -> None:
         vm, draft = self.vm, self.vm.draft

@@ -36,6 +36,7 @@ from ui.kiosk.staff_reads import Health, read_health, todays_submissions
 from ui.kiosk.staff_safety import StaffSafetySection
 from ui.kiosk.staff_wallet import StaffWalletSection
 from ui.tasks import deliver, run_in_background
+from ui.wallet.words import network_name
 
 SCROLL_QSS = "#staffScroll, #staffScroll > #qt_scrollarea_viewport, #staffBody { background: transparent; }"
 HEALTH_ROWS = ("model", "device", "chain", "queue", "disk", "keyboard", "picture")
@@ -68,7 +69,7 @@ class StaffPanel(Retranslating, StaffOverlay):
         self.paused = paused
         self.choose_folder: Callable[[QWidget], Path | None] = ask_for_folder
         self.health: Health | None = None
-        self.chain: tuple | None = None  # (network name, block) or (network name, None) when unreachable
+        self.chain: tuple | None = None  # (network, block) or (network, None) when unreachable
         self.chain_error = False
         self.note: tuple[str, object] | None = None  # what the last export said: ("done", (count, folder)) or error
         self.exporting = False
@@ -247,7 +248,7 @@ class StaffPanel(Retranslating, StaffOverlay):
 
     def _on_chain(self, head) -> None:
         network, block = head
-        self.chain = (network.name, block)
+        self.chain = (network, block)
         self._show_health()
 
     def _on_chain_failed(self, _error: BaseException) -> None:
@@ -288,10 +289,11 @@ class StaffPanel(Retranslating, StaffOverlay):
         elif self.chain is None:
             v["chain"].setText(checking)
         else:
-            name, block = self.chain
+            network, block = self.chain
             v["chain"].setText(
                 translate("StaffPanel", "{network} · reachable · block {block}").format(
-                    network=name, block=QLocale().toString(block)
+                    network=network_name(network),
+                    block=QLocale().toString(block),  # in the language shown now
                 )
             )
 

@@ -184,6 +184,96 @@
         <translation>배경색은 “#” 없이 16진수 여섯 자리여야 합니다. 예: 121417</translation>
     </message>
     <message>
+        <source>Black</source>
+        <comment>token.colour.black</comment>
+        <translation>검은색</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <comment>token.colour.blue</comment>
+        <translation>파란색</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <comment>token.colour.bronze</comment>
+        <translation>브론즈</translation>
+    </message>
+    <message>
+        <source>Burgundy</source>
+        <comment>token.colour.burgundy</comment>
+        <translation>버건디</translation>
+    </message>
+    <message>
+        <source>Copper</source>
+        <comment>token.colour.copper</comment>
+        <translation>구리색</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <comment>token.colour.gold</comment>
+        <translation>금색</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <comment>token.colour.green</comment>
+        <translation>초록색</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <comment>token.colour.grey</comment>
+        <translation>회색</translation>
+    </message>
+    <message>
+        <source>Navy</source>
+        <comment>token.colour.navy</comment>
+        <translation>네이비</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <comment>token.colour.orange</comment>
+        <translation>주황색</translation>
+    </message>
+    <message>
+        <source>Pearl white</source>
+        <comment>token.colour.pearl_white</comment>
+        <translation>펄 화이트</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <comment>token.colour.pink</comment>
+        <translation>분홍색</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <comment>token.colour.purple</comment>
+        <translation>보라색</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <comment>token.colour.red</comment>
+        <translation>빨간색</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <comment>token.colour.silver</comment>
+        <translation>은색</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <comment>token.colour.teal</comment>
+        <translation>청록색</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <comment>token.colour.white</comment>
+        <translation>흰색</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <comment>token.colour.yellow</comment>
+        <translation>노란색</translation>
+    </message>
+    <message>
         <source>The external link must be a web address starting with https:// or http://.</source>
         <comment>token.external_url_pattern</comment>
         <translation>외부 링크는 https:// 또는 http://로 시작하는 웹 주소여야 합니다.</translation>
