@@ -123,7 +123,7 @@ class AppController(ModelWiring, QObject):
         self.design_page = QStackedWidget()
         self.design_page.addWidget(self.first_run)
         self.design_page.addWidget(self.studio)
-        self.library_vm = LibraryViewModel(services.library, self, policy=self.policy)
+        self.library_vm = LibraryViewModel(services.library, self, policy=self.policy, checks=self.design_vm.checks)
         self.library_view = LibraryView(self.library_vm)
         w = self.window
         self.describe_vm = DescribeViewModel(

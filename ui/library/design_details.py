@@ -43,6 +43,7 @@ from ui.theme import (
     tabular_font,
 )
 from ui.widgets.dates import date_time_text
+from ui.widgets.picture_checks import PictureChecks
 
 OPEN_SHORTCUT = "Enter"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
 FAVOURITE_SHORTCUT = "F"
@@ -79,8 +80,15 @@ class DesignPreview(QWidget):
         super().__init__(parent)
         self._loader = loader
         self._design: Design | None = None
+        self._checks: PictureChecks | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         loader.sig_loaded.connect(self._on_loaded)
+
+    def use_checks(self, checks: PictureChecks | None) -> None:
+        """Content safety: a held-back picture is shown blurred, one being checked as the loading placeholder."""
+        self._checks = checks
+        if checks is not None:
+            checks.checked.connect(self._on_checked)
 
     def set_design(self, design: Design | None) -> None:
         self._design = design
@@ -110,6 +118,11 @@ class DesignPreview(QWidget):
         """The best picture available now: the large one, else any cached size, else None."""
         if self._design is None:
             return None
+        if self._checks is not None:
+            return self._checks.shown(self._design, self._picture)
+        return self._picture()
+
+    def _picture(self):
         path = self._design.image_path
         return self._loader.get(path, preview_decode_side(self.devicePixelRatioF())) or self._loader.best_cached(path)
 
@@ -139,6 +152,10 @@ class DesignPreview(QWidget):
 
     def _on_loaded(self, path: str, _side: int) -> None:
         if self._design is not None and path == self._design.image_path:
+            self.update()
+
+    def _on_checked(self, design_id: str) -> None:
+        if self._design is not None and design_id == self._design.id:
             self.update()
 
 

@@ -26,6 +26,7 @@ from ui.library.library_reader import LibraryWorker, Listing, Located, PageRead,
 from ui.library.library_reader import read_page_with_parents as read_page
 from ui.library.library_style import PAGE_SIZE, THUMB_SIDE
 from ui.library.thumbnails import ThumbnailLoader
+from ui.widgets.picture_checks import PictureChecks
 
 DesignRole = Qt.ItemDataRole.UserRole + 1  # the Design record (None while its page is being read)
 FailedRole = Qt.ItemDataRole.UserRole + 2  # True when the picture could not be read
@@ -68,10 +69,12 @@ class LibraryModel(QAbstractListModel):
         *,
         page_size: int = PAGE_SIZE,
         max_rows: int = MAX_LOADED_ROWS,
+        checks: PictureChecks | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
         self._loader = loader
+        self.checks = checks  # content safety: a held-back picture is shown blurred, one being checked as loading
         self.worker = LibraryWorker(self)
         self._page_size = page_size
         self._max_rows = max(max_rows, 2 * page_size)  # room for the pages a screen straddles
@@ -102,6 +105,8 @@ class LibraryModel(QAbstractListModel):
         self._thumb_waiters: OrderedDict[str, set[str]] = OrderedDict()
         self.thumb_side = THUMB_SIDE
         loader.sig_loaded.connect(self._on_thumbnail_loaded)
+        if checks is not None:
+            checks.checked.connect(self._on_picture_checked)
 
     # --- state -----------------------------------------------------------------------------------
 
@@ -450,11 +455,9 @@ class LibraryModel(QAbstractListModel):
         design = entry.design
         if role == DesignRole:
             return design
-        if role == Qt.ItemDataRole.DecorationRole:
-            picture = self._loader.get(design.image_path, self.thumb_side)
-            if picture is None and not self._loader.failed(design.image_path, self.thumb_side):
-                self._wait_for_thumbnail(design)
-            return picture
+        if role == Qt.ItemDataRole.DecorationRole:  # with content safety on, state() asks for visible tiles only
+            checks = self.checks
+            return checks.shown(design, lambda: self._thumbnail(design)) if checks else self._thumbnail(design)
         if role == FailedRole:
             return self._loader.failed(design.image_path, self.thumb_side)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -468,6 +471,17 @@ class LibraryModel(QAbstractListModel):
         return None
 
     # --- thumbnails ----------------------------------------------------------------------------
+
+    def _thumbnail(self, design: Design):
+        picture = self._loader.get(design.image_path, self.thumb_side)
+        if picture is None and not self._loader.failed(design.image_path, self.thumb_side):
+            self._wait_for_thumbnail(design)
+        return picture
+
+    def _on_picture_checked(self, design_id: str) -> None:
+        row = self.row_of(design_id)  # the rows read so far only: never the library
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row), [Qt.ItemDataRole.DecorationRole])
 
     def _wait_for_thumbnail(self, design: Design) -> None:
         waiting = self._thumb_waiters.setdefault(design.image_path, set())

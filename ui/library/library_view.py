@@ -80,7 +80,7 @@ class LibraryView(Retranslating, QWidget):
         # A bare library (tests, tools) gets a view-model of its own, which hears the library's feed.
         self.vm = vm if isinstance(vm, LibraryViewModel) else LibraryViewModel(vm, self)
         self.loader = ThumbnailLoader(self)
-        self.model = LibraryModel(self.vm.library, self.loader, self)
+        self.model = LibraryModel(self.vm.library, self.loader, self, checks=self.vm.checks)
         self.model.thumb_side = round(THUMB_SIDE * _device_pixel_ratio())
         self._no_results_action = self.clear_search
         self._syncing_filter = False
@@ -181,6 +181,7 @@ class LibraryView(Retranslating, QWidget):
         column.addWidget(self.stack, 1)
 
         self.details = DesignDetailsPanel(self.loader)
+        self.details.preview.use_checks(self.vm.checks)
         self.details.sig_open_requested.connect(self._on_open_selected)
         self.details.sig_favourite_requested.connect(self.toggle_favourite)
         self.details.sig_delete_requested.connect(self.ask_delete)

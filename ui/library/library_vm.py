@@ -24,6 +24,7 @@ from ui.i18n import translate
 from ui.library.library_reader import LibraryWorker
 from ui.tasks import ChangeRelay
 from ui.widgets.error_banner import plain_words
+from ui.widgets.picture_checks import PictureChecks
 
 GONE = QT_TRANSLATE_NOOP("LibraryViewModel", "This design is no longer in the library. Refresh to update the list.")
 FAILED = QT_TRANSLATE_NOOP("LibraryViewModel", "That did not work. Try again.")
@@ -67,10 +68,13 @@ class LibraryViewModel(ViewModel):
     sig_changed = Signal(object)  # a design's new state (its star): its tile and details redraw
     sig_deleted = Signal(str)  # the id of a design that left the library
 
-    def __init__(self, library: DesignStore, parent=None, *, policy: Policy = DESKTOP) -> None:
+    def __init__(
+        self, library: DesignStore, parent=None, *, policy: Policy = DESKTOP, checks: PictureChecks | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library  # read by the listing's model on the worker; never queried here on the UI thread
         self.policy = policy
+        self.checks = checks  # the studio's picture checks: held-back pictures are shown blurred here too
         self.worker = LibraryWorker(self)
         self._favourite_wanted: dict[str, bool] = {}  # stars asked for and not saved yet, so a double press undoes
         self.relay = ChangeRelay(library.changes, self)
