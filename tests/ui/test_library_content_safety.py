@@ -12,9 +12,11 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
+from app.safety.messages import IMAGE_BLOCKED
 from tests.fixtures.designs import plain_new_design
 from tests.ui.safety_helpers import HOLD_EVERYTHING, detail, looks_blurred, use_safety
 from tests.ui.studio_helpers import close_app, open_app
+from ui.i18n import apply_language
 
 WAIT_MS = 60_000
 
@@ -59,6 +61,14 @@ def test_held_back_pictures_are_blurred_in_the_grid_and_the_details(qtbot, tiny_
         qtbot.waitUntil(lambda: view.details.design() is not None, timeout=WAIT_MS)
         shown = view.details.preview.picture()
         assert shown is not None and looks_blurred(shown, designs[0].image_path)
+        note = view.details.held_back_label
+        assert not note.isHidden() and note.text() == str(IMAGE_BLOCKED())  # says why, kindly
+        apply_language("ko")
+        try:
+            view.details.set_design(view.details.design())
+            assert note.text() == str(IMAGE_BLOCKED()) and "그림" in note.text()
+        finally:
+            apply_language("en")
     finally:
         close_app(app)
 
@@ -78,6 +88,7 @@ def test_with_the_check_off_pictures_are_as_they_are_and_nothing_is_checked(qtbo
         assert view.select_design(designs[1].id)
         qtbot.waitUntil(lambda: view.details.preview.picture() is not None, timeout=WAIT_MS)
         assert not looks_blurred(view.details.preview.picture(), designs[1].image_path)
+        assert view.details.held_back_label.isHidden()
         assert app.services.safety.pictures_checked == 0  # the classifier was never even asked
     finally:
         close_app(app)

@@ -195,7 +195,15 @@ class DesignDetailsPanel(Retranslating, QFrame):
 
         self.preview = DesignPreview(loader)
         layout.addWidget(self.preview)
+        self.held_back_label = QLabel()  # why the picture is blurred (content safety), under it
+        self.held_back_label.setObjectName("heldBackNote")
+        self.held_back_label.setWordWrap(True)
+        self.held_back_label.setProperty("role", "caption")
+        self.held_back_label.setContentsMargins(0, SPACE_S, 0, 0)
+        self.held_back_label.hide()
+        layout.addWidget(self.held_back_label)
         layout.addSpacing(SPACE_L)
+        self._checks: PictureChecks | None = None
 
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_S)
@@ -260,7 +268,7 @@ class DesignDetailsPanel(Retranslating, QFrame):
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.insertWidget(1, self.hint_label)
         direct = body.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        self._content = [w for w in direct if w not in (self.preview, self.hint_label)]
+        self._content = [w for w in direct if w not in (self.preview, self.hint_label, self.held_back_label)]
         self.refresh_icons()
 
     def _add_fact(self, grid: QGridLayout, row: int, *, tabular: bool = False) -> QLabel:
@@ -311,10 +319,23 @@ class DesignDetailsPanel(Retranslating, QFrame):
     def design(self) -> Design | None:
         return self._design
 
+    def use_checks(self, checks: PictureChecks | None) -> None:
+        """Content safety: a held-back picture is blurred, and the panel says why under it."""
+        self._checks = checks
+        self.preview.use_checks(checks)
+        if checks is not None:
+            checks.checked.connect(self._show_held_back)
+
+    def _show_held_back(self, *_args) -> None:
+        message = self._checks.message(self._design) if self._checks is not None and self._design else None
+        self.held_back_label.setText(str(message) if message is not None else "")  # said in the language shown now
+        self.held_back_label.setVisible(message is not None)
+
     def set_design(self, design: Design | None, *, parent_available: bool = False) -> None:
         self._design = design
         self._parent_available = parent_available
         self.preview.set_design(design)
+        self._show_held_back()
         for widget in self._content:
             widget.setVisible(design is not None)
         self.delete_button.setVisible(design is not None and self.delete_allowed)

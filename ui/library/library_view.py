@@ -181,7 +181,7 @@ class LibraryView(Retranslating, QWidget):
         column.addWidget(self.stack, 1)
 
         self.details = DesignDetailsPanel(self.loader)
-        self.details.preview.use_checks(self.vm.checks)
+        self.details.use_checks(self.vm.checks)
         self.details.sig_open_requested.connect(self._on_open_selected)
         self.details.sig_favourite_requested.connect(self.toggle_favourite)
         self.details.sig_delete_requested.connect(self.ask_delete)
