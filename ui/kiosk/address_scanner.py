@@ -8,10 +8,9 @@ when it is hidden or the visit ends.
 
 from __future__ import annotations
 
-import io
 import logging
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -32,13 +31,13 @@ def camera_available() -> bool:
         return False
 
 
-def _pil(image: QImage):
+def _grey(image: QImage):
+    """The frame as a PIL greyscale image, from its pixels (no encoding); runs on the worker, not the UI thread."""
     from PIL import Image
 
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return Image.open(io.BytesIO(bytes(buffer.data())))
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    size, stride = (grey.width(), grey.height()), grey.bytesPerLine()
+    return Image.frombuffer("L", size, bytes(grey.constBits()), "raw", "L", stride, 1)
 
 
 class AddressScanner(Retranslating, QWidget):
@@ -111,8 +110,8 @@ class AddressScanner(Retranslating, QWidget):
             self._waiting = image
             return
         self._busy = True
-        picture = _pil(image)
-        run_in_background(lambda: addresses_in_image(picture), self._on_read, self._on_failed, self)
+        frame = image.copy()  # QImage is safe to hand to another thread once it is a copy of its own
+        run_in_background(lambda: addresses_in_image(_grey(frame)), self._on_read, self._on_failed, self)
 
     def _on_read(self, addresses: list[str]) -> None:
         self._busy = False

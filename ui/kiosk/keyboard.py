@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QEvent, QMetaObject, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
@@ -130,8 +130,6 @@ class OnScreenKeyboard(QWidget):
         self._root.setProperty("locale", locale)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.follow_language()
         super().changeEvent(event)
