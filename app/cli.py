@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Sequence
 
-from app import __version__, crash_log, i18n
+from app import __version__, cli_campaign, crash_log, i18n
 from app import cli_messages as words
 from app.cli_checks import UsageError, check_generate_args, check_out_folder
 from app.cli_messages import argparse_speaks, helps
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, help=helps(words.HELP_WAIT, seconds=DEFAULT_WAIT_S))
     sub.add_parser("doctor", help=helps(words.HELP_DOCTOR))
     sub.add_parser("presets", help=helps(words.HELP_PRESETS))
+    cli_campaign.add_parser(sub)
     return parser
 
 
@@ -164,6 +165,8 @@ def _run(args: argparse.Namespace, open_window: Callable[[argparse.Namespace], i
         from app.doctor import run_doctor
 
         return run_doctor()
+    if args.command == "campaign":
+        return cli_campaign.run(args)
     if args.command == "presets":
         from app.generation.presets import default_presets
 

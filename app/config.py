@@ -14,6 +14,7 @@ import tomli_w
 
 from app import i18n, paths, settings_file
 from app.chain.settings import ChainSettings
+from app.curation.settings import CurationSettings
 from app.description.models import DescribeSettings
 from app.fsutil import atomic_write_text
 from app.generation.settings import DEVICES, GenerationSettings  # noqa: F401 - DEVICES is re-exported
@@ -45,6 +46,7 @@ class Settings:
     chain: ChainSettings = field(default_factory=ChainSettings)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     safety: SafetySettings = field(default_factory=SafetySettings)
+    curation: CurationSettings = field(default_factory=CurationSettings)
 
     def validated(self, reasons: list[str] | None = None) -> "Settings":
         """Every section checked; bad values reset to defaults (fixed in place, and returned for chaining)."""
@@ -67,6 +69,7 @@ _SECTIONS = {
     "chain": ChainSettings,
     "kiosk": KioskSettings,
     "safety": SafetySettings,
+    "curation": CurationSettings,
 }
 
 

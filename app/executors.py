@@ -23,7 +23,7 @@ import atexit
 import logging
 import threading
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, Callable, Literal
 
 ExecutorName = Literal["generation", "chain", "disk", "network"]
@@ -120,6 +120,14 @@ class Serial:
             future.set_result(result)
         finally:
             self._next()
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes for CPU-bound work that would hold the GIL (hashing 100,000 pictures). Spawned, never forked:
+    the window has threads, and a forked child would inherit their locks mid-use. The caller shuts it down."""
+    import multiprocessing
+
+    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("spawn"))
 
 
 def before_exit(fn: Callable[[], None]) -> None:

@@ -33,6 +33,7 @@ CORE_GROUPS: dict[str, tuple[str, ...]] = {
     "describe": ("describe",),
     "library": ("library", "storage"),
     "showroom": ("kiosk", "staff", "safety", "visitor"),
+    "curation": ("curation", "campaign", "judging", "payout"),
 }
 
 

@@ -18,6 +18,15 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libpulse\.so\.0 '; then
     echo "note: install libpulse0 (Debian/Ubuntu) for the kiosk's on-screen keyboard" >&2
   fi
 fi
+# The curation store's tests start a real PostgreSQL server (tests/fixtures/postgres.py): Debian's server binaries.
+if [ "$target" = "test" ] && ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq postgresql >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null; } \
+      || echo "note: postgresql could not be installed; the curation store's PostgreSQL tests will fail" >&2
+  else
+    echo "note: install postgresql (Debian/Ubuntu) for the curation store's PostgreSQL tests" >&2
+  fi
+fi
 hash="$(cat pyproject.toml packaging/constraints.txt scripts/setup.sh | sha256sum | cut -c1-16)"
 stamp=".venv/.setup-$target-$hash"
 [ -f "$stamp" ] && exit 0

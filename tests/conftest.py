@@ -131,3 +131,23 @@ def make_anvil(anvil_binary, tmp_path):
     yield make
     for node in started:
         node.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server on 127.0.0.1 in a temporary folder (tests/fixtures/postgres.py), for the session."""
+    from tests.fixtures.postgres import PostgresServer
+
+    server = PostgresServer.start_new()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def pg_conninfo(postgres_server):
+    """A fresh database on the session's PostgreSQL server; dropped after the test."""
+    url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(url.rsplit("/", 1)[1])

@@ -162,6 +162,8 @@ class AppController(ModelWiring, QObject):
         w.add_workspace("wallet", self.wallet_view, lambda: translate("AppController", "Wallet"), "wallet")
         w.add_workspace("library", self.library_view, lambda: translate("AppController", "Library"), "library")
         if self.policy.may_open_settings:  # the page is made when first opened
+            curation_title = lambda: translate("AppController", "Curation")  # noqa: E731 - staff only, never a kiosk
+            w.add_workspace("curation", self._make_curation_page, curation_title, "curation")
             settings_title = lambda: translate("AppController", "Settings")  # noqa: E731 - said again on a change
             w.add_workspace("settings", self._make_settings_page, settings_title, "settings")
             self.describe_view.sig_open_settings.connect(lambda: w.show_workspace("settings"))
@@ -194,6 +196,28 @@ class AppController(ModelWiring, QObject):
         page = SettingsPage(self.services.settings)
         page.sig_settings_changed.connect(self._on_settings_changed)
         return page
+
+    def _make_curation_page(self):
+        from app.curation.workplace import default_database_file
+        from ui.curation.curation_view import CurationView
+        from ui.curation.curation_vm import CurationViewModel
+
+        def save_judge(name: str) -> None:
+            settings = self.services.settings
+            self._save_settings(replace(settings, curation=replace(settings.curation, judge=name)))
+
+        vm = CurationViewModel(
+            lambda: self._settings_now().curation,
+            default_database_file(),
+            save_judge=save_judge,
+            app_settings=self._settings_now,
+            chain=self.services.chain,
+            backend=self.services.backend,
+        )
+        self.curation_view = CurationView(vm)
+        self.curation_view.sig_open_settings.connect(lambda: self.window.show_workspace("settings"))
+        vm.open()
+        return self.curation_view
 
     @property
     def settings_page(self) -> SettingsPage | None:
@@ -330,6 +354,8 @@ class AppController(ModelWiring, QObject):
             self.publish_queue.stop()
         if getattr(self, "bridge", None) is not None:
             self.bridge.close()  # the window stops listening before the backend stops
+        if getattr(self, "curation_view", None) is not None:
+            self.curation_view.close_work()  # polling stops, the last scores are written, the store closes
         if self.services is not None:
             self.settings = self.services.settings  # what _settings_now() gives from here on
             self.services.close()

@@ -224,6 +224,8 @@ QWidget#inspectorBody, QScrollArea#inspector { background: $surface; }
 QPushButton[segment="true"] { min-width: 0; padding: 0 ${s_s}px; }
 QPushButton[segment="true"]:checked { background: $accent_tint; border: 1px solid $accent; color: $text; font-weight: 600; }
 QListWidget#thumbnailStrip { background: transparent; border: none; padding: 0; }
+/* The Curation gallery sits on the page like the Library's grid: no box of its own. */
+QAbstractItemView#curationGrid, QAbstractItemView#curationGrid:focus { background: transparent; border: none; padding: 0; }
 QListWidget#thumbnailStrip::item { border: 2px solid transparent; border-radius: ${radius}px; padding: 2px; }
 QListWidget#thumbnailStrip::item:hover { background: $hover; }
 QListWidget#thumbnailStrip::item:selected { background: transparent; border: 2px solid $accent; }

@@ -137,11 +137,19 @@ class MintOutbox(MintStore):
     # --- the one path that signs ---
 
     def sign_and_send(
-        self, mint_id: int, signer: Signer, client: ChainClient, tx: dict | None = None, wait: bool = True
+        self,
+        mint_id: int,
+        signer: Signer,
+        client: ChainClient,
+        tx: dict | None = None,
+        wait: bool = True,
+        before_broadcast: Callable[[MintRecord, bytes], None] | None = None,
     ) -> MintRecord:
         """Sign the mint (only if nothing signed earlier can still land), save the bytes, broadcast, and (with
         `wait`) wait for the receipt. `tx` is the transaction the person saw and confirmed (`prepare`); without it
-        one is built now. ChainError before signing leaves the mint as it was, with the reason."""
+        one is built now. ChainError before signing leaves the mint as it was, with the reason. `before_broadcast`
+        gets a new signature's record and bytes once they are saved here and before any node sees them (campaign
+        payouts also keep them in the shared curation database); when it raises, nothing is broadcast."""
         with self._lock:
             record = self.get(mint_id)
             if record.state in IN_FLIGHT:
@@ -168,6 +176,8 @@ class MintOutbox(MintStore):
         signed = signer.sign_transaction({k: v for k, v in tx.items() if k != "from"})
         raw, tx_hash = bytes(signed.raw_transaction), "0x" + bytes(signed.hash).hex()
         record = self._record_signature(mint_id, raw, tx_hash, tx["nonce"])  # on disk before any node sees it
+        if before_broadcast is not None:
+            before_broadcast(record, raw)
         self._hook("signed", record)
         return self._broadcast(record, client, wait)
 

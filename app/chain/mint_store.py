@@ -250,6 +250,10 @@ class MintStore:
                 "SELECT mint_id, tx_hash, nonce FROM orphan_signatures ORDER BY mint_id, signed_at"
             ).fetchall()
 
+    def signed_transaction(self, mint_id: int) -> bytes | None:
+        """The signed bytes of the mint's latest signature (None before signing): what may still land."""
+        return self._raw(mint_id)
+
     def _raw(self, mint_id: int) -> bytes | None:
         with self._lock:
             row = self._conn.execute("SELECT raw_tx FROM mints WHERE id = ?", (mint_id,)).fetchone()

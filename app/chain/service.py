@@ -444,3 +444,11 @@ class ChainService:
 
     def reconcile(self) -> Future:
         return self.submit(lambda: self._settling(lambda: self.outbox.reconcile(self._connect())))
+
+    def run_on_chain(self, fn: Callable[[Any, Any, Any], Any]) -> Future:
+        """Run `fn(client, outbox, signer)` on the worker and publish what it settled: chain work whose rules live
+        elsewhere (campaign payouts, app/curation/payouts.py). `signer` is the unlocked account; using it while the
+        wallet is locked raises WalletLockedError."""
+        return self.submit(
+            lambda: self._settling(lambda: fn(self._connect(), self.outbox, _SessionSigner(self.session)))
+        )

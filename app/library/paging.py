@@ -14,18 +14,27 @@ the filter) is reported by `read_page`, so the caller can take a fresh snapshot.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from app.library.interface import DesignStore, Row
-from app.library.models import DesignFilter
+from app.library.interface import Row
 
 KEY_CHUNK = 10_000  # keys read per query while building an index: a few milliseconds each under the store's lock
+
+
+class KeysetListing(Protocol):
+    """What paging needs of a store: its keys and rows by keyset, newest (highest key) first. The Library's
+    `DesignStore` (with a `DesignFilter`) and the curation's `CurationStore` (with an `EntryFilter`) both are one."""
+
+    def page_keys(self, flt: Any, *, below: int | None = None, limit: int) -> list[int]: ...
+
+    def page(self, flt: Any, *, newest: int, older_than: int | None, limit: int) -> list[tuple[int, Any]]: ...
 
 
 @dataclass(frozen=True)
 class DesignIndex:
     """Where every page of one listing starts, newest first, as it was when the index was built."""
 
-    flt: DesignFilter
+    flt: Any  # the listing's filter, as the store takes it (a DesignFilter, an EntryFilter)
     total: int
     page_size: int
     anchors: tuple[int, ...]  # anchors[k]: the key of the row at position k * page_size (keys fall as k grows)
@@ -53,7 +62,7 @@ class DesignIndex:
         return low - 1
 
 
-def build_index(library: DesignStore, flt: DesignFilter, page_size: int, *, chunk: int = KEY_CHUNK) -> DesignIndex:
+def build_index(library: KeysetListing, flt: Any, page_size: int, *, chunk: int = KEY_CHUNK) -> DesignIndex:
     """Count the listing and note the key at every page start, reading keys in keyset chunks."""
     anchors: list[int] = []
     checks: list[int] = []
@@ -80,7 +89,7 @@ def build_index(library: DesignStore, flt: DesignFilter, page_size: int, *, chun
         below = keys[-1]
 
 
-def read_page(library: DesignStore, index: DesignIndex, page: int) -> list[Row] | None:
+def read_page(library: KeysetListing, index: DesignIndex, page: int) -> list[Row] | None:
     """The rows of `page` as the snapshot placed them; None when the listing has changed there since."""
     if not 0 <= page < index.pages:
         return []

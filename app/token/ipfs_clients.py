@@ -161,10 +161,13 @@ def _service_url(url: str, service: str) -> str:
 class _Http:
     """One request, its failures turned into PublishError subclasses; `secret` never reaches a message."""
 
-    def __init__(self, service: str, timeout_s: float, secret: str = "") -> None:
+    def __init__(
+        self, service: str, timeout_s: float, secret: str = "", max_reply_bytes: int = MAX_REPLY_BYTES
+    ) -> None:
         self.service = service
         self.timeout_s = timeout_s
         self.secret = secret
+        self.max_reply_bytes = max_reply_bytes  # larger for files fetched by CID (app/curation/sources/ipfs_fetch.py)
 
     def scrub(self, text: str) -> str:
         return text.replace(self.secret, "****") if self.secret else text
@@ -239,22 +242,22 @@ class _Http:
         )
 
     def _read(self, reply: httpx2.Response, deadline: float) -> bytes:
-        """The body, never more than MAX_REPLY_BYTES of it: a service (or a proxy) can send without end."""
+        """The body, never more than `max_reply_bytes` of it: a service (or a proxy) can send without end."""
         declared = reply.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+        if declared.isdigit() and int(declared) > self.max_reply_bytes:
             raise self._too_large(f"Content-Length {declared}")
         payload = bytearray()
         for chunk in reply.iter_raw():
             payload += chunk
-            if len(payload) > MAX_REPLY_BYTES:
-                raise self._too_large(f"more than {MAX_REPLY_BYTES} bytes")
+            if len(payload) > self.max_reply_bytes:
+                raise self._too_large(f"more than {self.max_reply_bytes} bytes")
             if time.monotonic() > deadline:
                 raise self._unreachable(str(reply.url), f"reply unfinished after {self.timeout_s:g} s")
         return bytes(payload)
 
     def _too_large(self, details: str) -> MalformedReplyError:
         return MalformedReplyError(
-            msgs.REPLY_TOO_LARGE(service=service_name(self.service), max_mb=MAX_REPLY_BYTES // (1024 * 1024)),
+            msgs.REPLY_TOO_LARGE(service=service_name(self.service), max_mb=self.max_reply_bytes // (1024 * 1024)),
             details=details,
         )
 

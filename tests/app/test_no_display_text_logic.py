@@ -43,6 +43,7 @@ OUTSIDE_TEXT: dict[tuple[str, str], str] = {
     ("app/generation/engine.py", "out of memory"): "torch's out-of-memory error (CUDA, MPS) has no type to check",
     ("app/generation/engine.py", "OutOfMemoryError"): "torch.OutOfMemoryError, matched by name without importing torch",
     ("app/chain/contract.py", "Minted"): "the contract event's name in its ABI",
+    ("app/curation/exports.py", "Umask:"): "the field name in Linux's /proc/self/status",
 }
 
 

@@ -2,7 +2,8 @@
 
 Run on their own, by name, as they take minutes: `gpu`, `kiosk` (the kiosk soak: 500 visitors through the guided
 flow; privacy, exactly-once mints, memory), `library` (the Library grid at 100,000 designs), `safety` (the picture
-check: false positives on the app's own pictures, time per picture)."""
+check: false positives on the app's own pictures, time per picture), `curation` (issue 17 at 100,000 submissions;
+options after the name: `curation --only gallery,scoring --n 10000`)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ import importlib
 import sys
 
 ALL = ("startup", "engine", "responsiveness", "cancel", "mint", "sandbox")
-BY_NAME_ONLY = ("gpu", "kiosk", "library", "safety")
+BY_NAME_ONLY = ("gpu", "kiosk", "library", "safety", "curation")
 
 
 def main(argv: list[str]) -> int:
-    names = argv or list(ALL)
+    cut = next((i for i, arg in enumerate(argv) if arg.startswith("-")), len(argv))
+    names, options = argv[:cut] or list(ALL), argv[cut:]  # options go to the benchmark named last
     for name in names:
         if name not in ALL and name not in BY_NAME_ONLY:
             print(f"unknown benchmark {name!r}; choose from {', '.join(ALL + BY_NAME_ONLY)}", file=sys.stderr)
             return 2
-        importlib.import_module(f"tests.benchmarks.bench_{name}").run()
+    for name in names:
+        module = importlib.import_module(f"tests.benchmarks.bench_{name}")
+        module.run(options) if options and name == names[-1] else module.run()
     return 0
 
 

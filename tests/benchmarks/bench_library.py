@@ -18,12 +18,11 @@ import shutil
 import time
 from dataclasses import dataclass
 
-from tests.benchmarks.common import bench_root, isolated_env, report
+from tests.benchmarks.common import Ticks, bench_root, isolated_env, report, spin
 
 BIG, SMALL = 100_000, 1_000
 IMAGES = 240
 BATCH = 5_000
-TICK_MS = 10
 DRAG_STEPS, DRAG_EVERY_S = 300, 0.02
 SCREENS = 60  # scrolled a screen at a time, near the end
 STOPS = 8  # scroll positions where the time to pictures is measured
@@ -92,44 +91,8 @@ def _build(folder, count: int, images: list[bytes]) -> None:
                 conn.executemany(sql, rows)
 
 
-class Ticks:
-    """Gaps between the ticks of a 10 ms QTimer: how long the UI thread was busy at most."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QElapsedTimer, QTimer
-
-        self.gaps: list[float] = []
-        self._clock = QElapsedTimer()
-        self._clock.start()
-        self._last = self._clock.nsecsElapsed()
-        self._timer = QTimer()
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-
-    def _tick(self) -> None:
-        now = self._clock.nsecsElapsed()
-        self.gaps.append((now - self._last) / 1e6)
-        self._last = now
-
-    def restart(self) -> None:
-        self.gaps, self._last = [], self._clock.nsecsElapsed()
-
-    def longest(self) -> float:
-        return max(self.gaps[1:] or [0.0])
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-
 def _spin(app, until, timeout_s: float = 60.0) -> float:
-    start = time.perf_counter()
-    while not until():
-        if time.perf_counter() - start > timeout_s:
-            raise TimeoutError("the Library did not answer in time")
-        app.processEvents()
-        time.sleep(0.0005)
-    return time.perf_counter() - start
+    return spin(app, until, timeout_s, "the Library")
 
 
 def _screen_ready(view, pictures: bool) -> bool:

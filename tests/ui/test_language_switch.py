@@ -161,7 +161,7 @@ def test_a_start_with_korean_settings_paints_the_first_window_in_korean(isolated
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "TITLE SM6 디자인 스튜디오" in result.stdout
-    assert "NAV 디자인|설명|토큰|지갑|라이브러리|설정" in result.stdout
+    assert "NAV 디자인|설명|토큰|지갑|라이브러리|큐레이션|설정" in result.stdout
     assert "STATUS 준비됨" in result.stdout
 
 

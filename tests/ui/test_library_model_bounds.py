@@ -8,7 +8,7 @@ import pytest
 
 from tests.fixtures.designs import add_plain_design
 from ui.library.library_model import DesignRole, LibraryModel
-from ui.library.thumbnails import ThumbnailLoader
+from ui.widgets.thumbnails import ThumbnailLoader
 
 PROMPTS = ("pearl white", "gold wheels", "pearl night")
 WAIT_MS = 5000

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,6 @@ from ui.library.library_style import (
     TILE_RADIUS,
     with_alpha,
 )
-from ui.library.thumbnails import ThumbnailLoader
 from ui.theme import (
     SPACE_L,
     SPACE_M,
@@ -44,6 +42,8 @@ from ui.theme import (
 )
 from ui.widgets.dates import date_time_text
 from ui.widgets.picture_checks import PictureChecks
+from ui.widgets.scroll_body import scrolling_body
+from ui.widgets.thumbnails import ThumbnailLoader
 
 OPEN_SHORTCUT = "Enter"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
 FAVOURITE_SHORTCUT = "F"
@@ -178,16 +178,8 @@ class DesignDetailsPanel(Retranslating, QFrame):
     def _setup_ui(self, loader: ThumbnailLoader) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        scroll, body = scrolling_body(outer, "inspectorScroll")
         self._scroll = scroll
-        scroll.setObjectName("inspectorScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        body.setObjectName("inspectorBody")
-        scroll.setWidget(body)
         layout = QVBoxLayout(body)
         p = INSPECTOR_PADDING
         layout.setContentsMargins(p, p, p, p)

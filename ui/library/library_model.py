@@ -5,6 +5,7 @@ not read yet are placeholders; painting one asks for its page, which the worker 
 anchors (`app/library/paging.py`), however far down it is. Only a bounded number of pages stay in memory (least
 recently shown go first), and a thumbnail that arrives repaints its own tile only. Nothing here queries the library
 on the UI thread: loads, pages and lookups all come back as answers from `library_reader.py`.
+The paging itself is `ui/widgets/paged_model.py`'s, shared with the Curation gallery.
 
 Designs made while the grid is open are put on top at once (`prepend`); past HEAD_LIMIT of them, or when a page shows
 that the library changed under the grid, `sig_outdated` asks the view to take a fresh snapshot.
@@ -14,10 +15,9 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left, bisect_right, insort
-from collections import OrderedDict
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from app.library.interface import DesignStore
 from app.library.models import Design, DesignFilter
@@ -25,17 +25,14 @@ from app.library.paging import DesignIndex
 from ui.library.library_reader import LibraryWorker, Listing, Located, PageRead, load_listing, locate
 from ui.library.library_reader import read_page_with_parents as read_page
 from ui.library.library_style import PAGE_SIZE, THUMB_SIDE
-from ui.library.thumbnails import ThumbnailLoader
+from ui.widgets.paged_model import AnyIndex, KeysetPagedModel
 from ui.widgets.picture_checks import PictureChecks
+from ui.widgets.thumbnails import ThumbnailLoader
 
 DesignRole = Qt.ItemDataRole.UserRole + 1  # the Design record (None while its page is being read)
 FailedRole = Qt.ItemDataRole.UserRole + 2  # True when the picture could not be read
 TOOLTIP_CHARS = 240
 MAX_LOADED_ROWS = 2000  # designs kept in memory (about 4 MB); pages scrolled past longest ago are read again if needed
-WANTED_PAGES = 4  # pages asked for but not read yet: scrolling fast, only the latest wishes count
-THUMB_WAITERS = 1024  # tiles waiting for a picture (the loader itself forgets the oldest wishes past its own limit)
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class _Entry(NamedTuple):
@@ -53,13 +50,14 @@ def matches(design: Design, search: str, favourites_only: bool) -> bool:
     return DesignFilter(search, favourites_only).matches(design)
 
 
-class LibraryModel(QAbstractListModel):
-    sig_total_changed = Signal(int)  # designs in the library matching the filter, loaded or not
-    sig_error = Signal(object)  # a StorageError from a load, a page or a lookup
+class LibraryModel(KeysetPagedModel):
+    # sig_total_changed: designs in the library matching the filter; sig_error: a StorageError
     sig_loaded = Signal(int)  # a new listing is shown: the row of the design asked to keep, or -1
     sig_located = Signal(str, int, object)  # design id, its row (-1: not in this listing), the Design (None: gone)
     sig_outdated = Signal()  # the library changed under the listing, or many designs were added: load it again
     sig_damaged_changed = Signal(int)  # designs the library could not read, so far
+
+    THUMBNAIL_ROLES = (Qt.ItemDataRole.DecorationRole, FailedRole)
 
     def __init__(
         self,
@@ -71,40 +69,23 @@ class LibraryModel(QAbstractListModel):
         max_rows: int = MAX_LOADED_ROWS,
         checks: PictureChecks | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            loader, LibraryWorker, DesignFilter(), parent, page_size=page_size, max_rows=max_rows, thumb_side=THUMB_SIDE
+        )
         self._library = library
-        self._loader = loader
         self.checks = checks  # content safety: a held-back picture is shown blurred, one being checked as loading
-        self.worker = LibraryWorker(self)
-        self._page_size = page_size
-        self._max_rows = max(max_rows, 2 * page_size)  # room for the pages a screen straddles
         self.head_limit = page_size
-        self._flt = DesignFilter()
-        self._index = DesignIndex(self._flt, 0, page_size, ())
         self._head: list[_Entry] = []  # designs made since the index was built, newest first
-        self._rows: dict[int, _Entry] = {}  # position in the index -> its design, for the pages read
-        self._ids: dict[str, int] = {}  # design id -> position, for the pages read
+        # `_rows`: position in the index -> its _Entry; `_positions`: design id -> position (the pages read).
         self._hidden: list[int] = []  # positions whose rows turned out damaged: left out of the grid, ascending
         # Designs kept on screen though they left the filter (un-starred while showing favourites): they stay until
         # the next load so nothing jumps away under the pointer, and their pages are never dropped meanwhile.
         self._stale: set[str] = set()
         self.keep_loaded: str | None = None  # a design whose page is never dropped: the view's selection
         self._total_adjust = 0
-        self._shown_pages: OrderedDict[int, None] = OrderedDict()  # pages read, least recently painted first
-        self._wanted: OrderedDict[int, None] = OrderedDict()
-        # Per page asked for, the first and last position painted as a placeholder: only those rows are announced
-        # when it arrives (a range over a whole page makes the view look up every tile's rectangle).
-        self._asked: dict[int, tuple[int, int]] = {}
-        self._reading: int | None = None
-        self._generation = 0
-        self._loading = False
         self._outdated_told = False
-        self._ready = False
         self._library_empty = True
         self._damaged = 0
-        self._thumb_waiters: OrderedDict[str, set[str]] = OrderedDict()
-        self.thumb_side = THUMB_SIDE
-        loader.sig_loaded.connect(self._on_thumbnail_loaded)
         if checks is not None:
             checks.checked.connect(self._on_picture_checked)
 
@@ -121,20 +102,6 @@ class LibraryModel(QAbstractListModel):
     @property
     def total(self) -> int:
         return max(0, len(self._head) + self._index.total + self._total_adjust)
-
-    @property
-    def is_ready(self) -> bool:
-        """False until the first listing has arrived."""
-        return self._ready
-
-    @property
-    def is_loading(self) -> bool:
-        """A load asked for has not come back yet."""
-        return self._loading
-
-    @property
-    def max_rows(self) -> int:
-        return self._max_rows
 
     @property
     def library_empty(self) -> bool:
@@ -173,21 +140,16 @@ class LibraryModel(QAbstractListModel):
         self._generation += 1
         self._loading = False
         self.beginResetModel()
-        self._start_afresh(DesignIndex(self._flt, 0, self._page_size, ()), [])
+        self._start_afresh(DesignIndex(self._flt, 0, self._page_size, ()))
+        self._head = []
         self._library_empty = True
         self.endResetModel()
         self.sig_total_changed.emit(0)
 
-    def _start_afresh(self, index: DesignIndex, head: list[_Entry]) -> None:
-        """Forget every page, wish and waiting tile of the last listing (inside a model reset)."""
-        self._index, self._head = index, head
-        self._rows, self._ids, self._hidden, self._stale = {}, {}, [], set()
-        self._shown_pages.clear()
-        self._wanted.clear()
-        self._asked.clear()
-        self._reading, self._total_adjust, self._outdated_told = None, 0, False
-        self._thumb_waiters.clear()
-        self._loader.cancel_waiting()
+    def _start_afresh(self, index: DesignIndex) -> None:
+        super()._start_afresh(index)
+        self._hidden, self._stale = [], set()
+        self._total_adjust, self._outdated_told = 0, False
 
     def locate(self, design_id: str) -> None:
         """Find a design not read yet: `sig_located` answers with its row (its page read by then)."""
@@ -207,7 +169,8 @@ class LibraryModel(QAbstractListModel):
         carried = [e for e in self._head if e.design.id not in listing.newest_ids and flt.matches(e.design)]
         self.beginResetModel()
         self._flt = flt
-        self._start_afresh(listing.index, carried)
+        self._start_afresh(listing.index)
+        self._head = carried
         for read in listing.pages:
             if read.rows is not None:
                 self._store_page(read, announce=False)
@@ -220,11 +183,6 @@ class LibraryModel(QAbstractListModel):
         if row < 0 and listing.keep_position >= 0:
             row = self._row_of_position(listing.keep_position)
         self.sig_loaded.emit(row)
-
-    def _on_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self._ready, self._loading = True, False  # what was shown stays; the view says what went wrong
-            self.sig_error.emit(exc)
 
     def _on_located(self, generation: int, design_id: str, found: Located) -> None:
         row = -1
@@ -239,44 +197,16 @@ class LibraryModel(QAbstractListModel):
 
     # --- pages -----------------------------------------------------------------------------------
 
-    def _want(self, page: int) -> None:
-        if page == self._reading:
-            return
-        self._wanted[page] = None
-        self._wanted.move_to_end(page)
-        while len(self._wanted) > WANTED_PAGES:
-            self._wanted.popitem(last=False)
-        self._read_next()
+    def _page_job(self, index: DesignIndex, page: int) -> Callable[[], PageRead]:
+        library = self._library
+        return lambda: read_page(library, index, page)
 
-    def _read_next(self) -> None:
-        while self._reading is None and self._wanted:
-            page, _ = self._wanted.popitem(last=True)  # the latest wish: what is on screen now
-            if page in self._shown_pages:
-                continue
-            self._reading = page
-            generation, index, library = self._generation, self._index, self._library
-            self.worker.run(
-                lambda: read_page(library, index, page),
-                lambda read: self._on_page(generation, read),
-                lambda exc: self._on_page_failed(generation, exc),
-            )
+    def _page_outdated(self) -> None:
+        self._tell_outdated()
 
-    def _on_page(self, generation: int, read: PageRead) -> None:
-        if generation != self._generation:
-            return
-        self._reading = None
-        if read.rows is None:
-            self._tell_outdated()
-        else:
-            self._store_page(read, announce=True)
-            self._set_damaged(read.damaged)
-        self._read_next()
-
-    def _on_page_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self._wanted.clear()  # do not retry on every paint; a reload tries again
-            self._asked.clear()
-            self._on_failed(generation, exc)
+    def _page_arrived(self, read: PageRead) -> None:
+        self._store_page(read, announce=True)
+        self._set_damaged(read.damaged)
 
     def _store_page(self, read: PageRead, *, announce: bool) -> None:
         base = read.page * self._page_size
@@ -289,16 +219,11 @@ class LibraryModel(QAbstractListModel):
                     self._hide(position, announce)
             elif position not in self._rows:  # one already held may carry news (a star) the page predates
                 self._rows[position] = _Entry(design, design.parent_id in read.parents)
-                self._ids[design.id] = position
-        self._shown_pages[read.page] = None
-        self._shown_pages.move_to_end(read.page)
-        asked = self._asked.pop(read.page, None)
-        if announce and asked is not None:
-            first = self._row_of_position(asked[0])
-            last = len(self._head) + asked[1] - bisect_right(self._hidden, asked[1])
-            if last >= first:
-                self.dataChanged.emit(self.index(first), self.index(last))
-        self._forget_pages(keep=read.page)
+                self._positions[design.id] = position
+        self._page_stored(read.page, announce=announce)
+
+    def _rows_between(self, low: int, high: int) -> tuple[int, int]:
+        return self._row_of_position(low), len(self._head) + high - bisect_right(self._hidden, high)
 
     def _hide(self, position: int, announce: bool) -> None:
         row = self._row_of_position(position)
@@ -308,22 +233,10 @@ class LibraryModel(QAbstractListModel):
         if announce:
             self.endRemoveRows()
 
-    def _forget_pages(self, keep: int) -> None:
-        """Drop the least recently painted pages past the memory bound (never one holding the selection or a design
-        kept on screen though it left the filter)."""
+    def _pinned_pages(self) -> set[int]:
+        """The pages of the selection and of designs kept on screen though they left the filter."""
         kept = self._stale | {self.keep_loaded}
-        pinned = {self._ids[i] // self._page_size for i in kept if i in self._ids}
-        for page in list(self._shown_pages):
-            if len(self._rows) <= self._max_rows:
-                return
-            if page == keep or page in pinned:
-                continue
-            del self._shown_pages[page]
-            base = page * self._page_size
-            for position in range(base, base + self._page_size):
-                entry = self._rows.pop(position, None)
-                if entry is not None:
-                    self._ids.pop(entry.design.id, None)
+        return {self._positions[i] // self._page_size for i in kept if i in self._positions}
 
     def _tell_outdated(self) -> None:
         if not self._outdated_told:
@@ -364,7 +277,7 @@ class LibraryModel(QAbstractListModel):
         if row < len(self._head):
             self._head[row] = entry
         else:
-            self._rows[self._ids[design.id]] = entry
+            self._rows[self._positions[design.id]] = entry
         if self._flt.favourites_only and old.design.favourite != design.favourite:
             (self._stale.discard if design.favourite else self._stale.add)(design.id)
             self._total_adjust += 1 if design.favourite else -1
@@ -383,7 +296,7 @@ class LibraryModel(QAbstractListModel):
         if row < len(self._head):
             del self._head[row]
         else:
-            position = self._ids.pop(design_id)
+            position = self._positions.pop(design_id)
             entry = self._rows.pop(position)
             insort(self._hidden, position)  # its place in the index stays, unshown, like a damaged row's
             if not (self._flt.favourites_only and not entry.design.favourite):  # an un-starred one was not counted
@@ -407,7 +320,7 @@ class LibraryModel(QAbstractListModel):
         for row, entry in enumerate(self._head):
             if entry.design.id == design_id:
                 return row
-        position = self._ids.get(design_id)
+        position = self._positions.get(design_id)
         return -1 if position is None else self._row_of_position(position)
 
     def _row_of_position(self, position: int) -> int:
@@ -423,16 +336,7 @@ class LibraryModel(QAbstractListModel):
                 position += 1
             else:
                 break
-        entry = self._rows.get(position)
-        page = position // self._page_size
-        if entry is not None:
-            if want:
-                self._shown_pages.move_to_end(page)
-        elif want and 0 <= position < self._index.total:
-            low, high = self._asked.get(page, (position, position))
-            self._asked[page] = (min(low, position), max(high, position))
-            self._want(page)
-        return entry
+        return self._rows[position] if self._held(position, want=want) else None
 
     # --- Qt model ------------------------------------------------------------------------------
 
@@ -440,11 +344,6 @@ class LibraryModel(QAbstractListModel):
         if parent.isValid():
             return 0
         return len(self._head) + self._index.total - len(self._hidden)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -475,26 +374,10 @@ class LibraryModel(QAbstractListModel):
     def _thumbnail(self, design: Design):
         picture = self._loader.get(design.image_path, self.thumb_side)
         if picture is None and not self._loader.failed(design.image_path, self.thumb_side):
-            self._wait_for_thumbnail(design)
+            self._wait_for_thumbnail(design.image_path, design.id)
         return picture
 
     def _on_picture_checked(self, design_id: str) -> None:
         row = self.row_of(design_id)  # the rows read so far only: never the library
         if row >= 0:
             self.dataChanged.emit(self.index(row), self.index(row), [Qt.ItemDataRole.DecorationRole])
-
-    def _wait_for_thumbnail(self, design: Design) -> None:
-        waiting = self._thumb_waiters.setdefault(design.image_path, set())
-        waiting.add(design.id)
-        self._thumb_waiters.move_to_end(design.image_path)
-        while len(self._thumb_waiters) > THUMB_WAITERS:
-            self._thumb_waiters.popitem(last=False)
-
-    def _on_thumbnail_loaded(self, path: str, side: int) -> None:
-        if side != self.thumb_side:
-            return
-        for design_id in self._thumb_waiters.pop(path, ()):
-            row = self.row_of(design_id)
-            if row >= 0:  # only that tile: its neighbours have nothing new to show
-                index = self.index(row)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, FailedRole])

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Callable
-
-from PySide6.QtCore import QObject
 
 from app.executors import Serial
 from app.library.interface import DesignStore
 from app.library.models import Design, DesignFilter
 from app.library.paging import DesignIndex, Row, build_index, position_in, read_page
-from ui.tasks import Task, deliver
+from ui.widgets.paged_model import ReadWorker
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +93,7 @@ def _find(library: DesignStore, index: DesignIndex, design_id: str) -> tuple[int
     return (position_in(index, page, read.rows, key) if read.rows else -1), read
 
 
-class LibraryWorker(QObject):
-    """Runs jobs one at a time on the disk executor; `on_done` / `on_error` are called on the UI thread."""
+class LibraryWorker(ReadWorker):
+    """The Library's reads and writes, one at a time on the library's queue."""
 
-    def run(
-        self, job: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
-    ) -> Task:
-        return deliver(_reads.submit(job), on_done, on_error, self)
+    queue = _reads

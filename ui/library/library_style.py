@@ -18,25 +18,18 @@ GRID_GAP = SPACE_M  # space between two tiles; each cell keeps half of it on eve
 TILE_MIN = 176  # columns are added as soon as tiles can stay at least this wide
 THUMB_SIDE = 256  # thumbnails are decoded with their short side at this many (device) pixels
 PAGE_SIZE = 100  # designs read from the library per page: a few screens, decoded in a few milliseconds
-SELECTION_RING = 2  # pen width of the accent ring around a selected or hovered tile
-RING_OFFSET = 3  # gap between the picture and its ring
 TILE_RADIUS = RADIUS
 PLACEHOLDER_ICON = 32
 BADGE_SIZE = 26
 BADGE_ICON = 14
 BADGE_INSET = 8
-OVERLAY_HEIGHT = 48  # scrim under the prompt shown on hovered / selected tiles
 
 # Inspector
 INSPECTOR_WIDTH = 320
 INSPECTOR_PADDING = SPACE_XL
 
-# Text and badges sit on the picture itself, so they are light on a dark scrim in both themes.
-SCRIM = "#000000"
-SCRIM_ALPHA = 0.62
+# Badges sit on the picture itself (ui/widgets/tile_painting.py draws the scrim and the text on it).
 BADGE_ALPHA = 0.55
-ON_IMAGE_TEXT = "#FFFFFF"
-HOVER_RING_ALPHA = 0.5
 
 SEARCH_WIDTH = 360
 SEARCH_MIN_WIDTH = 200

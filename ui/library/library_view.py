@@ -48,7 +48,6 @@ from ui.library.library_style import (
 )
 from ui.library.library_vm import LibraryViewModel, count_text
 from ui.library.library_vm import shorten as _shorten
-from ui.library.thumbnails import ThumbnailLoader
 from ui.theme import (
     FONT_BODY,
     SPACE_L,
@@ -64,6 +63,7 @@ from ui.theme import (
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.page_title import PageTitle
+from ui.widgets.thumbnails import ThumbnailLoader
 
 FIND_SHORTCUT = "Ctrl+F"
 COUNT_WIDEST = 88_888  # the count label always has room for this many favourites, in any language

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.config import Settings
 from ui.i18n import translate
+from ui.settings.curation_settings_card import install_curation_card
 from ui.settings.kiosk_settings_card import install_showroom_card
 from ui.settings.safety_settings_card import install_safety_card
 from ui.settings.settings_dialog import SettingsDialog
@@ -24,6 +25,7 @@ class SettingsPage(SettingsDialog):
         self.sig_settings_changed.connect(self._remember)
         self.showroom_card = install_showroom_card(self)  # saves its own changes at once (see the card)
         self.safety_card = install_safety_card(self)  # saves its own changes at once, like the kiosk card
+        self.curation_card = install_curation_card(self)  # staff only, as the whole page is; saves at once
 
     def retranslate(self) -> None:
         super().retranslate()

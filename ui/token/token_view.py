@@ -40,7 +40,6 @@ from ui.token.token_listing import FilesCard, MintProof, PreviewLayout, plain_la
 from ui.token.token_vm import TokenViewModel
 from ui.token.token_widgets import (
     COLLECTION_LINE,
-    FlowLayout,
     ImageCard,
     TraitChip,
     format_trait,
@@ -49,6 +48,7 @@ from ui.token.token_widgets import (
 from ui.token.verify_action import Verifier, start_verification
 from ui.widgets.empty_state import EmptyState, stack_with_empty_state
 from ui.widgets.error_banner import ErrorBanner
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.page_title import PageHeader
 from ui.widgets.save_dialog import ask_save_path
 

@@ -101,6 +101,232 @@
     </message>
 </context>
 <context>
+    <name>CurationDatabaseSection</name>
+    <message>
+        <source>The port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>The database user&apos;s password</source>
+        <translation>데이터베이스 사용자의 비밀번호</translation>
+    </message>
+    <message>
+        <source>database password</source>
+        <translation>데이터베이스 비밀번호</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>A shared server (PostgreSQL)</source>
+        <translation>공유 서버(PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>e.g. judging.example.com</source>
+        <translation>예: judging.example.com</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <source>e.g. curation</source>
+        <translation>예: curation</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>e.g. judge</source>
+        <translation>예: judge</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>연결 테스트</translation>
+    </message>
+    <message>
+        <source>Connect to the server as the form says, and change nothing there</source>
+        <translation>입력한 정보로 서버에 연결해 봅니다. 서버에서는 아무것도 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name or address.</source>
+        <translation>서버 이름이나 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The server is a name or address only, like judging.example.com or 192.168.1.20.</source>
+        <translation>서버에는 judging.example.com 또는 192.168.1.20처럼 이름이나 주소만 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Give the name of the database on the server.</source>
+        <translation>서버에 있는 데이터베이스 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Judging is kept in {file}. Only this computer can judge.</source>
+        <translation>심사 내용은 {file}에 저장됩니다. 이 컴퓨터에서만 심사할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Not connected: {reason}</source>
+        <translation>연결하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Not connected: something unexpected went wrong. Try again.</source>
+        <translation>연결하지 못했습니다: 예기치 않은 문제가 생겼습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}, schema version {schema}, 1 submission.</source>
+        <translation>연결했습니다: PostgreSQL {version}, 스키마 버전 {schema}, 응모작 1개.</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}, schema version {schema}, {count} submissions.</source>
+        <translation>연결했습니다: PostgreSQL {version}, 스키마 버전 {schema}, 응모작 {count}개.</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}. The database is empty; Curation sets it up when it first opens.</source>
+        <translation>연결했습니다: PostgreSQL {version}. 데이터베이스가 비어 있습니다. 큐레이션을 처음 열 때 준비됩니다.</translation>
+    </message>
+    <message>
+        <source>Using the password from SM6_CURATION_DB_PASSWORD.</source>
+        <translation>SM6_CURATION_DB_PASSWORD의 비밀번호를 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Using the password you entered, for this session only; it is forgotten at quit.</source>
+        <translation>입력한 비밀번호를 이번 세션에만 사용합니다. 종료하면 잊힙니다.</translation>
+    </message>
+    <message>
+        <source>A password is saved in the system keyring.</source>
+        <translation>비밀번호가 시스템 키링에 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>No password saved. Save one if the server asks for it.</source>
+        <translation>저장된 비밀번호가 없습니다. 서버가 비밀번호를 요구하면 저장하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>CurationSettingsCard</name>
+    <message>
+        <source>Curation</source>
+        <translation>큐레이션</translation>
+    </message>
+    <message>
+        <source>The first block</source>
+        <translation>시작 블록</translation>
+    </message>
+    <message>
+        <source>How this computer takes part in judging the campaign. Changes here are saved at once.</source>
+        <translation>이 컴퓨터가 캠페인 심사에 참여하는 방식입니다. 여기서 바꾼 내용은 바로 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <source>Judging</source>
+        <translation>심사</translation>
+    </message>
+    <message>
+        <source>Judge here as</source>
+        <translation>심사위원 이름</translation>
+    </message>
+    <message>
+        <source>Judge on this computer as</source>
+        <translation>이 컴퓨터의 심사위원 이름</translation>
+    </message>
+    <message>
+        <source>e.g. Minji Kim</source>
+        <translation>예: 김민지</translation>
+    </message>
+    <message>
+        <source>Every score from this computer is signed with this name. Left empty, Curation asks when it opens.</source>
+        <translation>이 컴퓨터에서 매긴 모든 점수에 이 이름이 남습니다. 비워 두면 큐레이션을 열 때 묻습니다.</translation>
+    </message>
+    <message>
+        <source>Campaign contract</source>
+        <translation>캠페인 컨트랙트</translation>
+    </message>
+    <message>
+        <source>Sandbox (test)</source>
+        <translation>샌드박스 (테스트)</translation>
+    </message>
+    <message>
+        <source>Kairos testnet</source>
+        <translation>Kairos 테스트넷</translation>
+    </message>
+    <message>
+        <source>Kaia Mainnet</source>
+        <translation>Kaia 메인넷</translation>
+    </message>
+    <message>
+        <source>Custom node (as set under Wallet and networks)</source>
+        <translation>사용자 지정 노드(지갑 및 네트워크에서 설정)</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s network</source>
+        <translation>지갑의 네트워크</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>컨트랙트</translation>
+    </message>
+    <message>
+        <source>0x… the campaign&apos;s token contract</source>
+        <translation>0x… 캠페인의 토큰 컨트랙트</translation>
+    </message>
+    <message>
+        <source>Listing starts at block</source>
+        <translation>목록 시작 블록</translation>
+    </message>
+    <message>
+        <source>the block it was deployed in</source>
+        <translation>컨트랙트를 배포한 블록</translation>
+    </message>
+    <message>
+        <source>IPFS source</source>
+        <translation>IPFS 소스</translation>
+    </message>
+    <message>
+        <source>a Kubo node or gateway; empty: the publishing node</source>
+        <translation>Kubo 노드 또는 게이트웨이. 비워 두면 게시용 노드</translation>
+    </message>
+    <message>
+        <source>A Kubo node&apos;s RPC address (like http://127.0.0.1:5001) or an HTTP gateway (like https://ipfs.io/ipfs/). Every file is checked against its CID, whichever source sends it.</source>
+        <translation>Kubo 노드의 RPC 주소(예: http://127.0.0.1:5001) 또는 HTTP 게이트웨이(예: https://ipfs.io/ipfs/)입니다. 어느 소스에서 받든 모든 파일을 CID와 대조해 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Prizes (KAIA)</source>
+        <translation>상금(KAIA)</translation>
+    </message>
+    <message>
+        <source>The contract address is not a valid address. {reason}</source>
+        <translation>컨트랙트 주소가 올바른 주소가 아닙니다. {reason}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>저장하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Curation settings saved.</source>
+        <translation>큐레이션 설정을 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>DescribeSettingsCard</name>
     <message>
         <source>Paste an OpenAI API key</source>
@@ -256,6 +482,45 @@
     <message>
         <source>Not saved: {reason}</source>
         <translation>저장하지 못했습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PrizeFields</name>
+    <message>
+        <source>Rank {rank}</source>
+        <translation>{rank}위</translation>
+    </message>
+    <message>
+        <source>Prize for rank {rank}, in KAIA</source>
+        <translation>{rank}위 상금(KAIA)</translation>
+    </message>
+    <message>
+        <source>KAIA</source>
+        <translation>KAIA</translation>
+    </message>
+    <message>
+        <source>Give a prize for rank {rank} too: every rank above the last prize needs one.</source>
+        <translation>{rank}위 상금도 입력하세요. 마지막 상금보다 높은 순위에는 모두 상금이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The prize for rank {rank} must be an amount of KAIA, like 500 or 12.5, with no minus sign.</source>
+        <translation>{rank}위 상금은 500이나 12.5처럼 빼기 기호 없는 KAIA 금액이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>These prizes cannot be used. Check each amount.</source>
+        <translation>이 상금은 사용할 수 없습니다. 각 금액을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>No prizes set.</source>
+        <translation>설정한 상금이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Total: — (a prize is not an amount yet)</source>
+        <translation>합계: — (아직 금액이 아닌 상금이 있습니다)</translation>
+    </message>
+    <message>
+        <source>Total: {amount} KAIA</source>
+        <translation>합계: {amount} KAIA</translation>
     </message>
 </context>
 <context>

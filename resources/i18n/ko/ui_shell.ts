@@ -28,6 +28,10 @@
         <translation>라이브러리</translation>
     </message>
     <message>
+        <source>Curation</source>
+        <translation>큐레이션</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>설정</translation>
     </message>

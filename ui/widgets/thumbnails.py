@@ -1,9 +1,13 @@
-"""Small pictures of designs, decoded on the `disk` executor and kept in a least-recently-used cache.
+"""Small pictures, decoded on the `disk` executor and kept in a least-recently-used cache (the Library's designs,
+the Curation gallery's entries).
 
-`ThumbnailLoader.get(path, side)` answers at once: the cached pixmap, or None while the picture
+`ThumbnailLoader.get(key, side)` answers at once: the cached pixmap, or None while the picture
 is being decoded (the caller draws a placeholder and repaints on `sig_loaded`). Requests are
 served newest first and the waiting list is bounded, so scrolling fast through 14,000 designs
 decodes what is on screen now, not what flew past a second ago.
+
+The key is a file's path, or any name with `source`: a callable run on the disk executor that returns the picture's
+path or its file bytes (a store's image, a disk thumbnail it builds first), so nothing of it runs on the UI thread.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from concurrent import futures
+from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from app.executors import run
@@ -21,17 +27,38 @@ from ui.tasks import deliver
 log = logging.getLogger(__name__)
 
 Key = tuple[str, int]
+Source = Callable[[], "bytes | str | Path | None"]  # run off the UI thread: the picture's path or file bytes
 
 DEFAULT_THREADS = 2  # decodes at a time: disk- and CPU-bound; leave cores to generation and workers to page reads
 DEFAULT_CACHE_BYTES = 96 * 1024 * 1024  # about 370 thumbnails of 256×256 at 32 bits
 DEFAULT_QUEUE_LIMIT = 256  # older wishes beyond this are forgotten (and asked again if still shown)
+MAX_PIXELS = 64_000_000  # a larger declared size is an image bomb, refused before decoding (8000×8000)
 
 
 def decode_scaled(path: str, side: int) -> QImage:
     """The image at `path` with its short side scaled down to `side` (never up); null when unreadable."""
-    reader = QImageReader(path)
+    return _decode(QImageReader(path), path, side)
+
+
+def decode_source(source: Source, side: int) -> QImage:
+    """What `source` returns (a path, or an image file's bytes) decoded like `decode_scaled`; null when unreadable."""
+    found = source()
+    if found is None:
+        return QImage()
+    if isinstance(found, (str, Path)):
+        return decode_scaled(str(found), side)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(bytes(found)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return _decode(QImageReader(buffer), "image bytes", side)  # i18n: not shown (a log line's words)
+
+
+def _decode(reader: QImageReader, what: str, side: int) -> QImage:
     reader.setAutoTransform(True)
     size = reader.size()
+    if size.isValid() and size.width() * size.height() > MAX_PIXELS:
+        log.info("not decoding %s: it declares %d×%d pixels", what, size.width(), size.height())
+        return QImage()
     if size.isValid() and min(size.width(), size.height()) > side:
         scale = side / min(size.width(), size.height())
         # Formats that can (JPEG) decode small directly; for PNG Qt scales right after decoding,
@@ -39,14 +66,14 @@ def decode_scaled(path: str, side: int) -> QImage:
         reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
     image = reader.read()
     if image.isNull():
-        log.info("cannot read %s: %s", path, reader.errorString())
+        log.info("cannot read %s: %s", what, reader.errorString())
         return image
     wanted = QImage.Format.Format_ARGB32_Premultiplied if image.hasAlphaChannel() else QImage.Format.Format_RGB32
     return image.convertToFormat(wanted)  # the formats QPainter draws fastest
 
 
 class ThumbnailLoader(QObject):
-    sig_loaded = Signal(str, int)  # path, side: the picture is in the cache now, or could not be read
+    sig_loaded = Signal(str, int)  # key, side: the picture is in the cache now, or could not be read
 
     def __init__(
         self,
@@ -66,17 +93,21 @@ class ThumbnailLoader(QObject):
         self._waiting: OrderedDict[Key, None] = OrderedDict()  # newest request last, served first
         self._running: set[Key] = set()
         self._failed: set[Key] = set()
+        self._sources: dict[Key, Source] = {}  # how to read a key that is not a path, while it waits or decodes
 
     # --- API -----------------------------------------------------------------------------------
 
-    def get(self, path: str, side: int) -> QPixmap | None:
-        """The cached picture, or None: then it is decoded in the background unless it failed before."""
+    def get(self, path: str, side: int, source: Source | None = None) -> QPixmap | None:
+        """The cached picture, or None: then it is decoded in the background unless it failed before. `path` is the
+        file to decode, or only a name when `source` says where the picture comes from."""
         key = (path, side)
         pixmap = self._cache.get(key)
         if pixmap is not None:
             self._cache.move_to_end(key)
             return pixmap
         if key not in self._failed:
+            if source is not None:
+                self._sources[key] = source
             self._request(key)
         return None
 
@@ -107,9 +138,11 @@ class ThumbnailLoader(QObject):
     def cancel_waiting(self) -> None:
         """Drop requests not started yet, e.g. when the grid shows other designs now."""
         self._waiting.clear()
+        self._forget_idle_sources()
 
     def shutdown(self, timeout_ms: int = 3000) -> None:
         self._waiting.clear()
+        self._forget_idle_sources()
         futures.wait(list(self._decoding.values()), timeout_ms / 1000)
 
     # --- internals -----------------------------------------------------------------------------
@@ -120,15 +153,26 @@ class ThumbnailLoader(QObject):
         self._waiting[key] = None
         self._waiting.move_to_end(key)
         while len(self._waiting) > self._queue_limit:
-            self._waiting.popitem(last=False)
+            forgotten, _ = self._waiting.popitem(last=False)
+            self._sources.pop(forgotten, None)
         self._start_jobs()
+
+    def _forget_idle_sources(self) -> None:
+        for key in list(self._sources):
+            if key not in self._running:
+                del self._sources[key]
 
     def _start_jobs(self) -> None:
         # At most `threads` decodes in the disk queue at once: a page read asked meanwhile waits for few of them.
         while self._waiting and len(self._running) < self._threads:
             key, _ = self._waiting.popitem(last=True)
             self._running.add(key)
-            future = self._decoding[key] = run("disk", decode_scaled, *key)
+            source = self._sources.get(key)
+            if source is None:
+                future = run("disk", decode_scaled, *key)
+            else:
+                future = run("disk", decode_source, source, key[1])
+            self._decoding[key] = future
             deliver(
                 future,
                 lambda image, key=key: self._on_done(key, image),
@@ -144,6 +188,7 @@ class ThumbnailLoader(QObject):
         path, side = key
         self._running.discard(key)
         self._decoding.pop(key, None)
+        self._sources.pop(key, None)
         if image.isNull():
             self._failed.add(key)
         else:

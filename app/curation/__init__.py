@@ -1,0 +1,1 @@
+"""Campaign curation: submissions in (chain, folder, ZIP, library), judging rounds, winners and payouts."""
