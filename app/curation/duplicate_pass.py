@@ -18,6 +18,7 @@ from app.curation.interface import CurationStore
 
 READ_AHEAD = 512  # keys read per query while hashing
 WRITE_EVERY = 1024  # hashes stored per transaction
+IN_PROCESS_BELOW = 256  # fewer pictures to hash than this: no worker processes
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ def run_duplicate_pass(
                     yield key, data
             after = page[-1][0]
 
+    if len(store.unhashed(limit=IN_PROCESS_BELOW)) < IN_PROCESS_BELOW:
+        workers = 1  # a few new pictures: hashing them here is quicker than starting worker processes
     pending: list[tuple[int, int]] = []
     for chunk in duplicates.hashes_in_pool(pictures(), workers=workers):
         for key, value in chunk:

@@ -37,6 +37,9 @@ class CurationStore(Protocol):
     @property
     def kind(self) -> str: ...  # "sqlite" or "postgresql"
 
+    @property
+    def where(self) -> str: ...  # the file, or host:port/database (never a password)
+
     def close(self) -> None: ...
 
     # --- submissions -------------------------------------------------------------------------------
@@ -63,6 +66,14 @@ class CurationStore(Protocol):
         ...
 
     def phashes(self) -> list[tuple[int, int]]: ...
+
+    def unhashed(self, *, after: int = 0, limit: int = 1000) -> list[tuple[int, str]]:
+        """(entry, image sha256) of valid entries not perceptually hashed yet (the duplicates pass)."""
+        ...
+
+    def image_hashes(self) -> list[tuple[int, str]]:
+        """(entry, image sha256) of every valid entry with a picture: exact copies."""
+        ...
 
     def set_duplicate_groups(self, groups: Sequence[Sequence[int]]) -> None:
         """Replace every duplicate group with these (each a list of entries; singletons are left out)."""
@@ -114,6 +125,10 @@ class CurationStore(Protocol):
     # --- judging ---------------------------------------------------------------------------------
     def score(self, round_id: int, entry: int, judge_id: int, criterion: str, value: int) -> Verdict:
         """Set one criterion's 1-5 score (the verdict becomes SCORED); returns the judge's verdict now."""
+        ...
+
+    def clear_score(self, round_id: int, entry: int, judge_id: int, criterion: str) -> Verdict | None:
+        """Take one criterion's score back; the verdict stays, unfinished."""
         ...
 
     def set_verdict(self, round_id: int, entry: int, judge_id: int, kind: str, comment: str | None = None) -> Verdict:

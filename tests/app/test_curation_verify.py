@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
-from app.curation.models import EntryFilter
+from app.curation.models import Candidate, EntryFilter
 from app.curation.sources.library_source import read_library
 from app.curation.store import open_store
 from app.curation.verify_entry import can_verify, verify_entry
@@ -25,7 +27,7 @@ def campaign_of_one(tiny_sd15, models_dir, isolated_dirs, tmp_path):
     library.close()
 
 
-def test_a_library_entry_regenerates_to_the_same_pixels_and_the_check_is_logged(campaign_of_one):
+def test_a_library_entry_regenerates_to_the_same_pixels_and_a_plain_picture_is_explained(campaign_of_one):
     engine, store = campaign_of_one
     (entry,) = store.submissions(store.page_keys(EntryFilter(), limit=10))
     judge = store.add_judge("Mina")
@@ -35,13 +37,7 @@ def test_a_library_entry_regenerates_to_the_same_pixels_and_the_check_is_logged(
     logged = [a for a in store.audit_since(0) if a.action == "verify"]
     assert [(a.entry, a.judge_id, a.details["verdict"]) for a in logged] == [(entry.key, judge.id, "exact")]
 
-
-def test_an_entry_that_does_not_say_how_it_was_made_is_explained(campaign_of_one, tmp_path):
-    import hashlib
-
-    from app.curation.models import Candidate
-
-    engine, store = campaign_of_one
+    # An entry that does not say how it was made (a plain PNG from a folder) is explained, not attempted.
     png = plain_png(7)
     store.add([Candidate("file:x", "folder", "x.png", image=png, image_sha256=hashlib.sha256(png).hexdigest())])
     plain = next(s for s in store.submissions(store.page_keys(EntryFilter(), limit=10)) if s.source == "folder")

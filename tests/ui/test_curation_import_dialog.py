@@ -68,6 +68,7 @@ def test_a_folder_imports_to_the_end_with_counts_and_the_bad_item_listed_with_it
     assert dialog.tally_label.text() == "31 added · 0 already there · 1 kept aside"
     assert dialog.bar.value() == dialog.bar.maximum()
     assert store.count(EntryFilter(state="ok")) == 30
+    assert store.unhashed() == [] and len(store.phashes()) == 30  # copies are looked for as the import ends
     qtbot.waitUntil(lambda: dialog.kept.count() == 1)
     line = dialog.kept.item(0).text()
     assert line.startswith("bad_damaged.png: ") and len(line) > len("bad_damaged.png: ") + 10

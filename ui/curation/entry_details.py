@@ -162,8 +162,9 @@ class EntryDetails(Retranslating, QFrame):
     # --- API -----------------------------------------------------------------------------------
 
     def set_blind(self, blind: bool) -> None:
-        self._blind = blind
-        self.set_submission(self._submission, self._duplicates)
+        if blind != self._blind:  # the viewer says it before every entry: re-showing costs a relayout
+            self._blind = blind
+            self.set_submission(self._submission, self._duplicates)
 
     def is_blind(self) -> bool:
         return self._blind

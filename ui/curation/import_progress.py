@@ -15,6 +15,7 @@ from typing import Any, Callable
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, Signal
 
+from app.curation.duplicate_pass import run_duplicate_pass
 from app.curation.importer import ImportProgress, ImportSource, run_import
 from app.errors import UserFacingError
 from app.executors import run
@@ -107,7 +108,11 @@ class ImportJob(QObject):
 
     def _work(self) -> ImportProgress:
         source = self._make_source()
-        return run_import(self._store, source, on_progress=self._from_worker, cancel=self._cancel, by=self._by)
+        progress = run_import(self._store, source, on_progress=self._from_worker, cancel=self._cancel, by=self._by)
+        if progress.finished and progress.added:
+            # New pictures are hashed and every copy regrouped (seconds), so judges see copies side by side.
+            run_duplicate_pass(self._store, cancel=self._cancel, by=self._by)
+        return progress
 
     def _from_worker(self, progress: ImportProgress) -> None:
         call_on_ui(lambda: self._show(progress) if shiboken6.isValid(self) else None)
