@@ -56,9 +56,11 @@ def empty_layout(layout: QLayout) -> None:
     """Take every item out of `layout`, its widgets deleted."""
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()  # gone from the screen now, not when the deletion comes round
-            item.widget().deleteLater()
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()  # gone from the screen now, not when the deletion comes round
+            widget.setObjectName("")  # and no longer found by its name (a row's new label has it now)
+            widget.deleteLater()
 
 
 def statement(right_margin: int = 0) -> tuple[QGridLayout, QScrollArea]:
