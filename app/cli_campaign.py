@@ -141,6 +141,9 @@ def _import(store: Any, args: argparse.Namespace, settings: Any) -> int:
 
     found = run_duplicate_pass(store)  # hashes only what is new; regrouping 100,000 entries takes seconds
     print(DUPLICATES(groups=found.groups, entries=found.entries_in_groups, hashed=found.hashed))
+    from app.curation.thumbnail_pass import backfill_thumbnails
+
+    backfill_thumbnails(store)  # a store from before thumbnails were made at import gets them now
     return 0
 
 

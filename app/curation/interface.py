@@ -57,6 +57,19 @@ class CurationStore(Protocol):
 
     def image(self, sha256: str) -> bytes | None: ...
 
+    def thumbnail(self, sha256: str) -> bytes | None:
+        """The small picture made of the image `sha256` at import (WebP); None when there is none (a store from
+        before the thumbnail pass, or no picture to make one of)."""
+        ...
+
+    def missing_thumbnails(self, *, after: str = "", limit: int = 1000) -> list[str]:
+        """The sha256 of stored images without a thumbnail, in order, after `after` (the thumbnail pass)."""
+        ...
+
+    def set_thumbnails(self, thumbnails: Sequence[tuple[str, bytes]]) -> None:
+        """Keep these (sha256, WebP bytes); one already stored is kept as it was."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """{"ok": n, "bad": n, "disqualified": n, "duplicates": n, <problem kind>: n, ...}"""
         ...

@@ -192,4 +192,16 @@ CREATE TABLE payouts (
 )
 """
 
-STEPS: list[Step] = [_V1_TABLES, _V1_APPEND_ONLY, _V3_PAYOUTS]
+# Small pictures of the originals, made once at import (`app/curation/thumbnail_cache.make_thumbnail`), so no
+# judge's machine decodes a full-size original to fill the gallery. One per picture (the sha256 of the original, as
+# `images` keys it); `side` is the short side they were made for. A store from before has none: the thumbnail pass
+# (`app/curation/thumbnail_pass.py`) fills them in.
+_V4_THUMBNAILS = """
+CREATE TABLE thumbnails (
+    sha256 TEXT PRIMARY KEY,
+    side INTEGER NOT NULL,
+    bytes {blob} NOT NULL
+)
+"""
+
+STEPS: list[Step] = [_V1_TABLES, _V1_APPEND_ONLY, _V3_PAYOUTS, _V4_THUMBNAILS]

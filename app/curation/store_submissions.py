@@ -16,7 +16,8 @@ from typing import Any
 
 from app import safejson
 from app.curation.db import Tx
-from app.curation.models import UNREACHABLE, Candidate, Disqualification, Problem, Submission
+from app.curation.models import UNREACHABLE, UNREADABLE_IMAGE, Candidate, Disqualification, Problem, Submission
+from app.curation.thumbnail_cache import STORED_SIDE, stored_thumbnail
 from app.messages import Msg, to_json
 from app.stored_reasons import from_stored
 
@@ -65,6 +66,7 @@ class SubmissionsMixin:
                 by_key[source_key] = candidate
         if not rows:
             return 0, 0
+        thumbnails = self._make_thumbnails(by_key.values())
 
         def work(tx: Tx) -> tuple[int, int]:
             present = _present(tx, list(rows))
@@ -86,11 +88,28 @@ class SubmissionsMixin:
                     "INSERT INTO images (sha256, bytes) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING",
                     list(images.items()),
                 )
+            _add_thumbnails(tx, [(sha, data) for sha, data in thumbnails.items() if sha in images])
             added = tx.many(_INSERT, [rows[key] for key in new])
             _add_traits(tx, [(key, by_key[key].traits) for key in new if by_key[key].traits])
             return added, len(candidates) - added
 
         return self._db.write(work)
+
+    def _make_thumbnails(self, candidates: Iterable[Candidate]) -> dict[str, bytes]:
+        """The small picture of each candidate's image that has none stored yet (sha256 -> WebP bytes); none for an
+        image that is no picture or declares too many pixels. Made here, before the transaction: decoding takes
+        milliseconds a picture, and the write lock is held for the inserts alone."""
+        pictures: dict[str, bytes] = {}
+        for c in candidates:
+            unreadable = c.problem is not None and c.problem.kind == UNREADABLE_IMAGE  # the source looked: not decoded
+            if c.image and c.image_sha256 and not unreadable:
+                pictures.setdefault(_text(c.image_sha256), c.image)
+        for chunk in _chunks(list(pictures)):
+            marks = ", ".join("?" * len(chunk))
+            for (sha,) in self._db.read(f"SELECT sha256 FROM thumbnails WHERE sha256 IN ({marks})", chunk):
+                pictures.pop(sha, None)
+        made = {sha: stored_thumbnail(bytes(data)) for sha, data in pictures.items()}
+        return {sha: data for sha, data in made.items() if data}
 
     def has_sources(self, source_keys: Sequence[str]) -> set[str]:
         """Which are stored already; one whose files could not be fetched last time is not (it is to be retried)."""
@@ -123,6 +142,26 @@ class SubmissionsMixin:
     def image(self, sha256: str) -> bytes | None:
         rows = self._db.read("SELECT bytes FROM images WHERE sha256 = ?", (_text(sha256),))
         return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def thumbnail(self, sha256: str) -> bytes | None:
+        """The stored small picture of the image `sha256` (WebP, STORED_SIDE short side); None when there is none."""
+        rows = self._db.read("SELECT bytes FROM thumbnails WHERE sha256 = ?", (_text(sha256),))
+        return bytes(rows[0][0]) if rows and rows[0][0] else None
+
+    def missing_thumbnails(self, *, after: str = "", limit: int = 1000) -> list[str]:
+        """The sha256 of stored images without a thumbnail, in order, after `after` (the thumbnail pass)."""
+        rows = self._db.read(
+            "SELECT i.sha256 FROM images i LEFT JOIN thumbnails t ON t.sha256 = i.sha256"
+            " WHERE t.sha256 IS NULL AND i.sha256 > ? ORDER BY i.sha256 LIMIT ?",
+            (_text(after), int(limit)),
+        )
+        return [str(r[0]) for r in rows]
+
+    def set_thumbnails(self, thumbnails: Sequence[tuple[str, bytes]]) -> None:
+        """Keep these (sha256, WebP bytes) of stored images; one already there is kept as it was."""
+        rows = [(_text(sha), bytes(data)) for sha, data in thumbnails if data]
+        if rows:
+            self._db.write(lambda tx: _add_thumbnails(tx, rows))
 
     # --- duplicates ------------------------------------------------------------------------------------------------
 
@@ -205,6 +244,13 @@ def _present(tx: Tx, source_keys: list[str], problem_kind: str | None = None) ->
         sql = f"SELECT source_key FROM submissions WHERE source_key IN ({marks}){only}"
         found.update(r[0] for r in tx.query(sql, (*chunk, *([problem_kind] if problem_kind else []))))
     return found
+
+
+def _add_thumbnails(tx: Tx, thumbnails: list[tuple[str, bytes]]) -> None:
+    tx.many(
+        "INSERT INTO thumbnails (sha256, side, bytes) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+        [(sha, STORED_SIDE, data) for sha, data in thumbnails],
+    )
 
 
 def _not_unreachable(candidate: Candidate) -> bool:

@@ -1,4 +1,6 @@
-"""Small pictures of curation entries kept on disk, so a gallery of 100,000 entries decodes each original once.
+"""Small pictures of curation entries: made once at import and kept in the store (`stored_thumbnail`, the
+`thumbnails` table), else — for a store from before that has none yet — built here from the original and kept on
+disk, so a gallery of 100,000 entries decodes each original at most once.
 
 A thumbnail is named by its image's sha256 and side: `<folder>/<sha[:2]>/<sha>_<side>.webp`. The store holds the
 originals (a few megabytes each); reading one, decoding it and scaling it down costs far more than reading a 20 KB
@@ -28,6 +30,7 @@ from typing import Callable
 from PIL import Image, ImageOps
 
 from app import paths
+from app.curation.sources.image_check import MAX_PIXELS as ENTRY_MAX_PIXELS
 from app.fsutil import atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,7 @@ log = logging.getLogger(__name__)
 MAX_PIXELS = 64_000_000  # 8000×8000: more is refused unread (Pillow's own bomb limit is about 179 M)
 DEFAULT_CAP_BYTES = 512 * 1024 * 1024  # about 25,000 thumbnails of 256 px
 QUALITY = 82
+STORED_SIDE = 256  # the short side of the thumbnails kept in the store (the gallery's tiles)
 SUFFIX = ".webp"
 TOUCH_EVERY_S = 3600  # a served file's time is refreshed at most this often (one utime per hour, not per paint)
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -120,14 +124,20 @@ class ThumbnailCache:
         return size
 
 
-def make_thumbnail(data: bytes, side: int) -> bytes | None:
+def stored_thumbnail(data: bytes) -> bytes | None:
+    """The thumbnail the store keeps for a picture (module-level: the thumbnail pass runs it in worker processes).
+    A picture larger than an import lets in is never decoded: it is an image bomb kept aside for staff."""
+    return make_thumbnail(data, STORED_SIDE, max_pixels=ENTRY_MAX_PIXELS)
+
+
+def make_thumbnail(data: bytes, side: int, *, max_pixels: int = MAX_PIXELS) -> bytes | None:
     """WebP bytes of the picture with its short side at most `side`; None when it is no picture or too large."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size  # read from the header: nothing decoded yet
-                if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
+                if width <= 0 or height <= 0 or width * height > max_pixels:
                     log.info("not decoding a picture that declares %d×%d pixels", width, height)
                     return None
                 scale = side / min(width, height)

@@ -20,6 +20,7 @@ DAG_PB = 0x70
 SHA2_256 = 0x12
 _UNIXFS_FILE = 2
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,33 @@ def cid_to_str(cid: bytes) -> str:
     return "b" + base64.b32encode(cid).decode("ascii").lower().rstrip("=")
 
 
+def _b36decode(text: str) -> bytes:
+    n = 0
+    for ch in text:
+        idx = _B36.find(ch)
+        if idx < 0:
+            raise ValueError(f"not base36: {ch!r}")
+        n = n * 36 + idx
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return b"\0" * (len(text) - len(text.lstrip("0"))) + body
+
+
 def cid_from_str(text: str) -> bytes:
-    """Binary CID from its text form (the two bases this module writes)."""
+    """Binary CID from its text form: CIDv0, or CIDv1 in the multibases CIDs are written in (base32 "b"/"B",
+    base58btc "z", base36 "k"/"K" as IPNS and subdomain gateways use, base16 "f"/"F")."""
     if text.startswith("Qm") and len(text) == 46:
         return _b58decode(text)
-    if text.startswith("b"):
-        body = text[1:].upper()
+    prefix, body = text[:1], text[1:]
+    if prefix in ("b", "B") and body:
+        body = body.upper()
         return base64.b32decode(body + "=" * (-len(body) % 8))
-    raise ValueError(f"unsupported CID text {text!r}: expected CIDv0 'Qm…' or base32 CIDv1 'b…'")
+    if prefix == "z" and body:
+        return _b58decode(body)
+    if prefix in ("k", "K") and body:
+        return _b36decode(body.lower())
+    if prefix in ("f", "F") and body:
+        return bytes.fromhex(body)
+    raise ValueError(f"unsupported CID text {text!r}: expected CIDv0 'Qm…' or a CIDv1 in base32, base58, base36, hex")
 
 
 def parse_cid(buf: bytes, pos: int = 0) -> tuple[bytes, int]:

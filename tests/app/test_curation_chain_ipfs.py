@@ -20,7 +20,7 @@ from app.curation.sources.ipfs_fetch import (
     ipfs_address,
     matches,
 )
-from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, file_cid
+from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, _b58encode, cid_from_str, file_cid
 from tests.fixtures.curation_chain import Gateway
 
 pytestmark = pytest.mark.timeout(60)
@@ -128,3 +128,104 @@ def test_a_stopped_gateway_is_unreachable_not_an_exception():
     with pytest.raises(FetchProblem) as caught:
         IpfsFetcher(IpfsSource(KUBO, url, timeout_s=1)).fetch(IpfsAddress(RAW_CID), 1000, INVALID_METADATA)
     assert caught.value.kind == UNREACHABLE
+
+
+# --- ipfs://<folder>/<name>: every block checked, never accepted unverified ----------------------------------------
+
+
+def _folder(gateway, profile=UNIXFS_V1_2025):
+    image = os.urandom(300 * 1024)  # more than one legacy chunk: a file of several blocks
+    entries = {"12.json": b'{"name": "SM6 #12"}', "12.png": image}
+    return gateway.add_folder(entries, profile), entries
+
+
+@pytest.mark.parametrize("kind", [GATEWAY, KUBO])
+@pytest.mark.parametrize("profile", [UNIXFS_V1_2025, KUBO_LEGACY], ids=["cidv1", "cidv0"])
+def test_a_file_in_a_folder_is_read_and_each_block_checked(gateway, kind, profile):
+    folder, entries = _folder(gateway, profile)
+    fetcher = IpfsFetcher(IpfsSource(kind, gateway.base_url, timeout_s=2))
+    for name, data in entries.items():
+        assert fetcher.fetch(ipfs_address(f"ipfs://{folder}/{name}"), 1024 * 1024, INVALID_METADATA) == data
+
+
+@pytest.mark.parametrize("kind", [GATEWAY, KUBO])
+def test_a_tampered_block_in_a_folder_is_a_cid_mismatch(gateway, kind):
+    folder, _ = _folder(gateway)
+    fetcher = IpfsFetcher(IpfsSource(kind, gateway.base_url, timeout_s=2))
+    leaf = max(gateway.blocks, key=lambda cid: len(gateway.blocks[cid]))  # a block of the image
+    gateway.blocks[leaf] = os.urandom(len(gateway.blocks[leaf]))
+    with pytest.raises(FetchProblem) as caught:
+        fetcher.fetch(ipfs_address(f"ipfs://{folder}/12.png"), 1024 * 1024, UNREADABLE_IMAGE)
+    assert caught.value.kind == CID_MISMATCH and folder in caught.value.reason.english()
+
+
+@pytest.mark.parametrize("kind", [GATEWAY, KUBO])
+def test_a_name_the_folder_lacks_says_so_plainly(gateway, kind):
+    folder, _ = _folder(gateway)
+    fetcher = IpfsFetcher(IpfsSource(kind, gateway.base_url, timeout_s=2))
+    with pytest.raises(FetchProblem) as caught:
+        fetcher.fetch(ipfs_address(f"ipfs://{folder}/13.json"), 1024 * 1024, INVALID_METADATA)
+    assert caught.value.kind == INVALID_METADATA
+    assert caught.value.reason.english() == f"The IPFS folder {folder} has no file named “13.json”."
+    with pytest.raises(FetchProblem) as deeper:  # a file is no folder: nothing lies under it
+        fetcher.fetch(ipfs_address(f"ipfs://{folder}/12.json/x"), 1024 * 1024, INVALID_METADATA)
+    assert deeper.value.kind == INVALID_METADATA and "no file named “12.json/x”" in deeper.value.reason.english()
+
+
+def test_a_sharded_folder_is_refused_with_a_reason(gateway):
+    folder = gateway.add_folder({"1.json": b"{}"}, sharded=True)
+    fetcher = IpfsFetcher(IpfsSource(GATEWAY, gateway.base_url, timeout_s=2))
+    with pytest.raises(FetchProblem) as caught:
+        fetcher.fetch(ipfs_address(f"ipfs://{folder}/1.json"), 1024 * 1024, INVALID_METADATA)
+    assert caught.value.kind == INVALID_METADATA and "sharded" in caught.value.reason.english()
+
+
+def test_a_file_in_a_folder_over_its_cap_is_not_read(gateway):
+    folder, _ = _folder(gateway)
+    for kind in (GATEWAY, KUBO):
+        fetcher = IpfsFetcher(IpfsSource(kind, gateway.base_url, timeout_s=2))
+        with pytest.raises(FetchProblem) as caught:
+            fetcher.fetch(ipfs_address(f"ipfs://{folder}/12.png"), 100 * 1024, UNREADABLE_IMAGE)
+        assert caught.value.kind == UNREADABLE_IMAGE and "larger than" in caught.value.reason.english()
+
+
+def test_a_gateway_without_car_replies_is_unreachable_not_trusted(gateway):
+    folder, entries = _folder(gateway)
+    gateway.car_replies = False  # it sends the file itself, which nothing could check
+    fetcher = IpfsFetcher(IpfsSource(GATEWAY, gateway.base_url, timeout_s=2))
+    with pytest.raises(FetchProblem) as caught:
+        fetcher.fetch(ipfs_address(f"ipfs://{folder}/12.json"), 1024 * 1024, INVALID_METADATA)
+    assert caught.value.kind == UNREACHABLE
+    assert "does not send files in the verifiable CAR form" in caught.value.reason.english()
+    assert "IPFS gateway" in caught.value.reason.english()
+
+
+def _base58(binary: bytes) -> str:
+    return _b58encode(binary)
+
+
+def _base36(binary: bytes) -> str:
+    n, out = int.from_bytes(binary, "big"), ""
+    while n:
+        n, digit = divmod(n, 36)
+        out = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + out
+    return out
+
+
+@pytest.mark.parametrize(
+    ("prefix", "spell"),
+    [("z", _base58), ("k", _base36), ("f", bytes.hex), ("F", lambda b: b.hex().upper())],
+    ids=["base58btc", "base36", "base16", "base16 upper"],
+)
+@pytest.mark.parametrize("kind", [GATEWAY, KUBO])
+def test_cidv1_in_other_multibases_is_read_and_checked(gateway, prefix, spell, kind):
+    data = os.urandom(1024 * 1024 + 5)  # two chunks: a dag-pb root
+    cid = gateway.add(data)
+    folder, entries = _folder(gateway)
+    other = prefix + spell(cid_from_str(cid))
+    other_folder = prefix + spell(cid_from_str(folder))
+    assert cid_from_str(other) == cid_from_str(cid)
+    fetcher = IpfsFetcher(IpfsSource(kind, gateway.base_url, timeout_s=2))
+    assert fetcher.fetch(ipfs_address(f"ipfs://{other}"), 2 * 1024 * 1024, INVALID_METADATA) == data
+    assert fetcher.fetch(ipfs_address(f"ipfs://{other_folder}/12.json"), 1024, INVALID_METADATA) == entries["12.json"]
+    assert matches(other, data) and not matches(other, data + b"x")

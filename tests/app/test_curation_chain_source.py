@@ -15,6 +15,7 @@ from app.curation.models import AFTER_DEADLINE, CID_MISMATCH, INVALID_METADATA, 
 from app.curation.sources.chain_source import ChainSource, ChainSourceError, _image_fields
 from app.curation.sources.ipfs_fetch import GATEWAY, IpfsSource
 from app.errors import UserFacingError
+from app.token.cid import _b58encode, cid_from_str, file_cid
 from app.token.metadata import metadata_bytes
 from tests.fixtures.curation_chain import RpcProxy, campaign, owners, tiny_png, token_metadata
 
@@ -58,6 +59,22 @@ def _special(c) -> None:
     c.mint(111, holders[3], metadata=b"{not json")  # 11: metadata that is not JSON
     data_meta = metadata_bytes(token_metadata(112, f"ipfs://{c.gateway.add(tiny_png(112))}"))
     c.mint(112, holders[0], uri="data:application/json," + data_meta.decode())  # 12: metadata kept on chain
+    _folder_collection(c)
+
+
+def _folder_collection(c) -> None:
+    """Tokens 13-15 as most NFT collections publish them: a folder of images and a folder of metadata,
+    `ipfs://<folder>/<n>.json` naming `ipfs://<folder>/<n>.png`."""
+    images = {f"{n}.png": tiny_png(100 + n) for n in (13, 14, 15)}
+    image_folder = c.gateway.add_folder(images)
+    metas = {f"{n}.json": metadata_bytes(token_metadata(100 + n, f"ipfs://{image_folder}/{n}.png")) for n in (13, 14)}
+    metas["15.json"] = metadata_bytes(token_metadata(115, f"ipfs://{image_folder}/99.png"))  # names no such file
+    meta_folder = c.gateway.add_folder(metas)
+    in_base58 = "z" + _b58encode(cid_from_str(meta_folder))  # 13: its folder's CIDv1 written in base58btc
+    for n, folder in ((13, in_base58), (14, meta_folder), (15, meta_folder)):
+        json_bytes, image = metas[f"{n}.json"], images[f"{n}.png"]
+        c.mint(100 + n, owners()[n % 4], uri=f"ipfs://{folder}/{n}.json", metadata=json_bytes, image=image)
+    c.gateway.blocks[file_cid(images["14.png"])] = tiny_png(999)  # 14: the gateway serves another image block
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +171,42 @@ def test_a_header_past_pillows_own_cap_is_refused_too():
 def test_metadata_kept_on_chain_in_a_data_address_is_read(read_all):
     candidate = read_all[2][12]
     assert candidate.problem is None and candidate.name == "Create Your SM6 #112" and candidate.image
+
+
+def test_a_token_in_a_folder_collection_is_read_with_every_block_checked(chain, read_all):
+    candidate = read_all[2][13]
+    assert candidate.problem is None and candidate.name == "Create Your SM6 #113"
+    assert candidate.image == chain.tokens[12].image and (candidate.width, candidate.height) == (64, 64)
+    assert candidate.metadata_cid.startswith("z")
+
+
+def test_a_tampered_block_in_a_folder_collection_is_a_cid_mismatch(read_all):
+    tampered = read_all[2][14]
+    assert tampered.problem.kind == CID_MISMATCH and "14.png" in str(tampered.problem.reason)
+    assert tampered.name == "Create Your SM6 #114"
+
+
+def test_an_image_the_folder_lacks_is_kept_with_a_plain_reason(read_all):
+    candidate = read_all[2][15]
+    assert candidate.problem.kind == INVALID_METADATA and "no file named “99.png”" in str(candidate.problem.reason)
+
+
+@pytest.mark.parametrize("token_id", [13, 14])
+def test_a_kubo_node_checks_a_folder_collection_block_by_block_too(chain, read_all, token_id):
+    source = ChainSource.open(SANDBOX, chain.kubo_source, sandbox=chain.sandbox)
+    ref = next(ref for ref in source.scan(0) if ref.token_id == token_id)
+    assert source.read(ref) == read_all[2][token_id]
+
+
+def test_a_gateway_without_car_replies_leaves_a_folder_token_unreachable_not_accepted(chain, read_all):
+    source, refs, _ = read_all
+    chain.gateway.car_replies = False
+    try:
+        candidate = source.read(next(ref for ref in refs if ref.token_id == 13))
+    finally:
+        chain.gateway.car_replies = True
+    assert candidate.problem.kind == UNREACHABLE and "CAR" in str(candidate.problem.reason)
+    assert candidate.image == b"" and candidate.name == ""  # nothing unchecked was taken in
 
 
 def test_a_gateway_that_times_out_leaves_the_token_unreachable_quickly(chain, read_all):

@@ -129,7 +129,7 @@ def _gallery(app, db_file, thumbs) -> GalleryFigures:
     spin(app, lambda: _screen_ready(grid, model, pictures=True))
     figures.screens_gap = ticks.longest()
 
-    shutil.rmtree(thumbs, ignore_errors=True)  # cold: no thumbnail file made yet, so originals are read and scaled
+    shutil.rmtree(thumbs, ignore_errors=True)  # cold: an empty disk cache (the stored thumbnails)
     for pass_, attribute in ((0, "cold"), (1, "warm")):  # warm: the same places again, their files made
         for stop in range(STOPS):
             loader.forget_pictures()

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-VERSION = 2  # bump when what is built changes: the cached copies are then built again
+VERSION = 3  # bump when what is built changes: the cached copies are then built again
 SIDE, GRID = 96, 6
 LARGE, LARGE_SIDE = 256, 1024  # the newest submissions, shown first and scored, are full-size renders
 BATCH = 2_000

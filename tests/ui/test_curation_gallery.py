@@ -1,7 +1,8 @@
 """The Curation gallery stays fast at 100,000 entries: the scroll bar spans them all at once, scrolling to the end
-reads only the pages shown, no store query runs on the UI thread, thumbnails come from the disk cache on the next
-open (the originals are not decoded again), a damaged cache file is rebuilt, and an unreadable picture shows the
-"could not read" tile. A judge's score and flags are on the tile; a blind round hides the entrant's name."""
+reads only the pages shown, no store query runs on the UI thread, pictures are the thumbnails stored at import (no
+original is read), a store from before them builds them from the originals into the disk cache once (and the
+thumbnail pass fills them in), a damaged cache file is rebuilt, and an unreadable picture shows the "could not read"
+tile. A judge's score and flags are on the tile; a blind round hides the entrant's name."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from app.curation.models import (
 )
 from app.curation.store import open_store
 from app.curation.thumbnail_cache import ThumbnailCache
+from app.curation.thumbnail_pass import backfill_thumbnails
 from app.messages import as_message
 from ui.curation.entry_tile_delegate import entry_grid
 from ui.curation.gallery_model import (
@@ -141,6 +143,12 @@ def open_gallery(qtbot, loader, tmp_path):
         model.deleteLater()
 
 
+def without_thumbnails(store: Watched) -> Watched:
+    """The store as one from before thumbnails were stored at import: its pictures have none."""
+    store._store._db.write(lambda tx: tx.execute("DELETE FROM thumbnails"))
+    return store
+
+
 def shown_rows(grid) -> range:
     return grid.visible_rows()
 
@@ -175,8 +183,26 @@ def test_a_hundred_thousand_entries_appear_at_once_and_scrolling_reads_only_the_
     assert store.on_ui_thread() == []
 
 
-def test_thumbnails_arrive_and_come_from_the_disk_cache_on_the_next_open(qtbot, open_gallery, real_store, tmp_path):
+def test_pictures_are_the_thumbnails_stored_at_import_and_no_original_is_read(
+    qtbot, open_gallery, real_store, tmp_path
+):
     store = real_store([candidate(n) for n in range(40)])
+    cache = ThumbnailCache(tmp_path / "thumbs")
+    grid, model = open_gallery(store, cache=cache, flt=EntryFilter(), judge=None)
+    rows = shown_rows(grid)
+    grid.viewport().repaint()
+    qtbot.waitUntil(lambda: pictures_arrived(model, rows), timeout=WAIT_MS)
+    assert store.called("image") == 0 and cache.built == 0  # no original read, nothing written to disk
+    assert store.called("thumbnail") >= len(rows)
+    picture = model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    assert min(picture.width(), picture.height()) == 256  # the 640×480 original, as its 256 px thumbnail
+    assert store.on_ui_thread() == []
+
+
+def test_a_store_from_before_builds_pictures_once_into_the_disk_cache_until_the_pass_fills_them_in(
+    qtbot, open_gallery, real_store, tmp_path
+):
+    store = without_thumbnails(real_store([candidate(n) for n in range(40)]))
     cache = ThumbnailCache(tmp_path / "thumbs")
     grid, model = open_gallery(store, cache=cache, flt=EntryFilter(), judge=None)
     rows = shown_rows(grid)
@@ -196,10 +222,21 @@ def test_thumbnails_arrive_and_come_from_the_disk_cache_on_the_next_open(qtbot, 
     assert store.called("image") == originals_read and second_cache.built == 0  # no original decoded again
     assert store.on_ui_thread() == []
 
+    assert backfill_thumbnails(store).made == 40
+    store.calls.clear()
+    third_cache, third_loader = ThumbnailCache(tmp_path / "other-thumbs"), ThumbnailLoader()
+    try:
+        grid3, model3 = open_gallery(store, cache=third_cache, thumbs=third_loader, flt=EntryFilter(), judge=None)
+        grid3.viewport().repaint()
+        qtbot.waitUntil(lambda: pictures_arrived(model3, rows), timeout=WAIT_MS)
+    finally:
+        third_loader.shutdown()
+    assert store.called("image") == 0 and third_cache.built == 0  # a fresh machine reads only the stored ones
+
 
 def test_a_damaged_thumbnail_file_is_rebuilt_and_shown(qtbot, open_gallery, real_store, tmp_path):
     added = [candidate(n) for n in range(3)]
-    store = real_store(added)
+    store = without_thumbnails(real_store(added))
     cache = ThumbnailCache(tmp_path / "thumbs")
     path = cache.path_for(added[2].image_sha256, 256)
     path.parent.mkdir(parents=True)

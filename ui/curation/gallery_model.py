@@ -2,9 +2,10 @@
 
 A `KeysetPagedModel` (`ui/widgets/paged_model.py`, the Library's base too) over a `CurationStore`: the listing is
 counted and anchored off the UI thread first, so the scroll bar spans all 100,000 entries at once; rows not read yet
-are placeholders, and painting one asks for its page, read on the worker (`gallery_reader.py`). Pictures come from
-the disk thumbnail cache (built from the store's image on the disk executor the first time, read from disk after)
-through the shared ThumbnailLoader. Nothing here queries the store on the UI thread.
+are placeholders, and painting one asks for its page, read on the worker (`gallery_reader.py`). Pictures are the
+thumbnails the import stored beside each original (a few KB, read and decoded on the disk executor through the shared
+ThumbnailLoader); only an entry without one (a store from before them) is built from its original, once, into the
+disk thumbnail cache. Nothing here queries the store on the UI thread.
 
 A judge's own score and flags are painted on the tile; `entry_changed(key)` re-reads one entry after a score or a
 decision, and repaints its tile alone. In a blind round (`blind`) nothing that identifies the entrant is given out.
@@ -31,6 +32,7 @@ from ui.curation.gallery_reader import (
     read_entry,
     read_entry_page,
 )
+from ui.gc_pauses import freeze_long_lived_once
 from ui.i18n import translate
 from ui.widgets.paged_model import AnyIndex, KeysetPagedModel
 from ui.widgets.thumbnails import ThumbnailLoader
@@ -129,6 +131,7 @@ class GalleryModel(KeysetPagedModel):
         self.endResetModel()
         self.sig_total_changed.emit(self.total)
         self.sig_loaded.emit()
+        freeze_long_lived_once("gallery")  # the judge scrolls from here: no full collection walks these
 
     # --- pages -----------------------------------------------------------------------------------
 
@@ -272,7 +275,9 @@ class GalleryModel(KeysetPagedModel):
 
     def _source(self, sha: str, side: int) -> Callable[[], object]:
         store, cache = self._store, self._thumbnails
-        return lambda: cache.get_or_build(sha, side, lambda: store.image(sha))  # on the disk executor
+        # On the disk executor: the thumbnail made at import (one small read), else — a store from before the
+        # thumbnail pass — one built from the original and kept on disk.
+        return lambda: store.thumbnail(sha) or cache.get_or_build(sha, side, lambda: store.image(sha))
 
 
 def _thumb_key(sha256: str) -> str:

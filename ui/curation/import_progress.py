@@ -17,6 +17,7 @@ from PySide6.QtCore import QLocale, QObject, Signal
 
 from app.curation.duplicate_pass import run_duplicate_pass
 from app.curation.importer import ImportProgress, ImportSource, run_import
+from app.curation.thumbnail_pass import backfill_thumbnails
 from app.errors import UserFacingError
 from app.executors import run
 from ui.i18n import translate
@@ -112,6 +113,8 @@ class ImportJob(QObject):
         if progress.finished and progress.added:
             # New pictures are hashed and every copy regrouped (seconds), so judges see copies side by side.
             run_duplicate_pass(self._store, cancel=self._cancel, by=self._by)
+        if progress.finished:
+            backfill_thumbnails(self._store, cancel=self._cancel)  # a store from before has none; else one query
         return progress
 
     def _from_worker(self, progress: ImportProgress) -> None:

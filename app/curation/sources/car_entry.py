@@ -36,7 +36,7 @@ CAR_OTHER_IMAGE = Msg(
 )
 
 
-class _Broken(Exception):
+class BrokenBlocks(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.reason.english())
         self.problem = problem
@@ -56,11 +56,11 @@ def read_car_entry(path: Path, file: str, max_bytes: int) -> CarRead:
     try:
         roots, blocks = read_car(path)
     except (ValueError, IndexError, UnicodeDecodeError, OverflowError):
-        kind, reason = (CID_MISMATCH, CAR_ALTERED) if _altered(path) else (INVALID_METADATA, CAR_DAMAGED)
+        kind, reason = (CID_MISMATCH, CAR_ALTERED) if car_altered(path) else (INVALID_METADATA, CAR_DAMAGED)
         return CarRead(None, "", None, "", Problem(kind, reason(file=file)))
     try:
-        files = [(root, _file_bytes(root, blocks, file, max_bytes)) for root in roots]
-    except _Broken as broken:
+        files = [(root, file_bytes(root, blocks, file, max_bytes)) for root in roots]
+    except BrokenBlocks as broken:
         return CarRead(None, "", None, "", broken.problem)
     if not files:
         return CarRead(None, "", None, "", Problem(INVALID_METADATA, CAR_DAMAGED(file=file)))
@@ -73,8 +73,8 @@ def read_car_entry(path: Path, file: str, max_bytes: int) -> CarRead:
     others = [root for root, _ in files if root != metadata_root]
     if wanted and wanted in blocks:
         try:
-            image = _file_bytes(wanted, blocks, file, max_bytes)
-        except _Broken as broken:
+            image = file_bytes(wanted, blocks, file, max_bytes)
+        except BrokenBlocks as broken:
             return CarRead(metadata_bytes, metadata_root, None, wanted, broken.problem)
         return CarRead(metadata_bytes, metadata_root, image, wanted, None)
     if others:
@@ -85,7 +85,7 @@ def read_car_entry(path: Path, file: str, max_bytes: int) -> CarRead:
     return CarRead(metadata_bytes, metadata_root, None, "", problem)
 
 
-def _altered(path: Path) -> bool:
+def car_altered(path: Path) -> bool:
     """Whether a well-framed section holds a sha2-256 block whose bytes are not what its CID names (a CAR that
     fails for any other reason is damaged, not altered)."""
     try:
@@ -105,7 +105,7 @@ def _altered(path: Path) -> bool:
     return False
 
 
-def _file_bytes(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int) -> bytes:
+def file_bytes(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int) -> bytes:
     out = bytearray()
     _append(cid, blocks, file, max_bytes, out, 0)
     return bytes(out)
@@ -114,9 +114,9 @@ def _file_bytes(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int) -
 def _append(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int, out: bytearray, depth: int) -> None:
     block = blocks.get(cid)
     if block is None or depth > _MAX_DEPTH:
-        raise _Broken(Problem(INVALID_METADATA, CAR_MISSING_BLOCK(file=file, cid=cid)))
+        raise BrokenBlocks(Problem(INVALID_METADATA, CAR_MISSING_BLOCK(file=file, cid=cid)))
     try:
-        codec = _codec(cid)
+        codec = cid_codec(cid)
         if codec == RAW:
             out += block
         elif codec == DAG_PB:
@@ -127,12 +127,12 @@ def _append(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int, out: 
         else:
             raise ValueError(f"codec 0x{codec:x}")
     except (ValueError, IndexError, UnicodeDecodeError):
-        raise _Broken(Problem(INVALID_METADATA, CAR_DAMAGED(file=file))) from None
+        raise BrokenBlocks(Problem(INVALID_METADATA, CAR_DAMAGED(file=file))) from None
     if len(out) > max_bytes:
-        raise _Broken(Problem(INVALID_METADATA, CAR_DAMAGED(file=file)))
+        raise BrokenBlocks(Problem(INVALID_METADATA, CAR_DAMAGED(file=file)))
 
 
-def _codec(cid: str) -> int:
+def cid_codec(cid: str) -> int:
     binary = cid_from_str(cid)
     if len(binary) == 34 and binary[0] == 0x12:
         return DAG_PB  # CIDv0 exists only for dag-pb
@@ -141,7 +141,7 @@ def _codec(cid: str) -> int:
     return codec
 
 
-def _fields(buf: bytes):
+def pb_fields(buf: bytes):
     """(field number, value) of a protobuf message; only the wire types dag-pb and UnixFS use."""
     pos = 0
     while pos < len(buf):
@@ -164,15 +164,15 @@ def _pb_node(block: bytes) -> tuple[list[str], bytes]:
     """The child CIDs (in order) and the inline file bytes of a dag-pb UnixFS file node."""
     links: list[str] = []
     unixfs = b""
-    for number, value in _fields(block):
+    for number, value in pb_fields(block):
         if number == 2 and isinstance(value, bytes):
-            link = dict(_fields(value))
+            link = dict(pb_fields(value))
             if not isinstance(link.get(1), bytes):
                 raise ValueError("link without a hash")
             links.append(cid_to_str(link[1]))
         elif number == 1 and isinstance(value, bytes):
             unixfs = value
-    fields = dict(_fields(unixfs))
+    fields = dict(pb_fields(unixfs))
     if fields.get(1) not in (_UNIXFS_RAW, _UNIXFS_FILE):
         raise ValueError("not a UnixFS file")
     data = fields.get(2, b"")

@@ -80,10 +80,6 @@ class IpfsAddress:
     cid: str
     path: str = ""  # inside the CID's directory ("" for the file itself)
 
-    @property
-    def verifiable(self) -> bool:
-        return not self.path
-
 
 def ipfs_address(uri: str) -> IpfsAddress:
     """The CID (and path) in `ipfs://CID[/path]` or `http(s)://host/ipfs/CID[/path]`; FetchProblem otherwise."""
@@ -152,27 +148,51 @@ class IpfsFetcher:
     def __init__(self, source: IpfsSource, deadline: float | None = None) -> None:
         self.source = source
         self.deadline = deadline
-        self.service = IPFS_NODE if source.kind == KUBO else IPFS_GATEWAY
+        self.service = IPFS_NODE() if source.kind == KUBO else IPFS_GATEWAY()  # a Message: rendered in the sentence
 
     def fetch(self, address: IpfsAddress, max_bytes: int, too_large: str) -> bytes:
-        """The file's bytes, checked against the CID when the address is the CID itself; FetchProblem otherwise
-        (of kind `too_large` when it is over `max_bytes`).
+        """The file's bytes, checked against the CID (block by block for a path inside a folder's CID);
+        FetchProblem otherwise (of kind `too_large` when it is over `max_bytes`).
         A ServiceConfigError (an address no request can use) passes through: a setting to fix, for the whole
         import."""
-        label = address.cid + (f"/{address.path}" if address.path else "")
+        if address.path:
+            from app.curation.sources.ipfs_paths import fetch_path  # it builds on this module
+
+            return fetch_path(self, address, max_bytes, too_large)
+        label = address.cid
+        if self.source.kind == KUBO:
+            status, body = self.request("POST", "/api/v0/cat", label, max_bytes, too_large, params={"arg": label})
+        else:
+            quoted = urllib.parse.quote(label, safe="/")
+            status, body = self.request(
+                "GET", f"/ipfs/{quoted}", label, max_bytes, too_large, headers={"Accept": "*/*"}
+            )
+        self.check_status(status, body, label)
+        if not matches(address.cid, body):
+            raise FetchProblem(CID_MISMATCH, MISMATCH(cid=address.cid), f"{len(body)} bytes")
+        return body
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        label: str,
+        max_bytes: int,
+        too_large: str,
+        *,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, bytes]:
+        """(status, body) of one request to the source, within the timeouts; failures as FetchProblems."""
         timeout = self.source.timeout_s
         if self.deadline is not None:
             timeout = min(timeout, self.deadline - time.monotonic())
             if timeout <= 0:
                 raise FetchProblem(UNREACHABLE, UNREACHABLE_CID(service=self.service, cid=label), "import deadline")
         http = _Http(self.service, timeout, max_reply_bytes=max_bytes)  # type: ignore[arg-type]
-        base = self.source.url.rstrip("/")
-        quoted = urllib.parse.quote(label, safe="/")
+        url = self.source.url.rstrip("/") + path
         try:
-            if self.source.kind == KUBO:
-                status, body = http.request("POST", f"{base}/api/v0/cat", b"", params={"arg": label})
-            else:
-                status, body = http.request("GET", f"{base}/ipfs/{quoted}", headers={"Accept": "*/*"})
+            return http.request(method, url, b"" if method == "POST" else None, headers=headers, params=params)
         except ServiceConfigError:
             raise
         except MalformedReplyError as exc:  # only the size cap: nothing else is parsed here
@@ -180,10 +200,9 @@ class IpfsFetcher:
             raise FetchProblem(too_large, TOO_LARGE(cid=label, max_mb=max_mb), exc.details) from None
         except PublishError as exc:
             raise FetchProblem(UNREACHABLE, UNREACHABLE_CID(service=self.service, cid=label), exc.details) from None
+
+    def check_status(self, status: int, body: bytes, label: str) -> None:
         if status != 200:
             raise FetchProblem(
                 UNREACHABLE, REFUSED_CID(service=self.service, status=status, cid=label), repr(body[:200])
             )
-        if address.verifiable and not matches(address.cid, body):
-            raise FetchProblem(CID_MISMATCH, MISMATCH(cid=address.cid), f"{len(body)} bytes")
-        return body

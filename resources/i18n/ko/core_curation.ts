@@ -219,6 +219,11 @@
         <translation>토큰의 이미지를 PNG, JPEG 또는 WebP 그림으로 읽을 수 없습니다.</translation>
     </message>
     <message>
+        <source>The {service} left out part of {cid}, so it could not be checked. It is kept aside; importing again later tries it again.</source>
+        <comment>curation.chain.incomplete_car</comment>
+        <translation>{service}에서 {cid}의 일부를 보내지 않아 검증할 수 없었습니다. 따로 보관했으며, 나중에 다시 가져오면 다시 시도합니다.</translation>
+    </message>
+    <message>
         <source>IPFS gateway</source>
         <comment>curation.chain.ipfs_gateway</comment>
         <translation>IPFS 게이트웨이</translation>
@@ -237,6 +242,11 @@
         <source>The token's metadata breaks the schema: {problems}</source>
         <comment>curation.chain.metadata_invalid</comment>
         <translation>토큰의 메타데이터가 스키마에 맞지 않습니다: {problems}</translation>
+    </message>
+    <message>
+        <source>The {service} does not send files in the verifiable CAR form (trustless mode), so {cid} could not be checked. It is kept aside; import again through a gateway that supports it, or an IPFS node.</source>
+        <comment>curation.chain.no_car_replies</comment>
+        <translation>{service}에서 검증할 수 있는 CAR 형식(trustless 모드)으로 파일을 보내지 않아 {cid}을(를) 검증할 수 없었습니다. 따로 보관했습니다. 이를 지원하는 게이트웨이나 IPFS 노드를 통해 다시 가져오세요.</translation>
     </message>
     <message>
         <source>No campaign contract address is set for {network}. Enter the contract's address and import again.</source>
@@ -264,14 +274,29 @@
         <translation>{network} 노드가 응답하지 않았습니다. 지금까지 가져온 항목은 그대로 있습니다. 노드가 다시 응답하면 다시 가져오세요. 멈춘 곳부터 이어서 진행합니다.</translation>
     </message>
     <message>
+        <source>“{path}” in the IPFS folder {cid} is not a file this app can read.</source>
+        <comment>curation.chain.not_a_file</comment>
+        <translation>IPFS 폴더 {cid}의 “{path}”은(는) 이 앱이 읽을 수 있는 파일이 아닙니다.</translation>
+    </message>
+    <message>
         <source>The address {uri} is not an IPFS address (ipfs://…): only content-addressed files are trusted, since anything else can change after the deadline.</source>
         <comment>curation.chain.not_content_addressed</comment>
         <translation>{uri} 주소는 IPFS 주소(ipfs://…)가 아닙니다. 다른 주소의 파일은 마감 뒤에 바뀔 수 있으므로 콘텐츠 주소 파일만 신뢰합니다.</translation>
     </message>
     <message>
+        <source>The IPFS folder {cid} has no file named “{path}”.</source>
+        <comment>curation.chain.path_not_found</comment>
+        <translation>IPFS 폴더 {cid}에 “{path}” 파일이 없습니다.</translation>
+    </message>
+    <message>
         <source>The {service} answered HTTP {status} for {cid}. It is kept aside; importing again later tries it again.</source>
         <comment>curation.chain.refused</comment>
         <translation>{service}에서 {cid} 요청에 HTTP {status}(으)로 응답했습니다. 따로 보관했으며, 나중에 다시 가져오면 다시 시도합니다.</translation>
+    </message>
+    <message>
+        <source>The IPFS folder {cid} is a sharded (HAMT) folder, which this app cannot check yet, so “{path}” was not read.</source>
+        <comment>curation.chain.sharded_folder</comment>
+        <translation>IPFS 폴더 {cid}은(는) 샤딩된(HAMT) 폴더이며 이 앱은 아직 이를 검증할 수 없어 “{path}”을(를) 읽지 않았습니다.</translation>
     </message>
     <message>
         <source>The file {cid} is larger than {max_mb} MB, so it was not read.</source>
