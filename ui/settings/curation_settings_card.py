@@ -21,7 +21,7 @@ from app.fsutil import describe_os_error
 from ui.i18n import translate
 from ui.settings.curation_database_section import CurationDatabaseSection
 from ui.settings.curation_prizes import PrizeFields
-from ui.settings.saved_at_once import caption, install_on_page
+from ui.settings.saved_at_once import caption, install_on_page, show_save_note
 from ui.settings.service_address import checked_service_address
 from ui.theme import SPACE_S, SPACE_XS, repolish
 from ui.widgets.card import Card
@@ -273,16 +273,10 @@ class CurationSettingsCard(Card):
             self._store(replace(self.curation, prizes_kaia=text))
 
     def _show_note(self) -> None:
-        if self.note is None:
-            self.message.hide()
-            return
-        kind, reason = self.note
-        if kind == "disk":
-            text = translate("CurationSettingsCard", "Not saved: {reason}").format(reason=reason)
-        else:
-            text = translate("CurationSettingsCard", "Curation settings saved.")
-        self.message.setText(text)
-        self.message.show()
+        not_saved = translate("CurationSettingsCard", "Not saved: {reason}")
+        show_save_note(
+            self.message, self.note, translate("CurationSettingsCard", "Curation settings saved."), not_saved
+        )
 
 
 def _network_word(key: str) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 from app.fsutil import describe_os_error
 from app.safety.settings import SAFETY_LIMITS, SafetySettings
 from ui.i18n import translate
-from ui.settings.saved_at_once import caption, install_on_page
+from ui.settings.saved_at_once import caption, install_on_page, show_save_note
 from ui.widgets.card import Card
 from ui.widgets.form_layout import form_layout
 from ui.widgets.number_field import NumberField
@@ -117,16 +117,10 @@ class SafetySettingsCard(Card):
         self._show_note()
 
     def _show_note(self) -> None:
-        if self.note is None:
-            self.message.hide()
-            return
-        kind, reason = self.note
-        if kind == "disk":
-            text = translate("SafetySettingsCard", "Not saved: {reason}").format(reason=reason)
-        else:
-            text = translate("SafetySettingsCard", "Content safety settings saved.")
-        self.message.setText(text)
-        self.message.show()
+        not_saved = translate("SafetySettingsCard", "Not saved: {reason}")
+        show_save_note(
+            self.message, self.note, translate("SafetySettingsCard", "Content safety settings saved."), not_saved
+        )
 
 
 def install_safety_card(page) -> SafetySettingsCard:

@@ -22,6 +22,17 @@ def caption() -> QLabel:
     return label
 
 
+def show_save_note(label: QLabel, note: tuple[str, object] | None, saved: str, not_saved: str) -> None:
+    """The note under a card: nothing (None), why a change was not saved ("disk": `not_saved` with its {reason}),
+    or `saved`, the words for what was."""
+    if note is None:
+        label.hide()
+        return
+    kind, reason = note
+    label.setText(not_saved.format(reason=str(reason)) if kind == "disk" else saved)
+    label.show()
+
+
 def install_on_page(page, section: str, make_card: Callable[[object, Callable[[object], None]], QWidget]) -> QWidget:
     """Put `make_card(current section, save)` on the Settings page (its left column, above the stretch). Each
     `save(value)` writes the file as it is now with `section` replaced and tells the page and the window, as the
