@@ -157,7 +157,8 @@ class RoundsMixin(AuditMixin):
         keys = None if entries is None else sorted({int(e) for e in entries})
         if keys is not None and not keys:
             raise InputError(NO_ENTRIES())
-        stored = json.dumps([{"id": c.id, "label": c.label, "weight": c.weight} for c in rubric], ensure_ascii=False)
+        criteria = [{"id": c.id, "label": c.label, "weight": c.weight} for c in rubric]
+        stored = json.dumps(criteria, ensure_ascii=False)
         op = new_op()
 
         def work(tx: Tx) -> Round:
@@ -173,7 +174,7 @@ class RoundsMixin(AuditMixin):
             )[0][0]
             if keys is not None:
                 tx.many("INSERT INTO round_entries (round_id, entry) VALUES (?, ?)", [(rid, k) for k in keys])
-            details = {"name": clean, "blind": bool(blind), "criteria": json.loads(stored), "takes_all": keys is None}
+            details = {"name": clean, "blind": bool(blind), "criteria": criteria, "takes_all": keys is None}
             if keys is not None:
                 details["entries"] = keys
             self._append(tx, op, "round.create" if keys is None else "advance", by=by, round_id=rid, details=details)

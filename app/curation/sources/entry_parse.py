@@ -4,14 +4,18 @@ metadata's `properties.generation` (what Verify reads)."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from app import safejson
+from app.errors import UserFacingError
 from app.generation.pngmeta import read_png_metadata
 from app.library.models import request_from_saved
+from app.messages import Msg
 from app.token.metadata import prompt_title
+
+A1111_VALUE = Msg("curation.import.a1111_value", "A quoted setting in the picture's AUTOMATIC1111 parameters")
 
 # A1111's own parser (modules/infotext_utils.py): `Key: value` pairs, a value JSON-quoted when it holds separators.
 _PARAM = re.compile(r'\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)')
@@ -101,8 +105,8 @@ def a1111_split(text: str) -> tuple[str, str, dict[str, str]]:
 def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
         try:
-            unquoted = json.loads(value)  # a short string literal: no nesting to guard against
-        except ValueError:
+            unquoted = safejson.loads(value, A1111_VALUE(), max_bytes=64 * 1024)
+        except UserFacingError:
             return value
         return unquoted if isinstance(unquoted, str) else value
     return value

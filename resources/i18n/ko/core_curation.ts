@@ -389,6 +389,11 @@ finalists.csv에 모두 한 표로 정리되어 있습니다.
         <translation>내보내기를 {file}에 쓸 수 없습니다: {reason}.</translation>
     </message>
     <message>
+        <source>A quoted setting in the picture's AUTOMATIC1111 parameters</source>
+        <comment>curation.import.a1111_value</comment>
+        <translation>그림의 AUTOMATIC1111 매개변수 중 따옴표로 묶인 설정</translation>
+    </message>
+    <message>
         <source>{file} was not unpacked: the archive already unpacked to {limit_gb} GB, the most one import reads.</source>
         <comment>curation.import.archive_budget</comment>
         <translation>{file}을(를) 풀지 않았습니다: 이 ZIP 파일에서 이미 한 번에 가져올 수 있는 최대치인 {limit_gb} GB를 풀었습니다.</translation>
