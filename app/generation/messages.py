@@ -115,6 +115,24 @@ BATCH_OUT_OF_RANGE = Msg("generation.batch_out_of_range", "Variations must be be
 UNKNOWN_SAMPLER = Msg("generation.unknown_sampler", "Unknown sampler '{scheduler}'. Choose one of: {choices}.")
 UNKNOWN_SOURCE = Msg("generation.unknown_source", "Unknown starting image '{source}'.")
 NO_DESIGN_TO_REFINE = Msg("generation.no_design_to_refine", "Pick the design to refine first.")
+UNKNOWN_VIEW = Msg("generation.unknown_view", "Unknown view '{view}'. Choose one of: {choices}.")
+UNKNOWN_MASK = Msg("generation.unknown_mask", "Unknown mask '{mask}'. Choose one of: {choices}.")
+MASK_NEEDS_BASE = Msg(
+    "generation.mask_needs_base",
+    "Repainting only the body or only the scene follows the SM6 artwork: start from the SM6 artwork to use it.",
+)
+NO_PICTURE_LOADED = Msg("generation.no_picture_loaded", "Load a sketch or photo to start from first.")
+UNKNOWN_HINT = Msg("generation.unknown_hint", "Unknown guide '{hint}'. Choose one of: {choices}.")
+CONTROL_STRENGTH_OUT_OF_RANGE = Msg(
+    "generation.control_strength_out_of_range", "The guide's strength must be between 0 and {max_strength:g}."
+)
+UNKNOWN_DECODER = Msg("generation.unknown_decoder", "Unknown final decoder '{decoder}'. Choose vae or taesd.")
+TOO_MANY_LORAS = Msg("generation.too_many_loras", "Use at most {max_loras} LoRAs at once.")
+LORA_WEIGHT_OUT_OF_RANGE = Msg(
+    "generation.lora_weight_out_of_range",
+    "The weight of the LoRA '{name}' must be between -{max_weight:g} and {max_weight:g}.",
+)
+BAD_LORA_LIST = Msg("generation.bad_lora_list", "The list of LoRAs in these settings is damaged.")
 STRENGTH_OUT_OF_RANGE = Msg(
     "generation.strength_out_of_range",
     "Keep-shape must leave at least a little room to change (strength 0.05–1).",

@@ -11,9 +11,18 @@ from typing import Any, Literal
 from app.errors import RequestError
 from app.generation import messages as msgs
 
-Source = Literal["none", "base", "design"]
+Source = Literal["none", "base", "design", "picture"]
 
-SCHEDULERS = ("dpmpp_2m", "euler_a", "euler", "ddim", "unipc", "pndm")
+# "turbo": Euler a on trailing timesteps (SD-Turbo, SDXL-Turbo); "lcm": the LCM scheduler (LCM models, LCM-LoRA)
+SCHEDULERS = ("dpmpp_2m", "euler_a", "euler", "ddim", "unipc", "pndm", "turbo", "lcm")
+VIEWS = ("side", "front34", "rear34")  # the base artwork's views (app/generation/base_art.py)
+# "body": repaint the car, keep the scene; "scene": keep the car, repaint the scene (the body mask of the view)
+MASKS = ("none", "body", "scene")
+HINTS = ("edges", "depth")  # what a ControlNet is given: line art of the starting picture, or a depth-like map
+DECODERS = ("vae", "taesd")  # the final decoder: the model's own VAE, or TAESD (fast, a little softer)
+MAX_LORAS = 5
+MAX_LORA_WEIGHT = 2.0
+MAX_CONTROL_STRENGTH = 2.0
 MIN_SIDE, MAX_SIDE = 64, 2048
 MAX_BATCH = 8
 MAX_STEPS = 150
@@ -33,10 +42,20 @@ class GenerationRequest:
     height: int = 512
     batch: int = 1  # variations use consecutive seeds
     scheduler: str = "dpmpp_2m"
-    source: Source = "none"  # "base": the SM6 artwork, "design": an earlier design (refine)
+    # "base": the SM6 artwork in `view`, "design": an earlier design (refine), "picture": a sketch or photo the person
+    # loaded, kept by content hash in the picture store (app/generation/pictures.py) so Verify can find it again
+    source: Source = "none"
     source_design_id: str | None = None
     strength: float = 0.6  # img2img denoise; the UI shows "keep the SM6 shape" = 1 - strength
     model_id: str = ""
+    view: str = "side"
+    mask: str = "none"  # needs source "base": the mask is the view's body mask
+    source_picture: str = ""  # sha256 of the loaded picture, with source "picture"
+    control_model: str = ""  # a ControlNet's id (registry kind "controlnet"); empty: no ControlNet
+    control_strength: float = 1.0  # controlnet_conditioning_scale
+    control_hint: str = "edges"
+    loras: tuple[tuple[str, float], ...] = ()  # (LoRA id, weight), applied in this order
+    decoder: str = ""  # "" until submitted: the engine fills in the setting; then "vae" or "taesd"
 
     def validate(self) -> "GenerationRequest":
         """Raise RequestError with a plain-language message for anything that cannot run."""
@@ -58,15 +77,37 @@ class GenerationRequest:
             raise RequestError(msgs.BATCH_OUT_OF_RANGE(max_batch=MAX_BATCH, batch=self.batch))
         if self.scheduler not in SCHEDULERS:
             raise RequestError(msgs.UNKNOWN_SAMPLER(scheduler=self.scheduler, choices=", ".join(SCHEDULERS)))
-        if self.source not in ("none", "base", "design"):
-            raise RequestError(msgs.UNKNOWN_SOURCE(source=self.source))
         if self.source == "design" and not self.source_design_id:
             raise RequestError(msgs.NO_DESIGN_TO_REFINE())
         if self.source != "none" and not 0.05 <= self.strength <= 1.0:
             raise RequestError(msgs.STRENGTH_OUT_OF_RANGE())
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
             raise RequestError(msgs.SEED_OUT_OF_RANGE(max_seed=MAX_SEED))
+        self._validate_guidance()
         return self
+
+    def _validate_guidance(self) -> None:
+        if self.source not in ("none", "base", "design", "picture"):
+            raise RequestError(msgs.UNKNOWN_SOURCE(source=self.source))
+        if self.view not in VIEWS:
+            raise RequestError(msgs.UNKNOWN_VIEW(view=str(self.view)[:40], choices=", ".join(VIEWS)))
+        if self.mask not in MASKS:
+            raise RequestError(msgs.UNKNOWN_MASK(mask=str(self.mask)[:40], choices=", ".join(MASKS)))
+        if self.mask != "none" and self.source != "base":
+            raise RequestError(msgs.MASK_NEEDS_BASE())
+        if self.source == "picture" and not self.source_picture:
+            raise RequestError(msgs.NO_PICTURE_LOADED())
+        if self.control_hint not in HINTS:
+            raise RequestError(msgs.UNKNOWN_HINT(hint=str(self.control_hint)[:40], choices=", ".join(HINTS)))
+        if self.control_model and not 0.0 <= self.control_strength <= MAX_CONTROL_STRENGTH:
+            raise RequestError(msgs.CONTROL_STRENGTH_OUT_OF_RANGE(max_strength=MAX_CONTROL_STRENGTH))
+        if self.decoder not in ("", *DECODERS):
+            raise RequestError(msgs.UNKNOWN_DECODER(decoder=str(self.decoder)[:40]))
+        if len(self.loras) > MAX_LORAS:
+            raise RequestError(msgs.TOO_MANY_LORAS(max_loras=MAX_LORAS))
+        for name, weight in self.loras:
+            if not -MAX_LORA_WEIGHT <= weight <= MAX_LORA_WEIGHT:
+                raise RequestError(msgs.LORA_WEIGHT_OUT_OF_RANGE(name=name, max_weight=MAX_LORA_WEIGHT))
 
     def with_seed(self) -> "GenerationRequest":
         """A copy whose seed is concrete, so the job can be reproduced exactly."""
@@ -100,8 +141,27 @@ class GenerationRequest:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "GenerationRequest":
+        """A request from JSON (a PNG's, the library's, a token's); RequestError for values of the wrong shape."""
         known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        if "loras" in values:
+            values["loras"] = _loras(values["loras"])
+        return cls(**values)
+
+
+def _loras(value: Any) -> tuple[tuple[str, float], ...]:
+    """JSON's [[name, weight], ...] as the request's tuple; anything else is refused in words."""
+    if not isinstance(value, (list, tuple)) or len(value) > MAX_LORAS:
+        raise RequestError(msgs.BAD_LORA_LIST())
+    out = []
+    for item in value:
+        if not (isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[0], str) and item[0]):
+            raise RequestError(msgs.BAD_LORA_LIST())
+        weight = item[1]
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight != weight:
+            raise RequestError(msgs.BAD_LORA_LIST())
+        out.append((item[0][:200], float(weight)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

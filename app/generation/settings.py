@@ -22,6 +22,7 @@ class GenerationSettings:
     channels_last: bool = False
     compile_unet: bool = False
     live_previews: bool = True
+    fast_decoder: bool = False  # TAESD as the final decoder (requests then carry decoder "taesd"); live mode always
     model_id: str = ""  # last used model; empty picks the first available
 
     def validated(self, reasons: list[str] | None = None) -> "GenerationSettings":

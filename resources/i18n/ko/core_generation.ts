@@ -4,9 +4,19 @@
 <context>
     <name>core.generation</name>
     <message>
+        <source>The list of LoRAs in these settings is damaged.</source>
+        <comment>generation.bad_lora_list</comment>
+        <translation>이 설정의 LoRA 목록이 손상되었습니다.</translation>
+    </message>
+    <message>
         <source>Variations must be between 1 and {max_batch} (got {batch}).</source>
         <comment>generation.batch_out_of_range</comment>
         <translation>변형 수는 1부터 {max_batch}까지여야 합니다(입력값: {batch}).</translation>
+    </message>
+    <message>
+        <source>The guide's strength must be between 0 and {max_strength:g}.</source>
+        <comment>generation.control_strength_out_of_range</comment>
+        <translation>가이드 강도는 0에서 {max_strength:g} 사이여야 합니다.</translation>
     </message>
     <message>
         <source>The model produced an empty image: its weights may be damaged; try another model. Nothing was saved.</source>
@@ -27,6 +37,16 @@
         <source>Height</source>
         <comment>generation.height</comment>
         <translation>높이</translation>
+    </message>
+    <message>
+        <source>The weight of the LoRA '{name}' must be between -{max_weight:g} and {max_weight:g}.</source>
+        <comment>generation.lora_weight_out_of_range</comment>
+        <translation>LoRA '{name}'의 가중치는 -{max_weight:g}에서 {max_weight:g} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Repainting only the body or only the scene follows the SM6 artwork: start from the SM6 artwork to use it.</source>
+        <comment>generation.mask_needs_base</comment>
+        <translation>차체만 또는 배경만 다시 그리기는 SM6 아트워크를 따릅니다. 사용하려면 SM6 아트워크에서 시작하세요.</translation>
     </message>
     <message>
         <source>Checking {model}…</source>
@@ -62,6 +82,11 @@
         <source>Apple GPU (MPS) was chosen in Settings but is not available; using the CPU.</source>
         <comment>generation.no_mps</comment>
         <translation>설정에서 Apple GPU(MPS)를 골랐지만 사용할 수 없어 CPU를 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Load a sketch or photo to start from first.</source>
+        <comment>generation.no_picture_loaded</comment>
+        <translation>먼저 시작할 스케치나 사진을 불러오세요.</translation>
     </message>
     <message>
         <source>Not enough memory to generate this. Choose a smaller size or fewer variations, or turn on the low-memory options in Settings.</source>
@@ -124,14 +149,34 @@
         <translation>형태 유지는 바뀔 여지를 조금은 남겨야 합니다(강도 0.05–1).</translation>
     </message>
     <message>
+        <source>Use at most {max_loras} LoRAs at once.</source>
+        <comment>generation.too_many_loras</comment>
+        <translation>LoRA는 한 번에 최대 {max_loras}개까지 사용할 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Generation stopped because of an unexpected problem. Try again; if it happens again, try another model or smaller settings, and keep the details for a support request.</source>
         <comment>generation.unexpected_failure</comment>
         <translation>예상하지 못한 문제로 생성이 중단되었습니다. 다시 시도하세요. 또 그러면 다른 모델이나 더 작은 설정을 사용해 보고, 지원 요청을 위해 자세한 내용을 보관하세요.</translation>
     </message>
     <message>
+        <source>Unknown final decoder '{decoder}'. Choose vae or taesd.</source>
+        <comment>generation.unknown_decoder</comment>
+        <translation>알 수 없는 최종 디코더 '{decoder}'입니다. vae 또는 taesd를 고르세요.</translation>
+    </message>
+    <message>
         <source>Unknown device '{preference}' in Settings; choose auto, cuda, mps or cpu.</source>
         <comment>generation.unknown_device</comment>
         <translation>설정의 장치 '{preference}'을(를) 알 수 없습니다. auto, cuda, mps, cpu 중에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Unknown guide '{hint}'. Choose one of: {choices}.</source>
+        <comment>generation.unknown_hint</comment>
+        <translation>알 수 없는 가이드 '{hint}'입니다. 다음 중에서 고르세요: {choices}.</translation>
+    </message>
+    <message>
+        <source>Unknown mask '{mask}'. Choose one of: {choices}.</source>
+        <comment>generation.unknown_mask</comment>
+        <translation>알 수 없는 마스크 '{mask}'입니다. 다음 중에서 고르세요: {choices}.</translation>
     </message>
     <message>
         <source>Unknown sampler '{scheduler}'. Choose one of: {choices}.</source>
@@ -142,6 +187,11 @@
         <source>Unknown starting image '{source}'.</source>
         <comment>generation.unknown_source</comment>
         <translation>알 수 없는 시작 이미지 '{source}'입니다.</translation>
+    </message>
+    <message>
+        <source>Unknown view '{view}'. Choose one of: {choices}.</source>
+        <comment>generation.unknown_view</comment>
+        <translation>알 수 없는 시점 '{view}'입니다. 다음 중에서 고르세요: {choices}.</translation>
     </message>
     <message>
         <source>Width</source>
