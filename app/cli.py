@@ -21,7 +21,7 @@ from app import cli_messages as words
 from app.cli_checks import UsageError, check_generate_args, check_out_folder
 from app.cli_messages import argparse_speaks, helps
 from app.errors import UserFacingError
-from app.generation.request import SCHEDULERS
+from app.generation.request import DECODERS, HINTS, SCHEDULERS, VIEWS
 from app.messages import Msg
 from app.messages import set_moment_formatter as set_messages_moment
 from app.showroom.messages import HELP_NO_KIOSK
@@ -69,12 +69,35 @@ MODEL_PATH_NOT_INSTALLED = Msg(
     "{wanted} is not an installed model. Put it in {models_folder} (or import it in the app), then give its id "
     "or its path there; `sm6-studio doctor` lists the installed models.",
 )
+CONTROLNET_NOT_INSTALLED = Msg(
+    "cli.controlnet_not_installed",
+    "The ControlNet '{wanted}' is not installed. --control takes a ControlNet's id as `sm6-studio doctor` lists it, "
+    "or the path of an installed one.",
+)
+LORA_NOT_INSTALLED = Msg(
+    "cli.lora_not_installed",
+    "The LoRA '{wanted}' is not installed. --lora takes a LoRA's id as `sm6-studio doctor` lists it, or the path of "
+    "an installed one.",
+)
+NOT_INSTALLED = {"checkpoint": MODEL_NOT_INSTALLED, "controlnet": CONTROLNET_NOT_INSTALLED, "lora": LORA_NOT_INSTALLED}
+CONTROLNET_OTHER_FAMILY = Msg(
+    "cli.controlnet_other_family",
+    "The ControlNet '{addon}' is made for {its_family} models, but {model} is {family}: choose a ControlNet made for "
+    "{family}.",
+)
+LORA_OTHER_FAMILY = Msg(
+    "cli.lora_other_family",
+    "The LoRA '{addon}' is made for {its_family} models, but {model} is {family}: choose a LoRA made for {family}.",
+)
+OTHER_FAMILY = {"controlnet": CONTROLNET_OTHER_FAMILY, "lora": LORA_OTHER_FAMILY}
 
 log = logging.getLogger(__name__)
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 DEFAULT_WAIT_S = 60.0
+DEFAULT_SAMPLER = "dpmpp_2m"
+DEFAULT_GUIDANCE = 7.0
 STEP_LINE_EVERY = 10  # without a terminal, one progress line per this many steps (and at each image's last)
 
 
@@ -103,13 +126,25 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=None, help=helps(words.HELP_SEED))
     gen.add_argument("--model", default="", help=helps(words.HELP_MODEL))
     gen.add_argument("--steps", type=int, default=None, help=helps(words.HELP_STEPS))
-    gen.add_argument("--guidance", type=float, default=7.0, help=helps(words.HELP_GUIDANCE))
+    gen.add_argument("--guidance", type=float, default=None, help=helps(words.HELP_GUIDANCE))
     gen.add_argument("--size", default=None, help=helps(words.HELP_SIZE))
     gen.add_argument("--batch", type=int, default=1, help=helps(words.HELP_BATCH))
     gen.add_argument(
-        "--sampler", choices=SCHEDULERS, default="dpmpp_2m", help=helps(words.HELP_SAMPLER, default="dpmpp_2m")
+        "--sampler",
+        choices=SCHEDULERS,
+        metavar="SAMPLER",  # the choices are listed in the help line: in the usage they would pass 80 columns
+        default=None,
+        help=helps(words.HELP_SAMPLER, default=DEFAULT_SAMPLER, choices=", ".join(SCHEDULERS)),
     )
-    gen.add_argument("--from", dest="source", default="none", help=helps(words.HELP_FROM))
+    gen.add_argument(
+        "--from", dest="source", metavar="base|DESIGN_ID|FILE", default="none", help=helps(words.HELP_FROM)
+    )
+    gen.add_argument("--view", choices=VIEWS, default="side", help=helps(words.HELP_VIEW))
+    gen.add_argument("--mask", choices=("body", "scene"), default=None, help=helps(words.HELP_MASK))
+    gen.add_argument("--control", metavar="MODEL[:STRENGTH]", default=None, help=helps(words.HELP_CONTROL))
+    gen.add_argument("--hint", choices=HINTS, default=None, help=helps(words.HELP_HINT))
+    gen.add_argument("--lora", metavar="NAME[:WEIGHT]", action="append", default=None, help=helps(words.HELP_LORA))
+    gen.add_argument("--decoder", choices=DECODERS, default=None, help=helps(words.HELP_DECODER))
     gen.add_argument("--keep-shape", type=float, default=0.4, help=helps(words.HELP_KEEP_SHAPE))
     gen.add_argument("--out", type=Path, default=None, help=helps(words.HELP_OUT))
     gen.add_argument("--wait", type=float, default=DEFAULT_WAIT_S, help=helps(words.HELP_WAIT, seconds=DEFAULT_WAIT_S))
@@ -217,23 +252,35 @@ def run_generate(args: argparse.Namespace) -> int:
         model = resolve_cli_model(services, args.model)
         if model.is_demo:
             print(DEMO_MODEL_BUILT() if services.demo_built else DEMO_MODEL_INSTALLED(), flush=True)
+        control = resolve_addon(services.backend, checked.control, "controlnet", model) if checked.control else None
+        loras = [(resolve_addon(services.backend, name, "lora", model), w) for name, w in checked.loras]
+        picture = _add_picture(checked.picture) if checked.picture is not None else ""
         default_size, default_steps = (256, 12) if model.is_demo else (512, 25)
+        steps, guidance, sampler = _few_step_settings(args, model, [lora for lora, _ in loras], default_steps)
         width, height = checked.size or (default_size, default_size)
         request = GenerationRequest(
             prompt=args.prompt,
             preset=args.preset,
             negative_prompt=args.negative,
             seed=args.seed,
-            steps=args.steps if args.steps is not None else default_steps,
-            guidance=args.guidance,
+            steps=steps,
+            guidance=guidance,
             width=width,
             height=height,
             batch=args.batch,
-            scheduler=args.sampler,
+            scheduler=sampler,
             source=checked.source,
             source_design_id=checked.design_id,
             strength=round(1.0 - args.keep_shape, 3),
             model_id=model.id,
+            view=checked.view,
+            mask=checked.mask,
+            source_picture=picture,
+            control_model=control.id if control else "",
+            control_strength=checked.control_strength,
+            control_hint=checked.hint or (getattr(control, "hint", "") or "edges"),
+            loras=tuple((lora.id, weight) for lora, weight in loras),
+            decoder=args.decoder or "",
         )
         designs = _generate(services.backend, request, model, ev)
     finally:
@@ -255,19 +302,11 @@ def resolve_cli_model(services, wanted: str):
     """The model `--model` names (an id, or the path of an installed model), else the one the app would use.
 
     Installed models that are all unusable are reported, never silently replaced by the demo model."""
-    from app import paths
     from app.errors import RequestError
 
     backend = services.backend
     if wanted:
-        model = backend.model(wanted) or _installed_at(backend.models(), wanted)
-        if model is None:
-            if os.sep in wanted or "/" in wanted or Path(wanted).exists():
-                raise UserFacingError(MODEL_PATH_NOT_INSTALLED(wanted=wanted, models_folder=paths.user_models_dir()))
-            raise UserFacingError(MODEL_NOT_INSTALLED(wanted=wanted))
-        if not model.usable:
-            raise UserFacingError(MODEL_UNUSABLE(model=model.id, error=model.error_msg or model.error))
-        return model
+        return resolve_installed(backend, wanted, "checkpoint")
     try:
         model = backend.model_for("")
     except RequestError:
@@ -279,6 +318,72 @@ def resolve_cli_model(services, wanted: str):
     if model is None:
         raise UserFacingError(NO_MODEL_INSTALLED())
     return model
+
+
+def resolve_installed(backend, wanted: str, kind: str):
+    """The usable installed model of `kind` ("checkpoint", "controlnet", "lora") that `wanted` names: its id, or
+    its path spelt any way. One way for --model, --control and --lora, so all three take the same spellings."""
+    from app import paths
+
+    found = backend.model(wanted) or _installed_at(_installed(backend, kind), wanted)
+    if found is not None and _kind(found) != kind:
+        found = None
+    if found is None:
+        if os.sep in wanted or "/" in wanted or Path(wanted).exists():
+            raise UserFacingError(MODEL_PATH_NOT_INSTALLED(wanted=wanted, models_folder=paths.user_models_dir()))
+        raise UserFacingError(NOT_INSTALLED[kind](wanted=wanted))
+    if not found.usable:
+        raise UserFacingError(MODEL_UNUSABLE(model=found.id, error=found.error_msg or found.error))
+    return found
+
+
+def resolve_addon(backend, wanted: str, kind: str, model):
+    """A ControlNet or LoRA for `model`: installed, usable, and made for the same family of models."""
+    from app.generation.checkpoint import ARCH_LABELS
+
+    addon = resolve_installed(backend, wanted, kind)
+    if model.arch and addon.arch and addon.arch != model.arch:
+        family, its_family = (ARCH_LABELS.get(a or "", a) for a in (model.arch, addon.arch))
+        raise UsageError(OTHER_FAMILY[kind](addon=addon.id, its_family=its_family, model=model.label, family=family))
+    return addon
+
+
+def _installed(backend, kind: str) -> list:
+    """Every installed model of `kind`, the unusable ones included (to say why one cannot be used)."""
+    models = list(backend.models())
+    addons = getattr(backend, "addons", None)
+    if kind != "checkpoint" and addons is not None:
+        models += [m for m in addons(kind) if m not in models]
+    return [m for m in models if _kind(m) == kind]
+
+
+def _kind(model) -> str:
+    return getattr(model, "kind", "checkpoint") or "checkpoint"
+
+
+def _add_picture(path: Path) -> str:
+    """A sketch or photo given to --from, kept in the picture store (Verify finds it there by its hash)."""
+    from app.generation.pictures import default_store
+
+    return default_store().add_file(path)
+
+
+def _few_step_settings(args: argparse.Namespace, model, loras: list, default_steps: int) -> tuple[int, float, str]:
+    """Steps, guidance and sampler: as given, else a few-step model's or LCM-LoRA's own (said in one line), else the
+    usual defaults."""
+    from app.generation.few_step import defaults_for
+
+    fast = defaults_for(model, loras)
+    if fast is not None and None in (args.steps, args.guidance, args.sampler):
+        named = next((m for m in [model, *loras] if getattr(m, "speed", "")), model)
+        said = words.FEW_STEP_DEFAULTS(
+            name=named.label, steps=fast.steps, guidance=fast.guidance, sampler=fast.scheduler
+        )
+        print(said, flush=True)
+    steps = args.steps if args.steps is not None else (fast.steps if fast else default_steps)
+    guidance = args.guidance if args.guidance is not None else (fast.guidance if fast else DEFAULT_GUIDANCE)
+    sampler = args.sampler or (fast.scheduler if fast else DEFAULT_SAMPLER)
+    return steps, guidance, sampler
 
 
 def _installed_at(models: list, text: str):

@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import argparse
 import math
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import UserFacingError
 from app.fsutil import check_writable, describe_os_error
-from app.generation.request import MAX_BATCH, MAX_PROMPT_CHARS, MAX_SEED, MAX_SIDE, MAX_STEPS, MIN_SIDE
+from app.generation.request import (
+    MAX_BATCH,
+    MAX_CONTROL_STRENGTH,
+    MAX_LORA_WEIGHT,
+    MAX_LORAS,
+    MAX_PROMPT_CHARS,
+    MAX_SEED,
+    MAX_SIDE,
+    MAX_STEPS,
+    MIN_SIDE,
+)
 from app.messages import Msg
 
 PROMPT_EMPTY = Msg(
@@ -47,6 +58,28 @@ OUT_NOT_CREATABLE = Msg(
     "cli.out_not_creatable",
     "--out {folder} cannot be made ({reason}). Choose a folder you can write to.",
 )
+CONTROL_FORMAT = Msg(
+    "cli.control_format",
+    "--control {text} is not MODEL[:STRENGTH] with a strength from 0 to {high:g}, e.g. --control canny-sd15:0.8.",
+)
+LORA_FORMAT = Msg(
+    "cli.lora_format",
+    "--lora {text} is not NAME[:WEIGHT] with a weight from -{high:g} to {high:g}, e.g. --lora my-style:0.8.",
+)
+TOO_MANY_LORAS = Msg("cli.too_many_loras", "--lora is given {count} times; use at most {max_loras} LoRAs at once.")
+MASK_NEEDS_ARTWORK = Msg(
+    "cli.mask_needs_artwork",
+    "--mask repaints part of the SM6 artwork, so it cannot start from {source}: leave --from out, or use --from base.",
+)
+HINT_NEEDS_CONTROL = Msg(
+    "cli.hint_needs_control",
+    "--hint says what a ControlNet is given: add --control MODEL to use one.",
+)
+FROM_NO_SUCH_FILE = Msg(
+    "cli.from_no_such_file",
+    "--from {text}: there is no such file. Give base, a design id, or the path of a sketch or photo.",
+)
+FROM_IS_FOLDER = Msg("cli.from_is_folder", "--from {text} is a folder. Give the path of a sketch or photo.")
 
 MAX_GUIDANCE = 30.0
 MAX_KEEP_SHAPE = 0.95
@@ -60,8 +93,15 @@ class UsageError(UserFacingError):
 @dataclass(frozen=True)
 class Checked:
     size: tuple[int, int] | None  # None: the model's default
-    source: str  # "none" | "base" | "design"
+    source: str  # "none" | "base" | "design" | "picture"
     design_id: str | None
+    picture: Path | None = None  # with source "picture": the file to add to the picture store
+    view: str = "side"
+    mask: str = "none"
+    control: str = ""  # the ControlNet as typed (an id or a path); "" for none
+    control_strength: float = 1.0
+    hint: str | None = None  # None: the ControlNet's own
+    loras: list[tuple[str, float]] = field(default_factory=list)  # (the LoRA as typed, weight)
 
 
 def check_generate_args(args: argparse.Namespace, preset_ids: list[str]) -> Checked:
@@ -74,16 +114,74 @@ def check_generate_args(args: argparse.Namespace, preset_ids: list[str]) -> Chec
     _whole("--steps", args.steps, 1, MAX_STEPS, optional=True)
     _whole("--batch", args.batch, 1, MAX_BATCH)
     _whole("--seed", args.seed, 0, MAX_SEED, optional=True)
-    _number("--guidance", args.guidance, 0.0, MAX_GUIDANCE)
+    if args.guidance is not None:
+        _number("--guidance", args.guidance, 0.0, MAX_GUIDANCE)
     _number("--keep-shape", args.keep_shape, 0.0, MAX_KEEP_SHAPE)
     _number("--wait", args.wait, 0.0, MAX_WAIT_S)
     size = parse_size(args.size) if args.size is not None else None
-    source, design_id = "none", None
-    if args.source == "base":
-        source = "base"
-    elif args.source.strip() not in ("", "none"):
-        source, design_id = "design", args.source.strip()
-    return Checked(size, source, design_id)
+    source, design_id, picture = parse_from(args.source)
+    mask = args.mask or "none"
+    if mask != "none":
+        if source in ("design", "picture"):
+            raise UsageError(MASK_NEEDS_ARTWORK(source=_shown(args.source)))
+        source = "base"  # the mask is the artwork's: with no --from, the artwork is the start
+    control, strength = parse_control(args.control) if args.control is not None else ("", 1.0)
+    if args.hint is not None and not control:
+        raise UsageError(HINT_NEEDS_CONTROL())
+    loras = [parse_lora(text) for text in args.lora or []]
+    if len(loras) > MAX_LORAS:
+        raise UsageError(TOO_MANY_LORAS(count=len(loras), max_loras=MAX_LORAS))
+    return Checked(size, source, design_id, picture, args.view, mask, control, strength, args.hint, loras)
+
+
+def parse_from(text: str) -> tuple[str, str | None, Path | None]:
+    """`--from`: "base", nothing, an existing file (a sketch or photo), else a design id; (source, id, file).
+
+    Something that reads like a path (a folder separator or a file suffix) but names no file is refused here, rather
+    than looked for as a design that cannot exist."""
+    text = text.strip()
+    if text in ("", "none"):
+        return "none", None, None
+    if text == "base":
+        return "base", None, None
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise UsageError(FROM_IS_FOLDER(text=_shown(text)))
+    if path.exists():
+        return "picture", None, path
+    if os.sep in text or "/" in text or path.suffix:
+        raise UsageError(FROM_NO_SUCH_FILE(text=_shown(text)))
+    return "design", text, None
+
+
+def parse_control(text: str) -> tuple[str, float]:
+    name, strength = _name_and_number(text, 1.0, 0.0, MAX_CONTROL_STRENGTH)
+    if name is None or strength is None:
+        raise UsageError(CONTROL_FORMAT(text=_shown(text), high=MAX_CONTROL_STRENGTH))
+    return name, strength
+
+
+def parse_lora(text: str) -> tuple[str, float]:
+    name, weight = _name_and_number(text, 1.0, -MAX_LORA_WEIGHT, MAX_LORA_WEIGHT)
+    if name is None or weight is None:
+        raise UsageError(LORA_FORMAT(text=_shown(text), high=MAX_LORA_WEIGHT))
+    return name, weight
+
+
+def _name_and_number(text: str, default: float, low: float, high: float) -> tuple[str | None, float | None]:
+    """NAME[:NUMBER] as (name, number), None for a part that is wrong. A colon followed by a path (C:/models/x)
+    belongs to the name; after the last colon anything else must be the number."""
+    text = text.strip()
+    name, colon, tail = text.rpartition(":")
+    if not colon or "/" in tail or "\\" in tail:
+        return (text or None), default
+    try:
+        number = float(tail)
+    except ValueError:
+        return name.strip() or None, None
+    if not math.isfinite(number) or not low <= number <= high:
+        return name.strip() or None, None
+    return name.strip() or None, number
 
 
 def parse_size(text: str) -> tuple[int, int]:

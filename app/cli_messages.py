@@ -31,12 +31,24 @@ HELP_PRESET = Msg("cli.help.preset", "style preset id (see `sm6-studio presets`)
 HELP_NEGATIVE = Msg("cli.help.negative", "what to avoid")
 HELP_SEED = Msg("cli.help.seed", "fixed seed (default: random)")
 HELP_MODEL = Msg("cli.help.model", "model id as listed by `sm6-studio doctor`, or the path of an installed model")
-HELP_STEPS = Msg("cli.help.steps", "1..150 (default 25; 12 for the demo model)")
-HELP_GUIDANCE = Msg("cli.help.guidance", "0..30: how closely to follow the words")
+HELP_STEPS = Msg("cli.help.steps", "1..150 (default 25; 12 for the demo model; a few-step model's own)")
+HELP_GUIDANCE = Msg("cli.help.guidance", "0..30: how closely to follow the words (default 7)")
 HELP_SIZE = Msg("cli.help.size", "WIDTHxHEIGHT, multiples of 8 (default 512x512; 256x256 for the demo model)")
 HELP_BATCH = Msg("cli.help.batch", "1..8 variations with consecutive seeds")
-HELP_SAMPLER = Msg("cli.help.sampler", "sampler (default {default})")
-HELP_FROM = Msg("cli.help.from", "start from 'base' (the SM6 artwork) or a design id to refine")
+HELP_SAMPLER = Msg("cli.help.sampler", "sampler: {choices} (default {default})")
+HELP_FROM = Msg(
+    "cli.help.from", "start from 'base' (the SM6 artwork), a design id to refine, or the path of a sketch or photo"
+)
+HELP_VIEW = Msg("cli.help.view", "which SM6 artwork: side, front34 or rear34 (default side)")
+HELP_MASK = Msg(
+    "cli.help.mask", "body: repaint the car's body, keep the scene; scene: repaint the scene, keep the car (SM6 art)"
+)
+HELP_CONTROL = Msg(
+    "cli.help.control", "guide the shape with an installed ControlNet (its id or path), strength 0..2 (default 1)"
+)
+HELP_HINT = Msg("cli.help.hint", "what the ControlNet is given: edges or depth (default: what the ControlNet expects)")
+HELP_LORA = Msg("cli.help.lora", "apply an installed LoRA (its id or path) with a weight -2..2 (default 1); repeatable")
+HELP_DECODER = Msg("cli.help.decoder", "final decoder: vae (the model's own) or taesd (fast, a little softer)")
 HELP_KEEP_SHAPE = Msg("cli.help.keep_shape", "0..0.95: how much of the starting image to keep")
 HELP_OUT = Msg("cli.help.out", "also copy the PNGs into this folder")
 HELP_WAIT = Msg(
@@ -56,6 +68,11 @@ GENERATING_MANY = Msg("cli.generating_many", "Generating {count} designs with {m
 SEED_LINE = Msg("cli.seed_line", "Seed {seed}")
 COPIED_ONE = Msg("cli.copied_one", "Copied 1 PNG to {folder}")
 COPIED_MANY = Msg("cli.copied_many", "Copied {count} PNGs to {folder}")
+FEW_STEP_DEFAULTS = Msg(
+    "cli.few_step_defaults",
+    "{name} is made for few steps: using {steps} steps, guidance {guidance:g} and the {sampler} sampler where "
+    "--steps, --guidance or --sampler do not say otherwise.",
+)
 CANCELLED = Msg("cli.cancelled", "cancelled.")
 INTERRUPTED = Msg("cli.interrupted", "interrupted.")
 CRASH_WITH_DETAILS = Msg(

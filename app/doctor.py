@@ -37,6 +37,8 @@ ROW_RUNS_ON = Msg("doctor.row.runs_on", "will run on")
 ROW_NOTE = Msg("doctor.row.note", "note")
 ROW_SEARCHED = Msg("doctor.row.searched", "searched")
 ROW_MODEL = Msg("doctor.row.model", "model")
+ROW_CONTROLNET = Msg("doctor.row.controlnet", "ControlNet")
+ROW_LORA = Msg("doctor.row.lora", "LoRA")
 ROW_DATA = Msg("doctor.row.data", "data")
 ROW_IN_USE_BY = Msg("doctor.row.in_use_by", "in use by")
 ROW_CONFIG = Msg("doctor.row.config", "config")
@@ -48,6 +50,13 @@ NO_MODELS_FOUND = Msg("doctor.no_models_found", "none found (the demo model can 
 MODEL_USABLE = Msg("doctor.model_usable", "{id}: {kind}, {format}, {size}, {hash}")
 MODEL_UNUSABLE = Msg("doctor.model_unusable", "{id}: unusable — {error}")
 HASH_PENDING = Msg("doctor.hash_pending", "hash pending")
+# What a model is, beside its family: few-step and inpainting checkpoints behave differently (defaults, masks).
+KIND_INPAINTING = Msg("doctor.kind_inpainting", "{arch} inpainting")
+KIND_TURBO = Msg("doctor.kind_turbo", "{arch} turbo")
+KIND_LCM = Msg("doctor.kind_lcm", "{arch} LCM")
+KIND_LCM_LORA = Msg("doctor.kind_lcm_lora", "{arch} LCM-LoRA")
+EDGES_GUIDE = Msg("doctor.edges_guide", "{arch} edges guide")
+DEPTH_GUIDE = Msg("doctor.depth_guide", "{arch} depth guide")
 FORMAT_SINGLE = Msg("doctor.format_single", "single file")
 FORMAT_DIFFUSERS = Msg("doctor.format_diffusers", "diffusers folder")
 FOLDER_WRITABLE = Msg("doctor.folder_writable", "{folder} (writable)")
@@ -102,7 +111,25 @@ def _model_line(model) -> str:
     size = f"{model.size_bytes / 1e9:.2f} GB" if model.size_bytes >= 1e8 else f"{model.size_bytes / 1e6:.1f} MB"
     form = {"single": FORMAT_SINGLE(), "diffusers": FORMAT_DIFFUSERS()}.get(model.format, model.format)
     hash_part = model.short_hash or HASH_PENDING()
-    return str(MODEL_USABLE(id=model.id, kind=model.arch_label, format=form, size=size, hash=hash_part))
+    return str(MODEL_USABLE(id=model.id, kind=_kind(model), format=form, size=size, hash=hash_part))
+
+
+def _kind(model) -> str:
+    arch = model.arch_label
+    if model.kind == "controlnet":
+        return str((DEPTH_GUIDE if model.hint == "depth" else EDGES_GUIDE)(arch=arch))
+    if model.kind == "lora":
+        return str(KIND_LCM_LORA(arch=arch)) if model.speed == "lcm" else arch
+    if model.variant == "inpainting":
+        return str(KIND_INPAINTING(arch=arch))
+    if model.speed in ("turbo", "lcm"):
+        return str((KIND_TURBO if model.speed == "turbo" else KIND_LCM)(arch=arch))
+    return arch
+
+
+def _model_row(model) -> str:
+    """The row's name: what it is (a model, a ControlNet, a LoRA), so the three kinds read apart."""
+    return str({"controlnet": ROW_CONTROLNET, "lora": ROW_LORA}.get(model.kind, ROW_MODEL)())
 
 
 def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
@@ -134,7 +161,8 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
     registry = ModelRegistry()
     models = registry.scan()
     model_rows = [(str(ROW_SEARCHED()), ", ".join(str(d) for d in registry.search_dirs))]
-    model_rows += [(str(ROW_MODEL()), _model_line(m)) for m in models] or [(str(ROW_MODEL()), str(NO_MODELS_FOUND()))]
+    ordered = sorted(models, key=lambda m: ("checkpoint", "controlnet", "lora").index(m.kind))  # stable: by kind
+    model_rows += [(_model_row(m), _model_line(m)) for m in ordered] or [(str(ROW_MODEL()), str(NO_MODELS_FOUND()))]
     sections.append((str(SECTION_MODELS()), model_rows))
 
     data, config = paths.data_dir(), paths.config_dir()
@@ -164,7 +192,7 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
 
 
 def _model_problem(models) -> str:
-    if any(m.usable for m in models):
+    if any(m.usable and m.kind == "checkpoint" for m in models):
         return ""
     where = paths.user_models_dir()
     if not models:

@@ -32,6 +32,7 @@ DATA_ENTRIES = (
     "models",
     "logs",
     "recovered",
+    "pictures",  # sketches and photos loaded to start from (app/generation/pictures.py)
     ".sm6-studio.lock",
     MARKER,
 )

@@ -5,9 +5,13 @@ folder of JSON configs and tokenizer files; without one it goes to the Hugging F
 The model configs below are the published ones of stable-diffusion-v1-5,
 stable-diffusion-2-1 (768, v-prediction) and stable-diffusion-xl-base-1.0, minus the
 safety checker and feature extractor (null in model_index.json, so nothing is loaded
-for them). No hub can give us tokenizer files, so the CLIP vocab.json and merges.txt
-are rebuilt from the BPE list in the open-clip-torch wheel, exactly as OpenAI CLIP's
-SimpleTokenizer builds its tables.
+for them); the inpainting folders are those of stable-diffusion-inpainting and
+stable-diffusion-xl-1.0-inpainting-0.1 (the same parts, a UNet taking 9 channels:
+latents, mask, masked-image latents), and the ControlNet folders hold the config.json of
+lllyasviel/control_v11p_sd15_canny and diffusers/controlnet-canny-sdxl-1.0 (for
+`ControlNetModel.from_single_file(path, config=DIR)`). No hub can give us tokenizer files,
+so the CLIP vocab.json and merges.txt are rebuilt from the BPE list in the open-clip-torch
+wheel, exactly as OpenAI CLIP's SimpleTokenizer builds its tables.
 
 Rerunnable: the output is the same bytes every time.
 
@@ -375,6 +379,73 @@ def sdxl_configs() -> dict[str, dict]:
     }
 
 
+def inpainting(configs: dict[str, dict], pipeline: str, **index_extra) -> dict[str, dict]:
+    """The same model folder, with the inpainting pipeline class and a UNet that takes 9 input channels."""
+    out = dict(configs)
+    out["model_index.json"] = {**configs["model_index.json"], "_class_name": pipeline, **index_extra}
+    out["unet/config.json"] = {**configs["unet/config.json"], "in_channels": 9}
+    return out
+
+
+CONTROLNET_COMMON = {
+    "_class_name": "ControlNetModel",
+    "act_fn": "silu",
+    "class_embed_type": None,
+    "conditioning_embedding_out_channels": [16, 32, 96, 256],
+    "controlnet_conditioning_channel_order": "rgb",
+    "downsample_padding": 1,
+    "flip_sin_to_cos": True,
+    "freq_shift": 0,
+    "in_channels": 4,
+    "layers_per_block": 2,
+    "mid_block_scale_factor": 1,
+    "norm_eps": 1e-05,
+    "norm_num_groups": 32,
+    "num_class_embeds": None,
+    "only_cross_attention": False,
+    "resnet_time_scale_shift": "default",
+}
+
+
+def controlnet_sd15_config() -> dict:
+    # lllyasviel/control_v11p_sd15_canny: the SD 1.5 UNet's encoder half.
+    return {
+        **CONTROLNET_COMMON,
+        "_diffusers_version": "0.16.0.dev0",
+        "attention_head_dim": 8,
+        "block_out_channels": [320, 640, 1280, 1280],
+        "cross_attention_dim": 768,
+        "down_block_types": DOWN_4,
+        "projection_class_embeddings_input_dim": None,
+        "upcast_attention": False,
+        "use_linear_projection": False,
+    }
+
+
+def controlnet_sdxl_config() -> dict:
+    # diffusers/controlnet-canny-sdxl-1.0: the SDXL base UNet's encoder half.
+    return {
+        **CONTROLNET_COMMON,
+        "_diffusers_version": "0.20.0.dev0",
+        "addition_embed_type": "text_time",
+        "addition_embed_type_num_heads": 64,
+        "addition_time_embed_dim": 256,
+        "attention_head_dim": [5, 10, 20],
+        "block_out_channels": [320, 640, 1280],
+        "conditioning_channels": 3,
+        "cross_attention_dim": 2048,
+        "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
+        "encoder_hid_dim": None,
+        "encoder_hid_dim_type": None,
+        "global_pool_conditions": False,
+        "num_attention_heads": None,
+        "projection_class_embeddings_input_dim": 2816,
+        "transformer_layers_per_block": [1, 2, 10],
+        "upcast_attention": None,
+        "use_linear_projection": True,
+    }
+
+
 LICENSE_NOTE = """\
 # CLIP tokenizer files: origin and licence
 
@@ -406,7 +477,8 @@ IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTI
 USE OR OTHER DEALINGS IN THE SOFTWARE.
 
 The model configuration JSON files next to them describe the published architectures of
-stable-diffusion-v1-5, stable-diffusion-2-1 and stable-diffusion-xl-base-1.0; they hold no weights.
+stable-diffusion-v1-5, stable-diffusion-2-1 and stable-diffusion-xl-base-1.0, their inpainting models
+and ControlNets; they hold no weights.
 """
 
 
@@ -416,6 +488,16 @@ def all_files(vocab: dict[str, int], merges: list[str]) -> dict[str, bytes]:
         "sd15": (sd15_configs(), {"tokenizer": PAD_EOT}),
         "sd2": (sd2_configs(), {"tokenizer": PAD_BANG}),
         "sdxl": (sdxl_configs(), {"tokenizer": PAD_EOT, "tokenizer_2": PAD_BANG}),
+        "sd15_inpainting": (
+            inpainting(sd15_configs(), "StableDiffusionInpaintPipeline"),
+            {"tokenizer": PAD_EOT},
+        ),
+        "sdxl_inpainting": (
+            inpainting(sdxl_configs(), "StableDiffusionXLInpaintPipeline", requires_aesthetics_score=False),
+            {"tokenizer": PAD_EOT, "tokenizer_2": PAD_BANG},
+        ),
+        "controlnet_sd15": ({"config.json": controlnet_sd15_config()}, {}),
+        "controlnet_sdxl": ({"config.json": controlnet_sdxl_config()}, {}),
     }
     for name, (configs, tokenizers) in layouts.items():
         for rel, config in configs.items():

@@ -78,6 +78,72 @@ def tiny_sd15(tiny_sd15_master, models_dir) -> Path:
     return Path(shutil.copytree(tiny_sd15_master, models_dir / "tiny-sd15"))
 
 
+@pytest.fixture(scope="session")
+def tiny_guidance_masters(tmp_path_factory) -> dict[str, Path]:
+    """Tiny ControlNets (SD 1.x and SDXL) and a 9-channel inpainting SD 1.x folder, built once per session."""
+    from tests.fixtures.tiny_guidance import build_tiny_controlnet, build_tiny_inpainting_sd15
+
+    root = tmp_path_factory.mktemp("tiny-guidance")
+    return {
+        "controlnet": build_tiny_controlnet(root / "tiny-controlnet"),
+        "controlnet_sdxl": build_tiny_controlnet(root / "tiny-controlnet-xl", arch="sdxl"),
+        # the same weights as "controlnet", as one original-layout file (with its .config sidecar beside it)
+        "controlnet_single": build_tiny_controlnet(root / "single", single_file=True, name="tiny-controlnet-file"),
+        "inpainting": build_tiny_inpainting_sd15(root / "tiny-sd15-inpainting"),
+    }
+
+
+@pytest.fixture
+def tiny_controlnet(tiny_guidance_masters, models_dir) -> Path:
+    """The tiny SD 1.x ControlNet folder in this test's models/controlnet/ folder."""
+    return Path(shutil.copytree(tiny_guidance_masters["controlnet"], models_dir / "controlnet" / "tiny-controlnet"))
+
+
+@pytest.fixture
+def tiny_controlnet_sdxl(tiny_guidance_masters, models_dir) -> Path:
+    """A tiny SDXL ControlNet folder in models/controlnet/: of another family than the SD 1.x models."""
+    src = tiny_guidance_masters["controlnet_sdxl"]
+    return Path(shutil.copytree(src, models_dir / "controlnet" / "tiny-controlnet-xl"))
+
+
+@pytest.fixture
+def tiny_controlnet_file(tiny_guidance_masters, models_dir) -> Path:
+    """The tiny SD 1.x ControlNet as one original-layout .safetensors in models/controlnet/ (sidecar config beside)."""
+    src = tiny_guidance_masters["controlnet_single"]
+    target = models_dir / "controlnet"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(src.with_name(src.stem + ".config"), target / (src.stem + ".config"))
+    return Path(shutil.copy2(src, target / src.name))
+
+
+@pytest.fixture
+def tiny_inpainting(tiny_guidance_masters, models_dir) -> Path:
+    """The tiny 9-channel inpainting model installed in this test's models/ folder."""
+    return Path(shutil.copytree(tiny_guidance_masters["inpainting"], models_dir / "tiny-sd15-inpainting"))
+
+
+@pytest.fixture(scope="session")
+def tiny_lora_masters(tmp_path_factory) -> Path:
+    """A folder of LoRA files for the tiny SD 1.x model, written once per session (tests/fixtures/tiny_lora.py)."""
+    from tests.fixtures.tiny_lora import build_tiny_lora
+
+    root = tmp_path_factory.mktemp("tiny-lora")
+    build_tiny_lora(root / "tiny-style.safetensors", layout="kohya", seed=0)
+    build_tiny_lora(root / "tiny-diffusers-style.safetensors", layout="diffusers", seed=1)
+    build_tiny_lora(root / "lcm-lora-tiny.safetensors", layout="kohya", seed=2, lcm=True)
+    build_tiny_lora(root / "tiny-xl-style.safetensors", arch="sdxl", layout="kohya", seed=3)
+    return root
+
+
+@pytest.fixture
+def tiny_lora(tiny_lora_masters, models_dir) -> Path:
+    """A kohya-layout LoRA for the tiny SD 1.x model in this test's models/lora/ folder; the session's other LoRA
+    files (a diffusers-layout one, an LCM-LoRA, an SDXL one) lie beside it in `tiny_lora_masters` to copy in."""
+    target = models_dir / "lora"
+    target.mkdir(exist_ok=True)
+    return Path(shutil.copy2(tiny_lora_masters / "tiny-style.safetensors", target / "tiny-style.safetensors"))
+
+
 @pytest.fixture
 def kubo_node():
     """A Kubo RPC node plus pinning service on 127.0.0.1 (tests/fixtures/kubo_server.py), stopped after the test."""

@@ -172,6 +172,7 @@ class AppController(ModelWiring, QObject):
         self.first_run.sig_demo_requested.connect(self.install_demo_model)
         self.first_run.sig_rescan_requested.connect(self.rescan_models)
         self.studio.controls.import_model.clicked.connect(self.open_import_dialog)
+        self.wire_models_entry_points()  # Manage models… and the guide's "see Models" link
         self.design_vm.model_id_changed.connect(self._on_model_chosen)
         self.design_vm.sig_use_design.connect(self._on_use_design)
         self.describe_view.sig_pick_design.connect(lambda: w.show_workspace("library"))
@@ -195,6 +196,7 @@ class AppController(ModelWiring, QObject):
     def _make_settings_page(self) -> SettingsPage:
         page = SettingsPage(self.services.settings)
         page.sig_settings_changed.connect(self._on_settings_changed)
+        page.models_line.button.clicked.connect(self.open_models_dialog)
         return page
 
     def _make_curation_page(self):

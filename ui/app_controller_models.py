@@ -8,13 +8,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.errors import UserFacingError
-from ui.dialog_lifetime import free_when_closed
+from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.i18n import translate
 from ui.models.import_dialog import ImportModelDialog
+from ui.models.models_dialog import ModelsDialog
 from ui.tasks import run_in_background
 
 
 class ModelWiring:
+    models_dialog = LastDialog()  # None once closed and freed
+
+    def wire_models_entry_points(self) -> None:
+        """Models… from the studio's Advanced model row and its "see Models" line. A kiosk sees no Advanced settings
+        and installs nothing, so it gets no way there (Settings, the third way, is staff-only: `settings_page`)."""
+        if not self.policy.may_see_advanced:
+            return
+        controls = self.studio.controls
+        controls.manage_models.clicked.connect(self.open_models_dialog)
+        controls.guide_missing.linkActivated.connect(lambda _link: self.open_models_dialog())
+
     def refresh_models(self) -> None:
         backend = self.services.backend
         models = backend.models()
@@ -23,6 +35,27 @@ class ModelWiring:
         self.first_run.set_unusable(models)
         self.design_page.setCurrentWidget(self.studio if usable else self.first_run)
         self._show_model(backend.model(self.design_vm.model_id))
+        dialog = self.models_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.set_models(self._every_model())
+
+    def _every_model(self) -> list:
+        """Checkpoints (and every file that cannot be used), then the usable ControlNets and LoRAs."""
+        backend = self.services.backend
+        return [*backend.models(), *backend.addons("controlnet"), *backend.addons("lora")]
+
+    def open_models_dialog(self) -> None:
+        """Models…: every installed model, ControlNet and LoRA, with Import model… and Check again."""
+        if self.models_dialog is not None and self.models_dialog.isVisible():  # asked again: the open one comes up
+            self.models_dialog.raise_()
+            self.models_dialog.activateWindow()
+            return
+        dialog = free_when_closed(ModelsDialog(self.window, may_use_files=self.policy.may_use_files))
+        dialog.sig_import_requested.connect(self.open_import_dialog)
+        dialog.sig_rescan_requested.connect(self.rescan_models)
+        dialog.set_models(self._every_model())
+        self.models_dialog = dialog
+        dialog.open()
 
     def _show_model(self, model) -> None:
         self.window.set_model(model.label if model else None)

@@ -3,7 +3,8 @@ Token workspace does for a design (`app/token/verify.py`), and record what was f
 
 Only entries that say how they were made can be checked: this app's tokens carry `properties.generation` with the
 model's hash. An A1111 PNG or a plain picture cannot be regenerated, and a model that is not installed here is
-named, so staff know what to install."""
+named, so staff know what to install; so are a ControlNet or LoRA it was guided with, found by their content hashes
+like the model."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from app.curation.interface import CurationStore
 from app.curation.models import Submission
 from app.errors import UserFacingError
 from app.messages import Msg
-from app.token.verify import VerifyResult, verify
+from app.token.verify import VerifyResult, missing_part, verify
 
 NOT_REGENERABLE = Msg(
     "curation.verify.not_regenerable",
@@ -31,9 +32,9 @@ def generation_of(submission: Submission) -> dict[str, Any] | None:
 
 
 def can_verify(backend: Any, submission: Submission) -> bool:
-    """The entry says how it was made and its model is installed here (may hash model files: off the UI thread)."""
-    generation = generation_of(submission)
-    return generation is not None and backend.model_with_hash(str(generation["model_sha256"])) is not None
+    """The entry says how it was made, and its model, ControlNet, LoRAs and starting picture are all here (may hash
+    model files: off the UI thread)."""
+    return generation_of(submission) is not None and missing_part(backend, submission.metadata) is None
 
 
 def verify_entry(

@@ -55,18 +55,25 @@ class GenerationBackend(Protocol):
 
     # ----- what it offers -----
     def models(self) -> list[ModelInfo]:
-        """Every model found, usable ones and the unusable ones with their reason (`error`)."""
+        """Every checkpoint found, usable ones and the unusable ones with their reason (`error`), and every file
+        that cannot be used whatever it is (its `kind` says what it looked like); usable ControlNets and LoRAs are
+        offered by `addons`."""
 
     def refresh_models(self) -> list[ModelInfo]:
-        """Look for models again (after an import or a change on disk) and return them."""
+        """Look for models again (after an import or a change on disk) and return them, as `models()`."""
 
-    def model(self, model_id: str) -> ModelInfo | None: ...
+    def addons(self, kind: str, arch: str | None = None) -> list[ModelInfo]:
+        """The usable ControlNets (kind "controlnet") or LoRAs ("lora"), of the family `arch` when given, by id."""
+
+    def model(self, model_id: str) -> ModelInfo | None:
+        """The model, ControlNet or LoRA with this id, usable or not; None when there is none."""
 
     def model_for(self, model_id: str = "") -> ModelInfo:
         """The model a request naming `model_id` (or none) runs on; RequestError with the next step when none can."""
 
-    def model_with_hash(self, sha256: str) -> ModelInfo | None:
-        """The usable model whose content hash is `sha256` (Verify); may hash models, so call it off the UI thread."""
+    def model_with_hash(self, sha256: str, kind: str = "checkpoint") -> ModelInfo | None:
+        """The usable model of `kind` ("checkpoint", "controlnet", "lora") whose content hash is `sha256` (Verify);
+        may hash models, so call it off the UI thread."""
 
     def device_label(self) -> str:
         """Where the next job runs, e.g. "CPU" or "CUDA · NVIDIA H200"."""

@@ -1,4 +1,4 @@
-"""The SM6 base artwork (img2img init image) and its body mask, rasterised at any size.
+"""The SM6 base artwork (img2img init image) and its body mask in three views, rasterised at any size.
 
 Core module: no Qt. The SVGs draw their background far outside the 1024×640 viewBox, so
 fitting is done by widening the viewBox to the target aspect ratio: the car stays centred
@@ -18,8 +18,13 @@ from PIL import Image
 
 from app.paths import resource
 
-ART_FILE = ("art", "sm6_side.svg")
-MASK_FILE = ("art", "sm6_mask.svg")
+# view -> (artwork, body mask); each pair shares its path data so the mask lines up with the art pixel for pixel
+VIEW_FILES = {
+    "side": (("art", "sm6_side.svg"), ("art", "sm6_mask.svg")),
+    "front34": (("art", "sm6_front34.svg"), ("art", "sm6_front34_mask.svg")),
+    "rear34": (("art", "sm6_rear34.svg"), ("art", "sm6_rear34_mask.svg")),
+}
+VIEWS = tuple(VIEW_FILES)  # the same names as app.generation.request.VIEWS
 VIEW_WIDTH = 1024.0
 VIEW_HEIGHT = 640.0
 MIN_SIZE = 64
@@ -41,7 +46,13 @@ def _check_size(width: int, height: int) -> tuple[int, int]:
     return size[0], size[1]
 
 
-@lru_cache(maxsize=4)
+def _check_view(view: str) -> str:
+    if view not in VIEW_FILES:
+        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+    return view
+
+
+@lru_cache(maxsize=8)
 def _svg_text(parts: tuple[str, ...]) -> str:
     return resource(*parts).read_text(encoding="utf-8")
 
@@ -77,28 +88,31 @@ def _rasterise(parts: tuple[str, ...], width: int, height: int) -> Image.Image:
     return image
 
 
-@lru_cache(maxsize=16)
-def _base_cached(width: int, height: int) -> Image.Image:
-    rgba = _rasterise(ART_FILE, width, height).convert("RGBA")
+# Bounded: a 2048² RGB render is 12 MB, so a dozen of each stays well under a few hundred MB at worst.
+@lru_cache(maxsize=12)
+def _base_cached(width: int, height: int, view: str) -> Image.Image:
+    rgba = _rasterise(VIEW_FILES[view][0], width, height).convert("RGBA")
     # The background is opaque; flattening only matters if the art is ever edited.
     flat = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
     flat.alpha_composite(rgba)
     return flat.convert("RGB")
 
 
-@lru_cache(maxsize=16)
-def _mask_cached(width: int, height: int) -> Image.Image:
-    rgba = _rasterise(MASK_FILE, width, height).convert("RGBA")
+@lru_cache(maxsize=12)
+def _mask_cached(width: int, height: int, view: str) -> Image.Image:
+    rgba = _rasterise(VIEW_FILES[view][1], width, height).convert("RGBA")
     flat = Image.new("RGBA", rgba.size, (0, 0, 0, 255))
     flat.alpha_composite(rgba)
     return flat.convert("L")
 
 
-def render_base(width: int, height: int) -> Image.Image:
-    """The SM6 artwork as an RGB image of exactly width×height, car centred and uncropped."""
-    return _base_cached(*_check_size(width, height)).copy()
+def render_base(width: int, height: int, view: str = "side") -> Image.Image:
+    """The SM6 artwork in `view` (one of VIEWS) as an RGB image of exactly width×height, car centred and
+    uncropped. ValueError for a size outside 64..2048 or an unknown view."""
+    return _base_cached(*_check_size(width, height), _check_view(view)).copy()
 
 
-def render_mask(width: int, height: int) -> Image.Image:
-    """The car silhouette (white) on black, mode "L", pixel-aligned with render_base."""
-    return _mask_cached(*_check_size(width, height)).copy()
+def render_mask(width: int, height: int, view: str = "side") -> Image.Image:
+    """The car silhouette of `view` (white, wheels and glass included, shadow excluded) on black, mode "L",
+    pixel-aligned with render_base."""
+    return _mask_cached(*_check_size(width, height), _check_view(view)).copy()

@@ -14,20 +14,37 @@ from pathlib import Path
 
 from app import safejson
 from app.errors import ModelError
+from app.generation import addon_files
 from app.generation import messages as msgs
-from app.messages import Message
+from app.messages import Message, Msg
 from app.safejson import BadJSON
 
 PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth", ".bin", ".pkl")
 MAX_HEADER_BYTES = 100 * 1024 * 1024
 
 ARCH_LABELS = {"sd15": "SD 1.x", "sd2": "SD 2.x", "sdxl": "SDXL"}
+KINDS = ("checkpoint", "controlnet", "lora")
+INPAINTING = "inpainting"
+UNSUPPORTED_SD2_INPAINTING = Msg(
+    "model.unsupported_sd2_inpainting", "an SD 2.x inpainting checkpoint as a single file (use its diffusers folder)"
+)
 
 
 @dataclass(frozen=True)
 class TensorInfo:
     dtype: str
     shape: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What a .safetensors file is, read from its header."""
+
+    kind: str  # "checkpoint" | "controlnet" | "lora"
+    arch: str  # "sd15" | "sd2" | "sdxl": the family it is, or works with
+    variant: str = ""  # "inpainting" for a 9-channel UNet checkpoint
+    hint: str = ""  # a ControlNet's likely input: "edges" | "depth"
+    metadata: tuple[tuple[str, str], ...] = ()  # the header's __metadata__ (few-step detection reads it)
 
 
 def shown_name(name: str) -> str:
@@ -48,7 +65,12 @@ def pickled_checkpoint_message(path: Path) -> Message:
 
 
 def read_safetensors_header(path: Path) -> dict[str, TensorInfo]:
-    """Keys and shapes of a .safetensors file; ModelError for one that cannot be read or whose header is malformed.
+    """Keys and shapes of a .safetensors file; ModelError for one that cannot be read or whose header is malformed."""
+    return read_header(path)[0]
+
+
+def read_header(path: Path) -> tuple[dict[str, TensorInfo], dict[str, str]]:
+    """Keys and shapes of a .safetensors file and its `__metadata__` texts; ModelError as read_safetensors_header.
 
     The header is checked as strictly as the safetensors library checks it when loading (known dtypes, shapes of
     non-negative ints, each tensor's bytes right after the previous one's, sizes matching, the data ending exactly
@@ -84,7 +106,22 @@ def read_safetensors_header(path: Path) -> dict[str, TensorInfo]:
         tensors[key] = info
         spans.append((begin, end, key))
     _check_layout(path, spans, size - 8 - header_len)
-    return tensors
+    return tensors, dict(metadata or {})
+
+
+def identify(tensors: dict[str, TensorInfo], metadata: dict[str, str], name: str = "this file") -> FileIdentity:
+    """A checkpoint, ControlNet or LoRA and its family, from the header alone; ModelError (with what it looks like
+    instead) for anything SM6 Studio cannot use."""
+    keys = tensors.keys()
+    meta = tuple(sorted(metadata.items()))
+    if not any(k.startswith("model.diffusion_model.") for k in keys):
+        if addon_files.looks_like_controlnet(keys):
+            arch = addon_files.controlnet_family(tensors, name)
+            return FileIdentity("controlnet", arch, hint=addon_files.controlnet_hint(name, metadata), metadata=meta)
+        if addon_files.looks_like_lora(keys):
+            return FileIdentity("lora", addon_files.lora_family(tensors, name, metadata), metadata=meta)
+    arch, variant = detect_checkpoint(tensors, name)
+    return FileIdentity("checkpoint", arch, variant, metadata=meta)
 
 
 # Bits per element of every dtype the safetensors format defines.
@@ -161,6 +198,11 @@ def unreadable(path: Path, exc: OSError, name: str = "") -> ModelError:
 
 def detect_architecture(tensors: dict[str, TensorInfo], name: str = "this file") -> str:
     """'sd15', 'sd2' or 'sdxl'; ModelError (with what it looks like instead) for anything else."""
+    return detect_checkpoint(tensors, name)[0]
+
+
+def detect_checkpoint(tensors: dict[str, TensorInfo], name: str = "this file") -> tuple[str, str]:
+    """(arch, variant) of a full checkpoint: variant "inpainting" for a 9-channel UNet (SD 1.x or SDXL), else ""."""
     keys = tensors.keys()
     has_unet = any(k.startswith("model.diffusion_model.") for k in keys)
     if not has_unet:
@@ -174,19 +216,25 @@ def detect_architecture(tensors: dict[str, TensorInfo], name: str = "this file")
     if "edm_mean" in keys:
         raise _unsupported(name, msgs.UNSUPPORTED_PLAYGROUND())
     conv_in = tensors.get("model.diffusion_model.input_blocks.0.0.weight")
+    variant = ""
     if conv_in is not None and len(conv_in.shape) == 4 and conv_in.shape[1] != 4:
-        raise _unsupported(name, msgs.UNSUPPORTED_INPAINTING())
+        # 9 = latents + mask + masked-image latents (inpainting); 8 (instruct-pix2pix) and others are not supported.
+        if conv_in.shape[1] != 9:
+            raise _unsupported(name, msgs.UNSUPPORTED_INPAINTING())
+        variant = INPAINTING
     if any(k.startswith("conditioner.embedders.1.") for k in keys):
-        return "sdxl"
+        return "sdxl", variant
     if any(k.startswith("conditioner.embedders.0.model.") for k in keys):
         raise _unsupported(name, msgs.UNSUPPORTED_REFINER())
     if any(k.startswith("conditioner.") for k in keys):
         raise _unsupported(name, msgs.UNSUPPORTED_SDXL_FAMILY())
     to_k = tensors.get("model.diffusion_model.input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight")
     if any(k.startswith("cond_stage_model.model.") for k in keys) or (to_k is not None and to_k.shape[-1] == 1024):
-        return "sd2"
+        if variant:  # no shipped config for it: its diffusers folder brings its own
+            raise _unsupported(name, UNSUPPORTED_SD2_INPAINTING())
+        return "sd2", variant
     if any(k.startswith("cond_stage_model.transformer.") for k in keys):
-        return "sd15"
+        return "sd15", variant
     raise ModelError(msgs.CHECKPOINT_UNKNOWN_TEXT_ENCODER(name=name))
 
 

@@ -86,21 +86,12 @@ def _soften_decoder(vae) -> None:
                 module.weight.copy_(module.weight.mean(dim=(2, 3), keepdim=True).expand_as(module.weight))
 
 
-def build_sd15_pipeline_dir(
-    out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: dict | None = None, soft_decoder: bool = False
-) -> Path:
-    """Write a complete diffusers folder (safetensors weights) for a small SD 1.x-architecture pipeline."""
-    from app.generation.pipelines import quiet_libraries
+def tiny_unet(spec: TinySpec = DEMO_SPEC, in_channels: int = 4):
+    """An SD 1.x-shaped UNet of `spec`'s size (random weights); 9 input channels make an inpainting UNet."""
+    from diffusers import UNet2DConditionModel
 
-    quiet_libraries()
-    from diffusers import PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
-    from transformers import CLIPTextModel, CLIPTokenizer
-
-    configs = paths.resource("sd_configs", "sd15")
-    unet = _seeded(
-        0,
-        UNet2DConditionModel,
-        in_channels=4,
+    return UNet2DConditionModel(
+        in_channels=in_channels,
         out_channels=4,
         block_out_channels=spec.unet_channels,
         down_block_types=spec.down_blocks,
@@ -109,6 +100,20 @@ def build_sd15_pipeline_dir(
         sample_size=spec.sample_size,
         cross_attention_dim=spec.cross_attention_dim,
     )
+
+
+def build_sd15_pipeline_dir(
+    out_dir: Path, spec: TinySpec = DEMO_SPEC, marker: dict | None = None, soft_decoder: bool = False
+) -> Path:
+    """Write a complete diffusers folder (safetensors weights) for a small SD 1.x-architecture pipeline."""
+    from app.generation.pipelines import quiet_libraries
+
+    quiet_libraries()
+    from diffusers import PNDMScheduler, StableDiffusionPipeline
+    from transformers import CLIPTextModel, CLIPTokenizer
+
+    configs = paths.resource("sd_configs", "sd15")
+    unet = _seeded(0, tiny_unet, spec)
     pipe = StableDiffusionPipeline(
         vae=tiny_vae(spec.vae_channels),
         text_encoder=_seeded(2, CLIPTextModel, tiny_clip_config(spec.cross_attention_dim, spec.text_layers)),

@@ -18,14 +18,16 @@ from typing import Any, Callable
 from app import executors
 from app.errors import RequestError, UserFacingError
 from app.generation import events as ev
+from app.generation import guided, pictures
 from app.generation import messages as msgs
 from app.generation.devices import choose_device
 from app.generation.events import JobSnapshot, JobState
+from app.generation.fast_decode import require_taesd, taesd_available
 from app.generation.generated import GeneratedImage, ImageSink
 from app.generation.jobs import KEEP_FINISHED, Job, JobBook, Listener
 from app.generation.pipelines import LoadedModel, LoadOptions, load_model
 from app.generation.presets import PresetBook, default_presets
-from app.generation.registry import ModelInfo, ModelRegistry
+from app.generation.registry import NOT_A_CHECKPOINT, ModelInfo, ModelRegistry, listed_models
 from app.generation.request import GenerationRequest
 from app.generation.runner import SOURCE_GONE, Cancelled, JobRunner, SourceImages
 from app.generation.settings import GenerationSettings
@@ -94,16 +96,20 @@ class Engine:
         self._sink = sink
 
     def models(self) -> list[ModelInfo]:
-        return list(self._registry.models)
+        return listed_models(self._registry.models)
 
     def refresh_models(self) -> list[ModelInfo]:
-        return list(self._registry.scan())
+        return listed_models(self._registry.scan())
+
+    def addons(self, kind: str, arch: str | None = None) -> list[ModelInfo]:
+        return self._registry.addons(kind, arch)
 
     def model(self, model_id: str) -> ModelInfo | None:
         return self._registry.get(model_id) if model_id else None
 
-    def model_with_hash(self, sha256: str) -> ModelInfo | None:
-        for model in self._registry.usable():
+    def model_with_hash(self, sha256: str, kind: str = "checkpoint") -> ModelInfo | None:
+        candidates = self._registry.usable() if kind == "checkpoint" else self._registry.addons(kind)
+        for model in candidates:
             if (model.sha256 or self._registry.ensure_hash(model).sha256) == sha256:
                 return self._registry.get(model.id)
         return None
@@ -120,6 +126,10 @@ class Engine:
             model = self._registry.get(wanted)
             if model is None and model_id:
                 raise RequestError(msgs.MODEL_GONE(model_id=model_id))
+            if model is not None and model.kind != "checkpoint":
+                if model_id:  # a ControlNet or LoRA named as the model
+                    raise RequestError(NOT_A_CHECKPOINT(model=model.id))
+                model = None  # a setting from before: the first usable checkpoint instead
             if model is not None:
                 if not model.usable:
                     raise RequestError(model.error_msg or model.error or msgs.MODEL_UNUSABLE(model=model.id))
@@ -135,6 +145,14 @@ class Engine:
         request = request.with_seed().replace(model_id=model.id)
         if request.source == "design" and (self._sources is None or self._sources(request.source_design_id) is None):
             raise RequestError(SOURCE_GONE())
+        if request.source == "picture" and pictures.default_store().path_of(request.source_picture) is None:
+            raise RequestError(pictures.GONE())
+        guided.resolve_addons(self._registry.get, model, request)
+        if not request.decoder:
+            fast = self._settings().fast_decoder and taesd_available(self._registry.search_dirs, model.arch or "sd15")
+            request = request.replace(decoder="taesd" if fast else "vae")
+        elif request.decoder == "taesd":  # made with TAESD (Verify, live mode): without it the pixels would differ
+            require_taesd(self._registry.search_dirs, model)
         job = self._book.open(request, save=save, stream=stream)
         if self._schedule(self._run, job) is None:
             self._book.finish(job, JobState.CANCELLED)
@@ -222,11 +240,14 @@ class Engine:
         self._emit(ev.JobStarted(job.snapshot()))
         sink = self._sink if job.save else None
         try:
-            loaded = self._ensure_loaded(self.model_for(job.request.model_id))
+            model = self.model_for(job.request.model_id)
+            # resolved again: a ControlNet or LoRA may have gone since the job was queued; hashed for the provenance
+            addons = guided.resolve_addons(self._registry.get, model, job.request).hashed(self._registry.ensure_hash)
+            loaded = self._ensure_loaded(model)
             if job.cancel_event.is_set():
                 raise Cancelled
             book.set(job, state=JobState.RUNNING)
-            runner = JobRunner(loaded, self._presets, self._sources, self._settings().live_previews)
+            runner = JobRunner(loaded, self._presets, self._sources, self._settings().live_previews, addons)
             results = runner.run(
                 job.request,
                 job.cancel_event,

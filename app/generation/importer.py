@@ -37,6 +37,7 @@ CHUNK_SIZE = 8 * 1024 * 1024  # big enough to stream at disk speed, small enough
 PARTIAL_SUFFIX = ".partial"
 STALE_PARTIAL_SECONDS = 6 * 3600  # leftovers of a crashed import; an import in progress touches its file constantly
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+ADDON_SUBFOLDERS = {"lora": "lora", "controlnet": "controlnet"}  # kind -> subfolder of the models folder
 
 
 class ImportCancelled(ModelError):
@@ -157,8 +158,8 @@ def import_model(
     source = Path(source).expanduser()
     if mode not in ("copy", "link"):
         raise ValueError(f"unknown import mode {mode!r}")
-    validate_import(source)
-    dest_dir = Path(dest_dir) if dest_dir is not None else paths.user_models_dir()
+    info = validate_import(source)
+    dest_dir = target_folder(dest_dir, info)
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -174,12 +175,20 @@ def import_model(
     return _copy(source, target, progress, cancel, chunk_size)
 
 
-def check_target(source: Path, dest_dir: Path | None = None) -> Path:
-    """Where `source` would go; ModelError if that name is taken. Lets a dialog say so before the user clicks."""
+def check_target(source: Path, dest_dir: Path | None = None, info: ModelInfo | None = None) -> Path:
+    """Where `source` would go; ModelError if that name is taken. Lets a dialog say so before the user clicks.
+    `info`: what validate_import said `source` is (read again when not given)."""
     source = Path(source).expanduser()
-    target = (Path(dest_dir) if dest_dir is not None else paths.user_models_dir()) / source.name
+    target = target_folder(dest_dir, info or validate_import(source)) / source.name
     _refuse_clash(source, target)
     return target
+
+
+def target_folder(dest_dir: Path | None, info: ModelInfo) -> Path:
+    """The models folder (default: the user's) for a checkpoint; its `lora/` or `controlnet/` subfolder for those,
+    where people look for them and the registry scans them."""
+    base = Path(dest_dir) if dest_dir is not None else paths.user_models_dir()
+    return base / ADDON_SUBFOLDERS[info.kind] if info.kind in ADDON_SUBFOLDERS else base
 
 
 def remove_stale_partials(dest_dir: Path, older_than_s: float = STALE_PARTIAL_SECONDS) -> None:

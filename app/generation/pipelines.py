@@ -1,6 +1,9 @@
-"""Loading a registered model into diffusers pipelines (txt2img and img2img sharing one set of weights).
+"""Loading a registered model into diffusers pipelines: txt2img, img2img and inpaint, with or without a ControlNet,
+all sharing one set of weights (`from_pipe`), built on first use and kept with the model.
 
-Everything here runs on the engine's worker thread; torch and diffusers are imported on first use only.
+A 9-channel inpainting checkpoint loads as its inpaint pipeline and every mode runs through it (guided.py gives it a
+full mask for txt2img and img2img). Everything here runs on the engine's worker thread; torch and diffusers are
+imported on first use only.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ import gc
 import logging
 import os
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,28 +47,103 @@ class LoadOptions:
         )
 
 
+MODES = ("txt2img", "img2img", "inpaint")
+
+# (family is SDXL, with a ControlNet) -> the diffusers class of each mode
+_CLASS_NAMES = {
+    (False, False): ("StableDiffusionPipeline", "StableDiffusionImg2ImgPipeline", "StableDiffusionInpaintPipeline"),
+    (False, True): (
+        "StableDiffusionControlNetPipeline",
+        "StableDiffusionControlNetImg2ImgPipeline",
+        "StableDiffusionControlNetInpaintPipeline",
+    ),
+    (True, False): (
+        "StableDiffusionXLPipeline",
+        "StableDiffusionXLImg2ImgPipeline",
+        "StableDiffusionXLInpaintPipeline",
+    ),
+    (True, True): (
+        "StableDiffusionXLControlNetPipeline",
+        "StableDiffusionXLControlNetImg2ImgPipeline",
+        "StableDiffusionXLControlNetInpaintPipeline",
+    ),
+}
+
+
+def is_inpainting(model: ModelInfo) -> bool:
+    return getattr(model, "variant", "") == "inpainting"
+
+
 @dataclass
 class LoadedModel:
     model: ModelInfo
     options: LoadOptions
-    txt2img: Any
+    txt2img: Any  # the pipeline the weights were loaded into (the inpaint one for an inpainting checkpoint)
     img2img: Any
     execution_device: str
     taesd: Any = None  # AutoencoderTiny for nicer live previews, when the user installed one
+    pipes: dict = field(default_factory=dict)  # (mode, ControlNet key or None) -> pipeline sharing the weights
+    controlnets: dict = field(default_factory=dict)  # (id, sha256) -> ControlNetModel (controlnets.py)
+
+    @property
+    def inpainting(self) -> bool:
+        return is_inpainting(self.model)
+
+    def pipeline(self, mode: str, controlnet: Any = None, controlnet_key: tuple | None = None):
+        """The pipeline for `mode` ("txt2img" | "img2img" | "inpaint"), with `controlnet` (a loaded ControlNetModel,
+        cached under `controlnet_key`) or without; built from the loaded weights on first use."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        if self.inpainting:
+            mode = "inpaint"  # a 9-channel UNet cannot run the other pipelines: guided.py gives it a full mask
+        if controlnet is not None and controlnet_key is None:
+            controlnet_key = ("object", id(controlnet))  # held in the cache beside the pipeline, so the id stays its
+        key = (mode, controlnet_key if controlnet is not None else None)
+        pipe = self.pipes.get(key)
+        if pipe is None:
+            pipe = self._build(mode, controlnet)
+            self.pipes[key] = pipe
+        return pipe
+
+    def _build(self, mode: str, controlnet: Any):
+        import diffusers
+
+        base = self.txt2img
+        names = _CLASS_NAMES[(self.model.arch == "sdxl", controlnet is not None)]
+        cls = getattr(diffusers, names[MODES.index(mode)])
+        if controlnet is None and type(base) is cls:
+            return base
+        extra = {"controlnet": controlnet} if controlnet is not None else {}
+        # from_pipe casts every shared component to float32 unless told the dtype: the GPU would silently run fp32.
+        pipe = cls.from_pipe(base, dtype=self.options.device.torch_dtype, **extra)
+        pipe.set_progress_bar_config(disable=True)
+        if controlnet is not None and self.options.cpu_offload and self.options.device.device == "cuda":
+            pipe.enable_model_cpu_offload()  # the ControlNet joins the offload chain
+        return pipe
+
+    def forget_controlnets(self) -> None:
+        """Drop the loaded ControlNets and the pipelines built with them (another ControlNet is about to load)."""
+        self.pipes = {k: v for k, v in self.pipes.items() if k[1] is None}
+        self.controlnets = {}
 
     def release(self) -> None:
         self.txt2img = None
         self.img2img = None
         self.taesd = None
+        self.pipes = {}
+        self.controlnets = {}
         free_memory()
 
 
-def pipeline_classes(arch: str):
+def pipeline_classes(arch: str, inpainting: bool = False):
+    """The class the weights load into, and the img2img class (the same inpaint one for an inpainting model)."""
     import diffusers
 
-    if arch == "sdxl":
-        return diffusers.StableDiffusionXLPipeline, diffusers.StableDiffusionXLImg2ImgPipeline
-    return diffusers.StableDiffusionPipeline, diffusers.StableDiffusionImg2ImgPipeline
+    names = _CLASS_NAMES[(arch == "sdxl", False)]
+    if inpainting:
+        cls = getattr(diffusers, names[2])
+        return cls, cls
+    return getattr(diffusers, names[0]), getattr(diffusers, names[1])
 
 
 def quiet_libraries() -> None:
@@ -89,7 +167,7 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
     # The hub must never be reached: users' weights and our shipped configs are all local.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     quiet_libraries()
-    txt2img_cls, img2img_cls = pipeline_classes(model.arch or "sd15")
+    txt2img_cls, _img2img_cls = pipeline_classes(model.arch or "sd15", is_inpainting(model))
     dtype = options.device.torch_dtype
     try:
         if model.format == "single":
@@ -118,14 +196,14 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
     pipe.set_progress_bar_config(disable=True)
     execution_device = _place(pipe, options)
     own_cpu_weights(pipe.components.values())
-    # from_pipe casts every shared component to float32 unless told the dtype: the GPU would silently run fp32.
-    img2img = img2img_cls.from_pipe(pipe, dtype=dtype)
-    img2img.set_progress_bar_config(disable=True)
     taesd_dir = find_taesd(preview_dirs or [], model.arch or "sd15")
     taesd = load_taesd(taesd_dir, execution_device, options.device.torch_dtype) if taesd_dir else None
     if taesd is not None:
         own_cpu_weights([taesd])
-    return LoadedModel(model, options, pipe, img2img, execution_device, taesd)
+    loaded = LoadedModel(model, options, pipe, None, execution_device, taesd)
+    loaded.pipes[("inpaint" if loaded.inpainting else "txt2img", None)] = pipe
+    loaded.img2img = loaded.pipeline("img2img")
+    return loaded
 
 
 def _place(pipe, options: LoadOptions) -> str:

@@ -39,6 +39,8 @@ A1111_SAMPLERS = {
     "ddim": "DDIM",
     "unipc": "UniPC",
     "pndm": "PLMS",
+    "turbo": "Euler a",  # on trailing timesteps, as A1111 runs SD-Turbo
+    "lcm": "LCM",
 }
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -82,8 +84,14 @@ def a1111_parameters(
     model_name: str,
     model_hash: str,
     denoise: float | None = None,
+    controlnet: str | None = None,
+    lora_hashes: list[tuple[str, str]] | None = None,
 ) -> str:
-    """The AUTOMATIC1111 "parameters" text: prompt, `Negative prompt:` line, then `Key: value, …`."""
+    """The AUTOMATIC1111 "parameters" text: prompt, `Negative prompt:` line, then `Key: value, …`.
+
+    `controlnet`: sd-webui-controlnet's `ControlNet 0` value ("Module: canny, Model: name [hash], Weight: 1").
+    `lora_hashes`: (name, sha256) of the LoRAs whose `<lora:name:weight>` tags the prompt carries, written as A1111's
+    `Lora hashes` field (12 hex characters each)."""
     fields: list[tuple[str, str]] = [
         ("Steps", str(steps)),
         ("Sampler", A1111_SAMPLERS.get(sampler, sampler)),
@@ -97,6 +105,11 @@ def a1111_parameters(
         fields.append(("Model", model_name))
     if denoise is not None:
         fields.append(("Denoising strength", f"{denoise:g}"))
+    if controlnet:
+        fields.append(("ControlNet 0", controlnet))
+    hashes = [f"{name.replace(':', '_').replace(',', '_')}: {sha[:12]}" for name, sha in lora_hashes or () if sha]
+    if hashes:
+        fields.append(("Lora hashes", ", ".join(hashes)))
     lines = [positive]
     if negative:  # A1111 leaves the line out when there is no negative prompt
         lines.append(f"Negative prompt: {negative}")

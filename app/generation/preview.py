@@ -1,5 +1,6 @@
 """Cheap step previews: latents to RGB with a fixed linear map (costs well under a millisecond per step), or
-TAESD (a tiny VAE decoder) when its weights are installed in models/taesd or models/taesdxl."""
+TAESD (a tiny VAE decoder) when its weights are installed in models/taesd or models/taesdxl. The same TAESD is the
+fast final decoder (fast_decode.py)."""
 
 from __future__ import annotations
 
@@ -95,7 +96,14 @@ def load_taesd(folder: Path, device: str, dtype):
     from diffusers import AutoencoderTiny
 
     try:
-        return AutoencoderTiny.from_pretrained(folder, torch_dtype=dtype, local_files_only=True).to(device)
-    except Exception as exc:  # a broken TAESD only costs the nicer preview
+        taesd = AutoencoderTiny.from_pretrained(folder, torch_dtype=dtype, local_files_only=True).to(device).eval()
+    except Exception as exc:  # a broken TAESD only costs the previews; a request that decodes with it says so
         log.warning("TAESD in %s could not be loaded, using the fast approximation: %s", folder, exc)
         return None
+    if device == "cpu":
+        import torch
+
+        # TAESD is all 3×3 convolutions at up to full image size; oneDNN runs them about a third faster in
+        # channels_last on a CPU (tests/benchmarks/bench_turbo.py). Always so, so the same latents give the same pixels.
+        taesd.to(memory_format=torch.channels_last)
+    return taesd

@@ -1,5 +1,5 @@
-"""Finding the models a user has: diffusers folders and single-file .safetensors checkpoints, each identified
-from its content, with a short content hash. Scanning never imports torch or diffusers."""
+"""Finding the models a user has: diffusers folders and single-file .safetensors checkpoints, ControlNets and
+LoRAs, each identified from its content, with a short content hash. Scanning never imports torch or diffusers."""
 
 from __future__ import annotations
 
@@ -11,16 +11,27 @@ from pathlib import Path
 
 from app import paths, safejson
 from app.errors import ModelError
-from app.generation import checkpoint
+from app.generation import addon_files, checkpoint, few_step
 from app.generation import messages as msgs
-from app.generation.checkpoint import ARCH_LABELS, PICKLE_SUFFIXES, shown_name
+from app.generation.checkpoint import ARCH_LABELS, INPAINTING, PICKLE_SUFFIXES, shown_name
 from app.generation.hashing import SHORT_HASH_LEN, HashCache, folder_sha256
-from app.messages import Message, as_message
+from app.messages import Message, Msg, as_message
 from app.safejson import BadJSON
 
 log = logging.getLogger(__name__)
 
-PIPELINE_ARCH = {"StableDiffusionPipeline": "sd15", "StableDiffusionXLPipeline": "sdxl"}
+PIPELINE_ARCH = {
+    "StableDiffusionPipeline": "sd15",
+    "StableDiffusionXLPipeline": "sdxl",
+    "StableDiffusionInpaintPipeline": "sd15",
+    "StableDiffusionXLInpaintPipeline": "sdxl",
+    "LatentConsistencyModelPipeline": "sd15",  # an LCM-distilled SD 1.x (its UNet takes a guidance embedding)
+}
+# Subfolders of a models folder whose entries are scanned too (any case): where people keep add-ons.
+ADDON_FOLDERS = ("lora", "loras", "controlnet", "controlnets")
+CONTROLNET_WEIGHTS = "diffusion_pytorch_model.safetensors"
+CONTROLNET_CLASS = "ControlNetModel"  # config.json's _class_name of a diffusers ControlNet folder
+LORA_FOLDER_WEIGHTS = "pytorch_lora_weights.safetensors"  # what diffusers' save_lora_weights writes
 WEIGHT_SUFFIXES = (".safetensors",)
 DEMO_MARKER = "sm6_demo.json"  # written into the demo model's folder so it is labelled as such
 # The parts each pipeline cannot run without; diffusers would fail later with a raw error if one were absent.
@@ -29,6 +40,10 @@ REQUIRED_COMPONENTS = {
     "sdxl": ("unet", "vae", "text_encoder_2", "tokenizer_2", "scheduler"),
 }
 WEIGHT_COMPONENTS = ("unet", "vae", "text_encoder")  # prefixes of the parts whose weights are checked
+NOT_A_CHECKPOINT = Msg(
+    "model.not_a_checkpoint",
+    "{model} is a ControlNet or LoRA, not a model that paints on its own. Choose a checkpoint as the model.",
+)
 _COMPONENT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a plain subfolder name, never a path
 
 
@@ -45,6 +60,10 @@ class ModelInfo:
     config_dir: Path | None = None  # for single files: the diffusers config folder to build the pipeline from
     error_details: str = ""  # the technical side of `error`, for "Show details" and the log
     error_msg: Message | None = field(default=None, compare=False)  # `error` by id, for a front end to translate
+    kind: str = "checkpoint"  # "checkpoint" | "controlnet" | "lora"; an unusable file: what it looked like
+    variant: str = ""  # "inpainting": a 9-channel UNet checkpoint (every mode runs through its inpaint pipeline)
+    speed: str = ""  # "turbo" | "lcm": a few-step checkpoint, or ("lcm") an LCM-LoRA (app/generation/few_step.py)
+    hint: str = ""  # a ControlNet's likely input: "edges" | "depth"
 
     @property
     def usable(self) -> bool:
@@ -76,7 +95,13 @@ class ModelRegistry:
         return list(self._models)
 
     def usable(self) -> list[ModelInfo]:
-        return [m for m in self._models if m.usable]
+        """The usable checkpoints (what a request's model can be)."""
+        return [m for m in self._models if m.usable and m.kind == "checkpoint"]
+
+    def addons(self, kind: str, arch: str | None = None) -> list[ModelInfo]:
+        """The usable ControlNets (kind "controlnet") or LoRAs ("lora"), of family `arch` when given, by id."""
+        found = [m for m in self._models if m.usable and m.kind == kind and (arch is None or m.arch == arch)]
+        return sorted(found, key=lambda m: m.id.lower())
 
     def get(self, model_id: str) -> ModelInfo | None:
         return next((m for m in self._models if m.id == model_id), None)
@@ -90,7 +115,7 @@ class ModelRegistry:
             except OSError as exc:  # an unreadable models folder hides its models, nothing more
                 log.info("Cannot list the models folder %s: %s", directory, exc)
                 continue
-            for entry in entries:
+            for entry in _with_addon_folders(entries):
                 info = inspect_path(entry)
                 if info is not None:
                     found.append(replace(info, sha256=self._cached_hash(info)))
@@ -163,12 +188,36 @@ def _inspect(path: Path) -> ModelInfo | None:
             return _unusable(path, checkpoint.pickled_checkpoint_message(path))
         if suffix != ".safetensors":
             return None
-        arch = checkpoint.detect_architecture(checkpoint.read_safetensors_header(path), name)
-        return ModelInfo(name, path, "single", arch, _size(path), config_dir=single_file_config_dir(path, arch))
+        tensors, metadata = checkpoint.read_header(path)
+        found = checkpoint.identify(tensors, metadata, name)
+        speed = few_step.speed_from(path.name, metadata) if found.kind != "controlnet" else ""
+        if found.kind == "lora" and speed != few_step.LCM:
+            speed = ""  # a LoRA is few-step only as an LCM-LoRA ("turbo" in its name is a style)
+        return ModelInfo(
+            name,
+            path,
+            "single",
+            found.arch,
+            _size(path),
+            config_dir=single_file_config_dir(path, found.arch, found.kind, found.variant),
+            kind=found.kind,
+            variant=found.variant,
+            speed=speed,
+            hint=found.hint,
+        )
+    if path.is_dir() and path.suffix == ".config" and path.with_suffix(".safetensors").is_file():
+        return None  # the config sidecar of the single file beside it (single_file_config_dir)
     if path.is_dir() and (path / "model_index.json").is_file():
         arch = inspect_diffusers_folder(path)
         is_demo = (path / DEMO_MARKER).is_file()
-        return ModelInfo(name, path, "diffusers", arch, sum(_size(f) for f in _weight_files(path)), is_demo=is_demo)
+        size = sum(_size(f) for f in _weight_files(path))
+        variant = INPAINTING if _unet_in_channels(path) == 9 else ""
+        speed = few_step.speed_from(path.name, *_scheduler_facts(path))
+        return ModelInfo(name, path, "diffusers", arch, size, is_demo=is_demo, variant=variant, speed=speed)
+    if path.is_dir() and (path / LORA_FOLDER_WEIGHTS).is_file():
+        return _inspect_lora_folder(path)
+    if path.is_dir() and (path / "config.json").is_file():
+        return _inspect_controlnet_folder(path)
     if path.is_dir() and path.suffix.lower() in WEIGHT_SUFFIXES:
         raise ModelError(msgs.FOLDER_NOT_CHECKPOINT(name=name))
     return None
@@ -176,6 +225,7 @@ def _inspect(path: Path) -> ModelInfo | None:
 
 def _unusable(path: Path, message: str | Message, details: str = "") -> ModelInfo:
     message = as_message(message)
+    kind = next((k for k in ("lora", "controlnet") if message.id.startswith(f"model.{k}_")), "checkpoint")
     if details:
         log.info("Model %s cannot be used: %s\n%s", path, message, details)
     try:
@@ -191,15 +241,22 @@ def _unusable(path: Path, message: str | Message, details: str = "") -> ModelInf
         str(message),
         error_details=details,
         error_msg=message,
+        kind=kind,
     )
 
 
-def single_file_config_dir(path: Path, arch: str) -> Path:
-    """A `<stem>.config/` folder beside the file wins (non-standard shapes); else the shipped config for its arch."""
+def single_file_config_dir(path: Path, arch: str, kind: str = "checkpoint", variant: str = "") -> Path | None:
+    """A `<stem>.config/` folder beside the file wins (non-standard shapes); else the shipped config for its arch:
+    `<arch>`, `<arch>_inpainting` or `controlnet_<arch>`. None for a LoRA (it needs no config)."""
+    if kind == "lora":
+        return None
     sidecar = path.with_name(path.stem + ".config")
-    if (sidecar / "model_index.json").is_file():
+    marker = "config.json" if kind == "controlnet" else "model_index.json"
+    if (sidecar / marker).is_file():
         return sidecar
-    return paths.resource("sd_configs", arch)
+    if kind == "controlnet":
+        return paths.resource("sd_configs", f"controlnet_{arch}")
+    return paths.resource("sd_configs", f"{arch}_{variant}" if variant else arch)
 
 
 def inspect_diffusers_folder(folder: Path) -> str:
@@ -226,6 +283,79 @@ def inspect_diffusers_folder(folder: Path) -> str:
     if arch == "sd15" and _cross_attention_dim(folder) == 1024:
         arch = "sd2"
     return arch
+
+
+def _with_addon_folders(entries: list[Path]) -> list[Path]:
+    """A models folder's entries, with the entries of its lora/controlnet subfolders (one level) after them."""
+    out = list(entries)
+    for entry in entries:
+        # A link is followed: people link their A1111 models/Lora folder here. One level only, so no loop.
+        if entry.name.lower() in ADDON_FOLDERS and entry.is_dir():
+            try:
+                out += sorted(entry.iterdir(), key=lambda p: p.name.lower())
+            except OSError as exc:  # an unreadable add-on folder hides its add-ons, nothing more
+                log.info("Cannot list %s: %s", entry, exc)
+    return out
+
+
+def _unet_in_channels(folder: Path) -> int | None:
+    if not (folder / "unet" / "config.json").is_file():
+        return None
+    value = _folder_json(folder, "unet/config.json").get("in_channels")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _scheduler_facts(folder: Path) -> tuple[dict[str, str], str | None]:
+    """The scheduler config's plain values as texts ("scheduler.<key>") and its class, for few_step.speed_from."""
+    if not (folder / "scheduler" / "scheduler_config.json").is_file():
+        return {}, None
+    config = _folder_json(folder, "scheduler/scheduler_config.json")
+    facts = {f"scheduler.{k}": str(v) for k, v in config.items() if isinstance(v, (str, int, float, bool))}
+    class_name = config.get("_class_name")
+    return facts, class_name if isinstance(class_name, str) else None
+
+
+def _inspect_controlnet_folder(folder: Path) -> ModelInfo | None:
+    """A diffusers ControlNet folder (config.json of ControlNetModel + its weights); None for any other folder."""
+    name = shown_name(folder.name)
+    weights = folder / CONTROLNET_WEIGHTS
+    try:
+        config = _folder_json(folder, "config.json")
+    except ModelError:
+        if weights.is_file() or "controlnet" in folder.name.lower():
+            raise
+        return None  # some other folder with a config (a VAE, an encoder): not a model SM6 Studio lists
+    if config.get("_class_name") != CONTROLNET_CLASS:
+        return None
+    if not weights.is_file():
+        if any((folder / f"diffusion_pytorch_model{s}").is_file() for s in PICKLE_SUFFIXES):
+            raise ModelError(addon_files.CONTROLNET_PICKLED(name=name))
+        raise ModelError(msgs.FOLDER_INCOMPLETE(name=name, listed=CONTROLNET_WEIGHTS))
+    tensors = checkpoint.read_safetensors_header(weights)
+    if not any(k.startswith("controlnet_cond_embedding.") for k in tensors):
+        raise ModelError(addon_files.CONTROLNET_NO_GUIDE_INPUT(name=name))
+    width = config.get("cross_attention_dim")
+    if not isinstance(width, int) or isinstance(width, bool) or width <= 0:
+        raise ModelError(addon_files.CONTROLNET_BAD_CONFIG(name=name), f"cross_attention_dim: {width!r:.200}")
+    arch = addon_files.CROSS_ATTENTION_ARCH.get(width) or (
+        "sdxl" if config.get("addition_embed_type") == "text_time" else "sd15"
+    )
+    hint = addon_files.controlnet_hint(folder.name, {})
+    size = sum(_size(f) for f in _weight_files(folder))
+    return ModelInfo(name, folder, "diffusers", arch, size, kind="controlnet", hint=hint)
+
+
+def _inspect_lora_folder(folder: Path) -> ModelInfo | None:
+    """A diffusers LoRA folder (as `save_lora_weights` writes it); None when its weights are not a LoRA."""
+    weights = folder / LORA_FOLDER_WEIGHTS
+    tensors, metadata = checkpoint.read_header(weights)
+    found = checkpoint.identify(tensors, metadata, shown_name(folder.name))
+    if found.kind != "lora":
+        return None
+    speed = few_step.speed_from(folder.name, metadata)
+    speed = speed if speed == few_step.LCM else ""  # as for a LoRA file: few-step only as an LCM-LoRA
+    size = sum(_size(f) for f in _weight_files(folder))
+    return ModelInfo(shown_name(folder.name), folder, "diffusers", found.arch, size, kind="lora", speed=speed)
 
 
 def _folder_json(folder: Path, relative: str) -> dict:
@@ -315,10 +445,18 @@ def _unique_ids(models: list[ModelInfo]) -> list[ModelInfo]:
     return out
 
 
+def listed_models(models: list[ModelInfo]) -> list[ModelInfo]:
+    """What a model list offers: every checkpoint, and every file that cannot be used (with its reason) whatever
+    it is; usable ControlNets and LoRAs are offered apart (`addons`)."""
+    return [m for m in models if m.kind == "checkpoint" or not m.usable]
+
+
 def describe(model: ModelInfo) -> str:
     """One line for lists and `sm6-studio doctor`."""
     if not model.usable:
         return f"{model.id}: unusable — {model.error}"
     size = f"{model.size_bytes / 1e9:.2f} GB" if model.size_bytes >= 1e8 else f"{model.size_bytes / 1e6:.1f} MB"
     hash_part = model.short_hash or "hash pending"
-    return f"{model.id}: {model.arch_label}, {model.format}, {size}, {hash_part}"
+    kind = {"controlnet": "ControlNet", "lora": "LoRA"}.get(model.kind, "")
+    tags = ", ".join(t for t in (kind, model.variant, model.speed) if t)
+    return f"{model.id}: {model.arch_label}, {model.format}, {size}, {hash_part}" + (f", {tags}" if tags else "")

@@ -1,6 +1,7 @@
 """Running one job on a loaded model: each variation in turn, with step previews, cancel, and the PNG with its
 provenance. Keeping the image (the library) is the caller's: each is handed over on the `disk` executor, one at a
-time in the order they were made, while the next one denoises."""
+time in the order they were made, while the next one denoises. What shapes the picture beyond the prompt (views,
+masks, ControlNet, loaded pictures, LoRAs) is decided in guided.py."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from PIL import Image
 
 from app.errors import ModelError, RequestError
 from app.executors import Serial
+from app.generation import guided, pngmeta
 from app.generation import messages as msgs
-from app.generation import pngmeta
 from app.generation.generated import GeneratedImage
+from app.generation.guided import Addons
 from app.generation.pipelines import LoadedModel
 from app.generation.presets import PresetBook
 from app.generation.preview import LatentPreviewer
@@ -45,12 +47,19 @@ MAX_SOURCE_PIXELS = 4 * 2048 * 2048  # a starting image is resized to at most 20
 
 class JobRunner:
     def __init__(
-        self, loaded: LoadedModel, presets: PresetBook, sources: SourceImages | None = None, previews: bool = True
+        self,
+        loaded: LoadedModel,
+        presets: PresetBook,
+        sources: SourceImages | None = None,
+        previews: bool = True,
+        addons: Addons | None = None,
     ) -> None:
         self.loaded = loaded
         self.presets = presets
         self.sources = sources
         self.previewer = LatentPreviewer(loaded.model.arch or "sd15", loaded.taesd) if previews else None
+        self.addons = addons or Addons()  # the request's ControlNet and LoRAs as the engine resolved them
+        self._planned: tuple[GenerationRequest, guided.Inputs] | None = None
 
     def run(
         self,
@@ -66,6 +75,7 @@ class JobRunner:
         request = request.runnable()
         composed = self.presets.compose(request)
         init_image = self.init_image(request)
+        self.apply_loras()
         # One piece at a time keeps images landing in the order they were made; jobs run one after another and
         # each waits for its hand-offs, so the order holds across jobs too.
         handoff = Serial("disk")
@@ -98,6 +108,12 @@ class JobRunner:
         generated = self.package(request, composed, image, img2img, **made)
         return on_image(generated) if on_image is not None else generated
 
+    def apply_loras(self) -> None:
+        """The request's LoRAs on the model's weights (none: any earlier ones come off)."""
+        from app.generation.loras import apply_loras
+
+        apply_loras(self.loaded, list(self.addons.loras))
+
     def package(
         self,
         request: GenerationRequest,
@@ -115,7 +131,7 @@ class JobRunner:
         png = pngmeta.encode_png(
             image,
             parameters=pngmeta.a1111_parameters(
-                positive=composed.positive,
+                positive=" ".join(filter(None, (composed.positive, guided.lora_tags(self.addons)))),
                 negative=composed.negative,
                 steps=request.steps,
                 sampler=request.scheduler,
@@ -126,6 +142,8 @@ class JobRunner:
                 model_name=model.label,
                 model_hash=model.short_hash,
                 denoise=request.strength if img2img else None,
+                controlnet=guided.a1111_control(request, self.addons),
+                lora_hashes=[(info.label, info.sha256 or "") for info, _weight in self.addons.loras],
             ),
             request=request.to_dict(),
             extra=self._meta(request, seed, index, seconds, asked_steps),
@@ -158,10 +176,18 @@ class JobRunner:
         """One image. Same request, seed and device give the same pixels: the noise comes from a CPU generator."""
         import torch
 
-        pipe = self.loaded.img2img if init_image is not None else self.loaded.txt2img
+        inputs, pipe, control_strength = self._prepare(request, init_image)
         pipe.scheduler = make_scheduler(request.scheduler, dict(self.loaded.txt2img.scheduler.config))
         generator = torch.Generator("cpu").manual_seed(seed)
         previewer = self.previewer
+        # With TAESD as the final decoder the finished picture comes as soon as a last-step preview would (which
+        # costs the same decode again: 1.2 × for a one-step image on a CPU); with the VAE the preview is worth it.
+        last_preview = request.decoder != "taesd"
+        on_cpu = self.loaded.execution_device == "cpu"
+        if not last_preview and on_cpu and previewer is not None and previewer.uses_taesd:
+            # Speed was asked for, and on a CPU each TAESD preview costs as much as the final decode (a 4-step live
+            # frame took 3 × as long): the other steps get the linear map's preview, which costs under a millisecond.
+            previewer = LatentPreviewer(self.loaded.model.arch or "sd15")
 
         def step_end(pipeline, step_index, _timestep, tensors):
             steps = getattr(pipeline, "num_timesteps", request.steps) or request.steps
@@ -170,12 +196,14 @@ class JobRunner:
             # GPU syncs per image, and stops a broken model early instead of after every step.
             if step_index in (0, steps - 1) and not bool(torch.isfinite(latents).all()):
                 raise self._empty_image()
-            preview = previewer(latents) if previewer is not None else None
+            wanted = previewer is not None and (last_preview or step_index < steps - 1)
+            preview = previewer(latents) if wanted else None
             on_step(step_index + 1, steps, preview)
             if cancel.is_set():
                 raise Cancelled
             return tensors
 
+        taesd = request.decoder == "taesd"
         kwargs = dict(
             prompt=positive,
             negative_prompt=negative or None,
@@ -184,19 +212,37 @@ class JobRunner:
             generator=generator,
             callback_on_step_end=step_end,
             callback_on_step_end_tensor_inputs=["latents"],
-            output_type="np",  # floats, so a NaN from the VAE shows before it becomes black pixels
+            # floats, so a NaN from the VAE shows before it becomes black pixels; latents for TAESD to decode
+            output_type="latent" if taesd else "np",
         )
-        if init_image is not None:
-            kwargs.update(image=init_image, strength=request.strength)
-        else:
-            kwargs.update(width=request.width, height=request.height)
+        kwargs.update(guided.pipeline_kwargs(inputs, request, control_strength))
         # The pipeline runs under no_grad itself; an outer inference_mode would make a torch.compile'd UNet
         # fall back to eager speed (measured on an H200: 32.7 instead of 57 it/s).
-        pixels = pipe(**kwargs).images
-        if not np.isfinite(pixels).all():
+        output = pipe(**kwargs).images
+        if taesd:
+            from app.generation import fast_decode
+
+            return guided.overlay(fast_decode.decode_latents(self.loaded, output), inputs)
+        if not np.isfinite(output).all():
             raise self._empty_image()
         # The same rounding "pil" output applies, so the pixels are exactly what they were.
-        return pipe.image_processor.numpy_to_pil(pixels)[0]
+        return guided.overlay(pipe.image_processor.numpy_to_pil(output)[0], inputs)
+
+    def _prepare(self, request: GenerationRequest, init_image: Image.Image | None):
+        """The inputs, the pipeline and the ControlNet strength (None: no ControlNet) for one image."""
+        control = self.addons.control
+        # At strength 0 a ControlNet adds nothing: the plain pipeline gives the same pixels without its cost.
+        use_control = control is not None and request.control_strength > 0
+        if self._planned is None or self._planned[0] is not request:  # the mask and hint serve every variation
+            self._planned = (request, guided.plan(request, init_image, self.loaded.inpainting, use_control))
+        inputs = self._planned[1]
+        if not use_control:
+            return inputs, self.loaded.pipeline(inputs.mode), None
+        from app.generation.controlnets import controlnet_key, load_controlnet
+
+        controlnet = load_controlnet(self.loaded, control)
+        pipe = self.loaded.pipeline(inputs.mode, controlnet, controlnet_key(control))
+        return inputs, pipe, request.control_strength
 
     def _empty_image(self) -> EmptyImage:
         device = self.loaded.options.device
@@ -211,7 +257,11 @@ class JobRunner:
         if request.source == "base":
             from app.generation import base_art
 
-            return base_art.render_base(*size)
+            return base_art.render_base(*size, request.view)
+        if request.source == "picture":
+            from app.generation import pictures
+
+            return pictures.default_store().load(request.source_picture, size)
         if request.source == "design":
             path = self.sources(request.source_design_id) if self.sources and request.source_design_id else None
             if path is None:
@@ -229,6 +279,7 @@ class JobRunner:
             "model": {"name": model.label, "sha256": model.sha256, "arch": model.arch, "format": model.format},
             "device": self.loaded.options.device.label,
             "parent_id": request.source_design_id if request.source == "design" else None,
+            "guidance": guided.guidance_meta(request, self.addons),
             "seconds": round(seconds, 3),
             "app": "SM6 Design Studio",
         }

@@ -131,4 +131,4 @@ def request_from_saved(data: Any) -> GenerationRequest:
         values[spec.name] = value
     if "prompt" not in values:
         raise ValueError("the saved generation settings have no prompt")
-    return GenerationRequest(**values)
+    return GenerationRequest.from_dict(values)  # loras: JSON lists back to the tuple (a RequestError is a ValueError)

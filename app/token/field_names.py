@@ -35,6 +35,32 @@ FIELDS: dict[str, Msg] = {
         "model_sha256": "The model hash",
         "device": "The device",
         "app_version": "The app version",
+        "view": "The view",
+        "mask": "The mask",
+        "source_picture": "The starting picture",
+        "control": "The ControlNet",
+        "loras": "The LoRAs",
+        "decoder": "The decoder",
+    }.items()
+}
+# Inside `control` and each item of `loras`, the same keys mean the ControlNet's or the LoRA's own.
+CONTROL_FIELDS: dict[str, Msg] = {
+    key: Msg(f"token.field.control_{key}", words)
+    for key, words in {
+        "id": "The ControlNet's id",
+        "name": "The ControlNet's name",
+        "sha256": "The ControlNet's hash",
+        "strength": "The ControlNet's strength",
+        "hint": "The ControlNet's input",
+    }.items()
+}
+LORA_FIELDS: dict[str, Msg] = {
+    key: Msg(f"token.field.lora_{key}", words)
+    for key, words in {
+        "id": "A LoRA's id",
+        "name": "A LoRA's name",
+        "sha256": "A LoRA's hash",
+        "weight": "A LoRA's weight",
     }.items()
 }
 METADATA = Msg("token.field.metadata", "The metadata")
@@ -60,6 +86,8 @@ WHERE = {
     "": Msg("token.where.metadata", "the metadata"),
     "properties": Msg("token.where.properties", "the properties"),
     "generation": Msg("token.where.generation", "the generation settings"),
+    "control": Msg("token.where.control", "the ControlNet settings"),
+    "loras": Msg("token.where.lora", "a LoRA's settings"),
 }
 WHERE_TRAIT = (Msg("token.where.trait_named", "trait “{trait}”"), Msg("token.where.trait_number", "trait {number}"))
 TYPES = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -17,12 +18,22 @@ from jsonschema.exceptions import ValidationError
 import app
 from app import paths
 from app.errors import RequestError
+from app.generation.pngmeta import read_png_metadata
 from app.generation.presets import default_presets
 from app.generation.request import GenerationRequest
 from app.library.models import Design
-from app.messages import Message
+from app.messages import Message, Msg
 from app.token import field_names as fields
 from app.token import messages as msgs
+
+BAD_GENERATION_SETTINGS = Msg(
+    "token.bad_generation_settings", "This token's generation settings cannot be used to regenerate it: {reason}"
+)
+BAD_GENERATION_SETTINGS_PLAIN = Msg(
+    "token.bad_generation_settings_plain",
+    "This token's generation settings are damaged or incomplete, so it cannot be regenerated.",
+)
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 CAMPAIGN = "Create Your SM6"
 TRIM = "Inspire"  # every campaign car is the SM6 Inspire trim
@@ -198,7 +209,61 @@ def _generation(design: Design) -> dict[str, Any]:
         "model_sha256": design.model_hash,
         "device": design.device,  # Verify is pixel-exact only on the same device
         "app_version": app.__version__,
+    } | _guidance(design)
+
+
+def _guidance(design: Design) -> dict[str, Any]:
+    """How the shape was guided: the request's choices, with the ControlNet's and LoRAs' names and content hashes
+    from the PNG's own record (`sm6:meta` "guidance"), so Verify finds the same files by hash on another machine."""
+    r = design.request
+    meta = _png_guidance(design)
+    control = None
+    if r.control_model:
+        made = meta.get("control") if isinstance(meta.get("control"), dict) else {}
+        control = {
+            "id": r.control_model,
+            "name": _text(made.get("name")) or r.control_model,
+            "sha256": _sha(made.get("sha256")),
+            "strength": float(r.control_strength),
+            "hint": r.control_hint,
+        }
+    made_loras = meta.get("loras") if isinstance(meta.get("loras"), list) else []
+    loras = []
+    for index, (lora_id, weight) in enumerate(r.loras):
+        made = made_loras[index] if index < len(made_loras) and isinstance(made_loras[index], dict) else {}
+        name = _text(made.get("name")) or lora_id
+        loras.append({"id": lora_id, "name": name, "sha256": _sha(made.get("sha256")), "weight": float(weight)})
+    return {
+        "view": r.view,
+        "mask": r.mask,
+        "source_picture": r.source_picture,
+        "control": control,
+        "loras": loras,
+        "decoder": r.decoder or _text(meta.get("decoder")),
     }
+
+
+def _png_guidance(design: Design) -> dict[str, Any]:
+    """The guidance the PNG recorded as it was made; {} for a design made before it was recorded, or unreadable."""
+    given = design.extra.get("guidance") if isinstance(design.extra, dict) else None
+    if isinstance(given, dict):
+        return given
+    if not design.request.control_model and not design.request.loras:
+        return {}  # nothing to look up: the request says it all
+    try:
+        meta = read_png_metadata(Path(design.image_path)).get("meta")
+    except (OSError, ValueError):
+        return {}
+    guidance = meta.get("guidance") if isinstance(meta, dict) else None
+    return guidance if isinstance(guidance, dict) else {}
+
+
+def _text(value: Any) -> str:
+    return value[:200] if isinstance(value, str) else ""
+
+
+def _sha(value: Any) -> str:
+    return value.lower() if isinstance(value, str) and _SHA256.fullmatch(value) else ""
 
 
 def metadata_bytes(metadata: dict[str, Any]) -> bytes:
@@ -208,25 +273,80 @@ def metadata_bytes(metadata: dict[str, Any]) -> bytes:
 
 
 def regeneration_request(metadata: dict[str, Any]) -> GenerationRequest:
-    gen = (metadata.get("properties") or {}).get("generation")
+    """The request that made the token's image, rebuilt from its metadata and checked: metadata from outside is
+    hostile, so a missing or mistyped value is a RequestError in words, never a KeyError deep inside."""
+    properties = metadata.get("properties") if isinstance(metadata, dict) else None
+    gen = properties.get("generation") if isinstance(properties, dict) else None
     if not isinstance(gen, dict):
         raise RequestError(msgs.NO_GENERATION_SETTINGS())
-    return GenerationRequest(
-        prompt=gen["prompt"],
-        preset=gen.get("preset", ""),
-        negative_prompt=gen.get("negative_prompt", ""),
-        seed=gen["seed"],
-        steps=gen["steps"],
-        guidance=float(gen["guidance"]),
-        width=gen["width"],
-        height=gen["height"],
-        batch=1,
-        scheduler=gen["sampler"],
-        source=gen.get("source", "none"),
-        source_design_id=gen.get("source_design_id"),
-        strength=float(gen.get("strength", 0.6)),
-        model_id=gen.get("model_id", ""),
-    )
+    try:
+        control = gen.get("control") or {}
+        values = {
+            "prompt": gen["prompt"],
+            "preset": gen.get("preset", ""),
+            "negative_prompt": gen.get("negative_prompt", ""),
+            "seed": gen["seed"],
+            "steps": gen["steps"],
+            "guidance": _number(gen["guidance"]),
+            "width": gen["width"],
+            "height": gen["height"],
+            "batch": 1,
+            "scheduler": gen["sampler"],
+            "source": gen.get("source", "none"),
+            "source_design_id": gen.get("source_design_id"),
+            "strength": _number(gen.get("strength", 0.6)),
+            "model_id": gen.get("model_id", ""),
+            # Tokens minted before shape guidance was recorded carry none of these: the defaults are what ran.
+            "view": gen.get("view", "side"),
+            "mask": gen.get("mask", "none"),
+            "source_picture": gen.get("source_picture", ""),
+            "control_model": control.get("id") or control.get("name") or "" if control else "",
+            "control_strength": _number(control.get("strength", 1.0)) if control else 1.0,
+            "control_hint": control.get("hint", "edges") if control else "edges",
+            "loras": [[lora.get("id") or lora.get("name"), lora["weight"]] for lora in gen.get("loras", [])],
+            "decoder": gen.get("decoder", ""),
+        }
+        _check_types(values)
+        request = GenerationRequest.from_dict(values)
+        return request.validate()
+    except RequestError as exc:
+        raise RequestError(BAD_GENERATION_SETTINGS(reason=exc.message), exc.details) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RequestError(BAD_GENERATION_SETTINGS_PLAIN(), f"{type(exc).__name__}: {exc}") from None
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"not a number: {type(value).__name__}")
+    return float(value)
+
+
+_REQUEST_TYPES = {
+    "prompt": str,
+    "preset": str,
+    "negative_prompt": str,
+    "seed": int,
+    "steps": int,
+    "width": int,
+    "height": int,
+    "scheduler": str,
+    "source": str,
+    "model_id": str,
+    "view": str,
+    "mask": str,
+    "source_picture": str,
+    "control_model": str,
+    "control_hint": str,
+    "decoder": str,
+}
+
+
+def _check_types(values: dict[str, Any]) -> None:
+    for key, kind in _REQUEST_TYPES.items():
+        if isinstance(values[key], bool) or not isinstance(values[key], kind):
+            raise TypeError(f"{key} is {type(values[key]).__name__}")
+    if values["source_design_id"] is not None and not isinstance(values["source_design_id"], str):
+        raise TypeError("source_design_id is not text")
 
 
 # --- validation, in words a person understands ---------------------------------------------------------------
@@ -268,7 +388,14 @@ def _field_name(path: tuple[Any, ...], root: Any, *, where: bool = False) -> Mes
         if len(path) == 2 or path[2] not in fields.TRAIT_PARTS:
             return fields.trait(fields.TRAIT, trait_type, path[1])
         return fields.trait(fields.TRAIT_PARTS[path[2]], trait_type, path[1])
-    known = (fields.WHERE if where else fields.FIELDS).get(path[-1])
+    if not where and len(path) >= 2 and path[-2] == "control":
+        known = fields.CONTROL_FIELDS.get(path[-1])
+    elif not where and len(path) >= 3 and path[-3] == "loras":
+        known = fields.LORA_FIELDS.get(path[-1])
+    elif where and len(path) >= 2 and path[-2] == "loras":
+        known = fields.WHERE["loras"]
+    else:
+        known = (fields.WHERE if where else fields.FIELDS).get(path[-1])
     return known() if known is not None else fields.UNKNOWN_FIELD(key=path[-1])
 
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from app.generation.base_art import render_base, render_mask
+from app.generation.base_art import VIEWS, render_base, render_mask
 from app.paths import REPO_ROOT, resource
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -184,3 +184,70 @@ def test_icon_set_is_consistent_and_licensed():
     assert ET.parse(icons_dir / "star.svg").getroot().get("fill") == "none"
     licence = (icons_dir / "LICENSE.md").read_text(encoding="utf-8")
     assert "Lucide" in licence and "ISC" in licence
+
+
+VIEW_SIZES = [(320, 320), (480, 320), (512, 288)]  # square, 3:2 and 16:9, small to keep the test quick
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("size", VIEW_SIZES, ids=["square", "wide", "wide-16x9"])
+def test_every_view_renders_square_and_wide_with_an_aligned_mask(view, size):
+    base = render_base(*size, view=view)
+    mask_image = render_mask(*size, view=view)
+    assert base.size == size and base.mode == "RGB"
+    assert mask_image.size == size and mask_image.mode == "L"
+    mask = np.asarray(mask_image) > 127
+    # The car is letterboxed whole, a sensible share of the frame, roughly centred.
+    assert 0.12 <= mask.mean() <= 0.60
+    assert not mask[0].any() and not mask[-1].any() and not mask[:, 0].any() and not mask[:, -1].any()
+    cols = np.flatnonzero(mask.any(axis=0))
+    assert abs((cols[0] + cols[-1]) / 2 - size[0] / 2) < size[0] * 0.08
+    # The mask's edge is where the picture changes: just outside it is backdrop (checked above the car's shadow).
+    art = np.asarray(base).astype(float)
+    diff = np.abs(art - art[0, 0]).sum(axis=2)
+    from PIL import ImageFilter
+
+    grown = np.asarray(mask_image.filter(ImageFilter.MaxFilter(9))) > 127
+    rows = np.flatnonzero(mask.any(axis=1))
+    upper = np.zeros_like(mask)
+    upper[: rows[0] + int(0.6 * (rows[-1] - rows[0]))] = True
+    ring = grown & ~mask & upper
+    assert diff[ring].mean() < 0.25 * diff[mask].mean()
+    assert diff[mask].mean() > 120
+
+
+def test_the_three_views_are_different_pictures():
+    masks = [np.asarray(render_mask(320, 320, view=view)) > 127 for view in VIEWS]
+    for i in range(len(masks)):
+        for j in range(i + 1, len(masks)):
+            overlap = (masks[i] & masks[j]).sum() / (masks[i] | masks[j]).sum()
+            assert overlap < 0.85
+
+
+def test_the_three_quarter_views_show_the_car_in_perspective():
+    for view in ("front34", "rear34"):
+        mask = np.asarray(render_mask(512, 320, view=view)) > 127
+        cols = np.flatnonzero(mask.any(axis=0))
+        rows = np.flatnonzero(mask.any(axis=1))
+        # Seen from a corner the car is shorter and taller on the page than side on (2.5..4 there).
+        assert 1.4 < (cols[-1] - cols[0]) / (rows[-1] - rows[0]) < 2.8
+
+
+@pytest.mark.parametrize("view", ["front34", "rear34"])
+def test_three_quarter_masks_share_the_artworks_outline(view):
+    art = ET.parse(resource("art", f"sm6_{view}.svg")).getroot()
+    mask = ET.parse(resource("art", f"sm6_{view}_mask.svg")).getroot()
+    assert art.get("viewBox") == mask.get("viewBox") == "0 0 1024 640"
+    body_clip = next(el for el in art.iter(f"{SVG_NS}clipPath") if el.get("id") == "bodyClip")
+    outline = next(iter(body_clip)).get("d")
+    body = next(el for el in mask.iter(f"{SVG_NS}path") if el.get("id") == "body")
+    assert body.get("d") == outline
+    art_paths = {el.get("d") for el in art.iter(f"{SVG_NS}path")}
+    assert all(el.get("d") in art_paths for el in mask.iter(f"{SVG_NS}path"))
+
+
+def test_an_unknown_view_is_refused():
+    with pytest.raises(ValueError):
+        render_base(512, 512, view="top")
+    with pytest.raises(ValueError):
+        render_mask(512, 512, view="")

@@ -170,3 +170,26 @@ def test_the_loaded_pipeline_is_reused_between_jobs(engine_setup):
     rec.wait_job(engine.submit(quick_request()).id)
     rec.wait_job(engine.submit(quick_request(seed=3)).id)
     assert len(rec.of(ev.ModelLoaded)) == 1
+
+
+def test_a_guided_design_keeps_its_guidance_in_the_library_and_its_png(
+    tiny_sd15, tiny_controlnet, models_dir, isolated_dirs
+):
+    engine, rec, library = make_engine(models_dir, isolated_dirs["SM6_DATA_DIR"])
+    try:
+        asked = quick_request(source="base", view="front34", mask="scene", control_model="tiny-controlnet")
+        asked = asked.replace(control_strength=0.7, control_hint="depth")
+        done = rec.wait_job(engine.submit(asked).id)
+        assert isinstance(done, ev.JobFinished), done
+        (design,) = done.designs
+        kept = library.get(design.id).request  # what Verify and "make it again" start from
+        assert kept == asked.replace(model_id="tiny-sd15", decoder="vae")
+        guidance = read_png_metadata(design.image_path)["meta"]["guidance"]
+        assert guidance["view"] == "front34" and guidance["mask"] == "scene" and guidance["decoder"] == "vae"
+        assert guidance["control"]["strength"] == 0.7 and guidance["control"]["hint"] == "depth"
+        # the ControlNet was loaded once, with the model: the next job reuses both
+        rec.wait_job(engine.submit(asked.replace(seed=43)).id)
+        assert len(rec.of(ev.ModelLoaded)) == 1
+    finally:
+        engine.shutdown()
+        library.close()

@@ -208,6 +208,14 @@ def test_a_hash_no_model_has_finds_nothing(shared, sha256):
     assert shared[0].model_with_hash(sha256) is None
 
 
+def test_controlnets_and_loras_are_offered_apart_from_the_models(shared):
+    backend = shared[0]
+    assert backend.addons("controlnet") == [] and backend.addons("lora", "sd15") == []  # none installed here
+    assert all(m.kind == "checkpoint" for m in backend.models() if m.usable)
+    model_hash = backend.model_with_hash(backend.model_for("tiny-sd15").sha256 or "0" * 64)
+    assert model_hash is None or backend.model_with_hash(model_hash.sha256, "lora") is None
+
+
 def test_a_preload_that_fails_is_reported_and_the_next_job_still_runs(shared):
     backend, rec, _, models = shared
     weights = next((models / "will-break" / "unet").glob("*.safetensors"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zlib
 from xml.etree import ElementTree
 
@@ -14,7 +15,8 @@ from app.generation import pngmeta
 from app.generation.pngmeta import TRAINED_ALGORITHMIC_MEDIA, a1111_parameters, encode_png, read_png_metadata
 from app.generation.request import GenerationRequest
 
-REQUEST = GenerationRequest(prompt="chrome SM6 at sunset", seed=123, negative_prompt="blurry").to_dict()
+# as any JSON carrier gives it back (the LoRA list a list, not the request's tuple)
+REQUEST = json.loads(GenerationRequest(prompt="chrome SM6 at sunset", seed=123, negative_prompt="blurry").to_json())
 META = {"model_hash": "abcd123456ffff", "device": "cuda:0", "seed": 123, "parent_id": None}
 
 
@@ -53,6 +55,22 @@ def test_a1111_text_matches_the_exact_format():
     )
 
 
+def test_a1111_text_names_the_controlnet_and_the_lora_hashes_as_a1111_writes_them():
+    text = params(
+        positive="chrome SM6 <lora:gloss.safetensors:0.8>",
+        denoise=0.6,
+        controlnet="Module: canny, Model: control_sd15_canny [0123456789], Weight: 0.7",
+        lora_hashes=[("gloss.safetensors", "ab" * 32), ("no-hash-yet", "")],
+    )
+    first, _negative, fields = text.splitlines()
+    assert first == "chrome SM6 <lora:gloss.safetensors:0.8>"
+    assert fields.endswith(
+        'Denoising strength: 0.6, ControlNet 0: "Module: canny, Model: control_sd15_canny [0123456789], Weight: 0.7", '
+        'Lora hashes: "gloss.safetensors: abababababab"'
+    )
+    assert "ControlNet" not in params() and "Lora hashes" not in params()
+
+
 @pytest.mark.parametrize("ours, theirs", list(pngmeta.A1111_SAMPLERS.items()))
 def test_every_scheduler_has_its_a1111_name(ours, theirs):
     assert f"Sampler: {theirs}," in params(sampler=ours)
@@ -74,7 +92,7 @@ def test_round_trip_of_every_chunk():
         "meta": META,
         "digital_source_type": TRAINED_ALGORITHMIC_MEDIA,
     }
-    assert GenerationRequest.from_dict(meta["request"]) == GenerationRequest(**REQUEST)
+    assert GenerationRequest.from_dict(meta["request"]) == GenerationRequest.from_dict(REQUEST)
     assert np.array_equal(np.asarray(Image.open(io.BytesIO(data))), np.asarray(image()))  # pixels untouched
 
 

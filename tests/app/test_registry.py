@@ -105,11 +105,29 @@ def test_lora_or_unknown_file_is_explained(models_dir):
     assert not model.usable and "LoRA" in model.error
 
 
-def test_inpainting_model_is_explained(models_dir):
-    keys = dict(SD15_KEYS)
-    keys[UNET + "input_blocks.0.0.weight"] = (8, 9, 3, 3)
+@pytest.mark.parametrize("keys, arch", [(SD15_KEYS, "sd15"), (SDXL_KEYS, "sdxl")])
+def test_an_inpainting_checkpoint_is_usable_with_its_inpainting_config(models_dir, keys, arch):
+    keys = {**keys, UNET + "input_blocks.0.0.weight": (8, 9, 3, 3)}
     _write_checkpoint(models_dir / "inpaint.safetensors", keys)
-    assert "inpainting" in scan(models_dir)["inpaint.safetensors"].error
+    model = scan(models_dir)["inpaint.safetensors"]
+    assert model.usable and (model.kind, model.arch, model.variant) == ("checkpoint", arch, "inpainting")
+    assert model.config_dir.name == f"{arch}_inpainting"
+    index = json.loads((model.config_dir / "model_index.json").read_text())
+    assert "Inpaint" in index["_class_name"]
+
+
+@pytest.mark.parametrize("channels, words", [(8, "inpainting or instruct"), (5, "inpainting or instruct")])
+def test_an_instruct_or_odd_unet_is_explained(models_dir, channels, words):
+    keys = {**SD15_KEYS, UNET + "input_blocks.0.0.weight": (8, channels, 3, 3)}
+    _write_checkpoint(models_dir / "instruct.safetensors", keys)
+    assert words in scan(models_dir)["instruct.safetensors"].error
+
+
+def test_an_sd2_inpainting_single_file_is_refused_in_words(models_dir):
+    keys = {**SD2_KEYS, UNET + "input_blocks.0.0.weight": (8, 9, 3, 3)}
+    _write_checkpoint(models_dir / "sd2-inpaint.safetensors", keys)
+    model = scan(models_dir)["sd2-inpaint.safetensors"]
+    assert not model.usable and "SD 2.x inpainting" in model.error and "diffusers folder" in model.error
 
 
 def test_folder_with_missing_parts_says_which(tiny_sd15, models_dir):

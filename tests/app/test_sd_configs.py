@@ -23,7 +23,20 @@ PUBLISHED_PARAMETERS = {
     "sd2": {"unet": 865_910_724, "vae": 83_653_863, "text_encoder": 340_387_840},
     "sdxl": {"unet": 2_567_463_684, "vae": 83_653_863, "text_encoder": 123_060_480, "text_encoder_2": 694_659_840},
 }
+# An inpainting UNet's first convolution takes 9 channels instead of 4: 5 × 320 × 3 × 3 more weights.
+INPAINTING_EXTRA = 5 * 320 * 3 * 3
+PUBLISHED_PARAMETERS["sd15_inpainting"] = {
+    **PUBLISHED_PARAMETERS["sd15"],
+    "unet": PUBLISHED_PARAMETERS["sd15"]["unet"] + INPAINTING_EXTRA,
+}
+PUBLISHED_PARAMETERS["sdxl_inpainting"] = {
+    **PUBLISHED_PARAMETERS["sdxl"],
+    "unet": PUBLISHED_PARAMETERS["sdxl"]["unet"] + INPAINTING_EXTRA,
+}
 PREDICTION = {"sd15": "epsilon", "sd2": "v_prediction", "sdxl": "epsilon"}
+PREDICTION |= {"sd15_inpainting": "epsilon", "sdxl_inpainting": "epsilon"}
+# control_v11p_sd15_canny and controlnet-canny-sdxl-1.0
+CONTROLNET_PARAMETERS = {"sd15": 361_279_120, "sdxl": 1_251_014_160}
 
 
 def load_build_script():
@@ -49,7 +62,7 @@ def count_parameters(module) -> int:
     return sum(p.numel() for p in module.parameters())
 
 
-@pytest.mark.parametrize("name", ["sd15", "sd2", "sdxl"])
+@pytest.mark.parametrize("name", ["sd15", "sd2", "sdxl", "sd15_inpainting", "sdxl_inpainting"])
 def test_config_folder_builds_every_component(name):
     import diffusers
     import transformers
@@ -89,3 +102,33 @@ def test_pipeline_classes_accept_the_folders():
     assert StableDiffusionXLPipeline.load_config(SD_CONFIGS / "sdxl")["_class_name"] == "StableDiffusionXLPipeline"
     vae = json.loads((SD_CONFIGS / "sdxl" / "vae" / "config.json").read_text())
     assert vae["scaling_factor"] == 0.13025 and vae["force_upcast"] is True
+
+
+def test_inpainting_folders_name_their_pipelines():
+    from diffusers import StableDiffusionInpaintPipeline, StableDiffusionXLInpaintPipeline
+
+    sd15 = StableDiffusionInpaintPipeline.load_config(SD_CONFIGS / "sd15_inpainting")
+    sdxl = StableDiffusionXLInpaintPipeline.load_config(SD_CONFIGS / "sdxl_inpainting")
+    assert sd15["_class_name"] == "StableDiffusionInpaintPipeline"
+    assert sdxl["_class_name"] == "StableDiffusionXLInpaintPipeline"
+    for name in ("sd15_inpainting", "sdxl_inpainting"):
+        assert json.loads((SD_CONFIGS / name / "unet" / "config.json").read_text())["in_channels"] == 9
+
+
+@pytest.mark.parametrize("arch", ["sd15", "sdxl"])
+def test_controlnet_config_is_the_encoder_half_of_its_unet(arch):
+    """A ControlNet is a copy of its UNet's encoder: the shipped config builds the same network as
+    ControlNetModel.from_unet on the shipped UNet config, with the published parameter count."""
+    from accelerate import init_empty_weights
+    from diffusers import ControlNetModel, UNet2DConditionModel
+
+    with init_empty_weights():
+        unet = UNet2DConditionModel.from_config(UNet2DConditionModel.load_config(SD_CONFIGS / arch / "unet"))
+        from_unet = ControlNetModel.from_unet(unet)
+        shipped = ControlNetModel.from_config(ControlNetModel.load_config(SD_CONFIGS / f"controlnet_{arch}"))
+    assert count_parameters(shipped) == count_parameters(from_unet) == CONTROLNET_PARAMETERS[arch]
+    for key, value in from_unet.config.items():
+        if not key.startswith("_"):
+            wanted = list(value) if isinstance(value, tuple) else value
+            got = shipped.config[key]
+            assert (list(got) if isinstance(got, tuple) else got) == wanted, key

@@ -229,7 +229,7 @@ def test_messages_never_show_raw_validator_text(meta):
         "The external link must be a web address starting with https:// or http://.",
         "The name is empty.",
         "Guidance must be at most 30.",
-        "The sampler must be one of: dpmpp_2m, euler_a, euler, ddim, unipc, pndm.",
+        "The sampler must be one of: dpmpp_2m, euler_a, euler, ddim, unipc, pndm, turbo, lcm.",
         "Width must be a multiple of 8.",
     ]
     assert not any("'" in m or "is not of type" in m for m in messages)

@@ -3,7 +3,9 @@
 Run on their own, by name, as they take minutes: `gpu`, `kiosk` (the kiosk soak: 500 visitors through the guided
 flow; privacy, exactly-once mints, memory), `library` (the Library grid at 100,000 designs), `safety` (the picture
 check: false positives on the app's own pictures, time per picture), `curation` (issue 17 at 100,000 submissions;
-options after the name: `curation --only gallery,scoring --n 10000`)."""
+options after the name: `curation --only gallery,scoring --n 10000`), `turbo` (the kiosk's CPU path: one-step
+turbo at 512² end to end against one bare UNet forward; builds 4 GB of random SD 1.5 weights once into
+/tmp/sm6-bench-cache), `live` (live mode's frame time at 256² with the demo model, and frames dropped)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import importlib
 import sys
 
 ALL = ("startup", "engine", "responsiveness", "cancel", "mint", "sandbox")
-BY_NAME_ONLY = ("gpu", "kiosk", "library", "safety", "curation")
+BY_NAME_ONLY = ("gpu", "kiosk", "library", "safety", "curation", "turbo", "live")
 
 
 def main(argv: list[str]) -> int:

@@ -63,8 +63,11 @@ class ScriptedBackend:
             raise RequestError(f"The server has no model '{model_id}'. Pick another one.")
         return SERVER_MODEL
 
-    def model_with_hash(self, sha256: str):
-        return SERVER_MODEL if sha256 == SERVER_MODEL.sha256 else None
+    def model_with_hash(self, sha256: str, kind: str = "checkpoint"):
+        return SERVER_MODEL if sha256 == SERVER_MODEL.sha256 and kind == "checkpoint" else None
+
+    def addons(self, kind: str, arch: str | None = None) -> list:
+        return []  # this server offers no ControlNets or LoRAs
 
     def device_label(self) -> str:
         return "Server · NVIDIA H100"

@@ -12,7 +12,14 @@ from PySide6.QtGui import QFontMetrics
 from tests.ui.studio_helpers import close_app, open_app, studio_on
 from tests.ui.test_describe import aio, describe, run_until  # noqa: F401 - aio is a fixture used here
 from tests.ui.test_design_backend_interface import ScriptedBackend
-from tests.ui.test_design_layout import LONG_PROMPT, check_advanced_fits, check_header, check_starting_point, open_kiosk
+from tests.ui.test_design_layout import (
+    LONG_PROMPT,
+    _inside,
+    check_advanced_fits,
+    check_header,
+    check_starting_point,
+    open_kiosk,
+)
 from ui.i18n import apply_language
 
 
@@ -142,6 +149,12 @@ def test_in_korean_the_studio_cuts_no_words(qtbot, qapp, tiny_sd15, english_afte
         studio, controls = app.studio, app.studio.controls
         check_header(studio)
         check_starting_point(controls)
+        tiles = controls.base_options.views.tiles.values()
+        for widget in (*tiles, controls.keep_shape):  # the SM6 artwork's views in view (Repaint: designers only)
+            assert controls.viewport().rect().contains(_inside(widget, controls.viewport())), widget.accessibleName()
+        if not kiosk:  # the designer's views and Repaint push "What the model sees" down: without them, all fits
+            app.design_vm.source = "none"
+            qtbot.wait(10)
         assert controls.verticalScrollBar().maximum() == 0  # everything still fits without scrolling
         for button in (studio.generate, studio.cancel):
             words = QFontMetrics(button.font()).horizontalAdvance(button.text()) + button.iconSize().width()

@@ -1,7 +1,8 @@
 """The Design workspace fits the sizes it is used at: the header never cuts its title or a button, the starting-point
 buttons never cut their words (even bold, even in the kiosk's larger type), and at 1280×800 and up the inspector
-shows everything up to "What the model sees" and the Generate button without scrolling. In the kiosk, the Library's
-"Open in the studio" (the way back to the studio) is not cut either."""
+shows the primary controls (the SM6 artwork's views and what is repainted included) and the Generate button without
+scrolling, and "What the model sees" below them when the views are not shown (always at 1920×1080). In the kiosk,
+the Library's "Open in the studio" (the way back to the studio) is not cut either."""
 
 from __future__ import annotations
 
@@ -92,11 +93,18 @@ def test_the_desktop_studio_fits_its_window(qtbot, tiny_sd15, size):
     check_starting_point(controls)
     worded = all(b.text() for b in (studio.favourite, studio.refine, studio.use))
     assert worded == (size[0] >= 1280)  # narrower: icons only, their words in the tooltip
-    if size[1] >= 800:  # the primary content and what the model is told, without scrolling
+    if size[1] >= 800:  # the primary content without scrolling: the SM6 artwork's views and what is repainted too
+        base = controls.base_options
+        used = [controls.prompt, controls.preset, *controls.source_buttons.values(), *base.views.tiles.values()]
+        for widget in (*used, *base.mask_buttons.values(), controls.keep_shape, controls.batch):
+            assert controls.viewport().rect().contains(_inside(widget, controls.viewport())), widget.accessibleName()
+        assert studio.generate.isVisible() and studio.cancel.isVisible()
+        # What the model is told, below them: in view without scrolling when the views are not shown (and at 1080)
+        app.design_vm.source = "none" if size[1] < 1080 else "base"
+        qtbot.wait(10)
         assert controls.verticalScrollBar().maximum() == 0
         for label in (controls.final_prompt, controls.final_negative):
             assert controls.viewport().rect().contains(_inside(label, controls.viewport()))
-        assert studio.generate.isVisible() and studio.cancel.isVisible()
     check_advanced_fits(qtbot, controls)
     close_app(app)
 

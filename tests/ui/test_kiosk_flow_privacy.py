@@ -44,6 +44,7 @@ def _visit_with_a_design(qtbot, kiosk):
 def test_no_input_asks_if_the_visitor_is_still_there_then_starts_over_with_the_visit_wiped(qtbot, kiosk):
     window, c = kiosk.window, kiosk.controller
     design = _visit_with_a_design(qtbot, kiosk)
+    c.design_vm.view = "rear34"  # the visitor chose another view of the car
     QTest.keyClicks(window.submit.address, "0x52908400098527886E0F7030069857D2E4169EE7")
     QGuiApplication.clipboard().setText("0x52908400098527886E0F7030069857D2E4169EE7")
     window.idle.set_times(STILL_THERE_S, RESET_S)  # only now: a slow machine must not reset the setting-up
@@ -58,6 +59,7 @@ def test_no_input_asks_if_the_visitor_is_still_there_then_starts_over_with_the_v
     qtbot.waitUntil(lambda: window.screen_name == "attract", timeout=5000)
     assert not overlay.isVisible()
     assert window.design.prompt.text() == "" and c.design_vm.prompt == ""
+    assert c.design_vm.view == "side"  # the next visitor starts from the usual view
     assert window.design.picture.image is None and c.design_vm.current_design is None and not c.design_vm.variations
     assert window.submit.address.text() == "" and window.describe.editor.toPlainText() == ""
     undo = (window.design.prompt.isUndoAvailable(), window.submit.address.isUndoAvailable())

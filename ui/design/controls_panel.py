@@ -24,15 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.generation.request import MAX_BATCH, MAX_SIDE, MAX_STEPS, MIN_SIDE
-from app.generation.schedulers import SCHEDULER_TABLE
+from app.generation.request import MAX_BATCH, MAX_SIDE, MAX_STEPS, MIN_SIDE, SCHEDULERS
+from app.generation.schedulers import scheduler_label
 from app.kiosk import DESKTOP, Policy
 from ui.bind import bind
+from ui.design.few_step_note import FewStepNote
+from ui.design.guidance_panel import GuideMissingNote, GuidePanel
+from ui.design.lora_list import LoraList
+from ui.design.picture_loader import LoadPictureButton, PictureLoader
 from ui.design.queue_panel import QueuePanel
+from ui.design.view_picker import BaseArtOptions
 from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from ui.widgets.form_layout import form_layout
+from ui.widgets.manage_models_button import ManageModelsButton
 from ui.widgets.model_picker import ModelPicker
 
 PANEL_WIDTH = 392  # at least; wider when the starting-point buttons need it (a kiosk's larger type)
@@ -47,7 +53,7 @@ SIZES = [
     ("xl_square", 1024, 1024),
     ("xl_wide", 1216, 832),
 ]
-SOURCES = ("base", "none", "design")
+SOURCES = ("base", "none", "design")  # "picture": the button beside the title loads one
 
 
 def _size_name(key: str) -> str:
@@ -162,6 +168,7 @@ class ControlsPanel(Retranslating, QScrollArea):
             "steps": translate("ControlsPanel", "Steps"),
             "guidance": translate("ControlsPanel", "Guidance"),
             "sampler": translate("ControlsPanel", "Sampler"),
+            "loras": translate("ControlsPanel", "LoRAs"),
             "avoid": translate("ControlsPanel", "Avoid"),
         }
         for key, text in rows.items():
@@ -215,7 +222,17 @@ class ControlsPanel(Retranslating, QScrollArea):
         self.preset_caption = _caption("")
         group.addWidget(self.preset_caption)
 
-        group = _group(layout, self.source_title)
+        source_head = QHBoxLayout()
+        source_head.setSpacing(SPACE_S)
+        source_head.addWidget(self.source_title)
+        source_head.addStretch(1)
+        self.picture = PictureLoader(self.vm)  # a loaded sketch or photo, shown under the segments
+        self.load_picture = LoadPictureButton(self.vm, self.picture)
+        if not self.policy.may_use_files:  # it opens a file dialog (shown unparented, it would open as a window)
+            self.load_picture.hide()
+        source_head.addWidget(self.load_picture)
+        group = _group(layout)
+        group.addLayout(source_head)
         row = QHBoxLayout()
         row.setSpacing(SPACE_S)
         self.source_group = QButtonGroup(self)
@@ -228,6 +245,9 @@ class ControlsPanel(Retranslating, QScrollArea):
             self.source_buttons[key] = button
             row.addWidget(button, 1)
         group.addLayout(row)
+        self.base_options = BaseArtOptions(self.vm, repaint=self.policy.may_see_advanced)  # view, what is repainted
+        group.addWidget(self.base_options)
+        group.addWidget(self.picture)
         self.keep_row = QWidget()
         keep = QHBoxLayout(self.keep_row)
         keep.setContentsMargins(0, 0, 0, 0)
@@ -243,6 +263,8 @@ class ControlsPanel(Retranslating, QScrollArea):
         self.keep_value.setMinimumWidth(self.keep_value.fontMetrics().horizontalAdvance("100%"))
         keep.addWidget(self.keep_value)
         group.addWidget(self.keep_row)
+        self.guide = GuidePanel(self.vm)
+        layout.addWidget(self.guide)
 
         var_row = QHBoxLayout()
         var_row.setSpacing(SPACE_M)
@@ -294,7 +316,8 @@ class ControlsPanel(Retranslating, QScrollArea):
         box = QWidget()
         form = form_layout(box, row_gap=SPACE_M)
         form.setContentsMargins(0, 0, 0, 0)
-        self.form_labels = {key: QLabel() for key in ("seed", "model", "size", "steps", "guidance", "sampler", "avoid")}
+        keys = ("seed", "model", "size", "steps", "guidance", "sampler", "loras", "avoid")
+        self.form_labels = {key: QLabel() for key in keys}
         seed_row = QHBoxLayout()
         seed_row.setSpacing(SPACE_M)
         # A line edit, not a spin box: seeds go up to 2^32 - 1 and Qt's spin boxes stop at 2^31 - 1.
@@ -307,14 +330,18 @@ class ControlsPanel(Retranslating, QScrollArea):
         model_row = QHBoxLayout()
         model_row.setSpacing(SPACE_S)
         self.model = ModelPicker()
-        self.model.setMinimumContentsLength(MODEL_CHARS)  # a long name is cut with "…", not the inspector
+        self.model.setMinimumContentsLength(MODEL_CHARS // 2)  # a long name is cut with "…"; two buttons share the row
         self.model.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         model_row.addWidget(self.model, 1)
         self.import_model = QToolButton()
         self.import_model.setIcon(icon("import"))
         self.import_model.setVisible(self.policy.may_use_files)  # it opens a file dialog
         model_row.addWidget(self.import_model)
+        self.manage_models = ManageModelsButton()  # Models…, opened by the app controller
+        model_row.addWidget(self.manage_models)
         form.addRow(self.form_labels["model"], model_row)
+        self.guide_missing = GuideMissingNote(self.vm)
+        form.addRow("", self.guide_missing)
         self.size = QComboBox()
         self.size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.size.setMinimumContentsLength(MODEL_CHARS)
@@ -346,9 +373,13 @@ class ControlsPanel(Retranslating, QScrollArea):
         self.guidance.setDecimals(1)
         form.addRow(self.form_labels["guidance"], self.guidance)
         self.scheduler = QComboBox()
-        for key, (label, _cls, _extra) in SCHEDULER_TABLE.items():
-            self.scheduler.addItem(label, key)
+        for key in SCHEDULERS:
+            self.scheduler.addItem(scheduler_label(key), key)
         form.addRow(self.form_labels["sampler"], self.scheduler)
+        self.few_step_note = FewStepNote(self.vm)
+        form.addRow("", self.few_step_note)
+        self.loras = LoraList(self.vm)
+        form.addRow(self.form_labels["loras"], self.loras)
         self.negative = QPlainTextEdit()
         self.negative.setFixedHeight(64)
         self.negative.setTabChangesFocus(True)
@@ -431,6 +462,7 @@ class ControlsPanel(Retranslating, QScrollArea):
         """All models found, usable first; the unusable ones are shown with their reason but cannot be picked."""
         self.model.set_models(models, current_id)
         self.vm.model_id = self.model.current_model_id()
+        self.vm.refresh_addons()  # ControlNets and LoRAs may have come or gone with the models
 
     def _on_batch_changed(self, count: int) -> None:
         self.batch.setSuffix(
@@ -441,8 +473,13 @@ class ControlsPanel(Retranslating, QScrollArea):
         self.preset_caption.setText(self.vm.presets.get(preset_id).description)
 
     def _on_source_changed(self, source: str) -> None:
-        self.source_buttons[source].setChecked(True)
+        button = self.source_buttons.get(source)
+        self.source_group.setExclusive(button is not None)  # a loaded picture: none of the three is chosen
+        for key, other in self.source_buttons.items():
+            other.setChecked(key == source)
+        self.source_group.setExclusive(True)
         self.keep_row.setVisible(source != "none")
+        self.picture.setVisible(source == "picture")
 
     def _on_size_chosen(self, index: int) -> None:
         size = self.size.itemData(index)

@@ -14,13 +14,15 @@ from app.changes import DesignChanged, DesignDeleted, SettingsChanged
 from app.errors import UserFacingError
 from app.executors import Serial
 from app.generation import events as ev
+from app.generation.backend import LIVE_STREAM
 from app.generation.events import JobState
 from app.generation.presets import PresetBook
 from app.generation.request import GenerationRequest
 from app.library.interface import DesignStore
 from app.safety.blur import blurred
 from app.safety.service import ContentSafety
-from ui.bind import ViewModel, observable
+from ui.bind import observable
+from ui.design.guidance_state import GuidanceState
 from ui.design.picture_checks import PictureChecks, PictureState
 from ui.i18n import translate
 from ui.tasks import ChangeRelay, deliver, run_in_background
@@ -29,7 +31,7 @@ from ui.widgets.error_banner import plain_words
 log = logging.getLogger(__name__)
 WRITES_WAIT_S = 10.0  # at quit: how long the last favourites may take to reach the disk
 
-SOURCES = ("none", "base", "design")
+SOURCES = ("none", "base", "design", "picture")
 
 
 def ended_text(state: JobState, saved: int = 0) -> str:
@@ -66,7 +68,7 @@ def pil_to_qimage(image) -> QImage:
     return QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
 
 
-class DesignViewModel(ViewModel):
+class DesignViewModel(GuidanceState):  # the view, mask, guide and LoRAs: ui/design/guidance_state.py
     # what the user asks for
     prompt = observable("")
     preset = observable("studio")
@@ -139,6 +141,8 @@ class DesignViewModel(ViewModel):
         if self.relay is not None:
             self.relay.changed.connect(self._on_change)
         self._update_final_prompt()
+        self._watch_guidance()
+        self.refresh_addons()
         if safety is not None:
             self.use_content_safety(safety, enforced)
 
@@ -152,6 +156,18 @@ class DesignViewModel(ViewModel):
     def _say(self, words: Callable[[], str]) -> None:
         self._status_words = words
         self.status_text = words()
+
+    def say(self, words: Callable[[], str]) -> None:
+        """The status line from another part of the studio (live mode): `words()` says it in the language shown."""
+        self._say(words)
+
+    def show_live_picture(self, image: QImage) -> None:
+        """A live frame or its step (ui/design/live_mode.py): a design's picture read before it must not cover it."""
+        self._live += 1
+        self.preview = image
+
+    def _own_jobs(self) -> list:
+        return [job for job in self.backend.jobs() if job.stream != LIVE_STREAM]  # live frames are live mode's
 
     def _say_error(self, words: Callable[[], tuple]) -> None:
         self._error_words = words
@@ -184,6 +200,7 @@ class DesignViewModel(ViewModel):
             source_design_id=design.id if source == "design" and design else None,
             strength=round(1.0 - self.keep_shape / 100.0, 3),
             model_id=self.model_id,
+            **self.guidance_fields(source),
         )
 
     def generate(self) -> bool:
@@ -256,6 +273,7 @@ class DesignViewModel(ViewModel):
         request = design.request
         for name in ("prompt", "preset", "negative_prompt", "steps", "guidance", "width", "height", "scheduler"):
             setattr(self, name, getattr(request, name))
+        self.open_guidance(request)
         self.seed = design.seed
         self.variations = [design]
         self.show_design(design)
@@ -385,8 +403,10 @@ class DesignViewModel(ViewModel):
 
     # ----- backend events (UI thread) -----
     def _on_engine_event(self, event) -> None:
+        if getattr(getattr(event, "job", None), "stream", "") == LIVE_STREAM:
+            return  # a live frame: ui/design/live_mode.py shows it
         if isinstance(event, (ev.JobQueued, ev.JobStarted, *ev.JOB_ENDS)):
-            self.jobs = self.backend.jobs()
+            self.jobs = self._own_jobs()
         if isinstance(event, ev.JobStarted):
             self._running_job = event.job.id
             self._pending = []
@@ -437,7 +457,7 @@ class DesignViewModel(ViewModel):
                     self.preview = None
                 else:  # its picture replaces the half-denoised one as soon as it is read
                     self.show_design(self.current_design)
-        self.busy = bool(self.backend.jobs())
+        self.busy = bool(self._own_jobs())
 
     def _update_final_prompt(self, *_args) -> None:
         composed = self.presets.compose(

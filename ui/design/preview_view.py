@@ -107,4 +107,5 @@ class PreviewView(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setProperty("role", "secondary")
         self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.status.setWordWrap(True)  # a refusal in live mode is a sentence: it wraps rather than widen the window
         layout.addWidget(self.status)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from app.kiosk import DESKTOP, Policy
 from ui.design.controls_panel import ControlsPanel
+from ui.design.live_mode import KEEP_SHORTCUT, LiveMode, LiveSwitch
 from ui.design.picture_checks import PictureState
 from ui.design.preview_view import PreviewView
 from ui.design.thumbnail_strip import LINEAGE, VARIATIONS, ThumbnailStrip
@@ -72,6 +73,16 @@ class StudioView(Retranslating, QWidget):
         self.generate.setToolTip(translate("StudioView", "Generate ({shortcut})").format(shortcut=keys))
         self.cancel.setText(translate("StudioView", "Cancel"))
         self.cancel.setToolTip(translate("StudioView", "Cancel the running job (Esc)"))
+        self.live_switch.setText(translate("StudioView", "Live"))
+        self.live_switch.setToolTip(
+            translate("StudioView", "Live mode: the picture follows the controls as you change them")
+        )
+        self.live_switch.updateGeometry()
+        keys = QKeySequence(KEEP_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.keep.setToolTip(
+            translate("StudioView", "Save the frame shown as a design ({shortcut})").format(shortcut=keys)
+        )
+        self._on_keep_changed()
         self._on_busy_changed(self.vm.busy)
         self._on_design_changed(self.vm.current_design)
         self.vm.retranslate()  # the status line under the preview, said again in the new language
@@ -93,6 +104,13 @@ class StudioView(Retranslating, QWidget):
         header.setSpacing(SPACE_S)
         self.title = PageTitle("")
         header.addWidget(self.title)
+        # Live mode is for the desktop for now: a kiosk's visitor keeps the plain Generate (the policy's power rule).
+        self.live = LiveMode(self.vm, self) if self.policy.may_see_advanced else None
+        self.live_switch = LiveSwitch(center)
+        self.live_switch.setVisible(self.live is not None)
+        if self.live is not None:
+            header.addSpacing(SPACE_L)
+            header.addWidget(self.live_switch)
         header.addStretch(1)
         self.favourite = self._action_button("star")
         self.favourite.setCheckable(True)
@@ -141,6 +159,12 @@ class StudioView(Retranslating, QWidget):
         self.generate.setProperty("primary", True)
         self.generate.setMinimumHeight(48)
         buttons.addWidget(self.generate, 1)
+        self.keep = QPushButton()  # in Generate's place while live mode is on
+        self.keep.setIcon(icon("library", "#15181C"))
+        self.keep.setProperty("primary", True)
+        self.keep.setMinimumHeight(48)
+        self.keep.hide()
+        buttons.addWidget(self.keep, 1)
         self.cancel = QPushButton()
         self.cancel.setIcon(icon("cancel"))
         self.cancel.setMinimumHeight(48)
@@ -158,6 +182,8 @@ class StudioView(Retranslating, QWidget):
             edit.installEventFilter(self._ctrl_enter)
         QShortcut(QKeySequence("F"), self, activated=self._on_favourite_key)
         QShortcut(QKeySequence("R"), self, activated=self._on_refine_key)
+        if self.live is not None:
+            QShortcut(QKeySequence(KEEP_SHORTCUT), self, activated=self.live.keep)
 
     def _action_button(self, icon_name: str) -> QPushButton:
         """Its words come in retranslate(); the "label" property keeps them while only the icon shows."""
@@ -183,6 +209,8 @@ class StudioView(Retranslating, QWidget):
         margins = self.centre.contentsMargins()
         room = self.centre.width() - margins.left() - margins.right()
         worded = sum(_worded_width(b) for b in buttons) + self._header.spacing() * (len(buttons) + 1)
+        if self.live_switch.isVisibleTo(self):
+            worded += self.live_switch.sizeHint().width() + SPACE_L + self._header.spacing()
         compact = self.title.sizeHint().width() + worded > room
         if compact != self._compact:
             self._compact = compact
@@ -219,6 +247,29 @@ class StudioView(Retranslating, QWidget):
         vm.sig_picture_checked.connect(self._on_picture_checked)
         self._on_busy_changed(vm.busy)
         self._on_design_changed(vm.current_design)
+        if self.live is not None:
+            self.live_switch.toggled.connect(self.live.set_on)
+            self.keep.clicked.connect(self.live.keep)
+            self.live.on_changed.connect(self._on_live_changed)
+            self.live.can_keep_changed.connect(self._on_keep_changed)
+            self.live.kept_changed.connect(self._on_keep_changed)
+
+    def _on_live_changed(self, on: bool) -> None:
+        self.live_switch.setChecked(on)
+        self.generate.setVisible(not on)
+        self.keep.setVisible(on)
+        self._on_keep_changed()
+
+    def _on_keep_changed(self, *_args) -> None:
+        live = self.live
+        self.keep.setEnabled(live is not None and live.can_keep)
+        kept = live is not None and live.kept
+        self.keep.setText(translate("StudioView", "Kept") if kept else translate("StudioView", "Keep"))
+
+    def hideEvent(self, event) -> None:
+        if self.live is not None:  # the studio closed or left: no frames for nobody to see
+            self.live.set_on(False)
+        super().hideEvent(event)
 
     def _current_id(self) -> str | None:
         return self.vm.current_design.id if self.vm.current_design else None

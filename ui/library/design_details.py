@@ -22,6 +22,7 @@ from app.generation.presets import default_presets
 from app.library.models import Design
 from ui.i18n import Retranslating, translate
 from ui.icons import icon, pixmap
+from ui.library.guidance_words import guidance_facts
 from ui.library.library_model import prompt_of
 from ui.library.library_style import (
     INSPECTOR_PADDING,
@@ -232,6 +233,10 @@ class DesignDetailsPanel(Retranslating, QFrame):
         self.model_label = self._add_fact(facts, 3)
         self.created_label = self._add_fact(facts, 4, tabular=True)
         layout.addLayout(facts)
+        # How the shape was guided (view, mask, ControlNet, LoRAs, a loaded picture): rows under the other facts,
+        # aligned with them, made as a design needs them; only the facts that apply are shown.
+        self._facts_grid = facts
+        self.guidance_rows: list[tuple[QLabel, QLabel]] = []
 
         self.lineage_box = QWidget()
         lineage = QVBoxLayout(self.lineage_box)
@@ -344,11 +349,27 @@ class DesignDetailsPanel(Retranslating, QFrame):
         self.size_label.setText(f"{design.width} × {design.height}")
         self.model_label.setText(design.model_name or translate("DesignDetailsPanel", "Unknown"))
         self.created_label.setText(format_created(design.created_at))
+        self._show_guidance(design)
         self.lineage_box.setVisible(bool(design.parent_id))
         self.parent_button.setVisible(bool(design.parent_id) and parent_available)
         self.parent_missing_label.setVisible(bool(design.parent_id) and not parent_available)
         self.favourite_button.setChecked(design.favourite)
         self.refresh_icons()
+
+    def _show_guidance(self, design: Design) -> None:
+        facts = guidance_facts(design.request)
+        while len(self.guidance_rows) < len(facts):
+            caption, value = _caption(), _value_label()
+            row = len(self.fact_captions) + len(self.guidance_rows)
+            self._facts_grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._facts_grid.addWidget(value, row, 1)
+            self.guidance_rows.append((caption, value))
+        for index, (caption, value) in enumerate(self.guidance_rows):
+            shown = index < len(facts)
+            caption.setText(facts[index][0] if shown else "")
+            value.setText(facts[index][1] if shown else "")
+            caption.setVisible(shown)
+            value.setVisible(shown)
 
     # --- slots ---------------------------------------------------------------------------------
 

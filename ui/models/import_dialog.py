@@ -28,10 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.generation.importer import CHUNK_SIZE, ImportCancelled, ImportJob, check_target, validate_import
+from app.generation.importer import (
+    ADDON_SUBFOLDERS,
+    CHUNK_SIZE,
+    ImportCancelled,
+    ImportJob,
+    check_target,
+    validate_import,
+)
 from app.generation.registry import ModelInfo
 from ui.i18n import Retranslating, translate
 from ui.icons import pixmap
+from ui.models.models_page import tags
 from ui.tasks import deliver
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_theme, tabular_font
 from ui.widgets.card import Card
@@ -53,7 +61,29 @@ def format_word(model_format: str) -> str:
 
 
 def file_filter() -> str:
-    return translate("ImportModelDialog", "Stable Diffusion checkpoints (*.safetensors);;All files (*)")
+    return translate("ImportModelDialog", "Models, ControlNets and LoRAs (*.safetensors);;All files (*)")
+
+
+def kind_word(kind: str) -> str:
+    if kind == "controlnet":
+        return translate("ImportModelDialog", "ControlNet")
+    if kind == "lora":
+        return translate("ImportModelDialog", "LoRA")
+    return translate("ImportModelDialog", "Model")
+
+
+def where_words(kind: str) -> str:
+    """Where an add-on goes, said before it is imported (a checkpoint goes where checkpoints always go)."""
+    folder = ADDON_SUBFOLDERS.get(kind)
+    if folder is None:
+        return ""
+    if kind == "controlnet":
+        text = translate(
+            "ImportModelDialog", "Goes into the {folder} folder of your models, with the other ControlNets."
+        )
+    else:
+        text = translate("ImportModelDialog", "Goes into the {folder} folder of your models, with the other LoRAs.")
+    return text.format(folder=folder)
 
 
 class ImportModelDialog(Retranslating, QDialog):
@@ -83,8 +113,8 @@ class ImportModelDialog(Retranslating, QDialog):
         self._intro.setText(
             translate(
                 "ImportModelDialog",
-                "Choose a Stable Diffusion checkpoint (.safetensors) or a diffusers model folder. SM6 Studio checks "
-                "it before copying anything.",
+                "Choose a Stable Diffusion checkpoint, ControlNet or LoRA (.safetensors), or a diffusers model or "
+                "ControlNet folder. SM6 Studio checks it before copying anything.",
             )
         )
         self.choose_file_button.setText(translate("ImportModelDialog", "Choose file…"))
@@ -145,14 +175,18 @@ class ImportModelDialog(Retranslating, QDialog):
         chips = QHBoxLayout()
         chips.setSpacing(SPACE_S)
         self.arch_chip = StatusChip("", "success", "success")
+        self.kind_chip = StatusChip("", "neutral")
+        self.tags_chip = StatusChip("", "info")  # Inpainting, Turbo, LCM, Edges or Depth
         self.size_chip = StatusChip("", "neutral")
         self.format_chip = StatusChip("", "neutral")
-        for chip in (self.arch_chip, self.size_chip, self.format_chip):
+        for chip in (self.arch_chip, self.kind_chip, self.tags_chip, self.size_chip, self.format_chip):
             chips.addWidget(chip)
         chips.addStretch(1)
         self.summary_card.add_layout(chips)
         self.path_label = _label("", "caption")
         self.summary_card.add_widget(self.path_label)
+        self.where_label = _label("", "caption")
+        self.summary_card.add_widget(self.where_label)
         layout.addWidget(self.summary_card)
 
         # The box adds the gap above the banner only while there is something to say.
@@ -216,7 +250,7 @@ class ImportModelDialog(Retranslating, QDialog):
         self.error_banner.clear()
         try:
             info = validate_import(self._source)
-            check_target(self._source, self._dest_dir)
+            check_target(self._source, self._dest_dir, info)
         except Exception as exc:  # noqa: BLE001 - whatever the file is, the dialog explains and stays open
             self.error_banner.show_exception(exc)
         else:
@@ -343,6 +377,11 @@ class ImportModelDialog(Retranslating, QDialog):
         if info is not None:
             self.name_label.setText(info.label)
             self.arch_chip.set_text(info.arch_label)
+            self.kind_chip.set_text(kind_word(info.kind))
+            self.tags_chip.set_text(" · ".join(tags(info)))
+            self.tags_chip.setVisible(bool(tags(info)))
+            self.where_label.setText(where_words(info.kind))
+            self.where_label.setVisible(bool(where_words(info.kind)))
             self.size_chip.set_text(human_size(info.size_bytes))
             self.format_chip.set_text(format_word(info.format))
             self.path_label.setText(str(info.path))

@@ -11,6 +11,7 @@ from app.config import Settings
 from ui.i18n import translate
 from ui.settings.curation_settings_card import install_curation_card
 from ui.settings.kiosk_settings_card import install_showroom_card
+from ui.settings.models_settings_line import install_models_line
 from ui.settings.safety_settings_card import install_safety_card
 from ui.settings.settings_dialog import SettingsDialog
 
@@ -26,6 +27,7 @@ class SettingsPage(SettingsDialog):
         self.showroom_card = install_showroom_card(self)  # saves its own changes at once (see the card)
         self.safety_card = install_safety_card(self)  # saves its own changes at once, like the kiosk card
         self.curation_card = install_curation_card(self)  # staff only, as the whole page is; saves at once
+        self.models_line = install_models_line(self)  # Manage models…: the controller opens Models…
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -1,7 +1,8 @@
 """A combo box of the models the registry found: usable ones to choose, unusable ones listed but greyed out.
 
-Each usable entry reads "label · SD 1.x · 4a3b2c1d0e" (the short hash once it is known), the demo model says
-that it is the demo, and an unusable entry explains itself in its tooltip so the list never silently hides files.
+Each usable entry reads "label · SD 1.x · 4a3b2c1d0e" (the short hash once it is known; an inpainting or
+few-step checkpoint says so after its family: "· Turbo"), the demo model says that it is the demo, and an
+unusable entry explains itself in its tooltip so the list never silently hides files.
 """
 
 from __future__ import annotations
@@ -38,11 +39,28 @@ def model_reason(model: ModelInfo) -> str:
     return model.error or ""
 
 
+def model_tag(model: ModelInfo) -> tuple[str, str]:
+    """The small word for a checkpoint that behaves differently (inpainting, few-step), and what it means; ("", "")
+    for a plain one."""
+    if model.variant == "inpainting":
+        return translate("ModelPicker", "Inpainting"), translate(
+            "ModelPicker", "Inpainting model: it repaints the car or the scene around what it keeps"
+        )
+    if model.speed == "turbo":
+        return translate("ModelPicker", "Turbo"), translate(
+            "ModelPicker", "Few-step model: one step, no guidance — fast enough for live mode"
+        )
+    if model.speed == "lcm":
+        return translate("ModelPicker", "LCM"), translate("ModelPicker", "Few-step model: about four steps")
+    return "", ""
+
+
 def model_text(model: ModelInfo) -> str:
     """What the list shows for one model."""
     if not model.usable:
         return translate("ModelPicker", "{name} — can't be used").format(name=model.id)
-    parts = [model_label(model), model.arch_label]
+    tag, _meaning = model_tag(model)
+    parts = [model_label(model), model.arch_label, *([tag] if tag else [])]
     if model.short_hash:
         parts.append(model.short_hash)
     return SEPARATOR.join(parts)
@@ -126,7 +144,8 @@ class ModelPicker(QComboBox):
                 hint = translate("ModelPicker", "{arch} folder").format(arch=model.arch_label)
             else:
                 hint = translate("ModelPicker", "{arch} checkpoint").format(arch=model.arch_label)
-            item.setToolTip(plain_tooltip(f"{hint}\n{model.path}"))
+            meaning = model_tag(model)[1]
+            item.setToolTip(plain_tooltip("\n".join(line for line in (hint, meaning, str(model.path)) if line)))
         else:
             # Shown but not selectable, so nobody wonders where their file went; the reason is one hover away.
             item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))

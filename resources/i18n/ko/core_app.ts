@@ -104,6 +104,21 @@
         <translation>취소했습니다.</translation>
     </message>
     <message>
+        <source>--control {text} is not MODEL[:STRENGTH] with a strength from 0 to {high:g}, e.g. --control canny-sd15:0.8.</source>
+        <comment>cli.control_format</comment>
+        <translation>--control {text}은(는) MODEL[:STRENGTH] 형식이 아니거나 강도가 0부터 {high:g}까지가 아닙니다. 예: --control canny-sd15:0.8.</translation>
+    </message>
+    <message>
+        <source>The ControlNet '{wanted}' is not installed. --control takes a ControlNet's id as `sm6-studio doctor` lists it, or the path of an installed one.</source>
+        <comment>cli.controlnet_not_installed</comment>
+        <translation>'{wanted}' ControlNet이 설치되어 있지 않습니다. --control에는 `sm6-studio doctor` 목록에 나오는 ControlNet ID나 설치된 ControlNet의 경로를 주세요.</translation>
+    </message>
+    <message>
+        <source>The ControlNet '{addon}' is made for {its_family} models, but {model} is {family}: choose a ControlNet made for {family}.</source>
+        <comment>cli.controlnet_other_family</comment>
+        <translation>'{addon}' ControlNet은 {its_family} 모델용이지만 {model}은(는) {family} 모델입니다. {family}용 ControlNet을 고르세요.</translation>
+    </message>
+    <message>
         <source>Copied {count} PNGs to {folder}</source>
         <comment>cli.copied_many</comment>
         <translation>PNG {count}개를 {folder}에 복사했습니다</translation>
@@ -139,6 +154,21 @@
         <translation>다른 모델이 설치되어 있지 않아 설치된 데모 모델을 사용합니다. 데모 모델은 추상적인 이미지를 만듭니다. Stable Diffusion 모델을 어디에 두어야 하는지 보려면 `sm6-studio doctor`를 실행하세요.</translation>
     </message>
     <message>
+        <source>{name} is made for few steps: using {steps} steps, guidance {guidance:g} and the {sampler} sampler where --steps, --guidance or --sampler do not say otherwise.</source>
+        <comment>cli.few_step_defaults</comment>
+        <translation>{name}은(는) 고속 모델입니다. --steps, --guidance, --sampler로 따로 정하지 않은 값은 단계 {steps}, 가이던스 {guidance:g}, {sampler} 샘플러를 사용합니다.</translation>
+    </message>
+    <message>
+        <source>--from {text} is a folder. Give the path of a sketch or photo.</source>
+        <comment>cli.from_is_folder</comment>
+        <translation>--from {text}은(는) 폴더입니다. 스케치나 사진 파일의 경로를 주세요.</translation>
+    </message>
+    <message>
+        <source>--from {text}: there is no such file. Give base, a design id, or the path of a sketch or photo.</source>
+        <comment>cli.from_no_such_file</comment>
+        <translation>--from {text}: 그런 파일이 없습니다. base, 디자인 ID, 또는 스케치나 사진 파일의 경로를 주세요.</translation>
+    </message>
+    <message>
         <source>Generating {count} designs with {model}</source>
         <comment>cli.generating_many</comment>
         <translation>{model}(으)로 디자인 {count}개를 생성하는 중</translation>
@@ -159,6 +189,16 @@
         <translation>1..8: 연속된 시드로 만들 변형 수</translation>
     </message>
     <message>
+        <source>guide the shape with an installed ControlNet (its id or path), strength 0..2 (default 1)</source>
+        <comment>cli.help.control</comment>
+        <translation>설치된 ControlNet(ID 또는 경로)으로 형태를 가이드합니다. 강도 0..2 (기본값 1)</translation>
+    </message>
+    <message>
+        <source>final decoder: vae (the model's own) or taesd (fast, a little softer)</source>
+        <comment>cli.help.decoder</comment>
+        <translation>최종 디코더: vae(모델 자체) 또는 taesd(빠르지만 조금 부드러움)</translation>
+    </message>
+    <message>
         <source>Design your own Renault SM6 with local Stable Diffusion.</source>
         <comment>cli.help.description</comment>
         <translation>로컬 Stable Diffusion으로 나만의 Renault SM6를 디자인합니다.</translation>
@@ -169,9 +209,9 @@
         <translation>지원 문의용으로 torch, 장치, 모델, 데이터 폴더 정보를 보여 줍니다</translation>
     </message>
     <message>
-        <source>start from 'base' (the SM6 artwork) or a design id to refine</source>
+        <source>start from 'base' (the SM6 artwork), a design id to refine, or the path of a sketch or photo</source>
         <comment>cli.help.from</comment>
-        <translation>시작점: 'base'(SM6 기본 아트워크) 또는 다듬을 디자인 ID</translation>
+        <translation>시작점: 'base'(SM6 기본 아트워크), 다듬을 디자인 ID, 또는 스케치나 사진 파일의 경로</translation>
     </message>
     <message>
         <source>generate designs headless (uses the demo model when no other is installed)</source>
@@ -179,14 +219,19 @@
         <translation>창 없이 디자인을 생성합니다 (다른 모델이 없으면 데모 모델 사용)</translation>
     </message>
     <message>
-        <source>0..30: how closely to follow the words</source>
+        <source>0..30: how closely to follow the words (default 7)</source>
         <comment>cli.help.guidance</comment>
-        <translation>0..30: 입력한 문장을 얼마나 충실히 따를지</translation>
+        <translation>0..30: 입력한 문장을 얼마나 충실히 따를지 (기본값 7)</translation>
     </message>
     <message>
         <source>show this help message and exit</source>
         <comment>cli.help.help</comment>
         <translation>이 도움말을 보여 주고 끝냅니다</translation>
+    </message>
+    <message>
+        <source>what the ControlNet is given: edges or depth (default: what the ControlNet expects)</source>
+        <comment>cli.help.hint</comment>
+        <translation>ControlNet에 줄 입력: edges(윤곽선) 또는 depth(깊이) (기본값: 그 ControlNet이 기대하는 입력)</translation>
     </message>
     <message>
         <source>0..0.95: how much of the starting image to keep</source>
@@ -197,6 +242,16 @@
         <source>open the window in showroom kiosk mode</source>
         <comment>cli.help.kiosk</comment>
         <translation>쇼룸 키오스크 모드로 창을 엽니다</translation>
+    </message>
+    <message>
+        <source>apply an installed LoRA (its id or path) with a weight -2..2 (default 1); repeatable</source>
+        <comment>cli.help.lora</comment>
+        <translation>설치된 LoRA(ID 또는 경로)를 가중치 -2..2(기본값 1)로 적용합니다. 여러 번 줄 수 있습니다</translation>
+    </message>
+    <message>
+        <source>body: repaint the car's body, keep the scene; scene: repaint the scene, keep the car (SM6 art)</source>
+        <comment>cli.help.mask</comment>
+        <translation>body: 차체만 다시 그리고 배경 유지, scene: 배경만 다시 그리고 차 유지 (SM6 아트워크)</translation>
     </message>
     <message>
         <source>model id as listed by `sm6-studio doctor`, or the path of an installed model</source>
@@ -229,9 +284,9 @@
         <translation>원하는 문장, 예: "골드 트림의 펄 화이트"</translation>
     </message>
     <message>
-        <source>sampler (default {default})</source>
+        <source>sampler: {choices} (default {default})</source>
         <comment>cli.help.sampler</comment>
-        <translation>샘플러 (기본값 {default})</translation>
+        <translation>샘플러: {choices} (기본값 {default})</translation>
     </message>
     <message>
         <source>fixed seed (default: random)</source>
@@ -244,9 +299,9 @@
         <translation>너비x높이, 8의 배수 (기본값 512x512, 데모 모델은 256x256)</translation>
     </message>
     <message>
-        <source>1..150 (default 25; 12 for the demo model)</source>
+        <source>1..150 (default 25; 12 for the demo model; a few-step model's own)</source>
         <comment>cli.help.steps</comment>
-        <translation>1..150 (기본값 25, 데모 모델은 12)</translation>
+        <translation>1..150 (기본값 25, 데모 모델은 12, 고속 모델은 그 모델의 값)</translation>
     </message>
     <message>
         <source>show the program's version number and exit</source>
@@ -254,9 +309,19 @@
         <translation>프로그램 버전을 보여 주고 끝냅니다</translation>
     </message>
     <message>
+        <source>which SM6 artwork: side, front34 or rear34 (default side)</source>
+        <comment>cli.help.view</comment>
+        <translation>SM6 아트워크 시점: side(측면), front34(전측면), rear34(후측면) (기본값 side)</translation>
+    </message>
+    <message>
         <source>seconds to wait while the app or another command uses the data folder (default {seconds:g})</source>
         <comment>cli.help.wait</comment>
         <translation>앱이나 다른 명령이 데이터 폴더를 사용 중일 때 기다릴 시간(초) (기본값 {seconds:g})</translation>
+    </message>
+    <message>
+        <source>--hint says what a ControlNet is given: add --control MODEL to use one.</source>
+        <comment>cli.hint_needs_control</comment>
+        <translation>--hint는 ControlNet에 줄 입력을 정합니다. ControlNet을 쓰려면 --control MODEL을 함께 주세요.</translation>
     </message>
     <message>
         <source>interrupted.</source>
@@ -267,6 +332,26 @@
         <source>Loading {model}…</source>
         <comment>cli.loading_model</comment>
         <translation>{model}을(를) 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>--lora {text} is not NAME[:WEIGHT] with a weight from -{high:g} to {high:g}, e.g. --lora my-style:0.8.</source>
+        <comment>cli.lora_format</comment>
+        <translation>--lora {text}은(는) NAME[:WEIGHT] 형식이 아니거나 가중치가 -{high:g}부터 {high:g}까지가 아닙니다. 예: --lora my-style:0.8.</translation>
+    </message>
+    <message>
+        <source>The LoRA '{wanted}' is not installed. --lora takes a LoRA's id as `sm6-studio doctor` lists it, or the path of an installed one.</source>
+        <comment>cli.lora_not_installed</comment>
+        <translation>'{wanted}' LoRA가 설치되어 있지 않습니다. --lora에는 `sm6-studio doctor` 목록에 나오는 LoRA ID나 설치된 LoRA의 경로를 주세요.</translation>
+    </message>
+    <message>
+        <source>The LoRA '{addon}' is made for {its_family} models, but {model} is {family}: choose a LoRA made for {family}.</source>
+        <comment>cli.lora_other_family</comment>
+        <translation>'{addon}' LoRA는 {its_family} 모델용이지만 {model}은(는) {family} 모델입니다. {family}용 LoRA를 고르세요.</translation>
+    </message>
+    <message>
+        <source>--mask repaints part of the SM6 artwork, so it cannot start from {source}: leave --from out, or use --from base.</source>
+        <comment>cli.mask_needs_artwork</comment>
+        <translation>--mask는 SM6 아트워크의 일부를 다시 그리므로 {source}에서 시작할 수 없습니다. --from을 빼거나 --from base를 쓰세요.</translation>
     </message>
     <message>
         <source>The model '{wanted}' is not installed. --model takes a model id as `sm6-studio doctor` lists it under Models, or the path of an installed model.</source>
@@ -384,6 +469,11 @@
         <translation>이미지 {image}/{images} · 단계 {step}/{steps}</translation>
     </message>
     <message>
+        <source>--lora is given {count} times; use at most {max_loras} LoRAs at once.</source>
+        <comment>cli.too_many_loras</comment>
+        <translation>--lora가 {count}번 주어졌습니다. LoRA는 한 번에 최대 {max_loras}개까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
         <source>There is no style preset '{preset}'. Choose one of: {choices} (`sm6-studio presets` describes them).</source>
         <comment>cli.unknown_preset</comment>
         <translation>'{preset}' 스타일 프리셋이 없습니다. 다음 중에서 고르세요: {choices} (`sm6-studio presets`에서 설명을 볼 수 있습니다).</translation>
@@ -412,6 +502,16 @@
         <source>The data folder is not writable: {data}.</source>
         <comment>doctor.data_folder_not_writable</comment>
         <translation>데이터 폴더에 쓸 수 없습니다: {data}.</translation>
+    </message>
+    <message>
+        <source>{arch} depth guide</source>
+        <comment>doctor.depth_guide</comment>
+        <translation>{arch} 깊이 가이드</translation>
+    </message>
+    <message>
+        <source>{arch} edges guide</source>
+        <comment>doctor.edges_guide</comment>
+        <translation>{arch} 윤곽선 가이드</translation>
     </message>
     <message>
         <source>{folder} ({problem})</source>
@@ -447,6 +547,26 @@
         <source>nothing else right now</source>
         <comment>doctor.in_use_by_nothing</comment>
         <translation>지금은 없음</translation>
+    </message>
+    <message>
+        <source>{arch} inpainting</source>
+        <comment>doctor.kind_inpainting</comment>
+        <translation>{arch} 인페인팅</translation>
+    </message>
+    <message>
+        <source>{arch} LCM</source>
+        <comment>doctor.kind_lcm</comment>
+        <translation>{arch} LCM</translation>
+    </message>
+    <message>
+        <source>{arch} LCM-LoRA</source>
+        <comment>doctor.kind_lcm_lora</comment>
+        <translation>{arch} LCM-LoRA</translation>
+    </message>
+    <message>
+        <source>{arch} turbo</source>
+        <comment>doctor.kind_turbo</comment>
+        <translation>{arch} Turbo</translation>
     </message>
     <message>
         <source>{id}: unusable — {error}</source>
@@ -494,6 +614,11 @@
         <translation>설정 폴더</translation>
     </message>
     <message>
+        <source>ControlNet</source>
+        <comment>doctor.row.controlnet</comment>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
         <source>data</source>
         <comment>doctor.row.data</comment>
         <translation>데이터</translation>
@@ -502,6 +627,11 @@
         <source>in use by</source>
         <comment>doctor.row.in_use_by</comment>
         <translation>사용 중인 프로그램</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <comment>doctor.row.lora</comment>
+        <translation>LoRA</translation>
     </message>
     <message>
         <source>model</source>

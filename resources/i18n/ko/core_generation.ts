@@ -19,6 +19,16 @@
         <translation>가이드 강도는 0에서 {max_strength:g} 사이여야 합니다.</translation>
     </message>
     <message>
+        <source>The ControlNet {name} could not be loaded. Check that it is a complete ControlNet for {family} models, or generate without it.</source>
+        <comment>generation.controlnet.load_failed</comment>
+        <translation>ControlNet {name}을(를) 불러올 수 없습니다. {family} 모델용 ControlNet 파일이 온전한지 확인하거나 ControlNet 없이 생성하세요.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to load the ControlNet {name} beside the model. Generate without it, or turn on the low-memory options in Settings.</source>
+        <comment>generation.controlnet.out_of_memory</comment>
+        <translation>모델과 함께 ControlNet {name}을(를) 불러올 메모리가 부족합니다. ControlNet 없이 생성하거나 설정에서 저메모리 옵션을 켜세요.</translation>
+    </message>
+    <message>
         <source>The model produced an empty image: its weights may be damaged; try another model. Nothing was saved.</source>
         <comment>generation.empty_image</comment>
         <translation>모델이 빈 이미지를 만들었습니다. 모델의 가중치가 손상되었을 수 있으니 다른 모델을 사용해 보세요. 아무것도 저장하지 않았습니다.</translation>
@@ -29,6 +39,36 @@
         <translation>모델이 빈 이미지를 만들었습니다. 모델의 가중치가 손상되었을 수 있으니 다른 모델을 사용해 보세요. 아무것도 저장하지 않았습니다. 이 그래픽 프로세서에서는 모델이 반정밀도로 실행되는데, 일부 모델은 반정밀도를 지원하지 않습니다. 다른 모델은 잘 된다면 설정 › 생성 › 장치에서 CPU를 골라 이 모델을 전정밀도로 실행하세요.</translation>
     </message>
     <message>
+        <source>The ControlNet {name} is no longer in the models folder. Choose another ControlNet, or generate without one.</source>
+        <comment>generation.guidance.control_gone</comment>
+        <translation>ControlNet {name}이(가) 더 이상 모델 폴더에 없습니다. 다른 ControlNet을 선택하거나 ControlNet 없이 생성하세요.</translation>
+    </message>
+    <message>
+        <source>The ControlNet {name} is made for {family} models, but {model} is an {model_family} model. Choose a ControlNet for {model_family}, or generate without one.</source>
+        <comment>generation.guidance.control_other_family</comment>
+        <translation>ControlNet {name}은(는) {family} 모델용이지만 {model}은(는) {model_family} 모델입니다. {model_family}용 ControlNet을 선택하거나 ControlNet 없이 생성하세요.</translation>
+    </message>
+    <message>
+        <source>The LoRA {name} is no longer in the models folder. Remove it from the list, or put it back in the models folder.</source>
+        <comment>generation.guidance.lora_gone</comment>
+        <translation>LoRA {name}이(가) 더 이상 모델 폴더에 없습니다. 목록에서 삭제하거나 모델 폴더에 다시 넣으세요.</translation>
+    </message>
+    <message>
+        <source>The LoRA {name} is made for {family} models, but {model} is an {model_family} model. Remove it from the list, or choose an {family} model.</source>
+        <comment>generation.guidance.lora_other_family</comment>
+        <translation>LoRA {name}은(는) {family} 모델용이지만 {model}은(는) {model_family} 모델입니다. 목록에서 삭제하거나 {family} 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>{name} is not a ControlNet. Choose a ControlNet from the list, or generate without one.</source>
+        <comment>generation.guidance.not_a_controlnet</comment>
+        <translation>{name}은(는) ControlNet이 아닙니다. 목록에서 ControlNet을 선택하거나 ControlNet 없이 생성하세요.</translation>
+    </message>
+    <message>
+        <source>{name} is not a LoRA. Remove it from the list of LoRAs.</source>
+        <comment>generation.guidance.not_a_lora</comment>
+        <translation>{name}은(는) LoRA가 아닙니다. LoRA 목록에서 삭제하세요.</translation>
+    </message>
+    <message>
         <source>Guidance must be between 0 and 30 (got {guidance:g}).</source>
         <comment>generation.guidance_out_of_range</comment>
         <translation>가이던스는 0부터 30까지여야 합니다(입력값: {guidance:g}).</translation>
@@ -37,6 +77,21 @@
         <source>Height</source>
         <comment>generation.height</comment>
         <translation>높이</translation>
+    </message>
+    <message>
+        <source>This picture has no clear outline to take depth from; use Edges as the guide.</source>
+        <comment>generation.hint.no_outline</comment>
+        <translation>이 그림에는 깊이를 얻을 만한 뚜렷한 윤곽이 없습니다. 가이드로 윤곽선을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>The LoRA {name} does not fit {model}: it was made for a model of another shape. Remove it from the list of LoRAs, or choose the model it was made for.</source>
+        <comment>generation.lora.does_not_fit</comment>
+        <translation>LoRA {name}은(는) {model}에 맞지 않습니다. 구조가 다른 모델용으로 만들어졌습니다. LoRA 목록에서 삭제하거나 이 LoRA가 만들어진 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The LoRA {name} could not be read: its file is missing, unreadable or damaged. Put the file back or download it again, or remove it from the list of LoRAs.</source>
+        <comment>generation.lora.unreadable</comment>
+        <translation>LoRA {name}을(를) 읽을 수 없습니다. 파일이 없거나, 읽을 수 없거나, 손상되었습니다. 파일을 제자리에 두거나 다시 내려받으세요. 또는 LoRA 목록에서 삭제하세요.</translation>
     </message>
     <message>
         <source>The weight of the LoRA '{name}' must be between -{max_weight:g} and {max_weight:g}.</source>
@@ -94,6 +149,46 @@
         <translation>생성할 메모리가 부족합니다. 크기를 줄이거나 변형 수를 줄이거나, 설정에서 저메모리 옵션을 켜세요.</translation>
     </message>
     <message>
+        <source>The picture could not be kept</source>
+        <comment>generation.picture.cannot_keep</comment>
+        <translation>그림을 보관할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>This picture is damaged and cannot be read to its end. Save it again and load the new copy.</source>
+        <comment>generation.picture.damaged</comment>
+        <translation>이 그림은 손상되어 끝까지 읽을 수 없습니다. 다시 저장한 뒤 새 사본을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>This picture declares a size far larger than the app opens, so it was not opened. Save a smaller copy and load that.</source>
+        <comment>generation.picture.far_too_large</comment>
+        <translation>이 그림은 앱에서 열 수 있는 크기보다 훨씬 크다고 표시되어 있어 열지 않았습니다. 더 작은 사본을 저장한 뒤 불러오세요.</translation>
+    </message>
+    <message>
+        <source>This picture's file is larger than {max_mb} MB. Save a smaller copy and load that.</source>
+        <comment>generation.picture.file_too_large</comment>
+        <translation>이 그림 파일은 {max_mb}MB보다 큽니다. 더 작은 사본을 저장한 뒤 불러오세요.</translation>
+    </message>
+    <message>
+        <source>The loaded sketch or photo is no longer in the app's picture folder. Load it again.</source>
+        <comment>generation.picture.gone</comment>
+        <translation>불러온 스케치나 사진이 앱의 그림 폴더에 더 이상 없습니다. 다시 불러오세요.</translation>
+    </message>
+    <message>
+        <source>This file is not a picture the app can open. Load a PNG, JPEG, WebP, GIF, BMP or TIFF file.</source>
+        <comment>generation.picture.not_a_picture</comment>
+        <translation>이 파일은 앱에서 열 수 있는 그림이 아닙니다. PNG, JPEG, WebP, GIF, BMP 또는 TIFF 파일을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>This picture is {width}×{height} pixels, more than the app opens (at most {max_side} pixels a side). Save a smaller copy and load that.</source>
+        <comment>generation.picture.too_many_pixels</comment>
+        <translation>이 그림은 {width}×{height} 픽셀로, 앱에서 열 수 있는 크기(한 변 최대 {max_side} 픽셀)보다 큽니다. 더 작은 사본을 저장한 뒤 불러오세요.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Check that it still exists and that you may open it.</source>
+        <comment>generation.picture.unreadable_file</comment>
+        <translation>파일을 읽을 수 없습니다. 파일이 아직 있는지, 열 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
         <source>The model could not be loaded. Generate to try again, or choose another model.</source>
         <comment>generation.preload_failed</comment>
         <translation>모델을 불러올 수 없습니다. 생성을 눌러 다시 시도하거나 다른 모델을 고르세요.</translation>
@@ -147,6 +242,11 @@
         <source>Keep-shape must leave at least a little room to change (strength 0.05–1).</source>
         <comment>generation.strength_out_of_range</comment>
         <translation>형태 유지는 바뀔 여지를 조금은 남겨야 합니다(강도 0.05–1).</translation>
+    </message>
+    <message>
+        <source>This design was finished with the fast decoder (TAESD); put TAESD in the models folder to reproduce it.</source>
+        <comment>generation.taesd.missing</comment>
+        <translation>이 디자인은 고속 디코더(TAESD)로 완성되었습니다. 재현하려면 모델 폴더에 TAESD를 넣으세요.</translation>
     </message>
     <message>
         <source>Use at most {max_loras} LoRAs at once.</source>
@@ -217,6 +317,31 @@
         <source>{name} is {what}, which SM6 Studio does not support yet. Use an SD 1.x, SD 2.x or SDXL checkpoint.</source>
         <comment>model.checkpoint_unsupported</comment>
         <translation>{name}은(는) SM6 Studio가 아직 지원하지 않는 {what}입니다. SD 1.x, SD 2.x 또는 SDXL 체크포인트를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its config.json does not give the ControlNet's cross-attention width as a number. Copy the whole folder again.</source>
+        <comment>model.controlnet_bad_config</comment>
+        <translation>{name}이(가) 손상되었습니다: config.json에 ControlNet의 교차 어텐션 너비가 숫자로 적혀 있지 않습니다. 폴더 전체를 다시 복사하세요.</translation>
+    </message>
+    <message>
+        <source>{name} is a ControlNet whose parts belong to different model families, so it is damaged. Download it again.</source>
+        <comment>model.controlnet_mixed_families</comment>
+        <translation>{name}은(는) 부분마다 모델 계열이 다른 ControlNet이므로 손상된 파일입니다. 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>{name} looks like a ControlNet but has no guide input (its conditioning layers are missing), so it is damaged or not a ControlNet. Download it again.</source>
+        <comment>model.controlnet_no_guide_input</comment>
+        <translation>{name}은(는) ControlNet처럼 보이지만 가이드 입력(컨디셔닝 레이어)이 없으므로 손상되었거나 ControlNet이 아닙니다. 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>{name} only has pickled .bin weights, which SM6 Studio does not load because pickle files can run code. Use its .safetensors version.</source>
+        <comment>model.controlnet_pickled</comment>
+        <translation>{name}에는 pickle 형식의 .bin 가중치만 있습니다. pickle 파일은 코드를 실행할 수 있어 SM6 Studio는 불러오지 않습니다. .safetensors 버전을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>{name} is a ControlNet, but SM6 Studio cannot tell whether it is for SD 1.x, SD 2.x or SDXL, so it is not offered. Use a ControlNet made for one of them.</source>
+        <comment>model.controlnet_unknown_family</comment>
+        <translation>{name}은(는) ControlNet이지만 SD 1.x, SD 2.x, SDXL 중 어느 것용인지 SM6 Studio가 알 수 없어 제공하지 않습니다. 이 중 하나를 위해 만든 ControlNet을 사용하세요.</translation>
     </message>
     <message>
         <source>the drive reported an error</source>
@@ -429,9 +554,39 @@
         <translation>{model}을(를) 불러올 메모리가 부족합니다. 다른 프로그램을 닫거나 설정에서 저메모리 옵션을 켜세요.</translation>
     </message>
     <message>
+        <source>{name} is a LoRA whose weights do not fit together, so it is damaged. Download it again.</source>
+        <comment>model.lora_bad_shapes</comment>
+        <translation>{name}은(는) 가중치가 서로 맞지 않는 LoRA이므로 손상된 파일입니다. 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>{name} is a LyCORIS file (LoHa, LoKr or OFT), which SM6 Studio cannot apply. Use a plain LoRA (.safetensors).</source>
+        <comment>model.lora_lycoris</comment>
+        <translation>{name}은(는) SM6 Studio가 적용할 수 없는 LyCORIS 파일(LoHa, LoKr 또는 OFT)입니다. 일반 LoRA(.safetensors)를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>{name} is a LoRA whose parts belong to different model families, so it is damaged. Download it again.</source>
+        <comment>model.lora_mixed_families</comment>
+        <translation>{name}은(는) 부분마다 모델 계열이 다른 LoRA이므로 손상된 파일입니다. 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>{name} mixes two LoRA layouts (kohya and diffusers) in one file, so it is damaged or half converted. Download it again.</source>
+        <comment>model.lora_mixed_layouts</comment>
+        <translation>{name}은(는) 한 파일에 두 가지 LoRA 형식(kohya와 diffusers)이 섞여 있어 손상되었거나 변환이 덜 되었습니다. 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>{name} is a LoRA, but SM6 Studio cannot tell whether it is for SD 1.x, SD 2.x or SDXL, so it is not offered. Use a LoRA made for one of them.</source>
+        <comment>model.lora_unknown_family</comment>
+        <translation>{name}은(는) LoRA이지만 SD 1.x, SD 2.x, SDXL 중 어느 것용인지 SM6 Studio가 알 수 없어 제공하지 않습니다. 이 중 하나를 위해 만든 LoRA를 사용하세요.</translation>
+    </message>
+    <message>
         <source>{name} is no longer there (or is a link to something that was moved). Import the model again.</source>
         <comment>model.no_longer_there</comment>
         <translation>{name}이(가) 더 이상 없습니다(또는 옮겨진 대상을 가리키는 링크입니다). 모델을 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>{model} is a ControlNet or LoRA, not a model that paints on its own. Choose a checkpoint as the model.</source>
+        <comment>model.not_a_checkpoint</comment>
+        <translation>{model}은(는) ControlNet 또는 LoRA로, 혼자서 그림을 그리는 모델이 아닙니다. 모델로는 체크포인트를 선택하세요.</translation>
     </message>
     <message>
         <source>SM6 Studio is not allowed to read {name}. Check its permissions (your user must be able to read it), then check again.</source>
@@ -467,6 +622,11 @@
         <source>the SDXL refiner</source>
         <comment>model.unsupported_refiner</comment>
         <translation>SDXL 리파이너</translation>
+    </message>
+    <message>
+        <source>an SD 2.x inpainting checkpoint as a single file (use its diffusers folder)</source>
+        <comment>model.unsupported_sd2_inpainting</comment>
+        <translation>단일 파일로 된 SD 2.x 인페인팅 체크포인트(diffusers 폴더를 사용하세요)</translation>
     </message>
     <message>
         <source>an unknown SDXL-family model</source>

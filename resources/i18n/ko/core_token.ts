@@ -184,6 +184,16 @@
         <translation>배경색은 “#” 없이 16진수 여섯 자리여야 합니다. 예: 121417</translation>
     </message>
     <message>
+        <source>This token's generation settings cannot be used to regenerate it: {reason}</source>
+        <comment>token.bad_generation_settings</comment>
+        <translation>이 토큰의 생성 설정으로는 다시 생성할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>This token's generation settings are damaged or incomplete, so it cannot be regenerated.</source>
+        <comment>token.bad_generation_settings_plain</comment>
+        <translation>이 토큰의 생성 설정이 손상되었거나 불완전하여 다시 생성할 수 없습니다.</translation>
+    </message>
+    <message>
         <source>Black</source>
         <comment>token.colour.black</comment>
         <translation>검은색</translation>
@@ -274,6 +284,11 @@
         <translation>노란색</translation>
     </message>
     <message>
+        <source>The ControlNet “{name}” used for this design is not installed. Install it, then verify again.</source>
+        <comment>token.controlnet_missing</comment>
+        <translation>이 디자인에 쓰인 ControlNet “{name}”이(가) 설치되어 있지 않습니다. 설치한 뒤 다시 검증하세요.</translation>
+    </message>
+    <message>
         <source>The external link must be a web address starting with https:// or http://.</source>
         <comment>token.external_url_pattern</comment>
         <translation>외부 링크는 https:// 또는 http://로 시작하는 웹 주소여야 합니다.</translation>
@@ -292,6 +307,41 @@
         <source>The background colour</source>
         <comment>token.field.background_color</comment>
         <translation>배경색</translation>
+    </message>
+    <message>
+        <source>The ControlNet</source>
+        <comment>token.field.control</comment>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
+        <source>The ControlNet's input</source>
+        <comment>token.field.control_hint</comment>
+        <translation>ControlNet 입력</translation>
+    </message>
+    <message>
+        <source>The ControlNet's id</source>
+        <comment>token.field.control_id</comment>
+        <translation>ControlNet ID</translation>
+    </message>
+    <message>
+        <source>The ControlNet's name</source>
+        <comment>token.field.control_name</comment>
+        <translation>ControlNet 이름</translation>
+    </message>
+    <message>
+        <source>The ControlNet's hash</source>
+        <comment>token.field.control_sha256</comment>
+        <translation>ControlNet 해시</translation>
+    </message>
+    <message>
+        <source>The ControlNet's strength</source>
+        <comment>token.field.control_strength</comment>
+        <translation>ControlNet 강도</translation>
+    </message>
+    <message>
+        <source>The decoder</source>
+        <comment>token.field.decoder</comment>
+        <translation>디코더</translation>
     </message>
     <message>
         <source>The description</source>
@@ -327,6 +377,36 @@
         <source>The image</source>
         <comment>token.field.image</comment>
         <translation>이미지</translation>
+    </message>
+    <message>
+        <source>A LoRA's id</source>
+        <comment>token.field.lora_id</comment>
+        <translation>LoRA ID</translation>
+    </message>
+    <message>
+        <source>A LoRA's name</source>
+        <comment>token.field.lora_name</comment>
+        <translation>LoRA 이름</translation>
+    </message>
+    <message>
+        <source>A LoRA's hash</source>
+        <comment>token.field.lora_sha256</comment>
+        <translation>LoRA 해시</translation>
+    </message>
+    <message>
+        <source>A LoRA's weight</source>
+        <comment>token.field.lora_weight</comment>
+        <translation>LoRA 가중치</translation>
+    </message>
+    <message>
+        <source>The LoRAs</source>
+        <comment>token.field.loras</comment>
+        <translation>LoRA 목록</translation>
+    </message>
+    <message>
+        <source>The mask</source>
+        <comment>token.field.mask</comment>
+        <translation>마스크</translation>
     </message>
     <message>
         <source>The metadata</source>
@@ -404,6 +484,11 @@
         <translation>시작 디자인</translation>
     </message>
     <message>
+        <source>The starting picture</source>
+        <comment>token.field.source_picture</comment>
+        <translation>시작 사진</translation>
+    </message>
+    <message>
         <source>Steps</source>
         <comment>token.field.steps</comment>
         <translation>단계</translation>
@@ -457,6 +542,11 @@
         <source>“{key}”</source>
         <comment>token.field.unknown</comment>
         <translation>“{key}”</translation>
+    </message>
+    <message>
+        <source>The view</source>
+        <comment>token.field.view</comment>
+        <translation>시점</translation>
     </message>
     <message>
         <source>Width</source>
@@ -524,6 +614,11 @@
         <translation>이미지는 ipfs:// 또는 https:// 주소여야 합니다.</translation>
     </message>
     <message>
+        <source>The LoRA “{name}” used for this design is not installed. Install it, then verify again.</source>
+        <comment>token.lora_missing</comment>
+        <translation>이 디자인에 쓰인 LoRA “{name}”이(가) 설치되어 있지 않습니다. 설치한 뒤 다시 검증하세요.</translation>
+    </message>
+    <message>
         <source>The model hash must be hexadecimal digits (its sha256).</source>
         <comment>token.model_hash_pattern</comment>
         <translation>모델 해시는 16진수(sha256)여야 합니다.</translation>
@@ -542,6 +637,11 @@
         <source>“{key}” is not a field of {where}; check its spelling.</source>
         <comment>token.not_a_field</comment>
         <translation>{where}에 “{key}” 항목은 없습니다. 철자를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The sketch or photo this design started from is not in this computer's picture folder, so the design cannot be regenerated here.</source>
+        <comment>token.picture_missing</comment>
+        <translation>이 디자인의 시작점인 스케치나 사진이 이 컴퓨터의 사진 폴더에 없어 여기서 다시 생성할 수 없습니다.</translation>
     </message>
     <message>
         <source>{name}: {reason}</source>
@@ -629,9 +729,19 @@
         <translation>다른 장치에서 지각 해시로 검증 완료(64비트 중 {distance}비트 차이): 픽셀까지 같지는 않지만 같은 그림입니다.</translation>
     </message>
     <message>
+        <source>the ControlNet settings</source>
+        <comment>token.where.control</comment>
+        <translation>ControlNet 설정</translation>
+    </message>
+    <message>
         <source>the generation settings</source>
         <comment>token.where.generation</comment>
         <translation>생성 설정</translation>
+    </message>
+    <message>
+        <source>a LoRA's settings</source>
+        <comment>token.where.lora</comment>
+        <translation>LoRA 설정</translation>
     </message>
     <message>
         <source>the metadata</source>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>BaseArtOptions</name>
+    <message>
+        <source>Whole</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Repaints the whole picture</source>
+        <translation>그림 전체를 다시 그립니다</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>차체</translation>
+    </message>
+    <message>
+        <source>Repaints the car, keeps the scene</source>
+        <translation>차를 다시 그리고 배경은 그대로 둡니다</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>배경</translation>
+    </message>
+    <message>
+        <source>Keeps the car, repaints the scene</source>
+        <translation>차는 그대로 두고 배경을 다시 그립니다</translation>
+    </message>
+    <message>
+        <source>Repaint</source>
+        <translation>다시 그리기</translation>
+    </message>
+</context>
+<context>
     <name>ControlsPanel</name>
     <message>
         <source>Square</source>
@@ -120,6 +151,10 @@
         <translation>샘플러</translation>
     </message>
     <message>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
         <source>Avoid</source>
         <translation>제외</translation>
     </message>
@@ -224,10 +259,169 @@
     </message>
 </context>
 <context>
+    <name>FewStepNote</name>
+    <message>
+        <source>Turbo model: 1 step, no guidance</source>
+        <translation>터보 모델: 1단계, 가이던스 없음</translation>
+    </message>
+    <message>
+        <source>Fast model: {steps} steps, guidance {guidance}</source>
+        <translation>고속 모델: {steps}단계, 가이던스 {guidance}</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <source>Edges</source>
+        <translation>윤곽선</translation>
+    </message>
+    <message>
+        <source>The ControlNet follows the outline of the starting picture</source>
+        <translation>ControlNet이 시작 그림의 윤곽선을 따릅니다</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>The ControlNet follows the car&apos;s volume: a depth-like map of its body</source>
+        <translation>ControlNet이 차의 입체감을 따릅니다: 차체의 깊이 맵을 씁니다</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>가이드</translation>
+    </message>
+    <message>
+        <source>ControlNet</source>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
+        <source>A ControlNet keeps the SM6&apos;s shape while the style changes</source>
+        <translation>ControlNet은 스타일이 바뀌어도 SM6의 형태를 유지합니다</translation>
+    </message>
+    <message>
+        <source>No guide</source>
+        <translation>가이드 없음</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>강도</translation>
+    </message>
+    <message>
+        <source>Guide strength</source>
+        <translation>가이드 강도</translation>
+    </message>
+    <message>
+        <source>How closely the result follows the guide</source>
+        <translation>결과가 가이드를 얼마나 충실히 따를지 정합니다</translation>
+    </message>
+    <message>
+        <source>Install a ControlNet to guide the shape — see &lt;a href=&quot;#models&quot;&gt;Models&lt;/a&gt;</source>
+        <translation>형태를 가이드하려면 ControlNet을 설치하세요 — &lt;a href=&quot;#models&quot;&gt;모델&lt;/a&gt;을 참고하세요</translation>
+    </message>
+    <message>
+        <source>Open Models… to see and import ControlNets</source>
+        <translation>모델 창을 열어 ControlNet을 확인하거나 가져오세요</translation>
+    </message>
+</context>
+<context>
     <name>ImageCanvas</name>
     <message>
         <source>Your design appears here</source>
         <translation>여기에 디자인이 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>LiveMode</name>
+    <message>
+        <source>Live · making the first frame…</source>
+        <translation>실시간 · 첫 프레임을 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Live · {ms} ms a frame</source>
+        <translation>실시간 · 프레임당 {ms}ms</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Live · paused</source>
+        <translation>실시간 · 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Live · {reason}</source>
+        <translation>실시간 · {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LoraList</name>
+    <message>
+        <source>Weight of {name}</source>
+        <translation>{name}의 가중치</translation>
+    </message>
+    <message>
+        <source>Remove this LoRA</source>
+        <translation>이 LoRA 삭제</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>{name} 삭제</translation>
+    </message>
+    <message>
+        <source>Add a LoRA</source>
+        <translation>LoRA 추가</translation>
+    </message>
+    <message>
+        <source>A LoRA adds a style or subject the model learnt later</source>
+        <translation>LoRA는 모델이 나중에 배운 스타일이나 대상을 더합니다</translation>
+    </message>
+    <message>
+        <source>Add a LoRA…</source>
+        <translation>LoRA 추가…</translation>
+    </message>
+</context>
+<context>
+    <name>PictureLoader</name>
+    <message>
+        <source>This file could not be used as a picture. Try another one.</source>
+        <translation>이 파일은 그림으로 쓸 수 없습니다. 다른 파일로 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>변경…</translation>
+    </message>
+    <message>
+        <source>Start from another sketch or photo</source>
+        <translation>다른 스케치나 사진에서 시작합니다</translation>
+    </message>
+    <message>
+        <source>Designs start from this picture</source>
+        <translation>이 그림에서 디자인을 시작합니다</translation>
+    </message>
+    <message>
+        <source>Loading the picture…</source>
+        <translation>그림을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Load a sketch or photo…</source>
+        <translation>스케치나 사진 불러오기…</translation>
+    </message>
+    <message>
+        <source>Load a sketch or photo</source>
+        <translation>스케치나 사진 불러오기</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>그림 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Sketch or photo…</source>
+        <translation>스케치나 사진…</translation>
+    </message>
+    <message>
+        <source>Start from a sketch or photo of your own</source>
+        <translation>직접 가져온 스케치나 사진에서 시작합니다</translation>
     </message>
 </context>
 <context>
@@ -336,6 +530,26 @@
         <translation>실행 중인 작업을 취소합니다 (Esc)</translation>
     </message>
     <message>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>Live mode: the picture follows the controls as you change them</source>
+        <translation>실시간 모드: 설정을 바꾸는 대로 그림이 바로 따라 바뀝니다</translation>
+    </message>
+    <message>
+        <source>Save the frame shown as a design ({shortcut})</source>
+        <translation>보이는 프레임을 디자인으로 저장합니다 ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>보관 완료</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>보관</translation>
+    </message>
+    <message>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
@@ -377,6 +591,21 @@
     <message>
         <source>{name} · {count} variations</source>
         <translation>{name} · {count}개</translation>
+    </message>
+</context>
+<context>
+    <name>ViewPicker</name>
+    <message>
+        <source>Side view</source>
+        <translation>측면 시점</translation>
+    </message>
+    <message>
+        <source>Front three-quarter view</source>
+        <translation>전측면 시점</translation>
+    </message>
+    <message>
+        <source>Rear three-quarter view</source>
+        <translation>후측면 시점</translation>
     </message>
 </context>
 </TS>

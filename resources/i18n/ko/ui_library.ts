@@ -154,6 +154,81 @@
     </message>
 </context>
 <context>
+    <name>guidance_words</name>
+    <message>
+        <source>Side view</source>
+        <translation>측면</translation>
+    </message>
+    <message>
+        <source>Front three-quarter view</source>
+        <translation>전측면</translation>
+    </message>
+    <message>
+        <source>Rear three-quarter view</source>
+        <translation>후측면</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>The SM6 artwork</source>
+        <translation>SM6 아트워크</translation>
+    </message>
+    <message>
+        <source>A loaded sketch or photo</source>
+        <translation>불러온 스케치 또는 사진</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>시점</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>마스크</translation>
+    </message>
+    <message>
+        <source>Body repainted, scene kept</source>
+        <translation>차체만 다시 그리고 배경 유지</translation>
+    </message>
+    <message>
+        <source>Scene repainted, car kept</source>
+        <translation>배경만 다시 그리고 차 유지</translation>
+    </message>
+    <message>
+        <source>{name}, from depth, strength {strength}</source>
+        <translation>{name}, 깊이 기준, 강도 {strength}</translation>
+    </message>
+    <message>
+        <source>{name}, from edges, strength {strength}</source>
+        <translation>{name}, 윤곽선 기준, 강도 {strength}</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>가이드</translation>
+    </message>
+    <message>
+        <source>{name}, weight {weight}</source>
+        <translation>{name}, 가중치 {weight}</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>디코더</translation>
+    </message>
+    <message>
+        <source>TAESD (fast)</source>
+        <translation>TAESD (고속)</translation>
+    </message>
+</context>
+<context>
     <name>library_empty_states</name>
     <message>
         <source>Your designs will appear here</source>

@@ -83,10 +83,6 @@
         <translation>Diffusers 폴더</translation>
     </message>
     <message>
-        <source>Stable Diffusion checkpoints (*.safetensors);;All files (*)</source>
-        <translation>Stable Diffusion 체크포인트 (*.safetensors);;모든 파일 (*)</translation>
-    </message>
-    <message>
         <source>Import model</source>
         <translation>모델 가져오기</translation>
     </message>
@@ -95,8 +91,32 @@
         <translation>모델 가져오기</translation>
     </message>
     <message>
-        <source>Choose a Stable Diffusion checkpoint (.safetensors) or a diffusers model folder. SM6 Studio checks it before copying anything.</source>
-        <translation>Stable Diffusion 체크포인트(.safetensors)나 diffusers 모델 폴더를 선택하세요. SM6 Studio가 복사하기 전에 먼저 확인합니다.</translation>
+        <source>Models, ControlNets and LoRAs (*.safetensors);;All files (*)</source>
+        <translation>모델, ControlNet, LoRA (*.safetensors);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>ControlNet</source>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Goes into the {folder} folder of your models, with the other ControlNets.</source>
+        <translation>내 모델의 {folder} 폴더에 다른 ControlNet과 함께 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>Goes into the {folder} folder of your models, with the other LoRAs.</source>
+        <translation>내 모델의 {folder} 폴더에 다른 LoRA와 함께 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>Choose a Stable Diffusion checkpoint, ControlNet or LoRA (.safetensors), or a diffusers model or ControlNet folder. SM6 Studio checks it before copying anything.</source>
+        <translation>Stable Diffusion 체크포인트, ControlNet 또는 LoRA(.safetensors) 파일이나 diffusers 모델 또는 ControlNet 폴더를 선택하세요. SM6 Studio는 복사하기 전에 먼저 확인합니다.</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -181,6 +201,100 @@
     <message>
         <source>Makes its own copy ({size}) in your models folder; {free} free there. The original can then be moved or deleted.</source>
         <translation>모델 폴더에 사본({size})을 만듭니다. 그곳의 남은 공간은 {free}입니다. 그 후에는 원본을 옮기거나 삭제해도 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>ControlNets (shape guides)</source>
+        <translation>ControlNet (형태 가이드)</translation>
+    </message>
+    <message>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>No ControlNet yet. A ControlNet keeps the SM6&apos;s outline while the model paints: import one, or put it in the controlnet folder of your models.</source>
+        <translation>아직 ControlNet이 없습니다. ControlNet은 모델이 그리는 동안 SM6의 윤곽을 지켜 줍니다. 가져오거나 내 모델의 controlnet 폴더에 넣으세요.</translation>
+    </message>
+    <message>
+        <source>No LoRA yet. A LoRA adds a style or a look to a model of its family: import one, or put it in the lora folder of your models.</source>
+        <translation>아직 LoRA가 없습니다. LoRA는 같은 계열의 모델에 스타일이나 분위기를 더합니다. 가져오거나 내 모델의 lora 폴더에 넣으세요.</translation>
+    </message>
+    <message>
+        <source>No model yet. Import a Stable Diffusion checkpoint or a diffusers folder.</source>
+        <translation>아직 모델이 없습니다. Stable Diffusion 체크포인트나 diffusers 폴더를 가져오세요.</translation>
+    </message>
+    <message>
+        <source>Inpainting</source>
+        <translation>인페인팅</translation>
+    </message>
+    <message>
+        <source>Turbo</source>
+        <translation>Turbo</translation>
+    </message>
+    <message>
+        <source>LCM</source>
+        <translation>LCM</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>Edges</source>
+        <translation>윤곽선</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>설치된 모델</translation>
+    </message>
+    <message>
+        <source>Models paint your SM6; ControlNets keep its shape; LoRAs add a style. Each must be of the model&apos;s family (SD 1.x, SD 2.x or SDXL).</source>
+        <translation>모델은 SM6를 그리고, ControlNet은 형태를 지키고, LoRA는 스타일을 더합니다. 모두 모델과 같은 계열(SD 1.x, SD 2.x 또는 SDXL)이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Import model…</source>
+        <translation>모델 가져오기…</translation>
+    </message>
+    <message>
+        <source>Import a checkpoint, ControlNet or LoRA</source>
+        <translation>체크포인트, ControlNet 또는 LoRA 가져오기</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>다시 확인</translation>
+    </message>
+    <message>
+        <source>Look for new models in the models folders</source>
+        <translation>모델 폴더에서 새 모델 찾기</translation>
+    </message>
+    <message>
+        <source>{name} can&apos;t be used: {reason}</source>
+        <translation>{name}은(는) 사용할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{size} · hash {hash}</source>
+        <translation>{size} · 해시 {hash}</translation>
+    </message>
+    <message>
+        <source>{size} · hash not computed yet</source>
+        <translation>{size} · 해시 아직 계산 안 됨</translation>
     </message>
 </context>
 </TS>

@@ -485,6 +485,25 @@
     </message>
 </context>
 <context>
+    <name>ModelsSettingsLine</name>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>The models, ControlNets and LoRAs in your models folders</source>
+        <translation>모델 폴더에 있는 모델, ControlNet, LoRA</translation>
+    </message>
+    <message>
+        <source>Manage models…</source>
+        <translation>모델 관리…</translation>
+    </message>
+    <message>
+        <source>See, import and check every model installed</source>
+        <translation>설치된 모든 모델을 보고, 가져오고, 확인합니다</translation>
+    </message>
+</context>
+<context>
     <name>PrizeFields</name>
     <message>
         <source>Rank {rank}</source>
@@ -738,6 +757,18 @@
     <message>
         <source>Watch the image take shape. Turn off only on a very slow computer.</source>
         <translation>이미지가 만들어지는 과정을 봅니다. 아주 느린 컴퓨터에서만 끄세요.</translation>
+    </message>
+    <message>
+        <source>Fast final decoder (TAESD)</source>
+        <translation>빠른 최종 디코더 (TAESD)</translation>
+    </message>
+    <message>
+        <source>Finishes each picture in a fraction of the time, a little softer.</source>
+        <translation>그림을 훨씬 빨리 마무리합니다. 조금 더 부드럽게 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Put TAESD in the models folder (taesd, or taesdxl for SDXL)</source>
+        <translation>TAESD를 모델 폴더에 넣으세요 (taesd, SDXL은 taesdxl)</translation>
     </message>
     <message>
         <source>Low-memory options</source>

@@ -71,10 +71,45 @@
     </message>
 </context>
 <context>
+    <name>ManageModelsButton</name>
+    <message>
+        <source>Manage models… — every model, ControlNet and LoRA installed</source>
+        <translation>모델 관리… — 설치된 모든 모델, ControlNet, LoRA</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>모델 관리</translation>
+    </message>
+</context>
+<context>
     <name>ModelPicker</name>
     <message>
         <source>Demo model (random weights, abstract images)</source>
         <translation>데모 모델 (무작위 가중치, 추상 이미지)</translation>
+    </message>
+    <message>
+        <source>Inpainting</source>
+        <translation>인페인팅</translation>
+    </message>
+    <message>
+        <source>Inpainting model: it repaints the car or the scene around what it keeps</source>
+        <translation>인페인팅 모델: 남길 부분은 두고 차체나 배경을 다시 그립니다</translation>
+    </message>
+    <message>
+        <source>Turbo</source>
+        <translation>Turbo</translation>
+    </message>
+    <message>
+        <source>Few-step model: one step, no guidance — fast enough for live mode</source>
+        <translation>고속 모델: 1단계, 가이던스 없음 — 실시간 모드에 충분히 빠릅니다</translation>
+    </message>
+    <message>
+        <source>LCM</source>
+        <translation>LCM</translation>
+    </message>
+    <message>
+        <source>Few-step model: about four steps</source>
+        <translation>고속 모델: 약 4단계</translation>
     </message>
     <message>
         <source>{name} — can&apos;t be used</source>
