@@ -19,6 +19,7 @@ from typing import Any
 from app.errors import ModelError
 from app.generation import messages as msgs
 from app.generation.devices import DeviceChoice
+from app.generation.pinned import pin_execution_device, unpinned_class
 from app.generation.preview import find_taesd, load_taesd
 from app.generation.registry import ModelInfo
 
@@ -111,7 +112,7 @@ class LoadedModel:
         base = self.txt2img
         names = _CLASS_NAMES[(self.model.arch == "sdxl", controlnet is not None)]
         cls = getattr(diffusers, names[MODES.index(mode)])
-        if controlnet is None and type(base) is cls:
+        if controlnet is None and unpinned_class(type(base)) is cls:
             return base
         extra = {"controlnet": controlnet} if controlnet is not None else {}
         # from_pipe casts every shared component to float32 unless told the dtype: the GPU would silently run fp32.
@@ -119,7 +120,7 @@ class LoadedModel:
         pipe.set_progress_bar_config(disable=True)
         if controlnet is not None and self.options.cpu_offload and self.options.device.device == "cuda":
             pipe.enable_model_cpu_offload()  # the ControlNet joins the offload chain
-        return pipe
+        return pin_unless_offloaded(pipe, self.options)
 
     def forget_controlnets(self) -> None:
         """Drop the loaded ControlNets and the pipelines built with them (another ControlNet is about to load)."""
@@ -195,6 +196,7 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
         ) from exc
     pipe.set_progress_bar_config(disable=True)
     execution_device = _place(pipe, options)
+    pin_unless_offloaded(pipe, options)
     own_cpu_weights(pipe.components.values())
     taesd_dir = find_taesd(preview_dirs or [], model.arch or "sd15")
     taesd = load_taesd(taesd_dir, execution_device, options.device.torch_dtype) if taesd_dir else None
@@ -224,6 +226,12 @@ def _place(pipe, options: LoadOptions) -> str:
         if options.compile_unet:
             pipe.unet = torch.compile(pipe.unet, fullgraph=True)
     return device
+
+
+def pin_unless_offloaded(pipe, options: LoadOptions):
+    """The pipeline answering its device without walking its modules each call (pinned.py), unless model CPU
+    offload moves its weights between devices."""
+    return pipe if options.cpu_offload and options.device.device == "cuda" else pin_execution_device(pipe)
 
 
 def own_cpu_weights(components) -> int:

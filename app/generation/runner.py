@@ -5,6 +5,7 @@ masks, ControlNet, loaded pictures, LoRAs) is decided in guided.py."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from concurrent import futures
@@ -19,7 +20,7 @@ from app.errors import ModelError, RequestError
 from app.executors import Serial
 from app.generation import guided, pngmeta
 from app.generation import messages as msgs
-from app.generation.generated import GeneratedImage
+from app.generation.generated import GeneratedImage, LazyPng
 from app.generation.guided import Addons
 from app.generation.pipelines import LoadedModel
 from app.generation.presets import PresetBook
@@ -125,10 +126,12 @@ class JobRunner:
         seconds: float,
         asked_steps: int,
     ) -> GeneratedImage:
-        """The image as it is kept: a PNG carrying A1111 parameters, our request and details, and the AI-made mark."""
+        """The image as it is kept: a PNG carrying A1111 parameters, our request and details, and the AI-made mark.
+        The metadata is settled now; the PNG is encoded when first read (a live frame that is not kept never is)."""
         model = self.loaded.model
         parent = request.source_design_id if request.source == "design" else None
-        png = pngmeta.encode_png(
+        png = functools.partial(
+            pngmeta.encode_png,
             image,
             parameters=pngmeta.a1111_parameters(
                 positive=" ".join(filter(None, (composed.positive, guided.lora_tags(self.addons)))),
@@ -149,7 +152,7 @@ class JobRunner:
             extra=self._meta(request, seed, index, seconds, asked_steps),
         )
         return GeneratedImage(
-            png=png,
+            png=LazyPng(png),
             request=request,
             seed=seed,
             index=index,

@@ -3,7 +3,9 @@ three views, ControlNets (folder and single file), loaded pictures, provenance a
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,28 +13,35 @@ from PIL import Image, ImageFilter
 
 from app.config import GenerationSettings
 from app.errors import RequestError
-from app.generation import base_art, pictures
+from app.generation import base_art, pictures, pngmeta
 from app.generation import events as ev
+from app.generation.backend import LIVE_STREAM
 from app.generation.engine import Engine
 from app.generation.hashing import HashCache
 from app.generation.pngmeta import read_png_metadata
 from app.generation.registry import ModelRegistry
 from app.generation.request import GenerationRequest
+from app.library.saver import LibrarySaver
+from app.library.store import Library
 from tests.app.engine_helpers import Recorder
+from tests.fixtures.tiny_guidance import build_tiny_controlnet, build_tiny_inpainting_sdxl
 from tests.fixtures.tiny_lora import build_tiny_lora
 from tests.fixtures.tiny_models import build_tiny_sdxl
 from tests.fixtures.tiny_taesd import build_tiny_taesd
 
 SIZE = 64
 PLAIN, INPAINTING, XL = "tiny-sd15", "tiny-sd15-inpainting", "tiny-sdxl"
+XL_INPAINTING = "tiny-sdxl-inpainting"
 CONTROLNET, CONTROLNET_XL = "tiny-controlnet", "tiny-controlnet-xl"
 CONTROLNET_FILE = "tiny-controlnet-file.safetensors"  # a single file's id is its file name
+CONTROLNET_XL_FILE = "tiny-controlnet-xl-file.safetensors"  # the SDXL one's weights, as one diffusers-keyed file
 LORA = "tiny-lora.safetensors"
 
 
 @pytest.fixture(scope="module")
 def guided(tiny_sd15_master, tiny_guidance_masters, tmp_path_factory):
-    """One engine for the module, over a models folder with both tiny models and three ControlNets."""
+    """One engine for the module, over a models folder with the tiny models (SD 1.x and SDXL, plain and inpainting)
+    and four ControlNets (folder and single file, both families)."""
     root = tmp_path_factory.mktemp("guided")
     models = root / "models"
     shutil.copytree(tiny_sd15_master, models / PLAIN)
@@ -43,6 +52,8 @@ def guided(tiny_sd15_master, tiny_guidance_masters, tmp_path_factory):
     shutil.copy2(single, models / "controlnet" / single.name)
     shutil.copytree(single.with_name(single.stem + ".config"), models / "controlnet" / (single.stem + ".config"))
     build_tiny_sdxl(models / XL)
+    build_tiny_inpainting_sdxl(models / XL_INPAINTING)
+    build_tiny_controlnet(models / "controlnet", arch="sdxl", single_file=True, name="tiny-controlnet-xl-file")
     build_tiny_taesd(models)
     build_tiny_lora(models / "lora" / "tiny-lora.safetensors")
     registry = ModelRegistry([models], HashCache(root / "hashes.json"))
@@ -165,6 +176,59 @@ def test_an_sdxl_model_repaints_the_body_guided_by_an_sdxl_controlnet(guided):
     assert meta["meta"]["guidance"]["control"]["name"] == CONTROLNET_XL
     said = failure(guided, model_id=XL, control_model=CONTROLNET)
     assert "SD 1.x" in said and "SDXL" in said
+
+
+def test_an_sdxl_inpainting_model_repaints_the_body_keeps_the_scene_and_makes_new_pictures(guided):
+    base = np.asarray(base_art.render_base(SIZE, SIZE, "side")).astype(float)
+    inside, outside = regions()
+    pixels, meta = generate(guided, model_id=XL_INPAINTING, source="base", mask="body")
+    assert change(pixels, base, outside) < 1.0 and change(pixels, base, inside) > 15.0
+    assert meta["meta"]["model"]["name"] == XL_INPAINTING and meta["meta"]["model"]["arch"] == "sdxl"
+    again, _ = generate(guided, model_id=XL_INPAINTING, source="base", mask="body")
+    assert np.array_equal(pixels, again)
+    new, _ = generate(guided, model_id=XL_INPAINTING)  # no starting picture: a picture, not a flat grey field
+    assert new.std() > 1.0
+    guided_too, meta = generate(guided, model_id=XL_INPAINTING, source="base", mask="body", control_model=CONTROLNET_XL)
+    assert change(guided_too, pixels, inside) > 1.0 and change(guided_too, base, outside) < 1.0
+    assert meta["meta"]["guidance"]["control"]["name"] == CONTROLNET_XL
+
+
+def test_an_sdxl_single_file_controlnet_gives_the_same_pixels_as_its_folder(guided):
+    folder, _ = generate(guided, model_id=XL, control_model=CONTROLNET_XL)
+    single, meta = generate(guided, model_id=XL, control_model=CONTROLNET_XL_FILE)
+    plain, _ = generate(guided, model_id=XL)
+    assert np.array_equal(folder, single) and not np.array_equal(single, plain)
+    assert meta["meta"]["guidance"]["control"]["name"] == "tiny-controlnet-xl-file"
+
+
+def test_a_kept_live_frame_is_the_png_an_ordinary_save_writes(guided, tmp_path):
+    """A live frame encodes no PNG until it is kept; kept, its file is byte for byte the one an ordinary save of the
+    same request writes (but for the time the frame took, which the PNG records)."""
+    engine, recorder = guided
+    library = Library.open(tmp_path / "data")
+    asked = request(source="base", mask="body", control_model=CONTROLNET, loras=((LORA, 0.5),), decoder="taesd")
+    try:
+        engine.set_image_sink(LibrarySaver(library).keep)
+        saved = recorder.wait_job(engine.submit(asked, save=True).id)
+        engine.set_image_sink(None)
+        (design,) = saved.designs
+        live = recorder.wait_job(engine.submit(asked, save=False, stream=LIVE_STREAM).id)
+        (frame,) = live.images
+        assert not frame.png_encoded  # shown from its pixels: no PNG made for a frame that may never be kept
+        kept = LibrarySaver(library).keep(frame)
+        ordinary_png, kept_png = Path(design.image_path).read_bytes(), Path(kept.image_path).read_bytes()
+    finally:
+        engine.set_image_sink(None)
+        library.close()
+    assert kept_png == frame.png and hashlib.sha256(kept_png).hexdigest() == kept.image_sha256
+    said = read_png_metadata(ordinary_png)
+
+    def encoded(seconds: float) -> bytes:  # the ordinary save's own metadata, encoded at once as a save always did
+        extra = {**said["meta"], "seconds": seconds}
+        return pngmeta.encode_png(frame.pixels, parameters=said["parameters"], request=said["request"], extra=extra)
+
+    assert encoded(said["meta"]["seconds"]) == ordinary_png
+    assert encoded(round(frame.seconds, 3)) == kept_png
 
 
 def test_a_loaded_picture_is_the_starting_point(guided):

@@ -3,13 +3,18 @@ forward of the demo model at 256² measured in the same run; and how many frames
 faster than frames come (latest wins).
 
 A frame takes the path live mode takes: Engine.submit(request, save=False, stream=LIVE_STREAM) with decoder "taesd",
-until its JobFinished (the frame as a GeneratedImage, PNG with provenance included, nothing written). The benchmark's
-models folder has no TAESD, so it installs one: the tests' tiny TAESD, and then TAESD's real shape (random weights) for
-a second row, since that is what a kiosk with TAESD installed runs; then, for comparison, no TAESD: decoder "vae", the
-demo model's own small VAE."""
+until its JobFinished (the frame as a GeneratedImage with its provenance; its PNG is made only if read, and nothing is
+written). The benchmark's models folder has no TAESD, so it installs one: the tests' tiny TAESD, and then TAESD's real
+shape (random weights) for a second row, since that is what a kiosk with TAESD installed runs; then, for comparison,
+no TAESD: decoder "vae", the demo model's own small VAE.
+
+`live --before-after` instead measures what a frame cost before the frame costs were cut (the PNG encoded for every
+frame, the pipeline's device looked up by diffusers on every call) against now, frame for frame interleaved on two
+engines, with the bare UNet forward between them."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 import time
@@ -76,9 +81,66 @@ def burst(engine, recorder, steps: int, every_s: float, decoder: str) -> tuple[i
     return shown, BURST - shown, latency
 
 
+class Before:
+    """While active, new frames are made as before: the PNG encoded at once, the pipeline's device not pinned."""
+
+    def __enter__(self):
+        from app.generation import pipelines, runner
+
+        self._saved = (runner.LazyPng, pipelines.pin_execution_device)
+        runner.LazyPng = lambda encode: encode()
+        pipelines.pin_execution_device = lambda pipe: pipe
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from app.generation import pipelines, runner
+
+        runner.LazyPng, pipelines.pin_execution_device = self._saved
+
+
+def before_after(models, root) -> float:
+    """(frame before ÷ frame now) at 1 and 4 steps, tiny TAESD: two engines, their frames interleaved."""
+    from tests.app.engine_helpers import make_engine
+    from tests.benchmarks.bench_turbo import bare_unet_forward
+    from tests.fixtures.tiny_taesd import build_tiny_taesd
+
+    build_tiny_taesd(models)
+    engines = {}
+    try:
+        for label in ("before", "now"):
+            engines[label] = make_engine(models, root / f"data-{label}", live_previews=True)
+            with Before() if label == "before" else contextlib.nullcontext():
+                one_frame(*engines[label][:2], frame_request("load", 1))  # loads the model (and TAESD)
+        unet = engines["now"][0]._loaded.txt2img.unet
+        print(f"  demo model at {SIZE}², decoder taesd (tiny TAESD), live previews on; before and now interleaved")
+        ratio = 0.0
+        for steps in (1, 4):
+            times: dict[str, list[float]] = {"before": [], "now": [], "bare": []}
+            for n in range(FRAMES * 2 + 1):  # the first round warms up
+                times["bare"].append(bare_unet_forward(unet, SIZE))
+                for label, (engine, recorder, _library) in engines.items():
+                    with Before() if label == "before" else contextlib.nullcontext():
+                        request = frame_request(f"{PROMPT}, take {n}", steps)
+                        times[label].append(one_frame(engine, recorder, request))
+            before, now, bare = (median(values[1:]) for values in times.values())
+            report(f"live frame before, {steps} step(s)", before, bare, "smaller is better")
+            report(f"live frame now, {steps} step(s)", now, bare, "smaller is better")
+            change = report(f"  now against before, {steps} step(s)", now, before, "smaller is better")
+            ratio = ratio or change
+        return ratio
+    finally:
+        for engine, _recorder, library in engines.values():
+            engine.shutdown()
+            library.close()
+
+
 def run(argv: list[str] | None = None) -> float:
     root = bench_root()
     env = isolated_env(root)
+    if argv and "--before-after" in argv:
+        from app.generation.demo_model import install_demo_model
+
+        return before_after(install_demo_model().parent, root)
     from app.generation.demo_model import install_demo_model
     from tests.app.engine_helpers import make_engine
     from tests.benchmarks.bench_turbo import full_taesd

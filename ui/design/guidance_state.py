@@ -28,12 +28,13 @@ REQUEST_FIELDS = (
 )  # fmt: skip
 
 
-def _store_picture(path: str) -> tuple[str, QImage]:
-    """On the disk executor: the picture kept in the store (decoded with its guards there), and a thumbnail of it."""
+def _store_picture(path: str | None, data: bytes = b"") -> tuple[str, QImage]:
+    """On the disk executor: the picture (the file at `path`, else the bytes `data`) kept in the store, decoded with
+    its guards there, and a thumbnail of it."""
     from app.generation.pictures import default_store
 
     store = default_store()
-    sha = store.add_file(path)
+    sha = store.add_file(path) if path is not None else store.add_bytes(data)
     stored = store.path_of(sha)
     image = QImage(str(stored)) if stored is not None else QImage()  # a QImage may be made on any thread
     if not image.isNull():
@@ -58,6 +59,7 @@ class GuidanceState(ViewModel):
     few_step = observable(None)  # the FewStepDefaults applied for a fast model (or LCM-LoRA), or None
 
     request_changed = Signal()
+    sig_picture_kept = Signal(str)  # a loaded picture or sketch is in the store and in use now (its sha256)
 
     def _watch_guidance(self) -> None:
         """Called once by the VM's __init__, after its own connections."""
@@ -130,9 +132,9 @@ class GuidanceState(ViewModel):
         self.few_step = defaults
 
     # ----- a sketch or photo -----
-    def load_picture(self, path: str) -> None:
+    def load_picture(self, path: str | None, data: bytes = b"") -> None:
         """Keep the file in the picture store (off the UI thread) and start from it; a file that is not a usable
-        picture says why, and whatever was chosen before stays."""
+        picture says why, and whatever was chosen before stays. With no `path`, the picture is the bytes `data`."""
         self.picture_loading = True
         self.picture_problem = None
 
@@ -142,16 +144,21 @@ class GuidanceState(ViewModel):
             self.picture_thumb = None if image.isNull() else image
             self.source_picture = sha
             self.source = "picture"
+            self.sig_picture_kept.emit(sha)
 
         def failed(exc: BaseException) -> None:
             self.picture_loading = False
             if isinstance(exc, UserFacingError):
                 self.picture_problem = exc.msg
             else:
-                log.warning("storing picture %s failed", path, exc_info=exc)
+                log.warning("storing picture %s failed", path or "bytes", exc_info=exc)
                 self.picture_problem = PICTURE_UNREADABLE
 
-        run_in_background(lambda: _store_picture(path), stored, failed, self)
+        run_in_background(lambda: _store_picture(path, data), stored, failed, self)
+
+    def use_sketch(self, png: bytes) -> None:
+        """A drawing made here (the kiosk's sketch pad) as the starting picture, kept like a loaded file."""
+        self.load_picture(None, png)
 
     def open_guidance(self, request) -> None:
         """An earlier design's view, repaint, guide and LoRAs, as far as what it used is installed here."""

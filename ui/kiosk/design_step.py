@@ -2,7 +2,10 @@
 
 Everything is the studio's own DesignViewModel (ui/design/design_vm.py): the kiosk only gives it a walk-up face.
 Content safety is the view-model's too (the kiosk's policy enforces it): a blocked prompt is said under the prompt,
-and a variation is shown and may be chosen only once its picture was checked; a held-back one shows only its blur."""
+and a variation is shown and may be chosen only once its picture was checked; a held-back one shows only its blur.
+Under the picture the visitor picks what the design starts from: the SM6's shape, or a sketch drawn on the pad
+(ui/kiosk/sketch_pad.py), kept in the picture store and, where a ControlNet of the model's family is installed,
+guiding the shape with its edges (a visitor never picks a ControlNet: the first "edges" one is taken)."""
 
 from __future__ import annotations
 
@@ -26,11 +29,13 @@ from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import big_button, words
 from ui.kiosk.kiosk_style import SMALL, THUMB
 from ui.kiosk.picture import Picture
+from ui.kiosk.sketch_pad import SketchScreen
 from ui.kiosk.step_layout import nav_row, step_columns
 from ui.tasks import run_in_background
 
 TILES = ("studio", "busan-night", "coastal-road", "hanok-heritage", "watercolour", "cyberpunk")
 MAX_VARIATIONS = 4  # what fits under the picture as big tappable tiles
+SKETCH_ICON = 48  # the used sketch, small on its tile
 # A safety note is a message in small type: under the prompt it must fit the side column at 1280×800 with the nav.
 NOTE_QSS = f"QLabel {{ font-size: {SMALL}px; padding: 6px 12px; }}"  # i18n: not shown
 
@@ -55,6 +60,9 @@ class DesignStep(Retranslating, QWidget):
         self.vm = vm
         self._thumbs_asked = 0  # numbers each thumbnail read: a late answer for earlier variations is dropped
         self._thumb_images: dict[str, QImage] = {}  # design id -> its own picture, small (shown once allowed)
+        self._sketch = ""  # sha256 of the visitor's sketch in the picture store, once used
+        self._sketch_guide = ""  # the ControlNet chosen for it (the kiosk offers no other way to pick one)
+        self._asked_sketch = False  # a sketch is on its way to the picture store
         self._setup_ui()
         vm.prompt_changed.connect(self._on_prompt)
         vm.preset_changed.connect(self._on_preset)
@@ -64,6 +72,10 @@ class DesignStep(Retranslating, QWidget):
         vm.current_design_changed.connect(self._on_current)
         vm.prompt_problem_changed.connect(self._show_prompt_problem)
         vm.sig_picture_checked.connect(lambda _design_id: self._show_thumbs())
+        vm.sig_picture_kept.connect(self._on_sketch_kept)
+        vm.picture_problem_changed.connect(self._on_sketch_problem)
+        vm.picture_loading_changed.connect(self._show_state)
+        vm.source_changed.connect(lambda _source: self._show_start())
         for signal in (vm.busy_changed, vm.progress_changed, vm.error_changed):
             signal.connect(self._show_state)
         self.retranslate()
@@ -93,6 +105,16 @@ class DesignStep(Retranslating, QWidget):
         left.addLayout(thumbs)
         self.picture_note = _note()  # why a picture is blurred (the picture above gives way to it)
         left.addWidget(self.picture_note)
+        start = QHBoxLayout()  # what the design starts from: the SM6's shape, or a sketch the visitor draws
+        start.setSpacing(12)
+        self.start_base = _start_tile()
+        self.start_base.clicked.connect(self._on_start_base)
+        start.addWidget(self.start_base, 1)
+        self.start_sketch = _start_tile()
+        self.start_sketch.setIconSize(QSize(SKETCH_ICON, SKETCH_ICON))
+        self.start_sketch.clicked.connect(self._on_draw)
+        start.addWidget(self.start_sketch, 1)
+        left.addLayout(start)
         _row, side = step_columns(self, left, spacing=12)
         self.title = words("title", centred=False)
         side.addWidget(self.title)
@@ -146,6 +168,9 @@ class DesignStep(Retranslating, QWidget):
         side.addWidget(self.message)
         side.addStretch(1)
         self.back, self.next = nav_row(side, self.sig_back, self._on_next)
+        self.sketch_pad = SketchScreen(self)  # covers the step while the visitor draws
+        self.sketch_pad.sig_use.connect(self._on_use_sketch)
+        self.sketch_pad.sig_cancel.connect(self._show_start)
 
     # --- what the visitor does ---
 
@@ -154,7 +179,8 @@ class DesignStep(Retranslating, QWidget):
             self.vm.cancel_current()
             return
         self.vm.random_seed = True  # a visitor never sees a seed: every Generate is a new set
-        self.vm.source = "base"  # from the SM6 artwork, so the shape slider means what it says
+        # From the SM6 artwork (or the visitor's sketch), so the shape slider means what it says.
+        self.vm.source = "picture" if self.sketch_in_use else "base"
         self.vm.batch = min(self.vm.batch, MAX_VARIATIONS)
         self.vm.generate()
 
@@ -165,6 +191,66 @@ class DesignStep(Retranslating, QWidget):
             self.vm.show_design(variations[index])
         else:
             self._on_current(self.vm.current_design)  # the tap lit it: put the light back where it was
+
+    # --- the sketch pad ---
+
+    @property
+    def sketch_in_use(self) -> bool:
+        return bool(self._sketch) and self.vm.source_picture == self._sketch
+
+    def _on_draw(self) -> None:
+        self._show_start()  # the tap lit the tile: it stays lit only while a sketch is in use
+        self.sketch_pad.open_for(self.vm.width, self.vm.height)
+
+    def _on_start_base(self) -> None:
+        """Back to the SM6's own shape: the sketch stays on the pad, to use again."""
+        vm = self.vm
+        if vm.source == "picture":
+            vm.source = "base"
+        if self._sketch_guide and vm.control_model == self._sketch_guide:
+            vm.control_model = ""
+        self._sketch_guide = ""
+        self._show_start()
+
+    def _on_use_sketch(self, png: bytes) -> None:
+        self._asked_sketch = True
+        self.vm.use_sketch(png)
+
+    def _on_sketch_kept(self, sha: str) -> None:
+        if not self._asked_sketch:
+            return  # a picture loaded elsewhere (the studio), not this visitor's sketch
+        self._asked_sketch = False
+        self._sketch = sha
+        vm = self.vm
+        # Its edges guide a ControlNet where one of the model's family is installed; else the sketch alone starts it.
+        guides = [m for m in vm.controlnets if (getattr(m, "hint", "") or "edges") == "edges"]
+        if guides and not vm.control_model:
+            self._sketch_guide = vm.control_model = guides[0].id
+            vm.control_hint = "edges"
+        self.sketch_pad.kept()
+        self._show_start()
+
+    def _on_sketch_problem(self, problem) -> None:
+        if problem is None or not self._asked_sketch:
+            return
+        self._asked_sketch = False
+        text = str(problem) if not isinstance(problem, str) else ""
+        self.sketch_pad.show_problem(text or translate("DesignStep", "Your sketch could not be kept. Try again."))
+
+    def _show_start(self) -> None:
+        sketch = self.sketch_in_use and self.vm.source == "picture"
+        self.start_base.setChecked(not sketch)
+        self.start_sketch.setChecked(sketch)
+        thumb = self.vm.picture_thumb if sketch else None
+        self.start_sketch.setIcon(QIcon(QPixmap.fromImage(thumb)) if thumb is not None else QIcon())
+        self.start_sketch.setText(
+            translate("DesignStep", "My sketch") if sketch else translate("DesignStep", "Draw your own")
+        )
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.sketch_pad.isVisible():
+            self.sketch_pad.setGeometry(self.rect())
 
     def _on_next(self) -> None:
         design = self.vm.current_design
@@ -241,6 +327,7 @@ class DesignStep(Retranslating, QWidget):
     def _show_state(self, *_args) -> None:
         vm = self.vm
         self.generate.setText(translate("DesignStep", "Stop") if vm.busy else translate("DesignStep", "Generate"))
+        self.generate.setEnabled(vm.busy or not vm.picture_loading)  # a sketch on its way to the store comes first
         self.progress.setVisible(vm.busy)
         self.progress.setValue(vm.progress)
         error = vm.error
@@ -289,6 +376,10 @@ class DesignStep(Retranslating, QWidget):
             button.setIcon(QIcon())
             button.hide()
         self._on_preset(self.vm.preset)
+        self._sketch = self._sketch_guide = ""
+        self._asked_sketch = False
+        self.sketch_pad.wipe()  # no stroke of the last visitor stays, drawn or used
+        self._show_start()
         self._show_prompt_problem()
         self._show_state()
 
@@ -302,13 +393,22 @@ class DesignStep(Retranslating, QWidget):
         self.shape_label.setText(translate("DesignStep", "Keep the shape"))
         self.free_label.setText(translate("DesignStep", "Free"))
         self.close_label.setText(translate("DesignStep", "Close to the SM6"))
+        self.start_base.setText(translate("DesignStep", "Start from the SM6"))
         self.back.setText(translate("DesignStep", "Back"))
         self.next.setText(translate("DesignStep", "Next"))
         for number, button in enumerate(self.thumbs, start=1):
             button.setAccessibleName(translate("DesignStep", "Variation {number}").format(number=number))
         self._on_preset(self.vm.preset)
+        self._show_start()
         self._show_prompt_problem()
         self._show_state()
+
+
+def _start_tile() -> QPushButton:
+    tile = QPushButton()
+    tile.setProperty("kiosk", "tile")
+    tile.setCheckable(True)
+    return tile
 
 
 def _note() -> QLabel:

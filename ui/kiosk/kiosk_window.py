@@ -212,7 +212,7 @@ class KioskWindow(Retranslating, QWidget):
         vm = c.design_vm
         vm.negative_prompt, vm.error, vm.random_seed = "", None, True
         vm.preset, vm.keep_shape, vm.source = "studio", 40, "base"
-        vm.view, vm.mask, vm.source_picture = "side", "none", ""
+        vm.view, vm.mask, vm.source_picture, vm.control_model = "side", "none", "", ""  # the sketch's guide goes too
         c.describe_vm.error = None
         for step in (self.design, self.describe, self.preview, self.submit, self.thanks):
             step.clear()

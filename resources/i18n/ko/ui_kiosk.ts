@@ -89,6 +89,18 @@
         <translation>네온 시티</translation>
     </message>
     <message>
+        <source>Your sketch could not be kept. Try again.</source>
+        <translation>스케치를 보관할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>My sketch</source>
+        <translation>내 스케치</translation>
+    </message>
+    <message>
+        <source>Draw your own</source>
+        <translation>직접 그리기</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
@@ -135,6 +147,10 @@
     <message>
         <source>Close to the SM6</source>
         <translation>SM6 그대로</translation>
+    </message>
+    <message>
+        <source>Start from the SM6</source>
+        <translation>SM6 형태로 시작</translation>
     </message>
     <message>
         <source>Back</source>
@@ -242,6 +258,45 @@
     <message>
         <source>Next</source>
         <translation>다음</translation>
+    </message>
+</context>
+<context>
+    <name>SketchScreen</name>
+    <message>
+        <source>Keeping your sketch…</source>
+        <translation>스케치를 보관하는 중…</translation>
+    </message>
+    <message>
+        <source>Use my sketch</source>
+        <translation>내 스케치 사용</translation>
+    </message>
+    <message>
+        <source>Draw your SM6</source>
+        <translation>나만의 SM6 그리기</translation>
+    </message>
+    <message>
+        <source>Draw with your finger. Trace the outline, or draw the car you imagine.</source>
+        <translation>손가락으로 그리세요. 윤곽선을 따라 그리거나 상상하는 차를 자유롭게 그리세요.</translation>
+    </message>
+    <message>
+        <source>Show the SM6 outline</source>
+        <translation>SM6 윤곽선 보기</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Drawing area</source>
+        <translation>그리기 영역</translation>
     </message>
 </context>
 <context>
