@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -128,7 +128,15 @@ class ViewPicker(Retranslating, QWidget):
         vm.view_changed.connect(self._show_view)
         self._show_view(vm.view)
         self.retranslate()
-        run_in_background(_render_views, self._on_rendered, self._on_failed, self)
+        self._rendering = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._rendering:  # drawn once first seen: the window's first paint never waits on the SVGs (~0.2 s)
+            self._rendering = True
+            QTimer.singleShot(
+                0, self, lambda: run_in_background(_render_views, self._on_rendered, self._on_failed, self)
+            )
 
     def retranslate(self) -> None:
         for view, tile in self.tiles.items():
