@@ -37,7 +37,7 @@ def view_words(view: str) -> str:
     }[view]
 
 
-def _render_views() -> dict[str, QImage]:
+def render_views() -> dict[str, QImage]:
     """On the disk executor: each view's artwork as a QImage (a QImage may be made on any thread)."""
     from app.generation.base_art import render_base
 
@@ -135,7 +135,7 @@ class ViewPicker(Retranslating, QWidget):
         if not self._rendering:  # drawn once first seen: the window's first paint never waits on the SVGs (~0.2 s)
             self._rendering = True
             QTimer.singleShot(
-                0, self, lambda: run_in_background(_render_views, self._on_rendered, self._on_failed, self)
+                0, self, lambda: run_in_background(render_views, self._on_rendered, self._on_failed, self)
             )
 
     def retranslate(self) -> None:

@@ -5,7 +5,8 @@ Content safety is the view-model's too (the kiosk's policy enforces it): a block
 and a variation is shown and may be chosen only once its picture was checked; a held-back one shows only its blur.
 Under the picture the visitor picks what the design starts from: the SM6's shape, or a sketch drawn on the pad
 (ui/kiosk/sketch_pad.py), kept in the picture store and, where a ControlNet of the model's family is installed,
-guiding the shape with its edges (a visitor never picks a ControlNet: the first "edges" one is taken)."""
+guiding the shape with its edges (a visitor never picks a ControlNet: the first "edges" one is taken). The SM6 tile
+shows the chosen view small; tapped again it opens the view chooser (ui/kiosk/view_chooser.py)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from ui.kiosk.kiosk_style import SMALL, THUMB
 from ui.kiosk.picture import Picture
 from ui.kiosk.sketch_pad import SketchScreen
 from ui.kiosk.step_layout import nav_row, step_columns
+from ui.kiosk.view_chooser import START_ICON, ViewChooser
 from ui.tasks import run_in_background
 
 TILES = ("studio", "busan-night", "coastal-road", "hanok-heritage", "watercolour", "cyberpunk")
@@ -108,6 +110,7 @@ class DesignStep(Retranslating, QWidget):
         start = QHBoxLayout()  # what the design starts from: the SM6's shape, or a sketch the visitor draws
         start.setSpacing(12)
         self.start_base = _start_tile()
+        self.start_base.setIconSize(START_ICON)
         self.start_base.clicked.connect(self._on_start_base)
         start.addWidget(self.start_base, 1)
         self.start_sketch = _start_tile()
@@ -171,6 +174,9 @@ class DesignStep(Retranslating, QWidget):
         self.sketch_pad = SketchScreen(self)  # covers the step while the visitor draws
         self.sketch_pad.sig_use.connect(self._on_use_sketch)
         self.sketch_pad.sig_cancel.connect(self._show_start)
+        self.view_chooser = ViewChooser(self.vm, self, seen_by=self.start_base)  # covers the step while open
+        self.view_chooser.sig_pictures.connect(self._show_start)
+        self.vm.view_changed.connect(lambda _view: self._show_start())
 
     # --- what the visitor does ---
 
@@ -202,9 +208,14 @@ class DesignStep(Retranslating, QWidget):
         self._show_start()  # the tap lit the tile: it stays lit only while a sketch is in use
         self.sketch_pad.open_for(self.vm.width, self.vm.height)
 
-    def _on_start_base(self) -> None:
-        """Back to the SM6's own shape: the sketch stays on the pad, to use again."""
+    def _on_start_base(self, checked: bool = True) -> None:
+        """Back to the SM6's own shape: the sketch stays on the pad, to use again. Tapped when already chosen (the
+        tap unchecked it): which view of the SM6."""
         vm = self.vm
+        if not checked:
+            self._show_start()
+            self.view_chooser.open()
+            return
         if vm.source == "picture":
             vm.source = "base"
         if self._sketch_guide and vm.control_model == self._sketch_guide:
@@ -240,6 +251,7 @@ class DesignStep(Retranslating, QWidget):
     def _show_start(self) -> None:
         sketch = self.sketch_in_use and self.vm.source == "picture"
         self.start_base.setChecked(not sketch)
+        self.start_base.setIcon(self.view_chooser.icon(self.vm.view))
         self.start_sketch.setChecked(sketch)
         thumb = self.vm.picture_thumb if sketch else None
         self.start_sketch.setIcon(QIcon(QPixmap.fromImage(thumb)) if thumb is not None else QIcon())
@@ -379,6 +391,7 @@ class DesignStep(Retranslating, QWidget):
         self._sketch = self._sketch_guide = ""
         self._asked_sketch = False
         self.sketch_pad.wipe()  # no stroke of the last visitor stays, drawn or used
+        self.view_chooser.hide()
         self._show_start()
         self._show_prompt_problem()
         self._show_state()

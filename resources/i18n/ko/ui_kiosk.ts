@@ -640,4 +640,15 @@
         <translation>완료</translation>
     </message>
 </context>
+<context>
+    <name>ViewChooser</name>
+    <message>
+        <source>Which view of the SM6 do you start from?</source>
+        <translation>어느 시점의 SM6에서 시작하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
 </TS>
