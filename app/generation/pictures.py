@@ -14,7 +14,6 @@ import io
 import logging
 import os
 import re
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -139,18 +138,18 @@ def _decode(data: bytes) -> Image.Image:
     if len(data) > MAX_FILE_BYTES:
         raise RequestError(FILE_TOO_LARGE(max_mb=MAX_FILE_BYTES // (1024 * 1024)), f"{len(data)} bytes or more")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # DecompressionBombWarning: our own, smaller cap decides below
-            with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
-                width, height = image.size  # from the header: nothing decoded yet
-                if not (0 < width <= MAX_SIDE_IN and 0 < height <= MAX_SIDE_IN):
-                    raise RequestError(
-                        TOO_MANY_PIXELS(width=width, height=height, max_side=MAX_SIDE_IN), f"{width}×{height}"
-                    )
-                image.seek(0)  # an animation or a multi-page file: its first frame
-                image.load()  # decodes every byte of it: a truncated file fails here
-                upright = ImageOps.exif_transpose(image)
-                return _to_rgb(upright)
+        # PIL refuses a picture over twice its pixel limit while opening (and only warns between: its warning filter is
+        # process-wide and this runs off the UI thread, so it is left alone); our smaller cap decides the rest.
+        with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
+            width, height = image.size  # from the header: nothing decoded yet
+            if not (0 < width <= MAX_SIDE_IN and 0 < height <= MAX_SIDE_IN):
+                raise RequestError(
+                    TOO_MANY_PIXELS(width=width, height=height, max_side=MAX_SIDE_IN), f"{width}×{height}"
+                )
+            image.seek(0)  # an animation or a multi-page file: its first frame
+            image.load()  # decodes every byte of it: a truncated file fails here
+            upright = ImageOps.exif_transpose(image)
+            return _to_rgb(upright)
     except RequestError:
         raise
     except Image.DecompressionBombError as exc:
