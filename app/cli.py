@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Sequence
 
-from app import __version__, cli_campaign, crash_log, i18n
+from app import __version__, cli_campaign, cli_kiosk_at_boot, cli_remove_data, crash_log, i18n, self_test
 from app import cli_messages as words
 from app.cli_checks import UsageError, check_generate_args, check_out_folder
 from app.cli_messages import argparse_speaks, helps
@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help=helps(words.HELP_DOCTOR))
     sub.add_parser("presets", help=helps(words.HELP_PRESETS))
     cli_campaign.add_parser(sub)
+    self_test.add_parser(sub)
+    cli_kiosk_at_boot.add_parser(sub)
+    cli_remove_data.add_parser(sub)
     return parser
 
 
@@ -202,6 +205,12 @@ def _run(args: argparse.Namespace, open_window: Callable[[argparse.Namespace], i
         return run_doctor()
     if args.command == "campaign":
         return cli_campaign.run(args)
+    if args.command == "self-test":
+        return self_test.run(args)
+    if args.command == "kiosk-at-boot":
+        return cli_kiosk_at_boot.run(args)
+    if args.command == "remove-data":
+        return cli_remove_data.run(args)
     if args.command == "presets":
         from app.generation.presets import default_presets
 

@@ -7,7 +7,7 @@ import logging
 import platform
 import sys
 
-from app import __version__, data_lock, paths
+from app import __version__, build_info, data_lock, paths
 from app.cli_messages import display_width
 from app.fsutil import check_writable
 from app.messages import Msg
@@ -32,6 +32,7 @@ SECTION_FOLDERS = Msg("doctor.section.folders", "Folders")
 SECTION_PACKAGES = Msg("doctor.section.packages", "Packages")
 SECTION_PROBLEMS = Msg("doctor.section.problems", "Problems")
 ROW_VERSION = Msg("doctor.row.version", "version")
+ROW_BUILD = Msg("doctor.row.build", "build")
 ROW_PLATFORM = Msg("doctor.row.platform", "platform")
 ROW_RUNS_ON = Msg("doctor.row.runs_on", "will run on")
 ROW_NOTE = Msg("doctor.row.note", "note")
@@ -105,6 +106,12 @@ def _torch_rows(device_setting: str) -> list[tuple[str, str]]:
     return rows
 
 
+def _cuda_usable() -> bool:
+    import torch
+
+    return bool(torch.cuda.is_available())
+
+
 def _model_line(model) -> str:
     if not model.usable:
         return str(MODEL_UNUSABLE(id=model.id, error=model.error_msg or model.error))
@@ -135,11 +142,13 @@ def _model_row(model) -> str:
 def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
     """Sections of (label, value) rows, and the problems that make the app unusable."""
     problems: list[str] = []
+    build = build_info.current()
     sections = [
         (
             "SM6 Design Studio",
             [
                 (str(ROW_VERSION()), __version__),
+                (str(ROW_BUILD()), build_info.describe(build)),
                 ("python", sys.version.split()[0]),
                 (str(ROW_PLATFORM()), platform.platform()),
             ],
@@ -150,10 +159,15 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
     loaded = read_settings(set_aside=False)  # doctor only reports: the app itself keeps a bad file aside
     try:
         torch_rows = _torch_rows(loaded.settings.generation.device)
+        cuda_usable: bool | None = _cuda_usable()
     except Exception as exc:  # a broken torch install is exactly what doctor must report
         log.warning("torch cannot be imported", exc_info=True)
         torch_rows = [("torch", str(TORCH_NOT_IMPORTED(kind=type(exc).__name__)))]
         problems.append(str(TORCH_BROKEN()))
+        cuda_usable = None
+    build_note = build_info.note(build, cuda_usable)
+    if build_note is not None:  # under the build row: the other build would suit this computer better
+        sections[0][1].insert(2, (str(ROW_NOTE()), str(build_note)))
     sections.append((str(SECTION_TORCH()), torch_rows))
 
     from app.generation.registry import ModelRegistry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -33,7 +34,12 @@ def default_data_dir() -> Path:
 def _chosen_data_dir() -> Path | None:
     # app.config builds on this module, not the other way round, so the file is read here through the same guarded
     # reader; app.config is the one that reports a bad file and keeps it aside.
-    value = settings_file.read(config_dir() / "settings.toml", set_aside=False).data.get("data_dir", "")
+    return _path_in(config_dir() / "settings.toml", "data_dir")
+
+
+def _path_in(file: Path, key: str) -> Path | None:
+    """A folder named in a TOML file, read through the guarded reader; None when absent or not a usable path."""
+    value = settings_file.read(file, set_aside=False).data.get(key, "")
     if not isinstance(value, str) or not value or "\x00" in value:
         return None
     try:
@@ -53,8 +59,25 @@ def user_models_dir() -> Path:
 
 
 def bundled_models_dir() -> Path:
-    """The models/ folder beside the app, where users drop weights. SM6_BUNDLED_MODELS_DIR overrides."""
-    return _env_path("SM6_BUNDLED_MODELS_DIR") or REPO_ROOT / "models"
+    """Where users drop weights: SM6_BUNDLED_MODELS_DIR, else in an installed package the folder its installer chose
+    (`install.toml` beside the program), else the models/ folder of a source checkout."""
+    chosen = _env_path("SM6_BUNDLED_MODELS_DIR")
+    if chosen:
+        return chosen
+    if getattr(sys, "frozen", False):
+        # Inside a package, REPO_ROOT is the program's own read-only files, upgraded and removed with it: weights
+        # never go there.
+        return installer_models_dir(Path(sys.executable).parent) or user_models_dir()
+    return REPO_ROOT / "models"
+
+
+INSTALL_FILE = "install.toml"
+
+
+def installer_models_dir(program_dir: Path) -> Path | None:
+    """The shared models folder an installer wrote into `install.toml` beside the program (the .deb:
+    /var/lib/sm6-studio/models; Windows: the folder chosen in the installer), or None."""
+    return _path_in(program_dir / INSTALL_FILE, "models_dir")
 
 
 def model_search_dirs() -> list[Path]:

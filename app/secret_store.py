@@ -228,6 +228,12 @@ class ApiKeyStore:
         """Whether a keyring that keeps secrets safely is there to save a key in."""
         return self._backend() is not None
 
+    def saved_in_keyring(self) -> bool:
+        """Whether the keyring holds this secret (whatever the environment says). May block; may raise the
+        backend's error."""
+        backend = self._backend()
+        return backend is not None and backend.get_password(self.service, self.username) is not None
+
     @staticmethod
     def masked(key: str | None) -> str:
         """Like "sk-…a1b2": the last 4 characters at most, and only when at least 8 more stay hidden."""

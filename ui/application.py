@@ -9,6 +9,7 @@ import sys
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.kiosk import DESKTOP, Policy
@@ -25,10 +26,33 @@ def create_qapplication(policy: Policy = DESKTOP) -> QApplication:
     app.setApplicationName("SM6 Design Studio")  # i18n: not shown (names the app's folders; the same in any language)
     app.setOrganizationName("SM6")
     app.setApplicationDisplayName("SM6 Design Studio")  # i18n: not shown (the window gives it in the person's language)
+    app.setDesktopFileName("sm6-studio")  # i18n: not shown (Linux desktops match the installed sm6-studio.desktop)
+    app.setWindowIcon(app_icon())
     from ui.widgets.dates import show_moments_in_messages
 
     show_moments_in_messages()  # a date inside a core message reads like every other date on screen
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's mark for every window (and a Windows task bar or a Linux dock without the .desktop file). An SVG
+    QIcon draws nothing until a size is asked for, so setting it costs the first paint nothing."""
+    from app import paths
+
+    return QIcon(str(paths.resource("app", "sm6-studio.svg")))
+
+
+def install_about_shortcut(window: QWidget, device_setting: Callable[[], str]) -> QShortcut:
+    """F1 opens About SM6 Design Studio from `window`; the dialog's module is imported only then (first paint)."""
+
+    def open_it() -> None:
+        from ui.widgets.about_dialog import open_about
+
+        open_about(window, device_setting())
+
+    shortcut = QShortcut(QKeySequence("F1"), window)  # i18n: not shown (a key sequence)
+    shortcut.activated.connect(open_it)
+    return shortcut
 
 
 class FirstPaint(QObject):
@@ -53,6 +77,8 @@ def open_main_window(loaded, policy: Policy = DESKTOP):
     from ui.app_controller import AppController
 
     controller = AppController(loaded.settings, policy=policy)
+    if policy.may_open_settings and not policy.guided_flow:  # never at a kiosk: F1 there would show staff's folders
+        install_about_shortcut(controller.window, lambda: controller.settings.generation.device)
     if loaded.warning:  # by its id when it has one: said again if the person changes the language
         controller.window.show_notice(loaded.warning_msg or loaded.warning, loaded.details)
     return controller

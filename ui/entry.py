@@ -27,11 +27,19 @@ def _restart_as_desktop() -> None:
     import logging
     import os
 
+    argv = desktop_restart_argv()
+    logging.shutdown()
+    os.execv(argv[0], argv)
+
+
+def desktop_restart_argv() -> list[str]:
+    """This process's own command line without the kiosk flags, for os.execv."""
     from app.showroom.mode import desktop_argv
 
-    argv = desktop_argv(list(getattr(sys, "orig_argv", [sys.executable, *sys.argv])))
-    logging.shutdown()
-    os.execv(sys.executable, [sys.executable, *argv[1:]])
+    if getattr(sys, "frozen", False):  # an installed package: the program itself, then its arguments
+        return [sys.executable, *desktop_argv(sys.argv)[1:]]
+    # python, then the script (or -m module) and its arguments
+    return [sys.executable, *desktop_argv(list(getattr(sys, "orig_argv", [sys.executable, *sys.argv])))[1:]]
 
 
 def main() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.config import Settings
 from ui.i18n import translate
@@ -14,6 +14,7 @@ from ui.settings.kiosk_settings_card import install_showroom_card
 from ui.settings.models_settings_line import install_models_line
 from ui.settings.safety_settings_card import install_safety_card
 from ui.settings.settings_dialog import SettingsDialog
+from ui.widgets.about_dialog import open_about
 
 
 class SettingsPage(SettingsDialog):
@@ -28,11 +29,33 @@ class SettingsPage(SettingsDialog):
         self.safety_card = install_safety_card(self)  # saves its own changes at once, like the kiosk card
         self.curation_card = install_curation_card(self)  # staff only, as the whole page is; saves at once
         self.models_line = install_models_line(self)  # Manage models…: the controller opens Models…
+        self.about_button = self._install_about_button()
 
     def retranslate(self) -> None:
         super().retranslate()
         self.cancel_button.setText(translate("SettingsPage", "Revert"))
         self.cancel_button.setToolTip(translate("SettingsPage", "Put back the saved settings"))
+        if hasattr(self, "about_button"):  # the dialog's words are said before the page adds its own
+            self._say_about()
+
+    def _say_about(self) -> None:
+        self.about_button.setText(translate("SettingsPage", "About SM6 Design Studio…"))
+        self.about_button.setToolTip(translate("SettingsPage", "Version, build, folders and licences (F1)"))
+
+    def _install_about_button(self) -> QPushButton:
+        """A quiet entry at the foot's far left, away from Revert and Save."""
+        button = QPushButton()
+        button.setProperty("flat", True)
+        button.clicked.connect(lambda: open_about(self.window(), self._original.generation.device))
+        footer = next(
+            item.layout()
+            for item in (self.layout().itemAt(i) for i in range(self.layout().count()))
+            if item.layout() is not None and item.layout().indexOf(self.cancel_button) >= 0
+        )
+        footer.insertWidget(0, button)
+        self.about_button = button
+        self._say_about()
+        return button
 
     def _remember(self, settings: Settings) -> None:
         self._original = copy.deepcopy(settings)

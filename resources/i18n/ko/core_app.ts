@@ -4,6 +4,56 @@
 <context>
     <name>core.app</name>
     <message>
+        <source>built {date}</source>
+        <comment>build.built_on</comment>
+        <translation>{date} 빌드</translation>
+    </message>
+    <message>
+        <source>CPU build</source>
+        <comment>build.cpu</comment>
+        <translation>CPU 빌드</translation>
+    </message>
+    <message>
+        <source>CUDA {cuda} build</source>
+        <comment>build.cuda</comment>
+        <translation>CUDA {cuda} 빌드</translation>
+    </message>
+    <message>
+        <source>CUDA build</source>
+        <comment>build.cuda_plain</comment>
+        <translation>CUDA 빌드</translation>
+    </message>
+    <message>
+        <source>This computer has an NVIDIA GPU; the CUDA build of SM6 Design Studio would use it.</source>
+        <comment>build.note.cpu_build_has_gpu</comment>
+        <translation>이 컴퓨터에는 NVIDIA GPU가 있습니다. SM6 Design Studio의 CUDA 빌드를 설치하면 이 GPU를 사용합니다.</translation>
+    </message>
+    <message>
+        <source>This is the CUDA build, but no NVIDIA GPU can be used here, so it runs on the CPU; the CPU build is smaller.</source>
+        <comment>build.note.cuda_build_no_gpu</comment>
+        <translation>CUDA 빌드이지만 이 컴퓨터에서는 사용할 수 있는 NVIDIA GPU가 없어 CPU에서 실행됩니다. CPU 빌드가 더 작습니다.</translation>
+    </message>
+    <message>
+        <source>{packager} package</source>
+        <comment>build.packaged_by</comment>
+        <translation>{packager} 패키지</translation>
+    </message>
+    <message>
+        <source>Run from source</source>
+        <comment>build.source</comment>
+        <translation>소스에서 실행</translation>
+    </message>
+    <message>
+        <source>Unknown build (its description cannot be read; see the log)</source>
+        <comment>build.unknown</comment>
+        <translation>알 수 없는 빌드(빌드 설명을 읽을 수 없습니다. 로그를 확인하세요)</translation>
+    </message>
+    <message>
+        <source>The build description</source>
+        <comment>build.what.file</comment>
+        <translation>빌드 설명 파일</translation>
+    </message>
+    <message>
         <source>ambiguous option: {option} could match {matches}</source>
         <comment>cli.argparse.ambiguous</comment>
         <translation>모호한 옵션: {option}은(는) {matches} 중 어느 것이든 될 수 있습니다</translation>
@@ -494,6 +544,121 @@
         <translation>다른 SM6 Design Studio(프로세스 {pid})가 데이터 폴더를 사용 중입니다. 최대 {seconds:g}초 동안 기다립니다…</translation>
     </message>
     <message>
+        <source>In the settings folder {folder}, the app's files ({size})</source>
+        <comment>data.remove.config_part</comment>
+        <translation>설정 폴더 {folder} 안의 앱 파일({size})</translation>
+    </message>
+    <message>
+        <source>Settings folder {folder} ({size})</source>
+        <comment>data.remove.config_whole</comment>
+        <translation>설정 폴더 {folder} ({size})</translation>
+    </message>
+    <message>
+        <source>Type {word} to confirm: </source>
+        <comment>data.remove.confirm</comment>
+        <translation>확인하려면 {word}를 입력하세요: </translation>
+    </message>
+    <message>
+        <source>In the data folder {folder}, what the app made ({size}): designs {designs}, wallet accounts {wallets}</source>
+        <comment>data.remove.data_part</comment>
+        <translation>데이터 폴더 {folder} 안에서 앱이 만든 것({size}): 디자인 {designs}개, 지갑 계정 {wallets}개</translation>
+    </message>
+    <message>
+        <source>Data folder {folder} ({size}): designs {designs}, wallet accounts {wallets}</source>
+        <comment>data.remove.data_whole</comment>
+        <translation>데이터 폴더 {folder} ({size}): 디자인 {designs}개, 지갑 계정 {wallets}개</translation>
+    </message>
+    <message>
+        <source>SM6 Design Studio's data is removed.</source>
+        <comment>data.remove.done</comment>
+        <translation>SM6 Design Studio 데이터를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>{path} could not be removed ({reason}). What is listed as removed is gone; run the command again to remove the rest.</source>
+        <comment>data.remove.failed</comment>
+        <translation>{path}을(를) 삭제할 수 없습니다({reason}). 삭제했다고 표시된 것은 이미 삭제되었습니다. 나머지를 삭제하려면 명령을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>This removes SM6 Design Studio's data for this account:</source>
+        <comment>data.remove.header</comment>
+        <translation>이 계정의 SM6 Design Studio 데이터를 삭제합니다:</translation>
+    </message>
+    <message>
+        <source>remove this account's SM6 Design Studio data: designs, settings, the app's keys in the system keyring</source>
+        <comment>data.remove.help</comment>
+        <translation>이 계정의 SM6 Design Studio 데이터를 삭제합니다: 디자인, 설정, 시스템 키링에 저장된 앱의 키</translation>
+    </message>
+    <message>
+        <source>remove wallet keystores too: their accounts' keys are then lost for good</source>
+        <comment>data.remove.help_wallets</comment>
+        <translation>지갑 키스토어도 삭제합니다: 그 계정의 키는 영구히 사라집니다</translation>
+    </message>
+    <message>
+        <source>remove without asking (for an uninstaller)</source>
+        <comment>data.remove.help_yes</comment>
+        <translation>묻지 않고 삭제합니다(제거 프로그램용)</translation>
+    </message>
+    <message>
+        <source>Left where they are, not made by SM6 Design Studio: {names}</source>
+        <comment>data.remove.left</comment>
+        <translation>SM6 Design Studio가 만들지 않아 그대로 둡니다: {names}</translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <comment>data.remove.not_confirmed</comment>
+        <translation>삭제한 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no SM6 Design Studio data for this account. Nothing was removed.</source>
+        <comment>data.remove.nothing</comment>
+        <translation>이 계정에는 SM6 Design Studio 데이터가 없습니다. 삭제한 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Removed {path}</source>
+        <comment>data.remove.removed</comment>
+        <translation>삭제함: {path}</translation>
+    </message>
+    <message>
+        <source>the curation database password</source>
+        <comment>data.remove.secret.curation</comment>
+        <translation>큐레이션 데이터베이스 비밀번호</translation>
+    </message>
+    <message>
+        <source>the OpenAI API key</source>
+        <comment>data.remove.secret.openai</comment>
+        <translation>OpenAI API 키</translation>
+    </message>
+    <message>
+        <source>the IPFS pinning service token</source>
+        <comment>data.remove.secret.pinning</comment>
+        <translation>IPFS 고정 서비스 토큰</translation>
+    </message>
+    <message>
+        <source>The folders are removed, but not everything from the system keyring: {reason} Then run this again.</source>
+        <comment>data.remove.secret_left</comment>
+        <translation>폴더는 삭제했지만 시스템 키링에서 일부를 삭제하지 못했습니다: {reason} 그런 다음 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>From the system keyring: {names}</source>
+        <comment>data.remove.secrets</comment>
+        <translation>시스템 키링에서: {names}</translation>
+    </message>
+    <message>
+        <source>unknown (the library cannot be read)</source>
+        <comment>data.remove.unknown_count</comment>
+        <translation>알 수 없음(라이브러리를 읽을 수 없음)</translation>
+    </message>
+    <message>
+        <source>Wallet keystores ({count}) go too: their accounts' keys are lost for good unless exported.</source>
+        <comment>data.remove.wallets_go</comment>
+        <translation>지갑 키스토어({count}개)도 삭제합니다. 내보내지 않았다면 그 계정의 키는 영구히 사라집니다.</translation>
+    </message>
+    <message>
+        <source>The data folder holds wallet keystores ({count}), the only copy of their accounts' keys: removing them loses those accounts, and everything they own, for good. Export each account first (in the app: Wallet → Export keystore…), then run this again with --including-wallets. Nothing was removed.</source>
+        <comment>data.remove.wallets_refused</comment>
+        <translation>데이터 폴더에 지갑 키스토어({count}개)가 있으며, 그 계정의 키는 이것이 유일한 사본입니다. 삭제하면 그 계정과 계정이 가진 모든 것을 영구히 잃습니다. 먼저 계정마다 내보내기를 한 다음(앱에서: 지갑 → 키스토어 내보내기…), --including-wallets를 붙여 다시 실행하세요. 삭제한 것이 없습니다.</translation>
+    </message>
+    <message>
         <source>All checks passed.</source>
         <comment>doctor.all_checks_passed</comment>
         <translation>모든 검사를 통과했습니다.</translation>
@@ -607,6 +772,11 @@
         <source>not installed</source>
         <comment>doctor.not_installed</comment>
         <translation>설치되지 않음</translation>
+    </message>
+    <message>
+        <source>build</source>
+        <comment>doctor.row.build</comment>
+        <translation>빌드</translation>
     </message>
     <message>
         <source>config</source>
@@ -952,6 +1122,181 @@
         <source>the system refused (error {errno})</source>
         <comment>os.refused_code</comment>
         <translation>시스템이 거부함 (오류 {errno})</translation>
+    </message>
+    <message>
+        <source>All checks passed in {seconds:.0f} s.</source>
+        <comment>selftest.all_passed</comment>
+        <translation>모든 검사를 {seconds:.0f}초 만에 통과했습니다.</translation>
+    </message>
+    <message>
+        <source>The details are in {where}; send that file to support.</source>
+        <comment>selftest.details_in</comment>
+        <translation>자세한 내용은 {where}에 있습니다. 이 파일을 지원팀에 보내 주세요.</translation>
+    </message>
+    <message>
+        <source>Demo model built</source>
+        <comment>selftest.done.demo_model</comment>
+        <translation>데모 모델을 만들었습니다</translation>
+    </message>
+    <message>
+        <source>Design generated on {device}: {steps} steps, {width}×{height}</source>
+        <comment>selftest.done.generate</comment>
+        <translation>{device}에서 디자인을 생성했습니다: {steps}단계, {width}×{height}</translation>
+    </message>
+    <message>
+        <source>Saved to the library with its provenance</source>
+        <comment>selftest.done.library</comment>
+        <translation>만든 과정 정보와 함께 라이브러리에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Minted token #{token} on the sandbox chain, owner checked</source>
+        <comment>selftest.done.mint</comment>
+        <translation>샌드박스 체인에서 토큰 #{token}을(를) 민팅하고 소유자를 확인했습니다</translation>
+    </message>
+    <message>
+        <source>Sandbox chain started, wallet funded</source>
+        <comment>selftest.done.sandbox</comment>
+        <translation>샌드박스 체인을 시작하고 지갑을 충전했습니다</translation>
+    </message>
+    <message>
+        <source>Described offline, token drafted</source>
+        <comment>selftest.done.token</comment>
+        <translation>오프라인으로 설명을 쓰고 토큰 초안을 만들었습니다</translation>
+    </message>
+    <message>
+        <source>The self-test failed at “{what}”. Your own designs, settings, wallets and models were not touched.</source>
+        <comment>selftest.failed</comment>
+        <translation>자체 점검이 “{what}” 단계에서 실패했습니다. 내 디자인, 설정, 지갑, 모델은 건드리지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>check that this installed copy works end to end, without touching your data</source>
+        <comment>selftest.help</comment>
+        <translation>설치된 프로그램이 처음부터 끝까지 작동하는지 점검합니다(내 데이터는 그대로 둡니다)</translation>
+    </message>
+    <message>
+        <source>print the result as JSON on standard output (the steps go to standard error)</source>
+        <comment>selftest.help_json</comment>
+        <translation>결과를 표준 출력에 JSON으로 씁니다(단계별 줄은 표준 오류로 나갑니다)</translation>
+    </message>
+    <message>
+        <source>keep the test's folder here for a support person (a new or empty folder)</source>
+        <comment>selftest.help_keep</comment>
+        <translation>점검에 쓴 폴더를 지원 담당자를 위해 여기에 남깁니다(새 폴더나 빈 폴더)</translation>
+    </message>
+    <message>
+        <source>--keep needs a new or empty folder; {folder} already holds files.</source>
+        <comment>selftest.keep_not_empty</comment>
+        <translation>--keep에는 새 폴더나 빈 폴더가 필요합니다. {folder}에는 이미 파일이 있습니다.</translation>
+    </message>
+    <message>
+        <source>--keep cannot use {folder}: {reason}.</source>
+        <comment>selftest.keep_unusable</comment>
+        <translation>--keep으로 {folder}을(를) 사용할 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+        <source>The test's folder is kept in {folder}.</source>
+        <comment>selftest.kept_in</comment>
+        <translation>점검에 쓴 폴더를 {folder}에 남겼습니다.</translation>
+    </message>
+    <message>
+        <source>✗ {what}: {reason} ({seconds:.1f} s)</source>
+        <comment>selftest.line_failed</comment>
+        <translation>✗ {what}: {reason} ({seconds:.1f}초)</translation>
+    </message>
+    <message>
+        <source>✓ {what} ({seconds:.1f} s)</source>
+        <comment>selftest.line_ok</comment>
+        <translation>✓ {what} ({seconds:.1f}초)</translation>
+    </message>
+    <message>
+        <source>– {what}: skipped</source>
+        <comment>selftest.line_skipped</comment>
+        <translation>– {what}: 건너뜀</translation>
+    </message>
+    <message>
+        <source>the generation ended without a design</source>
+        <comment>selftest.no_design</comment>
+        <translation>생성이 디자인 없이 끝났습니다</translation>
+    </message>
+    <message>
+        <source>the saved picture does not carry how it was made</source>
+        <comment>selftest.no_provenance</comment>
+        <translation>저장된 그림에 만든 과정 정보가 없습니다</translation>
+    </message>
+    <message>
+        <source>The self-test could not make its temporary folder in {folder} ({reason}). Give it a folder of its own with --keep FOLDER.</source>
+        <comment>selftest.no_temp_folder</comment>
+        <translation>자체 점검용 임시 폴더를 {folder}에 만들 수 없습니다({reason}). --keep FOLDER로 점검에 쓸 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>the sandbox faucet left the wallet empty</source>
+        <comment>selftest.not_funded</comment>
+        <translation>샌드박스 충전 후에도 지갑이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the design is not in the library</source>
+        <comment>selftest.not_in_library</comment>
+        <translation>디자인이 라이브러리에 없습니다</translation>
+    </message>
+    <message>
+        <source>the mint ended as “{state}”: {reason}</source>
+        <comment>selftest.not_minted</comment>
+        <translation>민팅이 “{state}” 상태로 끝났습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the saved picture is missing or differs from the one generated</source>
+        <comment>selftest.picture_changed</comment>
+        <translation>저장된 그림이 없거나 생성한 그림과 다릅니다</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <comment>selftest.skipped</comment>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>it did not finish within {seconds} s</source>
+        <comment>selftest.took_too_long</comment>
+        <translation>{seconds}초 안에 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>something went wrong inside the app (the details are in the error log)</source>
+        <comment>selftest.unexpected</comment>
+        <translation>앱 내부에서 문제가 발생했습니다(자세한 내용은 오류 로그에 있습니다)</translation>
+    </message>
+    <message>
+        <source>Build the demo model</source>
+        <comment>selftest.what.demo_model</comment>
+        <translation>데모 모델 만들기</translation>
+    </message>
+    <message>
+        <source>Generate a design</source>
+        <comment>selftest.what.generate</comment>
+        <translation>디자인 생성</translation>
+    </message>
+    <message>
+        <source>Save it to the library</source>
+        <comment>selftest.what.library</comment>
+        <translation>라이브러리에 저장</translation>
+    </message>
+    <message>
+        <source>Mint the token on the sandbox chain</source>
+        <comment>selftest.what.mint</comment>
+        <translation>샌드박스 체인에서 토큰 민팅</translation>
+    </message>
+    <message>
+        <source>Start the sandbox chain and fund a wallet</source>
+        <comment>selftest.what.sandbox</comment>
+        <translation>샌드박스 체인 시작과 지갑 충전</translation>
+    </message>
+    <message>
+        <source>Describe it and draft its token</source>
+        <comment>selftest.what.token</comment>
+        <translation>설명 작성과 토큰 초안</translation>
+    </message>
+    <message>
+        <source>the chain names another owner of token #{token}</source>
+        <comment>selftest.wrong_owner</comment>
+        <translation>체인에 기록된 토큰 #{token}의 소유자가 다릅니다</translation>
     </message>
     <message>
         <source>it holds a value that cannot be read</source>

@@ -825,5 +825,13 @@
         <source>Put back the saved settings</source>
         <translation>저장된 설정으로 되돌립니다</translation>
     </message>
+    <message>
+        <source>About SM6 Design Studio…</source>
+        <translation>SM6 Design Studio 정보…</translation>
+    </message>
+    <message>
+        <source>Version, build, folders and licences (F1)</source>
+        <translation>버전, 빌드, 폴더, 라이선스 (F1)</translation>
+    </message>
 </context>
 </TS>

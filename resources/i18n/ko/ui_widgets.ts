@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SM6 Design Studio</source>
+        <translation>SM6 Design Studio 정보</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>버전 {version}</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>빌드</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>실행 장치</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Designs and library</source>
+        <translation>디자인 및 라이브러리</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Your models</source>
+        <translation>내 모델</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>라이선스</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>세부 정보 복사</translation>
+    </message>
+    <message>
+        <source>Copy these facts as plain text, for a support call</source>
+        <translation>지원 문의용으로 이 정보를 일반 텍스트로 복사합니다</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Finding out…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Unknown (see `sm6-studio doctor`)</source>
+        <translation>알 수 없음 (`sm6-studio doctor` 참고)</translation>
+    </message>
+    <message>
+        <source>Build: {build}</source>
+        <translation>빌드: {build}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>참고: {note}</translation>
+    </message>
+    <message>
+        <source>Packaged by: {packager}</source>
+        <translation>패키지 도구: {packager}</translation>
+    </message>
+    <message>
+        <source>Built: {moment}</source>
+        <translation>빌드 시각: {moment}</translation>
+    </message>
+    <message>
+        <source>Source commit: {commit}</source>
+        <translation>소스 커밋: {commit}</translation>
+    </message>
+    <message>
+        <source>torch: {version}</source>
+        <translation>torch: {version}</translation>
+    </message>
+    <message>
+        <source>Runs on: {device}</source>
+        <translation>실행 장치: {device}</translation>
+    </message>
+    <message>
+        <source>System: {system}</source>
+        <translation>시스템: {system}</translation>
+    </message>
+    <message>
+        <source>Python: {version}</source>
+        <translation>Python: {version}</translation>
+    </message>
+    <message>
+        <source>Designs and library: {path}</source>
+        <translation>디자인 및 라이브러리: {path}</translation>
+    </message>
+    <message>
+        <source>Settings: {path}</source>
+        <translation>설정: {path}</translation>
+    </message>
+    <message>
+        <source>Your models: {path}</source>
+        <translation>내 모델: {path}</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사했습니다</translation>
+    </message>
+    <message>
+        <source>SM6 Design Studio is proprietary software of SM6. It is built with Qt for Python (PySide6, LGPL-3.0; at a showroom kiosk also Qt Virtual Keyboard, GPL-3.0), PyTorch (BSD-3-Clause), Hugging Face diffusers (Apache-2.0) and the Noto Sans KR font (SIL Open Font License 1.1).</source>
+        <translation>SM6 Design Studio는 SM6의 독점 소프트웨어입니다. Qt for Python(PySide6, LGPL-3.0, 쇼룸 키오스크에서는 Qt Virtual Keyboard도 포함, GPL-3.0), PyTorch(BSD-3-Clause), Hugging Face diffusers(Apache-2.0), Noto Sans KR 글꼴(SIL Open Font License 1.1)로 만들었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>CopyField</name>
     <message>
         <source>Copy {what}</source>
