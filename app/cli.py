@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Sequence
 
-from app import __version__, cli_campaign, cli_kiosk_at_boot, cli_remove_data, crash_log, i18n, self_test
+from app import __version__, cli_campaign, cli_kiosk_at_boot, cli_remove_data, cli_serve, crash_log, i18n, self_test
 from app import cli_messages as words
 from app.cli_checks import UsageError, check_generate_args, check_out_folder
 from app.cli_messages import argparse_speaks, helps
@@ -154,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     self_test.add_parser(sub)
     cli_kiosk_at_boot.add_parser(sub)
     cli_remove_data.add_parser(sub)
+    cli_serve.add_parser(sub)
     return parser
 
 
@@ -211,6 +212,8 @@ def _run(args: argparse.Namespace, open_window: Callable[[argparse.Namespace], i
         return cli_kiosk_at_boot.run(args)
     if args.command == "remove-data":
         return cli_remove_data.run(args)
+    if args.command == "serve":
+        return cli_serve.run(args)
     if args.command == "presets":
         from app.generation.presets import default_presets
 

@@ -16,6 +16,7 @@ from app import i18n, paths, settings_file
 from app.chain.settings import ChainSettings
 from app.curation.settings import CurationSettings
 from app.description.models import DescribeSettings
+from app.fleet.settings import FleetSettings
 from app.fsutil import atomic_write_text
 from app.generation.settings import DEVICES, GenerationSettings  # noqa: F401 - DEVICES is re-exported
 from app.messages import Message, Msg
@@ -47,6 +48,7 @@ class Settings:
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     safety: SafetySettings = field(default_factory=SafetySettings)
     curation: CurationSettings = field(default_factory=CurationSettings)
+    fleet: FleetSettings = field(default_factory=FleetSettings)  # where designs are generated (app/fleet)
 
     def validated(self, reasons: list[str] | None = None) -> "Settings":
         """Every section checked; bad values reset to defaults (fixed in place, and returned for chaining)."""
@@ -70,6 +72,7 @@ _SECTIONS = {
     "kiosk": KioskSettings,
     "safety": SafetySettings,
     "curation": CurationSettings,
+    "fleet": FleetSettings,
 }
 
 

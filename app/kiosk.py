@@ -25,6 +25,8 @@ class Policy:
     guided_flow: bool  # True: the visitor's full-screen guided flow (ui/kiosk/) in front, not the workspaces
     enforces_content_safety: bool  # True: every prompt and picture is checked (app/safety), whatever the studio's
     # switches say, and a picture that could not be checked is held back (fails closed)
+    obeys_server_only: bool = False  # True: staff's "Kiosks generate on the server only" (the [fleet]
+    # section's kiosk_server_only, app/fleet/settings.py) sends every job to the generation server
 
 
 DESKTOP = Policy(
@@ -55,6 +57,7 @@ KIOSK = Policy(
     mints_to_visitor=True,
     guided_flow=True,
     enforces_content_safety=True,
+    obeys_server_only=True,
 )
 
 

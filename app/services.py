@@ -6,6 +6,7 @@ process at a time (app.data_lock) and kept owner-only (app.privacy) for as long 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -15,14 +16,18 @@ from app.chain.service import ChainService
 from app.changes import ChangeFeed, SettingsChanged, settings_sections
 from app.config import Settings, read_settings
 from app.config import save_settings as write_settings
+from app.errors import UserFacingError
 from app.generation.backend import GenerationBackend
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
+from app.kiosk import DESKTOP, Policy
 from app.library.saver import LibrarySaver
 from app.library.store import Library
 from app.safety.service import ContentSafety
 from app.token.publish import Outbox
 from app.token.publisher import Publisher, outbox_path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -86,13 +91,15 @@ def open_services(
     *,
     lock_wait_s: float = 0.0,
     on_lock_wait: Callable[[int | None], None] | None = None,
+    policy: Policy = DESKTOP,
 ) -> Services:
     """Open the data folder and everything on it.
 
     Raises data_lock.FolderInUse (a StorageError) when another process owns the folder and does not let go
     within `lock_wait_s` seconds; `on_lock_wait(pid)` is called once when waiting starts. `need_model`: build the
     demo model when no model at all is installed (never when installed models are merely unusable: that the
-    person must hear about)."""
+    person must hear about). `policy` (app/kiosk.py): at a kiosk, staff may have said to generate on the server
+    only (`fleet.kiosk_server_only`)."""
     warning = ""
     if settings is None:
         loaded = read_settings()
@@ -105,7 +112,7 @@ def open_services(
         # Installs from before this guarantee left the databases and their folders readable by everyone.
         privacy.tighten(data_dir, privacy.DATA_ENTRIES)
         privacy.tighten(paths.config_dir(), privacy.CONFIG_ENTRIES)
-        services = _open(data_dir, settings, need_model, model_id)
+        services = _open(data_dir, settings, need_model, model_id, policy.obeys_server_only)
     except BaseException:
         if folder_lock is not None:
             folder_lock.release()
@@ -116,7 +123,7 @@ def open_services(
     return services
 
 
-def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Services:
+def _open(data_dir, settings: Settings, need_model: bool, model_id: str, kiosk: bool = False) -> Services:
     changes = ChangeFeed()
     library = Library.open(data_dir, changes)
     try:
@@ -128,7 +135,7 @@ def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Serv
     registry = ModelRegistry()
     registry.scan()
     demo_built = False
-    if need_model and not model_id and not registry.models:
+    if need_model and not model_id and not registry.models and not settings.fleet.uses_server(kiosk):
         from app.generation.demo_model import install_demo_model
 
         install_demo_model()
@@ -143,11 +150,39 @@ def _open(data_dir, settings: Settings, need_model: bool, model_id: str) -> Serv
         changes=changes,  # type: ignore[arg-type]
     )
     # The engine reads settings per job, so a change saved in Settings applies to the next generation.
-    services.backend = local_backend(registry, library, lambda: services.settings.generation)
+    services.backend = generation_backend(registry, library, lambda: services.settings, kiosk)
     services.publisher = Publisher(outbox, lambda: services.settings.publish, changes=changes)
     services.chain = ChainService(data_dir, lambda: services.settings.chain, changes=changes)
     services.safety = ContentSafety(lambda: services.settings.safety)
     return services
+
+
+def generation_backend(
+    registry: ModelRegistry, library: Library, settings: Callable[[], Settings], kiosk: bool = False
+) -> GenerationBackend:
+    """Where designs are generated (settings.fleet): this computer, or the generation server — and, where staff
+    allow it, this computer when the server cannot take a job. Either way finished images go to `library`."""
+    fleet = settings().fleet
+    local = lambda: local_backend(registry, library, lambda: settings().generation)  # noqa: E731
+    if not fleet.uses_server(kiosk):
+        return local()
+    from app.fleet.remote import RemoteBackend  # only a computer that uses a server loads the client
+    from app.fleet.settings import FleetTokenStore, server_address
+
+    try:
+        url = server_address(fleet)
+    except UserFacingError as exc:  # the client says it again, in words, at the first job
+        log.warning("The generation server's address cannot be used: %s", exc)
+        url = fleet.url
+    token = FleetTokenStore().get().key or ""  # none: the server refuses, and the client says how to set one
+    saver = LibrarySaver(library)
+    remote = RemoteBackend(url, token, timeout_s=fleet.timeout_s, sources=saver.source_image)
+    if fleet.allow_local_fallback:
+        from app.fleet.fallback import FallbackBackend
+
+        remote = FallbackBackend(remote, local)
+    saver.attach(remote)
+    return remote
 
 
 def local_backend(registry: ModelRegistry, library: Library, settings: Callable) -> Engine:

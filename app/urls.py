@@ -37,6 +37,7 @@ _NAMES = {
     "pinning service": Msg("url.service.pinning_service", "pinning service"),
     "custom node": Msg("url.service.custom_node", "custom node"),
     "explorer": Msg("url.service.explorer", "explorer"),
+    "generation server": Msg("url.service.generation_server", "generation server"),
 }
 NETWORK_NODE = Msg("url.service.network_node", "{network} node")  # a named network's node ("Kaia Mainnet node")
 
@@ -87,4 +88,5 @@ _EXAMPLES = {
     "pinning service": "https://api.example.com/psa",
     "custom node": "https://public-en-kairos.node.kaia.io",
     "explorer": "https://kairos.kaiascan.io",
+    "generation server": "https://gen.example.com",
 }

@@ -217,3 +217,6 @@ def pg_conninfo(postgres_server):
     url = postgres_server.create_database()
     yield url
     postgres_server.drop_database(url.rsplit("/", 1)[1])
+
+
+from tests.fixtures.fleet_server import fleet_server  # noqa: E402,F401 - a real Ray Serve generation server (issue 20)

@@ -26,6 +26,7 @@ from ui.design.picture_checks import when_allowed
 from ui.design.studio_view import StudioView
 from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.engine_bridge import EngineBridge
+from ui.generation_place import GenerationPlace
 from ui.i18n import apply_language, language_for, translate
 from ui.library.library_view import LibraryView
 from ui.library.library_vm import LibraryViewModel
@@ -72,7 +73,7 @@ class AppController(ModelWiring, QObject):
         self.services: Services | None = None
         self._started = False  # set after the first paint: only then may torch load
         try:
-            self.services = services or open_services(settings=settings)
+            self.services = services or open_services(settings=settings, policy=policy)
         except StorageError as exc:
             self._show_storage_error(exc)
             return
@@ -106,6 +107,7 @@ class AppController(ModelWiring, QObject):
             services.library.set_visible_since(time.time())
         self.bridge = EngineBridge(services.backend, self)
         self.bridge.sig_event.connect(self._on_engine_event)
+        self.place = GenerationPlace(services.backend, self.bridge, self.window, self)  # the status bar's "where"
         # What the core changed reaches each view-model through the feed; this relay is only for what the window
         # itself owns (its theme) and what belongs to no view-model yet.
         self.changes = ChangeRelay(services.changes, self)
@@ -284,7 +286,7 @@ class AppController(ModelWiring, QObject):
     def retry_storage(self) -> bool:
         """Open the data folder again (after a fix or a new choice); on success the full window replaces this one."""
         try:
-            self.services = open_services(settings=self.settings)
+            self.services = open_services(settings=self.settings, policy=self.policy)
         except StorageError as exc:
             self.storage_page.set_text(exc.msg.render)
             return False
@@ -354,6 +356,8 @@ class AppController(ModelWiring, QObject):
             self.design_vm.finish_writes()  # a star given just before quitting, before the library closes
         if getattr(self, "publish_queue", None) is not None:
             self.publish_queue.stop()
+        if getattr(self, "place", None) is not None:
+            self.place.stop()
         if getattr(self, "bridge", None) is not None:
             self.bridge.close()  # the window stops listening before the backend stops
         if getattr(self, "curation_view", None) is not None:
@@ -375,7 +379,6 @@ class AppController(ModelWiring, QObject):
                 w.set_busy(True, lambda: translate("AppController", "Checking model…"))
         elif isinstance(event, ev.ModelLoaded):
             w.set_model(event.label)
-            w.set_device(event.device_label)
             # The model was hashed on its way in: show the short hash beside its name.
             self.studio.controls.set_models(self.services.backend.models(), self.design_vm.model_id)
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):

@@ -37,6 +37,7 @@ class _StatusItem(QWidget):
     def __init__(self, icon_name: str, describe: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._icon_name = icon_name
+        self._tone = "neutral"  # "warning": the icon in the warning colour (the words say it too)
         self._describe = describe  # the text → its tooltip and accessible name, a whole sentence in any language
         self._words: Words = ""
         layout = QHBoxLayout(self)
@@ -50,8 +51,8 @@ class _StatusItem(QWidget):
         layout.addWidget(self.label)
         self._refresh_icon()
 
-    def set_icon(self, icon_name: str) -> None:
-        self._icon_name = icon_name
+    def set_icon(self, icon_name: str, tone: str = "neutral") -> None:
+        self._icon_name, self._tone = icon_name, tone
         self._refresh_icon()
 
     def set_text(self, words: Words) -> None:
@@ -65,7 +66,9 @@ class _StatusItem(QWidget):
         self.setAccessibleName(self._describe(text))
 
     def _refresh_icon(self) -> None:
-        self._icon.setPixmap(pixmap(self._icon_name, current_theme().text_secondary, 14))
+        theme = current_theme()
+        color = theme.text_secondary if self._tone == "neutral" else theme.color(self._tone)
+        self._icon.setPixmap(pixmap(self._icon_name, color, 14))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -247,6 +250,12 @@ class MainWindow(Retranslating, QMainWindow):
         """E.g. "CPU" or "CUDA · RTX 4090"; anything not starting with CPU gets the GPU icon."""
         self._device_item.set_icon("cpu" if text.strip().upper().startswith("CPU") else "gpu")
         self._device_item.set_text(text)
+
+    def set_place(self, words: Words, icon_name: str, warning: bool = False) -> None:
+        """Where designs are generated (ui/generation_place.py), e.g. "Server · CUDA · NVIDIA H200 · 2 waiting";
+        `warning` when the server cannot be reached (a warning icon beside the words that say so)."""
+        self._device_item.set_icon(icon_name, "warning" if warning else "neutral")
+        self._device_item.set_text(words)
 
     def set_busy(self, busy: bool, text: Words = "") -> None:
         """`text` as for `show_notice`: a function or a Message follows a change of language."""

@@ -148,5 +148,6 @@ def verify(backend, metadata: dict, image_bytes: bytes, timeout_s: float = 3600.
         failed = isinstance(event, ev.JobFailed)
         raise UserFacingError(event.msg if failed else msgs.VERIFY_CANCELLED(), event.details if failed else "")
     original = Image.open(io.BytesIO(image_bytes))
-    same_device = generation.get("device", "") == backend.device_label()
+    # The device the image was regenerated on (a generation server's, for a kiosk that uses one), not where jobs go.
+    same_device = generation.get("device", "") == (event.images[0].device or backend.device_label())
     return compare(original, event.images[0].image(), same_device)

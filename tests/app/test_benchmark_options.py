@@ -23,3 +23,13 @@ def test_an_unknown_curation_part_is_refused_before_anything_is_built(capsys, mo
     assert stopped.value.code == 2
     said = capsys.readouterr().err
     assert "sorting" in said and "gallery, scoring, duplicates, import" in said
+
+
+def test_wrong_fleet_replicas_are_refused_before_the_server_starts(capsys, monkeypatch):
+    from tests.benchmarks import bench_fleet
+
+    monkeypatch.setattr(bench_fleet, "bench_root", lambda: pytest.fail("nothing is built for wrong options"))
+    with pytest.raises(SystemExit) as stopped:
+        main(["fleet", "--kiosks", "2", "--replicas", "1,two"])
+    assert stopped.value.code == 2
+    assert "'1,two'" in capsys.readouterr().err

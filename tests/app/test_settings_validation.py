@@ -11,6 +11,7 @@ import pytest
 from app.chain.settings import ChainSettings
 from app.config import GenerationSettings, Settings, load_settings, save_settings, settings_path
 from app.description.models import DescribeSettings
+from app.fleet.settings import FleetSettings
 from app.token.publish_settings import PublishSettings
 
 NAN, INF = math.nan, math.inf
@@ -38,6 +39,13 @@ BAD = {
     PublishSettings: {
         "kubo_url": [5001, None, ["http://127.0.0.1:5001"]],
         "pinning_endpoint": [True, {"url": "x"}],
+    },
+    FleetSettings: {
+        "use": ["gpu", "", "Server", 1, None],
+        "url": [8000, None, ["https://gen.example.com"]],
+        "allow_local_fallback": ["yes", 1],
+        "kiosk_server_only": [0, "true"],
+        "timeout_s": [0, -1, NAN, INF, 601, True, "30"],
     },
 }
 
@@ -67,6 +75,7 @@ def test_a_bad_value_is_reset_to_its_default_with_a_reason(cls, name, value, cap
         (ChainSettings, {"auto_lock_minutes": 120, "custom_chain_id": 1001, "network": "custom"}),
         (GenerationSettings, {"device": "cpu", "live_previews": False}),
         (PublishSettings, {"kubo_url": "http://127.0.0.1:5001"}),
+        (FleetSettings, {"use": "server", "url": "http://127.0.0.1:8000", "timeout_s": 600.0}),
     ],
 )
 def test_values_at_the_edges_are_kept(cls, good):

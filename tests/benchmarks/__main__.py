@@ -5,7 +5,9 @@ flow; privacy, exactly-once mints, memory), `library` (the Library grid at 100,0
 check: false positives on the app's own pictures, time per picture), `curation` (issue 17 at 100,000 submissions;
 options after the name: `curation --only gallery,scoring --n 10000`), `turbo` (the kiosk's CPU path: one-step
 turbo at 512² end to end against one bare UNet forward; builds 4 GB of random SD 1.5 weights once into
-/tmp/sm6-bench-cache), `live` (live mode's frame time at 256² with the demo model, and frames dropped)."""
+/tmp/sm6-bench-cache), `live` (live mode's frame time at 256² with the demo model, and frames dropped), `fleet`
+(N simulated kiosks against one Ray Serve generation server on this machine, against the local engine; options:
+`fleet --kiosks 4 --images 5 --replicas 1,2`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import importlib
 import sys
 
 ALL = ("startup", "engine", "responsiveness", "cancel", "mint", "sandbox")
-BY_NAME_ONLY = ("gpu", "kiosk", "library", "safety", "curation", "turbo", "live")
+BY_NAME_ONLY = ("gpu", "kiosk", "library", "safety", "curation", "turbo", "live", "fleet")
 
 
 def main(argv: list[str]) -> int:

@@ -5,6 +5,7 @@ Settings. Each choice reaches the request, and a generation with it makes a desi
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from app.config import load_settings
 from tests.ui.settings_helpers import open_settings_page
 from tests.ui.studio_helpers import close_app, open_app, settle
 from ui.i18n import apply_language
+from ui.widgets.start_folder import start_folder
 
 
 def small_job(vm, source: str = "base") -> None:
@@ -43,6 +45,8 @@ def answer_file_dialog(qtbot, controls, path) -> None:
     qtbot.mouseClick(controls.load_picture, Qt.MouseButton.LeftButton)
     dialog = controls.picture.dialog
     assert dialog is not None and dialog.isVisible()
+    # its own folder, not wherever the process's last dialog was (tests/ui/test_file_dialog_start.py)
+    assert Path(dialog.directory().absolutePath()) == start_folder("pictures")
     dialog.selectFile(str(path))
     dialog.accept()
 

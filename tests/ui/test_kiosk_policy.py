@@ -117,12 +117,13 @@ def test_at_a_kiosk_every_rule_says_no_and_on_the_desktop_yes():
         "mints_to_visitor": True,
         "guided_flow": True,
         "enforces_content_safety": True,
+        "obeys_server_only": True,
     }
     for rule in RULES:
         kiosk_value = forbidding.get(rule, False)
         assert getattr(KIOSK, rule) is kiosk_value, rule
         assert getattr(DESKTOP, rule) is (not kiosk_value), rule
-    not_paths = {"touch_sized", "mints_to_visitor", "guided_flow", "enforces_content_safety"}
+    not_paths = {"touch_sized", "mints_to_visitor", "guided_flow", "enforces_content_safety", "obeys_server_only"}
     assert {rule for _what, rule, _check in PATHS} >= set(RULES) - not_paths
 
 

@@ -18,6 +18,7 @@ from tests.fixtures.wallet_setup import open_new_wallet
 from tests.ui.token_helpers import token_ready
 from tests.ui.waits import laid_out
 from tests.ui.wallet_helpers import NETWORKS, WAIT_MS, open_wallet_view, wallet_page
+from ui.wallet import wallet_view
 from ui.wallet.mint_dialog import MintDialog
 from ui.wallet.wallet_view import WalletView
 from ui.wallet.wallet_vm import WalletViewModel
@@ -408,8 +409,9 @@ def test_export_keystore_saves_the_encrypted_file_and_a_bad_folder_is_said_plain
     assert target.read_text() == chain_service.store.export_keystore(address)  # the stored bytes, still encrypted
     assert "still encrypted" in view.panel_error.message()
 
-    # A folder nobody may write to, root included (the CI runs as root, so a chmod would not do).
-    _answer_save_dialog("/proc/mine.json")
+    # A folder nobody may write to, root included (the CI runs as root, so a chmod would not do). Chosen without the
+    # dialog: Qt's dialog, shown /proc, reads /proc/kmsg to guess its type and hangs the window until the kernel logs.
+    monkeypatch.setattr(wallet_view, "ask_save_path", lambda *args, **kwargs: Path("/proc/mine.json"))
     view.export_action.trigger()
     qtbot.waitUntil(lambda: "Choose another folder" in view.panel_error.message(), timeout=WAIT_MS)
     assert target.read_text() == chain_service.store.export_keystore(address)

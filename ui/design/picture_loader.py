@@ -23,6 +23,7 @@ from ui.dialog_lifetime import LastDialog, free_when_closed
 from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.theme import SPACE_M, SPACE_S
+from ui.widgets.start_folder import remember, start_folder
 
 THUMB_HEIGHT = 72
 THUMB_MAX_WIDTH = 128
@@ -110,10 +111,13 @@ class PictureLoader(Retranslating, QWidget):
         self.problem.setVisible(problem is not None)
 
     def choose_file(self) -> None:
-        dialog = QFileDialog(self.window(), translate("PictureLoader", "Load a sketch or photo"))
+        # The folder is given at construction: set later, Qt would first list the last dialog's folder anyway.
+        title = translate("PictureLoader", "Load a sketch or photo")
+        dialog = QFileDialog(self.window(), title, str(start_folder("pictures")))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialog.setNameFilter(translate("PictureLoader", "Pictures (*.png *.jpg *.jpeg *.webp *.bmp)"))
+        dialog.fileSelected.connect(lambda path: remember("pictures", path))
         dialog.fileSelected.connect(self.vm.load_picture)
         free_when_closed(dialog)
         self.dialog = dialog

@@ -45,6 +45,7 @@ from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS, current_them
 from ui.widgets.card import Card
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.folder_row import human_size
+from ui.widgets.start_folder import start_folder
 from ui.widgets.status_chip import StatusChip
 
 DIALOG_WIDTH = 560
@@ -291,14 +292,16 @@ class ImportModelDialog(Retranslating, QDialog):
 
     def _on_choose_file(self) -> None:
         title = translate("ImportModelDialog", "Choose a model file")
-        dialog = QFileDialog(self, title, str(_start_dir()), file_filter())
+        dialog = QFileDialog(self, title, str(start_folder("downloads")), file_filter())
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.fileSelected.connect(self.set_source)
         dialog.open()
 
     def _on_choose_folder(self) -> None:
-        dialog = QFileDialog(self, translate("ImportModelDialog", "Choose a diffusers model folder"), str(_start_dir()))
+        dialog = QFileDialog(
+            self, translate("ImportModelDialog", "Choose a diffusers model folder"), str(start_folder("downloads"))
+        )
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -445,11 +448,6 @@ def _label(text: str, role: str, indent: bool = False) -> QLabel:
         # Line the caption up with the radio button's text, past its indicator.
         label.setContentsMargins(SPACE_XL + SPACE_XS, 0, 0, SPACE_S)
     return label
-
-
-def _start_dir() -> Path:
-    downloads = Path.home() / "Downloads"  # i18n: not shown (the folder's name on disk)
-    return downloads if downloads.is_dir() else Path.home()
 
 
 def _free_space(directory: Path) -> int | None:

@@ -8,6 +8,7 @@ set, or the computer could lock itself into a kiosk nobody can leave.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from typing import Callable
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from app.config import read_settings, save_settings
 from app.errors import InputError
 from app.fsutil import describe_os_error
 from app.showroom.mode import with_enabled
@@ -70,6 +72,13 @@ class KioskSettingsCard(Card):
         form.addRow(self.enabled_check)
         self.enabled_caption = caption()
         form.addRow(self.enabled_caption)
+        # Saved in the [fleet] section (where designs are generated), at once like the rest of this card.
+        self.server_only_check = QCheckBox()
+        self.server_only_check.toggled.connect(self._on_server_only_toggled)
+        form.addRow(self.server_only_check)
+        self.server_only_caption = caption()
+        form.addRow(self.server_only_caption)
+        self._save_server_only: Callable[[bool], None] | None = None
         self.timing_fields: dict[str, NumberField] = {}
         self.timing_labels: dict[str, QLabel] = {}
         for name, what in _TIMINGS:  # one form with the PIN's rows, so every field lines up
@@ -106,6 +115,14 @@ class KioskSettingsCard(Card):
             translate(
                 "KioskSettingsCard",
                 "From the next start, full screen with no way out but the staff panel. Needs a staff PIN.",
+            )
+        )
+        self.server_only_check.setText(translate("KioskSettingsCard", "Kiosks generate on the server only"))
+        self.server_only_caption.setText(
+            translate(
+                "KioskSettingsCard",
+                "In kiosk mode, every design is made on the generation server set under Generation, even when this "
+                "computer is set to generate itself. Applies from the next start.",
             )
         )
         for name, what in _TIMINGS:
@@ -177,6 +194,28 @@ class KioskSettingsCard(Card):
             self.enabled_check.setChecked(self.kiosk.enabled)
             self.enabled_check.blockSignals(False)
 
+    def use_server_only(self, on: bool, save: Callable[[bool], None]) -> None:
+        """Show the kiosk's server policy (`fleet.kiosk_server_only`) as `on`; `save(on)` writes a change (OSError
+        when it cannot)."""
+        self._save_server_only = save
+        self.server_only_check.blockSignals(True)
+        self.server_only_check.setChecked(on)
+        self.server_only_check.blockSignals(False)
+
+    def _on_server_only_toggled(self, on: bool) -> None:
+        if self._save_server_only is None:
+            return
+        try:
+            self._save_server_only(on)
+        except OSError as exc:
+            self.server_only_check.blockSignals(True)
+            self.server_only_check.setChecked(not on)
+            self.server_only_check.blockSignals(False)
+            self.note = ("disk", describe_os_error(exc))
+        else:
+            self.note = ("ok", "server_only_on" if on else "server_only_off")
+        self._show_note()
+
     def _on_timing_edited(self) -> None:
         if not all(field.is_valid() for field in self.timing_fields.values()):
             return  # the field says what it takes, under it
@@ -199,6 +238,12 @@ class KioskSettingsCard(Card):
             "on": translate("KioskSettingsCard", "The app starts in kiosk mode from the next start."),
             "off": translate("KioskSettingsCard", "The app starts as usual from the next start."),
             "timings": translate("KioskSettingsCard", "Kiosk timings saved."),
+            "server_only_on": translate(
+                "KioskSettingsCard", "From the next start, kiosks generate on the server only."
+            ),
+            "server_only_off": translate(
+                "KioskSettingsCard", "From the next start, kiosks generate where Generation says."
+            ),
             "order": translate("KioskSettingsCard", "Starting over must come later than “Still there?”."),
         }
         if kind == "disk":
@@ -223,4 +268,16 @@ def _pin_field() -> QLineEdit:
 def install_showroom_card(page) -> KioskSettingsCard:
     """Put the kiosk card on the Settings page (its left column, above the stretch). Each change writes the page's
     last saved settings with the new kiosk section and tells the page and the window, as the page's Save does."""
-    return install_on_page(page, "kiosk", KioskSettingsCard)
+    card = install_on_page(page, "kiosk", KioskSettingsCard)
+    card.use_server_only(page._original.fleet.kiosk_server_only, lambda on: _save_server_only(page, on))
+    return card
+
+
+def _save_server_only(page, on: bool) -> None:
+    """Write the kiosk's server policy into the file as it is now (like the card's other changes), and tell the page
+    and the window. The page's own unsaved Generation edits keep it: they start from what the page saved last."""
+    fresh = read_settings(page._settings_path, set_aside=False)
+    new = fresh.settings if not fresh.warning else copy.deepcopy(page._original)
+    new.fleet = replace(new.fleet, kiosk_server_only=on)
+    save_settings(new, page._settings_path)
+    page.sig_settings_changed.emit(new)

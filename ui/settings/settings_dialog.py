@@ -33,6 +33,7 @@ from app.config import DEVICES, THEMES, Settings, save_settings
 from ui.i18n import Retranslating, language_for, translate
 from ui.settings.chain_settings_card import ChainSettingsCard
 from ui.settings.describe_settings_card import DescribeSettingsCard
+from ui.settings.generation_place_section import GenerationPlaceSection
 from ui.settings.publish_settings_card import PublishSettingsCard
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.widgets.card import Card
@@ -150,7 +151,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.save_button.setToolTip(translate("SettingsDialog", "Save and apply ({shortcut})").format(shortcut=native))
         if self._problem is not None and self._banner_box.isVisibleTo(self):
             # The page hears of the language before its cards do; the sentence names their fields, so they go first.
-            for card in (self.describe_card, self.publish_card, self.chain_card):
+            for card in (self.describe_card, self.publish_card, self.chain_card, self.place_section):
                 card.retranslate()
             self._show_problem(self._problem)
 
@@ -246,6 +247,9 @@ class SettingsDialog(Retranslating, QDialog):
 
     def _build_generation(self) -> Card:
         card = self._generation = Card("", padding=SPACE_XL)
+        self.place_section = GenerationPlaceSection()  # this computer or a generation server (app/fleet)
+        card.add_widget(self.place_section)
+        card.body.addSpacing(SPACE_S)
         self._device_label, self.device_combo = _combo_row(card, DEVICES)
         self._device_caption = _label("", "caption")
         card.add_widget(self._device_caption)
@@ -299,6 +303,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.describe_card.load(settings.describe)
         self.publish_card.load(settings.publish)
         self.chain_card.load(settings.chain)
+        self.place_section.load(settings.fleet)
         for name, check in self.memory_checks.items():
             check.setChecked(bool(getattr(settings.generation, name)))
 
@@ -316,6 +321,7 @@ class SettingsDialog(Retranslating, QDialog):
         result.describe = self.describe_card.values()
         result.publish = self.publish_card.values()
         result.chain = self.chain_card.values()
+        result.fleet = self.place_section.values(result.fleet)
         return result.validated()
 
     def _show_problem(self, problem) -> None:
@@ -342,7 +348,8 @@ class SettingsDialog(Retranslating, QDialog):
         except ValueError:  # an address or number that cannot be used: say which, keep every edit, go there
             self._show_problem(self._invalid_words)
             field = (
-                self.describe_card.invalid_field()
+                self.place_section.invalid_field()
+                or self.describe_card.invalid_field()
                 or self.publish_card.invalid_field()
                 or self.chain_card.invalid_field()
             )

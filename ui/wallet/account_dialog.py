@@ -40,6 +40,7 @@ from ui.tasks import deliver as watch
 from ui.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, SPACE_XS
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.form_layout import form_layout
+from ui.widgets.start_folder import remember, start_folder
 
 log = logging.getLogger(__name__)
 
@@ -255,11 +256,12 @@ class AccountDialog(Retranslating, QDialog):
         return page
 
     def _on_choose_keystore_file(self) -> None:
-        chooser = QFileDialog(self, translate("AccountDialog", "Open a keystore file"))
+        chooser = QFileDialog(self, translate("AccountDialog", "Open a keystore file"), str(start_folder("downloads")))
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         chooser.setNameFilters(
             [translate("AccountDialog", "Keystore files (*.json UTC--*)"), translate("AccountDialog", "All files (*)")]
         )
+        chooser.fileSelected.connect(lambda path: remember("downloads", path))
         chooser.fileSelected.connect(self.load_keystore_file)
         chooser.open()
         self._chooser = chooser

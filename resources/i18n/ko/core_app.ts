@@ -884,6 +884,151 @@
         <translation>불러올 수 없음 ({kind}, 로그 참고)</translation>
     </message>
     <message>
+        <source>The {env_var} environment variable does not hold a usable token (it has spaces): ignored.</source>
+        <comment>fleet.bad_env_token</comment>
+        <translation>{env_var} 환경 변수의 토큰은 사용할 수 없어(공백이 있음) 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>The generation server sent a reply this app cannot read ({problem}).</source>
+        <comment>fleet.bad_reply</comment>
+        <translation>생성 서버가 이 앱에서 읽을 수 없는 응답을 보냈습니다({problem}).</translation>
+    </message>
+    <message>
+        <source>a field of the wrong kind: {field}</source>
+        <comment>fleet.bad_reply.bad_field</comment>
+        <translation>필드의 종류가 잘못되었습니다: {field}</translation>
+    </message>
+    <message>
+        <source>an image that is not a PNG</source>
+        <comment>fleet.bad_reply.bad_image</comment>
+        <translation>PNG가 아닌 이미지입니다</translation>
+    </message>
+    <message>
+        <source>a preview that is not a JPEG</source>
+        <comment>fleet.bad_reply.bad_preview</comment>
+        <translation>JPEG가 아닌 미리 보기입니다</translation>
+    </message>
+    <message>
+        <source>a generation request that cannot run</source>
+        <comment>fleet.bad_reply.bad_request</comment>
+        <translation>실행할 수 없는 생성 요청입니다</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <comment>fleet.bad_reply.not_json</comment>
+        <translation>올바른 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a line is too long</source>
+        <comment>fleet.bad_reply.too_long</comment>
+        <translation>한 줄이 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>an event this app does not know</source>
+        <comment>fleet.bad_reply.unknown_event</comment>
+        <translation>이 앱이 알지 못하는 이벤트입니다</translation>
+    </message>
+    <message>
+        <source>The generation server token saved in the system keyring is not usable. Enter it again in Settings.</source>
+        <comment>fleet.bad_stored_token</comment>
+        <translation>시스템 키링에 저장된 생성 서버 토큰을 사용할 수 없습니다. 설정에서 다시 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The generation server is busy. Try again in {seconds} s.</source>
+        <comment>fleet.busy</comment>
+        <translation>생성 서버가 사용 중입니다. {seconds}초 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>This computer · {device} (server unreachable)</source>
+        <comment>fleet.here_instead_label</comment>
+        <translation>이 컴퓨터 · {device} (서버 연결 불가)</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be read (it may be locked), so the generation server's token can only come from the {env_var} environment variable. Unlock the keyring and try again.</source>
+        <comment>fleet.keyring_unreadable</comment>
+        <translation>시스템 키링을 읽을 수 없어(잠겨 있을 수 있습니다) 생성 서버 토큰은 {env_var} 환경 변수에서만 가져올 수 있습니다. 키링의 잠금을 풀고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved in the system keyring. Unlock the keyring and try again, or set the {env_var} environment variable.</source>
+        <comment>fleet.keyring_unwritable</comment>
+        <translation>시스템 키링에 토큰을 저장하지 못했습니다. 키링의 잠금을 풀고 다시 시도하거나 {env_var} 환경 변수를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The connection to the generation server was lost; the design may still be made there — nothing was saved twice.</source>
+        <comment>fleet.lost</comment>
+        <translation>생성 서버와의 연결이 끊어졌습니다. 디자인은 서버에서 계속 만들어질 수 있으며, 두 번 저장된 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>This system has no keyring to keep the generation server's token safe, so it can only come from the {env_var} environment variable. Set it before starting SM6 Design Studio.</source>
+        <comment>fleet.no_keyring</comment>
+        <translation>이 시스템에는 생성 서버 토큰을 안전하게 보관할 키링이 없어 토큰은 {env_var} 환경 변수에서만 가져올 수 있습니다. SM6 Design Studio를 시작하기 전에 설정하세요.</translation>
+    </message>
+    <message>
+        <source>No generation server address is set. Enter the server's address in Settings → Generation, like https://gen.example.com.</source>
+        <comment>fleet.no_server_address</comment>
+        <translation>생성 서버 주소가 설정되지 않았습니다. 설정 → 생성에서 https://gen.example.com처럼 서버 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>No token for the generation server is set on this computer. Enter the token staff gave you in Settings → Generation.</source>
+        <comment>fleet.no_token</comment>
+        <translation>이 컴퓨터에 생성 서버 토큰이 설정되어 있지 않습니다. 직원에게 받은 토큰을 설정 → 생성에 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This computer has asked the generation server for many designs in a short time. Try again in {seconds} s.</source>
+        <comment>fleet.rate_limited</comment>
+        <translation>이 컴퓨터가 짧은 시간에 생성 서버에 많은 디자인을 요청했습니다. {seconds}초 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>This computer's token for the generation server was withdrawn by staff. Ask staff for a new one and enter it in Settings → Generation.</source>
+        <comment>fleet.revoked</comment>
+        <translation>직원이 이 컴퓨터의 생성 서버 토큰을 회수했습니다. 직원에게 새 토큰을 받아 설정 → 생성에 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Server · {device}</source>
+        <comment>fleet.server_device</comment>
+        <translation>서버 · {device}</translation>
+    </message>
+    <message>
+        <source>The generation server answered with an error (HTTP {status}). Try again; if it keeps happening, ask staff to check the server.</source>
+        <comment>fleet.server_error</comment>
+        <translation>생성 서버가 오류로 응답했습니다(HTTP {status}). 다시 시도하세요. 계속 발생하면 직원에게 서버 점검을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <comment>fleet.server_plain</comment>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>The generation server stopped this design before it was finished. Try again.</source>
+        <comment>fleet.stopped_by_server</comment>
+        <translation>생성 서버가 이 디자인을 완성하기 전에 중단했습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the generation server at {url} could not be made: its certificate is not trusted by this computer, or it does not answer on HTTPS. Ask staff to check the server's address and certificate.</source>
+        <comment>fleet.tls_failed</comment>
+        <translation>{url}의 생성 서버와 보안 연결을 만들 수 없습니다. 이 컴퓨터가 서버의 인증서를 신뢰하지 않거나, 서버가 HTTPS로 응답하지 않습니다. 직원에게 서버 주소와 인증서를 확인해 달라고 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The token is empty. Paste the token the server's staff gave this computer.</source>
+        <comment>fleet.token_empty</comment>
+        <translation>토큰이 비어 있습니다. 서버 담당 직원이 이 컴퓨터에 준 토큰을 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>A token has no spaces or line breaks inside. Copy it again, in one piece, from what the server's staff sent.</source>
+        <comment>fleet.token_spaces</comment>
+        <translation>토큰에는 공백이나 줄바꿈이 없습니다. 서버 담당 직원이 보낸 토큰을 한 번에 다시 복사하세요.</translation>
+    </message>
+    <message>
+        <source>The generation server does not accept this computer's token. Ask staff for a new one and enter it in Settings → Generation.</source>
+        <comment>fleet.unauthorized</comment>
+        <translation>생성 서버가 이 컴퓨터의 토큰을 받아들이지 않습니다. 직원에게 새 토큰을 받아 설정 → 생성에 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The generation server at {url} cannot be reached. Check this computer's network connection, or ask staff whether the server is running.</source>
+        <comment>fleet.unreachable</comment>
+        <translation>{url}의 생성 서버에 연결할 수 없습니다. 이 컴퓨터의 네트워크 연결을 확인하거나, 서버가 실행 중인지 직원에게 문의하세요.</translation>
+    </message>
+    <message>
         <source>{what} {problem}</source>
         <comment>json.bad</comment>
         <translation>{what}: {problem}</translation>
@@ -1007,6 +1152,21 @@
         <source>The error reply</source>
         <comment>json.what.error_reply</comment>
         <translation>오류 응답</translation>
+    </message>
+    <message>
+        <source>A line of the generation server's audit log</source>
+        <comment>json.what.fleet_audit_line</comment>
+        <translation>생성 서버 감사 로그의 한 줄</translation>
+    </message>
+    <message>
+        <source>The generation server's reply</source>
+        <comment>json.what.fleet_reply</comment>
+        <translation>생성 서버의 응답</translation>
+    </message>
+    <message>
+        <source>The generation server's token file</source>
+        <comment>json.what.fleet_tokens</comment>
+        <translation>생성 서버의 토큰 파일</translation>
     </message>
     <message>
         <source>The keystore file</source>
@@ -1299,6 +1459,196 @@
         <translation>체인에 기록된 토큰 #{token}의 소유자가 다릅니다</translation>
     </message>
     <message>
+        <source>The generation server is busy. Try again in a moment.</source>
+        <comment>serve.busy</comment>
+        <translation>생성 서버가 바쁩니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>run the shared generation server that kiosks without a GPU generate on (Ray Serve)</source>
+        <comment>serve.help</comment>
+        <translation>GPU가 없는 키오스크가 생성에 쓰는 공유 생성 서버를 실행합니다(Ray Serve)</translation>
+    </message>
+    <message>
+        <source>GPUs per generator (default: 1 when this computer has CUDA, else 0)</source>
+        <comment>serve.help_gpus</comment>
+        <translation>생성기당 GPU 수(기본값: 이 컴퓨터에 CUDA가 있으면 1, 없으면 0)</translation>
+    </message>
+    <message>
+        <source>address to listen on (default 127.0.0.1; put TLS in front for any other)</source>
+        <comment>serve.help_host</comment>
+        <translation>수신할 주소(기본값 127.0.0.1, 다른 주소에는 앞에 TLS를 두세요)</translation>
+    </message>
+    <message>
+        <source>make a token for a kiosk (shown once)</source>
+        <comment>serve.help_issue</comment>
+        <translation>키오스크용 토큰을 만듭니다(한 번만 표시)</translation>
+    </message>
+    <message>
+        <source>list the tokens by name</source>
+        <comment>serve.help_list</comment>
+        <translation>토큰을 이름별로 나열합니다</translation>
+    </message>
+    <message>
+        <source>jobs that may wait beyond the running ones; more are told to retry</source>
+        <comment>serve.help_max_queued</comment>
+        <translation>실행 중인 작업 외에 기다릴 수 있는 작업 수, 넘으면 다시 시도하라고 알립니다</translation>
+    </message>
+    <message>
+        <source>the token's name: the kiosk or dealership it is for</source>
+        <comment>serve.help_name</comment>
+        <translation>토큰 이름: 토큰을 쓸 키오스크나 대리점</translation>
+    </message>
+    <message>
+        <source>port to listen on (default 8000)</source>
+        <comment>serve.help_port</comment>
+        <translation>수신할 포트(기본값 8000)</translation>
+    </message>
+    <message>
+        <source>jobs a minute each token may start</source>
+        <comment>serve.help_rate</comment>
+        <translation>토큰마다 1분에 시작할 수 있는 작업 수</translation>
+    </message>
+    <message>
+        <source>how many generators run at once (each one job at a time)</source>
+        <comment>serve.help_replicas</comment>
+        <translation>동시에 실행할 생성기 수(각각 한 번에 작업 하나)</translation>
+    </message>
+    <message>
+        <source>revoke a kiosk's token: its next request is refused</source>
+        <comment>serve.help_revoke</comment>
+        <translation>키오스크의 토큰을 폐기합니다: 다음 요청부터 거부됩니다</translation>
+    </message>
+    <message>
+        <source>issue, list or revoke the kiosks' tokens</source>
+        <comment>serve.help_tokens</comment>
+        <translation>키오스크 토큰을 발급하거나 나열하거나 폐기합니다</translation>
+    </message>
+    <message>
+        <source>The generation server needs Ray Serve, which this installation lacks. Install it with `pip install sm6-studio[server]`.</source>
+        <comment>serve.no_ray</comment>
+        <translation>생성 서버에는 Ray Serve가 필요하지만 이 설치에는 없습니다. `pip install sm6-studio[server]`로 설치하세요.</translation>
+    </message>
+    <message>
+        <source>No tokens yet. Issue one with `sm6-studio serve tokens issue NAME`.</source>
+        <comment>serve.no_tokens</comment>
+        <translation>아직 토큰이 없습니다. `sm6-studio serve tokens issue NAME`으로 발급하세요.</translation>
+    </message>
+    <message>
+        <source>Listening on {host}: dealerships must reach it through TLS (a reverse proxy, see the deployment guide).</source>
+        <comment>serve.not_loopback</comment>
+        <translation>{host}에서 수신합니다: 대리점은 TLS를 거쳐 접속해야 합니다(리버스 프록시, 배포 안내서 참고).</translation>
+    </message>
+    <message>
+        <source>refused: busy</source>
+        <comment>serve.outcome.busy</comment>
+        <translation>거부: 바쁨</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>serve.outcome.cancelled</comment>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>cut off</source>
+        <comment>serve.outcome.cut</comment>
+        <translation>끊김</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>serve.outcome.failed</comment>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <comment>serve.outcome.finished</comment>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>refused: too many requests</source>
+        <comment>serve.outcome.rate_limited</comment>
+        <translation>거부: 요청이 너무 많음</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <comment>serve.outcome.replayed</comment>
+        <translation>다시 보냄</translation>
+    </message>
+    <message>
+        <source>Ray's own ports (GCS, raylet, object store) listen on every network interface of this machine: firewall them so that only this machine and its cluster reach them (see the deployment guide).</source>
+        <comment>serve.ray_ports</comment>
+        <translation>Ray 자체 포트(GCS, raylet, 객체 저장소)는 이 컴퓨터의 모든 네트워크 인터페이스에서 열립니다: 이 컴퓨터와 클러스터만 접근할 수 있도록 방화벽으로 막으세요(배포 안내서 참고).</translation>
+    </message>
+    <message>
+        <source>The generation server stopped this job unexpectedly. Try again; nothing was kept.</source>
+        <comment>serve.replica_gone</comment>
+        <translation>생성 서버가 이 작업을 예기치 않게 중단했습니다. 다시 시도하세요. 저장된 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>{token}: {outcome} · {model} · {seconds} s</source>
+        <comment>serve.request_line</comment>
+        <translation>{token}: {outcome} · {model} · {seconds}초</translation>
+    </message>
+    <message>
+        <source>This token was revoked. Ask staff for a new one.</source>
+        <comment>serve.revoked</comment>
+        <translation>폐기된 토큰입니다. 직원에게 새 토큰을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Generation server on {url} ({device}). Press Ctrl+C to stop.</source>
+        <comment>serve.started</comment>
+        <translation>생성 서버가 {url}에서 실행 중입니다({device}). 멈추려면 Ctrl+C를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Starting the generation server…</source>
+        <comment>serve.starting</comment>
+        <translation>생성 서버를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>The generation server stopped.</source>
+        <comment>serve.stopped</comment>
+        <translation>생성 서버가 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>A token's name is 1 to 64 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit.</source>
+        <comment>serve.token_bad_name</comment>
+        <translation>토큰 이름은 영문자, 숫자, 공백, 점, 대시, 밑줄로 된 1~64자이며 영문자나 숫자로 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Token for {name}, shown only this once: enter it in that kiosk's Settings → Generation → Token.</source>
+        <comment>serve.token_issued</comment>
+        <translation>{name}의 토큰입니다. 지금 한 번만 표시됩니다: 해당 키오스크의 설정 → 생성 → 토큰에 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A token named {name} exists already. Choose another name.</source>
+        <comment>serve.token_name_taken</comment>
+        <translation>이름이 {name}인 토큰이 이미 있습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>{name} · issued {created} · revoked {revoked}</source>
+        <comment>serve.token_revoked</comment>
+        <translation>{name} · 발급 {created} · 폐기 {revoked}</translation>
+    </message>
+    <message>
+        <source>Revoked the token {name}: its next request is refused.</source>
+        <comment>serve.token_revoked_done</comment>
+        <translation>토큰 {name}을(를) 폐기했습니다: 다음 요청부터 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>There is no token named {name}.</source>
+        <comment>serve.token_unknown</comment>
+        <translation>이름이 {name}인 토큰이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} · issued {created}</source>
+        <comment>serve.token_valid</comment>
+        <translation>{name} · 발급 {created}</translation>
+    </message>
+    <message>
+        <source>This token is not known to the generation server.</source>
+        <comment>serve.unauthorized</comment>
+        <translation>생성 서버가 알지 못하는 토큰입니다.</translation>
+    </message>
+    <message>
         <source>it holds a value that cannot be read</source>
         <comment>settings.bad_value</comment>
         <translation>읽을 수 없는 값이 있음</translation>
@@ -1407,6 +1757,11 @@
         <source>explorer</source>
         <comment>url.service.explorer</comment>
         <translation>탐색기</translation>
+    </message>
+    <message>
+        <source>generation server</source>
+        <comment>url.service.generation_server</comment>
+        <translation>생성 서버</translation>
     </message>
     <message>
         <source>IPFS node</source>

@@ -398,6 +398,113 @@
     </message>
 </context>
 <context>
+    <name>GenerationPlaceSection</name>
+    <message>
+        <source>A generation server</source>
+        <translation>생성 서버</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>서버에 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Connected. The server generates on {device} and is free now.</source>
+        <translation>연결되었습니다. 서버는 {device}에서 생성하며 지금은 대기 중인 디자인이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Connected. The server generates on {device}; 1 design is waiting.</source>
+        <translation>연결되었습니다. 서버는 {device}에서 생성하며 디자인 1개가 대기 중입니다.</translation>
+    </message>
+    <message>
+        <source>Connected. The server generates on {device}; {count} designs are waiting.</source>
+        <translation>연결되었습니다. 서버는 {device}에서 생성하며 디자인 {count}개가 대기 중입니다.</translation>
+    </message>
+    <message>
+        <source>Paste this computer&apos;s token</source>
+        <translation>이 컴퓨터의 토큰을 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <source>generation server token</source>
+        <translation>생성 서버 토큰</translation>
+    </message>
+    <message>
+        <source>Where designs are generated</source>
+        <translation>디자인을 생성하는 곳</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <source>e.g. https://gen.example.com</source>
+        <translation>예: https://gen.example.com</translation>
+    </message>
+    <message>
+        <source>Generation server address</source>
+        <translation>생성 서버 주소</translation>
+    </message>
+    <message>
+        <source>The address the campaign&apos;s staff gave for its generation server</source>
+        <translation>캠페인 직원이 알려 준 생성 서버의 주소</translation>
+    </message>
+    <message>
+        <source>Also use this computer when the server cannot be reached</source>
+        <translation>서버에 연결할 수 없을 때 이 컴퓨터도 사용</translation>
+    </message>
+    <message>
+        <source>When the server is unreachable or busy, designs are made here instead, more slowly without a graphics card.</source>
+        <translation>서버에 연결할 수 없거나 서버가 바쁘면 이 컴퓨터에서 대신 디자인을 만듭니다. 그래픽 카드가 없으면 더 느립니다.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>연결 테스트</translation>
+    </message>
+    <message>
+        <source>Ask the server what it runs on and how many designs wait</source>
+        <translation>서버가 어떤 장치에서 실행되는지, 대기 중인 디자인이 몇 개인지 확인합니다</translation>
+    </message>
+    <message>
+        <source>A change of place applies the next time SM6 Design Studio starts.</source>
+        <translation>생성 위치를 바꾸면 SM6 Design Studio를 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>generation server</source>
+        <translation>생성 서버</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>서버에 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>The test could not be run. Try again.</source>
+        <translation>테스트를 실행할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Using the token from SM6_FLEET_TOKEN ({masked}).</source>
+        <translation>SM6_FLEET_TOKEN의 토큰을 사용합니다({masked}).</translation>
+    </message>
+    <message>
+        <source>Using the token you entered, for this session only ({masked}); it is forgotten at quit.</source>
+        <translation>입력한 토큰을 이번 세션에만 사용합니다({masked}). 종료하면 지워집니다.</translation>
+    </message>
+    <message>
+        <source>Using the token saved in the system keyring ({masked}).</source>
+        <translation>시스템 키링에 저장된 토큰을 사용합니다({masked}).</translation>
+    </message>
+    <message>
+        <source>No token saved. The server&apos;s staff issue one for each computer.</source>
+        <translation>저장된 토큰이 없습니다. 서버 담당 직원이 컴퓨터마다 하나씩 발급합니다.</translation>
+    </message>
+</context>
+<context>
     <name>KioskSettingsCard</name>
     <message>
         <source>“Still there?” after</source>
@@ -444,6 +551,14 @@
         <translation>다음 시작부터 전체 화면으로 열리며 직원 패널 외에는 나갈 방법이 없습니다. 직원 PIN이 필요합니다.</translation>
     </message>
     <message>
+        <source>Kiosks generate on the server only</source>
+        <translation>키오스크는 서버에서만 생성</translation>
+    </message>
+    <message>
+        <source>In kiosk mode, every design is made on the generation server set under Generation, even when this computer is set to generate itself. Applies from the next start.</source>
+        <translation>키오스크 모드에서는 이 컴퓨터가 직접 생성하도록 설정되어 있어도 모든 디자인을 생성 설정의 생성 서버에서 만듭니다. 다음 시작부터 적용됩니다.</translation>
+    </message>
+    <message>
         <source>A staff PIN is set.</source>
         <translation>직원 PIN이 설정되어 있습니다.</translation>
     </message>
@@ -474,6 +589,14 @@
     <message>
         <source>Kiosk timings saved.</source>
         <translation>키오스크 시간 설정을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>From the next start, kiosks generate on the server only.</source>
+        <translation>다음 시작부터 키오스크는 서버에서만 생성합니다.</translation>
+    </message>
+    <message>
+        <source>From the next start, kiosks generate where Generation says.</source>
+        <translation>다음 시작부터 키오스크는 생성 설정에 따라 생성합니다.</translation>
     </message>
     <message>
         <source>Starting over must come later than “Still there?”.</source>

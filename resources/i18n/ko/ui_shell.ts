@@ -92,6 +92,37 @@
     </message>
 </context>
 <context>
+    <name>GenerationPlace</name>
+    <message>
+        <source>This computer · {device}</source>
+        <translation>이 컴퓨터 · {device}</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>서버 연결 불가</translation>
+    </message>
+    <message>
+        <source>Server refuses this computer&apos;s token</source>
+        <translation>서버가 이 컴퓨터의 토큰을 거부함</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>Server · {device} · yours is number {position} in the queue</source>
+        <translation>서버 · {device} · 내 작업은 대기열 {position}번째</translation>
+    </message>
+    <message>
+        <source>Server · {device} · {count} waiting</source>
+        <translation>서버 · {device} · {count}개 대기 중</translation>
+    </message>
+    <message>
+        <source>Server · {device}</source>
+        <translation>서버 · {device}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SM6 Design Studio</source>

@@ -1,0 +1,167 @@
+"""What one generation server replica runs: the app's own `Engine`, turned into the wire's NDJSON lines.
+
+No Ray here (app/fleet/server.py wraps it in a deployment), so it is the same core as the desktop app: the server's
+models folders, its registry and default presets, the engine's worker thread. Nothing is saved on the server: the
+image sink hands each GeneratedImage straight back, and its PNG bytes (provenance included) go out as they are.
+The engine calls listeners on its worker threads; they hop onto the replica's event loop with call_soon_threadsafe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import dataclasses
+import io
+import logging
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, AsyncIterator
+
+from app.errors import RequestError, UserFacingError
+from app.fleet import wire
+from app.generation import events as ev
+from app.generation import pictures
+from app.generation.engine import Engine
+from app.generation.generated import GeneratedImage
+from app.generation.registry import ModelRegistry
+from app.generation.request import GenerationRequest
+from app.generation.settings import GenerationSettings
+
+log = logging.getLogger(__name__)
+MAX_DETAILS = 4000
+MAX_SOURCE_BYTES = 32 * 1024 * 1024
+_DESIGN_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
+
+
+class ReplicaCore:
+    """One job at a time (the deployment's max_ongoing_requests=1 makes sure of it)."""
+
+    def __init__(self, generation: GenerationSettings | None = None, registry: ModelRegistry | None = None) -> None:
+        self._base = generation or GenerationSettings()  # the server's [generation] settings, read by `serve`
+        self._previews = True
+        self._sources = Path(tempfile.mkdtemp(prefix="sm6-serve-sources-"))
+        self.registry = registry or ModelRegistry()
+        self.registry.scan()
+        self.engine = Engine(self.registry, settings=self._settings, sources=self._source_of)
+        self.engine.set_image_sink(lambda image: image)  # kept by nobody here: announced, then sent
+
+    def device(self) -> str:
+        return self.engine.device_label()
+
+    def close(self) -> None:
+        self.engine.shutdown()
+        shutil.rmtree(self._sources, ignore_errors=True)
+
+    def _settings(self) -> GenerationSettings:
+        return dataclasses.replace(self._base, live_previews=self._previews)
+
+    def _source_of(self, design_id: str | None) -> Path | None:
+        if not design_id or not _DESIGN_ID.fullmatch(design_id):
+            return None
+        path = self._sources / f"{design_id}.png"
+        return path if path.is_file() else None
+
+    def _take_sources(self, body: dict[str, Any], request: GenerationRequest) -> None:
+        """The images a refine or a picture starts from, sent along since the server has no library."""
+        if request.source == "design" and isinstance(body.get("source_png"), str):
+            if _DESIGN_ID.fullmatch(request.source_design_id or ""):
+                (self._sources / f"{request.source_design_id}.png").write_bytes(_b64(body["source_png"]))
+        if request.source == "picture" and isinstance(body.get("picture_png"), str):
+            pictures.default_store().add_bytes(_b64(body["picture_png"]))
+
+    async def run(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
+        """The job's lines from "started" to its one end; a cancelled caller (CancelledError) cancels the job."""
+        loop = asyncio.get_running_loop()
+        events: asyncio.Queue = asyncio.Queue()
+
+        def listener(event: ev.EngineEvent) -> None:
+            loop.call_soon_threadsafe(events.put_nowait, event)
+
+        self.engine.subscribe(listener)
+        job_id = ""
+        try:
+            try:
+                request = wire.line_request(body)
+                self._previews = body.get("previews", True) is not False
+                self._take_sources(body, request)
+                job_id = self.engine.submit(request, save=True).id
+            except UserFacingError as exc:  # a request that cannot run here (its model is gone, say)
+                yield _failed(exc)
+                return
+            while True:
+                event = await events.get()
+                if getattr(getattr(event, "job", None), "id", job_id) != job_id:
+                    continue
+                line = _line(event)
+                if line is not None:
+                    yield line
+                if isinstance(event, ev.JOB_ENDS):
+                    return
+        except (asyncio.CancelledError, GeneratorExit):
+            if job_id:
+                self.engine.cancel(job_id)
+                await loop.run_in_executor(None, self.engine.wait_idle, 30.0)
+            raise
+        finally:
+            self.engine.unsubscribe(listener)
+            for sent in self._sources.glob("*.png"):  # a refine's starting image is the job's, not kept after it
+                sent.unlink(missing_ok=True)
+
+
+def _b64(text: str) -> bytes:
+    if len(text) > MAX_SOURCE_BYTES * 4 // 3 + 4:
+        raise RequestError(pictures.FILE_TOO_LARGE(max_mb=MAX_SOURCE_BYTES // (1024 * 1024)))
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        raise RequestError(pictures.UNREADABLE_FILE()) from None
+
+
+def _failed(exc: UserFacingError) -> bytes:
+    return wire.encode_event("failed", message=wire.message_to_dict(exc.msg), details=exc.details[:MAX_DETAILS])
+
+
+def _line(event: ev.EngineEvent) -> bytes | None:
+    if isinstance(event, ev.JobStarted):
+        return wire.encode_event("started", request=event.job.request.to_dict())
+    if isinstance(event, ev.ModelLoading):
+        return wire.encode_event("loading", stage=event.stage, model=event.label)
+    if isinstance(event, ev.StepProgress):
+        job = event.job
+        preview = wire.b64(_jpeg(event.preview)) if event.preview is not None else None
+        return wire.encode_event(
+            "progress", image_index=job.image_index, step=job.step, steps=job.steps, preview=preview
+        )
+    if isinstance(event, ev.ImageReady) and isinstance(event.design, GeneratedImage):
+        return image_line(event.design)
+    if isinstance(event, ev.JobFinished):
+        return wire.encode_event("finished")
+    if isinstance(event, ev.JobCancelled):
+        return wire.encode_event("cancelled")
+    if isinstance(event, ev.JobFailed):
+        return wire.encode_event("failed", message=wire.message_to_dict(event.msg), details=event.details[:MAX_DETAILS])
+    return None
+
+
+def image_line(image: GeneratedImage) -> bytes:
+    return wire.encode_event(
+        "image",
+        index=image.index,
+        seed=image.seed,
+        prompt_final=image.prompt_final,
+        negative_final=image.negative_final,
+        model_name=image.model_name,
+        model_hash=image.model_hash,
+        device=image.device,
+        parent_id=image.parent_id,
+        seconds=round(image.seconds, 3),
+        png=wire.b64(image.png),
+    )
+
+
+def _jpeg(preview: Any) -> bytes:
+    out = io.BytesIO()
+    preview.convert("RGB").save(out, format="JPEG", quality=80)
+    return out.getvalue()

@@ -1,0 +1,302 @@
+"""Fleets (issue 20): N simulated kiosks generating on one shared server, against this computer's own Engine doing
+the same work in the same run.
+
+Each kiosk is a thread with its own RemoteBackend (app/fleet/remote.py), as each kiosk PC has one; it submits its
+images one after another, as a visitor does (the next once the last has come back). The server is a real Ray Serve
+application on 127.0.0.1 (started as tests/fixtures/fleet_server.py does) with the demo model, once with each replica
+count asked for. The baseline is the local Engine on the same model with the same kiosk threads submitting the same
+requests (same prompts, seeds, size and steps), before Ray starts and again after it stopped (a kiosk's own engine
+runs without Ray beside it): the two runs together are the baseline, so a drift in the machine's load over the run
+hits both sides alike. Both sides run with save=False:
+the figures are generation plus transport, not the library's disk writes.
+
+Figures: throughput in images per minute (first request sent → last image back), and latency per image (submit →
+JobFinished), p50 and p95, with how much of it passed before the job started; each as a ratio to the local Engine's,
+then the replica counts against the first one. Without a GPU a replica reserves no CPU, so Ray runs its torch on one
+thread (OMP_NUM_THREADS=1) while the local Engine uses every core; a second replica then uses a second core. With
+CUDA, the engine and the replicas run on the GPU, the replicas sharing this machine's one GPU (1/N of it each).
+
+Options: `fleet --kiosks N --images M --replicas 1,2`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx2
+
+from tests.benchmarks.common import bench_root, isolated_env, report
+
+KIOSKS, IMAGES, SIZE, STEPS = 4, 5, 128, 4
+REPLICAS = (1, 2)
+PROMPT = "a Renault SM6 in pearl white, studio light"
+
+
+@dataclass
+class Options:
+    kiosks: int = KIOSKS
+    images: int = IMAGES
+    replicas: tuple[int, ...] = REPLICAS
+
+
+@dataclass
+class Figures:
+    wall_s: float
+    latencies: list[float]  # submit → JobFinished, per image
+    waits: list[float]  # submit → JobStarted (the kiosk's queue, the server's queue, the trip), per image
+    device: str = ""
+
+    @property
+    def per_minute(self) -> float:
+        return len(self.latencies) / self.wall_s * 60.0
+
+    def quantile(self, q: float, values: list[float] | None = None) -> float:
+        ordered = sorted(self.latencies if values is None else values)
+        if len(ordered) == 1:
+            return ordered[0]
+        return statistics.quantiles(ordered, n=100, method="inclusive")[round(q * 100) - 1]
+
+
+def parse(argv: list[str] | None) -> Options:
+    """The options, or exit 2 with the reason before anything is built."""
+    parser = argparse.ArgumentParser(prog="scripts/bench.sh fleet", description="kiosks against one server")
+    parser.add_argument("--kiosks", type=int, default=KIOSKS, help=f"simulated kiosks (default {KIOSKS})")
+    parser.add_argument("--images", type=int, default=IMAGES, help=f"images each kiosk makes (default {IMAGES})")
+    parser.add_argument("--replicas", default=",".join(map(str, REPLICAS)), help="replica counts, e.g. 1,2")
+    args = parser.parse_args(argv or [])
+    try:
+        replicas = tuple(int(part) for part in args.replicas.split(",") if part.strip())
+    except ValueError:
+        replicas = ()
+    if not replicas or min(replicas) < 1:
+        parser.error(f"--replicas takes whole numbers of at least 1, separated by commas, not {args.replicas!r}")
+    if args.kiosks < 1 or args.images < 1:
+        parser.error("--kiosks and --images take whole numbers of at least 1")
+    return Options(args.kiosks, args.images, replicas)
+
+
+def request_for(kiosk: int, n: int):
+    from app.generation.request import GenerationRequest
+
+    return GenerationRequest(
+        prompt=f"{PROMPT}, kiosk {kiosk}, take {n}",
+        preset="none",
+        seed=1000 * kiosk + n,
+        steps=STEPS,
+        width=SIZE,
+        height=SIZE,
+    )
+
+
+def drive(backends: list, recorders: list, images: int) -> Figures:
+    """Every kiosk thread submits `images` requests, each once the last came back; all start at once."""
+    from app.generation import events as ev
+
+    start = threading.Barrier(len(backends) + 1)
+    latencies: list[float] = []
+    waits: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+
+    def kiosk(k: int) -> None:
+        start.wait()
+        for n in range(images):
+            began = time.perf_counter()
+            job = backends[k].submit(request_for(k, n), save=False)
+            done = recorders[k].wait_job(job.id, timeout=600)
+            ended = time.perf_counter()
+            started = next(
+                (at for e, at in list(recorders[k].timed) if isinstance(e, ev.JobStarted) and e.job.id == job.id), ended
+            )
+            with lock:
+                if isinstance(done, ev.JobFinished) and done.images:
+                    latencies.append(ended - began)
+                    waits.append(started - began)
+                else:
+                    failures.append(f"kiosk {k}, image {n}: {type(done).__name__} {getattr(done, 'message', '')}")
+
+    threads = [threading.Thread(target=kiosk, args=(k,), name=f"kiosk-{k}") for k in range(len(backends))]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    if failures:
+        raise RuntimeError("some images did not come back:\n  " + "\n  ".join(failures))
+    return Figures(wall, latencies, waits)
+
+
+class Local:
+    """The baseline: this computer's Engine, every kiosk thread submitting to it; loaded once."""
+
+    def __init__(self, models: Path, root: Path) -> None:
+        from tests.app.engine_helpers import make_engine
+
+        self.engine, self.recorder, self.library = make_engine(models, root / "data-local")
+        self.recorder.wait_job(self.engine.submit(request_for(99, 0), save=False).id, timeout=600)  # loads the model
+        self.device = self.engine.device_label()
+
+    def figures(self, options: Options) -> Figures:
+        figures = drive([self.engine] * options.kiosks, [self.recorder] * options.kiosks, options.images)
+        figures.device = self.device
+        return figures
+
+    def close(self) -> None:
+        self.engine.shutdown()
+        self.library.close()
+
+
+def both(before: Figures, after: Figures) -> Figures:
+    return Figures(
+        before.wall_s + after.wall_s, before.latencies + after.latencies, before.waits + after.waits, before.device
+    )
+
+
+class Server:
+    """A real Ray Serve application on 127.0.0.1, as tests/fixtures/fleet_server.py starts it, on the benchmark's
+    folders; `deploy(replicas)` starts or updates it in place (Ray itself starts once)."""
+
+    def __init__(self, root: Path, env: dict[str, str]) -> None:
+        from app.fleet import server
+        from app.fleet.tokens import TokenStore
+
+        self.root = root
+        data = root / "data-server"
+        self.settings = server.ServeSettings(port=_free_port(), data_dir=str(data))
+        self.url = self.settings.url
+        self.tokens = TokenStore(data / "serve" / "tokens.json")
+        os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # no cluster token written to ~/.ray for a benchmark
+        self._ray_temp = tempfile.mkdtemp(prefix="r", dir="/tmp")  # Ray's socket paths must stay short
+        server.start_ray(temp_dir=self._ray_temp, num_cpus=os.cpu_count() or 2, env=env)
+        self._issued, self.gpus, self.device = 0, 0.0, "?"
+
+    def deploy(self, replicas: int) -> None:
+        from app.fleet import server
+
+        logging.getLogger("ray.serve").setLevel(logging.WARNING)  # its INFO lines would drown the figures
+        # with CUDA, every replica count shares this machine's one GPU (a second replica would never be placed on a
+        # whole one); without it, the replicas run on the CPU like the local engine
+        gpus = self.gpus = 1.0 / replicas if server._cuda_count() > 0 else 0.0
+        options = {"replicas": replicas, "gpus_per_replica": gpus, "rate_per_minute": 600.0, "max_queued": 64}
+        server.serve_app(self.settings.with_flags(**options))
+        self.device = httpx2.get(f"{self.url}/health", timeout=60).json().get("device", "?")
+
+    def issue_token(self) -> str:
+        self._issued += 1
+        return self.tokens.issue(f"bench kiosk {self._issued}")
+
+    def close(self) -> None:
+        from app.fleet import server
+
+        try:
+            server.shutdown()
+        finally:
+            shutil.rmtree(self._ray_temp, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fleet_figures(server: Server, options: Options) -> Figures:
+    """N kiosks, each its own RemoteBackend, against the running server."""
+    from app.fleet.remote import RemoteBackend
+    from tests.app.engine_helpers import Recorder
+
+    backends, recorders = [], []
+    try:
+        for _ in range(options.kiosks):
+            backend = RemoteBackend(server.url, server.issue_token(), timeout_s=60.0)
+            recorder = Recorder()
+            backend.subscribe(recorder)
+            backends.append(backend)
+            recorders.append(recorder)
+        warm_up = drive(backends, recorders, 1)  # every replica loads the model (not timed)
+        print(f"  (warm-up: {len(warm_up.latencies)} images in {warm_up.wall_s:.1f} s)", flush=True)
+        return drive(backends, recorders, options.images)
+    finally:
+        for backend in backends:
+            backend.shutdown()
+
+
+def show(label: str, figures: Figures, baseline: Figures) -> float:
+    ratio = report(f"{label}: images per minute", figures.per_minute, baseline.per_minute, "higher is better", "/min")
+    for name, q in (("p50", 0.5), ("p95", 0.95)):
+        report(f"{label}: latency {name}", figures.quantile(q), baseline.quantile(q), "smaller is better")
+    wait, base_wait = figures.quantile(0.5, figures.waits), baseline.quantile(0.5, baseline.waits)
+    print(
+        f"  of which before the job started (p50): {wait:.3f} s, local {base_wait:.3f} s; running (p50): "
+        f"{figures.quantile(0.5) - wait:.3f} s, local {baseline.quantile(0.5) - base_wait:.3f} s",
+        flush=True,
+    )
+    return ratio
+
+
+def run(argv: list[str] | None = None) -> float:
+    options = parse(argv)
+    root = bench_root()
+    env = isolated_env(root)
+    from app.generation.demo_model import install_demo_model
+
+    models = install_demo_model().parent
+    total = options.kiosks * options.images
+    print(
+        f"  {options.kiosks} kiosks × {options.images} images = {total} images, demo model at {SIZE}², {STEPS} steps; "
+        f"replicas {', '.join(map(str, options.replicas))}",
+        flush=True,
+    )
+    by_replicas: dict[int, Figures] = {}
+    local = Local(models, root)
+    try:
+        before = local.figures(options)
+        server = Server(root, {**env, "TQDM_DISABLE": "1"})
+        try:
+            for replicas in options.replicas:
+                server.deploy(replicas)
+                by_replicas[replicas] = fleet_figures(server, options)
+        finally:
+            server.close()
+        after = local.figures(options)  # Ray gone again: a kiosk's own engine runs without it
+    finally:
+        local.close()
+    baseline = both(before, after)
+    import torch
+
+    print(
+        f"  local Engine on {local.device} (torch on {torch.get_num_threads()} threads): {before.per_minute:.1f} "
+        f"images/min before the server, {after.per_minute:.1f} after; server on {server.device}"
+        + ("" if server.gpus else f" (each replica's torch on {os.environ.get('OMP_NUM_THREADS', '1')} thread(s))"),
+        flush=True,
+    )
+    ratio = 0.0
+    for replicas in options.replicas:
+        value = show(f"fleet, {replicas} replica(s)", by_replicas[replicas], baseline)
+        ratio = ratio or value
+    first = options.replicas[0]
+    for replicas in options.replicas[1:]:
+        report(
+            f"{replicas} replicas against {first}: images/min",
+            by_replicas[replicas].per_minute,
+            by_replicas[first].per_minute,
+            "higher is better",
+            "/min",
+        )
+    return ratio
+
+
+if __name__ == "__main__":
+    run(sys.argv[1:])

@@ -1,0 +1,104 @@
+"""The status bar's word on where designs are generated: "This computer · CPU", "Server · CUDA · NVIDIA H200 ·
+2 waiting", or "Server unreachable" with a warning icon.
+
+With a generation server (a backend that has `server_status()`, app/fleet/remote.py) the server is asked every
+CHECK_EVERY_MS on the network executor while the window lives, and again after each job; the timer stops on
+`stop()` (the controller's shutdown). A job that ran on this computer because the server could not take it says so
+until the server takes one again (app/fleet/fallback.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from app.fleet.fallback import RunsOnThisComputer
+from app.generation import events as ev
+from ui.i18n import translate
+from ui.tasks import run_in_background
+
+CHECK_EVERY_MS = 10_000
+TOKEN_REFUSED = ("fleet.unauthorized", "fleet.revoked", "fleet.no_token")
+
+
+def here_words(device: str) -> str:
+    return translate("GenerationPlace", "This computer · {device}").format(device=device)
+
+
+def server_words(status) -> tuple[str, bool]:
+    """(words, warning) for a RemoteBackend ServerStatus."""
+    if not status.reachable:
+        return translate("GenerationPlace", "Server unreachable"), True
+    if status.message is not None and status.message.id in TOKEN_REFUSED:
+        return translate("GenerationPlace", "Server refuses this computer's token"), True
+    device = status.device or translate("GenerationPlace", "starting")
+    if status.position is not None:
+        return translate("GenerationPlace", "Server · {device} · yours is number {position} in the queue").format(
+            device=device, position=status.position + 1
+        ), False
+    if status.queued:
+        return translate("GenerationPlace", "Server · {device} · {count} waiting").format(
+            device=device, count=status.queued
+        ), False
+    return translate("GenerationPlace", "Server · {device}").format(device=device), False
+
+
+class GenerationPlace(QObject):
+    """Keeps `window`'s status bar item (MainWindow.set_place) saying where `backend`'s jobs run; `bridge`
+    (ui/engine_bridge.py) tells it when a model loaded or a job ended."""
+
+    def __init__(self, backend, bridge, window, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self._window = window
+        self._device = "CPU"  # this computer's, until a model load says which
+        self._asking = False
+        self.uses_server = callable(getattr(backend, "server_status", None))
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+        bridge.sig_model_loaded.connect(self._on_model_loaded)
+        bridge.sig_event.connect(self._on_event)
+        self.show()
+        if self.uses_server:
+            self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def words(self) -> tuple[str, str, bool]:
+        """(words, icon, warning) as they stand now."""
+        if not self.uses_server:
+            return here_words(self._device), _icon(self._device), False
+        if getattr(self.backend, "fell_back", None) is not None:  # the last job ran here: the server could not
+            return self.backend.device_label(), "warning", True
+        status = self.backend.server_status()
+        words, warning = server_words(status)
+        return words, "warning" if warning else _icon(status.device or "GPU"), warning
+
+    def show(self) -> None:
+        words, icon, warning = self.words()
+        self._window.set_place(lambda: self.words()[0], icon, warning)
+
+    def check(self) -> None:
+        """Ask the server now (off the UI thread); the status bar follows its answer."""
+        if not self.uses_server or self._asking:
+            return
+        self._asking = True
+        run_in_background(self.backend.check, self._on_checked, self._on_checked, self, executor="network")
+
+    def _on_checked(self, _answer) -> None:
+        self._asking = False
+        self.show()
+
+    def _on_model_loaded(self, event) -> None:
+        self._device = event.device_label
+        self.show()
+
+    def _on_event(self, event) -> None:
+        if isinstance(event, (*ev.JOB_ENDS, RunsOnThisComputer)):
+            self.show()
+            self.check()
+
+
+def _icon(device: str) -> str:
+    return "cpu" if device.strip().upper().startswith("CPU") else "gpu"
