@@ -13,12 +13,10 @@ A request that never reached the server (refused connection, unknown host, bad c
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import math
 import socket
 import ssl
-import threading
 import urllib.parse
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ from app.errors import RequestError, UserFacingError
 from app.fleet import remote_messages as msgs
 from app.fleet import wire
 from app.messages import Message
-from app.urls import check_service_url
+from app.urls import check_service_url, is_loopback, shared_ssl_context
 
 if TYPE_CHECKING:
     import httpx2
@@ -38,8 +36,6 @@ log = logging.getLogger(__name__)
 SERVICE = "generation server"  # app/urls.py's key: names the service in a refused address
 MAX_REPLY_BYTES = 8 * 1024 * 1024  # /health, /models, /cancel and refusals: a model list of hundreds fits
 MAX_RETRY_AFTER_S = 3600
-_ssl_context: ssl.SSLContext | None = None
-_ssl_lock = threading.Lock()
 
 
 class Refusal:
@@ -84,25 +80,6 @@ class ServerStatus:
     running: int = 0
     position: int | None = None  # this computer's job in the server's queue (0 = next), None when none waits
     message: Message | None = None  # why it is not reachable or usable, in words
-
-
-def _shared_ssl_context() -> ssl.SSLContext:
-    # Building one loads the trust store (about 40 ms); a client per request then costs almost nothing.
-    global _ssl_context
-    with _ssl_lock:
-        if _ssl_context is None:
-            import httpx2
-
-            _ssl_context = httpx2.create_ssl_context()
-        return _ssl_context
-
-
-def _is_loopback(url: str) -> bool:
-    host = urllib.parse.urlsplit(url).hostname or ""
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _origin(url: str) -> str:
@@ -201,8 +178,8 @@ class ServerConnection:
 
         timeout = self.timeout_s
         return httpx2.Client(
-            verify=_shared_ssl_context(),
-            trust_env=not _is_loopback(self.raw_url),  # a server on this machine is never reached through a proxy
+            verify=shared_ssl_context(),
+            trust_env=not is_loopback(self.raw_url),  # a server on this machine is never reached through a proxy
             timeout=httpx2.Timeout(timeout),
             follow_redirects=False,
         )

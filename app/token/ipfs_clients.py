@@ -9,10 +9,8 @@ request (cheap, with one shared TLS context), no environment proxy for a node on
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
-import ssl
 import time
 import urllib.parse
 from typing import TYPE_CHECKING, Any
@@ -22,7 +20,7 @@ from app.errors import UserFacingError
 from app.messages import Message
 from app.token import messages as msgs
 from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile
-from app.urls import check_service_url, service_name
+from app.urls import check_service_url, is_loopback, service_name, shared_ssl_context
 
 if TYPE_CHECKING:
     import httpx2
@@ -125,25 +123,6 @@ def add_params(profile: CidProfile) -> dict[str, str]:
 
 MAX_REPLY_BYTES = 8 * 1024 * 1024  # Kubo's and a pinning service's replies are a few hundred bytes each
 MAX_REDIRECTS = 5
-_ssl_context: ssl.SSLContext | None = None
-
-
-def _shared_ssl_context() -> ssl.SSLContext:
-    # Building one costs about 40 ms (the trust store is loaded); a client per request then costs almost nothing.
-    global _ssl_context
-    if _ssl_context is None:
-        import httpx2
-
-        _ssl_context = httpx2.create_ssl_context()
-    return _ssl_context
-
-
-def _is_loopback(url: str) -> bool:
-    host = urllib.parse.urlsplit(url).hostname or ""
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _service_url(url: str, service: str) -> str:
@@ -208,8 +187,8 @@ class _Http:
 
         # A node on this machine must never be reached through an HTTP proxy from the environment.
         return httpx2.Client(
-            verify=_shared_ssl_context(),
-            trust_env=not _is_loopback(url),
+            verify=shared_ssl_context(),
+            trust_env=not is_loopback(url),
             timeout=httpx2.Timeout(self.timeout_s),
             follow_redirects=True,
             max_redirects=MAX_REDIRECTS,
