@@ -22,9 +22,7 @@ from app.messages import Msg
 log = logging.getLogger(__name__)
 
 BUSY = Msg("serve.busy", "The generation server is busy. Try again in a moment.")
-REPLICA_GONE = Msg(
-    "serve.replica_gone", "The generation server stopped this job unexpectedly. Try again; nothing was kept."
-)
+REPLICA_GONE = Msg("serve.replica_gone", "The generation server stopped this job unexpectedly. Try again.")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 STOP_WAIT_S = 3.0
 

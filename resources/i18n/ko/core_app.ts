@@ -1579,9 +1579,9 @@
         <translation>Ray 자체 포트(GCS, raylet, 객체 저장소)는 이 컴퓨터의 모든 네트워크 인터페이스에서 열립니다: 이 컴퓨터와 클러스터만 접근할 수 있도록 방화벽으로 막으세요(배포 안내서 참고).</translation>
     </message>
     <message>
-        <source>The generation server stopped this job unexpectedly. Try again; nothing was kept.</source>
+        <source>The generation server stopped this job unexpectedly. Try again.</source>
         <comment>serve.replica_gone</comment>
-        <translation>생성 서버가 이 작업을 예기치 않게 중단했습니다. 다시 시도하세요. 저장된 것은 없습니다.</translation>
+        <translation>생성 서버가 이 작업을 예기치 않게 중단했습니다. 다시 시도하세요.</translation>
     </message>
     <message>
         <source>{token}: {outcome} · {model} · {seconds} s</source>
