@@ -10,6 +10,7 @@ until the server takes one again (app/fleet/fallback.py).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from shiboken6 import isValid
 
 from app.fleet.fallback import RunsOnThisComputer
 from app.generation import events as ev
@@ -76,6 +77,10 @@ class GenerationPlace(QObject):
         return words, "warning" if warning else _icon(status.device or "GPU"), warning
 
     def show(self) -> None:
+        # A model load or a server answer queued before the window closed may arrive after it is gone.
+        if not isValid(self._window):
+            self.stop()
+            return
         words, icon, warning = self.words()
         self._window.set_place(lambda: self.words()[0], icon, warning)
 

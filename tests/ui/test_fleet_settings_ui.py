@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from shiboken6 import isValid
 
 from app.config import load_settings, settings_path
 from app.fleet.fallback import FallbackBackend
@@ -181,6 +182,25 @@ def test_the_status_bar_says_this_computer_for_a_local_engine(qtbot, window):
     place, bridge = _place(backend, window)
     try:
         assert window.status_texts()[1] == "This computer · CPU" and not place.timer.isActive()
+    finally:
+        _close(place, bridge, backend)
+
+
+def test_a_model_load_that_arrives_after_the_window_closed_is_ignored(qtbot):
+    """A model load queued before the window closed used to reach its deleted status bar and raise."""
+    from app.generation import events as ev
+    from app.generation.engine import Engine
+    from app.generation.registry import ModelRegistry
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    backend = Engine(ModelRegistry([]), GenerationSettings)
+    place, bridge = _place(backend, window)
+    try:
+        window.deleteLater()
+        qtbot.waitUntil(lambda: not isValid(window), timeout=2000)
+        place._on_model_loaded(ev.ModelLoaded("m", "Model", "CUDA · NVIDIA H100", 1.0))
+        assert not place.timer.isActive()
     finally:
         _close(place, bridge, backend)
 
