@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import time
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,12 @@ HELP_REPLICAS = Msg("serve.help_replicas", "how many generators run at once (eac
 HELP_GPUS = Msg("serve.help_gpus", "GPUs per generator (default: 1 when this computer has CUDA, else 0)")
 HELP_MAX_QUEUED = Msg("serve.help_max_queued", "jobs that may wait beyond the running ones; more are told to retry")
 HELP_RATE = Msg("serve.help_rate", "jobs a minute each token may start")
+HELP_MIN = Msg("serve.help_min_replicas", "autoscaling: the fewest generators kept running (default: --replicas)")
+HELP_MAX = Msg("serve.help_max_replicas", "autoscaling: the most generators started when jobs wait (0: no autoscaling)")
+HELP_CPUS = Msg("serve.help_cpus", "CPU cores per generator (default: 1 with a GPU, else a share of this computer's)")
+HELP_RAY_ADDRESS = Msg(
+    "serve.help_ray_address", "join a Ray cluster (its head's address, or auto) instead of starting Ray here"
+)
 HELP_TOKENS = Msg("serve.help_tokens", "issue, list or revoke the kiosks' tokens")
 HELP_ISSUE = Msg("serve.help_issue", "make a token for a kiosk (shown once)")
 HELP_LIST = Msg("serve.help_list", "list the tokens by name")
@@ -45,18 +52,20 @@ NO_RAY = Msg(
     "The generation server needs Ray Serve, which this installation lacks. Install it with "
     "`pip install sm6-studio[server]`.",
 )
+NOT_NEGATIVE = Msg("serve.not_negative", "{flag} must be 0 or more.")
 STARTING = Msg("serve.starting", "Starting the generation server…")
 STARTED = Msg("serve.started", "Generation server on {url} ({device}). Press Ctrl+C to stop.")
 NOT_LOOPBACK = Msg(
     "serve.not_loopback",
     "Listening on {host}: dealerships must reach it through TLS (a reverse proxy, see the deployment guide).",
 )
-# Measured with `ss`: Ray's GCS, raylet and object store listen on every interface even when its node address is
-# 127.0.0.1, so the operator is told every time, not only when the HTTP port is opened.
+# Measured with `ss`: Ray's GCS, raylet and object store listen on every interface whatever its node address, so
+# the operator is told every time, not only when the HTTP port is opened.
 RAY_PORTS = Msg(
     "serve.ray_ports",
-    "Ray's own ports (GCS, raylet, object store) listen on every network interface of this machine: firewall them "
-    "so that only this machine and its cluster reach them (see the deployment guide).",
+    "Ray's own ports (GCS, raylet, object store) listen on every network interface of this machine. They accept "
+    "only Ray's token ({token}); firewall them as well, so that only this machine and its cluster reach them (see "
+    "the deployment guide).",
 )
 STOPPED = Msg("serve.stopped", "The generation server stopped.")
 REQUEST_LINE = Msg("serve.request_line", "{token}: {outcome} · {model} · {seconds} s")
@@ -79,6 +88,10 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--gpus-per-replica", type=float, default=None, help=helps(HELP_GPUS))
     parser.add_argument("--max-queued", type=int, default=None, help=helps(HELP_MAX_QUEUED))
     parser.add_argument("--rate", type=float, default=None, help=helps(HELP_RATE))
+    parser.add_argument("--min-replicas", type=int, default=None, help=helps(HELP_MIN))
+    parser.add_argument("--max-replicas", type=int, default=None, help=helps(HELP_MAX))
+    parser.add_argument("--cpus-per-replica", type=float, default=None, help=helps(HELP_CPUS))
+    parser.add_argument("--ray-address", default=None, help=helps(HELP_RAY_ADDRESS))
     serve_sub = parser.add_subparsers(dest="serve_command")
     tokens = serve_sub.add_parser("tokens", help=helps(HELP_TOKENS))
     actions = tokens.add_subparsers(dest="tokens_action", required=True)
@@ -90,6 +103,10 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.fleet.server import ServeSettings
 
+    for flag in ("replicas", "max_queued", "rate", "min_replicas", "max_replicas", "cpus_per_replica"):
+        if (getattr(args, flag, None) or 0) < 0:
+            raise UserFacingError(NOT_NEGATIVE(flag="--" + flag.replace("_", "-")))
+
     settings = ServeSettings.from_file().with_flags(
         host=args.host,
         port=args.port,
@@ -97,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
         gpus_per_replica=args.gpus_per_replica,
         max_queued=args.max_queued,
         rate_per_minute=args.rate,
+        min_replicas=args.min_replicas,
+        max_replicas=args.max_replicas,
+        cpus_per_replica=args.cpus_per_replica,
+        ray_address=args.ray_address,
     )
     data = Path(settings.data_dir) if settings.data_dir else paths.data_dir()
     if getattr(args, "serve_command", None) == "tokens":
@@ -142,11 +163,11 @@ def _serve(settings) -> int:
     print(STARTING(), flush=True)
     if settings.host not in server.LOOPBACK:
         print(NOT_LOOPBACK(host=settings.host), flush=True)
-    server.start_ray(address=settings.ray_address)
+    server.start_ray(address=settings.ray_address, data_dir=settings.data_dir)
     try:
         url = server.serve_app(settings, dataclasses.asdict(load_settings().generation))
         print(STARTED(url=url, device=_device(url)), flush=True)
-        print(RAY_PORTS(), flush=True)
+        print(RAY_PORTS(token=os.environ.get("RAY_AUTH_TOKEN_PATH") or "RAY_AUTH_TOKEN"), flush=True)
         _follow(AuditLog(Path(settings.data_dir) / "serve" / "audit.jsonl"))
     except KeyboardInterrupt:
         pass

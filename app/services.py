@@ -20,6 +20,7 @@ from app.errors import UserFacingError
 from app.generation.backend import GenerationBackend
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
+from app.generation.switching import SwitchingBackend
 from app.kiosk import DESKTOP, Policy
 from app.library.saver import LibrarySaver
 from app.library.store import Library
@@ -45,6 +46,8 @@ class Services:
     # What every core operation changed, for every front end to redraw just that (app/changes.py). The library,
     # the publisher and the chain service publish on it; `save_settings` does for the settings.
     changes: ChangeFeed = field(default_factory=ChangeFeed)
+    kiosk: bool = False  # the kiosk's server-only policy binds this process (app/kiosk.py `obeys_server_only`)
+    place: "Place | None" = field(default=None, repr=False)  # where the backend was last told to generate
     _closed: bool = False
 
     @property
@@ -63,9 +66,22 @@ class Services:
         changed. Readers of `services.settings` see it at their next read."""
         sections = settings_sections(self.settings, new)
         self.settings = new
+        if "fleet" in sections:
+            self.follow_generation_place()
         if sections:
             self.changes.publish(SettingsChanged(sections, new))
         return sections
+
+    def follow_generation_place(self) -> bool | None:
+        """Generate where the settings (and the token in the keyring) now say, without a restart. None: nothing
+        that matters changed; True: new jobs go there now; False: once the jobs queued or running have ended."""
+        place = generation_place(self.settings.fleet, self.kiosk)
+        switch = getattr(self.backend, "switch", None)
+        if place == self.place or switch is None:
+            return None
+        self.place = place
+        log.info("Generating %s from now on", "on the server" if place.server else "on this computer")
+        return switch(lambda: backend_at(place, self.registry, self.library, lambda: self.settings))
 
     def close(self) -> None:
         if self._closed:
@@ -148,36 +164,71 @@ def _open(data_dir, settings: Settings, need_model: bool, model_id: str, kiosk: 
         backend=None,
         demo_built=demo_built,
         changes=changes,  # type: ignore[arg-type]
+        kiosk=kiosk,
     )
-    # The engine reads settings per job, so a change saved in Settings applies to the next generation.
-    services.backend = generation_backend(registry, library, lambda: services.settings, kiosk)
+    # The engine reads settings per job, so a change saved in Settings applies to the next generation; a change of
+    # place switches the backend (follow_generation_place).
+    services.place = generation_place(settings.fleet, kiosk)
+    services.backend = generation_backend(registry, library, lambda: services.settings, kiosk, services.place)
     services.publisher = Publisher(outbox, lambda: services.settings.publish, changes=changes)
     services.chain = ChainService(data_dir, lambda: services.settings.chain, changes=changes)
     services.safety = ContentSafety(lambda: services.settings.safety)
     return services
 
 
-def generation_backend(
-    registry: ModelRegistry, library: Library, settings: Callable[[], Settings], kiosk: bool = False
-) -> GenerationBackend:
-    """Where designs are generated (settings.fleet): this computer, or the generation server — and, where staff
-    allow it, this computer when the server cannot take a job. Either way finished images go to `library`."""
-    fleet = settings().fleet
-    local = lambda: local_backend(registry, library, lambda: settings().generation)  # noqa: E731
+@dataclass(frozen=True)
+class Place:
+    """Where designs are generated, with all that makes a backend there: two equal places need no switch."""
+
+    server: bool = False
+    url: str = ""
+    allow_local_fallback: bool = False
+    timeout_s: float = 30.0
+    token: str = field(default="", repr=False)  # a secret: never in a log line
+
+
+def generation_place(fleet, kiosk: bool = False) -> Place:
+    """The place settings.fleet names (the kiosk policy may force the server), with the server's token."""
     if not fleet.uses_server(kiosk):
+        return Place()
+    from app.fleet.settings import FleetTokenStore
+
+    token = FleetTokenStore().get().key or ""  # none: the server refuses, and the client says how to set one
+    return Place(True, fleet.url, fleet.allow_local_fallback, fleet.timeout_s, token)
+
+
+def generation_backend(
+    registry: ModelRegistry,
+    library: Library,
+    settings: Callable[[], Settings],
+    kiosk: bool = False,
+    place: Place | None = None,
+) -> SwitchingBackend:
+    """Where designs are generated (settings.fleet): this computer, or the generation server — and, where staff
+    allow it, this computer when the server cannot take a job. Either way finished images go to `library`. The
+    backend can be switched to another place while the app runs (`Services.follow_generation_place`)."""
+    place = place if place is not None else generation_place(settings().fleet, kiosk)
+    backend = SwitchingBackend(lambda: backend_at(place, registry, library, settings))
+    LibrarySaver(library).attach(backend)  # the sink stays with the switching backend, whichever runs the jobs
+    return backend
+
+
+def backend_at(place: Place, registry: ModelRegistry, library: Library, settings: Callable[[], Settings]):
+    """The backend for `place`: the local engine, or the server's client (with the fallback where allowed)."""
+    local = lambda: local_backend(registry, library, lambda: settings().generation)  # noqa: E731
+    if not place.server:
         return local()
     from app.fleet.remote import RemoteBackend  # only a computer that uses a server loads the client
-    from app.fleet.settings import FleetTokenStore, server_address
+    from app.fleet.settings import FleetSettings, server_address
 
     try:
-        url = server_address(fleet)
+        url = server_address(FleetSettings(url=place.url))
     except UserFacingError as exc:  # the client says it again, in words, at the first job
         log.warning("The generation server's address cannot be used: %s", exc)
-        url = fleet.url
-    token = FleetTokenStore().get().key or ""  # none: the server refuses, and the client says how to set one
+        url = place.url
     saver = LibrarySaver(library)
-    remote = RemoteBackend(url, token, timeout_s=fleet.timeout_s, sources=saver.source_image)
-    if fleet.allow_local_fallback:
+    remote = RemoteBackend(url, place.token, timeout_s=place.timeout_s, sources=saver.source_image)
+    if place.allow_local_fallback:
         from app.fleet.fallback import FallbackBackend
 
         remote = FallbackBackend(remote, local)

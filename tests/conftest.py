@@ -19,6 +19,33 @@ import tqdm  # noqa: E402
 tqdm.tqdm.monitor_interval = 0
 
 
+# Files that share one expensive session fixture run on one xdist worker, so it is built once per run, not once per
+# worker: the real Ray Serve server (tests/fixtures/fleet_server.py) takes 12-16 s to start and keeps Ray's
+# processes busy beside the other worker. tests/app/test_test_scheduling.py checks the list stays complete.
+SAME_WORKER = {
+    "ray-server": (
+        "tests/app/test_fleet_server.py",
+        "tests/app/test_fleet_client.py",
+        "tests/ui/test_fleet_settings_ui.py",
+        "tests/app/test_generation_backend_contract.py",
+    ),
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedFixtureScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            for group, files in SAME_WORKER.items():
+                if file in files:
+                    return group
+            return super()._split_scope(nodeid)
+
+    return SharedFixtureScheduling(config, log)
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

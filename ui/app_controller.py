@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
+from shiboken6 import isValid
 
 from app.changes import SettingsChanged
 from app.config import Settings
@@ -198,6 +199,8 @@ class AppController(ModelWiring, QObject):
     def _make_settings_page(self) -> SettingsPage:
         page = SettingsPage(self.services.settings)
         page.sig_settings_changed.connect(self._on_settings_changed)
+        page.place_section.token_row.sig_changed.connect(lambda _lookup: self._follow_place())  # a token, saved
+        self._place_section = page.place_section
         page.models_line.button.clicked.connect(self.open_models_dialog)
         return page
 
@@ -310,8 +313,27 @@ class AppController(ModelWiring, QObject):
     def _on_settings_changed(self, settings: Settings) -> None:
         """The Settings page saved its file: use it; each view-model hears which parts changed (SettingsChanged)."""
         settings.generation.model_id = self.services.settings.generation.model_id
-        self.services.use_settings(settings)
+        self.services.use_settings(settings)  # a new place for generating switches the backend (app/services.py)
         self.settings = self.services.settings
+        self._say_place_waits()
+
+    def _follow_place(self) -> None:
+        if self.services is not None:
+            self.services.follow_generation_place()  # nothing happens when the place did not change
+            self._say_place_waits()
+
+    def _say_place_waits(self) -> None:
+        """Settings → Generation says when a new place applies: once the design being made now is finished."""
+        section = getattr(self, "_place_section", None)
+        if section is not None and isValid(section) and self.services is not None:
+            section.show_waiting(bool(getattr(self.services.backend, "switch_waiting", False)))
+
+    def _on_place_changed(self, _answer=None) -> None:
+        """Generation moved (BackendChanged): the studio offers the new place's models and loads the chosen one."""
+        if self.services is not None:
+            self.refresh_models()
+            if self._started and any(m.usable for m in self.services.backend.models()):
+                self.services.backend.preload(self.design_vm.model_id)
 
     def _save_settings(self, new: Settings) -> None:
         try:
@@ -383,7 +405,11 @@ class AppController(ModelWiring, QObject):
             self.studio.controls.set_models(self.services.backend.models(), self.design_vm.model_id)
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):
             w.set_busy(True, lambda: translate("AppController", "Generating…"))
-        if isinstance(event, (ev.ModelLoaded, ev.ModelLoadFailed, *ev.JOB_ENDS)):
+        elif isinstance(event, ev.BackendChanged):  # a server's models are asked for off the UI thread
+            self._say_place_waits()
+            done = self._on_place_changed
+            run_in_background(self.services.backend.models, done, done, self, "network")
+        if isinstance(event, (ev.ModelLoaded, ev.ModelLoadFailed, ev.BackendChanged, *ev.JOB_ENDS)):
             if not self.services.backend.jobs():
                 w.set_busy(False)
 

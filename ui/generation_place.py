@@ -4,7 +4,8 @@
 With a generation server (a backend that has `server_status()`, app/fleet/remote.py) the server is asked every
 CHECK_EVERY_MS on the network executor while the window lives, and again after each job; the timer stops on
 `stop()` (the controller's shutdown). A job that ran on this computer because the server could not take it says so
-until the server takes one again (app/fleet/fallback.py).
+until the server takes one again (app/fleet/fallback.py). When Settings move generation elsewhere
+(BackendChanged, app/generation/switching.py) the words, the polling and the device follow at once.
 """
 
 from __future__ import annotations
@@ -53,23 +54,38 @@ class GenerationPlace(QObject):
         self._window = window
         self._device = "CPU"  # this computer's, until a model load says which
         self._asking = False
-        self.uses_server = callable(getattr(backend, "server_status", None))
+        self._stopped = False
+        self._switches = 0  # BackendChanged so far: an answer from before the latest one is about another place
+        self._connecting = False  # switched to a server that has not answered yet
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
         bridge.sig_model_loaded.connect(self._on_model_loaded)
         bridge.sig_event.connect(self._on_event)
         self.show()
-        if self.uses_server:
-            self.timer.start()
+        self._poll()
+
+    @property
+    def uses_server(self) -> bool:
+        """Whether jobs go to a generation server now (the backend may have been switched since the start)."""
+        return callable(getattr(self.backend, "server_status", None))
 
     def stop(self) -> None:
+        self._stopped = True
         self.timer.stop()
+
+    def _poll(self) -> None:
+        if self.uses_server and not self._stopped:
+            self.timer.start()
+        else:
+            self.timer.stop()
 
     def words(self) -> tuple[str, str, bool]:
         """(words, icon, warning) as they stand now."""
         if not self.uses_server:
             return here_words(self._device), _icon(self._device), False
+        if self._connecting:
+            return translate("GenerationPlace", "Server · connecting…"), "gpu", False
         if getattr(self.backend, "fell_back", None) is not None:  # the last job ran here: the server could not
             return self.backend.device_label(), "warning", True
         status = self.backend.server_status()
@@ -86,13 +102,17 @@ class GenerationPlace(QObject):
 
     def check(self) -> None:
         """Ask the server now (off the UI thread); the status bar follows its answer."""
-        if not self.uses_server or self._asking:
+        if not self.uses_server or self._asking or self._stopped:
             return
         self._asking = True
-        run_in_background(self.backend.check, self._on_checked, self._on_checked, self, executor="network")
+        switches = self._switches
+        answered = lambda _answer: self._on_checked(switches)  # noqa: E731 - the same for an answer and a failure
+        run_in_background(self.backend.check, answered, answered, self, executor="network")
 
-    def _on_checked(self, _answer) -> None:
-        self._asking = False
+    def _on_checked(self, switches: int) -> None:
+        if switches != self._switches:
+            return  # about where generation was before Settings moved it
+        self._asking = self._connecting = False
         self.show()
 
     def _on_model_loaded(self, event) -> None:
@@ -100,7 +120,11 @@ class GenerationPlace(QObject):
         self.show()
 
     def _on_event(self, event) -> None:
-        if isinstance(event, (*ev.JOB_ENDS, RunsOnThisComputer)):
+        if isinstance(event, ev.BackendChanged):
+            self._switches += 1
+            self._asking, self._connecting = False, self.uses_server
+            self._poll()
+        if isinstance(event, (*ev.JOB_ENDS, RunsOnThisComputer, ev.BackendChanged)):
             self.show()
             self.check()
 

@@ -45,15 +45,22 @@ FIRST_LINE_WAIT_S = 0.3  # how long a refusal by Ray's own queue (BackPressureEr
 REQUEST_BODY = safejson.NODE_REQUEST()
 KEEPALIVE_S = 5.0  # the longest a stream stays silent (a kiosk's read timeout is 30 s): see wire.ALIVE
 ALIVE = wire.encode_event(wire.ALIVE)
+REPLICAS_EVERY_S = 5.0
 
 api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 # Ray pickles a deployment class when it is decorated: every helper it uses is defined above it.
 
 
+def _model_dirs(models_dir: str) -> list[Path] | None:
+    """The server's models folder when its settings name one; None: the app's own folders."""
+    return [Path(models_dir)] if models_dir else None
+
+
 @serve.deployment(max_ongoing_requests=1)
 class Generator:
-    def __init__(self, generation: dict[str, Any] | None = None) -> None:
-        self.core = ReplicaCore(GenerationSettings(**generation).validated() if generation else None)
+    def __init__(self, generation: dict[str, Any] | None = None, threads: int = 0, models_dir: str = "") -> None:
+        settings = GenerationSettings(**generation).validated() if generation else None
+        self.core = ReplicaCore(settings, ModelRegistry(_model_dirs(models_dir)), threads=threads)
 
     async def run(self, body: dict[str, Any]):
         async for line in self.core.run(body):
@@ -66,6 +73,13 @@ class Generator:
         core = getattr(self, "core", None)
         if core is not None:
             core.close()
+
+
+def _running_generators() -> int:
+    """How many Generator replicas of this application are running, by Serve's own status."""
+    app = serve.get_replica_context().app_name
+    deployment = serve.status().applications[app].deployments["Generator"]
+    return int(deployment.replica_states.get("RUNNING", 0))
 
 
 def _refusal(status: int, error: str, retry_after: int | None = None, **extra: Any) -> JSONResponse:
@@ -106,9 +120,11 @@ class Ingress:
         self.waiting: list[str] = []  # job keys sent to the Generators and not started yet, oldest first
         self.running: set[str] = set()
         self.calls: dict[str, Any] = {}  # job key -> its streaming call, for POST /cancel
-        self.registry = ModelRegistry()
+        self.registry = ModelRegistry(_model_dirs(str(options.get("models_dir", ""))))
         self._scanned = -RESCAN_S
         self._device = ""
+        self._running_replicas: int | None = None
+        self._replicas_at = -REPLICAS_EVERY_S
         self._hashing = threading.Lock()
         executors.run_long("model-hashes", self._hash_models)
 
@@ -134,6 +150,19 @@ class Ingress:
                 log.warning("the generators' device is unknown", exc_info=True)
         return self._device or ("CUDA" if self.options.get("gpus_per_replica") else "CPU")
 
+    async def _replicas(self) -> int:
+        """Generator replicas running now (autoscaling moves it), asked of Serve's controller at most every
+        REPLICAS_EVERY_S; the configured count while it cannot say."""
+        if time.monotonic() - self._replicas_at > REPLICAS_EVERY_S:
+            self._replicas_at = time.monotonic()
+            try:
+                self._running_replicas = await asyncio.wait_for(asyncio.to_thread(_running_generators), 5)
+            except Exception:  # noqa: BLE001 - the count is informative only
+                log.warning("the controller did not say how many generators run", exc_info=True)
+        if self._running_replicas is None:
+            return int(self.options.get("replicas", 1))
+        return self._running_replicas
+
     # ----- endpoints -----
     @api.get("/health")
     async def health(self) -> dict[str, Any]:
@@ -141,7 +170,7 @@ class Ingress:
             "ok": True,
             "version": __version__,
             "device": await self._device_label(),
-            "replicas": int(self.options.get("replicas", 1)),
+            "replicas": await self._replicas(),
             "queued": len(self.waiting),
             "running": len(self.running),
         }

@@ -24,6 +24,7 @@ from app.fleet import remote_messages as msgs
 from app.fleet.remote_http import Refusal, ServerConnection, ServerRefused, ServerStatus
 from app.fleet.remote_job import JobStream, read_source
 from app.fleet.wire import BAD_FIELD, WireError, model_from_dict
+from app.generation import events as ev
 from app.generation import messages as gen_msgs
 from app.generation import pictures
 from app.generation.events import JobSnapshot, JobState
@@ -329,12 +330,25 @@ class RemoteBackend:
 
     # ----- lifetime -----
     def preload(self, model_id: str = "") -> None:
-        """The server loads its own models; here, the model list is fetched ahead of the first job."""
-        if self._models is None and not self._closed.is_set():
-            try:
-                executors.run("network", self._all_models)
-            except RuntimeError:
-                pass
+        """The server loads its own models: here the model is looked up in the server's list (fetched when never
+        asked) and said as the engine says it: ModelLoaded with the server's device when the server offers it,
+        nothing when it does not (as the engine skips a preload of a model it does not have). An unreachable server
+        says nothing here either: check() and the first job say that. A model whose files are damaged on the server
+        fails the job that needs it, in words."""
+        if self._closed.is_set():
+            return
+        try:
+            executors.run("network", self._preload, model_id)
+        except RuntimeError:  # shutting down
+            pass
+
+    def _preload(self, model_id: str) -> None:
+        try:
+            model = self.model_for(model_id)
+        except RequestError as exc:  # ServerRefused too
+            log.info("Preload skipped: %s", exc.msg.english())
+            return
+        self._book.emit(ev.ModelLoaded(model.id, model.label, self.device_label(), 0.0))
 
     def unload(self) -> None:
         """Nothing is loaded on this computer."""

@@ -38,7 +38,13 @@ _DESIGN_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
 class ReplicaCore:
     """One job at a time (the deployment's max_ongoing_requests=1 makes sure of it)."""
 
-    def __init__(self, generation: GenerationSettings | None = None, registry: ModelRegistry | None = None) -> None:
+    def __init__(
+        self, generation: GenerationSettings | None = None, registry: ModelRegistry | None = None, threads: int = 0
+    ) -> None:
+        if threads > 0:  # the cores Ray gave this replica (app/fleet/server.py replica_cpus)
+            import torch
+
+            torch.set_num_threads(threads)
         self._base = generation or GenerationSettings()  # the server's [generation] settings, read by `serve`
         self._previews = True
         self._sources = Path(tempfile.mkdtemp(prefix="sm6-serve-sources-"))
@@ -63,6 +69,11 @@ class ReplicaCore:
         path = self._sources / f"{design_id}.png"
         return path if path.is_file() else None
 
+    def _look_at_models(self) -> None:
+        """The models folders looked at again before each job (a scan reads configs, not weights: milliseconds),
+        so a model added or removed while the server runs is known to the replica as the kiosks' list shows it."""
+        self.registry.scan()
+
     def _take_sources(self, body: dict[str, Any], request: GenerationRequest) -> None:
         """The images a refine or a picture starts from, sent along since the server has no library."""
         if request.source == "design" and isinstance(body.get("source_png"), str):
@@ -84,6 +95,7 @@ class ReplicaCore:
         try:
             try:
                 request = wire.line_request(body)
+                self._look_at_models()
                 self._previews = body.get("previews", True) is not False
                 self._take_sources(body, request)
                 job_id = self.engine.submit(request, save=True).id

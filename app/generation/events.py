@@ -132,6 +132,12 @@ class JobFailed:
         _split_message(self)
 
 
+@dataclass(frozen=True)
+class BackendChanged:
+    """New jobs now go to another backend (Settings → Generation changed where designs are generated): the models,
+    the device and the server's status it offers may differ, so whoever shows them asks again. Not a job's event."""
+
+
 def _split_message(event) -> None:
     """`event.msg` the id and parameters a front end acts on and translates; `event.message` its sentence, so a
     listener that only shows text keeps working."""
@@ -151,5 +157,6 @@ EngineEvent = Union[
     JobFinished,
     JobCancelled,
     JobFailed,
+    BackendChanged,
 ]
 JOB_ENDS = (JobFinished, JobCancelled, JobFailed)

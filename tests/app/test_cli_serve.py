@@ -52,3 +52,10 @@ def test_token_commands_speak_korean_and_refuse_plainly(capsys, speak):
     assert "busan-1" in capsys.readouterr().out
     assert cli.main(["serve", "tokens", "issue", "busan-1"]) == 1
     assert "이미 있습니다" in capsys.readouterr().err
+
+
+def test_serve_flags_that_cannot_be_negative_are_refused_in_words(capsys, speak):
+    speak("en")
+    assert cli.main(["serve", "--max-replicas", "-2"]) == 1
+    err = capsys.readouterr().err
+    assert "--max-replicas must be 0 or more." in err and "Traceback" not in err

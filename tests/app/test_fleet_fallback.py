@@ -149,7 +149,7 @@ def test_the_settings_pick_where_designs_are_generated(fleet, kiosk, kind, tmp_p
     registry = ModelRegistry([tmp_path / "no-models"])
     backend = generation_backend(registry, library, lambda: Settings(fleet=fleet), kiosk)
     try:
-        assert type(backend).__name__ == kind
+        assert type(backend.current).__name__ == kind  # inside the backend that switches when Settings change
         if kind == "RemoteBackend":
             assert backend._conn.token == "kiosk-7-token"  # from the keyring
     finally:

@@ -49,6 +49,33 @@ def test_health_needs_no_token_and_says_nothing_private(fleet_server):
     health = wire.decode_reply(reply.content)
     assert health["ok"] is True and health["device"] == "CPU"
     assert set(health) == {"ok", "version", "device", "replicas", "queued", "running"}
+    assert health["replicas"] == 1  # counted by Serve's controller: the generators running now
+
+
+def test_ray_itself_asks_for_a_token_kept_in_an_owner_only_file_of_the_servers_data(fleet_server):
+    import os
+    import stat
+
+    token_file = fleet_server.data_dir / "serve" / "ray_auth_token"
+    assert os.environ["RAY_AUTH_MODE"] == "token" and os.environ["RAY_AUTH_TOKEN_PATH"] == str(token_file)
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600 and len(token_file.read_text()) == 64
+
+
+def test_a_model_added_while_the_server_runs_can_be_generated_with_no_restart(fleet_server):
+    import shutil
+
+    added = fleet_server.root / "models" / "tiny-added"
+    shutil.copytree(fleet_server.root / "models" / "tiny-sd15", added)
+    try:
+        token = fleet_server.issue("kiosk-new-model")
+        reply = httpx2.get(f"{fleet_server.url}/models", headers=_auth(token), timeout=60)
+        assert "tiny-added" in [m["id"] for m in wire.decode_reply(reply.content)["models"]]
+        lines, _ = _generate(fleet_server.url, token, _body(steps=1, model_id="tiny-added"))
+        assert lines[-1]["event"] == "finished", lines[-1]
+        image = next(line for line in lines if line["event"] == "image")
+        assert image["model_name"] == "tiny-added"
+    finally:
+        shutil.rmtree(added)
 
 
 def test_models_need_a_known_token_and_a_revoked_one_is_refused_at_once(fleet_server):

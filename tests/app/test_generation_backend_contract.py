@@ -24,7 +24,7 @@ from app.services import local_backend
 from tests.app.engine_helpers import Recorder, quick_request
 
 
-def _local(root: Path, models: Path):
+def _local(root: Path, models: Path, request):
     registry = ModelRegistry([models])
     registry.scan()
     library = Library.open(root / "data")
@@ -32,7 +32,41 @@ def _local(root: Path, models: Path):
     return local_backend(registry, library, lambda: settings), library
 
 
-IMPLEMENTATIONS = {"local": _local}
+def _switched(root: Path, models: Path, request):
+    """The backend Settings → Generation switches (app/generation/switching.py), after one switch: its jobs' ids
+    are renamed, and every promise must still hold."""
+    from app.generation.switching import SwitchingBackend
+
+    first, library = _local(root, models, request)
+    backend = SwitchingBackend(lambda: first)
+    registry = ModelRegistry([models])
+    registry.scan()
+    settings = GenerationSettings(device="cpu")
+    assert backend.switch(lambda: local_backend(registry, library, lambda: settings))
+    return backend, library
+
+
+def _remote(root: Path, models: Path, request):
+    """The generation server's client (app/fleet/remote.py) on a real Ray Serve application of its own, serving
+    this module's models folder, saving into a library as the window does (app/services.py)."""
+    from app.fleet.remote import RemoteBackend
+    from app.library.saver import LibrarySaver
+
+    fleet = request.getfixturevalue("fleet_server")
+    url = fleet.start_app(REMOTE_APP, models_dir=str(models))
+    request.addfinalizer(lambda: fleet.stop_app(REMOTE_APP))
+    token = fleet.issue("kiosk-contract")
+    request.addfinalizer(lambda: fleet.revoke("kiosk-contract"))
+    library = Library.open(root / "data")
+    saver = LibrarySaver(library)
+    backend = RemoteBackend(url, token, timeout_s=60, sources=saver.source_image)
+    saver.attach(backend)
+    return backend, library
+
+
+REMOTE_APP = "contract"
+LOADS_ELSEWHERE = {"remote"}  # implementations whose models are loaded on another machine
+IMPLEMENTATIONS = {"local": _local, "switched": _switched, "remote": _remote}
 
 
 @pytest.fixture(scope="module", params=list(IMPLEMENTATIONS))
@@ -43,7 +77,7 @@ def shared(request, tiny_sd15_master, tmp_path_factory):
     models = root / "models"
     shutil.copytree(tiny_sd15_master, models / "tiny-sd15")
     shutil.copytree(tiny_sd15_master, models / "will-break")
-    backend, library = IMPLEMENTATIONS[request.param](root, models)
+    backend, library = IMPLEMENTATIONS[request.param](root, models, request)
     recorder = Recorder()
     backend.subscribe(recorder)
     yield backend, recorder, library, models
@@ -216,15 +250,22 @@ def test_controlnets_and_loras_are_offered_apart_from_the_models(shared):
     assert model_hash is None or backend.model_with_hash(model_hash.sha256, "lora") is None
 
 
-def test_a_preload_that_fails_is_reported_and_the_next_job_still_runs(shared):
+def test_a_model_that_will_not_load_is_reported_and_the_next_job_still_runs(shared, request):
     backend, rec, _, models = shared
     weights = next((models / "will-break" / "unet").glob("*.safetensors"))
     original = weights.read_bytes()
     weights.write_bytes(original[:100])  # damaged after the scan
     try:
         backend.preload("will-break")
-        failed = rec.wait_for(lambda e: isinstance(e, ev.ModelLoadFailed) and e.model_id == "will-break", 60)
-        assert "could not be loaded" in failed.message and str(weights) not in failed.message
+        if request.node.callspec.params["shared"] in LOADS_ELSEWHERE:
+            # the server loads a model at the job that needs it: a preload only finds it in the server's list
+            rec.wait_for(lambda e: isinstance(e, ev.ModelLoaded) and e.model_id == "will-break", 60)
+            failed = rec.wait_job(backend.submit(sound(model_id="will-break", seed=999)).id)
+            assert isinstance(failed, ev.JobFailed) and "will-break is damaged" in failed.message
+            assert str(models) not in failed.message  # the server's folders stay on the server
+        else:
+            failed = rec.wait_for(lambda e: isinstance(e, ev.ModelLoadFailed) and e.model_id == "will-break", 60)
+            assert "could not be loaded" in failed.message and str(weights) not in failed.message
     finally:
         weights.write_bytes(original)
     assert isinstance(rec.wait_job(backend.submit(sound(seed=1000)).id), ev.JobFinished)

@@ -12,9 +12,10 @@ the figures are generation plus transport, not the library's disk writes.
 
 Figures: throughput in images per minute (first request sent → last image back), and latency per image (submit →
 JobFinished), p50 and p95, with how much of it passed before the job started; each as a ratio to the local Engine's,
-then the replica counts against the first one. Without a GPU a replica reserves no CPU, so Ray runs its torch on one
-thread (OMP_NUM_THREADS=1) while the local Engine uses every core; a second replica then uses a second core. With
-CUDA, the engine and the replicas run on the GPU, the replicas sharing this machine's one GPU (1/N of it each).
+then the replica counts against the first one. Without a GPU each replica gets its share of the cores (all of them
+for one replica, half each for two: app/fleet/server.py replica_cpus) and runs torch on that many threads, as the
+local Engine runs on every core. With CUDA, the engine and the replicas run on the GPU, the replicas sharing this
+machine's one GPU (1/N of it each).
 
 Options: `fleet --kiosks N --images M --replicas 1,2`."""
 
@@ -177,9 +178,9 @@ class Server:
         self.settings = server.ServeSettings(port=_free_port(), data_dir=str(data))
         self.url = self.settings.url
         self.tokens = TokenStore(data / "serve" / "tokens.json")
-        os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # no cluster token written to ~/.ray for a benchmark
         self._ray_temp = tempfile.mkdtemp(prefix="r", dir="/tmp")  # Ray's socket paths must stay short
-        server.start_ray(temp_dir=self._ray_temp, num_cpus=os.cpu_count() or 2, env=env)
+        # Ray's token authentication as `serve` runs it, its token in the benchmark's data folder (not ~/.ray)
+        server.start_ray(temp_dir=self._ray_temp, num_cpus=os.cpu_count() or 2, env=env, data_dir=data)
         self._issued, self.gpus, self.device = 0, 0.0, "?"
 
     def deploy(self, replicas: int) -> None:

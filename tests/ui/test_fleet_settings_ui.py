@@ -282,7 +282,7 @@ def test_the_window_generates_on_the_server_the_settings_name(qtbot):
         save_settings(Settings(fleet=FleetSettings(use="server", url=server.url)))
         app = open_app(qtbot)
         try:
-            assert isinstance(app.services.backend, RemoteBackend) and app.place.timer.isActive()
+            assert isinstance(app.services.backend.current, RemoteBackend) and app.place.timer.isActive()
             app.place.check()
             qtbot.waitUntil(
                 lambda: app.window.status_texts()[1] == "Server · CUDA · NVIDIA H200 · 3 waiting", timeout=5000
@@ -290,3 +290,76 @@ def test_the_window_generates_on_the_server_the_settings_name(qtbot):
         finally:
             close_app(app)
         assert not app.place.timer.isActive()  # stopped with the window: nothing polls a server after quitting
+
+
+# ----- a change of place applies without a restart -----
+
+
+def _save(page) -> None:
+    QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_saving_a_server_moves_generation_there_at_once_and_back(qtbot):
+    from tests.ui.studio_helpers import close_app, open_app
+
+    FleetTokenStore().set(TOKEN)
+    with ScriptedFleet(queued=3) as server:
+        app = open_app(qtbot)
+        try:
+            status = lambda: app.window.status_texts()[1]  # noqa: E731
+            assert status() == "This computer · CPU" and not app.place.timer.isActive()
+            app.window.show_workspace("settings")
+            page = app.settings_page
+            section = choose_server(page)
+            type_into(section.url, server.url)
+            _save(page)
+            qtbot.waitUntil(lambda: status() == "Server · CUDA · NVIDIA H200 · 3 waiting", timeout=5000)
+            assert app.place.timer.isActive() and not section.when_caption.isVisible()  # nothing to wait for
+            type_into(section.token_row.input, "kiosk-8-Qw7eR4tY")  # a new token reaches the client, no restart
+            QTest.mouseClick(section.token_row.save_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: app.services.backend.current._conn.token == "kiosk-8-Qw7eR4tY", timeout=5000)
+            QTest.mouseClick(section.use_buttons["local"], Qt.MouseButton.LeftButton)
+            _save(page)
+            qtbot.waitUntil(lambda: status() == "This computer · CPU", timeout=5000)
+            assert not app.place.timer.isActive()  # this computer is not polled
+        finally:
+            close_app(app)
+
+
+def test_a_change_saved_while_a_design_is_made_applies_once_it_is_finished(qtbot, tiny_sd15, tmp_path):
+    import threading
+
+    from app.generation import events as ev
+    from app.library.saver import LibrarySaver
+    from tests.app.engine_helpers import quick_request
+    from tests.ui.studio_helpers import close_app, open_app
+
+    FleetTokenStore().set(TOKEN)
+    with ScriptedFleet(models=[], device="CUDA · NVIDIA H100") as server:
+        app = open_app(qtbot)
+        try:
+            status = lambda: app.window.status_texts()[1]  # noqa: E731
+            backend, saver, go_on = app.services.backend, LibrarySaver(app.services.library), threading.Event()
+            backend.set_image_sink(lambda image: go_on.wait(60) and saver.keep(image))  # holds the design
+            finished: list = []
+            app.bridge.sig_job_finished.connect(finished.append)
+            job = backend.submit(quick_request(model_id="tiny-sd15"))
+            qtbot.waitUntil(lambda: bool(app.design_vm.jobs) and app.design_vm.busy, timeout=60_000)
+            app.window.show_workspace("settings")
+            page = app.settings_page
+            section = choose_server(page)
+            type_into(section.url, server.url)
+            _save(page)
+            assert section.when_caption.isVisible()
+            assert section.when_caption.text() == "Applies once the design being generated now is finished."
+            assert status() == "This computer · CPU"  # still here while the design is made
+            page.grab().save(str(tmp_path / "waiting.png"))
+            go_on.set()
+            qtbot.waitUntil(lambda: status() == "Server · CUDA · NVIDIA H100", timeout=60_000)
+            assert [e.job.id for e in finished] == [job.id] and app.services.library.get(finished[0].designs[0].id)
+            assert not section.when_caption.isVisible()
+            qtbot.waitUntil(lambda: app.design_page.currentWidget() is app.first_run, timeout=5000)  # its models: none
+            assert [m.id for m in app.design_vm.backend.models()] == []
+            assert isinstance(finished[0], ev.JobFinished)
+        finally:
+            close_app(app)

@@ -2,8 +2,10 @@
 this computer's token, whether this computer may step in when the server cannot, and a connection test).
 
 The address and the fallback are saved with the page's Save; the token goes to the system keyring at once through
-its own row (ui/widgets/secret_row.py), like every secret. The test runs on the network executor and says what it
-found in words: the server's device and queue, or the problem.
+its own row (ui/widgets/secret_row.py), like every secret. Either applies without a restart (the controller switches
+the backend, app/generation/switching.py); while a design is being made it applies after it, and the section says
+so (`show_waiting`). The test runs on the network executor and says what it found in words: the server's device and
+queue, or the problem.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class GenerationPlaceSection(Retranslating, QWidget):
         super().__init__(parent)
         self.tokens = tokens or FleetTokenStore()
         self._result = None  # () -> (words, is_problem) of the last test, said again in a new language
+        self._waiting = False  # a change of place waits for the design being made now
         self._build()
         self.retranslate()
         self.load(FleetSettings())
@@ -140,9 +143,16 @@ class GenerationPlaceSection(Retranslating, QWidget):
             translate("GenerationPlaceSection", "Ask the server what it runs on and how many designs wait")
         )
         self.when_caption.setText(
-            translate("GenerationPlaceSection", "A change of place applies the next time SM6 Design Studio starts.")
+            translate("GenerationPlaceSection", "Applies once the design being generated now is finished.")
         )
+        self.when_caption.setVisible(self._waiting)
         self._show_result()
+
+    def show_waiting(self, waiting: bool) -> None:
+        """Say (or stop saying) that the place just saved applies only once the design being made now is finished:
+        until then new designs are made where the running one is."""
+        self._waiting = waiting
+        self.when_caption.setVisible(waiting)
 
     # --- values --------------------------------------------------------------------------------
 

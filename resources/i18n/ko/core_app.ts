@@ -1469,6 +1469,11 @@
         <translation>GPU가 없는 키오스크가 생성에 쓰는 공유 생성 서버를 실행합니다(Ray Serve)</translation>
     </message>
     <message>
+        <source>CPU cores per generator (default: 1 with a GPU, else a share of this computer's)</source>
+        <comment>serve.help_cpus</comment>
+        <translation>생성기 하나당 CPU 코어 수 (기본값: GPU가 있으면 1, 없으면 이 컴퓨터 코어의 나눈 몫)</translation>
+    </message>
+    <message>
         <source>GPUs per generator (default: 1 when this computer has CUDA, else 0)</source>
         <comment>serve.help_gpus</comment>
         <translation>생성기당 GPU 수(기본값: 이 컴퓨터에 CUDA가 있으면 1, 없으면 0)</translation>
@@ -1494,6 +1499,16 @@
         <translation>실행 중인 작업 외에 기다릴 수 있는 작업 수, 넘으면 다시 시도하라고 알립니다</translation>
     </message>
     <message>
+        <source>autoscaling: the most generators started when jobs wait (0: no autoscaling)</source>
+        <comment>serve.help_max_replicas</comment>
+        <translation>자동 확장: 작업이 대기할 때 시작하는 생성기의 최대 개수 (0: 자동 확장 안 함)</translation>
+    </message>
+    <message>
+        <source>autoscaling: the fewest generators kept running (default: --replicas)</source>
+        <comment>serve.help_min_replicas</comment>
+        <translation>자동 확장: 항상 실행해 두는 생성기의 최소 개수 (기본값: --replicas)</translation>
+    </message>
+    <message>
         <source>the token's name: the kiosk or dealership it is for</source>
         <comment>serve.help_name</comment>
         <translation>토큰 이름: 토큰을 쓸 키오스크나 대리점</translation>
@@ -1507,6 +1522,11 @@
         <source>jobs a minute each token may start</source>
         <comment>serve.help_rate</comment>
         <translation>토큰마다 1분에 시작할 수 있는 작업 수</translation>
+    </message>
+    <message>
+        <source>join a Ray cluster (its head's address, or auto) instead of starting Ray here</source>
+        <comment>serve.help_ray_address</comment>
+        <translation>여기서 Ray를 시작하지 않고 Ray 클러스터에 참여 (헤드 노드의 주소 또는 auto)</translation>
     </message>
     <message>
         <source>how many generators run at once (each one job at a time)</source>
@@ -1537,6 +1557,11 @@
         <source>Listening on {host}: dealerships must reach it through TLS (a reverse proxy, see the deployment guide).</source>
         <comment>serve.not_loopback</comment>
         <translation>{host}에서 수신합니다: 대리점은 TLS를 거쳐 접속해야 합니다(리버스 프록시, 배포 안내서 참고).</translation>
+    </message>
+    <message>
+        <source>{flag} must be 0 or more.</source>
+        <comment>serve.not_negative</comment>
+        <translation>{flag} 값은 0 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>refused: busy</source>
@@ -1574,9 +1599,14 @@
         <translation>다시 보냄</translation>
     </message>
     <message>
-        <source>Ray's own ports (GCS, raylet, object store) listen on every network interface of this machine: firewall them so that only this machine and its cluster reach them (see the deployment guide).</source>
+        <source>Ray's token authentication is turned off (RAY_AUTH_MODE={mode}). The generation server does not start without it: anyone who reaches Ray's ports could run code on this machine.</source>
+        <comment>serve.ray_auth_off</comment>
+        <translation>Ray의 토큰 인증이 꺼져 있습니다 (RAY_AUTH_MODE={mode}). 토큰 인증 없이는 생성 서버를 시작하지 않습니다. Ray의 포트에 접속할 수 있는 누구나 이 컴퓨터에서 코드를 실행할 수 있기 때문입니다.</translation>
+    </message>
+    <message>
+        <source>Ray's own ports (GCS, raylet, object store) listen on every network interface of this machine. They accept only Ray's token ({token}); firewall them as well, so that only this machine and its cluster reach them (see the deployment guide).</source>
         <comment>serve.ray_ports</comment>
-        <translation>Ray 자체 포트(GCS, raylet, 객체 저장소)는 이 컴퓨터의 모든 네트워크 인터페이스에서 열립니다: 이 컴퓨터와 클러스터만 접근할 수 있도록 방화벽으로 막으세요(배포 안내서 참고).</translation>
+        <translation>Ray 자체 포트(GCS, raylet, 오브젝트 스토어)는 이 컴퓨터의 모든 네트워크 인터페이스에서 연결을 받습니다. 이 포트는 Ray의 토큰({token})이 있어야만 연결을 받지만, 이 컴퓨터와 클러스터만 접속할 수 있도록 방화벽으로도 막으세요 (배포 안내서 참고).</translation>
     </message>
     <message>
         <source>The generation server stopped this job unexpectedly. Try again.</source>

@@ -472,8 +472,8 @@
         <translation>서버가 어떤 장치에서 실행되는지, 대기 중인 디자인이 몇 개인지 확인합니다</translation>
     </message>
     <message>
-        <source>A change of place applies the next time SM6 Design Studio starts.</source>
-        <translation>생성 위치를 바꾸면 SM6 Design Studio를 다음에 시작할 때 적용됩니다.</translation>
+        <source>Applies once the design being generated now is finished.</source>
+        <translation>지금 생성 중인 디자인이 끝나면 적용됩니다.</translation>
     </message>
     <message>
         <source>generation server</source>

@@ -121,6 +121,10 @@
         <source>Server · {device}</source>
         <translation>서버 · {device}</translation>
     </message>
+    <message>
+        <source>Server · connecting…</source>
+        <translation>서버 · 연결 중…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
