@@ -19,6 +19,7 @@ from typing import Any, Callable
 from app.errors import RequestError
 from app.generation import events as ev
 from app.generation.events import JobSnapshot
+from app.generation.jobs import Listeners
 from app.messages import Message, Msg
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class FallbackBackend:
         self._local_factory = local_factory
         self._local = None
         self._lock = threading.RLock()
-        self._listeners: list = []
+        self._listeners = Listeners()
         self._sink: Any = _UNSET
         self._pending: dict[str, tuple] = {}  # remote job id -> (save, stream), until it starts or ends
         self._announcing: tuple[str, Message] | None = None  # (public id or "", why) while a local submit runs
@@ -132,12 +133,10 @@ class FallbackBackend:
 
     # ----- events -----
     def subscribe(self, listener) -> None:
-        with self._lock:
-            self._listeners = [*self._listeners, listener]
+        self._listeners.add(listener)
 
     def unsubscribe(self, listener) -> None:
-        with self._lock:
-            self._listeners = [x for x in self._listeners if x != listener]
+        self._listeners.remove(listener)
 
     def set_image_sink(self, sink) -> None:
         with self._lock:
@@ -147,11 +146,7 @@ class FallbackBackend:
                 self._local.set_image_sink(sink)
 
     def _emit(self, event) -> None:
-        for listener in self._listeners:  # copy-on-write: (un)subscribing meanwhile is safe
-            try:
-                listener(event)
-            except Exception:  # a broken listener must not stop the others
-                log.exception("Generation listener failed on %s", type(event).__name__)
+        self._listeners.emit(event)
 
     def _from_remote(self, event) -> None:
         job = getattr(event, "job", None)

@@ -43,11 +43,35 @@ class Job:
         )
 
 
+class Listeners:
+    """Who hears a backend's events. A copy-on-write list: (un)subscribing while an event is sent is safe, and a
+    broken listener never stops the others or the backend."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._listeners: list[Listener] = []
+
+    def add(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners = [*self._listeners, listener]
+
+    def remove(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners = [x for x in self._listeners if x != listener]
+
+    def emit(self, event: ev.EngineEvent) -> None:
+        for listener in self._listeners:
+            try:
+                listener(event)
+            except Exception:  # noqa: BLE001 - logged with its traceback
+                log.exception("Generation listener failed on %s", type(event).__name__)
+
+
 class JobBook:
     """Thread-safe: submit and cancel come from any thread, progress from the backend's worker."""
 
     def __init__(self) -> None:
-        self._listeners: list[Listener] = []
+        self._listeners = Listeners()
         self._jobs: dict[str, Job] = {}  # in submission order
         self._finished: list[str] = []  # ids of finished jobs still in _jobs, oldest first
         self._lock = threading.Lock()
@@ -55,19 +79,13 @@ class JobBook:
 
     # ----- listeners -----
     def subscribe(self, listener: Listener) -> None:
-        with self._lock:
-            self._listeners = [*self._listeners, listener]
+        self._listeners.add(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        with self._lock:
-            self._listeners = [x for x in self._listeners if x != listener]
+        self._listeners.remove(listener)
 
     def emit(self, event: ev.EngineEvent) -> None:
-        for listener in self._listeners:  # a copy-on-write list: (un)subscribing meanwhile is safe
-            try:
-                listener(event)
-            except Exception:  # a broken listener must not kill the backend
-                log.exception("Generation listener failed on %s", type(event).__name__)
+        self._listeners.emit(event)
 
     # ----- jobs -----
     def open(self, request: GenerationRequest, save: bool = True, stream: str = "") -> Job:

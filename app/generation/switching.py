@@ -24,6 +24,7 @@ from typing import Any, Callable
 from app import executors
 from app.generation import events as ev
 from app.generation.events import JobSnapshot
+from app.generation.jobs import Listeners
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class SwitchingBackend:
 
     def __init__(self, factory: Factory) -> None:
         self._lock = threading.RLock()
-        self._listeners: list = []
+        self._listeners = Listeners()
         self._sink: Any = _UNSET  # never set: each inner backend keeps the sink it was made with
         self._generation = 0  # how many switches happened: the current backend's number
         self._open: set[str] = set()  # jobs announced and not yet ended (their end reached the listeners)
@@ -140,12 +141,10 @@ class SwitchingBackend:
 
     # ----- events -----
     def subscribe(self, listener) -> None:
-        with self._lock:
-            self._listeners = [*self._listeners, listener]
+        self._listeners.add(listener)
 
     def unsubscribe(self, listener) -> None:
-        with self._lock:
-            self._listeners = [x for x in self._listeners if x != listener]
+        self._listeners.remove(listener)
 
     def set_image_sink(self, sink) -> None:
         with self._lock:
@@ -153,11 +152,7 @@ class SwitchingBackend:
             self._current.set_image_sink(sink)
 
     def _emit(self, event) -> None:
-        for listener in self._listeners:  # copy-on-write: (un)subscribing meanwhile is safe
-            try:
-                listener(event)
-            except Exception:  # a broken listener must not stop the others
-                log.exception("Generation listener failed on %s", type(event).__name__)
+        self._listeners.emit(event)
 
     def _from_inner(self, number: int, event) -> None:
         """On the inner backend's threads. A retired backend has no job left; anything late from it is dropped."""
