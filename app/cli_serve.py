@@ -188,19 +188,22 @@ def _device(url: str) -> str:
 
 def _follow(audit) -> None:
     """Print each new audit entry as one line, until Ctrl+C."""
-    seen = len(audit.entries())
+    offset = audit.end()
     while True:
         time.sleep(1.0)
-        entries = audit.entries()
-        for entry in entries[seen:]:
-            outcome = OUTCOMES.get(str(entry.get("outcome")))
-            print(
-                REQUEST_LINE(
-                    token=entry.get("token", "?"),
-                    outcome=outcome() if outcome else str(entry.get("outcome")),
-                    model=entry.get("model") or "—",
-                    seconds=entry.get("seconds", 0),
-                ),
-                flush=True,
-            )
-        seen = len(entries)
+        entries, offset = audit.read_from(offset)
+        for entry in entries:
+            print(request_line(entry), flush=True)
+
+
+def request_line(entry: dict) -> str:
+    """One audit entry as the line `serve` prints."""
+    outcome = OUTCOMES.get(str(entry.get("outcome")))
+    return str(
+        REQUEST_LINE(
+            token=entry.get("token", "?"),
+            outcome=outcome() if outcome else str(entry.get("outcome")),
+            model=entry.get("model") or "—",
+            seconds=entry.get("seconds", 0),
+        )
+    )

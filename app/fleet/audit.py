@@ -56,16 +56,36 @@ class AuditLog:
 
     def entries(self) -> list[dict[str, Any]]:
         """Every readable line, oldest first (a damaged line is skipped, not fatal)."""
+        return self.read_from(0)[0]
+
+    def end(self) -> int:
+        """Where the log ends now: `read_from(end())` gives only what is written after this."""
         try:
-            text = self.path.read_bytes()
+            return self.path.stat().st_size
         except FileNotFoundError:
-            return []
+            return 0
+
+    def read_from(self, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """The whole lines written from byte `offset` on, and the offset after the last of them: a line still being
+        written is left for the next call. A log that got shorter (rotated, emptied) is read from its start. A
+        long-running server's log grows to many megabytes, so `serve` follows it this way rather than re-reading
+        it every second."""
+        try:
+            with open(self.path, "rb") as log_file:
+                size = os.fstat(log_file.fileno()).st_size
+                if offset > size:
+                    offset = 0
+                log_file.seek(offset)
+                data = log_file.read(size - offset)
+        except FileNotFoundError:
+            return [], 0
+        whole = data[: data.rfind(b"\n") + 1]
         found = []
-        for raw in text.splitlines():
+        for raw in whole.splitlines():
             try:
                 value = safejson.loads(raw, AUDIT_LINE())
             except safejson.BadJSON:
                 continue
             if isinstance(value, dict):
                 found.append(value)
-        return found
+        return found, offset + len(whole)
