@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget
-from shiboken6 import isValid
 
 from app.changes import SettingsChanged
 from app.config import Settings
@@ -20,6 +19,7 @@ from app.kiosk import DESKTOP, Policy
 from app.services import Services, open_services
 from app.token.verify import verify
 from ui.app_controller_models import ModelWiring
+from ui.app_controller_place import PlaceWiring
 from ui.describe.describe_view import DescribeView
 from ui.describe.describe_vm import DescribeViewModel
 from ui.design.design_vm import DesignViewModel
@@ -60,7 +60,7 @@ def _mint_again_gone() -> str:
     return translate("AppController", "That design is no longer in the library, so it cannot be minted.")
 
 
-class AppController(ModelWiring, QObject):
+class AppController(ModelWiring, PlaceWiring, QObject):
     # Per-use dialogs are freed when closed (at a kiosk they piled up, one per visitor); these read None after.
     import_dialog = LastDialog()
     mint_dialog = LastDialog()
@@ -317,24 +317,6 @@ class AppController(ModelWiring, QObject):
         self.settings = self.services.settings
         self._say_place_waits()
 
-    def _follow_place(self) -> None:
-        if self.services is not None:
-            self.services.follow_generation_place()  # nothing happens when the place did not change
-            self._say_place_waits()
-
-    def _say_place_waits(self) -> None:
-        """Settings → Generation says when a new place applies: once the design being made now is finished."""
-        section = getattr(self, "_place_section", None)
-        if section is not None and isValid(section) and self.services is not None:
-            section.show_waiting(bool(getattr(self.services.backend, "switch_waiting", False)))
-
-    def _on_place_changed(self, _answer=None) -> None:
-        """Generation moved (BackendChanged): the studio offers the new place's models and loads the chosen one."""
-        if self.services is not None:
-            self.refresh_models()
-            if self._started and any(m.usable for m in self.services.backend.models()):
-                self.services.backend.preload(self.design_vm.model_id)
-
     def _save_settings(self, new: Settings) -> None:
         try:
             self.services.save_settings(new)
@@ -405,10 +387,10 @@ class AppController(ModelWiring, QObject):
             self.studio.controls.set_models(self.services.backend.models(), self.design_vm.model_id)
         elif isinstance(event, (ev.JobStarted, ev.StepProgress)):
             w.set_busy(True, lambda: translate("AppController", "Generating…"))
-        elif isinstance(event, ev.BackendChanged):  # a server's models are asked for off the UI thread
-            self._say_place_waits()
-            done = self._on_place_changed
-            run_in_background(self.services.backend.models, done, done, self, "network")
+        elif isinstance(event, ev.QueuePosition):
+            w.set_busy(True, lambda: translate("AppController", "Waiting for the server…"))
+        elif isinstance(event, ev.BackendChanged):
+            self.follow_new_place()
         if isinstance(event, (ev.ModelLoaded, ev.ModelLoadFailed, ev.BackendChanged, *ev.JOB_ENDS)):
             if not self.services.backend.jobs():
                 w.set_busy(False)

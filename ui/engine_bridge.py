@@ -21,6 +21,7 @@ FRAME_MS = 16  # one frame at 60 Hz: the most often a preview is worth painting
 class EngineBridge(QObject):
     sig_event = Signal(object)  # any backend event, delivered on the UI thread
     sig_job_queued = Signal(object)
+    sig_queue_position = Signal(object)  # a job's place in a generation server's line (QueuePosition)
     sig_job_started = Signal(object)
     sig_model_loading = Signal(object)
     sig_model_loaded = Signal(object)
@@ -33,6 +34,7 @@ class EngineBridge(QObject):
 
     _ROUTES = {
         ev.JobQueued: "sig_job_queued",
+        ev.QueuePosition: "sig_queue_position",
         ev.JobStarted: "sig_job_started",
         ev.ModelLoading: "sig_model_loading",
         ev.ModelLoaded: "sig_model_loaded",

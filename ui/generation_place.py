@@ -5,7 +5,8 @@ With a generation server (a backend that has `server_status()`, app/fleet/remote
 CHECK_EVERY_MS on the network executor while the window lives, and again after each job; the timer stops on
 `stop()` (the controller's shutdown). A job that ran on this computer because the server could not take it says so
 until the server takes one again (app/fleet/fallback.py). When Settings move generation elsewhere
-(BackendChanged, app/generation/switching.py) the words, the polling and the device follow at once.
+(BackendChanged, app/generation/switching.py) the words, the polling and the device follow at once. A job's place
+in the server's line (QueuePosition) shows as soon as it is told.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def server_words(status) -> tuple[str, bool]:
     if status.message is not None and status.message.id in TOKEN_REFUSED:
         return translate("GenerationPlace", "Server refuses this computer's token"), True
     device = status.device or translate("GenerationPlace", "starting")
+    if status.position == 0:
+        return translate("GenerationPlace", "Server · {device} · yours is next").format(device=device), False
     if status.position is not None:
         return translate("GenerationPlace", "Server · {device} · yours is number {position} in the queue").format(
             device=device, position=status.position + 1
@@ -127,6 +130,8 @@ class GenerationPlace(QObject):
         if isinstance(event, (*ev.JOB_ENDS, RunsOnThisComputer, ev.BackendChanged)):
             self.show()
             self.check()
+        elif isinstance(event, (ev.QueuePosition, ev.JobStarted)):
+            self.show()  # the place in the server's line as it changes, and gone once the job runs: no poll's wait
 
 
 def _icon(device: str) -> str:

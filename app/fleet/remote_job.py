@@ -76,6 +76,7 @@ class JobStream:
         self.sent = False  # whether a request with this job's key may have reached the server
         self.sock: Any = None  # the socket of the connection being read, for `cancel` to cut
         self.concrete: GenerationRequest | None = None  # the "started" line's request
+        self.position: int | None = None  # the last place in the server's line announced (its lines repeat it)
         self.seen: set[int] = set()  # indices of the images already taken (a replay sends them again)
         self.handed: list[Future] = []
         self.images: list[GeneratedImage] = []  # save=False (or no sink): what JobFinished carries
@@ -230,12 +231,19 @@ class JobStream:
         if replayed:  # a finished job's waits and steps are over: only its results matter
             return
         if kind == "queued":
-            self.on_status({"position": int(line["position"])})
+            self._queued(int(line["position"]))
         elif kind == "loading":
             model = self.concrete.model_id if self.concrete is not None else self.job.request.model_id
             self.book.emit(ev.ModelLoading(model, _text(line["model"], 200), line["stage"]))
         elif kind == "progress":
             self._progress(line)
+
+    def _queued(self, position: int) -> None:
+        self.on_status({"position": position})
+        if self.concrete is not None or position == self.position or self.job.cancel_event.is_set():
+            return  # a keep-alive repeat, or a wait that is over for the person
+        self.position = position
+        self.book.emit(ev.QueuePosition(self.job.snapshot(), position))
 
     def _started(self, line: dict[str, Any]) -> None:
         concrete = wire.line_request(line)

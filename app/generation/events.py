@@ -1,7 +1,8 @@
 """What a generation backend tells its listeners. Sent from the backend's threads: a UI must hop to its own thread.
 
-Order a listener can rely on, per job: JobQueued, then JobStarted, StepProgress…, ImageReady…, and exactly one of
-JobFinished / JobCancelled / JobFailed last (every ImageReady of a job comes before its end)."""
+Order a listener can rely on, per job: JobQueued, then QueuePosition… (only a job waiting in a generation server's
+line), JobStarted, StepProgress…, ImageReady…, and exactly one of JobFinished / JobCancelled / JobFailed last (every
+ImageReady of a job comes before its end)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,15 @@ class JobSnapshot:
 @dataclass(frozen=True)
 class JobQueued:
     job: JobSnapshot
+
+
+@dataclass(frozen=True)
+class QueuePosition:
+    """The job waits in a generation server's line behind `position` others (0: it runs next). Sent when the server
+    first says it and each time it changes, never by the local engine: its queue is this computer's own."""
+
+    job: JobSnapshot
+    position: int
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,7 @@ def _split_message(event) -> None:
 
 EngineEvent = Union[
     JobQueued,
+    QueuePosition,
     JobStarted,
     ModelLoading,
     ModelLoaded,

@@ -167,7 +167,7 @@ def both(before: Figures, after: Figures) -> Figures:
 
 class Server:
     """A real Ray Serve application on 127.0.0.1, as tests/fixtures/fleet_server.py starts it, on the benchmark's
-    folders; `deploy(replicas)` starts or updates it in place (Ray itself starts once)."""
+    folders; `deploy(replicas)` starts it afresh with that many replicas (Ray itself starts once)."""
 
     def __init__(self, root: Path, env: dict[str, str]) -> None:
         from app.fleet import server
@@ -182,6 +182,7 @@ class Server:
         # Ray's token authentication as `serve` runs it, its token in the benchmark's data folder (not ~/.ray)
         server.start_ray(temp_dir=self._ray_temp, num_cpus=os.cpu_count() or 2, env=env, data_dir=data)
         self._issued, self.gpus, self.device = 0, 0.0, "?"
+        self.deployed = False
 
     def deploy(self, replicas: int) -> None:
         from app.fleet import server
@@ -191,7 +192,12 @@ class Server:
         # whole one); without it, the replicas run on the CPU like the local engine
         gpus = self.gpus = 1.0 / replicas if server._cuda_count() > 0 else 0.0
         options = {"replicas": replicas, "gpus_per_replica": gpus, "rate_per_minute": 600.0, "max_queued": 64}
-        server.serve_app(self.settings.with_flags(**options))
+        if self.deployed:
+            # Serve updates a deployment by starting the new replicas before it stops the old ones; the old ones
+            # hold every core (or the GPU), so the new ones would wait for ever. Each replica count starts afresh.
+            server.stop_app("sm6")
+        server.serve_app(self.settings.with_flags(**options), name="sm6")
+        self.deployed = True
         self.device = httpx2.get(f"{self.url}/health", timeout=60).json().get("device", "?")
 
     def issue_token(self) -> str:

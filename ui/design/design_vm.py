@@ -24,6 +24,7 @@ from app.safety.service import ContentSafety
 from ui.bind import observable
 from ui.design.guidance_state import GuidanceState
 from ui.design.picture_checks import PictureChecks, PictureState
+from ui.design.status_words import ended_text, step_text, waiting_text
 from ui.i18n import translate
 from ui.tasks import ChangeRelay, deliver, run_in_background
 from ui.widgets.error_banner import plain_words
@@ -32,25 +33,6 @@ log = logging.getLogger(__name__)
 WRITES_WAIT_S = 10.0  # at quit: how long the last favourites may take to reach the disk
 
 SOURCES = ("none", "base", "design", "picture")
-
-
-def ended_text(state: JobState, saved: int = 0) -> str:
-    """The status line under the preview once a job has ended."""
-    if state is JobState.DONE:
-        if saved == 1:
-            return translate("DesignViewModel", "Done · 1 design saved")
-        return translate("DesignViewModel", "Done · {count} designs saved").format(count=saved)
-    if state is JobState.CANCELLED:
-        return translate("DesignViewModel", "Cancelled")
-    return translate("DesignViewModel", "Failed")
-
-
-def step_text(step: int, steps: int, image_index: int, batch: int) -> str:
-    """The status line while a job denoises: the step, and which variation when there are several."""
-    if batch > 1:
-        words = translate("DesignViewModel", "Step {step} of {steps} · variation {index} of {count}")
-        return words.format(step=step, steps=steps, index=image_index + 1, count=batch)
-    return translate("DesignViewModel", "Step {step} of {steps}").format(step=step, steps=steps)
 
 
 def _ready() -> str:
@@ -95,6 +77,7 @@ class DesignViewModel(GuidanceState):  # the view, mask, guide and LoRAs: ui/des
     variations = observable([])  # Designs of the latest job, in seed order
     lineage = observable([])  # root → current design
     jobs = observable([])  # JobSnapshots queued or running
+    waiting_position = observable(None)  # the job's place in the generation server's line (0: next), while it waits
     error = observable(None)  # (message, details) or None
     reading = observable(False)  # the shown design's lineage or picture is on its way from the disk
     prompt_problem = observable(None)  # app.messages.Message: why the prompt was not used (content safety), or None
@@ -119,6 +102,7 @@ class DesignViewModel(GuidanceState):  # the view, mask, guide and LoRAs: ui/des
         self.library = library
         self.presets = presets or self.backend.presets()
         self._running_job: str | None = None
+        self._waiting_job: str | None = None  # ours, waiting in a generation server's line (not started yet)
         self._pending: list[object] = []
         self._shown = 0  # numbers each design shown: an older design's lineage or picture arriving late is dropped
         self._live = 0  # counts step previews: a picture read before the latest one must not cover it
@@ -407,7 +391,10 @@ class DesignViewModel(GuidanceState):  # the view, mask, guide and LoRAs: ui/des
             return  # a live frame: ui/design/live_mode.py shows it
         if isinstance(event, (ev.JobQueued, ev.JobStarted, *ev.JOB_ENDS)):
             self.jobs = self._own_jobs()
-        if isinstance(event, ev.JobStarted):
+        if isinstance(event, ev.QueuePosition):
+            self._on_queue_position(event)
+        elif isinstance(event, ev.JobStarted):
+            self._waiting_job = self.waiting_position = None
             self._running_job = event.job.id
             self._pending = []
             self.busy = True
@@ -446,7 +433,19 @@ class DesignViewModel(GuidanceState):  # the view, mask, guide and LoRAs: ui/des
             msg, details = event.msg, event.details
             self._say_error(lambda: (msg.render(), details))
 
+    def _on_queue_position(self, event) -> None:
+        """A job of ours waits in the server's line: say where it stands, unless another of ours runs meanwhile."""
+        if self._running_job is not None or event.job.id not in {job.id for job in self.jobs}:
+            return  # a place said just before its job ended (cancelled) is over
+        position, self._waiting_job = event.position, event.job.id
+        self.waiting_position = position
+        self.busy = True  # the wait is part of the job: it can be cancelled, and Generate would queue another
+        self._say(lambda: waiting_text(position))
+
     def _job_ended(self, job_id: str, state: JobState, saved: int = 0) -> None:
+        if job_id == self._waiting_job:  # it never started (cancelled in line, or the server could not run it)
+            self._waiting_job = self.waiting_position = None
+            self._say(lambda: ended_text(state, saved))
         if job_id == self._running_job:
             self._running_job = None
             self._say(lambda: ended_text(state, saved))

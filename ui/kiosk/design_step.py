@@ -53,6 +53,13 @@ def tile_words(preset_id: str) -> str:
     }.get(preset_id, "")
 
 
+def waiting_words(position: int) -> str:
+    """The visitor's design waits behind `position` others on the shared generation server (0: it is next)."""
+    if position == 0:
+        return translate("DesignStep", "Your SM6 is next…")
+    return translate("DesignStep", "Your SM6 is number {n} in line…").format(n=position + 1)
+
+
 class DesignStep(Retranslating, QWidget):
     sig_back = Signal()
     sig_next = Signal(object)  # the chosen design
@@ -70,6 +77,7 @@ class DesignStep(Retranslating, QWidget):
         vm.preset_changed.connect(self._on_preset)
         vm.keep_shape_changed.connect(self.keep_shape.setValue)
         vm.preview_changed.connect(self.picture.set_image)
+        vm.preview_changed.connect(lambda _image: self._show_place_in_line())  # on the picture, or its placeholder
         vm.variations_changed.connect(self._on_variations)
         vm.current_design_changed.connect(self._on_current)
         vm.prompt_problem_changed.connect(self._show_prompt_problem)
@@ -78,7 +86,7 @@ class DesignStep(Retranslating, QWidget):
         vm.picture_problem_changed.connect(self._on_sketch_problem)
         vm.picture_loading_changed.connect(self._show_state)
         vm.source_changed.connect(lambda _source: self._show_start())
-        for signal in (vm.busy_changed, vm.progress_changed, vm.error_changed):
+        for signal in (vm.busy_changed, vm.progress_changed, vm.error_changed, vm.waiting_position_changed):
             signal.connect(self._show_state)
         self.retranslate()
 
@@ -87,6 +95,13 @@ class DesignStep(Retranslating, QWidget):
         left.setSpacing(16)
         self.picture = Picture()
         left.addWidget(self.picture, 1)
+        # The place in the server's line over an earlier design (with none, the picture's own placeholder says it):
+        # on the picture, so the side column, full at 1280×800, keeps its size.
+        self.place_in_line = words("chip", wrap=False)
+        over = QVBoxLayout(self.picture)
+        over.setContentsMargins(24, 24, 24, 24)
+        over.addStretch(1)
+        over.addWidget(self.place_in_line, 0, Qt.AlignmentFlag.AlignHCenter)
         thumbs = QHBoxLayout()
         thumbs.setSpacing(12)
         thumbs.addStretch(1)  # centred under the picture, which is centred in its space
@@ -349,7 +364,10 @@ class DesignStep(Retranslating, QWidget):
         self.picture_note.setVisible(bool(held_back))
         self.picture_note.setText(held_back)
         self.next.setEnabled(vm.current_design is not None and not vm.busy and vm.may_use(vm.current_design))
-        if vm.busy:
+        waiting = self._show_place_in_line()
+        if waiting:
+            hint = self.place_in_line.text()
+        elif vm.busy:
             hint = translate("DesignStep", "Your SM6 is taking shape…")
         elif vm.variations:
             hint = translate("DesignStep", "Tap the one you like best, then Next.")
@@ -357,6 +375,14 @@ class DesignStep(Retranslating, QWidget):
             hint = translate("DesignStep", "Your design appears here.")
         self.picture.set_placeholder(hint)
         self.hint = hint
+
+    def _show_place_in_line(self) -> bool:
+        """Whether the design waits in the generation server's line; if so, its place is said over the picture."""
+        vm = self.vm
+        waiting = vm.busy and vm.waiting_position is not None
+        self.place_in_line.setText(waiting_words(vm.waiting_position) if waiting else "")
+        self.place_in_line.setVisible(waiting and self.picture.image is not None)
+        return waiting
 
     def _held_back_words(self) -> str:
         """The kind sentence for a held-back picture: the one shown large, else the first held-back variation."""

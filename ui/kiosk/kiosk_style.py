@@ -26,6 +26,8 @@ QSS = """
 #kiosk QLabel[kiosk="title"] { font-size: ${title}px; font-weight: 650; }
 #kiosk QLabel[kiosk="secondary"] { color: $text_secondary; }
 #kiosk QLabel[kiosk="small"] { font-size: ${small}px; color: $text_secondary; }
+#kiosk QLabel[kiosk="chip"] { color: $text; background: $scrim; border: 1px solid $border;
+    border-radius: ${radius}px; padding: 12px 24px; }
 #kiosk QLabel[kiosk="message"] { font-size: ${body}px; color: $text; background: $warning_tint;
     border: 1px solid $warning_edge; border-radius: ${radius}px; padding: 16px; }
 #kiosk QLabel[kiosk="logo"] { font-size: 28px; font-weight: 800; letter-spacing: 2px; color: $text; }

@@ -238,6 +238,14 @@
         <translation>{steps}단계 중 {step}단계</translation>
     </message>
     <message>
+        <source>Waiting for the generation server: yours is next</source>
+        <translation>생성 서버 대기 중: 내 작업이 다음 차례입니다</translation>
+    </message>
+    <message>
+        <source>Waiting for the generation server: yours is number {n} in line</source>
+        <translation>생성 서버 대기 중: 내 작업은 대기 {n}번째입니다</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>

@@ -89,6 +89,14 @@
         <translation>네온 시티</translation>
     </message>
     <message>
+        <source>Your SM6 is next…</source>
+        <translation>곧 내 SM6 차례입니다…</translation>
+    </message>
+    <message>
+        <source>Your SM6 is number {n} in line…</source>
+        <translation>내 SM6는 대기 {n}번째입니다…</translation>
+    </message>
+    <message>
         <source>Your sketch could not be kept. Try again.</source>
         <translation>스케치를 보관할 수 없습니다. 다시 시도하세요.</translation>
     </message>

@@ -40,6 +40,10 @@
         <translation>데이터 폴더를 사용할 수 없습니다</translation>
     </message>
     <message>
+        <source>Waiting for the server…</source>
+        <translation>서버 대기 중…</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
@@ -108,6 +112,10 @@
     <message>
         <source>starting</source>
         <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>Server · {device} · yours is next</source>
+        <translation>서버 · {device} · 내 작업이 다음 차례</translation>
     </message>
     <message>
         <source>Server · {device} · yours is number {position} in the queue</source>
