@@ -183,6 +183,10 @@ class Server:
         server.start_ray(temp_dir=self._ray_temp, num_cpus=os.cpu_count() or 2, env=env, data_dir=data)
         self._issued, self.gpus, self.device = 0, 0.0, "?"
         self.deployed = False
+        self.threads: dict[int, int] = {}  # replica count -> each replica's torch threads (its cores)
+
+    def threads_text(self) -> str:
+        return ", ".join(f"{n} with {replicas} replica(s)" for replicas, n in self.threads.items())
 
     def deploy(self, replicas: int) -> None:
         from app.fleet import server
@@ -196,8 +200,10 @@ class Server:
             # Serve updates a deployment by starting the new replicas before it stops the old ones; the old ones
             # hold every core (or the GPU), so the new ones would wait for ever. Each replica count starts afresh.
             server.stop_app("sm6")
-        server.serve_app(self.settings.with_flags(**options), name="sm6")
+        settings = self.settings.with_flags(**options)
+        server.serve_app(settings, name="sm6")
         self.deployed = True
+        self.threads[replicas] = int(server.replica_cpus(settings, os.cpu_count() or 1))
         self.device = httpx2.get(f"{self.url}/health", timeout=60).json().get("device", "?")
 
     def issue_token(self) -> str:
@@ -286,7 +292,7 @@ def run(argv: list[str] | None = None) -> float:
     print(
         f"  local Engine on {local.device} (torch on {torch.get_num_threads()} threads): {before.per_minute:.1f} "
         f"images/min before the server, {after.per_minute:.1f} after; server on {server.device}"
-        + ("" if server.gpus else f" (each replica's torch on {os.environ.get('OMP_NUM_THREADS', '1')} thread(s))"),
+        + ("" if server.gpus else f" (torch threads per replica: {server.threads_text()})"),
         flush=True,
     )
     ratio = 0.0
