@@ -7,6 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+# One torch thread per test process: the run has a worker per core, and two workers' torch thread pools spinning on
+# two cores made generation-heavy files 20-60 % slower. CLI subprocesses inherit it; server replicas set their own.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402

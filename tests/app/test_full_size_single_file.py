@@ -2,7 +2,7 @@
 
 This is the path a user's downloaded `.safetensors` takes: one LDM-layout file plus
 `config=resources/sd_configs/sd15`. Slow: about 2 GB written to the test's temp folder
-(never the repo) and a 1-billion-parameter pipeline built on the CPU.
+(never the repo) and a 1-billion-parameter pipeline loaded on the CPU.
 """
 
 from __future__ import annotations
@@ -15,31 +15,50 @@ import numpy as np
 import pytest
 import torch
 
-from tests.fixtures.ldm_export import export_single_file
+from tests.fixtures.ldm_export import SD1_CLIP_PREFIX, clip_to_ldm, unet_to_ldm, vae_to_ldm
 from tests.fixtures.offline import no_network
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SD15_CONFIG = REPO_ROOT / "resources" / "sd_configs" / "sd15"
 
 
-def build_full_size_sd15(out_dir: Path, dtype: torch.dtype = torch.float16) -> Path:
-    """SD 1.5's architecture from the shipped configs, random weights, saved in `dtype` to halve the size."""
-    from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
-    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
+def write_full_size_sd15(out_file: Path) -> Path:
+    """SD 1.5's architecture from the shipped configs as one LDM-layout fp16 `.safetensors`, with arbitrary weights.
 
-    torch.manual_seed(0)
-    pipe = StableDiffusionPipeline(
-        vae=AutoencoderKL.from_config(AutoencoderKL.load_config(SD15_CONFIG / "vae")).to(dtype),
-        text_encoder=CLIPTextModel(CLIPTextConfig.from_pretrained(SD15_CONFIG / "text_encoder")).to(dtype),
-        tokenizer=CLIPTokenizer.from_pretrained(SD15_CONFIG / "tokenizer"),
-        unet=UNet2DConditionModel.from_config(UNet2DConditionModel.load_config(SD15_CONFIG / "unet")).to(dtype),
-        scheduler=PNDMScheduler.from_pretrained(SD15_CONFIG, subfolder="scheduler"),
-        safety_checker=None,
-        feature_extractor=None,
-        requires_safety_checker=False,
-    )
-    pipe.save_pretrained(out_dir, safe_serialization=True)
-    return out_dir
+    Only names, shapes and finite values matter here, so the models are built on the meta device (no random init of a
+    billion parameters) and each tensor is cut from one pool of random numbers, scaled by its fan-in as the usual init
+    would. Written straight in the layout users download: no diffusers folder is saved and read back first.
+    """
+    from diffusers import AutoencoderKL, UNet2DConditionModel
+    from safetensors.torch import save_file
+    from transformers import CLIPTextConfig, CLIPTextModel
+
+    with torch.device("meta"):
+        unet = UNet2DConditionModel.from_config(UNet2DConditionModel.load_config(SD15_CONFIG / "unet"))
+        vae = AutoencoderKL.from_config(AutoencoderKL.load_config(SD15_CONFIG / "vae"))
+        text = CLIPTextModel(CLIPTextConfig.from_pretrained(SD15_CONFIG / "text_encoder"))
+    largest = max(p.numel() for model in (unet, vae, text) for p in model.state_dict().values())
+    shift = 1 << 20
+    pool = torch.rand(shift, generator=torch.Generator().manual_seed(0)).mul_(2).sub_(1).half()
+    pool = pool.repeat(-(-(largest + shift) // shift))
+    count = iter(range(1 << 30))
+
+    def arbitrary(name: str, meta: torch.Tensor) -> torch.Tensor:
+        if meta.ndim >= 2:  # weights: each from its own place in the pool, so no two layers are alike
+            start = next(count) * 7919 % shift
+            return torch.mul(pool[start : start + meta.numel()].view(meta.shape), meta[0].numel() ** -0.5)
+        return (torch.zeros if name.endswith("bias") else torch.ones)(meta.shape, dtype=torch.float16)
+
+    def weights(model) -> dict[str, torch.Tensor]:
+        return {name: arbitrary(name, meta) for name, meta in model.state_dict().items()}
+
+    tensors = {
+        **unet_to_ldm(weights(unet), dict(unet.config)),
+        **vae_to_ldm(weights(vae), dict(vae.config)),
+        **clip_to_ldm(weights(text), SD1_CLIP_PREFIX),
+    }
+    save_file(tensors, str(out_file), metadata={"format": "pt"})
+    return out_file
 
 
 @pytest.fixture
@@ -60,12 +79,8 @@ def test_full_size_sd15_single_file_loads_offline_with_shipped_config(big_tmp, m
     timings = {}
 
     start = time.perf_counter()
-    folder = build_full_size_sd15(big_tmp / "sd15-random")
-    timings["build"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    single = export_single_file(folder, big_tmp / "sd15-random.safetensors")
-    timings["export"] = time.perf_counter() - start
+    single = write_full_size_sd15(big_tmp / "sd15-random.safetensors")
+    timings["write"] = time.perf_counter() - start
     assert 1.9e9 < single.stat().st_size < 2.3e9  # fp16 SD 1.5 without EMA is about 2.1 GB
 
     with safe_open(str(single), "pt") as f:
@@ -87,6 +102,7 @@ def test_full_size_sd15_single_file_loads_offline_with_shipped_config(big_tmp, m
         image = pipe(
             "a Renault SM6 in Busan at night",
             num_inference_steps=1,
+            guidance_scale=1.0,  # every part runs once: the text encoder, the UNet (batch 1, not 2), the VAE
             height=64,
             width=64,
             output_type="np",

@@ -30,6 +30,7 @@ def main(out: Path) -> int:
     app = create_qapplication(KIOSK)  # the kiosk's start: the input method chosen before this line made the app
 
     from app.config import load_settings
+    from tests.fixtures.wallet_setup import cheap_keystores
     from ui.app_controller import AppController
     from ui.fonts import register_bundled_fonts
     from ui.i18n import apply_language
@@ -97,6 +98,7 @@ def main(out: Path) -> int:
     window.go("attract")  # the address field had focus: leaving its screen sends the keyboard away
     settle(30)
     result["attract_room_after"] = keyboard.height()
+    cheap_keystores(controller.services.chain)  # the panel's layout is the point, not a second of scrypt
     controller.services.chain.create_account("Kiosk", "harbour lights over busan").result(timeout=60)
     gate = controller.staff_gate
     gate.open_panel()
