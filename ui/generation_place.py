@@ -37,7 +37,7 @@ def server_words(status) -> tuple[str, bool]:
     if status.position == 0:
         return translate("GenerationPlace", "Server · {device} · yours is next").format(device=device), False
     if status.position is not None:
-        return translate("GenerationPlace", "Server · {device} · yours is number {position} in the queue").format(
+        return translate("GenerationPlace", "Server · {device} · yours is number {position} in line").format(
             device=device, position=status.position + 1
         ), False
     if status.queued:

@@ -117,7 +117,7 @@ def test_the_studio_and_its_status_bar_say_the_place_in_line_as_it_changes(qtbot
         qtbot.waitUntil(
             lambda: said.text() == "Waiting for the generation server: yours is number 3 in line", timeout=WAIT_MS
         )
-        assert status() == "Server · CUDA · NVIDIA H200 · yours is number 3 in the queue"  # at once, not at the poll
+        assert status() == "Server · CUDA · NVIDIA H200 · yours is number 3 in line"  # at once, not at the poll
         assert app.window.status_texts()[2] == "Waiting for the server…"  # the busy chip, not "Ready"
         job.advance()
         job.advance()

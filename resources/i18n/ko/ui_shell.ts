@@ -118,8 +118,8 @@
         <translation>서버 · {device} · 내 작업이 다음 차례</translation>
     </message>
     <message>
-        <source>Server · {device} · yours is number {position} in the queue</source>
-        <translation>서버 · {device} · 내 작업은 대기열 {position}번째</translation>
+        <source>Server · {device} · yours is number {position} in line</source>
+        <translation>서버 · {device} · 내 작업은 대기 {position}번째</translation>
     </message>
     <message>
         <source>Server · {device} · {count} waiting</source>
