@@ -13,9 +13,11 @@ import base64
 import dataclasses
 import io
 import logging
+import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, AsyncIterator
 
@@ -33,6 +35,29 @@ log = logging.getLogger(__name__)
 MAX_DETAILS = 4000
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 _DESIGN_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
+RESCAN_S = 30.0  # the longest a replica goes without scanning the models folders (a model's files replaced)
+
+
+def _folders_stamp(folders: list[Path]) -> tuple:
+    """What the models folders hold, by name: each folder's entries and those of the folders directly in it (a
+    model folder, `lora/`, `controlnet/`). A model added, removed or renamed changes it; times are not used, since
+    two changes within one clock tick share one."""
+    stamp = []
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                found = sorted((e.name, e.is_dir(follow_symlinks=True)) for e in entries)
+        except OSError:  # not there (yet): its absence is part of the stamp
+            stamp.append((str(folder), None))
+            continue
+        stamp.append((str(folder), tuple(found)))
+        for name, is_dir in found:
+            if is_dir:
+                try:
+                    stamp.append((f"{folder}/{name}", tuple(sorted(os.listdir(folder / name)))))
+                except OSError:
+                    stamp.append((f"{folder}/{name}", None))
+    return tuple(stamp)
 
 
 class ReplicaCore:
@@ -49,7 +74,9 @@ class ReplicaCore:
         self._previews = True
         self._sources = Path(tempfile.mkdtemp(prefix="sm6-serve-sources-"))
         self.registry = registry or ModelRegistry()
+        self._stamp = _folders_stamp(self.registry.search_dirs)
         self.registry.scan()
+        self._scanned = time.monotonic()
         self.engine = Engine(self.registry, settings=self._settings, sources=self._source_of)
         self.engine.set_image_sink(lambda image: image)  # kept by nobody here: announced, then sent
 
@@ -69,10 +96,15 @@ class ReplicaCore:
         path = self._sources / f"{design_id}.png"
         return path if path.is_file() else None
 
-    def _look_at_models(self) -> None:
-        """The models folders looked at again before each job (a scan reads configs, not weights: milliseconds),
-        so a model added or removed while the server runs is known to the replica as the kiosks' list shows it."""
-        self.registry.scan()
+    def _look_at_models(self, model_id: str) -> None:
+        """The models folders looked at again before a job when what they hold changed (a model added, removed or
+        renamed), when the job names a model not seen yet, or after RESCAN_S. A scan reads every model's configs
+        (7 ms each here); the check only lists the folders."""
+        stamp = _folders_stamp(self.registry.search_dirs)
+        unknown = bool(model_id) and self.registry.get(model_id) is None
+        if unknown or stamp != self._stamp or time.monotonic() - self._scanned > RESCAN_S:
+            self.registry.scan()
+            self._stamp, self._scanned = stamp, time.monotonic()
 
     def _take_sources(self, body: dict[str, Any], request: GenerationRequest) -> None:
         """The images a refine or a picture starts from, sent along since the server has no library."""
@@ -95,7 +127,7 @@ class ReplicaCore:
         try:
             try:
                 request = wire.line_request(body)
-                self._look_at_models()
+                self._look_at_models(request.model_id)
                 self._previews = body.get("previews", True) is not False
                 self._take_sources(body, request)
                 job_id = self.engine.submit(request, save=True).id
