@@ -19,7 +19,7 @@ from typing import Any, Callable
 from app.errors import RequestError
 from app.generation import events as ev
 from app.generation.events import JobSnapshot
-from app.generation.jobs import Listeners
+from app.generation.jobs import RelaysEvents
 from app.messages import Message, Msg
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class RunsOnThisComputer:
     reason: Message
 
 
-class FallbackBackend:
+class FallbackBackend(RelaysEvents):
     """A GenerationBackend: `remote` (a RemoteBackend) first, a local Engine from `local_factory()` when it cannot."""
 
     def __init__(self, remote, local_factory: Callable[[], Any]) -> None:
@@ -48,7 +48,7 @@ class FallbackBackend:
         self._local_factory = local_factory
         self._local = None
         self._lock = threading.RLock()
-        self._listeners = Listeners()
+        RelaysEvents.__init__(self)
         self._sink: Any = _UNSET
         self._pending: dict[str, tuple] = {}  # remote job id -> (save, stream), until it starts or ends
         self._announcing: tuple[str, Message] | None = None  # (public id or "", why) while a local submit runs
@@ -132,21 +132,12 @@ class FallbackBackend:
         return self._local is None or self._local.wait_idle(left)
 
     # ----- events -----
-    def subscribe(self, listener) -> None:
-        self._listeners.add(listener)
-
-    def unsubscribe(self, listener) -> None:
-        self._listeners.remove(listener)
-
     def set_image_sink(self, sink) -> None:
         with self._lock:
             self._sink = sink
             self.remote.set_image_sink(sink)
             if self._local is not None:
                 self._local.set_image_sink(sink)
-
-    def _emit(self, event) -> None:
-        self._listeners.emit(event)
 
     def _from_remote(self, event) -> None:
         job = getattr(event, "job", None)

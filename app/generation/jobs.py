@@ -67,6 +67,23 @@ class Listeners:
                 log.exception("Generation listener failed on %s", type(event).__name__)
 
 
+class RelaysEvents:
+    """A backend in front of others (switching.py, app/fleet/fallback.py): its own listeners, which hear what it
+    passes on from the backends behind it. Call `RelaysEvents.__init__` before subscribing to those."""
+
+    def __init__(self) -> None:
+        self._listeners = Listeners()
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.add(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def _emit(self, event: ev.EngineEvent) -> None:
+        self._listeners.emit(event)
+
+
 class JobBook:
     """Thread-safe: submit and cancel come from any thread, progress from the backend's worker."""
 

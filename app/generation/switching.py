@@ -24,7 +24,7 @@ from typing import Any, Callable
 from app import executors
 from app.generation import events as ev
 from app.generation.events import JobSnapshot
-from app.generation.jobs import Listeners
+from app.generation.jobs import RelaysEvents
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +33,13 @@ _UNSET = object()
 _ID_FIELDS = ("job_id", "replaced_by")  # event fields that name a job by id (RunsOnThisComputer, JobCancelled)
 
 
-class SwitchingBackend:
+class SwitchingBackend(RelaysEvents):
     """A GenerationBackend over `factory()`; `switch(other_factory)` moves new jobs elsewhere (see the module).
     Attributes only some backends have (`server_status`, `check`, `fell_back`, …) are the current one's."""
 
     def __init__(self, factory: Factory) -> None:
         self._lock = threading.RLock()
-        self._listeners = Listeners()
+        RelaysEvents.__init__(self)
         self._sink: Any = _UNSET  # never set: each inner backend keeps the sink it was made with
         self._generation = 0  # how many switches happened: the current backend's number
         self._open: set[str] = set()  # jobs announced and not yet ended (their end reached the listeners)
@@ -140,19 +140,10 @@ class SwitchingBackend:
         return renamed
 
     # ----- events -----
-    def subscribe(self, listener) -> None:
-        self._listeners.add(listener)
-
-    def unsubscribe(self, listener) -> None:
-        self._listeners.remove(listener)
-
     def set_image_sink(self, sink) -> None:
         with self._lock:
             self._sink = sink
             self._current.set_image_sink(sink)
-
-    def _emit(self, event) -> None:
-        self._listeners.emit(event)
 
     def _from_inner(self, number: int, event) -> None:
         """On the inner backend's threads. A retired backend has no job left; anything late from it is dropped."""
