@@ -23,13 +23,17 @@ from app.messages import Msg
 HELP = Msg("serve.help", "run the shared generation server that kiosks without a GPU generate on (Ray Serve)")
 HELP_HOST = Msg("serve.help_host", "address to listen on (default 127.0.0.1; put TLS in front for any other)")
 HELP_PORT = Msg("serve.help_port", "port to listen on (default 8000)")
-HELP_REPLICAS = Msg("serve.help_replicas", "how many generators run at once (each one job at a time)")
+HELP_REPLICAS = Msg("serve.help_replicas", "how many generators run at once (each one pass at a time)")
 HELP_GPUS = Msg("serve.help_gpus", "GPUs per generator (default: 1 when this computer has CUDA, else 0)")
 HELP_MAX_QUEUED = Msg("serve.help_max_queued", "jobs that may wait beyond the running ones; more are told to retry")
 HELP_RATE = Msg("serve.help_rate", "jobs a minute each token may start")
 HELP_MIN = Msg("serve.help_min_replicas", "autoscaling: the fewest generators kept running (default: --replicas)")
 HELP_MAX = Msg("serve.help_max_replicas", "autoscaling: the most generators started when jobs wait (0: no autoscaling)")
 HELP_CPUS = Msg("serve.help_cpus", "CPU cores per generator (default: 1 with a GPU, else a share of this computer's)")
+HELP_PER_PASS = Msg(
+    "serve.help_images_per_pass",
+    "images a generator denoises together, from the jobs waiting for it (default 1: each image on its own)",
+)
 HELP_RAY_ADDRESS = Msg(
     "serve.help_ray_address", "join a Ray cluster (its head's address, or auto) instead of starting Ray here"
 )
@@ -53,6 +57,7 @@ NO_RAY = Msg(
     "`pip install sm6-studio[server]`.",
 )
 NOT_NEGATIVE = Msg("serve.not_negative", "{flag} must be 0 or more.")
+PER_PASS_RANGE = Msg("serve.images_per_pass_range", "--images-per-pass must be between 1 and {most}.")
 STARTING = Msg("serve.starting", "Starting the generation server…")
 STARTED = Msg("serve.started", "Generation server on {url} ({device}). Press Ctrl+C to stop.")
 NOT_LOOPBACK = Msg(
@@ -91,6 +96,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--min-replicas", type=int, default=None, help=helps(HELP_MIN))
     parser.add_argument("--max-replicas", type=int, default=None, help=helps(HELP_MAX))
     parser.add_argument("--cpus-per-replica", type=float, default=None, help=helps(HELP_CPUS))
+    parser.add_argument("--images-per-pass", type=int, default=None, help=helps(HELP_PER_PASS))
     parser.add_argument("--ray-address", default=None, help=helps(HELP_RAY_ADDRESS))
     serve_sub = parser.add_subparsers(dest="serve_command")
     tokens = serve_sub.add_parser("tokens", help=helps(HELP_TOKENS))
@@ -102,7 +108,11 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.fleet.server import ServeSettings
+    from app.generation.request import MAX_PASS
 
+    per_pass = getattr(args, "images_per_pass", None)
+    if per_pass is not None and not 1 <= per_pass <= MAX_PASS:
+        raise UserFacingError(PER_PASS_RANGE(most=MAX_PASS))
     for flag in ("replicas", "max_queued", "rate", "min_replicas", "max_replicas", "cpus_per_replica"):
         if (getattr(args, flag, None) or 0) < 0:
             raise UserFacingError(NOT_NEGATIVE(flag="--" + flag.replace("_", "-")))
@@ -117,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
         min_replicas=args.min_replicas,
         max_replicas=args.max_replicas,
         cpus_per_replica=args.cpus_per_replica,
+        images_per_pass=per_pass,
         ray_address=args.ray_address,
     )
     data = Path(settings.data_dir) if settings.data_dir else paths.data_dir()

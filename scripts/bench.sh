@@ -2,7 +2,7 @@
 # Sets up (first run only) and runs the benchmarks; each prints ratios against a baseline measured in the same run.
 # `scripts/bench.sh turbo` (the CPU one-step path at 512², ~4 GB of random weights cached in /tmp/sm6-bench-cache)
 # and `scripts/bench.sh live` (live-mode frames at 256²) run only when named, like gpu, kiosk and curation.
-# `scripts/bench.sh fleet [--kiosks N --images M --replicas 1,2]`: simulated kiosks against a Ray Serve generation
+# `scripts/bench.sh fleet [--kiosks N --images M --replicas 1,2 --passes 1,4]`: simulated kiosks against a Ray Serve generation
 # server on this machine, against the local engine (issue 20); also only when named.
 set -euo pipefail
 cd "$(dirname "$0")/.."

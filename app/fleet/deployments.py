@@ -4,8 +4,9 @@ never imports Ray.
 
 The ingress is one replica on purpose: it sees every request and every line, so the rate limits, the queue count
 and the job_key memory (replay / 409) hold across any number of Generator replicas without a shared store. It does
-no heavy work: the pixels are made by the Generators, each running one job at a time (max_ongoing_requests=1), with
-Ray's own queue in front of them bounded by max_queued_requests (BackPressureError, answered 503 busy).
+no heavy work: the pixels are made by the Generators, each taking in as many jobs as one pass holds
+(max_ongoing_requests = images_per_pass, 1 by default; the jobs inside share its passes), with Ray's own queue in
+front of them bounded by max_queued_requests (BackPressureError, answered 503 busy).
 """
 
 import asyncio  # no `from __future__ import annotations`: FastAPI reads the parameters' annotations as types
@@ -58,9 +59,12 @@ def _model_dirs(models_dir: str) -> list[Path] | None:
 
 @serve.deployment(max_ongoing_requests=1)
 class Generator:
-    def __init__(self, generation: dict[str, Any] | None = None, threads: int = 0, models_dir: str = "") -> None:
+    def __init__(
+        self, generation: dict[str, Any] | None = None, threads: int = 0, models_dir: str = "", max_pass: int = 1
+    ) -> None:
         settings = GenerationSettings(**generation).validated() if generation else None
-        self.core = ReplicaCore(settings, ModelRegistry(_model_dirs(models_dir)), threads=threads)
+        registry = ModelRegistry(_model_dirs(models_dir))
+        self.core = ReplicaCore(settings, registry, threads=threads, max_pass=max_pass)
 
     async def run(self, body: dict[str, Any]):
         async for line in self.core.run(body):

@@ -280,9 +280,11 @@ class JobStream:
         png = wire.png_bytes(line)
         pixels = _png_pixels(png, (request.width, request.height))
         device = _text(line["device"], 200)
+        size, row = wire.image_pass(line)
         image = GeneratedImage(
             png=png,
-            request=request.runnable(),  # what the engine packs: the steps that actually ran
+            # what the engine packs: the steps that actually ran, and the pass the image was denoised in
+            request=request.runnable().replace(pass_size=size, pass_row=row),
             seed=int(line["seed"]),
             index=index,
             prompt_final=_text(line["prompt_final"], wire.MAX_TEXT),

@@ -61,23 +61,29 @@ def _folders_stamp(folders: list[Path]) -> tuple:
 
 
 class ReplicaCore:
-    """One job at a time (the deployment's max_ongoing_requests=1 makes sure of it)."""
+    """As many jobs at once as the deployment's max_ongoing_requests lets in (its images per pass): the engine runs
+    them on its one worker, joining the waiting ones into shared passes (app/generation/shared_pass.py)."""
 
     def __init__(
-        self, generation: GenerationSettings | None = None, registry: ModelRegistry | None = None, threads: int = 0
+        self,
+        generation: GenerationSettings | None = None,
+        registry: ModelRegistry | None = None,
+        threads: int = 0,
+        max_pass: int = 1,
     ) -> None:
         if threads > 0:  # the cores Ray gave this replica (app/fleet/server.py replica_cpus)
             import torch
 
             torch.set_num_threads(threads)
         self._base = generation or GenerationSettings()  # the server's [generation] settings, read by `serve`
-        self._previews = True
+        self._previews = 0  # jobs here now whose kiosks want step previews
+        self._sent: dict[str, int] = {}  # a refine's starting image -> the jobs here now that sent it
         self._sources = Path(tempfile.mkdtemp(prefix="sm6-serve-sources-"))
         self.registry = registry or ModelRegistry()
         self._stamp = _folders_stamp(self.registry.search_dirs)
         self.registry.scan()
         self._scanned = time.monotonic()
-        self.engine = Engine(self.registry, settings=self._settings, sources=self._source_of)
+        self.engine = Engine(self.registry, settings=self._settings, sources=self._source_of, max_pass=max_pass)
         self.engine.set_image_sink(lambda image: image)  # kept by nobody here: announced, then sent
 
     def device(self) -> str:
@@ -88,7 +94,7 @@ class ReplicaCore:
         shutil.rmtree(self._sources, ignore_errors=True)
 
     def _settings(self) -> GenerationSettings:
-        return dataclasses.replace(self._base, live_previews=self._previews)
+        return dataclasses.replace(self._base, live_previews=self._previews > 0)
 
     def _source_of(self, design_id: str | None) -> Path | None:
         if not design_id or not _DESIGN_ID.fullmatch(design_id):
@@ -106,13 +112,33 @@ class ReplicaCore:
             self.registry.scan()
             self._stamp, self._scanned = stamp, time.monotonic()
 
-    def _take_sources(self, body: dict[str, Any], request: GenerationRequest) -> None:
-        """The images a refine or a picture starts from, sent along since the server has no library."""
+    def _wait_ended(self, job_id: str, timeout: float) -> None:
+        """Until this job has ended (its images handed over), whatever the others sharing the replica are doing."""
+        deadline = time.monotonic() + timeout
+        while any(job.id == job_id for job in self.engine.jobs()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def _take_sources(self, body: dict[str, Any], request: GenerationRequest) -> str:
+        """The images a refine or a picture starts from, sent along since the server has no library. Returns the
+        design id whose image this job sent ("" for none)."""
+        sent = ""
         if request.source == "design" and isinstance(body.get("source_png"), str):
             if _DESIGN_ID.fullmatch(request.source_design_id or ""):
-                (self._sources / f"{request.source_design_id}.png").write_bytes(_b64(body["source_png"]))
+                data = _b64(body["source_png"])
+                sent = request.source_design_id or ""
+                (self._sources / f"{sent}.png").write_bytes(data)
+                self._sent[sent] = self._sent.get(sent, 0) + 1
         if request.source == "picture" and isinstance(body.get("picture_png"), str):
             pictures.default_store().add_bytes(_b64(body["picture_png"]))
+        return sent
+
+    def _drop_source(self, design_id: str) -> None:
+        """A refine's starting image is the job's, not kept after it (unless another job here sent it too)."""
+        if design_id:
+            self._sent[design_id] -= 1
+            if not self._sent[design_id]:
+                del self._sent[design_id]
+                (self._sources / f"{design_id}.png").unlink(missing_ok=True)
 
     async def run(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         """The job's lines from "started" to its one end; a cancelled caller (CancelledError) cancels the job."""
@@ -123,13 +149,14 @@ class ReplicaCore:
             loop.call_soon_threadsafe(events.put_nowait, event)
 
         self.engine.subscribe(listener)
-        job_id = ""
+        job_id, sent = "", ""
+        previews = body.get("previews", True) is not False
+        self._previews += previews
         try:
             try:
                 request = wire.line_request(body)
                 self._look_at_models(request.model_id)
-                self._previews = body.get("previews", True) is not False
-                self._take_sources(body, request)
+                sent = self._take_sources(body, request)
                 job_id = self.engine.submit(request, save=True).id
             except UserFacingError as exc:  # a request that cannot run here (its model is gone, say)
                 yield _failed(exc)
@@ -138,7 +165,7 @@ class ReplicaCore:
                 event = await events.get()
                 if getattr(getattr(event, "job", None), "id", job_id) != job_id:
                     continue
-                line = _line(event)
+                line = _line(event, previews)
                 if line is not None:
                     yield line
                 if isinstance(event, ev.JOB_ENDS):
@@ -146,12 +173,12 @@ class ReplicaCore:
         except (asyncio.CancelledError, GeneratorExit):
             if job_id:
                 self.engine.cancel(job_id)
-                await loop.run_in_executor(None, self.engine.wait_idle, 30.0)
+                await loop.run_in_executor(None, self._wait_ended, job_id, 30.0)
             raise
         finally:
             self.engine.unsubscribe(listener)
-            for sent in self._sources.glob("*.png"):  # a refine's starting image is the job's, not kept after it
-                sent.unlink(missing_ok=True)
+            self._previews -= previews
+            self._drop_source(sent)
 
 
 def _b64(text: str) -> bytes:
@@ -167,14 +194,14 @@ def _failed(exc: UserFacingError) -> bytes:
     return wire.encode_event("failed", message=wire.message_to_dict(exc.msg), details=exc.details[:MAX_DETAILS])
 
 
-def _line(event: ev.EngineEvent) -> bytes | None:
+def _line(event: ev.EngineEvent, previews: bool = True) -> bytes | None:
     if isinstance(event, ev.JobStarted):
         return wire.encode_event("started", request=event.job.request.to_dict())
     if isinstance(event, ev.ModelLoading):
         return wire.encode_event("loading", stage=event.stage, model=event.label)
     if isinstance(event, ev.StepProgress):
         job = event.job
-        preview = wire.b64(_jpeg(event.preview)) if event.preview is not None else None
+        preview = wire.b64(_jpeg(event.preview)) if previews and event.preview is not None else None
         return wire.encode_event(
             "progress", image_index=job.image_index, step=job.step, steps=job.steps, preview=preview
         )
@@ -202,7 +229,13 @@ def image_line(image: GeneratedImage) -> bytes:
         parent_id=image.parent_id,
         seconds=round(image.seconds, 3),
         png=wire.b64(image.png),
+        **_pass_fields(image.request),
     )
+
+
+def _pass_fields(request: GenerationRequest) -> dict[str, int]:
+    """Named only for an image that shared its pass: the lines of a server that never joins them stay as they were."""
+    return {"pass_size": request.pass_size, "pass_row": request.pass_row} if request.pass_size > 1 else {}
 
 
 def _jpeg(preview: Any) -> bytes:

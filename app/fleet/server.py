@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.generation.request import MAX_PASS
 from app.messages import Msg
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class ServeSettings:
 
     host: str = "127.0.0.1"
     port: int = 8000
-    replicas: int = 1  # Generator replicas, each one job at a time
+    replicas: int = 1  # Generator replicas, each one pass at a time
     gpus_per_replica: float = -1.0  # -1: 1 when CUDA is there, else 0
     max_queued: int = 8  # jobs waiting beyond the running ones; more are refused "busy"
     min_replicas: int = 0  # autoscaling when max_replicas > replicas: between min (0 = replicas) and max
@@ -54,6 +55,9 @@ class ServeSettings:
     ray_address: str = "local"  # "local": Ray on this machine only; "auto": join the cluster `ray start` made here
     cpus_per_replica: float = 0.0  # 0: a GPU replica 1; a CPU replica its share of the machine's cores
     models_dir: str = ""  # "": the app's models folders (SM6_BUNDLED_MODELS_DIR, the models folder of settings)
+    # Images a replica denoises together in one pass (app/generation/shared_pass.py): the jobs waiting for it
+    # share its GPU's work. 1: every image its own pass, byte for byte what a desktop makes of the same request.
+    images_per_pass: int = 1
 
     @classmethod
     def from_file(cls, path: Path | None = None) -> "ServeSettings":
@@ -124,7 +128,8 @@ def generator_options(settings: ServeSettings, cores: float = 1.0) -> dict[str, 
     """Ray Serve options of the Generator deployment: replicas (or autoscaling), GPUs and cores, the queue bound."""
     actor: dict[str, Any] = {"num_gpus": settings.gpus_per_replica, "num_cpus": replica_cpus(settings, cores)}
     options: dict[str, Any] = {
-        "max_ongoing_requests": 1,
+        # a replica takes in as many jobs as one pass can hold: the ones waiting inside it share the next pass
+        "max_ongoing_requests": max(1, min(MAX_PASS, settings.images_per_pass)),
         "max_queued_requests": max(1, settings.max_queued),
         # on stop or redeploy a running job is cut after this (its kiosk retries it by job key), not waited for
         "graceful_shutdown_timeout_s": STOP_WAIT_S,
@@ -136,7 +141,7 @@ def generator_options(settings: ServeSettings, cores: float = 1.0) -> dict[str, 
             "min_replicas": settings.min_replicas or settings.replicas,
             "initial_replicas": settings.replicas,
             "max_replicas": settings.max_replicas,
-            "target_ongoing_requests": 1,
+            "target_ongoing_requests": options["max_ongoing_requests"],  # a full pass per replica, then more
         }
     else:
         options["num_replicas"] = max(1, settings.replicas)
@@ -153,7 +158,8 @@ def build_app(settings: ServeSettings, generation: dict[str, Any] | None = None)
     settings = settings.resolved()
     options = generator_options(settings, ray.cluster_resources().get("CPU", 1.0))
     threads = int(options["ray_actor_options"]["num_cpus"])
-    generator = Generator.options(**options).bind(generation, threads, settings.models_dir)
+    per_pass = options["max_ongoing_requests"]
+    generator = Generator.options(**options).bind(generation, threads, settings.models_dir, per_pass)
     stop = {"graceful_shutdown_timeout_s": STOP_WAIT_S, "graceful_shutdown_wait_loop_s": 0.5}
     # On the head node, where staff issue tokens and read the audit log, whichever machines the replicas run on.
     ingress_actor = {"num_cpus": 0, "resources": {HEAD_NODE: 0.001}}

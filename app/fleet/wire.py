@@ -24,7 +24,7 @@ from typing import Any
 from app import safejson
 from app.errors import RequestError, UserFacingError
 from app.generation.registry import ModelInfo
-from app.generation.request import GenerationRequest
+from app.generation.request import MAX_PASS, GenerationRequest
 from app.messages import CATALOGUE, Message, Msg, as_message
 
 MAX_LINE_BYTES = 64 * 1024 * 1024  # one line holds one image: a 2048² PNG is well under this
@@ -287,7 +287,19 @@ def _check_image(line: dict) -> None:
     for key in ("prompt_final", "negative_final", "model_name", "model_hash", "device"):
         _field(line, key, str)
     _field(line, "parent_id", str, optional=True)
+    image_pass(line)
     png_bytes(line)
+
+
+def image_pass(line: dict) -> tuple[int, int]:
+    """(rows, row) of the shared pass an "image" line's picture was denoised in; (1, 0) when the line names none."""
+    if "pass_size" not in line and "pass_row" not in line:
+        return 1, 0
+    size = int(_number(line, "pass_size", 1, MAX_PASS))
+    row = int(_number(line, "pass_row", 0, size - 1))
+    if size != line["pass_size"] or row != line["pass_row"]:  # 2.5 rows is not a pass
+        raise WireError(BAD_FIELD, field="pass_row")
+    return size, row
 
 
 def _check_end(line: dict) -> None:

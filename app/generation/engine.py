@@ -29,8 +29,9 @@ from app.generation.pipelines import LoadedModel, LoadOptions, load_model
 from app.generation.presets import PresetBook, default_presets
 from app.generation.registry import NOT_A_CHECKPOINT, ModelInfo, ModelRegistry, listed_models
 from app.generation.request import GenerationRequest
-from app.generation.runner import SOURCE_GONE, Cancelled, JobRunner, SourceImages
+from app.generation.runner import SOURCE_GONE, JobRunner, SourceImages
 from app.generation.settings import GenerationSettings
+from app.generation.shared_pass import Member, pass_key, run_members
 from app.messages import Msg
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,12 @@ class Engine:
         *,
         sources: SourceImages | None = None,
         sink: ImageSink | None = None,
+        max_pass: int = 1,
     ) -> None:
         self._registry = registry
+        # Images denoised together at most (app/generation/shared_pass.py): a generation server's setting; on a
+        # desktop every image has its pass of its own.
+        self._max_pass = max(1, max_pass)
         self._settings = settings
         self._presets = presets or default_presets()
         self._sources = sources
@@ -233,38 +238,82 @@ class Engine:
 
     def _run(self, job: Job) -> None:
         book = self._book
+        if job.taken:
+            return  # its images were denoised in an earlier job's passes
         if job.cancel_event.is_set() or self._closed.is_set():
             book.finish(job, JobState.CANCELLED)
             return
-        book.set(job, state=JobState.LOADING)
-        self._emit(ev.JobStarted(job.snapshot()))
-        sink = self._sink if job.save else None
+        book.set(job, state=JobState.LOADING)  # out of the queue before its partners are taken from it
+        jobs = [job, *self._partners(job)]
+        for each in jobs:
+            book.set(each, state=JobState.LOADING)
+            self._emit(ev.JobStarted(each.snapshot()))
         try:
             model = self.model_for(job.request.model_id)
             # resolved again: a ControlNet or LoRA may have gone since the job was queued; hashed for the provenance
             addons = guided.resolve_addons(self._registry.get, model, job.request).hashed(self._registry.ensure_hash)
             loaded = self._ensure_loaded(model)
-            if job.cancel_event.is_set():
-                raise Cancelled
-            book.set(job, state=JobState.RUNNING)
+            members = [self._member(each) for each in jobs if not each.cancel_event.is_set()]
+            for each in jobs:
+                if each.cancel_event.is_set():
+                    book.finish(each, JobState.CANCELLED)
+            if not members:
+                return
+            for each in jobs:
+                book.set(each, state=JobState.RUNNING)
             runner = JobRunner(loaded, self._presets, self._sources, self._settings().live_previews, addons)
-            results = runner.run(
-                job.request,
-                job.cancel_event,
-                lambda i, s, n, p: book.step(job, i, s, n, p),
-                (lambda image: self._keep(job, sink, image)) if sink is not None else None,
-            )
-        except Cancelled:
-            book.finish(job, JobState.CANCELLED)
-        except UserFacingError as exc:
-            log.warning("Generation with %s failed: %s %s", job.request.model_id, exc.message, exc.details)
-            book.finish(job, JobState.FAILED, exc.msg, exc.details)
+            run_members(runner, members, self._max_pass)
         except Exception as exc:  # report, keep the engine alive for the next job
-            log.exception("Generation failed")
-            message = OUT_OF_MEMORY() if _out_of_memory(exc) else UNEXPECTED_FAILURE()
-            book.finish(job, JobState.FAILED, message, traceback.format_exc())
+            self._failed(jobs, exc)
         else:
-            book.finish(job, JobState.DONE, results=(results, ()) if sink is not None else ((), results))
+            for member in members:
+                self._finish_member(member)
+
+    def _partners(self, job: Job) -> list[Job]:
+        """Queued jobs that can share this one's passes, when passes are shared at all."""
+        key = pass_key(job.request) if self._max_pass > 1 else None
+        if key is None:
+            return []
+        room = self._max_pass - job.request.batch
+        return self._book.take_queued(lambda other: pass_key(other.request) == key, room) if room > 0 else []
+
+    def _member(self, job: Job) -> Member:
+        sink = self._sink if job.save else None
+        return Member(
+            job.request,
+            job.cancel_event,
+            lambda i, s, n, p: self._book.step(job, i, s, n, p),
+            (lambda image: self._keep(job, sink, image)) if sink is not None else None,
+            owner=job,
+        )
+
+    def _finish_member(self, member: Member) -> None:
+        job, book = member.owner, self._book
+        if member.error is not None:
+            self._failed([job], member.error)
+        elif member.cut:
+            book.finish(job, JobState.CANCELLED)
+        else:
+            try:
+                results = member.results()
+            except Exception as exc:  # its image sink failed (the library could not keep an image): said in words
+                self._failed([job], exc)
+                return
+            book.finish(job, JobState.DONE, results=(results, ()) if member.on_image is not None else ((), results))
+
+    def _failed(self, jobs: list[Job], exc: Exception) -> None:
+        if isinstance(exc, UserFacingError):
+            log.warning("Generation with %s failed: %s %s", jobs[0].request.model_id, exc.message, exc.details)
+            self._finish_all(jobs, JobState.FAILED, exc.msg, exc.details)
+            return
+        log.exception("Generation failed")
+        message = OUT_OF_MEMORY() if _out_of_memory(exc) else UNEXPECTED_FAILURE()
+        self._finish_all(jobs, JobState.FAILED, message, traceback.format_exc())
+
+    def _finish_all(self, jobs: list[Job], state: JobState, message="", details: str = "") -> None:
+        for job in jobs:
+            if not job.state.finished:
+                self._book.finish(job, state, message, details)
 
     def _keep(self, job: Job, sink: ImageSink, image: GeneratedImage):
         """In the job's hand-off (a disk worker, one image at a time): the sink keeps the image, then (and only then)

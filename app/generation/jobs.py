@@ -36,6 +36,7 @@ class Job:
     save: bool = True  # False: no image goes to the sink; JobFinished carries the GeneratedImages
     stream: str = ""
     replaced_by: str = ""  # set when a newer job on the same stream took its place
+    taken: bool = False  # denoised in an earlier job's passes (app/generation/shared_pass.py): nothing left to run
 
     def snapshot(self) -> JobSnapshot:
         return JobSnapshot(
@@ -137,6 +138,20 @@ class JobBook:
         if queued:  # it never started: report at once instead of when the worker reaches it
             self.emit(ev.JobCancelled(job.snapshot(), 0, job.replaced_by))
         return True
+
+    def take_queued(self, fits: Callable[[Job], bool], images: int) -> list[Job]:
+        """Queued jobs, oldest first, that `fits` and whose variations add up to at most `images`: they leave the
+        queue (their own turn finds nothing to do) and are run by the caller."""
+        taken: list[Job] = []
+        with self._lock:
+            for job in self._jobs.values():
+                if job.state is not JobState.QUEUED or job.taken or job.cancel_event.is_set():
+                    continue
+                if job.request.batch <= images and fits(job):
+                    job.taken = True
+                    images -= job.request.batch
+                    taken.append(job)
+        return taken
 
     def cancel_all(self) -> None:
         for snap in self.snapshots():

@@ -112,6 +112,11 @@ PROMPT_TOO_LONG = Msg(
 STEPS_OUT_OF_RANGE = Msg("generation.steps_out_of_range", "Steps must be between 1 and {max_steps} (got {steps}).")
 GUIDANCE_OUT_OF_RANGE = Msg("generation.guidance_out_of_range", "Guidance must be between 0 and 30 (got {guidance:g}).")
 BATCH_OUT_OF_RANGE = Msg("generation.batch_out_of_range", "Variations must be between 1 and {max_batch} (got {batch}).")
+PASS_OUT_OF_RANGE = Msg(
+    "generation.pass_out_of_range",
+    "The shared pass this design was made in is not one this app can repeat (at most {max_pass} images, and a row "
+    "inside it).",
+)
 UNKNOWN_SAMPLER = Msg("generation.unknown_sampler", "Unknown sampler '{scheduler}'. Choose one of: {choices}.")
 UNKNOWN_SOURCE = Msg("generation.unknown_source", "Unknown starting image '{source}'.")
 NO_DESIGN_TO_REFINE = Msg("generation.no_design_to_refine", "Pick the design to refine first.")

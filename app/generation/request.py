@@ -25,6 +25,7 @@ MAX_LORA_WEIGHT = 2.0
 MAX_CONTROL_STRENGTH = 2.0
 MIN_SIDE, MAX_SIDE = 64, 2048
 MAX_BATCH = 8
+MAX_PASS = 16  # images denoised together in one pass of a server's model (app/generation/shared_pass.py)
 MAX_STEPS = 150
 MAX_PROMPT_CHARS = 2000
 MAX_SEED = 2**32 - 1
@@ -56,6 +57,11 @@ class GenerationRequest:
     control_hint: str = "edges"
     loras: tuple[tuple[str, float], ...] = ()  # (LoRA id, weight), applied in this order
     decoder: str = ""  # "" until submitted: the engine fills in the setting; then "vae" or "taesd"
+    # The pass this image was denoised in, on a server that joins visitors' images into one pass: how many rows it
+    # had and which was this one. A row's pixels depend on both (not on the other rows' prompts), so Verify
+    # regenerates it exactly in a pass of that many copies. 1, 0: a pass of its own, as everywhere else.
+    pass_size: int = 1
+    pass_row: int = 0
 
     def validate(self) -> "GenerationRequest":
         """Raise RequestError with a plain-language message for anything that cannot run."""
@@ -81,6 +87,9 @@ class GenerationRequest:
             raise RequestError(msgs.NO_DESIGN_TO_REFINE())
         if self.source != "none" and not 0.05 <= self.strength <= 1.0:
             raise RequestError(msgs.STRENGTH_OUT_OF_RANGE())
+        size, row = self.pass_size, self.pass_row
+        if not (type(size) is int and type(row) is int and 1 <= size <= MAX_PASS and 0 <= row < size):
+            raise RequestError(msgs.PASS_OUT_OF_RANGE(max_pass=MAX_PASS))
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED:
             raise RequestError(msgs.SEED_OUT_OF_RANGE(max_seed=MAX_SEED))
         self._validate_guidance()
@@ -134,7 +143,10 @@ class GenerationRequest:
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        values = dataclasses.asdict(self)
+        if self.pass_size == 1 and self.pass_row == 0:  # a pass of its own: recorded as before passes were shared
+            del values["pass_size"], values["pass_row"]
+        return values
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)

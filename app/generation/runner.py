@@ -1,15 +1,14 @@
-"""Running one job on a loaded model: each variation in turn, with step previews, cancel, and the PNG with its
-provenance. Keeping the image (the library) is the caller's: each is handed over on the `disk` executor, one at a
-time in the order they were made, while the next one denoises. What shapes the picture beyond the prompt (views,
+"""Running jobs on a loaded model: denoising passes of one or more images (`generate_rows`; which images share a
+pass is shared_pass.py's), with step previews, cancel, and the PNG with its provenance. Keeping the image (the
+library) is the caller's: each is handed over on the `disk` executor, one at a time in the order they were made,
+while the next pass denoises. What shapes the picture beyond the prompt (views,
 masks, ControlNet, loaded pictures, LoRAs) is decided in guided.py."""
 
 from __future__ import annotations
 
 import functools
 import threading
-import time
-from concurrent import futures
-from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,7 +16,6 @@ import numpy as np
 from PIL import Image
 
 from app.errors import ModelError, RequestError
-from app.executors import Serial
 from app.generation import guided, pngmeta
 from app.generation import messages as msgs
 from app.generation.generated import GeneratedImage, LazyPng
@@ -39,6 +37,25 @@ class Cancelled(Exception):
 
 class EmptyImage(ModelError):
     """The model computed NaN or infinity: the image would be black. Nothing of it is kept."""
+
+
+class _PassOver(Exception):
+    """Raised from the step callback once every row of a pass has failed or been stopped: nothing left to denoise."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One image of a denoising pass: its seed and prompts, whether its person stopped it, where its steps go."""
+
+    seed: int
+    positive: str
+    negative: str
+    cancelled: Callable[[], bool]
+    on_step: Callable[[int, int, object], None]  # step, steps, preview image or None
+
+
+def quiet(step: int, steps: int, preview: object) -> None:
+    """The steps of a copy that only fills a pass: nobody is told about them."""
 
 
 SOURCE_UNREADABLE = msgs.SOURCE_UNREADABLE
@@ -69,43 +86,21 @@ class JobRunner:
         on_step: StepCallback,
         on_image: ImageCallback | None = None,
     ) -> list:
-        """Generate every variation; each is packaged as a PNG with its provenance and handed to `on_image` on a
-        disk worker while the next one denoises. Returns what `on_image` returned for each (the
-        GeneratedImages themselves without it), once every hand-off has ended."""
-        asked_steps = request.steps
-        request = request.runnable()
-        composed = self.presets.compose(request)
-        init_image = self.init_image(request)
-        self.apply_loras()
-        # One piece at a time keeps images landing in the order they were made; jobs run one after another and
-        # each waits for its hand-offs, so the order holds across jobs too.
-        handoff = Serial("disk")
-        handed: list[Future] = []
-        try:
-            for index, seed in enumerate(request.seeds()):
-                if cancel.is_set():
-                    raise Cancelled
-                started = time.perf_counter()
-                image = self.generate(
-                    request,
-                    seed,
-                    composed.positive,
-                    composed.negative,
-                    init_image,
-                    cancel,
-                    lambda step, steps, preview: on_step(index, step, steps, preview),
-                )
-                made = dict(seed=seed, index=index, seconds=time.perf_counter() - started, asked_steps=asked_steps)
-                handed.append(
-                    handoff.submit(self._hand_over, request, composed, image, init_image is not None, made, on_image)
-                )
-        finally:
-            # Images finished before a cancel or a failure are kept: wait for every hand-off, even after one failed,
-            # so no later variation is still being written when the caller closes the library.
-            futures.wait(handed)
-        return [f.result() for f in handed]
+        """Generate every variation, one to a pass; each is packaged as a PNG with its provenance and handed to
+        `on_image` on a disk worker while the next one denoises. Returns what `on_image` returned for each (the
+        GeneratedImages themselves without it), once every hand-off has ended. Raises Cancelled after a Stop (the
+        images made before it are handed over) and EmptyImage for a model that computed NaN."""
+        from app.generation.shared_pass import Member, run_members
 
-    def _hand_over(self, request, composed, image: Image.Image, img2img: bool, made: dict, on_image):
+        member = Member(request, cancel, on_step, on_image)
+        run_members(self, [member])
+        if member.error is not None:
+            raise member.error
+        if member.cut:
+            raise Cancelled
+        return member.results()
+
+    def hand_over(self, request, composed, image: Image.Image, img2img: bool, made: dict, on_image):
         generated = self.package(request, composed, image, img2img, **made)
         return on_image(generated) if on_image is not None else generated
 
@@ -166,22 +161,18 @@ class JobRunner:
             pixels=image,
         )
 
-    def generate(
-        self,
-        request: GenerationRequest,
-        seed: int,
-        positive: str,
-        negative: str,
-        init_image: Image.Image | None,
-        cancel: threading.Event,
-        on_step: Callable[[int, int, object], None],
-    ) -> Image.Image:
-        """One image. Same request, seed and device give the same pixels: the noise comes from a CPU generator."""
+    def generate_rows(
+        self, request: GenerationRequest, rows: list["Row"], init_image: Image.Image | None
+    ) -> list["Image.Image | EmptyImage | None"]:
+        """The rows' images denoised together in one pass: each row's own prompt and seed, the rest of `request`
+        shared. Per row: the image, the EmptyImage it came out as, or None when its person stopped it. The pass
+        ends early once no row is left to finish."""
         import torch
 
         inputs, pipe, control_strength = self._prepare(request, init_image)
         pipe.scheduler = make_scheduler(request.scheduler, dict(self.loaded.txt2img.scheduler.config))
-        generator = torch.Generator("cpu").manual_seed(seed)
+        generators = [torch.Generator("cpu").manual_seed(row.seed) for row in rows]
+        done: dict[int, EmptyImage | None] = {}  # rows that will not be finished: failed, or stopped
         previewer = self.previewer
         # With TAESD as the final decoder the finished picture comes as soon as a last-step preview would (which
         # costs the same decode again: 1.2 × for a one-step image on a CPU); with the VAE the preview is worth it.
@@ -196,40 +187,60 @@ class JobRunner:
             steps = getattr(pipeline, "num_timesteps", request.steps) or request.steps
             latents = tensors["latents"]
             # Damaged weights turn the latents into NaN at once. Checking the first and the last step only costs two
-            # GPU syncs per image, and stops a broken model early instead of after every step.
-            if step_index in (0, steps - 1) and not bool(torch.isfinite(latents).all()):
-                raise self._empty_image()
+            # GPU syncs per pass, and stops a broken model early instead of after every step.
+            if step_index in (0, steps - 1):
+                finite = torch.isfinite(latents.flatten(1)).all(dim=1).tolist()
+                for index, ok in enumerate(finite):
+                    if not ok:
+                        done.setdefault(index, self._empty_image())
             wanted = previewer is not None and (last_preview or step_index < steps - 1)
-            preview = previewer(latents) if wanted else None
-            on_step(step_index + 1, steps, preview)
-            if cancel.is_set():
-                raise Cancelled
+            for index, row in enumerate(rows):
+                if index not in done:
+                    row.on_step(step_index + 1, steps, previewer(latents[index : index + 1]) if wanted else None)
+                    if row.cancelled():
+                        done[index] = None
+            if len(done) == len(rows):
+                raise _PassOver
             return tensors
 
         taesd = request.decoder == "taesd"
+        one = len(rows) == 1  # a single image is asked for as diffusers' own examples do: one prompt, one generator
         kwargs = dict(
-            prompt=positive,
-            negative_prompt=negative or None,
+            prompt=rows[0].positive if one else [row.positive for row in rows],
+            negative_prompt=(rows[0].negative or None) if one else [row.negative for row in rows],
             num_inference_steps=request.steps,
             guidance_scale=request.guidance,
-            generator=generator,
+            generator=generators[0] if one else generators,
             callback_on_step_end=step_end,
             callback_on_step_end_tensor_inputs=["latents"],
             # floats, so a NaN from the VAE shows before it becomes black pixels; latents for TAESD to decode
             output_type="latent" if taesd else "np",
         )
         kwargs.update(guided.pipeline_kwargs(inputs, request, control_strength))
-        # The pipeline runs under no_grad itself; an outer inference_mode would make a torch.compile'd UNet
-        # fall back to eager speed (measured on an H200: 32.7 instead of 57 it/s).
-        output = pipe(**kwargs).images
-        if taesd:
-            from app.generation import fast_decode
+        try:
+            # The pipeline runs under no_grad itself; an outer inference_mode would make a torch.compile'd UNet
+            # fall back to eager speed (measured on an H200: 32.7 instead of 57 it/s).
+            output = pipe(**kwargs).images
+        except _PassOver:
+            return [done[index] for index in range(len(rows))]
+        made: list[Image.Image | EmptyImage | None] = []
+        for index in range(len(rows)):
+            if index in done:
+                made.append(done[index])
+            elif taesd:
+                from app.generation import fast_decode
 
-            return guided.overlay(fast_decode.decode_latents(self.loaded, output), inputs)
-        if not np.isfinite(output).all():
-            raise self._empty_image()
-        # The same rounding "pil" output applies, so the pixels are exactly what they were.
-        return guided.overlay(pipe.image_processor.numpy_to_pil(output)[0], inputs)
+                try:
+                    made.append(
+                        guided.overlay(fast_decode.decode_latents(self.loaded, output[index : index + 1]), inputs)
+                    )
+                except EmptyImage as exc:
+                    made.append(exc)
+            elif not np.isfinite(output[index]).all():
+                made.append(self._empty_image())
+            else:  # the same rounding "pil" output applies, so the pixels are exactly what they were
+                made.append(guided.overlay(pipe.image_processor.numpy_to_pil(output[index : index + 1])[0], inputs))
+        return made
 
     def _prepare(self, request: GenerationRequest, init_image: Image.Image | None):
         """The inputs, the pipeline and the ControlNet strength (None: no ControlNet) for one image."""

@@ -41,6 +41,7 @@ FIELDS: dict[str, Msg] = {
         "control": "The ControlNet",
         "loras": "The LoRAs",
         "decoder": "The decoder",
+        "pass": "The shared pass",
     }.items()
 }
 # Inside `control` and each item of `loras`, the same keys mean the ControlNet's or the LoRA's own.
@@ -62,6 +63,10 @@ LORA_FIELDS: dict[str, Msg] = {
         "sha256": "A LoRA's hash",
         "weight": "A LoRA's weight",
     }.items()
+}
+PASS_FIELDS: dict[str, Msg] = {
+    "size": Msg("token.field.pass_size", "The shared pass's size"),
+    "row": Msg("token.field.pass_row", "The image's row in the shared pass"),
 }
 METADATA = Msg("token.field.metadata", "The metadata")
 UNKNOWN_FIELD = Msg("token.field.unknown", "“{key}”")

@@ -240,7 +240,13 @@ def _guidance(design: Design) -> dict[str, Any]:
         "control": control,
         "loras": loras,
         "decoder": r.decoder or _text(meta.get("decoder")),
-    }
+    } | _shared_pass(r)
+
+
+def _shared_pass(r: GenerationRequest) -> dict[str, Any]:
+    """The pass a generation server denoised the image in with others' (app/generation/shared_pass.py): Verify
+    needs it to give the same pixels. Named only when it was shared, so other tokens read as before."""
+    return {"pass": {"size": r.pass_size, "row": r.pass_row}} if r.pass_size > 1 else {}
 
 
 def _png_guidance(design: Design) -> dict[str, Any]:
@@ -305,7 +311,7 @@ def regeneration_request(metadata: dict[str, Any]) -> GenerationRequest:
             "control_hint": control.get("hint", "edges") if control else "edges",
             "loras": [[lora.get("id") or lora.get("name"), lora["weight"]] for lora in gen.get("loras", [])],
             "decoder": gen.get("decoder", ""),
-        }
+        } | _pass_of(gen)
         _check_types(values)
         request = GenerationRequest.from_dict(values)
         return request.validate()
@@ -339,6 +345,16 @@ _REQUEST_TYPES = {
     "control_hint": str,
     "decoder": str,
 }
+
+
+def _pass_of(gen: dict[str, Any]) -> dict[str, Any]:
+    shared = gen.get("pass")
+    if shared is None:
+        return {}
+    size, row = shared["size"], shared["row"]  # a missing key or a non-object: the caller's plain refusal
+    if not (type(size) is int and type(row) is int):
+        raise TypeError("the pass's size and row are not whole numbers")
+    return {"pass_size": size, "pass_row": row}
 
 
 def _check_types(values: dict[str, Any]) -> None:
@@ -390,6 +406,8 @@ def _field_name(path: tuple[Any, ...], root: Any, *, where: bool = False) -> Mes
         return fields.trait(fields.TRAIT_PARTS[path[2]], trait_type, path[1])
     if not where and len(path) >= 2 and path[-2] == "control":
         known = fields.CONTROL_FIELDS.get(path[-1])
+    elif not where and len(path) >= 2 and path[-2] == "pass":
+        known = fields.PASS_FIELDS.get(path[-1])
     elif not where and len(path) >= 3 and path[-3] == "loras":
         known = fields.LORA_FIELDS.get(path[-1])
     elif where and len(path) >= 2 and path[-2] == "loras":

@@ -59,3 +59,7 @@ def test_serve_flags_that_cannot_be_negative_are_refused_in_words(capsys, speak)
     assert cli.main(["serve", "--max-replicas", "-2"]) == 1
     err = capsys.readouterr().err
     assert "--max-replicas must be 0 or more." in err and "Traceback" not in err
+    for wrong in ("0", "17"):
+        assert cli.main(["serve", "--images-per-pass", wrong]) == 1
+        err = capsys.readouterr().err
+        assert "--images-per-pass must be between 1 and 16." in err and "Traceback" not in err

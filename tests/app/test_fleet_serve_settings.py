@@ -45,6 +45,17 @@ def test_replicas_gpus_and_autoscaling_become_ray_serve_options():
     assert scaling["autoscaling_config"]["max_replicas"] == 4 and scaling["autoscaling_config"]["min_replicas"] == 1
 
 
+def test_images_per_pass_lets_that_many_jobs_into_a_replica_and_autoscaling_waits_for_full_passes():
+    assert generator_options(ServeSettings(images_per_pass=4, gpus_per_replica=1.0))["max_ongoing_requests"] == 4
+    assert generator_options(ServeSettings(images_per_pass=99, gpus_per_replica=1.0))["max_ongoing_requests"] == 16
+    scaling = generator_options(ServeSettings(images_per_pass=4, max_replicas=3, gpus_per_replica=1.0))
+    assert scaling["autoscaling_config"]["target_ongoing_requests"] == 4
+    path = paths.config_dir() / "settings.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[serve]\nimages_per_pass = 8\n")
+    assert ServeSettings.from_file().images_per_pass == 8
+
+
 def test_a_cpu_replica_gets_its_share_of_the_cores_and_a_gpu_replica_one():
     # one thread per replica made a CPU server 2.5 times slower than the desktop app on the same machine
     assert replica_cpus(ServeSettings(replicas=1, gpus_per_replica=0.0), cores=16) == 16

@@ -1484,6 +1484,11 @@
         <translation>수신할 주소(기본값 127.0.0.1, 다른 주소에는 앞에 TLS를 두세요)</translation>
     </message>
     <message>
+        <source>images a generator denoises together, from the jobs waiting for it (default 1: each image on its own)</source>
+        <comment>serve.help_images_per_pass</comment>
+        <translation>생성기 하나가 대기 중인 작업들에서 모아 한 번에 함께 만드는 이미지 수 (기본값 1: 이미지마다 따로)</translation>
+    </message>
+    <message>
         <source>make a token for a kiosk (shown once)</source>
         <comment>serve.help_issue</comment>
         <translation>키오스크용 토큰을 만듭니다(한 번만 표시)</translation>
@@ -1529,9 +1534,9 @@
         <translation>여기서 Ray를 시작하지 않고 Ray 클러스터에 참여 (헤드 노드의 주소 또는 auto)</translation>
     </message>
     <message>
-        <source>how many generators run at once (each one job at a time)</source>
+        <source>how many generators run at once (each one pass at a time)</source>
         <comment>serve.help_replicas</comment>
-        <translation>동시에 실행할 생성기 수(각각 한 번에 작업 하나)</translation>
+        <translation>동시에 실행할 생성기 수(각각 한 번에 묶음 하나)</translation>
     </message>
     <message>
         <source>revoke a kiosk's token: its next request is refused</source>
@@ -1542,6 +1547,11 @@
         <source>issue, list or revoke the kiosks' tokens</source>
         <comment>serve.help_tokens</comment>
         <translation>키오스크 토큰을 발급하거나 나열하거나 폐기합니다</translation>
+    </message>
+    <message>
+        <source>--images-per-pass must be between 1 and {most}.</source>
+        <comment>serve.images_per_pass_range</comment>
+        <translation>--images-per-pass 값은 1에서 {most} 사이여야 합니다.</translation>
     </message>
     <message>
         <source>The generation server needs Ray Serve, which this installation lacks. Install it with `pip install sm6-studio[server]`.</source>

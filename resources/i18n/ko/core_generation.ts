@@ -149,6 +149,11 @@
         <translation>생성할 메모리가 부족합니다. 크기를 줄이거나 변형 수를 줄이거나, 설정에서 저메모리 옵션을 켜세요.</translation>
     </message>
     <message>
+        <source>The shared pass this design was made in is not one this app can repeat (at most {max_pass} images, and a row inside it).</source>
+        <comment>generation.pass_out_of_range</comment>
+        <translation>이 디자인이 만들어진 공동 생성 묶음은 이 앱에서 다시 만들 수 없습니다(최대 {max_pass}장이고, 그 안의 순서가 맞아야 합니다).</translation>
+    </message>
+    <message>
         <source>The picture could not be kept</source>
         <comment>generation.picture.cannot_keep</comment>
         <translation>그림을 보관할 수 없습니다</translation>

@@ -444,6 +444,21 @@
         <translation>네거티브 프롬프트</translation>
     </message>
     <message>
+        <source>The shared pass</source>
+        <comment>token.field.pass</comment>
+        <translation>공동 생성 묶음</translation>
+    </message>
+    <message>
+        <source>The image's row in the shared pass</source>
+        <comment>token.field.pass_row</comment>
+        <translation>공동 생성 묶음 안에서 이미지의 순서</translation>
+    </message>
+    <message>
+        <source>The shared pass's size</source>
+        <comment>token.field.pass_size</comment>
+        <translation>공동 생성 묶음의 크기</translation>
+    </message>
+    <message>
         <source>The style preset</source>
         <comment>token.field.preset</comment>
         <translation>스타일 프리셋</translation>
