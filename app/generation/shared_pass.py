@@ -91,18 +91,17 @@ def run_members(runner: JobRunner, members: list[Member], max_rows: int = 1) -> 
 def _one_pass(runner: JobRunner, shared: GenerationRequest, chunk, composed, init_image, handoff: Serial) -> None:
     rows, told = [], set()
     for member, index, seed in chunk:
-        words = composed[id(member)]
         # A person's variations in one pass advance together: their steps are told once, as the first one's, so
         # the progress they see only moves forward.
-        step = (lambda m, i: lambda s, n, p: m.on_step(i, s, n, p))(member, index) if id(member) not in told else quiet
+        rows.append(_row(member, index, seed, composed[id(member)], id(member) in told))
         told.add(id(member))
-        rows.append(Row(seed, words.positive, words.negative, (lambda m: lambda: m.stopped)(member), step))
     started = time.perf_counter()
-    if shared.pass_size > 1:  # a row of an earlier pass, made again: in a pass of copies, in its own place
-        (row,) = rows
-        padded = [dataclasses.replace(row, on_step=quiet)] * shared.pass_size
-        padded[shared.pass_row] = row
-        made = [runner.generate_rows(shared, padded, init_image)[shared.pass_row]]
+    if shared.pass_size > 1:  # rows of an earlier pass, made again: each in a pass of copies, in its own place
+        made = []
+        for row in rows:
+            padded = [dataclasses.replace(row, on_step=quiet)] * shared.pass_size
+            padded[shared.pass_row] = row
+            made.append(runner.generate_rows(shared, padded, init_image)[shared.pass_row])
     else:
         made = runner.generate_rows(shared, rows, init_image)
     seconds = time.perf_counter() - started
@@ -115,10 +114,17 @@ def _one_pass(runner: JobRunner, shared: GenerationRequest, chunk, composed, ini
             member.cut = True  # stopped by its person
             continue
         request = member.request.runnable()
-        if size > 1:
+        if size > 1 and shared.pass_size == 1:  # a made-again row keeps the pass it names
             request = request.replace(pass_size=size, pass_row=row)
         made_as = dict(seed=seed, index=index, seconds=seconds, asked_steps=member.request.steps)
         words = composed[id(member)]
         member.handed.append(
             handoff.submit(runner.hand_over, request, words, image, init_image is not None, made_as, member.on_image)
         )
+
+
+def _row(member: Member, index: int, seed: int, words, told: bool) -> Row:
+    def step(step: int, steps: int, preview: object) -> None:
+        member.on_step(index, step, steps, preview)
+
+    return Row(seed, words.positive, words.negative, lambda: member.stopped, quiet if told else step)

@@ -213,3 +213,16 @@ def test_a_damaged_pass_in_a_token_is_refused_in_words(shared, words):
     with pytest.raises(RequestError) as refused:
         regeneration_request({"properties": {"generation": generation}})
     assert words in refused.value.message
+
+
+def test_variations_asked_of_a_shared_pass_row_each_repeat_that_row(engines):
+    """A request naming a pass (as Verify's does) with variations: each one is made as that row, none is refused."""
+    server, heard = engines(max_pass=2)
+    with HeldWorker():
+        first = server.submit(quick_request(seed=30), save=False)
+        server.submit(quick_request(prompt="the other row", seed=31), save=False)
+    image = heard.wait_job(first.id).images[0]
+    desktop, desk_heard = engines()
+    again = desk_heard.wait_job(desktop.submit(image.request.replace(seed=30, batch=2), save=False).id).images
+    assert [(i.seed, i.request.pass_size, i.request.pass_row) for i in again] == [(30, 2, 0), (31, 2, 0)]
+    assert np.array_equal(_pixels(again[0]), _pixels(image))
