@@ -35,8 +35,40 @@ SAME_WORKER = {
 }
 
 
+# Files of one or two long tests (measured with --durations): sent out first, with the Ray group. Ordered by their
+# test count, as xdist orders files, they came last, and a 20 s soak left one worker running alone at the end.
+LONG_FIRST = (
+    "tests/ui/test_kiosk_soak.py",
+    "tests/ui/test_kiosk_day.py",
+    "tests/app/test_full_size_single_file.py",
+    "tests/ui/test_startup.py",
+    "tests/app/test_data_privacy.py",
+    "tests/app/test_data_lock.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under xdist, the order files are handed out in: the Ray group, the long ones, then the rest by test count
+    (most first, xdist's own rule). Every worker sorts the same way, so their collections stay identical."""
+    if not hasattr(config, "workerinput"):
+        return
+    files = [item.nodeid.split("::", 1)[0] for item in items]
+    count: dict[str, int] = {}
+    for file in files:
+        count[file] = count.get(file, 0) + 1
+    grouped = {file for group in SAME_WORKER.values() for file in group}
+
+    def rank(pair) -> tuple:
+        file = pair[0]
+        return (0 if file in grouped else 1 if file in LONG_FIRST else 2, -count[file], file)
+
+    items[:] = [item for _file, item in sorted(zip(files, items), key=rank)]
+
+
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadFileScheduling
+
+    config.option.loadscopereorder = False  # the order is pytest_collection_modifyitems's
 
     class SharedFixtureScheduling(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:

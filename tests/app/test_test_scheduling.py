@@ -19,3 +19,9 @@ def test_every_file_that_uses_the_real_generation_server_runs_on_one_worker():
     }
     using.discard("tests/app/test_test_scheduling.py")
     assert using == set(SAME_WORKER["ray-server"])
+
+
+def test_the_long_files_sent_out_first_still_exist():
+    from tests.conftest import LONG_FIRST
+
+    assert [file for file in LONG_FIRST if not (ROOT / file).is_file()] == []
