@@ -89,30 +89,28 @@ def test_a_starting_image_stays_until_its_own_job_has_used_it(core):
     assert list(core._sources.iterdir()) == []  # nothing kept on the server after the jobs
 
 
-@pytest.mark.parametrize("shared, kept", [({"pass_size": 3, "pass_row": 1}, (3, 1)), ({}, (1, 0))])
-def test_the_kiosk_keeps_the_pass_the_server_made_its_image_in(shared, kept):
-    with ScriptedFleet([MODEL], generate=QueuedJob((), shared_pass=shared)) as server:
+def _from_scripted_server(shared_pass: dict):
+    """One job through a real RemoteBackend from a server whose image lines carry `shared_pass`: how it ended."""
+    with ScriptedFleet([MODEL], generate=QueuedJob((), shared_pass=shared_pass)) as server:
         backend = RemoteBackend(server.url, "kiosk-pass-token", timeout_s=5)
         recorder = Recorder()
         backend.subscribe(recorder)
         try:
-            end = recorder.wait_job(backend.submit(quick_request(model_id="tiny-sd15"), save=False).id, timeout=30)
+            return recorder.wait_job(backend.submit(quick_request(model_id="tiny-sd15"), save=False).id, timeout=30)
         finally:
             backend.shutdown()
+
+
+@pytest.mark.parametrize("shared, kept", [({"pass_size": 3, "pass_row": 1}, (3, 1)), ({}, (1, 0))])
+def test_the_kiosk_keeps_the_pass_the_server_made_its_image_in(shared, kept):
+    end = _from_scripted_server(shared)
     assert isinstance(end, ev.JobFinished), end
     (image,) = end.images
     assert (image.request.pass_size, image.request.pass_row) == kept  # what its token and Verify will read
 
 
 def test_a_server_naming_an_impossible_pass_fails_the_job_in_words():
-    with ScriptedFleet([MODEL], generate=QueuedJob((), shared_pass={"pass_size": 2, "pass_row": 5})) as server:
-        backend = RemoteBackend(server.url, "kiosk-pass-token", timeout_s=5)
-        recorder = Recorder()
-        backend.subscribe(recorder)
-        try:
-            end = recorder.wait_job(backend.submit(quick_request(model_id="tiny-sd15"), save=False).id, timeout=30)
-        finally:
-            backend.shutdown()
+    end = _from_scripted_server({"pass_size": 2, "pass_row": 5})
     assert isinstance(end, ev.JobFailed) and "Traceback" not in end.message and end.message
 
 
