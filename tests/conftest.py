@@ -65,6 +65,21 @@ def pytest_collection_modifyitems(config, items):
     items[:] = [item for _file, item in sorted(zip(files, items), key=rank)]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last test of the run that uses the real generation server, the server stops (Ray's processes
+    would otherwise keep a fifth of a core busy until the run ends)."""
+    session = item.session
+    last = getattr(session, "_last_fleet_test", None)
+    if last is None:
+        users = [i for i in session.items if "fleet_server" in getattr(i, "fixturenames", ())]
+        last = session._last_fleet_test = users[-1].nodeid if users else ""
+    if item.nodeid == last:
+        from tests.fixtures.fleet_server import stop_early
+
+        stop_early()
+
+
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadFileScheduling
 
