@@ -253,14 +253,15 @@ class Engine:
             # resolved again: a ControlNet or LoRA may have gone since the job was queued; hashed for the provenance
             addons = guided.resolve_addons(self._registry.get, model, job.request).hashed(self._registry.ensure_hash)
             loaded = self._ensure_loaded(model)
-            members = [self._member(each) for each in jobs if not each.cancel_event.is_set()]
-            for each in jobs:
+            members = []
+            for each in jobs:  # a Stop pressed while the model loaded ends that job here; the others go on
                 if each.cancel_event.is_set():
                     book.finish(each, JobState.CANCELLED)
+                else:
+                    book.set(each, state=JobState.RUNNING)
+                    members.append(self._member(each))
             if not members:
                 return
-            for each in jobs:
-                book.set(each, state=JobState.RUNNING)
             runner = JobRunner(loaded, self._presets, self._sources, self._settings().live_previews, addons)
             run_members(runner, members, self._max_pass)
         except Exception as exc:  # report, keep the engine alive for the next job

@@ -226,3 +226,22 @@ def test_variations_asked_of_a_shared_pass_row_each_repeat_that_row(engines):
     again = desk_heard.wait_job(desktop.submit(image.request.replace(seed=30, batch=2), save=False).id).images
     assert [(i.seed, i.request.pass_size, i.request.pass_row) for i in again] == [(30, 2, 0), (31, 2, 0)]
     assert np.array_equal(_pixels(again[0]), _pixels(image))
+
+
+def test_a_partner_stopped_while_the_model_loads_ends_cancelled_and_the_engine_goes_idle(engines):
+    server, heard = engines(max_pass=4)
+    ids: dict[str, str] = {}
+
+    def stop_partner_when_the_pass_starts(event) -> None:
+        if isinstance(event, ev.JobStarted) and event.job.id == ids.get("head"):
+            server.cancel(ids["partner"])
+
+    server.subscribe(stop_partner_when_the_pass_starts)
+    with HeldWorker():
+        ids["head"] = server.submit(quick_request(prompt="goes on", seed=1), save=False).id
+        ids["partner"] = server.submit(quick_request(prompt="stopped", seed=2), save=False).id
+    assert isinstance(heard.wait_job(ids["head"]), ev.JobFinished)
+    assert isinstance(heard.wait_job(ids["partner"]), ev.JobCancelled)
+    assert server.wait_idle(10)  # the stopped job is not left looking as if it ran
+    (stopped,) = [job for job in server.jobs(include_finished=True) if job.id == ids["partner"]]
+    assert stopped.state is ev.JobState.CANCELLED
