@@ -68,7 +68,12 @@ def pytest_collection_modifyitems(config, items):
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item, nextitem):
     """After the last test of the run that uses the real generation server, the server stops (Ray's processes
-    would otherwise keep a fifth of a core busy until the run ends)."""
+    would otherwise keep a fifth of a core busy until the run ends). After each file, once its fixtures are gone,
+    what still lives is frozen out of the collector's walks (tests/fixtures/collector.py)."""
+    if nextitem is None or nextitem.path != item.path:
+        from tests.fixtures.collector import freeze_what_lives
+
+        freeze_what_lives()
     session = item.session
     last = getattr(session, "_last_fleet_test", None)
     if last is None:
@@ -294,6 +299,19 @@ def pg_conninfo(postgres_server):
     url = postgres_server.create_database()
     yield url
     postgres_server.drop_database(url.rsplit("/", 1)[1])
+
+
+def pytest_collection_finish(session):
+    """The libraries most files load, imported, then everything frozen (tests/fixtures/collector.py says why)."""
+    from app.generation.pipelines import quiet_libraries
+
+    quiet_libraries()  # as the engine does before its first load: no advice printed outside a test
+    from diffusers import StableDiffusionPipeline  # noqa: F401  diffusers' lazy modules, loaded
+    from transformers import CLIPTextModel  # noqa: F401
+
+    from tests.fixtures.collector import freeze_what_lives
+
+    freeze_what_lives()
 
 
 from tests.fixtures.fleet_server import fleet_server  # noqa: E402,F401 - a real Ray Serve generation server (issue 20)

@@ -25,3 +25,11 @@ def test_the_long_files_sent_out_first_still_exist():
     from tests.conftest import LONG_FIRST
 
     assert [file for file in LONG_FIRST if not (ROOT / file).is_file()] == []
+
+
+def test_the_libraries_are_frozen_out_of_the_collectors_walks():
+    import gc
+    import sys
+
+    assert "diffusers" in sys.modules and "torch" in sys.modules  # loaded before the freeze, not by this test
+    assert gc.get_freeze_count() > 200_000  # tests/fixtures/collector.py: a full collection no longer walks them
