@@ -10,5 +10,7 @@ if command -v npm >/dev/null; then
 fi
 export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 PYTHONFAULTHANDLER=1
 # One worker per core, each taking whole files (their fixtures are built once per file's module or session): on
-# 2 cores the suite takes about half as long. `-n 0` runs it in one process, e.g. to debug.
-exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
+# 2 cores the suite takes about half as long. `-n 0` runs it in one process, e.g. to debug. A worker that crashes
+# ends the run, naming the test it was running: with whole files handed out, xdist's replacement worker waited
+# forever for work that never came (measured: a run with a test that segfaults hung until it was killed).
+exec .venv/bin/python -m pytest -n auto --dist loadfile --max-worker-restart=0 "$@"

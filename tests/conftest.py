@@ -303,15 +303,13 @@ def pg_conninfo(postgres_server):
 
 def pytest_collection_finish(session):
     """The libraries most files load, imported, then everything frozen (tests/fixtures/collector.py says why)."""
-    from app.generation.pipelines import quiet_libraries
+    from app.generation.pipelines import freeze_libraries, quiet_libraries
 
     quiet_libraries()  # as the engine does before its first load: no advice printed outside a test
     from diffusers import StableDiffusionPipeline  # noqa: F401  diffusers' lazy modules, loaded
     from transformers import CLIPTextModel  # noqa: F401
 
-    from tests.fixtures.collector import freeze_what_lives
-
-    freeze_what_lives()
+    freeze_libraries()  # the engine's own moment, here once for the whole run: no test's objects are frozen with it
 
 
 from tests.fixtures.fleet_server import fleet_server  # noqa: E402,F401 - a real Ray Serve generation server (issue 20)

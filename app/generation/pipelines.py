@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ModelError
+from app.gc_pauses import freeze_long_lived_once
 from app.generation import messages as msgs
 from app.generation.devices import DeviceChoice
 from app.generation.pinned import pin_execution_device, unpinned_class
@@ -162,6 +163,12 @@ def quiet_libraries() -> None:
     std.tqdm.monitor_interval = 0
 
 
+def freeze_libraries() -> None:
+    """torch, diffusers and transformers live as long as the process: kept out of every later full collection's walk
+    (app/gc_pauses.py), once they are imported."""
+    freeze_long_lived_once("generation libraries")
+
+
 def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] | None = None) -> LoadedModel:
     if not model.usable:
         raise ModelError(model.error_msg or model.error or msgs.MODEL_UNUSABLE(model=model.id))
@@ -169,6 +176,7 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     quiet_libraries()
     txt2img_cls, _img2img_cls = pipeline_classes(model.arch or "sd15", is_inpainting(model))
+    freeze_libraries()  # before the weights, which a model switch frees
     dtype = options.device.torch_dtype
     try:
         if model.format == "single":

@@ -7,7 +7,8 @@ options after the name: `curation --only gallery,scoring --n 10000`), `turbo` (t
 turbo at 512² end to end against one bare UNet forward; builds 4 GB of random SD 1.5 weights once into
 /tmp/sm6-bench-cache), `live` (live mode's frame time at 256² with the demo model, and frames dropped), `fleet`
 (N simulated kiosks against one Ray Serve generation server on this machine, against the local engine; options:
-`fleet --kiosks 4 --images 5 --replicas 1,2 --passes 1,4`)."""
+`fleet --kiosks 4 --images 5 --replicas 1,2 --passes 1,4`). `responsiveness --gc` times the full collection run
+when a model is freed, with the libraries frozen (app/gc_pauses.py) against unfrozen, in the same window."""
 
 from __future__ import annotations
 

@@ -1,13 +1,17 @@
 """Responsiveness: the longest gap between 10 ms Qt timer ticks in the real window while the engine generates.
 
 Baseline: the same timer in the same window while idle, measured in the same run, so the figures include what
-this machine's scheduler does anyway."""
+this machine's scheduler does anyway.
+
+`responsiveness --gc` instead times the full collection the engine runs whenever it frees a model, in the same
+window after the same generation: as the engine leaves the process (the libraries frozen before the weights loaded),
+then with every object back in Python's collections (as before app/gc_pauses.py froze the libraries)."""
 
 from __future__ import annotations
 
 import time
 
-from tests.benchmarks.common import bench_model, bench_root, isolated_env, report
+from tests.benchmarks.common import bench_model, bench_root, isolated_env, median, report
 
 TICK_MS = 10
 
@@ -41,7 +45,7 @@ def _p99(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
 
-def run() -> None:
+def run(options: list[str] | None = None) -> None:
     root = bench_root()
     isolated_env(root)
     bench_model(root)
@@ -60,6 +64,9 @@ def run() -> None:
     engine = controller.services.engine
     vm.generate()  # warm-up: loads torch and the model
     _gaps(app, 600, until=lambda: not engine.jobs())
+    if options and "--gc" in options:
+        _frozen_against_unfrozen(app, controller, vm, engine)
+        return
     idle = _gaps(app, 5)
     vm.generate()
     busy = _gaps(app, 600, until=lambda: not engine.jobs())
@@ -67,3 +74,25 @@ def run() -> None:
     print(f"  ({len(busy)} ticks while generating 4 images with live previews)")
     report("longest UI gap while generating", max(busy), max(idle), "<= 100 ms absolute", "ms")
     report("p99 UI gap while generating", _p99(busy), _p99(idle), "<= 30 ms absolute", "ms")
+
+
+def _frozen_against_unfrozen(app, controller, vm, engine) -> None:
+    """The full collection the engine runs when it frees a model (a switch, an unload), with the GIL held, so the
+    window stops for it: timed after a generation in the real window, unfrozen (as before) and frozen."""
+    import gc
+
+    rows = {}
+    for label in ("frozen", "unfrozen"):  # first as the engine left it: libraries frozen, the model's weights not
+        if label == "unfrozen":
+            gc.unfreeze()  # every object walked again, as before the libraries were frozen
+        vm.generate()
+        _gaps(app, 600, until=lambda: not engine.jobs())
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            gc.collect()
+            times.append(time.perf_counter() - started)
+        rows[label] = median(times)
+        print(f"  {label}: {len(gc.get_objects())} objects walked, {gc.get_freeze_count()} frozen", flush=True)
+    controller.shutdown()
+    report("full collection (a model freed)", rows["frozen"] * 1000, rows["unfrozen"] * 1000, "lower", "ms")

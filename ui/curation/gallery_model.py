@@ -21,6 +21,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from app.curation.interface import CurationStore
 from app.curation.models import CONFLICT, EntryFilter, Round, Submission, Verdict
 from app.curation.thumbnail_cache import ThumbnailCache
+from app.gc_pauses import freeze_long_lived_once
 from app.library.paging import DesignIndex
 from ui.curation.gallery_reader import (
     EntryPage,
@@ -32,7 +33,6 @@ from ui.curation.gallery_reader import (
     read_entry,
     read_entry_page,
 )
-from ui.gc_pauses import freeze_long_lived_once
 from ui.i18n import translate
 from ui.widgets.paged_model import AnyIndex, KeysetPagedModel
 from ui.widgets.thumbnails import ThumbnailLoader
