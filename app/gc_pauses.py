@@ -7,7 +7,9 @@ paints themselves took under 15 ms of CPU).
 
 What is alive at such a moment (the libraries' modules, the window) lives as long as the process, so it is frozen out
 of the collector's walks (`gc.freeze`). What is made later is collected as before, and plain objects are still freed
-by their reference counts. A full collection runs first (once), so no garbage is frozen with them."""
+by their reference counts. A full collection runs first (once), so no garbage is frozen with them. The price: an
+object alive at that moment that later becomes part of a reference cycle is never collected. It happens once per
+moment, so it is bounded; for that reason the engine freezes before a model's weights load, never after."""
 
 from __future__ import annotations
 
