@@ -356,6 +356,8 @@ def test_a_change_saved_while_a_design_is_made_applies_once_it_is_finished(qtbot
             page.grab().save(str(tmp_path / "waiting.png"))
             go_on.set()
             qtbot.waitUntil(lambda: status() == "Server · CUDA · NVIDIA H100", timeout=60_000)
+            # the switch and the design's arrival are two queued deliveries: either may reach the window first
+            qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
             assert [e.job.id for e in finished] == [job.id] and app.services.library.get(finished[0].designs[0].id)
             assert not section.when_caption.isVisible()
             qtbot.waitUntil(lambda: app.design_page.currentWidget() is app.first_run, timeout=5000)  # its models: none
