@@ -1,9 +1,8 @@
 """Keeping Python's full garbage collections short. A gen-2 collection walks every object the process holds, and
 torch, diffusers and transformers alone are 440,000 of them: a quarter of a second a collection on a 2-core machine,
-with the GIL held, so the window stops for it. Collections come every few seconds while designs are made, and the
-engine runs one whenever it frees a model. Qt's bindings, Pillow and the stores add more: while a 100,000-entry
-gallery was dragged, collections paused the UI thread 16-68 ms at random moments (measured with gc.callbacks; the
-paints themselves took under 15 ms of CPU).
+with the GIL held, so the window stops for it; the engine runs one whenever it frees a model. Qt's bindings, Pillow
+and the stores add more: while a 100,000-entry gallery was dragged, collections paused the UI thread 16-68 ms at
+random moments (measured with gc.callbacks; the paints themselves took under 15 ms of CPU).
 
 What is alive at such a moment (the libraries' modules, the window) lives as long as the process, so it is frozen out
 of the collector's walks (`gc.freeze`). What is made later is collected as before, and plain objects are still freed
@@ -26,5 +25,10 @@ def freeze_long_lived_once(moment: str) -> None:
         if moment in _moments:
             return
         _moments.add(moment)
+    freeze_what_lives()
+
+
+def freeze_what_lives() -> None:
+    """Collect, then freeze what is left."""
     gc.collect()
     gc.freeze()

@@ -32,4 +32,4 @@ def test_the_libraries_are_frozen_out_of_the_collectors_walks():
     import sys
 
     assert "diffusers" in sys.modules and "torch" in sys.modules  # loaded before the freeze, not by this test
-    assert gc.get_freeze_count() > 200_000  # tests/fixtures/collector.py: a full collection no longer walks them
+    assert gc.get_freeze_count() > 200_000  # tests/conftest.py: a full collection no longer walks them
