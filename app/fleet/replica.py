@@ -2,7 +2,8 @@
 
 No Ray here (app/fleet/server.py wraps it in a deployment), so it is the same core as the desktop app: the server's
 models folders, its registry and default presets, the engine's worker thread. Nothing is saved on the server: the
-image sink hands each GeneratedImage straight back, and its PNG bytes (provenance included) go out as they are.
+image sink hands each GeneratedImage straight back, and its PNG bytes (provenance included) go out as they are; the
+design a refine starts from and a visitor's sketch or photo are held in memory only while the job that sent them runs.
 The engine calls listeners on its worker threads; they hop onto the replica's event loop with call_soon_threadsafe.
 """
 
@@ -15,8 +16,6 @@ import io
 import logging
 import os
 import re
-import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, AsyncIterator
@@ -77,13 +76,22 @@ class ReplicaCore:
             torch.set_num_threads(threads)
         self._base = generation or GenerationSettings()  # the server's [generation] settings, read by `serve`
         self._previews = 0  # jobs here now whose kiosks want step previews
-        self._sent: dict[str, int] = {}  # a refine's starting image -> the jobs here now that sent it
-        self._sources = Path(tempfile.mkdtemp(prefix="sm6-serve-sources-"))
+        # a refine's starting image, held in memory while the jobs here now that sent it run: a visitor's design
+        # never touches the server's disk, so a replica stopped hard leaves none of them behind
+        self._sources: dict[str, bytes] = {}
+        self._sent: dict[str, int] = {}  # a starting image -> the jobs here now that sent it
         self.registry = registry or ModelRegistry()
         self._stamp = _folders_stamp(self.registry.search_dirs)
         self.registry.scan()
         self._scanned = time.monotonic()
-        self.engine = Engine(self.registry, settings=self._settings, sources=self._source_of, max_pass=max_pass)
+        self._pictures = pictures.HeldPictures()  # a sketch or photo, like a refine's image, only while its job runs
+        self.engine = Engine(
+            self.registry,
+            settings=self._settings,
+            sources=self._source_of,
+            picture_source=lambda: self._pictures,
+            max_pass=max_pass,
+        )
         self.engine.set_image_sink(lambda image: image)  # kept by nobody here: announced, then sent
 
     def device(self) -> str:
@@ -91,16 +99,14 @@ class ReplicaCore:
 
     def close(self) -> None:
         self.engine.shutdown()
-        shutil.rmtree(self._sources, ignore_errors=True)
+        self._sources.clear()
 
     def _settings(self) -> GenerationSettings:
         return dataclasses.replace(self._base, live_previews=self._previews > 0)
 
-    def _source_of(self, design_id: str | None) -> Path | None:
-        if not design_id or not _DESIGN_ID.fullmatch(design_id):
-            return None
-        path = self._sources / f"{design_id}.png"
-        return path if path.is_file() else None
+    def _source_of(self, design_id: str | None) -> io.BytesIO | None:
+        data = self._sources.get(design_id or "")
+        return None if data is None else io.BytesIO(data)
 
     def _look_at_models(self, model_id: str) -> None:
         """The models folders looked at again before a job when what they hold changed (a model added, removed or
@@ -118,27 +124,34 @@ class ReplicaCore:
         while any(job.id == job_id for job in self.engine.jobs()) and time.monotonic() < deadline:
             time.sleep(0.01)
 
-    def _take_sources(self, body: dict[str, Any], request: GenerationRequest) -> str:
+    def _take_sources(self, body: dict[str, Any], request: GenerationRequest) -> tuple[str, str]:
         """The images a refine or a picture starts from, sent along since the server has no library. Returns the
-        design id whose image this job sent ("" for none)."""
-        sent = ""
+        design id whose image this job sent and the sha256 of the picture it sent ("" for none)."""
+        sent, picture = "", ""
         if request.source == "design" and isinstance(body.get("source_png"), str):
             if _DESIGN_ID.fullmatch(request.source_design_id or ""):
                 data = _b64(body["source_png"])
                 sent = request.source_design_id or ""
-                (self._sources / f"{sent}.png").write_bytes(data)
+                self._sources[sent] = data
                 self._sent[sent] = self._sent.get(sent, 0) + 1
         if request.source == "picture" and isinstance(body.get("picture_png"), str):
-            pictures.default_store().add_bytes(_b64(body["picture_png"]))
-        return sent
+            try:
+                picture = self._pictures.hold(_b64(body["picture_png"]))
+            except UserFacingError:
+                self._drop_sources((sent, ""))
+                raise
+        return sent, picture
 
-    def _drop_source(self, design_id: str) -> None:
-        """A refine's starting image is the job's, not kept after it (unless another job here sent it too)."""
+    def _drop_sources(self, sent: tuple[str, str]) -> None:
+        """A job's starting images are its own, not kept after it (unless another job here sent them too)."""
+        design_id, picture = sent
+        if picture:
+            self._pictures.release(picture)
         if design_id:
             self._sent[design_id] -= 1
             if not self._sent[design_id]:
                 del self._sent[design_id]
-                (self._sources / f"{design_id}.png").unlink(missing_ok=True)
+                self._sources.pop(design_id, None)
 
     async def run(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         """The job's lines from "started" to its one end; a cancelled caller (CancelledError) cancels the job."""
@@ -149,7 +162,7 @@ class ReplicaCore:
             loop.call_soon_threadsafe(events.put_nowait, event)
 
         self.engine.subscribe(listener)
-        job_id, sent = "", ""
+        job_id, sent = "", ("", "")
         previews = body.get("previews", True) is not False
         self._previews += previews
         try:
@@ -178,7 +191,7 @@ class ReplicaCore:
         finally:
             self.engine.unsubscribe(listener)
             self._previews -= previews
-            self._drop_source(sent)
+            self._drop_sources(sent)
 
 
 def _b64(text: str) -> bytes:

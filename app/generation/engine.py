@@ -65,7 +65,8 @@ executors.before_exit(_stop_running_engines)
 
 
 class Engine:
-    """A GenerationBackend. `sources` finds a design's image for refining; the sink (set_image_sink) keeps images."""
+    """A GenerationBackend. `sources` finds a design's image for refining, `picture_source` a loaded sketch or photo;
+    the sink (set_image_sink) keeps images."""
 
     def __init__(
         self,
@@ -74,6 +75,7 @@ class Engine:
         presets: PresetBook | None = None,
         *,
         sources: SourceImages | None = None,
+        picture_source: Callable[[], pictures.PictureSource] = pictures.default_store,
         sink: ImageSink | None = None,
         max_pass: int = 1,
     ) -> None:
@@ -84,6 +86,7 @@ class Engine:
         self._settings = settings
         self._presets = presets or default_presets()
         self._sources = sources
+        self._picture_source = picture_source  # read for each job: a desktop's data folder may move
         self._sink = sink
         self._book = JobBook()
         self._loaded: LoadedModel | None = None
@@ -150,7 +153,7 @@ class Engine:
         request = request.with_seed().replace(model_id=model.id)
         if request.source == "design" and (self._sources is None or self._sources(request.source_design_id) is None):
             raise RequestError(SOURCE_GONE())
-        if request.source == "picture" and pictures.default_store().path_of(request.source_picture) is None:
+        if request.source == "picture" and not self._picture_source().has(request.source_picture):
             raise RequestError(pictures.GONE())
         guided.resolve_addons(self._registry.get, model, request)
         if not request.decoder:
@@ -262,7 +265,9 @@ class Engine:
                     members.append(self._member(each))
             if not members:
                 return
-            runner = JobRunner(loaded, self._presets, self._sources, self._settings().live_previews, addons)
+            runner = JobRunner(
+                loaded, self._presets, self._sources, self._settings().live_previews, addons, self._picture_source()
+            )
             run_members(runner, members, self._max_pass)
         except Exception as exc:  # report, keep the engine alive for the next job
             self._failed(jobs, exc)

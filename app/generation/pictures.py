@@ -14,7 +14,9 @@ import io
 import logging
 import os
 import re
+import threading
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -109,6 +111,9 @@ class PictureStore:
         path = self.root / f"{sha256}.png"
         return path if path.is_file() else None
 
+    def has(self, sha256: str) -> bool:
+        return self.path_of(sha256) is not None
+
     def load(self, sha256: str, size: tuple[int, int]) -> Image.Image:
         """The picture as RGB of exactly `size`: centre-cropped to its aspect ratio, then resized. RequestError
         when it is gone or its file is damaged."""
@@ -119,8 +124,59 @@ class PictureStore:
             data = path.read_bytes()
         except OSError as exc:
             raise RequestError(GONE(), f"{type(exc).__name__}: {exc}") from exc
-        image = _decode(data)  # the store's own file is checked like any other: the disk may have damaged it
-        return ImageOps.fit(image, tuple(size), Image.Resampling.LANCZOS)
+        return _fitted(data, size)  # the store's own file is checked like any other: the disk may have damaged it
+
+
+class PictureSource(Protocol):
+    """Where a job finds the picture it starts from: the PictureStore on a desktop or kiosk, HeldPictures on a
+    generation server."""
+
+    def has(self, sha256: str) -> bool: ...
+
+    def load(self, sha256: str, size: tuple[int, int]) -> Image.Image: ...
+
+
+class HeldPictures:
+    """The pictures a generation server's jobs start from, held in memory only while the jobs that sent them run:
+    a visitor's sketch or photo never touches the server's disk, and a server stopped hard leaves none behind.
+    Named like the store names them (sha256 of the normalised PNG), so a kiosk's request finds its picture."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, tuple[bytes, int]] = {}  # sha256 -> normalised PNG, jobs here now that sent it
+        self._lock = threading.Lock()
+
+    def hold(self, data: bytes) -> str:
+        """Held until `release`d once for each `hold`; its sha256. RequestError when it is no usable picture."""
+        png = normalised_png(data)
+        sha = hashlib.sha256(png).hexdigest()
+        with self._lock:
+            self._held[sha] = (png, self._held.get(sha, (png, 0))[1] + 1)
+        return sha
+
+    def release(self, sha256: str) -> None:
+        with self._lock:
+            png, count = self._held.get(sha256, (b"", 0))
+            if count > 1:
+                self._held[sha256] = (png, count - 1)
+            else:
+                self._held.pop(sha256, None)
+
+    def has(self, sha256: str) -> bool:
+        return sha256 in self._held
+
+    def load(self, sha256: str, size: tuple[int, int]) -> Image.Image:
+        with self._lock:
+            png = self._held.get(sha256, (None, 0))[0]
+        if png is None:
+            raise RequestError(GONE(), f"no held picture {str(sha256)[:80]}")
+        return _fitted(png, size)
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+
+def _fitted(data: bytes, size: tuple[int, int]) -> Image.Image:
+    return ImageOps.fit(_decode(data), tuple(size), Image.Resampling.LANCZOS)
 
 
 def normalised_png(data: bytes) -> bytes:

@@ -10,7 +10,7 @@ import functools
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable
 
 import numpy as np
 from PIL import Image
@@ -26,9 +26,13 @@ from app.generation.preview import LatentPreviewer
 from app.generation.request import GenerationRequest
 from app.generation.schedulers import make_scheduler, scheduler_label
 
+if TYPE_CHECKING:
+    from app.generation.pictures import PictureSource
+
 StepCallback = Callable[[int, int, int, object], None]  # image index, step, steps, preview image or None
 ImageCallback = Callable[[GeneratedImage], Any]  # on a disk worker, one at a time; its result is what run() returns
-SourceImages = Callable[[str], "Path | str | None"]  # a design id -> its image file, None when it is gone
+# a design id -> its image (a file, or its bytes as the generation server holds them), None when it is gone
+SourceImages = Callable[[str], "Path | str | BinaryIO | None"]
 
 
 class Cancelled(Exception):
@@ -71,8 +75,10 @@ class JobRunner:
         sources: SourceImages | None = None,
         previews: bool = True,
         addons: Addons | None = None,
+        picture_source: PictureSource | None = None,
     ) -> None:
         self.loaded = loaded
+        self.picture_source = picture_source
         self.presets = presets
         self.sources = sources
         self.previewer = LatentPreviewer(loaded.model.arch or "sd15", loaded.taesd) if previews else None
@@ -275,7 +281,7 @@ class JobRunner:
         if request.source == "picture":
             from app.generation import pictures
 
-            return pictures.default_store().load(request.source_picture, size)
+            return (self.picture_source or pictures.default_store()).load(request.source_picture, size)
         if request.source == "design":
             path = self.sources(request.source_design_id) if self.sources and request.source_design_id else None
             if path is None:

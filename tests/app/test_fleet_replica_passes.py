@@ -5,6 +5,7 @@ never taken from another waiting beside it."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import io
 import json
 
@@ -86,7 +87,7 @@ def test_a_starting_image_stays_until_its_own_job_has_used_it(core):
         assert image["parent_id"] == design
         pixels.append(Image.open(io.BytesIO(wire.png_bytes(image))).convert("RGB").tobytes())
     assert pixels[0] != pixels[1]  # the same prompt and seed: each started from its own picture
-    assert list(core._sources.iterdir()) == []  # nothing kept on the server after the jobs
+    assert core._sources == {}  # nothing kept on the server after the jobs
 
 
 def _from_scripted_server(shared_pass: dict):
@@ -120,3 +121,33 @@ def test_an_image_line_with_a_pass_that_is_not_one_is_refused():
         with pytest.raises(wire.WireError):
             wire.image_pass(wrong)
     assert wire.image_pass({}) == (1, 0) and wire.image_pass({"pass_size": 3, "pass_row": 2}) == (3, 2)
+
+
+def test_a_visitors_picture_is_used_for_its_job_and_never_kept_on_the_server(core, tmp_path):
+    from app.generation import pictures
+
+    def job(colour: str) -> dict:
+        png = _png(colour)
+        sha = pictures.PictureStore(tmp_path / "kiosk").add_bytes(base64.b64decode(png))  # the kiosk's name for it
+        request = quick_request(source="picture", source_picture=sha, strength=0.5, seed=3)
+        return {"request": request.to_dict(), "picture_png": png}
+
+    streams = _run_together(core, [job("navy"), job("orange"), job("navy")])
+    pixels = []
+    for lines in streams:
+        assert lines[-1]["event"] == "finished", lines[-1]
+        image = next(line for line in lines if line["event"] == "image")
+        pixels.append(Image.open(io.BytesIO(wire.png_bytes(image))).convert("RGB").tobytes())
+    assert pixels[0] == pixels[2] != pixels[1]  # each started from its own picture; the same picture twice is one
+    assert len(core._pictures) == 0  # held while the jobs ran, gone after them
+    assert not any((tmp_path / "data").rglob("*.png"))  # and never written to the server's disk
+
+    # a picture that is no picture: the job fails in words, and nothing stays held
+    bad = {"request": job("navy")["request"], "picture_png": wire.b64(b"not a picture at all")}
+
+    async def send() -> list[dict]:
+        return [json.loads(line) async for line in core.run(bad)]
+
+    lines = asyncio.run(send())
+    assert lines[-1]["event"] == "failed" and lines[-1]["message"]["id"] == "generation.picture.not_a_picture"
+    assert len(core._pictures) == 0
