@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from app.curation.models import DQ_OTHER, UNREADABLE_IMAGE, Disqualification, Problem, Submission
 from app.messages import Msg
+from tests.fixtures.shots import save_shot
 from ui.curation.entry_details import EntryDetails
 from ui.i18n import apply_language
 from ui.widgets.copy_field import CopyField
 
-SHOTS = "/tmp/shots17"
 OWNER = "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf"
 CONTRACT = "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"
 METADATA_CID = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy"
@@ -141,24 +141,19 @@ def test_the_details_speak_korean_and_back(qtbot, details, back_to_english):
         qtbot.waitUntil(lambda: details.captions["description"].text() == "설명", timeout=5000)
         assert details.fact_rows["owner"][0].text() == "소유자"
         assert "2개" in details.duplicates_label.text()
-        if os.environ.get("SM6_SHOTS"):
-            _shot(details, "details_ko")
+        if os.environ.get("SM6_SHOTS_DIR"):
+            save_shot(details, "details_ko")
             details.set_blind(True)
-            _shot(details, "details_blind_ko")
+            save_shot(details, "details_blind_ko")
             details.set_blind(False)
     finally:
         apply_language("en")
     qtbot.waitUntil(lambda: details.fact_rows["owner"][0].text() == "Owner", timeout=5000)
-    if os.environ.get("SM6_SHOTS"):
-        _shot(details, "details_en")
+    if os.environ.get("SM6_SHOTS_DIR"):
+        save_shot(details, "details_en")
 
 
 def details_minted_text() -> str:
     from ui.widgets.dates import date_time_text
 
     return date_time_text(1_765_000_000.0)
-
-
-def _shot(widget, name: str) -> None:
-    os.makedirs(SHOTS, exist_ok=True)
-    widget.grab().save(f"{SHOTS}/{name}.png")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -29,6 +28,7 @@ from app.curation.store import open_store
 from app.curation.thumbnail_cache import ThumbnailCache
 from app.curation.thumbnail_pass import backfill_thumbnails
 from app.messages import as_message
+from tests.fixtures.shots import save_shot
 from ui.curation.entry_tile_delegate import entry_grid
 from ui.curation.gallery_model import (
     FLAG_CONFLICT,
@@ -45,7 +45,6 @@ from ui.theme import apply_theme
 from ui.widgets.thumbnails import ThumbnailLoader
 
 WAIT_MS = 10_000
-SHOTS = Path("/tmp/shots17")
 
 
 class Watched:
@@ -323,7 +322,7 @@ def test_a_blind_rounds_listing_comes_blind(qtbot, open_gallery, real_store):
 
 
 def test_screenshots_of_the_gallery_in_english_and_korean(qtbot, qapp, open_gallery, real_store):
-    """Pictures for people (/tmp/shots17), light theme: scores, flags, an unreadable picture, a selection."""
+    """Pictures for people ($SM6_SHOTS_DIR), light theme: scores, flags, an unreadable picture, a selection."""
     made = [candidate(n) for n in range(30)]
     made[24] = candidate(24, image=b"\x89PNG\r\n\x1a\n not one")
     store = real_store(made)
@@ -343,12 +342,11 @@ def test_screenshots_of_the_gallery_in_english_and_korean(qtbot, qapp, open_gall
         qtbot.waitUntil(lambda: pictures_arrived(model, waiting), timeout=WAIT_MS)
         qtbot.waitUntil(lambda: model.index(5).data(FailedRole), timeout=WAIT_MS)
         grid.setCurrentIndex(model.index(0))
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        grid.grab().save(str(SHOTS / "curation_gallery_en.png"))
+        save_shot(grid, "curation_gallery_en")
         apply_language("ko")
         grid.viewport().repaint()
         assert model.index(0).data(Qt.ItemDataRole.DisplayRole) == "Pearl SM6 number 29"
-        grid.grab().save(str(SHOTS / "curation_gallery_ko.png"))
+        save_shot(grid, "curation_gallery_ko")
     finally:
         apply_language("en")
         apply_theme(qapp, "dark")

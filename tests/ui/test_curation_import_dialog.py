@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from app.config import Settings
@@ -11,11 +9,10 @@ from app.curation.importer import ImportProgress
 from app.curation.models import EntryFilter
 from app.curation.store import open_store
 from tests.fixtures.curation_files import write_submission_folder
+from tests.fixtures.shots import save_shot
 from ui.curation.import_dialog import ImportDialog
 from ui.curation.import_progress import ImportJob, short_status
 from ui.i18n import apply_language
-
-SHOTS = "/tmp/shots17"
 
 
 @pytest.fixture
@@ -53,11 +50,6 @@ def run_to_end(qtbot, dialog) -> object:
     return job
 
 
-def shoot(view, name: str) -> None:
-    os.makedirs(SHOTS, exist_ok=True)
-    view.grab().save(f"{SHOTS}/{name}.png")
-
-
 def test_a_folder_imports_to_the_end_with_counts_and_the_bad_item_listed_with_its_reason(qtbot, dialog, store):
     job = run_to_end(qtbot, dialog)
 
@@ -74,13 +66,13 @@ def test_a_folder_imports_to_the_end_with_counts_and_the_bad_item_listed_with_it
     assert line.startswith("bad_damaged.png: ") and len(line) > len("bad_damaged.png: ") + 10
     assert "Traceback" not in line and "Error" not in line
     assert short_status(progress) == "Import finished: 31 added"
-    shoot(dialog, "import_finished_en")
+    save_shot(dialog, "import_finished_en")
     try:
         apply_language("ko")
         qtbot.waitUntil(lambda: dialog.start_button.text() == "가져오기 시작", timeout=5000)
         assert dialog.read_label.text() == "31개 중 31개 읽음"
         assert dialog.tally_label.text() == "31개 추가 · 0개 이미 있음 · 1개 제외"
-        shoot(dialog, "import_finished_ko")
+        save_shot(dialog, "import_finished_ko")
     finally:
         apply_language("en")
 
@@ -94,7 +86,7 @@ def test_pausing_midway_then_continuing_doubles_nothing(qtbot, dialog, store):
     assert dialog.start_button.text() == "Continue"
     qtbot.waitUntil(lambda: dialog.resume_label.isVisible())
     assert dialog.resume_label.text() == f"Continue the import from item {paused_at} of 31"
-    shoot(dialog, "import_paused_en")
+    save_shot(dialog, "import_paused_en")
 
     dialog.sig_job.disconnect()
     job = run_to_end(qtbot, dialog)
@@ -125,7 +117,7 @@ def test_closing_the_dialog_leaves_the_import_running_for_the_workspace(qtbot, s
     dialog.resize(1280, 800)
     dialog.show()
     job = dialog.start()
-    shoot(dialog, "import_started_en")
+    save_shot(dialog, "import_started_en")
     dialog.close()
     dialog.deleteLater()
     with qtbot.waitSignal(job.ended, timeout=30_000):
@@ -149,12 +141,12 @@ def test_a_long_import_midway_says_how_far_and_how_long_in_either_language(qtbot
     assert dialog.tally_label.text() == "8,380 added · 0 already there · 20 kept aside"
     assert dialog.cancel_button.isVisible() and not dialog.start_button.isEnabled()
     assert short_status(job.progress) == "Importing: 8,400 of 14,000 read · about 3 min left"
-    shoot(dialog, "import_running_en")
+    save_shot(dialog, "import_running_en")
     try:
         apply_language("ko")
         qtbot.waitUntil(lambda: dialog.eta_label.text() == "약 3분 남음", timeout=5000)
         assert dialog.read_label.text() == "14,000개 중 8,400개 읽음"
-        shoot(dialog, "import_running_ko")
+        save_shot(dialog, "import_running_ko")
     finally:
         apply_language("en")
     job.running = False

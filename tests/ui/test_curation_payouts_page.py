@@ -4,8 +4,6 @@ winner paid with the transaction; a round that is not locked pays nothing; a loc
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -16,12 +14,12 @@ from app.curation.payout_store import PAID, PayoutLedger
 from app.curation.store import open_store
 from tests.fixtures.curation_chain import campaign
 from tests.fixtures.curation_payouts import CAMPAIGN, SETTINGS, winners_ready
+from tests.fixtures.shots import save_shot
 from tests.fixtures.wallet_setup import PASSWORD
 from ui.curation.payouts_page import PayoutsPage
 from ui.i18n import apply_language
 
 WAIT_MS = 60_000
-SHOTS = Path(os.environ.get("SHOTS17", "/tmp/shots17"))
 SETTINGS_BOTH = SimpleNamespace(curation=SETTINGS, chain=ChainSettings())
 
 
@@ -55,21 +53,16 @@ def open_page(qtbot, store, chain_service, ready) -> PayoutsPage:
     return page
 
 
-def shot(widget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
 def test_the_page_reviews_sends_and_shows_each_transaction(qtbot, store, chain_service, tmp_path):
     ready = winners_on_sandbox(tmp_path, store)
     sender = unlocked_wallet(chain_service)
     page = open_page(qtbot, store, chain_service, ready)
     assert page.primary_button.text() == "Review and send…" and page.primary_button.isEnabled()
-    shot(page, "payouts-empty-en")
+    save_shot(page, "payouts-empty-en")
     apply_language("ko")
     try:
         qtbot.waitUntil(lambda: page.primary_button.text() != "Review and send…")
-        shot(page, "payouts-empty-ko")
+        save_shot(page, "payouts-empty-ko")
     finally:
         apply_language("en")
 
@@ -82,11 +75,11 @@ def test_the_page_reviews_sends_and_shows_each_transaction(qtbot, store, chain_s
     shown = " ".join(label.text() for label in review.findChildren(type(review.title)))
     assert "6 KAIA in 3 payouts" in shown and "No token: cannot be paid on chain." in shown
     review.resize(1280, 800)
-    shot(review, "payouts-review-en")
+    save_shot(review, "payouts-review-en")
     apply_language("ko")
     try:
         qtbot.waitUntil(lambda: review.confirm_button.text() != "Confirm and send")
-        shot(review, "payouts-review-ko")
+        save_shot(review, "payouts-review-ko")
     finally:
         apply_language("en")
 
@@ -99,11 +92,11 @@ def test_the_page_reviews_sends_and_shows_each_transaction(qtbot, store, chain_s
         assert label.toolTip() == row.tx_hash and row.tx_hash[:12] in label.text()
     assert page.findChild(type(page.total)).parent() is not None
     assert "3 of 3 paid" in page.total.text()
-    shot(page, "payouts-paid-en")
+    save_shot(page, "payouts-paid-en")
     apply_language("ko")
     try:
         qtbot.waitUntil(lambda: page.close_button.text() != "Close")
-        shot(page, "payouts-paid-ko")
+        save_shot(page, "payouts-paid-ko")
     finally:
         apply_language("en")
 

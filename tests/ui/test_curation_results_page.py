@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import shutil
 import zipfile
 
@@ -17,11 +16,11 @@ from app.curation import ranking
 from app.curation.models import DEFAULT_CRITERIA, ROUND_LOCKED, Candidate, Winner
 from app.curation.store import open_store
 from tests.fixtures.curation_files import plain_png
+from tests.fixtures.shots import save_shot
 from ui.curation.results_page import ResultsPage, agreement_text
 from ui.curation.standings_model import RANK
 from ui.i18n import apply_language
 
-SHOTS = "/tmp/shots17"
 # (sm6, originality, craft, description) per entry, the same from every judge: entries 3 and 4 tie for place 3
 SCORES = [
     (5, 5, 5, 5), (5, 5, 5, 4), (5, 5, 4, 4), (5, 5, 4, 4), (5, 4, 4, 4), (4, 4, 4, 4), (4, 4, 4, 3),
@@ -79,11 +78,6 @@ def page(qtbot, setup):
     return view
 
 
-def shoot(view, name: str) -> None:
-    os.makedirs(SHOTS, exist_ok=True)
-    view.grab().save(f"{SHOTS}/{name}.png")
-
-
 def column(page, col: int) -> list[str]:
     return [page.model.index(r, col).data() for r in range(page.model.rowCount())]
 
@@ -104,16 +98,16 @@ def test_a_tie_at_the_cut_is_shown_whole_and_advancing_all_of_it_makes_round_two
     assert dialog.tie_sentence.text() == "Places 3–4 are tied: choose which 1 advance, or advance all 4."
     assert sorted(dialog.ticked()) == [] and not dialog.ok.isEnabled()  # the app does not pick one
     assert page.model.highlight == {keys[2], keys[3]}
-    shoot(page, "results_tie_en")
+    save_shot(page, "results_tie_en")
     try:
         apply_language("ko")
         qtbot.waitUntil(lambda: "동점" in dialog.tie_sentence.text(), timeout=5000)
         assert page.advance_button.text() == "상위 N개 진출…"
-        shoot(page, "results_tie_ko")
-        shoot(dialog, "results_advance_ko")
+        save_shot(page, "results_tie_ko")
+        save_shot(dialog, "results_advance_ko")
     finally:
         apply_language("en")
-    shoot(dialog, "results_advance_en")
+    save_shot(dialog, "results_advance_en")
 
     dialog.all_tied.click()
     assert dialog.ok.isEnabled()
@@ -148,7 +142,7 @@ def test_ten_winners_with_ranks_are_locked_and_shown_with_a_lock_badge(qtbot, pa
     assert dialog.list.item(0).text() == "1. Pearl SM6 no. 2"
     dialog.lock.click()
     assert dialog.confirm.isVisible() and "cannot be undone" in dialog.confirm_text.text()
-    shoot(dialog, "results_winners_en")
+    save_shot(dialog, "results_winners_en")
     dialog.lock_for_good.click()
 
     qtbot.waitUntil(lambda: page.loaded.results.round.state == ROUND_LOCKED, timeout=10_000)
@@ -157,14 +151,14 @@ def test_ten_winners_with_ranks_are_locked_and_shown_with_a_lock_badge(qtbot, pa
     assert page.lock_badge.isVisible() and page.winners.isVisible()
     assert page.winner_lines()[:2] == ["1. Pearl SM6 no. 2", "2. Pearl SM6 no. 1"] and len(page.winner_lines()) == 10
     assert not page.winners_button.isEnabled() and not page.advance_button.isEnabled()
-    shoot(page, "results_locked_en")
+    save_shot(page, "results_locked_en")
     try:
         apply_language("ko")
         qtbot.waitUntil(lambda: page.title.text() == "결과", timeout=5000)
         assert page.lock_badge.text() == "잠김: 확정" and page.winners_title.text() == "수상작"
         assert page.message.text() == "결과를 잠갔습니다: 수상작 10개."
         assert page.model.headerData(0, Qt.Orientation.Horizontal) == "순위"
-        shoot(page, "results_locked_ko")
+        save_shot(page, "results_locked_ko")
     finally:
         apply_language("en")
 

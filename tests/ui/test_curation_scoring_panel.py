@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.curation.models import ABSTAIN, CONFLICT, DEFAULT_CRITERIA, DQ_DUPLICATE, DQ_OTHER, SCORED, Criterion, Verdict
+from tests.fixtures.shots import save_shot
 from ui.curation.scoring_panel import CLEARED, ScoringPanel
 from ui.i18n import apply_language
-
-SHOTS = "/tmp/shots17"
 
 
 @pytest.fixture
@@ -212,16 +211,12 @@ def test_the_panel_speaks_korean_and_back(qtbot, panel, back_to_english):
         qtbot.waitUntil(lambda: panel.rows[0].name_label.text() == "SM6다움", timeout=5000)
         assert panel.next_button.text() == "다음"
         assert checked(panel) == [4, 3, 0, 0]  # the language changes, the scores do not
-        if os.environ.get("SM6_SHOTS"):
-            _shot(panel, "scoring_ko")
+        if os.environ.get("SM6_SHOTS_DIR"):
+            panel.resize(400, 760)
+            save_shot(panel, "scoring_ko")
     finally:
         apply_language("en")
     qtbot.waitUntil(lambda: panel.rows[0].name_label.text() == "True to the SM6", timeout=5000)
-    if os.environ.get("SM6_SHOTS"):
-        _shot(panel, "scoring_en")
-
-
-def _shot(panel: ScoringPanel, name: str) -> None:
-    os.makedirs(SHOTS, exist_ok=True)
-    panel.resize(400, 760)
-    panel.grab().save(f"{SHOTS}/{name}.png")
+    if os.environ.get("SM6_SHOTS_DIR"):
+        panel.resize(400, 760)
+        save_shot(panel, "scoring_en")

@@ -11,11 +11,10 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.fixtures.shots import save_shot
 from ui.curation.compare_view import CompareView
 from ui.curation.image_viewer import ImageViewer, UnreadablePicture, decode_picture
 from ui.i18n import apply_language
-
-SHOTS = "/tmp/shots17"
 
 
 def png(width: int, height: int, colour=(40, 120, 200)) -> bytes:
@@ -163,7 +162,7 @@ def test_compare_zooms_both_pictures_together_until_unlinked(qtbot):
     with qtbot.waitSignal(view.sig_close_requested, timeout=1000):
         qtbot.keyClick(left, Qt.Key.Key_Escape)
 
-    if os.environ.get("SM6_SHOTS"):
+    if os.environ.get("SM6_SHOTS_DIR"):
         view.set_linked(True)
         left.zoom_by(1.6, QPointF(100, 100))
         _shots(view, "compare")
@@ -176,7 +175,7 @@ def test_viewer_words_follow_the_language(qtbot, viewer, back_to_english):
     assert any("\uac00" <= ch <= "\ud7a3" for ch in viewer.toolTip())
     apply_language("en")
     qtbot.waitUntil(lambda: viewer.toolTip() == english, timeout=5000)
-    if os.environ.get("SM6_SHOTS"):
+    if os.environ.get("SM6_SHOTS_DIR"):
         shown(qtbot, viewer, png(1024, 768))
         viewer.resize(1280, 800)
         viewer.zoom_by(1.5, QPointF(300, 200))
@@ -186,11 +185,10 @@ def test_viewer_words_follow_the_language(qtbot, viewer, back_to_english):
 def _shots(widget, name: str) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    os.makedirs(SHOTS, exist_ok=True)
     try:
         for lang in ("en", "ko"):
             apply_language(lang)
             QCoreApplication.processEvents()  # the posted language change
-            widget.grab().save(f"{SHOTS}/{name}_{lang}.png")
+            save_shot(widget, f"{name}_{lang}")
     finally:
         apply_language("en")

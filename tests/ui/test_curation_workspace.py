@@ -18,6 +18,7 @@ from app.curation.models import DEFAULT_CRITERIA, DQ_UNSAFE, ROUND_LOCKED, Candi
 from app.curation.settings import CurationSettings
 from app.curation.store import open_store
 from tests.fixtures.curation_files import plain_png
+from tests.fixtures.shots import save_shot
 from ui.curation.curation_view import CurationView
 from ui.curation.curation_vm import ASK_JUDGE, FAILED, READY, CurationViewModel
 from ui.curation.gallery_model import FLAG_DISQUALIFIED, FlagsRole, ScoreRole
@@ -25,7 +26,6 @@ from ui.i18n import apply_language
 
 WAIT_MS = 10_000
 ENTRIES = 200
-SHOTS = Path("/tmp/shots17")
 
 
 def candidate(n: int) -> Candidate:
@@ -112,8 +112,7 @@ def test_the_first_time_it_asks_who_is_judging_and_keeps_the_name(qtbot, open_wo
     picker = ws.view.judge_picker
     assert picker.isVisible() and [picker.judges.item(i).text() for i in range(picker.judges.count())] == ["Ana"]
     assert not picker.start_button.isEnabled()  # no name, nothing to start
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    ws.view.grab().save(str(SHOTS / "curation_judge_picker_en.png"))
+    save_shot(ws.view, "curation_judge_picker_en")
     qtbot.keyClicks(picker.name_edit, "  Ben  ")
     qtbot.mouseClick(picker.start_button, Qt.MouseButton.LeftButton)
     ready(qtbot, ws)
@@ -227,7 +226,6 @@ def test_an_unreachable_server_says_so_plainly_and_offers_try_again(qtbot, open_
 
 
 def test_screenshots_in_english_and_korean(qtbot, open_workspace):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     ws = open_workspace()
     ready(qtbot, ws)
     try:
@@ -236,13 +234,13 @@ def test_screenshots_in_english_and_korean(qtbot, open_workspace):
             qtbot.wait(300)  # thumbnails arrive
             assert ws.view.minimumSizeHint().width() <= 936  # fits the narrowest window beside the rail
             ws.view.show_gallery()
-            ws.view.grab().save(str(SHOTS / f"curation_gallery_{language}.png"))
+            save_shot(ws.view, f"curation_gallery_{language}")
             ws.view.open_viewer(0)
             qtbot.waitUntil(lambda: ws.view.viewer_page.viewer.has_picture(), timeout=WAIT_MS)
-            ws.view.grab().save(str(SHOTS / f"curation_viewer_{language}.png"))
+            save_shot(ws.view, f"curation_viewer_{language}")
             dialog = ws.view.open_new_round()
             qtbot.waitExposed(dialog)
-            dialog.grab().save(str(SHOTS / f"curation_new_round_{language}.png"))
+            save_shot(dialog, f"curation_new_round_{language}")
             dialog.reject()
     finally:
         apply_language("en")

@@ -5,9 +5,9 @@ plain design shows none of these lines."""
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
+from tests.fixtures.shots import save_shot
 from tests.ui.test_library_view import new_design
 from ui.i18n import apply_language
 
@@ -26,9 +26,7 @@ def shoot(view, folder: Path, name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     QApplication.processEvents()  # the relayout the new lines asked for, before the picture is taken
-    folder = Path(os.environ.get("SM6_SHOTS_DIR") or folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    assert view.grab().save(str(folder / f"{name}.png"))
+    save_shot(view, name, folder)
 
 
 def test_the_details_say_how_the_shape_was_guided_in_english_and_korean(

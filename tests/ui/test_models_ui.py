@@ -16,6 +16,7 @@ from app.config import Settings, load_settings
 from app.generation.registry import DEMO_MARKER, ModelRegistry
 from tests.app.test_importer import write_sd15_file
 from tests.app.test_registry import SD15_KEYS
+from tests.fixtures.shots import save_shot
 from ui.models.first_run_view import FirstRunView
 from ui.models.import_dialog import ImportModelDialog
 from ui.settings.settings_dialog import SettingsDialog
@@ -28,12 +29,6 @@ SIGNAL_TIMEOUT_MS = 30_000
 def outside(tmp_path) -> Path:
     path = tmp_path / "Downloads"
     path.mkdir()
-    return path
-
-
-def shot(widget, tmp_path: Path, name: str) -> Path:
-    path = tmp_path / f"{name}.png"
-    assert widget.grab().save(str(path))
     return path
 
 
@@ -82,7 +77,7 @@ def test_first_run_lists_unusable_models_with_plain_reasons_and_offers_both_ways
     assert "<b>old.ckpt" in shown and shown["<b>old.ckpt"].textFormat() == Qt.TextFormat.PlainText
     assert reasons["half.safetensors"] in shown
     assert view.user_folder_row.path_label.full_text() == str(paths.user_models_dir())
-    shot(view, tmp_path, "first_run")
+    save_shot(view, "first_run", tmp_path)
 
     with qtbot.waitSignal(view.sig_import_requested, timeout=1000):
         qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
@@ -91,7 +86,7 @@ def test_first_run_lists_unusable_models_with_plain_reasons_and_offers_both_ways
 
     view.set_busy("Building the demo model…")
     assert view.is_busy() and not view.import_button.isEnabled() and not view.demo_button.isEnabled()
-    shot(view, tmp_path, "first_run_busy")
+    save_shot(view, "first_run_busy", tmp_path)
     view.set_busy(None)
     assert not view.is_busy() and view.demo_button.isEnabled()
     view.set_unusable([])
@@ -111,7 +106,7 @@ def test_import_dialog_refuses_a_pickled_checkpoint(qtbot, outside, tmp_path):
     assert dialog.set_source(source) is None
     assert "pickled checkpoint" in dialog.error_banner.message()
     assert not dialog.import_button.isEnabled() and dialog.summary_card.isHidden()
-    shot(dialog, tmp_path, "import_refused")
+    save_shot(dialog, "import_refused", tmp_path)
     dialog.start_import()  # even forced, nothing happens
     assert not dialog.is_busy() and user_models() == []
 
@@ -124,7 +119,7 @@ def test_import_dialog_copies_a_model_the_registry_then_finds(qtbot, tiny_sd15_m
     info = dialog.set_source(source)
     assert info is not None and info.arch == "sd15"
     assert dialog.import_button.isEnabled() and dialog.arch_chip.text() == "SD 1.x"
-    shot(dialog, tmp_path, "import_valid")
+    save_shot(dialog, "import_valid", tmp_path)
 
     with qtbot.waitSignal(dialog.sig_imported, timeout=SIGNAL_TIMEOUT_MS) as blocker:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -165,7 +160,7 @@ def test_cancelling_a_copy_leaves_nothing_and_closing_mid_copy_cancels_too(qtbot
     assert "cancelled" in dialog.error_banner.message()
     assert user_models() == [] and ModelRegistry([paths.user_models_dir()]).scan() == []
     assert dialog.isVisible() and dialog.import_button.isEnabled()
-    shot(dialog, tmp_path, "import_cancelled")
+    save_shot(dialog, "import_cancelled", tmp_path)
 
     dialog.progress_bar.valueChanged.disconnect()
     dialog.progress_bar.valueChanged.connect(lambda value: value > 0 and dialog.isVisible() and dialog.reject())
@@ -189,7 +184,7 @@ def test_settings_dialog_saves_what_was_changed_and_cancel_changes_nothing(qtbot
     dialog.memory_checks["attention_slicing"].setChecked(True)
     dialog.memory_checks["cpu_offload"].setChecked(True)
     dialog.live_previews_check.setChecked(False)
-    shot(dialog, tmp_path, "settings")
+    save_shot(dialog, "settings", tmp_path)
 
     with qtbot.waitSignal(dialog.sig_settings_changed, timeout=1000) as blocker:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -237,7 +232,7 @@ def test_model_picker_labels_models_and_keeps_unusable_ones_out_of_reach(qtbot, 
     assert texts[2] == "old.ckpt — can't be used"
     assert picker.current_model_id() == "sm6-dream.safetensors"
     assert not picker.is_selectable("old.ckpt") and picker.is_selectable("sm6-demo")
-    shot(picker, tmp_path, "model_picker")
+    save_shot(picker, "model_picker", tmp_path)
 
     with qtbot.waitSignal(picker.sig_model_chosen, timeout=1000) as blocker:
         qtbot.keyClick(picker, Qt.Key.Key_Up)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from app.config import Settings, load_settings
+from tests.fixtures.shots import save_shot
 from ui.i18n import apply_language
 from ui.settings.settings_dialog import SettingsDialog
 from ui.settings.settings_page import SettingsPage
 
 WAIT_MS = 5_000
-SHOTS = None  # set to a folder (e.g. "/tmp/shots16") to save screenshots while looking at the layout
 
 
 @pytest.fixture
@@ -25,11 +25,6 @@ def page(qtbot):
     return page
 
 
-def shot(widget, name: str) -> None:
-    if SHOTS:
-        widget.grab().save(f"{SHOTS}/{name}.png")
-
-
 def test_the_settings_page_switches_language_live_and_keeps_every_edit(qtbot, page, back_to_english):
     page.describe_card.model.setText("gpt-4.1-mini")
     page.device_combo.setCurrentIndex(page.device_combo.findData("cpu"))
@@ -39,11 +34,11 @@ def test_the_settings_page_switches_language_live_and_keeps_every_edit(qtbot, pa
     assert rule.text() == "Creativity must be a number from 0 to 2, such as 0.8."
     page.save_button.click()  # refused: the banner names the field
     assert page.error_banner.isVisible() and "Creativity" in page.error_banner.message()
-    shot(page, "settings-en")
+    save_shot(page, "settings-en")
 
     apply_language("ko")  # Qt posts the change to every widget: it arrives at the next turn of the event loop
     qtbot.waitUntil(lambda: page.save_button.text() == "저장", timeout=WAIT_MS)
-    shot(page, "settings-ko")
+    save_shot(page, "settings-ko")
     assert page.cancel_button.text() == "되돌리기"
     assert page.theme_radios["light"].text() == "밝게" and page.theme_radios["light"].isChecked()
     assert page.device_combo.currentText() == "CPU" and page.device_combo.currentData() == "cpu"

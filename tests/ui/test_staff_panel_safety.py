@@ -4,8 +4,6 @@ services, in a stand-in for the kiosk window."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.config import load_settings
 from app.safety.prompt_filter import MAX_LIST_BYTES
+from tests.fixtures.shots import save_shot
 from ui.i18n import apply_language
 from ui.kiosk.kiosk_style import kiosk_stylesheet
 from ui.kiosk.staff_gate import install_staff_gate
@@ -100,7 +99,7 @@ def test_the_panel_fits_the_kiosk_screen_in_both_languages(qtbot, panel):
             bar.setValue(0)
             qtbot.waitUntil(lambda: window.rect().contains(panel.card.geometry()), timeout=5_000)  # laid out anew
             assert panel.close_button.isVisible() and panel.pause_button.isVisible()
-            _shot(window, f"staff-panel-top-{lang}")
+            save_shot(window, f"staff-panel-top-{lang}")
             save = panel.safety.save_button
 
             def save_in_view() -> bool:
@@ -109,13 +108,6 @@ def test_the_panel_fits_the_kiosk_screen_in_both_languages(qtbot, panel):
                 return viewport.rect().contains(save.mapTo(viewport, save.rect().center()))
 
             qtbot.waitUntil(save_in_view, timeout=5_000)
-            _shot(window, f"staff-panel-safety-{lang}")
+            save_shot(window, f"staff-panel-safety-{lang}")
     finally:
         apply_language("en")
-
-
-def _shot(window, name: str) -> None:
-    folder = os.environ.get("SM6_SHOTS_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(Path(folder) / f"{name}.png"))

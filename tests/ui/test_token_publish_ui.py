@@ -15,6 +15,7 @@ from app.token.publish import Outbox
 from app.token.publish_settings import PublishSettings
 from app.token.publisher import NOT_SET_UP, Publisher, outbox_path
 from tests.fixtures.designs import add_plain_design
+from tests.fixtures.shots import save_shot
 from tests.ui.token_helpers import open_token_view
 from tests.ui.waits import laid_out
 from ui.theme import apply_theme
@@ -71,9 +72,7 @@ def make_app(qtbot, library, design, tmp_path):
         app.close(qtbot)
 
 
-def test_publish_uploads_exactly_the_tokens_bytes_and_says_pinned(
-    qtbot, make_app, library, design, kubo_node, tmp_path
-):
+def test_publish_uploads_exactly_the_tokens_bytes_and_says_pinned(qtbot, make_app, library, design, kubo_node):
     app = make_app(PublishSettings(kubo_url=kubo_node.base_url))
     assert app.card.isVisible() and app.card.chip.text() == "Local only" and app.card.button.isEnabled()
     app.card.button.click()
@@ -82,16 +81,16 @@ def test_publish_uploads_exactly_the_tokens_bytes_and_says_pinned(
     draft = assemble_token(library, design, language="ko")
     assert kubo_node.stored[draft.image_cid] == draft.image_bytes
     assert kubo_node.stored[draft.metadata_cid] == draft.metadata_bytes
-    app.view.grab().save(str(tmp_path / "token-pinned.png"))
+    save_shot(app.view, "token-pinned")
 
 
-def test_offline_waits_survives_a_restart_and_publishes_by_itself(qtbot, make_app, kubo_node_down, tmp_path):
+def test_offline_waits_survives_a_restart_and_publishes_by_itself(qtbot, make_app, kubo_node_down):
     settings = PublishSettings(kubo_url=kubo_node_down.base_url)
     first = make_app(settings)
     first.card.button.click()
     qtbot.waitUntil(lambda: first.card.chip.text() == "Waiting for the network", timeout=WAIT_MS)
     assert first.card.text.text() == OFFLINE and first.card.chip.variant() == "warning"
-    first.view.grab().save(str(tmp_path / "token-offline.png"))
+    save_shot(first.view, "token-offline")
     first.close(qtbot)
 
     # The next start finds the job in the outbox and shows it before anything is clicked…
@@ -102,7 +101,7 @@ def test_offline_waits_survives_a_restart_and_publishes_by_itself(qtbot, make_ap
     assert len(kubo_node_down.adds()) == 2
 
 
-def test_node_with_other_settings_fails_with_the_reason_and_retry_fixes_it(qtbot, make_app, kubo_node, tmp_path):
+def test_node_with_other_settings_fails_with_the_reason_and_retry_fixes_it(qtbot, make_app, kubo_node):
     kubo_node.mode = "legacy"
     app = make_app(PublishSettings(kubo_url=kubo_node.base_url))
     app.card.button.click()
@@ -110,7 +109,7 @@ def test_node_with_other_settings_fails_with_the_reason_and_retry_fixes_it(qtbot
     assert "other chunker or CID settings" in app.card.text.text() and app.card.button.text() == "Retry"
     assert app.card.chip.variant() == "danger"
     laid_out(qtbot, app.view)  # the strip grows on the next layout pass
-    app.view.grab().save(str(tmp_path / "token-failed.png"))
+    save_shot(app.view, "token-failed")
     kubo_node.mode = "ok"
     app.card.button.click()
     qtbot.waitUntil(lambda: app.card.chip.text() == "Pinned", timeout=WAIT_MS)
@@ -133,7 +132,7 @@ def test_a_token_without_its_description_cannot_be_published(qtbot, library, tmp
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
-def test_kiosk_resolution_screenshots(qtbot, make_app, kubo_node, tmp_path, theme):
+def test_kiosk_resolution_screenshots(qtbot, make_app, kubo_node, theme):
     apply_theme(QGuiApplication.instance(), theme, policy=KIOSK)
     try:
         app = make_app(PublishSettings(kubo_url=kubo_node.base_url))
@@ -141,12 +140,12 @@ def test_kiosk_resolution_screenshots(qtbot, make_app, kubo_node, tmp_path, them
         qtbot.mouseClick(app.card.button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: app.card.chip.text() == "Pinned", timeout=WAIT_MS)
         assert app.card.button.isHidden() and app.view.mint_button.height() >= 64  # a kiosk-sized touch target
-        app.view.grab().save(str(tmp_path / f"token-kiosk-{theme}.png"))
+        save_shot(app.view, f"token-kiosk-{theme}")
     finally:
         apply_theme(QGuiApplication.instance(), "dark")
 
 
-def test_settings_keep_the_addresses_in_the_file_and_the_token_in_the_keyring(qtbot, tmp_path):
+def test_settings_keep_the_addresses_in_the_file_and_the_token_in_the_keyring(qtbot):
     from app.config import Settings, load_settings
     from app.token.publish_settings import PinningTokenStore
     from ui.settings.settings_dialog import SettingsDialog
@@ -170,8 +169,8 @@ def test_settings_keep_the_addresses_in_the_file_and_the_token_in_the_keyring(qt
     card.token_row.save_button.click()
     qtbot.waitUntil(lambda: "system keyring" in card.token_row.status.text(), timeout=WAIT_MS)
     assert token not in card.token_row.status.text() and card.token_row.status.text().endswith("(…cdef).")
-    dialog.grab().save(str(tmp_path / "settings-publishing.png"))
-    card.grab().save(str(tmp_path / "settings-publishing-card.png"))
+    save_shot(dialog, "settings-publishing")
+    save_shot(card, "settings-publishing-card")
     with qtbot.waitSignal(dialog.sig_settings_changed, timeout=WAIT_MS):
         dialog.save_button.click()
     saved = load_settings().publish
