@@ -134,6 +134,7 @@ def isolated_dirs(tmp_path, monkeypatch):
         "SM6_MODELS_DIR": tmp_path / "user-models",
         "SM6_BUNDLED_MODELS_DIR": tmp_path / "models",
         "XDG_DATA_HOME": tmp_path / "xdg-data",
+        "XDG_CACHE_HOME": tmp_path / "xdg-cache",
     }
     for name, path in dirs.items():
         monkeypatch.setenv(name, str(path))

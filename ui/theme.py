@@ -13,10 +13,11 @@ from pathlib import Path
 from string import Template
 from typing import Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.fsutil import atomic_write_text
 from app.kiosk import DESKTOP, Policy
 from ui.fonts import register_bundled_fonts
 from ui.theme_qss import QSS_TEMPLATE
@@ -162,18 +163,34 @@ _INDICATOR_SVGS = {
     'stroke-linecap="round" stroke-linejoin="round"/>',
     "dot": '<circle cx="12" cy="12" r="6" fill="{c}"/>',
 }
-_indicator_dir: tempfile.TemporaryDirectory[str] | None = None
+_fallback_dir: tempfile.TemporaryDirectory[str] | None = None
+
+
+def _indicator_folder() -> Path:
+    """The user's cache folder, the same at every launch: the files there are named by what they draw, so a launch
+    that ends hard (a kiosk's power cut) leaves nothing new behind, as a temporary folder per launch did."""
+    global _fallback_dir
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "indicators"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:  # no writable cache folder (a locked-down kiosk account): one for this launch only
+        if _fallback_dir is None:
+            _fallback_dir = tempfile.TemporaryDirectory(prefix="sm6-qss-")
+        return Path(_fallback_dir.name)
 
 
 def _indicator(name: str, color: str) -> str:
     """Path (forward slashes, as QSS url() wants) of the indicator `name` drawn in `color`."""
-    global _indicator_dir
-    if _indicator_dir is None:
-        _indicator_dir = tempfile.TemporaryDirectory(prefix="sm6-qss-")
-    path = Path(_indicator_dir.name) / f"{name}-{color.lstrip('#').lower()}.svg"
-    if not path.exists():
-        body = _INDICATOR_SVGS[name].format(c=color)
-        path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{body}</svg>', "utf-8")
+    folder = _indicator_folder()
+    body = _INDICATOR_SVGS[name].format(c=color)
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{body}</svg>'
+    path = folder / f"{name}-{color.lstrip('#').lower()}.svg"
+    try:
+        if not path.is_file() or path.read_text("utf-8") != svg:  # whole, and as this version draws it
+            atomic_write_text(path, svg)  # whole or not at all: another launch may be reading it
+    except OSError:
+        log.warning("an indicator could not be drawn to %s", path, exc_info=True)
     return path.as_posix()
 
 

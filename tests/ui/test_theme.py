@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -38,6 +42,21 @@ def test_light_and_dark_stylesheets_differ_and_use_style_colours():
     for color in STYLE_LIGHT + ["#F2B705"]:
         assert color in light
     assert "$" not in dark, "every template placeholder is filled"
+
+
+def test_the_drawn_indicators_are_kept_once_in_the_cache_and_a_damaged_one_is_redrawn(qapp):
+
+    cache = Path(os.environ["XDG_CACHE_HOME"])
+    temporary = {name for name in os.listdir(tempfile.gettempdir()) if name.startswith("sm6-qss-")}
+    urls = set(re.findall(r'url\("([^"]*\.svg)"\)', build_stylesheet(DARK) + build_stylesheet(LIGHT)))
+    assert urls and all(Path(url).parent.is_relative_to(cache) for url in urls)
+    drawn = sorted(cache.rglob("*.svg"))
+    assert {p.as_posix() for p in drawn} == urls  # one file for each indicator and colour, nothing else
+    check = next(p for p in drawn if p.name.startswith("check-"))
+    check.write_text("<svg")  # cut short (a power cut while another launch wrote it)
+    build_stylesheet(DARK), build_stylesheet(LIGHT)  # the next launch's
+    assert sorted(cache.rglob("*.svg")) == drawn and check.read_text().endswith("</svg>")
+    assert {name for name in os.listdir(tempfile.gettempdir()) if name.startswith("sm6-qss-")} <= temporary
 
 
 def _button_height(qtbot, kiosk: bool, qapp, tmp_path) -> int:
