@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 from app.messages import Message, Msg
+
+log = logging.getLogger(__name__)
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
@@ -42,6 +47,38 @@ def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+LEFTOVER_AGE_S = 3600.0  # a write in progress is seconds old; one an hour old was cut short
+_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # atomic_writer's names: mkstemp's 8 random characters
+
+
+def remove_leftover_temps(folder: Path, older_than_s: float = LEFTOVER_AGE_S, depth: int = 4) -> int:
+    """Delete the temp files of atomic writes that a crash or a power cut stopped before their rename: hidden, but
+    each can be a whole design. Only atomic_writer's own names, only files (never a link followed), only those
+    older than `older_than_s`, at most `depth` folders down. Returns how many went; a file that cannot be removed
+    is left and logged."""
+    removed = 0
+    cutoff = time.time() - older_than_s
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if depth > 0:
+                    removed += remove_leftover_temps(Path(entry.path), older_than_s, depth - 1)
+            elif (
+                _LEFTOVER.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < cutoff
+            ):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError as exc:
+            log.warning("cannot remove the leftover %s: %s", entry.path, exc)
+    return removed
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -7,6 +7,7 @@ process at a time (app.data_lock) and kept owner-only (app.privacy) for as long 
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -17,6 +18,8 @@ from app.changes import ChangeFeed, SettingsChanged, settings_sections
 from app.config import Settings, read_settings
 from app.config import save_settings as write_settings
 from app.errors import UserFacingError
+from app.executors import run
+from app.fsutil import remove_leftover_temps
 from app.generation.backend import GenerationBackend
 from app.generation.engine import Engine
 from app.generation.registry import ModelRegistry
@@ -48,6 +51,8 @@ class Services:
     changes: ChangeFeed = field(default_factory=ChangeFeed)
     kiosk: bool = False  # the kiosk's server-only policy binds this process (app/kiosk.py `obeys_server_only`)
     place: "Place | None" = field(default=None, repr=False)  # where the backend was last told to generate
+    # the temp files of writes a crash cut short, looked for once the folder is ours (app/fsutil.py): their count
+    tidied: Future | None = field(default=None, repr=False)
     _closed: bool = False
 
     @property
@@ -88,6 +93,8 @@ class Services:
             return
         self._closed = True
         try:
+            if self.tidied is not None and not self.tidied.cancel():
+                wait([self.tidied], timeout=10)  # a walk of the folders: done before the folder is let go
             self.backend.shutdown()  # waits for the designs already handed to the saver: before the library closes
             if self.chain is not None:
                 self.chain.close()
@@ -136,7 +143,17 @@ def open_services(
         raise
     services.folder_lock = folder_lock
     services.settings_warning = warning
+    services.tidied = run("disk", _remove_leftovers, data_dir, paths.config_dir())
     return services
+
+
+def _remove_leftovers(*folders: Path) -> int:
+    """With the data folder ours, no write of another process is in progress there: the temp files found are what
+    crashes and power cuts left (each may be a whole design), and they go."""
+    removed = sum(remove_leftover_temps(folder) for folder in folders)
+    if removed:
+        log.info("removed %d temp files that interrupted writes left", removed)
+    return removed
 
 
 def _open(data_dir, settings: Settings, need_model: bool, model_id: str, kiosk: bool = False) -> Services:
