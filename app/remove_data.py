@@ -39,7 +39,7 @@ _LOOKS = {
     "images": re.compile(r"^[0-9a-f]{2}/[0-9a-f]{64}\.png$"),  # app/library/images.py
     "pictures": re.compile(r"^[0-9a-f]{64}\.png$"),  # app/generation/pictures.py
     "logs": re.compile(r"^sm6-studio[\w.-]*\.log(\.\d+)?$"),  # app/crash_log.py
-    "cache": re.compile(r"^(model_hashes\.json|curation-thumbnails/.*)$"),
+    "cache": re.compile(r"^(model_hashes\.json|curation-thumbnails/.*|indicators/[a-z-]+-[0-9a-f]{6}\.svg)$"),
 }
 MODEL_MARKERS = ("model_index.json", "config.json", "sm6_demo.json")
 _KEYSTORE = re.compile(r"^0x[0-9a-fA-F]{40}(-.*)?\.json$")  # wallet/<address>.json, removed/<address>-<time>.json

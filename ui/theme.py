@@ -13,10 +13,11 @@ from pathlib import Path
 from string import Template
 from typing import Literal
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app import paths
 from app.fsutil import atomic_write_text
 from app.kiosk import DESKTOP, Policy
 from ui.fonts import register_bundled_fonts
@@ -167,10 +168,11 @@ _fallback_dir: tempfile.TemporaryDirectory[str] | None = None
 
 
 def _indicator_folder() -> Path:
-    """The user's cache folder, the same at every launch: the files there are named by what they draw, so a launch
-    that ends hard (a kiosk's power cut) leaves nothing new behind, as a temporary folder per launch did."""
+    """The data folder's cache, the same at every launch: the files there are named by what they draw, so a launch
+    that ends hard (a kiosk's power cut) leaves nothing new behind, as a temporary folder per launch did, and
+    removing the person's data (app/remove_data.py) takes them too."""
     global _fallback_dir
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "indicators"
+    folder = paths.data_dir() / "cache" / "indicators"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         return folder

@@ -101,6 +101,9 @@ def test_a_folder_chosen_in_settings_keeps_the_persons_own_files_and_the_usual_f
     own_logs = data / "logs"  # an everyday name: theirs, since what is inside is not named like the app's
     own_logs.mkdir()
     (own_logs / "diary.txt").write_text("mine")
+    drawn = data / "cache" / "indicators"  # the theme's checkmarks and arrows (ui/theme.py)
+    drawn.mkdir(parents=True)
+    (drawn / "chevron-down-a3a9b3.svg").write_text("<svg/>")
     code, out, err = run(capsys, monkeypatch, "--yes")
     assert code == 0, err
     assert f"In the data folder {data}, what the app made" in out and "designs 1," in out

@@ -46,7 +46,7 @@ def test_light_and_dark_stylesheets_differ_and_use_style_colours():
 
 def test_the_drawn_indicators_are_kept_once_in_the_cache_and_a_damaged_one_is_redrawn(qapp):
 
-    cache = Path(os.environ["XDG_CACHE_HOME"])
+    cache = Path(os.environ["SM6_DATA_DIR"]) / "cache"
     temporary = {name for name in os.listdir(tempfile.gettempdir()) if name.startswith("sm6-qss-")}
     urls = set(re.findall(r'url\("([^"]*\.svg)"\)', build_stylesheet(DARK) + build_stylesheet(LIGHT)))
     assert urls and all(Path(url).parent.is_relative_to(cache) for url in urls)
