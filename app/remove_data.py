@@ -35,9 +35,11 @@ DATA_NAMES = ("library.sqlite3", "publish", "chain", "wallet", "showroom", "cura
 DATA_PREFIXES = ("library.sqlite3-",)  # its -wal, -shm and -journal files
 CONFIG_NAMES = ("settings.toml", "safety_words.txt")
 CONFIG_PREFIXES = ("settings.toml.",)  # the .unreadable-<time> copies of a damaged file
+_CUT_SHORT = r"(\.{0}\.[a-z0-9_]{{8}}\.tmp)"  # the temp file of a write a crash stopped (app/fsutil.py atomic_writer)
+_PNG = r"[0-9a-f]{64}\.png"
 _LOOKS = {
-    "images": re.compile(r"^[0-9a-f]{2}/[0-9a-f]{64}\.png$"),  # app/library/images.py
-    "pictures": re.compile(r"^[0-9a-f]{64}\.png$"),  # app/generation/pictures.py
+    "images": re.compile(rf"^[0-9a-f]{{2}}/({_PNG}|{_CUT_SHORT.format(_PNG)})$"),  # app/library/images.py
+    "pictures": re.compile(rf"^({_PNG}|{_CUT_SHORT.format(_PNG)})$"),  # app/generation/pictures.py
     "logs": re.compile(r"^sm6-studio[\w.-]*\.log(\.\d+)?$"),  # app/crash_log.py
     "cache": re.compile(r"^(model_hashes\.json|curation-thumbnails/.*|indicators/[a-z-]+-[0-9a-f]{6}\.svg)$"),
 }

@@ -104,6 +104,9 @@ def test_a_folder_chosen_in_settings_keeps_the_persons_own_files_and_the_usual_f
     drawn = data / "cache" / "indicators"  # the theme's checkmarks and arrows (ui/theme.py)
     drawn.mkdir(parents=True)
     (drawn / "chevron-down-a3a9b3.svg").write_text("<svg/>")
+    cut_short = data / "images" / "ab" / f".{'ab' * 32}.png.k2j4h5g6.tmp"  # a design's write a crash stopped
+    cut_short.parent.mkdir(parents=True, exist_ok=True)
+    cut_short.write_bytes(b"\x89PNG half")
     code, out, err = run(capsys, monkeypatch, "--yes")
     assert code == 0, err
     assert f"In the data folder {data}, what the app made" in out and "designs 1," in out
