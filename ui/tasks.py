@@ -84,13 +84,10 @@ class Task(QObject):
         self._on_done, self._on_error = on_done, on_error
         self._pending = True
         _the_relay()  # made now, on the UI thread
-        future.add_done_callback(self._post)
-
-    def _post(self, _future: Future) -> None:
-        try:
-            post_to_ui(self._answer)
-        except RuntimeError:  # the application is being torn down: nobody is left to tell
-            log.debug("an answer arrived after the UI went", exc_info=True)
+        # The answer is looked up here, on the UI thread: the worker that finishes the future never touches this
+        # QObject, which its parent may be deleting on the UI thread at that very moment.
+        answer = self._answer
+        future.add_done_callback(lambda _future: _post_answer(answer))
 
     def pending(self) -> bool:
         """True until its answer has been handed over (or dropped): a dialog waits for this before it is freed."""
@@ -111,6 +108,13 @@ class Task(QObject):
         finally:
             if shiboken6.isValid(self):  # a handler may have deleted the parent, and this with it
                 self.deleteLater()
+
+
+def _post_answer(answer: Callable[[], None]) -> None:
+    try:
+        post_to_ui(answer)
+    except RuntimeError:  # the application is being torn down: nobody is left to tell
+        log.debug("an answer arrived after the UI went", exc_info=True)
 
 
 def deliver(

@@ -88,6 +88,33 @@ def test_an_answer_for_a_deleted_view_is_dropped(qtbot, when):
     assert calls == ["still here"]
 
 
+def test_views_deleted_while_their_work_ends_on_workers_get_nothing_and_the_rest_get_their_answers(qtbot):
+    # The worker that finishes a future and the UI thread deleting its view race here hundreds of times: the worker
+    # must not touch the Task (a QObject being deleted on the UI thread), and only live views are answered.
+    views = [QObject() for _ in range(300)]
+    futures: list[Future] = [Future() for _ in views]
+    answered: list[int] = []
+    for n, (view, future) in enumerate(zip(views, futures)):
+        deliver(future, lambda _result, n=n: answered.append(n), answered.append, view)
+    started = threading.Event()
+
+    def finish_all() -> None:
+        started.set()
+        for n, future in enumerate(futures):
+            future.set_result(n)
+
+    worker = threading.Thread(target=finish_all, name="test-worker")
+    worker.start()
+    started.wait()
+    for view in views[::2]:  # every other view goes while the answers are being posted
+        shiboken6.delete(view)
+    worker.join()
+    last, witness = [], QObject()
+    deliver(run("disk", lambda: "after all of them"), last.append, last.append, witness)  # answered after them
+    qtbot.waitUntil(lambda: last == ["after all of them"], timeout=WAIT_MS)
+    assert sorted(answered) == list(range(1, len(views), 2))
+
+
 @pytest.mark.parametrize("end", ["result", "error", "cancelled"])
 def test_pending_until_the_answer_is_handed_over(qtbot, end):
     owner = QObject()
