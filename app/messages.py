@@ -108,8 +108,10 @@ class Msg:
 def _fill(template: str, params: Mapping[str, Any], id: str) -> str:
     try:
         return string.Formatter().vformat(template, (), dict(params))
-    except (KeyError, IndexError, ValueError):
-        log.warning("message %s is missing a parameter: %s", id, sorted(params))
+    except (KeyError, IndexError, ValueError, TypeError, OverflowError):
+        # a parameter missing, or of a kind its format cannot show (None for "{guidance:g}", an int past any float):
+        # a message from another program (a generation server's) may carry anything
+        log.warning("message %s is missing a parameter or has one it cannot show: %s", id, sorted(params))
         return template
 
 

@@ -146,9 +146,11 @@ def _tensor_entry(path: Path, key: str, value) -> tuple[TensorInfo, int, int]:
     if not isinstance(offsets, list) or len(offsets) != 2 or not all(_is_count(o) for o in offsets):
         raise _corrupt(path, msgs.CORRUPT_TENSOR_OFFSETS(), f"{where}: {offsets!r:.200}")
     begin, end = offsets
-    elements = 1
-    for d in shape:
+    elements = 0 if 0 in shape else 1
+    for d in shape if elements else ():
         elements *= d
+        if elements * DTYPE_BITS[dtype] > (end - begin) * 8:  # already too big: stop before 60,000 dims grow for ever
+            break
     if end < begin or elements * DTYPE_BITS[dtype] != (end - begin) * 8:
         raise _corrupt(
             path,

@@ -138,6 +138,9 @@ LORA_WEIGHT_OUT_OF_RANGE = Msg(
     "The weight of the LoRA '{name}' must be between -{max_weight:g} and {max_weight:g}.",
 )
 BAD_LORA_LIST = Msg("generation.bad_lora_list", "The list of LoRAs in these settings is damaged.")
+DAMAGED_SETTINGS = Msg(
+    "generation.damaged_settings", "These generation settings are damaged: one of them holds the wrong kind of value."
+)
 STRENGTH_OUT_OF_RANGE = Msg(
     "generation.strength_out_of_range",
     "Keep-shape must leave at least a little room to change (strength 0.05–1).",

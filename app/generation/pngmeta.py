@@ -157,7 +157,9 @@ def _iter_chunks(data: bytes):
         body = data[pos + 8 : end]
         (crc,) = struct.unpack(">I", data[end : end + 4])
         if zlib.crc32(ctype + body) != crc:
-            raise ValueError(f"This PNG image is damaged (a {ctype.decode('latin-1')} block fails its checksum).")
+            # a block's name is four letters in a sound file; anything else (control characters) is not shown
+            name = ctype.decode("latin-1") if ctype.isalpha() else "data"
+            raise ValueError(f"This PNG image is damaged (a {name} block fails its checksum).")
         yield ctype, body
         if ctype == b"IEND":
             return

@@ -153,12 +153,35 @@ class GenerationRequest:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "GenerationRequest":
-        """A request from JSON (a PNG's, the library's, a token's); RequestError for values of the wrong shape."""
-        known = {f.name for f in dataclasses.fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        """A request from JSON (a PNG's, the library's, a token's, a generation server's); RequestError for values of
+        the wrong kind, checked by each field's annotation: a prompt that is a number would only fail later, deep in
+        a view. Unknown keys are ignored (a newer version may add fields); bool is never a valid number here."""
+        values = {k: v for k, v in data.items() if k in _KINDS}
+        for key, value in values.items():
+            kinds = _KINDS[key]
+            if kinds and (isinstance(value, bool) or not isinstance(value, kinds)):
+                raise RequestError(msgs.DAMAGED_SETTINGS(), f"{key} is {type(value).__name__}")
+            if isinstance(value, int) and float in kinds and not -1e300 < value < 1e300:
+                raise RequestError(msgs.DAMAGED_SETTINGS(), f"{key} is a number of {len(str(value))} digits")
         if "loras" in values:
             values["loras"] = _loras(values["loras"])
         return cls(**values)
+
+
+def _kinds(annotation: str) -> tuple[type, ...]:
+    """What JSON may carry for a field annotated `annotation` (a float field takes a whole number too); () for the
+    fields checked on their own (the LoRA list)."""
+    kinds = {"str": str, "int": int, "float": (int, float), "None": type(None), "Source": str}
+    if annotation.startswith("tuple"):
+        return ()
+    found: list[type] = []
+    for part in annotation.split("|"):
+        kind = kinds[part.strip()]
+        found.extend(kind if isinstance(kind, tuple) else (kind,))
+    return tuple(found)
+
+
+_KINDS = {f.name: _kinds(str(f.type)) for f in dataclasses.fields(GenerationRequest)}
 
 
 def _loras(value: Any) -> tuple[tuple[str, float], ...]:
@@ -170,8 +193,8 @@ def _loras(value: Any) -> tuple[tuple[str, float], ...]:
         if not (isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[0], str) and item[0]):
             raise RequestError(msgs.BAD_LORA_LIST())
         weight = item[1]
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight != weight:
-            raise RequestError(msgs.BAD_LORA_LIST())
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not -1e300 < weight < 1e300:
+            raise RequestError(msgs.BAD_LORA_LIST())  # NaN, infinity or a whole number past any float too
         out.append((item[0][:200], float(weight)))
     return tuple(out)
 

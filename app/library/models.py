@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.generation.request import GenerationRequest
-
-# What each field of a saved request may hold, by its annotation. Saved requests are read back from the library's
-# rows and from PNG files, which a damaged disk or another program may have changed: a prompt that is a number
-# would only fail later, deep in a view. bool is an int in Python, but never a valid number here.
-_ALLOWED: dict[str, tuple[type, ...]] = {
-    "str": (str,),
-    "int": (int,),
-    "float": (int, float),
-    "int | None": (int, type(None)),
-    "str | None": (str, type(None)),
-    "Source": (str,),
-}
 
 
 @dataclass(frozen=True)
@@ -120,15 +107,8 @@ def request_from_saved(data: Any) -> GenerationRequest:
     Unknown keys are ignored (a newer version may add fields); a missing field takes its default, except the prompt."""
     if not isinstance(data, dict):
         raise ValueError("the saved generation settings are not an object")
-    values: dict[str, Any] = {}
-    for spec in dataclasses.fields(GenerationRequest):
-        if spec.name not in data:
-            continue
-        value = data[spec.name]
-        allowed = _ALLOWED.get(str(spec.type))
-        if allowed is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
-            raise ValueError(f"the saved setting {spec.name!r} holds {type(value).__name__}, not {spec.type}")
-        values[spec.name] = value
-    if "prompt" not in values:
+    if "prompt" not in data:
         raise ValueError("the saved generation settings have no prompt")
-    return GenerationRequest.from_dict(values)  # loras: JSON lists back to the tuple (a RequestError is a ValueError)
+    # Each value's kind is checked there: saved requests are read back from the library's rows and from PNG files,
+    # which a damaged disk or another program may have changed (a RequestError is a ValueError).
+    return GenerationRequest.from_dict(data)

@@ -53,8 +53,13 @@ def write_car(path: Path | str, roots: list[str], blocks: Iterable[tuple[str, by
             out.write(block)
 
 
-def _cbor_item(buf: bytes, pos: int) -> tuple[object, int]:
+MAX_HEADER_DEPTH = 8  # a CARv1 header is {"roots": [CID, ...], "version": 1}: three levels at most
+
+
+def _cbor_item(buf: bytes, pos: int, depth: int = 0) -> tuple[object, int]:
     """Decode the one CBOR item at `pos` (header subset only); return (value, position after it)."""
+    if depth > MAX_HEADER_DEPTH:
+        raise ValueError("CAR header is nested deeper than any CARv1 header")
     if pos >= len(buf):
         raise ValueError("CAR header is truncated")
     major, info = buf[pos] >> 5, buf[pos] & 0x1F
@@ -77,17 +82,19 @@ def _cbor_item(buf: bytes, pos: int) -> tuple[object, int]:
     if major == 4:
         items = []
         for _ in range(n):
-            item, pos = _cbor_item(buf, pos)
+            item, pos = _cbor_item(buf, pos, depth + 1)
             items.append(item)
         return items, pos
     if major == 5:
         mapping = {}
         for _ in range(n):
-            key, pos = _cbor_item(buf, pos)
-            mapping[key], pos = _cbor_item(buf, pos)
+            key, pos = _cbor_item(buf, pos, depth + 1)
+            if not isinstance(key, str):
+                raise ValueError("CAR header has a key that is not text")
+            mapping[key], pos = _cbor_item(buf, pos, depth + 1)
         return mapping, pos
     if major == 6 and n == _CID_TAG:
-        link, pos = _cbor_item(buf, pos)
+        link, pos = _cbor_item(buf, pos, depth + 1)
         if not isinstance(link, bytes) or link[:1] != b"\x00":
             raise ValueError("CAR header has a malformed CID link")
         return cid_to_str(link[1:]), pos

@@ -324,6 +324,8 @@ def regeneration_request(metadata: dict[str, Any]) -> GenerationRequest:
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"not a number: {type(value).__name__}")
+    if not -1e300 < value < 1e300:  # a whole number of 400 digits is valid JSON, and past any float
+        raise ValueError(f"a number far out of range ({str(value)[:20]}…)")
     return float(value)
 
 

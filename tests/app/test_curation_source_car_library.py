@@ -75,7 +75,12 @@ def test_a_car_whose_metadata_names_another_image_is_a_cid_mismatch(tmp_path):
 
 @pytest.mark.parametrize(
     "content, kind",
-    [(b"\x0bnot a car at all", INVALID_METADATA), (b"", INVALID_METADATA)],
+    [
+        (b"\x0bnot a car at all", INVALID_METADATA),
+        (b"", INVALID_METADATA),
+        (b"\x03\xa1\x80\x00", INVALID_METADATA),  # a header map whose key is a list: it escaped as a TypeError
+        (b"\xd1\x0f" + b"\x81" * 2000 + b"\x00", INVALID_METADATA),  # 2,000 nested lists: a RecursionError
+    ],
 )
 def test_a_damaged_car_is_kept_with_its_reason(tmp_path, content, kind):
     (tmp_path / "broken.car").write_bytes(content)

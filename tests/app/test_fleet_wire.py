@@ -76,6 +76,13 @@ def test_a_message_travels_by_id_and_is_said_in_the_kiosks_language():
     assert unknown.render() == "Something new."
 
 
+@pytest.mark.parametrize("params", [{"guidance": None}, {"guidance": {}}, {"guidance": 10**400}])
+def test_a_message_whose_parameters_cannot_be_shown_is_still_said(params):
+    # "{guidance:g}" of None, of an object or of a number past any float raised TypeError or OverflowError
+    message = wire.message_from_dict({"id": "generation.guidance_out_of_range", "params": params})
+    assert message.render() and message.english()
+
+
 @pytest.mark.parametrize(
     "line, problem",
     [
@@ -89,6 +96,10 @@ def test_a_message_travels_by_id_and_is_said_in_the_kiosks_language():
         (b'{"event": "progress", "image_index": 0, "step": 1, "steps": 4, "preview": "%%%"}', "bad_preview"),
         (b'{"event": "started", "request": {"prompt": "", "steps": 4}}', "bad_request"),
         (b'{"event": "started", "request": {"prompt": "x", "steps": "many"}}', "bad_request"),
+        # each of these escaped as an AttributeError or an OverflowError
+        (b'{"event": "started", "request": {"prompt": ["not", "text"]}}', "bad_request"),
+        (b'{"event": "started", "request": {"prompt": "p", "guidance": 1' + b"0" * 400 + b"}}", "bad_request"),
+        (b'{"event": "started", "request": {"prompt": "p", "loras": [["l", 1' + b"0" * 400 + b"]]}}", "bad_request"),
         (b'{"event": "loading", "stage": "dreaming", "model": "x"}', "bad_field"),
         (b'{"event": "failed", "message": "boom"}', "bad_field"),
         (b'{"event": "finished", "replayed": "yes"}', "bad_field"),

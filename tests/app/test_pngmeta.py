@@ -214,3 +214,12 @@ def test_hostile_json_or_text_inside_a_png_is_a_plain_value_error(value, compres
     message = str(refused.value)
     assert message.startswith("This PNG image") and ("damaged" in message or "too large" in message), message
     assert "line 1" not in message and "Expecting" not in message and "codec" not in message
+
+
+def test_a_damaged_block_with_an_unprintable_name_is_named_plainly():
+    body = b"anything"
+    chunk = len(body).to_bytes(4, "big") + b"\x07\x1b[J" + body + b"\x00\x00\x00\x00"  # a bad checksum too
+    good = encode_png(image(), parameters="x", request=REQUEST)
+    with pytest.raises(ValueError) as caught:
+        read_png_metadata(good[:33] + chunk + good[33:])
+    assert str(caught.value) == "This PNG image is damaged (a data block fails its checksum)."

@@ -29,6 +29,10 @@ UNREADABLE: dict[str, bytes] = {
     "5000-nested-tables": b"\n".join(b"[" + b".".join([b"n"] * i) + b"]" for i in range(1, 5001))[: 900 * 1024],
     "not-toml": b'theme = \n[generation\ndevice = "cuda"',
     "unterminated-string": b'theme = "dark\n',
+    # each quote used to start a scan to the end for its closing one: 80 KB took 16 s, these would take half an hour
+    "escaped-quotes-unterminated": b'theme = "' + b'\\"' * 400_000,
+    "escaped-quotes-multi-line": b'theme = """' + b'\\"' * 400_000,
+    "quotes-unterminated": b"a = '" + b"'\"" * 300_000,
     "too-large": b"# " + b"x" * (2 * 1024 * 1024) + b"\n",
 }
 

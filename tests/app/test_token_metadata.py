@@ -250,3 +250,20 @@ def test_regeneration_uses_this_images_seed_not_the_batch_start(lib):
 def test_regeneration_needs_generation_settings():
     with pytest.raises(RequestError, match="cannot be regenerated"):
         regeneration_request({"name": "x", "description": "y", "image": IMAGE})
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"guidance": 10**400},  # a whole number of 400 digits is valid JSON: it escaped as an OverflowError
+        {"loras": [{"id": "detail", "weight": 10**400}]},
+        {"prompt": ["a", "list"]},
+        {"steps": "twenty"},
+    ],
+)
+def test_generation_settings_of_the_wrong_kind_are_refused_in_words(change):
+    generation = {"prompt": "p", "seed": 1, "steps": 20, "guidance": 7.0, "width": 512, "height": 512}
+    with pytest.raises(RequestError) as refused:
+        regeneration_request({"properties": {"generation": {**generation, "sampler": "euler", **change}}})
+    assert "cannot be used to regenerate" in str(refused.value) or "cannot be regenerated" in str(refused.value)
+    assert "Error" not in str(refused.value) and "10000" not in str(refused.value)

@@ -29,6 +29,11 @@
         <translation>모델과 함께 ControlNet {name}을(를) 불러올 메모리가 부족합니다. ControlNet 없이 생성하거나 설정에서 저메모리 옵션을 켜세요.</translation>
     </message>
     <message>
+        <source>These generation settings are damaged: one of them holds the wrong kind of value.</source>
+        <comment>generation.damaged_settings</comment>
+        <translation>생성 설정이 손상되었습니다. 설정 중 하나에 잘못된 종류의 값이 들어 있습니다.</translation>
+    </message>
+    <message>
         <source>The model produced an empty image: its weights may be damaged; try another model. Nothing was saved.</source>
         <comment>generation.empty_image</comment>
         <translation>모델이 빈 이미지를 만들었습니다. 모델의 가중치가 손상되었을 수 있으니 다른 모델을 사용해 보세요. 아무것도 저장하지 않았습니다.</translation>
