@@ -164,10 +164,7 @@ def message_from_json(value: Any) -> Message | None:
     params: dict[str, Any] = {}
     for key, param in raw.items():
         if isinstance(param, dict) and set(param) == {_MOMENT} and isinstance(param[_MOMENT], str):
-            try:
-                params[str(key)] = datetime.fromisoformat(param[_MOMENT])
-            except ValueError:
-                params[str(key)] = param[_MOMENT]
+            params[str(key)] = _moment_from_json(param[_MOMENT])
         elif isinstance(param, dict):
             nested = message_from_json(param)
             params[str(key)] = nested if nested is not None else json.dumps(param)
@@ -176,3 +173,14 @@ def message_from_json(value: Any) -> Message | None:
         else:
             params[str(key)] = json.dumps(param)
     return Message(value["id"], CATALOGUE[value["id"]], params)
+
+
+def _moment_from_json(text: str) -> datetime | str:
+    """The datetime a stored moment holds, or the text as is when it is none, or one at the calendar's edge that no
+    time zone could show (0001-01-01 at +14:00 is in the year 0 in UTC)."""
+    try:
+        moment = datetime.fromisoformat(text)
+        utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+    except (ValueError, OverflowError):
+        return text
+    return moment if 1 < utc.year < 9999 else text  # a day's margin for any local time zone

@@ -14,6 +14,7 @@ import requests
 from eth_utils import to_checksum_address
 from web3 import Web3
 from web3.exceptions import (
+    BadFunctionCallOutput,
     BadResponseFormat,
     ContractLogicError,
     TransactionNotFound,
@@ -33,8 +34,10 @@ from app.urls import NETWORK_NODE, check_service_url, service_name
 
 log = logging.getLogger(__name__)
 
-MINT_GAS_HEADROOM = 1.25  # an estimate is exact for the state it saw; leave room for a slightly different one
+MINT_GAS_HEADROOM_PERCENT = 125  # an estimate is exact for the state it saw; leave room for a slightly different one
 SEND_GAS = 21_000
+UINT256 = 2**256  # no quantity on the chain reaches this
+INT64 = 2**63  # nor does a chain id, nonce, block number, gas amount or token id of ours (they are stored in SQLite)
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ class ChainClient:
             web3 = Web3(provider)
             web3.middleware_onion.inject(ExtraDataToPOAMiddleware, layer=0)  # Kaia blocks carry long extraData
             client = cls(network, web3)
-        actual = client.call(lambda: _whole(client.web3.eth.chain_id))
+        actual = client.call(lambda: _whole(client.web3.eth.chain_id, INT64))
         if actual != network.chain_id:
             raise errors.wrong_chain(network.name, network.chain_id, actual)
         if client.contract is not None and not network.is_sandbox:
@@ -119,9 +122,18 @@ class ChainClient:
             raise errors.ChainError("reverted", message, str(exc)) from None
         except Web3RPCError as exc:
             raise errors.from_node_message(_rpc_message(exc)) from None
-        except (BadResponseFormat, ValueError, TypeError, LookupError, AttributeError) as exc:
+        except (
+            BadResponseFormat,
+            BadFunctionCallOutput,
+            ValueError,
+            TypeError,
+            LookupError,
+            AttributeError,
+            ArithmeticError,
+        ) as exc:
             # A JSON-RPC reply whose result is not what the method returns (a chain id of "zzz", a block that is a
-            # list): web3's formatters, and the conversions in the calls above, fail on it with Python's own errors.
+            # list, a call result that does not decode, a number of 1e999): web3's formatters and ABI decoder, and
+            # the conversions in the calls above, fail on it with Python's own errors.
             log.info("unreadable reply from the %s node", self.network.name, exc_info=True)
             raise errors.bad_reply(self.network.name, msgs.REPLY_UNREADABLE(), repr(exc)[:500]) from None
 
@@ -137,11 +149,13 @@ class ChainClient:
         return self.call(lambda: _whole(self.web3.eth.get_balance(to_checksum_address(address))))
 
     def nonce(self, address: str, block: str = "pending") -> int:
-        return self.call(lambda: _whole(self.web3.eth.get_transaction_count(to_checksum_address(address), block)))
+        return self.call(
+            lambda: _whole(self.web3.eth.get_transaction_count(to_checksum_address(address), block), INT64)
+        )
 
     def receipt(self, tx_hash: str) -> dict[str, Any] | None:
         try:
-            return self.call(lambda: dict(self.web3.eth.get_transaction_receipt(tx_hash)))
+            return self.call(lambda: _checked_receipt(self.web3.eth.get_transaction_receipt(tx_hash)))
         except TransactionNotFound:
             return None
         except errors.ChainError as exc:
@@ -162,7 +176,7 @@ class ChainClient:
 
     def token_of_content(self, content_hash: bytes) -> int:
         contract = self._contract()
-        return self.call(lambda: _whole(contract.functions.tokenOfContent(content_hash).call()))
+        return self.call(lambda: _whole(contract.functions.tokenOfContent(content_hash).call(), INT64))
 
     def is_minter(self, address: str) -> bool:
         contract = self._contract()
@@ -175,7 +189,8 @@ class ChainClient:
         contract = self._contract()
         sender = to_checksum_address(sender)
         call = contract.functions.mint(to_checksum_address(to), token_uri, content_hash)
-        gas = int(self.call(lambda: _whole(call.estimate_gas({"from": sender}))) * MINT_GAS_HEADROOM)
+        estimate = self.call(lambda: _whole(call.estimate_gas({"from": sender}), INT64))
+        gas = estimate * MINT_GAS_HEADROOM_PERCENT // 100
         self._require_funds(sender, fees.max_cost(gas))
         data = mint_call_data(to, token_uri, content_hash)
         return self._transaction(sender, contract.address, 0, data, gas, fees)
@@ -219,13 +234,10 @@ class ChainClient:
             raise
 
     def minted_token_id(self, receipt: dict[str, Any]) -> int | None:
-        """The token id from a mint receipt's Minted event."""
+        """The token id from a mint receipt's Minted event; log entries that are not logs are passed over, a token
+        id no mint of ours can have is a bad reply."""
         contract = self._contract()
-        for entry in receipt.get("logs") or ():  # Minted(uint256 indexed tokenId, …): the id is the first topic
-            topics = entry.get("topics") or ()
-            if len(topics) >= 2 and bytes(topics[0]) == minted_topic() and _same_address(entry["address"], contract):
-                return int.from_bytes(bytes(topics[1]), "big")
-        return None
+        return self.call(lambda: _minted_token_id(receipt, contract))
 
     def revert_reason(self, tx: dict[str, Any], block_number: int | None = None) -> "Message | str":
         """Why a mined transaction reverted, found by replaying it as a call at its block: a Message where the
@@ -236,8 +248,9 @@ class ChainClient:
         except ContractLogicError as exc:
             reason = decode_revert(getattr(exc, "data", None) or b"")
             return reason.msg if reason else msgs.CONTRACT_REFUSED()
-        except (Web3Exception, requests.RequestException) as exc:
-            log.debug("could not replay reverted transaction: %s", exc)
+        except (Web3Exception, requests.RequestException, ValueError, TypeError, LookupError, ArithmeticError) as exc:
+            # ValueError includes a result that is not hex (binascii.Error) and one that is not text (UnicodeError)
+            log.debug("could not replay reverted transaction: %r", exc)
         return msgs.CONTRACT_REFUSED()
 
     def _contract(self):
@@ -253,12 +266,38 @@ def _same_address(address: str, contract) -> bool:
     return to_checksum_address(address) == contract.address
 
 
-def _whole(value: Any) -> int:
-    """A quantity from a node as an int; ValueError for anything else (a bool, a dict, "zzz")."""
+def _minted_token_id(receipt: dict[str, Any], contract) -> int | None:
+    for entry in receipt.get("logs") or ():  # Minted(uint256 indexed tokenId, …): the id is the first topic
+        try:
+            topics = entry.get("topics") or ()
+            if not (len(topics) >= 2 and bytes(topics[0]) == minted_topic()):
+                continue
+            if not _same_address(entry["address"], contract):
+                continue
+            token_id = int.from_bytes(bytes(topics[1]), "big")
+        except (ValueError, TypeError, LookupError, AttributeError):
+            continue  # not a log: no Minted event in it
+        return _whole(token_id, INT64)
+    return None
+
+
+def _checked_receipt(receipt: Any) -> dict[str, Any]:
+    """A receipt whose status (0 or 1) and block number are numbers; ValueError or KeyError for one that lacks them."""
+    checked = dict(receipt)
+    checked["status"] = _whole(checked["status"], 2)
+    checked["blockNumber"] = _whole(checked["blockNumber"], INT64)
+    return checked
+
+
+def _whole(value: Any, below: int = UINT256) -> int:
+    """A quantity from a node as an int in 0 ≤ value < `below`; ValueError for anything else (a bool, a dict,
+    "zzz", a negative number, one of more digits than any quantity on the chain has)."""
     if isinstance(value, str):
-        return int(value, 16) if value.startswith("0x") else int(value)
+        value = int(value, 16) if value.startswith("0x") else int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"{type(value).__name__} where a number was expected")
+    if not 0 <= value < below:
+        raise ValueError(f"a {value.bit_length()}-bit number where one below 2**{below.bit_length() - 1} was expected")
     return value
 
 

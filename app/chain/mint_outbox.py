@@ -231,12 +231,12 @@ class MintOutbox(MintStore):
         while True:
             try:
                 receipt = client.receipt(record.tx_hash)
+                if receipt is not None:
+                    return self._finish(record, client, receipt)
             except errors.ChainError as exc:
                 if not exc.retryable:
                     raise
                 return self._update(record.id, error=exc.msg)  # reconciled when the node answers again
-            if receipt is not None:
-                return self._finish(record, client, receipt)
             if time.monotonic() > deadline:
                 return self._update(record.id, error=SENT_WAITING())
             time.sleep(pause)
@@ -272,7 +272,8 @@ class MintOutbox(MintStore):
                     self.reconcile_one(record, client, wait=False)
                 except errors.ChainError as exc:
                     if exc.retryable:
-                        break  # the node is gone: the rest wait for the next reconcile
+                        self._update(record.id, error=exc.msg)  # kept as it was, with what the node did
+                        break  # the node is gone or garbled: the rest wait for the next reconcile
                     raise
         return self.mints()
 

@@ -331,8 +331,10 @@ class MintStore:
         now = time.time()
         with self._lock:
             with immediate(self._conn):
+                # Signed again to the very same bytes (nothing changed since the node refused them): one transaction.
                 self._conn.execute(
-                    "INSERT INTO signatures (mint_id, tx_hash, nonce, raw_tx, signed_at) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO signatures (mint_id, tx_hash, nonce, raw_tx, signed_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
                     (mint_id, tx_hash, nonce, raw, now),
                 )
                 self._conn.execute(

@@ -91,7 +91,7 @@ def entry_from_json(item: Any) -> WalletAccount | None:
     name, created, source, path = item.get("name"), item.get("created_at"), item.get("source"), item.get("path")
     if not isinstance(name, str) or type(created) not in (int, float) or source not in get_args(Source):
         return None
-    if not math.isfinite(created) or not 0 <= created <= _LATEST_TIME:
+    if not 0 <= created <= _LATEST_TIME or not math.isfinite(created):  # range first: an int past float range
         created = 0.0
     if not isinstance(path, str) or len(path) > 200:
         path = None

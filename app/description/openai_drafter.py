@@ -371,4 +371,7 @@ def _retry_after(headers: Any) -> float | None:
             return min(max(0.0, seconds), 86400.0)
     value = headers.get("retry-after")
     parsed = email.utils.parsedate_tz(value) if value else None
-    return max(0.0, email.utils.mktime_tz(parsed) - time.time()) if parsed else None
+    try:
+        return max(0.0, email.utils.mktime_tz(parsed) - time.time()) if parsed else None
+    except (ValueError, OverflowError):  # a date past any calendar (year 99999): no hint, the usual message
+        return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import math
 import os
 import re
 import secrets
@@ -22,8 +24,11 @@ from app.errors import InputError, UserFacingError
 from app.fsutil import atomic_write_text
 from app.messages import Msg
 
+log = logging.getLogger(__name__)
+
 FILE_NAME = "tokens.json"
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]{0,63}")
+DIGEST_PATTERN = re.compile(r"[0-9a-f]{64}")  # sha256, as _digest writes it
 
 TOKEN_FILE = Msg("json.what.fleet_tokens", "The generation server's token file")
 BAD_NAME = Msg(
@@ -65,6 +70,22 @@ def default_path() -> Path:
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _entry(digest: object, e: object) -> dict | None:
+    """A stored token as the server uses it, or None for one it never wrote (a hand edit, a damaged file)."""
+    if not (isinstance(digest, str) and DIGEST_PATTERN.fullmatch(digest) and isinstance(e, dict)):
+        return None
+    name, created, revoked = e.get("name"), e.get("created"), e.get("revoked")
+    if not isinstance(name, str) or not isinstance(created, (int, float)):
+        return None
+    try:
+        created = float(created)
+    except OverflowError:  # an integer past float range
+        return None
+    if not math.isfinite(created):
+        return None
+    return {"name": name, "created": created, "revoked": revoked}
 
 
 class TokenStore:
@@ -134,11 +155,13 @@ class TokenStore:
         if key != self._seen:
             data = safejson.load_object(self.path, TOKEN_FILE())
             tokens = data.get("tokens", {})
-            self._entries = {
-                digest: {"name": str(e["name"]), "created": float(e["created"]), "revoked": e.get("revoked")}
-                for digest, e in (tokens.items() if isinstance(tokens, dict) else ())
-                if isinstance(e, dict) and isinstance(e.get("name"), str) and isinstance(e.get("created"), (int, float))
-            }
+            self._entries = {}
+            for digest, e in tokens.items() if isinstance(tokens, dict) else ():
+                entry = _entry(digest, e)
+                if entry is None:
+                    log.warning("%s: a token entry that is not one this server wrote was left out", self.path)
+                else:
+                    self._entries[digest] = entry
             self._seen = key
         return {digest: dict(entry) for digest, entry in self._entries.items()}
 

@@ -45,7 +45,10 @@ def submissions_of(
     """The mints recorded on `day` (local time), oldest first; transfers of KAIA are not submissions."""
     out = []
     for record in records:
-        at = datetime.fromtimestamp(record.created_at)
+        try:
+            at = datetime.fromtimestamp(record.created_at)
+        except (OverflowError, OSError, ValueError):  # a damaged row's time is no day at all, so not today's
+            continue
         if getattr(record, "kind", "mint") != "mint" or at.date() != day:
             continue
         out.append(

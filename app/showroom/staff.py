@@ -170,7 +170,10 @@ class StaffLock:
             return 0, 0.0
         wrong, until = data.get("wrong"), data.get("locked_until")
         wrong = wrong if isinstance(wrong, int) and 0 <= wrong < MAX_WRONG else 0
-        until = float(until) if isinstance(until, (int, float)) and math.isfinite(until) else 0.0
+        try:  # an integer past float range, like NaN or infinity, is no lock
+            until = float(until) if isinstance(until, (int, float)) and math.isfinite(until) else 0.0
+        except OverflowError:
+            until = 0.0
         return wrong, until
 
     def _write(self) -> None:

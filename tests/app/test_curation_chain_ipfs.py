@@ -54,6 +54,8 @@ def test_token_uris_name_their_cid(uri, expected):
     [
         ("https://example.com/sm6/1.json", "not an IPFS address"),
         ("ftp://example.com/ipfs/x", "not an IPFS address"),
+        ("http://[::1/ipfs/x", "not an IPFS address"),  # urllib raised ValueError: Invalid IPv6 URL
+        ("https://a\uff03b/ipfs/x", "not an IPFS address"),  # urllib raised ValueError: a host that changes under NFKC
         ("ipfs://not-a-cid", "not an IPFS content address"),
         ("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzd", "not an IPFS content address"),
     ],

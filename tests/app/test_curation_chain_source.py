@@ -25,14 +25,21 @@ GOOD = 3  # tokens 1-3: as the app mints them
 LATE = 1  # the last token: minted after the deadline
 
 
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
 def _png_header(width: int, height: int) -> bytes:
     """A PNG that declares a huge picture in a few bytes (an image bomb's header)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", zlib.compress(b"\0" * 64)) + _chunk(b"IEND", b"")
+    )
+
+
+def _png_without_pixels() -> bytes:
+    """An 8 × 8 PNG with its header and end but no IDAT chunk: Pillow's verify() raised IndexError on it."""
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + _chunk(b"IEND", b"")
 
 
 def _special(c) -> None:
@@ -75,6 +82,19 @@ def _folder_collection(c) -> None:
         json_bytes, image = metas[f"{n}.json"], images[f"{n}.png"]
         c.mint(100 + n, owners()[n % 4], uri=f"ipfs://{folder}/{n}.json", metadata=json_bytes, image=image)
     c.gateway.blocks[file_cid(images["14.png"])] = tiny_png(999)  # 14: the gateway serves another image block
+    _hostile_tokens(c)
+
+
+def _hostile_tokens(c) -> None:
+    """Tokens 16-19: files a fuzzer found made the read raise instead of keeping the token aside."""
+    holders = owners()
+    c.mint(116, holders[0], uri="http://[::1/ipfs/x")  # 16: a URI urllib cannot split (a bracket never closed)
+    odd_host = token_metadata(117, "https://a\uff03b/ipfs/x")  # 17: an image host that changes under NFKC
+    c.mint(117, holders[1], metadata=odd_host)
+    no_traits = token_metadata(118, f"ipfs://{c.gateway.add(tiny_png(118))}")
+    no_traits["attributes"] = 5  # 18: traits that are a number, not a list
+    c.mint(118, holders[2], metadata=no_traits)
+    c.mint(119, holders[3], image=_png_without_pixels())  # 19: a PNG without pixel data
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +186,25 @@ def test_a_header_past_pillows_own_cap_is_refused_too():
     problem = _image_fields(_png_header(30_000, 30_000), fields)
     assert problem.kind == UNREADABLE_IMAGE and "too large to open safely" in str(problem.reason)
     assert "width" not in fields
+
+
+@pytest.mark.parametrize(("token_id", "uri"), [(16, "http://[::1/ipfs/x"), (17, "https://a\uff03b/ipfs/x")])
+def test_an_address_urllib_cannot_split_is_kept_aside_as_not_content_addressed(read_all, token_id, uri):
+    candidate = read_all[2][token_id]
+    assert candidate.problem.kind == INVALID_METADATA
+    assert f"The address {uri} is not an IPFS address" in str(candidate.problem.reason)
+
+
+def test_traits_that_are_not_a_list_are_kept_aside_with_the_reason(read_all):
+    candidate = read_all[2][18]
+    assert candidate.problem.kind == INVALID_METADATA and "traits must be a list" in str(candidate.problem.reason)
+    assert candidate.name == "Create Your SM6 #118" and candidate.traits == () and candidate.image
+
+
+def test_a_png_without_pixel_data_is_kept_aside_as_unreadable(read_all):
+    candidate = read_all[2][19]
+    assert candidate.problem.kind == UNREADABLE_IMAGE and "cannot be read" in str(candidate.problem.reason)
+    assert candidate.image == _png_without_pixels() and candidate.name == "Create Your SM6 #119"
 
 
 def test_metadata_kept_on_chain_in_a_data_address_is_read(read_all):

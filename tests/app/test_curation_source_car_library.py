@@ -3,6 +3,8 @@ library (each design as the token it would become)."""
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pytest
 
@@ -13,7 +15,7 @@ from app.library.images import sha256_of
 from app.library.store import Library
 from app.token.assemble import assemble_token
 from app.token.car import write_car
-from app.token.cid import KUBO_LEGACY, file_blocks
+from app.token.cid import DAG_PB, KUBO_LEGACY, RAW, cid_bytes, cid_to_str, file_blocks, varint
 from app.token.metadata import metadata_bytes
 from tests.fixtures.curation_files import app_png, plain_png, token_metadata, write_token_car
 from tests.fixtures.designs import add_plain_design
@@ -100,6 +102,32 @@ def test_a_car_missing_its_picture_blocks_says_so(tmp_path):
 
     assert found.problem.kind == UNREADABLE_IMAGE and image_cid in found.problem.reason.english()
     assert found.metadata_cid == metadata_cid
+
+
+def _fan_out_car(path, fan_out: int, depth: int) -> None:
+    """A few KB of dag-pb nodes, each linking `fan_out` times to the one below, down to an empty raw leaf: walked
+    link by link, fan_out ** depth visits that add no byte (the byte cap never stops them)."""
+    cid = cid_bytes(RAW, hashlib.sha256(b"").digest(), 1)
+    blocks = [(cid_to_str(cid), b"")]
+    for _ in range(depth):
+        link = b"\x0a" + varint(len(cid)) + cid  # PBLink.Hash
+        node = (b"\x12" + varint(len(link)) + link) * fan_out + b"\x0a\x02\x08\x02"  # the links, Data {Type: File}
+        cid = cid_bytes(DAG_PB, hashlib.sha256(node).digest(), 1)
+        blocks.append((cid_to_str(cid), node))
+    write_car(path, [cid_to_str(cid)], blocks)
+
+
+@pytest.mark.timeout(120)  # the walk used to take 40 ** 5 visits: the better part of an hour
+def test_a_car_whose_blocks_link_to_one_another_over_and_over_is_kept_aside_as_damaged(tmp_path):
+    _fan_out_car(tmp_path / "fan.car", fan_out=40, depth=5)
+    write_token_car(tmp_path / "token.car", app_png(2))
+
+    found = {c.origin.partition("#")[0]: c for c in read_source(tmp_path)}
+
+    assert sorted(found) == ["fan.car", "token.car"] and found["token.car"].problem is None
+    problem = found["fan.car"].problem
+    assert problem.kind == INVALID_METADATA
+    assert problem.reason.english() == "fan.car is not a CAR file this app can read, or it is damaged."
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@ and every hostile file kept aside with a reason a person understands."""
 
 from __future__ import annotations
 
+import io
 import os
+import struct
 import tracemalloc
 import zipfile
 
@@ -205,6 +207,50 @@ def test_a_file_that_is_not_a_zip_is_one_clear_error(tmp_path):
         list(read_source(fake))
 
     assert "entries.zip" in raised.value.message and "Nothing was imported" in raised.value.message
+
+
+def _zip_bytes(*entries: tuple[str, bytes, int]) -> bytearray:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for name, data, method in entries:
+            out.writestr(name, data, compress_type=method)
+    return bytearray(buffer.getvalue())
+
+
+def test_a_corrupt_lzma_entry_and_a_nameless_entry_do_not_stop_the_import(tmp_path):
+    raw = _zip_bytes(
+        ("lzma.png", plain_png(1) * 4, zipfile.ZIP_LZMA),
+        ("fine.png", plain_png(2), zipfile.ZIP_STORED),
+        ("X", b"data", zipfile.ZIP_STORED),
+    )
+    start = 30 + len("lzma.png") + 9  # the LZMA stream, past its local header and properties
+    raw[start : start + 20] = bytes(b ^ 0x5A for b in raw[start : start + 20])
+    directory = raw.rfind(b"PK\x01\x02")  # the last entry's name ("X") becomes empty
+    raw[directory + 28 : directory + 30] = b"\0\0"
+    del raw[directory + 46]
+    end = raw.rfind(b"PK\x05\x06")
+    raw[end + 12 : end + 16] = struct.pack("<I", struct.unpack("<I", raw[end + 12 : end + 16])[0] - 1)
+    (tmp_path / "mixed.zip").write_bytes(bytes(raw))
+
+    found = {c.origin: c for c in read_source(tmp_path / "mixed.zip")}
+
+    assert sorted(found) == ["fine.png", "lzma.png"] and found["fine.png"].problem is None
+    problem = found["lzma.png"].problem
+    assert (
+        problem.kind == UNREADABLE_IMAGE and "lzma.png cannot be unpacked from the archive" in problem.reason.english()
+    )
+
+
+def test_a_zip_needing_a_newer_unpacker_is_one_clear_error(tmp_path):
+    raw = _zip_bytes(("a.png", plain_png(1), zipfile.ZIP_STORED))
+    directory = raw.rfind(b"PK\x01\x02")
+    raw[directory + 6 : directory + 8] = struct.pack("<H", 72)  # "version needed to extract": 7.2
+    (tmp_path / "newer.zip").write_bytes(bytes(raw))
+
+    with pytest.raises(UserFacingError) as raised:
+        list(read_source(tmp_path / "newer.zip"))
+
+    assert "newer.zip" in raised.value.message and "Nothing was imported" in raised.value.message
 
 
 def test_zip_bombs_escaping_paths_and_oversized_entries_are_refused(tmp_path):

@@ -187,6 +187,14 @@ def test_rate_limit_is_retried_after_the_servers_retry_after(server):
     assert time.monotonic() - started >= 1.0
 
 
+@pytest.mark.parametrize("when", ["Mon, 01 Jan 99999 00:00:00 GMT", "Fri, 31 Dec 99999999999999999999 23:59:59 GMT"])
+def test_a_retry_after_date_past_any_calendar_gives_the_usual_rate_limit_message(server, when):
+    usual, _, _ = draft(server, then=rate_limited("0"))
+    outcome, _, _ = draft(server, then=rate_limited(when))
+    assert isinstance(outcome, DraftError) and (outcome.kind, outcome.retryable) == ("rate_limit", True)
+    assert str(outcome) == str(usual) and "too many requests" in str(outcome)
+
+
 @pytest.mark.parametrize("first", [server_error(500), rate_limited(retry_after=None)], ids=["500", "429"])
 def test_a_passing_failure_is_retried_and_then_succeeds(server, first):
     result, pieces, _ = draft(server, first, stream(TEXT, chunks=3))

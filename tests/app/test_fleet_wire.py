@@ -162,6 +162,26 @@ def test_tokens_are_kept_hashed_owner_only_and_a_revocation_applies_at_once(tmp_
     assert [(t.name, t.valid) for t in store.list()] == [("Dealer Seoul 1", False)]
 
 
+@pytest.mark.parametrize(
+    "bad_entry",
+    [
+        '"' + "ab" * 32 + '": {"name": "Huge", "created": 1' + "0" * 400 + ', "revoked": null}',  # past float range
+        '"ab\u00e9": {"name": "Accented", "created": 1.0, "revoked": null}',  # not a sha256: compare_digest refuses it
+    ],
+    ids=["created_past_float", "key_not_a_digest"],
+)
+def test_a_damaged_token_entry_is_left_out_and_the_good_tokens_still_work(tmp_path, bad_entry):
+    store = TokenStore(tmp_path / "serve" / "tokens.json")
+    token = store.issue("Dealer Seoul 1")
+    text = store.path.read_text()
+    store.path.write_text(text.replace('"tokens": {', '"tokens": {' + bad_entry + ", ", 1))
+    server = TokenStore(store.path)
+    assert server.check(token) == "Dealer Seoul 1"
+    with pytest.raises(Unauthorized, match="not known to the generation server"):
+        server.check("a token nobody issued")
+    assert [t.name for t in server.list()] == ["Dealer Seoul 1"]
+
+
 def test_rate_limit_and_job_memory_follow_the_clock():
     now = [0.0]
     limiter = RateLimiter(2, clock=lambda: now[0])

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from app.chain.mint_outbox import MintOutbox
 from app.chain.mint_store import MintRecord
 from app.cli import build_parser
 from app.errors import InputError, UserFacingError
@@ -121,6 +123,31 @@ def test_todays_submissions_are_exported_as_csv_with_their_pictures(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted([CSV_NAME, f"{design.id}.png"])
     # A second export the same day goes beside the first, never over it.
     assert write_submissions(tmp_path / "usb", rows, today).name.endswith("-2")
+
+
+def test_a_mint_row_with_a_time_no_clock_can_show_is_left_out_of_todays_export(tmp_path):
+    db = tmp_path / "mints.sqlite3"
+    box = MintOutbox(db)
+    try:
+        for n in (1, 2):
+            box.queue(
+                "sandbox",
+                1001,
+                "0x" + "ab" * 20,
+                "0x" + "11" * 20,
+                "0x" + f"{n:02d}" * 20,
+                "ipfs://x",
+                bytes([n]) * 32,
+                design_id=f"d{n}",
+            )
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE mints SET created_at = 1e20 WHERE design_id = 'd1'")  # a damaged row
+        conn.close()
+        records = box.mints()
+    finally:
+        box.close()
+    rows = submissions_of(records, date.today(), lambda r: "", lambda r: None)
+    assert [row.design_id for row in rows] == ["d2"]
 
 
 def test_an_export_the_disk_refuses_says_so_in_words(tmp_path):

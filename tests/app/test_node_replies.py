@@ -7,15 +7,20 @@ Anvil (tests/fixtures/anvil.py)."""
 
 from __future__ import annotations
 
+import json
 import time
 import urllib.request
+from typing import Callable
 
+import eth_abi
 import pytest
 from eth_account import Account
 from eth_utils import to_checksum_address
 
 from app.chain import errors
+from app.chain import messages as msgs
 from app.chain.client import ChainClient
+from app.chain.contract import minted_topic
 from app.chain.mint_outbox import MintOutbox
 from app.chain.networks import KAIROS, custom_network
 from app.chain.rpc_provider import MAX_REPLY_BYTES
@@ -303,3 +308,195 @@ def test_a_broadcast_answered_with_garbage_is_kept_and_lands_once(anvil, tmp_pat
         assert clean.contract.functions.totalMinted().call() == 1
     finally:
         outbox.close()
+
+
+# --- answers that parse but mean nothing: numbers no chain has, calls that do not decode, broken receipts ------
+
+
+def _result(text: str):
+    """A reply whose result is `text` as JSON source, so a number like 1e999 (infinity to Python) can be sent."""
+    return lambda r: Answer(200, b'{"jsonrpc": "2.0", "id": %d, "result": %s}' % (r.json()["id"], text.encode()))
+
+
+def _tampered(anvil, answers: dict) -> Callable[[Received], Answer]:
+    """Anvil behind a proxy that answers the methods in `answers` itself (a function of the request, or None to
+    let that one request through)."""
+
+    def proxy(request: Received) -> Answer:
+        answer = answers.get(request.json().get("method"))
+        scripted = answer(request) if answer is not None else None
+        return scripted if scripted is not None else Answer(200, _forward(anvil, request))
+
+    return proxy
+
+
+@pytest.fixture
+def minting(anvil, tmp_path):
+    """A deployed token, a funded minter and an outbox: (token, account, outbox)."""
+    token = anvil.deploy_token()
+    account = Account.create()
+    anvil.fund(token, account.address)
+    outbox = MintOutbox(tmp_path / "mints.sqlite3")
+    yield token, account, outbox
+    outbox.close()
+
+
+def _abi_string_of_length(length: int) -> str:
+    return "0x" + eth_abi.encode(["uint256", "uint256"], [0x20, length]).hex()
+
+
+GARBLED_NUMBERS = {
+    "a chain id of 4000 hex digits": ("eth_chainId", '"0x' + "f" * 4000 + '"', None),
+    "a block number of 1e999": ("eth_blockNumber", "1e999", lambda c: c.call(lambda: int(c.web3.eth.block_number))),
+    "a gas estimate of 300 hex digits": (
+        "eth_estimateGas",
+        '"0x' + "f" * 300 + '"',
+        lambda c: c.mint_transaction(c.contract.address, c.contract.address, "ipfs://x", b"\1" * 32, c.fees()),
+    ),
+    "a nonce of 2**63": ("eth_getTransactionCount", f'"{hex(2**63)}"', lambda c: c.nonce(c.contract.address)),
+    "a token id of 2**64": (
+        "eth_call",
+        '"0x' + eth_abi.encode(["uint256"], [2**64]).hex() + '"',
+        lambda c: c.token_of_content(b"\1" * 32),
+    ),
+    "a call result of one byte": ("eth_call", '"0x00"', lambda c: c.token_of_content(b"\1" * 32)),
+    "an empty call result": ("eth_call", '"0x"', lambda c: c.is_minter(c.contract.address)),
+    "a text of 2**255 bytes": (
+        "eth_call",
+        f'"{_abi_string_of_length(2**255)}"',
+        lambda c: c.call(lambda: c.contract.functions.tokenURI(1).call()),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(GARBLED_NUMBERS))
+def test_a_number_no_chain_has_or_a_result_that_does_not_decode_is_a_bad_reply(anvil, name):
+    """Each is said as the node's unreadable reply, worth trying again, never a Python error."""
+    method, result, use = GARBLED_NUMBERS[name]
+    token = anvil.deploy_token()
+    with HostileServer(_tampered(anvil, {method: _result(result)})) as node:
+        with pytest.raises(errors.ChainError) as caught:
+            client = _connect_to(node.base_url, token)
+            if use is not None:
+                use(client)
+    error = caught.value
+    assert error.kind == "bad_reply" and error.retryable and "cannot read" in error.message, (name, error)
+    _plain(error)
+
+
+def _connect_to(url: str, token: str) -> ChainClient:
+    return ChainClient.connect(custom_network(url, CHAIN_ID, contract=token), timeout_s=5)
+
+
+def _settled(outbox: MintOutbox, client: ChainClient, state: str):
+    deadline = time.monotonic() + 10
+    while (record := outbox.reconcile(client)[0]).state != state and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return record
+
+
+def _receipt_changed(anvil, change: Callable[[dict], None]) -> Callable[[Received], Answer | None]:
+    def answer(request: Received) -> Answer | None:
+        reply = json.loads(_forward(anvil, request))
+        if not reply.get("result"):
+            return None  # not mined yet: as the node said
+        change(reply["result"])
+        return Answer(200, json.dumps(reply).encode())
+
+    return answer
+
+
+def _minted_logs(receipt: dict) -> list[dict]:
+    return [entry for entry in receipt["logs"] if entry["topics"][0] == "0x" + minted_topic().hex()]
+
+
+BROKEN_RECEIPTS = {
+    "no status": lambda r: r.pop("status"),
+    "a null block number": lambda r: r.update(blockNumber=None),
+    "no block number": lambda r: r.pop("blockNumber"),
+    "a status that is an object": lambda r: r.update(status={"ok": True}),
+    "a status that is a list": lambda r: r.update(status=["0x1"]),
+    "a status of 2": lambda r: r.update(status="0x2"),
+    "a token id no mint has": lambda r: _minted_logs(r)[0]["topics"].__setitem__(1, "0x" + "ff" * 32),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_RECEIPTS))
+def test_a_broken_receipt_keeps_the_mint_on_its_way_and_says_so(anvil, minting, name):
+    """The mint is neither lost, nor marked failed, nor signed again: it waits, with the node's unreadable reply
+    said in words, and settles once a node answers properly."""
+    token, account, outbox = minting
+    clean = _connect_to(anvil.rpc_url, token)
+    record = outbox.queue("custom", CHAIN_ID, token, account.address, account.address, "ipfs://m", b"\2" * 32, "d")
+    sent = outbox.sign_and_send(record.id, account, clean, wait=False)
+    assert sent.state == "sent"
+    with HostileServer(
+        _tampered(anvil, {"eth_getTransactionReceipt": _receipt_changed(anvil, BROKEN_RECEIPTS[name])})
+    ) as node:
+        tampering = _connect_to(node.base_url, token)
+        kept = outbox.reconcile(tampering)[0]
+        assert kept.state == "sent" and kept.signatures == 1 and "cannot read" in kept.error, (name, kept)
+        with pytest.raises(errors.ChainError) as caught:  # "confirm again": refused in words, nothing signed
+            outbox.sign_and_send(record.id, account, tampering)
+        assert caught.value.kind == "bad_reply" and "cannot read" in caught.value.message
+        assert outbox.get(record.id).state == "sent" and outbox.get(record.id).signatures == 1
+    done = _settled(outbox, clean, "minted")
+    assert done.state == "minted" and done.token_id == 1 and done.signatures == 1
+
+
+def _add_minted_log_without_address(receipt: dict) -> None:
+    receipt["logs"].insert(0, {"topics": _minted_logs(receipt)[0]["topics"]})
+
+
+def test_a_minted_log_without_its_address_is_passed_over(anvil, minting):
+    """Not a log of this contract's (web3 lets it through as it is): the real Minted event after it still counts."""
+    token, account, outbox = minting
+    record = outbox.queue("custom", CHAIN_ID, token, account.address, account.address, "ipfs://m", b"\3" * 32, "d")
+    answers = {"eth_getTransactionReceipt": _receipt_changed(anvil, _add_minted_log_without_address)}
+    with HostileServer(_tampered(anvil, answers)) as node:
+        done = outbox.sign_and_send(record.id, account, _connect_to(node.base_url, token))
+    assert done.state == "minted" and done.token_id == 1 and done.signatures == 1, done
+
+
+@pytest.mark.parametrize("replay", ['"0x0z"', "-1", "-1e308", "{}"])
+def test_a_reverted_mint_whose_replay_is_garbled_fails_as_refused_by_the_contract(anvil, tmp_path, replay):
+    """A mint from a wallet that may not mint lands reverted; asking the node why (a replay at its block) gets an
+    answer that is not call data: the mint is failed, in the contract's general words."""
+    token = anvil.deploy_token()
+    account = Account.create()
+    anvil.fund(token, account.address, minter=False)
+    answers = {
+        "eth_estimateGas": _result('"0x30000"'),  # the node would say it reverts: sign it anyway, so it lands
+        "eth_call": lambda r: _result(replay)(r) if r.json()["params"][1] != "latest" else None,
+    }
+    outbox = MintOutbox(tmp_path / "mints.sqlite3")
+    try:
+        with HostileServer(_tampered(anvil, answers)) as node:
+            client = _connect_to(node.base_url, token)
+            record = outbox.queue("custom", CHAIN_ID, token, account.address, account.address, "ipfs://m", b"\4" * 32)
+            done = outbox.sign_and_send(record.id, account, client)
+        assert done.state == "failed" and done.block_number and done.error == msgs.CONTRACT_REFUSED().english(), done
+    finally:
+        outbox.close()
+
+
+def test_a_broadcast_refused_then_confirmed_again_unchanged_mints_once(anvil, minting):
+    """The node refuses the broadcast outright (not enough KAIA, it says); confirming again with nothing changed
+    signs the very same bytes: that is one transaction, and it mints."""
+    token, account, outbox = minting
+    refusals = []
+
+    def refuse_once(request: Received) -> Answer | None:
+        if refusals:
+            return None
+        refusals.append(request)
+        return rpc_reply(request, error={"code": -32000, "message": "insufficient funds for gas * price + value"})
+
+    with HostileServer(_tampered(anvil, {"eth_sendRawTransaction": refuse_once})) as node:
+        client = _connect_to(node.base_url, token)
+        record = outbox.queue("custom", CHAIN_ID, token, account.address, account.address, "ipfs://m", b"\5" * 32)
+        refused = outbox.sign_and_send(record.id, account, client)
+        assert refused.state == "failed" and "enough KAIA" in refused.error
+        done = outbox.sign_and_send(record.id, account, client)
+    assert done.state == "minted" and done.signatures == 1 and done.tx_hash == refused.tx_hash
+    assert anvil.token(token).functions.totalMinted().call() == 1

@@ -98,6 +98,14 @@ def test_a_damaged_lock_file_counts_as_no_wrong_tries(kiosk_settings):
         assert lock.attempt(PIN).opened
 
 
+def test_a_lock_time_past_any_number_counts_as_no_lockout(kiosk_settings):
+    (paths.data_dir() / LOCK_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (paths.data_dir() / LOCK_FILE).write_text('{"wrong": 1, "locked_until": 1' + "0" * 400 + "}", encoding="utf-8")
+    lock = lock_for(Clock())
+    assert lock.locked_for() == 0
+    assert lock.attempt(PIN).opened
+
+
 def test_the_pin_is_kept_only_as_a_salted_hash(kiosk_settings):
     clock = Clock()
     lock = lock_for(clock)

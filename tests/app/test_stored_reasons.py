@@ -81,6 +81,16 @@ def test_a_message_survives_the_round_trip_with_nested_messages_and_moments():
         assert str(again).endswith("le disque est full")
 
 
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_a_stored_moment_past_the_calendars_edge_is_shown_as_it_was_stored(moment):
+    text = to_json(NESTED(name="image.png", when="x", inner=INNER(state="full"))).replace(
+        '"x"', f'{{"$moment": "{moment}"}}'
+    )
+    reason = from_stored(text)
+    assert reason.id == NESTED.id
+    assert str(reason) == reason.english() == f"image.png failed at {moment}: the disk is full"
+
+
 @pytest.mark.parametrize("name", sorted(OLD_ROWS))
 def test_text_that_is_not_a_stored_message_is_shown_as_is(name):
     reason = from_stored(OLD_ROWS[name])

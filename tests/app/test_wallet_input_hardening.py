@@ -203,6 +203,17 @@ def test_a_hand_edited_index_cannot_smuggle_hidden_characters_onto_the_screen(st
     assert shown.address == account.address and shown.name == ("Prize1 " + "y" * 100)[:60]
 
 
+def test_a_hand_edited_index_with_a_time_past_any_number_still_lists_the_account(store):
+    account = store.create("Main", PASSWORD)
+    index = store.folder / "accounts.json"
+    text = index.read_text(encoding="utf-8")
+    created = json.dumps(account.created_at)
+    assert created in text
+    index.write_text(text.replace(created, "1" + "0" * 400), encoding="utf-8")  # past float range
+    (shown,) = WalletStore(store.folder, kdf_n=FAST_N).accounts()
+    assert (shown.address, shown.name, shown.created_at) == (account.address, "Main", 0.0)
+
+
 # --- derivation paths and account numbers -------------------------------------------------------------------------
 
 

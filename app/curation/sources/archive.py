@@ -4,6 +4,7 @@ whatever they say, and the whole archive has a budget of unpacked bytes."""
 
 from __future__ import annotations
 
+import lzma
 import zipfile
 import zlib
 from datetime import datetime
@@ -31,7 +32,7 @@ class ZipContainer:
         self.path, self.limits, self.label = path, limits, path.name
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, ValueError, EOFError) as exc:
             raise UserFacingError(NOT_A_SOURCE(file=path.name), f"{type(exc).__name__}: {exc}") from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
         self._unpacked = 0
@@ -49,8 +50,10 @@ class ZipContainer:
             raise UserFacingError(TOO_MANY_ITEMS(file=self.label, limit=self.limits.max_items))
         for info in infos:
             # A name listed twice keeps its first entry: the later one cannot quietly replace what was checked.
-            if not info.is_dir() and is_item(info.filename) and info.filename not in self._infos:
-                self._infos[info.filename] = info
+            # endswith, not is_dir(): an empty name (which is no item) would make is_dir() raise IndexError.
+            name = info.filename
+            if name and not name.endswith("/") and is_item(name) and name not in self._infos:
+                self._infos[name] = info
         return sorted(self._infos)
 
     def mtime(self, name: str) -> float | None:
@@ -77,7 +80,16 @@ class ZipContainer:
             with self._zip.open(info) as handle:
                 # Reads one byte past the claim: an entry that unpacks to more than its header says is refused.
                 data = handle.read(min(info.file_size, limits.max_entry_bytes) + 1)
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, OSError, ValueError):
+        except (
+            zipfile.BadZipFile,
+            RuntimeError,
+            NotImplementedError,
+            zlib.error,
+            lzma.LZMAError,
+            EOFError,
+            OSError,
+            ValueError,
+        ):
             raise Refused(ENTRY_DAMAGED(file=name)) from None
         if len(data) > info.file_size:
             raise Refused(ENTRY_DAMAGED(file=name))

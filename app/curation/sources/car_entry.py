@@ -17,6 +17,9 @@ from app.token.car import read_car
 from app.token.cid import DAG_PB, RAW, SHA2_256, cid_from_str, cid_to_str, parse_cid, read_varint
 
 _MAX_DEPTH = 8  # a 1,024-link tree this deep holds far more than any picture
+# Nodes one file's walk may visit: a 32 MB picture cut into 1 KiB chunks takes 32,768 leaves, while a few KB of
+# nodes linking many times to one another (a child's bytes may be empty) would otherwise be walked for ever.
+_MAX_NODES = 100_000
 _UNIXFS_RAW, _UNIXFS_FILE = 0, 2
 
 CAR_DAMAGED = Msg("curation.import.car_damaged", "{file} is not a CAR file this app can read, or it is damaged.")
@@ -107,11 +110,16 @@ def car_altered(path: Path) -> bool:
 
 def file_bytes(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int) -> bytes:
     out = bytearray()
-    _append(cid, blocks, file, max_bytes, out, 0)
+    _append(cid, blocks, file, max_bytes, out, 0, [_MAX_NODES])
     return bytes(out)
 
 
-def _append(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int, out: bytearray, depth: int) -> None:
+def _append(
+    cid: str, blocks: dict[str, bytes], file: str, max_bytes: int, out: bytearray, depth: int, budget: list[int]
+) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise BrokenBlocks(Problem(INVALID_METADATA, CAR_DAMAGED(file=file)))
     block = blocks.get(cid)
     if block is None or depth > _MAX_DEPTH:
         raise BrokenBlocks(Problem(INVALID_METADATA, CAR_MISSING_BLOCK(file=file, cid=cid)))
@@ -123,7 +131,7 @@ def _append(cid: str, blocks: dict[str, bytes], file: str, max_bytes: int, out: 
             links, data = _pb_node(block)
             out += data  # a leaf's bytes; a parent node's are empty
             for link in links:
-                _append(link, blocks, file, max_bytes, out, depth + 1)
+                _append(link, blocks, file, max_bytes, out, depth + 1, budget)
         else:
             raise ValueError(f"codec 0x{codec:x}")
     except (ValueError, IndexError, UnicodeDecodeError):

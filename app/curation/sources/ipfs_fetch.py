@@ -87,7 +87,10 @@ def ipfs_address(uri: str) -> IpfsAddress:
     if text.startswith("ipfs://"):
         rest = text[len("ipfs://") :].removeprefix("ipfs/")
     else:
-        parts = urllib.parse.urlsplit(text)
+        try:
+            parts = urllib.parse.urlsplit(text)
+        except ValueError:  # a host urllib refuses ("http://[::1/…", characters that change under NFKC)
+            raise FetchProblem(INVALID_METADATA, NOT_CONTENT_ADDRESSED(uri=text[:200])) from None
         if parts.scheme not in ("http", "https") or not parts.path.startswith("/ipfs/"):
             raise FetchProblem(INVALID_METADATA, NOT_CONTENT_ADDRESSED(uri=text[:200]))
         rest = parts.path[len("/ipfs/") :]
