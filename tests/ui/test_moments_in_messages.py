@@ -78,3 +78,17 @@ def test_a_refused_mint_reads_the_same_in_the_error_banner(qtbot, window_dates):
     banner.show_exception(ChainError("reverted", reason.msg, "execution reverted"))
     assert date_time_text(datetime.fromtimestamp(DEADLINES[0], UTC)) in banner.message()
     assert "execution reverted" not in banner.message()  # the node's words stay behind "Show details"
+
+
+def test_the_last_moment_a_calendar_holds_shows_east_of_utc(qapp, window_dates, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Seoul")  # nine hours ahead: the year 10000 there, which datetime cannot hold
+    time.tzset()
+    try:
+        window_dates("ko_KR")
+        reason = refusal(253_402_300_799)  # 9999-12-31 23:59:59 UTC: an OverflowError in the window's date format
+        assert reason.msg.id == SUBMISSIONS_CLOSED.id and "9999" in reason.message
+    finally:
+        monkeypatch.undo()
+        time.tzset()

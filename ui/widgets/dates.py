@@ -53,7 +53,10 @@ def _time_format(locale: QLocale, seconds: bool) -> str:
 
 def _qdatetime(when: When) -> QDateTime:
     if isinstance(when, dt.datetime):
-        moment = when if when.tzinfo is None else when.astimezone().replace(tzinfo=None)
+        try:
+            moment = when if when.tzinfo is None else when.astimezone().replace(tzinfo=None)
+        except OverflowError:  # at the calendar's edge (a deadline of 9999-12-31 seen east of UTC): as it was given
+            moment = when.replace(tzinfo=None)
     else:
         try:
             moment = dt.datetime.fromtimestamp(float(when))
