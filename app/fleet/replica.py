@@ -78,8 +78,7 @@ class ReplicaCore:
         self._previews = 0  # jobs here now whose kiosks want step previews
         # a refine's starting image, held in memory while the jobs here now that sent it run: a visitor's design
         # never touches the server's disk, so a replica stopped hard leaves none of them behind
-        self._sources: dict[str, bytes] = {}
-        self._sent: dict[str, int] = {}  # a starting image -> the jobs here now that sent it
+        self._sources = pictures.HeldBytes()  # by design id
         self.registry = registry or ModelRegistry()
         self._stamp = _folders_stamp(self.registry.search_dirs)
         self.registry.scan()
@@ -99,7 +98,6 @@ class ReplicaCore:
 
     def close(self) -> None:
         self.engine.shutdown()
-        self._sources.clear()
 
     def _settings(self) -> GenerationSettings:
         return dataclasses.replace(self._base, live_previews=self._previews > 0)
@@ -132,11 +130,10 @@ class ReplicaCore:
             if _DESIGN_ID.fullmatch(request.source_design_id or ""):
                 data = _b64(body["source_png"])
                 sent = request.source_design_id or ""
-                self._sources[sent] = data
-                self._sent[sent] = self._sent.get(sent, 0) + 1
+                self._sources.hold(sent, data)
         if request.source == "picture" and isinstance(body.get("picture_png"), str):
             try:
-                picture = self._pictures.hold(_b64(body["picture_png"]))
+                picture = self._pictures.hold_picture(_b64(body["picture_png"]))
             except UserFacingError:
                 self._drop_sources((sent, ""))
                 raise
@@ -148,10 +145,7 @@ class ReplicaCore:
         if picture:
             self._pictures.release(picture)
         if design_id:
-            self._sent[design_id] -= 1
-            if not self._sent[design_id]:
-                del self._sent[design_id]
-                self._sources.pop(design_id, None)
+            self._sources.release(design_id)
 
     async def run(self, body: dict[str, Any]) -> AsyncIterator[bytes]:
         """The job's lines from "started" to its one end; a cancelled caller (CancelledError) cancels the job."""

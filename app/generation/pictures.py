@@ -136,43 +136,54 @@ class PictureSource(Protocol):
     def load(self, sha256: str, size: tuple[int, int]) -> Image.Image: ...
 
 
-class HeldPictures:
+class HeldBytes:
+    """Bytes held in memory by key while the jobs that sent them run: held once for each `hold`, gone after as
+    many `release`s. Safe to use from several threads."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, tuple[bytes, int]] = {}  # key -> bytes, jobs here now that sent them
+        self._lock = threading.Lock()
+
+    def hold(self, key: str, data: bytes) -> None:
+        with self._lock:
+            self._held[key] = (data, self._held.get(key, (data, 0))[1] + 1)
+
+    def release(self, key: str) -> None:
+        with self._lock:
+            data, count = self._held.get(key, (b"", 0))
+            if count > 1:
+                self._held[key] = (data, count - 1)
+            else:
+                self._held.pop(key, None)
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            return self._held.get(key, (None, 0))[0]
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+
+class HeldPictures(HeldBytes):
     """The pictures a generation server's jobs start from, held in memory only while the jobs that sent them run:
     a visitor's sketch or photo never touches the server's disk, and a server stopped hard leaves none behind.
     Named like the store names them (sha256 of the normalised PNG), so a kiosk's request finds its picture."""
 
-    def __init__(self) -> None:
-        self._held: dict[str, tuple[bytes, int]] = {}  # sha256 -> normalised PNG, jobs here now that sent it
-        self._lock = threading.Lock()
-
-    def hold(self, data: bytes) -> str:
-        """Held until `release`d once for each `hold`; its sha256. RequestError when it is no usable picture."""
+    def hold_picture(self, data: bytes) -> str:
+        """Held until `release`d once for each hold; its sha256. RequestError when it is no usable picture."""
         png = normalised_png(data)
         sha = hashlib.sha256(png).hexdigest()
-        with self._lock:
-            self._held[sha] = (png, self._held.get(sha, (png, 0))[1] + 1)
+        self.hold(sha, png)
         return sha
 
-    def release(self, sha256: str) -> None:
-        with self._lock:
-            png, count = self._held.get(sha256, (b"", 0))
-            if count > 1:
-                self._held[sha256] = (png, count - 1)
-            else:
-                self._held.pop(sha256, None)
-
     def has(self, sha256: str) -> bool:
-        return sha256 in self._held
+        return self.get(sha256) is not None
 
     def load(self, sha256: str, size: tuple[int, int]) -> Image.Image:
-        with self._lock:
-            png = self._held.get(sha256, (None, 0))[0]
+        png = self.get(sha256)
         if png is None:
             raise RequestError(GONE(), f"no held picture {str(sha256)[:80]}")
         return _fitted(png, size)
-
-    def __len__(self) -> int:
-        return len(self._held)
 
 
 def _fitted(data: bytes, size: tuple[int, int]) -> Image.Image:

@@ -161,11 +161,16 @@ class GenerationRequest:
             kinds = _KINDS[key]
             if kinds and (isinstance(value, bool) or not isinstance(value, kinds)):
                 raise RequestError(msgs.DAMAGED_SETTINGS(), f"{key} is {type(value).__name__}")
-            if isinstance(value, int) and float in kinds and not -1e300 < value < 1e300:
+            if isinstance(value, int) and float in kinds and not fits_a_float(value):
                 raise RequestError(msgs.DAMAGED_SETTINGS(), f"{key} is a number of {len(str(value))} digits")
         if "loras" in values:
             values["loras"] = _loras(values["loras"])
         return cls(**values)
+
+
+def fits_a_float(value: int | float) -> bool:
+    """False for NaN, infinity and a whole number past any float: a 400-digit number is valid JSON."""
+    return -1e300 < value < 1e300
 
 
 def _kinds(annotation: str) -> tuple[type, ...]:
@@ -193,7 +198,7 @@ def _loras(value: Any) -> tuple[tuple[str, float], ...]:
         if not (isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[0], str) and item[0]):
             raise RequestError(msgs.BAD_LORA_LIST())
         weight = item[1]
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not -1e300 < weight < 1e300:
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not fits_a_float(weight):
             raise RequestError(msgs.BAD_LORA_LIST())  # NaN, infinity or a whole number past any float too
         out.append((item[0][:200], float(weight)))
     return tuple(out)

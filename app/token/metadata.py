@@ -20,7 +20,7 @@ from app import paths
 from app.errors import RequestError
 from app.generation.pngmeta import read_png_metadata
 from app.generation.presets import default_presets
-from app.generation.request import GenerationRequest
+from app.generation.request import GenerationRequest, fits_a_float
 from app.library.models import Design
 from app.messages import Message, Msg
 from app.token import field_names as fields
@@ -324,7 +324,7 @@ def regeneration_request(metadata: dict[str, Any]) -> GenerationRequest:
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"not a number: {type(value).__name__}")
-    if not -1e300 < value < 1e300:  # a whole number of 400 digits is valid JSON, and past any float
+    if not fits_a_float(value):
         raise ValueError(f"a number far out of range ({str(value)[:20]}…)")
     return float(value)
 

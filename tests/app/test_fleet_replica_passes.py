@@ -87,7 +87,7 @@ def test_a_starting_image_stays_until_its_own_job_has_used_it(core):
         assert image["parent_id"] == design
         pixels.append(Image.open(io.BytesIO(wire.png_bytes(image))).convert("RGB").tobytes())
     assert pixels[0] != pixels[1]  # the same prompt and seed: each started from its own picture
-    assert core._sources == {}  # nothing kept on the server after the jobs
+    assert len(core._sources) == 0  # nothing kept on the server after the jobs
 
 
 def _from_scripted_server(shared_pass: dict):
