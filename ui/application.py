@@ -92,9 +92,11 @@ def run_app(policy: Policy = DESKTOP) -> int:
     from ui.crash_guard import CrashGuard
     from ui.i18n import apply_language, language_for
     from ui.theme import apply_theme
+    from ui.ui_thread_gc import UiThreadCollector
 
     crash_log.configure_logging(console=True)
     app = create_qapplication(policy)
+    collector = UiThreadCollector().install()  # no collection on a worker thread finalises a Qt object
     # The folder first: a second launch must change nothing (not even keep a bad settings file aside) before it
     # hands over to the window that owns the folder.
     data_dir = paths.data_dir()
@@ -141,6 +143,7 @@ def run_app(policy: Policy = DESKTOP) -> int:
             loop.run_until_complete(closed.wait())
         return 0
     finally:
+        collector.uninstall()
         if guard is not None:
             guard.uninstall()
         if instance is not None:

@@ -189,7 +189,9 @@ class Engine:
         handed over) and the model is released, or after `timeout` seconds."""
         self.cancel_all()
         if not self._closed.is_set():
-            released = self._schedule(self._release)  # after this engine's queued work: the worker runs in order
+            # after this engine's queued work (the worker runs in order); the collection that frees the weights is
+            # not waited for, since the thread that owns collections may be the one waiting here
+            released = self._schedule(self._release, 0.0)
             self._closed.set()
             if released is not None and not threading.current_thread().name.startswith(WORKER_PREFIX):
                 futures.wait([released], timeout)
@@ -352,9 +354,9 @@ class Engine:
         self._emit(ev.ModelLoaded(model.id, model.label, device.label, time.perf_counter() - started, device.note))
         return self._loaded
 
-    def _release(self) -> None:
+    def _release(self, wait_s: float | None = None) -> None:
         if self._loaded is not None:
-            self._loaded.release()
+            self._loaded.release(wait_s)
             self._loaded = None
 
 

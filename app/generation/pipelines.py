@@ -8,7 +8,6 @@ imported on first use only.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import traceback
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ModelError
-from app.gc_pauses import freeze_long_lived_once
+from app.gc_pauses import collect, freeze_long_lived_once
 from app.generation import messages as msgs
 from app.generation.devices import DeviceChoice
 from app.generation.pinned import pin_execution_device, unpinned_class
@@ -128,13 +127,14 @@ class LoadedModel:
         self.pipes = {k: v for k, v in self.pipes.items() if k[1] is None}
         self.controlnets = {}
 
-    def release(self) -> None:
+    def release(self, wait_s: float | None = None) -> None:
+        """Drop the weights; `wait_s`: how long to wait for the collection when another thread owns them."""
         self.txt2img = None
         self.img2img = None
         self.taesd = None
         self.pipes = {}
         self.controlnets = {}
-        free_memory()
+        free_memory(wait_s)
 
 
 def pipeline_classes(arch: str, inpainting: bool = False):
@@ -284,8 +284,8 @@ def _no_safety_checker(arch: str | None) -> dict:
     return {} if arch == "sdxl" else {"safety_checker": None, "requires_safety_checker": False}
 
 
-def free_memory() -> None:
-    gc.collect()
+def free_memory(wait_s: float | None = None) -> None:
+    collect(wait_s)  # on the window's UI thread where there is one (app/gc_pauses.py)
     try:
         import torch
 

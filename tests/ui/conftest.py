@@ -14,6 +14,17 @@ from tests.fixtures.leaks import track_timers  # noqa: E402
 track_timers()  # before any view is built, so the leak check can name a timer a test left running
 
 
+@pytest.fixture(scope="module", autouse=True)
+def collections_on_the_ui_thread(qapp):
+    """As in the app (ui/application.py): Python's collector runs on the UI thread only, never finalising a Qt object
+    on a worker. Per file, so the core's tests a worker runs next collect as CPython does."""
+    from ui.ui_thread_gc import UiThreadCollector
+
+    collector = UiThreadCollector().install()
+    yield collector
+    collector.uninstall()
+
+
 @pytest.fixture(autouse=True)
 def dark_theme(qapp, close_leftover_apps):
     """Dark and desktop-sized; free unless the last test changed the theme (the manager skips a repeat).
