@@ -182,6 +182,59 @@ def _check_layout(path: Path, spans: list[tuple[int, int, str]], data_size: int)
         raise _corrupt(path, msgs.CORRUPT_TRAILING_DATA())
 
 
+# Counts that build modules before a single weight is read: diffusers and transformers make every layer a config
+# asks for, so a huge count hangs the load. Published models have at most 32 (OpenCLIP bigG's text encoder).
+REPEAT_KEYS = ("layers_per_block", "transformer_layers_per_block", "reverse_transformer_layers_per_block")
+MAX_REPEATS = 64
+MAX_CONFIG_LIST = 64  # entries of a list in a part's config (block types, channels): real ones have 2 to 4
+# What every sampler takes from the model's scheduler config (schedulers.make_scheduler): the model's own
+# scheduler may ignore a value that the sampler a person picks fails on in the middle of a job.
+SCHEDULER_CHOICES = {
+    "prediction_type": ("epsilon", "v_prediction", "sample"),
+    "timestep_spacing": ("leading", "trailing", "linspace"),
+    "beta_schedule": ("linear", "scaled_linear", "squaredcos_cap_v2"),
+}
+MAX_TRAIN_TIMESTEPS = 100_000  # real models have 1000; every sampler keeps several tensors this long
+
+
+def config_problem(config: dict) -> str:
+    """Why a part's config.json would hang or fail the load (as technical text for the details); "" if it would
+    not."""
+    for key, value in config.items():
+        values = value if isinstance(value, list) else [value]
+        if len(values) > MAX_CONFIG_LIST:
+            return f"{key[:100]}: a list of {len(values)}"
+        if key in (*REPEAT_KEYS, "num_hidden_layers") and value is not None:
+            flat = [v for item in values for v in (item if isinstance(item, list) else [item])]
+            if len(flat) > MAX_CONFIG_LIST or not all(_is_count(v) and v <= MAX_REPEATS for v in flat):
+                return f"{key}: {value!r:.100}"
+        # A diffusers part has no negative sizes; one (-1 heads) builds a model that fails only when it runs.
+        if "_class_name" in config and any(isinstance(v, int) and v < 0 for v in values):
+            return f"{key[:100]}: {value!r:.100}"
+    # The pipeline divides the latents by these: a text or a null fails only when the first picture is decoded.
+    for key, may_be_null in (("scaling_factor", False), ("shift_factor", True)):
+        value = config.get(key, 1.0)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number and not (value is None and may_be_null):
+            return f"{key}: {value!r:.100}"
+    return ""
+
+
+def scheduler_problem(config: dict) -> str:
+    """Why a scheduler config would fail a sampler or exhaust memory (technical text); "" if it would not."""
+    steps = config.get("num_train_timesteps", 1000)
+    if not _is_count(steps) or not 0 < steps <= MAX_TRAIN_TIMESTEPS:
+        return f"num_train_timesteps: {steps!r:.100}"
+    for key, choices in SCHEDULER_CHOICES.items():
+        if key in config and config[key] not in choices:
+            return f"{key}: {config[key]!r:.100}"
+    betas = config.get("trained_betas")
+    numbers = isinstance(betas, list) and all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in betas)
+    if betas is not None and not (numbers and 0 < len(betas) <= MAX_TRAIN_TIMESTEPS):
+        return f"trained_betas: {betas!r:.100}"
+    return ""
+
+
 def unreadable(path: Path, exc: OSError, name: str = "") -> ModelError:
     """A plain sentence for a model file or folder the operating system will not let us read; `name` as shown."""
     name = name or shown_name(path.name)

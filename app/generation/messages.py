@@ -90,6 +90,11 @@ FOLDER_BAD_CONFIG = Msg(
     "model.folder_bad_config",
     "{name} is damaged: its {relative} {problem}. Copy the whole folder again.",
 )
+# Said inside FOLDER_BAD_CONFIG ("its unet/config.json {problem}"): no full stop of their own.
+CONFIG_IMPOSSIBLE_SIZES = Msg(
+    "model.config_impossible_sizes", "asks for layer counts or sizes that no Stable Diffusion model has"
+)
+CONFIG_BAD_SAMPLER = Msg("model.config_bad_sampler", "has sampler settings that no sampler can use")
 FOLDER_BAD_COMPONENT = Msg(
     "model.folder_bad_component",
     "{name} is damaged: its model_index.json describes a part SM6 Studio cannot make sense of. Copy the whole "

@@ -212,7 +212,13 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
         own_cpu_weights([taesd])
     loaded = LoadedModel(model, options, pipe, None, execution_device, taesd)
     loaded.pipes[("inpaint" if loaded.inpainting else "txt2img", None)] = pipe
-    loaded.img2img = loaded.pipeline("img2img")
+    try:  # diffusers reads the parts' configs again here (a sample_size that is not a number fails only now)
+        loaded.img2img = loaded.pipeline("img2img")
+    except Exception as exc:
+        loaded.release()
+        raise ModelError(
+            msgs.LOAD_FAILED(model=model.label, arch=model.arch_label), details=traceback.format_exc()
+        ) from exc
     return loaded
 
 

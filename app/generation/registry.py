@@ -253,6 +253,10 @@ def single_file_config_dir(path: Path, arch: str, kind: str = "checkpoint", vari
     sidecar = path.with_name(path.stem + ".config")
     marker = "config.json" if kind == "controlnet" else "model_index.json"
     if (sidecar / marker).is_file():
+        index = _folder_json(sidecar, marker)
+        if kind == "controlnet" and checkpoint.config_problem(index):
+            raise _implausible_config(sidecar, marker, checkpoint.config_problem(index))
+        _check_part_configs(sidecar, [] if kind == "controlnet" else _components(shown_name(sidecar.name), index))
         return sidecar
     if kind == "controlnet":
         return paths.resource("sd_configs", f"controlnet_{arch}")
@@ -280,9 +284,28 @@ def inspect_diffusers_folder(folder: Path) -> str:
     if missing:
         listed = ", ".join(dict.fromkeys(missing))
         raise ModelError(msgs.FOLDER_INCOMPLETE(name=name, listed=listed))
+    _check_part_configs(folder, components)
     if arch == "sd15" and _cross_attention_dim(folder) == 1024:
         arch = "sd2"
     return arch
+
+
+def _check_part_configs(folder: Path, components: list[str]) -> None:
+    """ModelError for a part's config that would hang the load or fail a sampler mid-job (checkpoint.py says which)."""
+    for component in components:
+        sampler = component == "scheduler"
+        relative = f"{component}/{'scheduler_config' if sampler else 'config'}.json"
+        if (folder / relative).is_file():
+            problem = (checkpoint.scheduler_problem if sampler else checkpoint.config_problem)(
+                _folder_json(folder, relative)
+            )
+            if problem:
+                raise _implausible_config(folder, relative, problem, sampler)
+
+
+def _implausible_config(folder: Path, relative: str, details: str, sampler: bool = False) -> ModelError:
+    why = msgs.CONFIG_BAD_SAMPLER() if sampler else msgs.CONFIG_IMPOSSIBLE_SIZES()
+    return ModelError(msgs.FOLDER_BAD_CONFIG(name=shown_name(folder.name), relative=relative, problem=why), details)
 
 
 def _with_addon_folders(entries: list[Path]) -> list[Path]:
@@ -327,6 +350,8 @@ def _inspect_controlnet_folder(folder: Path) -> ModelInfo | None:
         return None  # some other folder with a config (a VAE, an encoder): not a model SM6 Studio lists
     if config.get("_class_name") != CONTROLNET_CLASS:
         return None
+    if checkpoint.config_problem(config):
+        raise _implausible_config(folder, "config.json", checkpoint.config_problem(config))
     if not weights.is_file():
         if any((folder / f"diffusion_pytorch_model{s}").is_file() for s in PICKLE_SUFFIXES):
             raise ModelError(addon_files.CONTROLNET_PICKLED(name=name))

@@ -195,6 +195,22 @@ def _damaged_weights(parent: Path) -> Path:
     return folder
 
 
+def part_config(relative: str, value: dict) -> Maker:
+    """A sound skeleton with one more part's config written, e.g. its scheduler's."""
+
+    def make(parent: Path) -> Path:
+        folder = skeleton(parent / "bad-folder")
+        _write_json(folder / relative, value)
+        return folder
+
+    return make
+
+
+UNET = {"_class_name": "UNet2DConditionModel", "cross_attention_dim": 768}
+SCHEDULER = "scheduler/scheduler_config.json"
+SIZES = "layer counts or sizes"  # the words of a config that would hang the load or fail when it runs
+SAMPLER = "sampler settings"  # the words of a scheduler config a sampler fails on mid-job
+
 DIFFUSERS_CASES: list[tuple[str, Maker, str]] = [
     ("index-list", folder_with(index=[SKELETON_INDEX]), "model_index.json"),
     ("index-text", folder_with(index="StableDiffusionPipeline"), "model_index.json"),
@@ -223,6 +239,26 @@ DIFFUSERS_CASES: list[tuple[str, Maker, str]] = [
     ("cross-attention-texts", folder_with(unet_config={"cross_attention_dim": ["a"]}), "cross_attention_dim"),
     ("unet-config-deep", folder_with(unet_config=b'{"a":' * DEEP + b"1" + b"}" * DEEP), "unet/config.json"),
     ("unet-config-not-utf8", folder_with(unet_config=b'{"cross_attention_dim": "\xff"}'), "unet/config.json"),
+    # Configs that parse but would build a model for minutes (every layer is made before a weight is read), fail
+    # only when it runs, or make a sampler allocate gigabytes or fail mid-job.
+    ("unet-layers-huge", folder_with(unet_config={**UNET, "layers_per_block": 10**6}), SIZES),
+    ("unet-layers-negative", folder_with(unet_config={**UNET, "layers_per_block": -1}), SIZES),
+    ("unet-heads-negative", folder_with(unet_config={**UNET, "attention_head_dim": -1}), SIZES),
+    (
+        "unet-transformer-depth-huge",
+        folder_with(unet_config={**UNET, "transformer_layers_per_block": [1, 10**6]}),
+        SIZES,
+    ),
+    ("unet-blocks-many", folder_with(unet_config={**UNET, "down_block_types": ["DownBlock2D"] * 100_000}), SIZES),
+    ("vae-scale-text", part_config("vae/config.json", {"_class_name": "AutoencoderKL", "scaling_factor": "x"}), SIZES),
+    ("vae-scale-null", part_config("vae/config.json", {"_class_name": "AutoencoderKL", "scaling_factor": None}), SIZES),
+    ("text-encoder-layers-huge", part_config("text_encoder/config.json", {"num_hidden_layers": 10**6}), SIZES),
+    ("scheduler-timesteps-huge", part_config(SCHEDULER, {"num_train_timesteps": 10**9}), SAMPLER),
+    ("scheduler-timesteps-zero", part_config(SCHEDULER, {"num_train_timesteps": 0}), SAMPLER),
+    ("scheduler-prediction-unknown", part_config(SCHEDULER, {"prediction_type": "bogus"}), SAMPLER),
+    ("scheduler-prediction-null", part_config(SCHEDULER, {"prediction_type": None}), SAMPLER),
+    ("scheduler-spacing-unknown", part_config(SCHEDULER, {"timestep_spacing": "bogus"}), SAMPLER),
+    ("scheduler-betas-nested", part_config(SCHEDULER, {"trained_betas": [[1]]}), SAMPLER),
 ]
 
 

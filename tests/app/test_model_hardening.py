@@ -126,6 +126,30 @@ def test_with_malformed_models_beside_it_a_sound_model_still_generates(tiny_sd15
         library.close()
 
 
+@pytest.mark.parametrize("sample_size", [None, [1, 2]], ids=["null", "list"])
+def test_a_model_whose_config_fails_only_when_its_pipelines_are_made_is_refused_in_words(
+    tiny_sd15, models_dir, tmp_path, sample_size
+):
+    # The registry accepts it (sample_size is the default picture size) and its weights load; diffusers then
+    # compares it with a number while making the img2img pipeline.
+    config = json.loads((tiny_sd15 / "unet" / "config.json").read_text())
+    (tiny_sd15 / "unet" / "config.json").write_text(json.dumps({**config, "sample_size": sample_size}))
+    registry = ModelRegistry([models_dir])
+    registry.scan()
+    library = Library.open(tmp_path / "data")
+    engine = local_backend(registry, library, GenerationSettings)
+    rec = Recorder()
+    engine.subscribe(rec)
+    try:
+        done = rec.wait_job(engine.submit(quick_request(steps=1)).id)
+        assert isinstance(done, ev.JobFailed), done
+        assert done.msg.id == "model.load_failed", done.message
+        assert_plain(done.message)
+    finally:
+        engine.shutdown()
+        library.close()
+
+
 # --- files the operating system will not let us read --------------------------------------------------------------
 
 

@@ -329,6 +329,16 @@
         <translation>{name}은(는) SM6 Studio가 아직 지원하지 않는 {what}입니다. SD 1.x, SD 2.x 또는 SDXL 체크포인트를 사용하세요.</translation>
     </message>
     <message>
+        <source>has sampler settings that no sampler can use</source>
+        <comment>model.config_bad_sampler</comment>
+        <translation>어떤 샘플러도 쓸 수 없는 샘플러 설정이 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>asks for layer counts or sizes that no Stable Diffusion model has</source>
+        <comment>model.config_impossible_sizes</comment>
+        <translation>어떤 Stable Diffusion 모델에도 없는 층 수나 크기를 요구합니다</translation>
+    </message>
+    <message>
         <source>{name} is damaged: its config.json does not give the ControlNet's cross-attention width as a number. Copy the whole folder again.</source>
         <comment>model.controlnet_bad_config</comment>
         <translation>{name}이(가) 손상되었습니다: config.json에 ControlNet의 교차 어텐션 너비가 숫자로 적혀 있지 않습니다. 폴더 전체를 다시 복사하세요.</translation>
