@@ -80,6 +80,18 @@ FROM_NO_SUCH_FILE = Msg(
     "--from {text}: there is no such file. Give base, a design id, or the path of a sketch or photo.",
 )
 FROM_IS_FOLDER = Msg("cli.from_is_folder", "--from {text} is a folder. Give the path of a sketch or photo.")
+FROM_NOT_A_FILE = Msg(
+    "cli.from_not_a_file",
+    "--from {text} is not an ordinary file (a device or a pipe, say). Give the path of a sketch or photo.",
+)
+PROMPT_NOT_UTF8 = Msg(
+    "cli.prompt_not_utf8",
+    "The prompt has bytes that are not text (not UTF-8). Type it again, or check the terminal's character set.",
+)
+NEGATIVE_NOT_UTF8 = Msg(
+    "cli.negative_not_utf8",
+    "--negative has bytes that are not text (not UTF-8). Type it again, or check the terminal's character set.",
+)
 
 MAX_GUIDANCE = 30.0
 MAX_KEEP_SHAPE = 0.95
@@ -107,6 +119,9 @@ class Checked:
 def check_generate_args(args: argparse.Namespace, preset_ids: list[str]) -> Checked:
     if not args.prompt.strip():
         raise UsageError(PROMPT_EMPTY())
+    for text, refusal in ((args.prompt, PROMPT_NOT_UTF8), (args.negative, NEGATIVE_NOT_UTF8)):
+        if not _utf8(text):  # bytes Python kept as surrogates: the tokenizer failed on them after the model loaded
+            raise UsageError(refusal())
     if len(args.prompt) > MAX_PROMPT_CHARS:
         raise UsageError(PROMPT_TOO_LONG(count=len(args.prompt), max_prompt_chars=MAX_PROMPT_CHARS))
     if args.preset not in preset_ids:
@@ -148,6 +163,8 @@ def parse_from(text: str) -> tuple[str, str | None, Path | None]:
     if path.is_dir():
         raise UsageError(FROM_IS_FOLDER(text=_shown(text)))
     if path.exists():
+        if not path.is_file():  # opening a pipe waits for a writer for ever; a device is never a picture
+            raise UsageError(FROM_NOT_A_FILE(text=_shown(text)))
         return "picture", None, path
     if os.sep in text or "/" in text or path.suffix:
         raise UsageError(FROM_NO_SUCH_FILE(text=_shown(text)))
@@ -221,6 +238,14 @@ def _whole(option: str, value: int | None, low: int, high: int, *, optional: boo
 def _number(option: str, value: float, low: float, high: float) -> None:
     if not math.isfinite(value) or not low <= value <= high:
         raise UsageError(OPTION_NOT_NUMBER(option=option, low=low, high=high, value=_shown(value)))
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _shown(value: object) -> str:

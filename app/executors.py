@@ -12,6 +12,7 @@ A job that may run for minutes (Verify regenerating an image, importing a model)
 while quick work waits behind it: `run_long` gives it a thread of its own, named for what it does. Work that must
 run one piece at a time in order on an executor with more workers (a job's image hand-offs, the Library's reads)
 goes through a `Serial`. `before_exit` hooks stop long work before the interpreter waits for these threads at exit.
+`after(seconds, fn)` runs a quick call at a moment (a deadline's cut-off) on one thread shared by every caller.
 
 Futures come back to a Qt front end through ui/tasks.py (`deliver`), the one way results reach the UI thread.
 Every executor's threads are named `sm6-pool-<name>` so a test or a crash report can tell whose thread it is.
@@ -20,8 +21,11 @@ Every executor's threads are named `sm6-pool-<name>` so a test or a crash report
 from __future__ import annotations
 
 import atexit
+import heapq
+import itertools
 import logging
 import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, Callable, Literal
@@ -120,6 +124,55 @@ class Serial:
             future.set_result(result)
         finally:
             self._next()
+
+
+class _Alarms:
+    """One thread that makes quick calls at their moments (a deadline's cut-off), started on first use."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Condition()
+        self._due: list[tuple[float, int, list]] = []  # (moment, order, [fn or None once cancelled])
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def after(self, seconds: float, fn: Callable[[], None]) -> Callable[[], None]:
+        call = [fn]
+        with self._ready:
+            heapq.heappush(self._due, (time.monotonic() + seconds, next(self._order), call))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name=f"{THREAD_PREFIX}alarms", daemon=True)
+                self._thread.start()
+            self._ready.notify()
+
+        def cancel() -> None:
+            with self._ready:
+                call[0] = None
+                while self._due and self._due[0][2][0] is None:  # cancelled ones at the front go at once
+                    heapq.heappop(self._due)
+
+        return cancel
+
+    def _run(self) -> None:
+        while True:
+            with self._ready:
+                while not self._due or self._due[0][0] > time.monotonic():
+                    self._ready.wait(self._due[0][0] - time.monotonic() if self._due else None)
+                call = heapq.heappop(self._due)[2]
+                fn, call[0] = call[0], None
+            if fn is not None:
+                try:
+                    fn()
+                except Exception:  # noqa: BLE001 - one failing call must not stop the others
+                    log.exception("a call at its moment failed")
+
+
+_alarms = _Alarms()
+
+
+def after(seconds: float, fn: Callable[[], None]) -> Callable[[], None]:
+    """Call `fn` once `seconds` have passed, on the one alarm thread (`sm6-pool-alarms`); returns a cancel. `fn`
+    must be quick (it delays the calls due after it): a socket shut, a flag set."""
+    return _alarms.after(seconds, fn)
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:

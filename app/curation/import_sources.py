@@ -180,10 +180,16 @@ def source_for(
         return LibrarySource(library, settings.language if settings.language in ("en", "ko") else "en")
     if text.startswith("chain:") or text == "chain":
         return _chain_source(text, settings, from_block, ipfs, sandbox, known)
-    path = Path(text).expanduser()
-    if path.is_dir() or path.is_file():
-        return FileSource(path)
-    raise UserFacingError(NO_SUCH_SOURCE(source=text))
+    shown = "".join(ch if ch.isprintable() else "?" for ch in text[:200]) or '""'
+    if not text:  # Path("") is the current folder: an empty argument would import whatever folder the shell is in
+        raise UserFacingError(NO_SUCH_SOURCE(source=shown))
+    try:
+        path = Path(text).expanduser()
+        if path.is_dir() or path.is_file():
+            return FileSource(path)
+    except (OSError, ValueError, RuntimeError):  # a name too long for the system, a NUL, an unknown ~user
+        pass
+    raise UserFacingError(NO_SUCH_SOURCE(source=shown))
 
 
 def _chain_source(text: str, settings: Any, from_block: int | None, ipfs: str | None, sandbox: Any, known: Any) -> Any:

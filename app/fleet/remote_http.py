@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import math
-import socket
 import ssl
 import urllib.parse
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from app.errors import RequestError, UserFacingError
 from app.fleet import remote_messages as msgs
 from app.fleet import wire
 from app.messages import Message
+from app.reply_deadline import ReplyDeadline
 from app.urls import check_service_url, is_loopback, shared_ssl_context
 
 if TYPE_CHECKING:
@@ -200,9 +200,11 @@ class ServerConnection:
 
         url = self.url + path
         headers = self._headers(authorised)
+        deadline = ReplyDeadline(self.timeout_s)
         try:
             with self._client() as client:
-                with client.stream(method, url, json=body, headers=headers) as reply:
+                trace = {"trace": deadline.trace}
+                with client.stream(method, url, json=body, headers=headers, extensions=trace) as reply:
                     payload = self._read_capped(reply)
                     status, reply_headers = reply.status_code, reply.headers
         except (httpx2.ConnectError, httpx2.ConnectTimeout) as exc:
@@ -212,7 +214,9 @@ class ServerConnection:
                 Refusal.ADDRESS, msgs.UNREACHABLE(url=_origin(self.raw_url)), self.scrub(str(exc))
             ) from None
         except httpx2.HTTPError as exc:  # it answered, then broke off or went quiet
-            raise self.unreachable(exc) from None
+            raise self.unreachable(f"no whole reply after {self.timeout_s:g} s" if deadline.cut else exc) from None
+        finally:
+            deadline.stop()
         if status != 200:
             raise self.refusal(status, payload, reply_headers)
         try:
@@ -293,11 +297,3 @@ def _lines(reply: httpx2.Response) -> Iterator[dict[str, Any]]:
         raise Dropped("the stream ended inside a line")
 
 
-def cut(sock: Any) -> None:
-    """Break a connection another thread is reading: its read returns at once (closing alone would not wake it)."""
-    if sock is None:
-        return
-    try:
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's, also for TLS: wakes a blocked read
-    except (OSError, TypeError, ValueError):
-        pass

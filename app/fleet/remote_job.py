@@ -18,8 +18,8 @@ from typing import Any, Callable
 
 from app.errors import RequestError, UserFacingError
 from app.executors import Serial
-from app.fleet import remote_http, wire
 from app.fleet import remote_messages as msgs
+from app.fleet import wire
 from app.fleet.remote_http import Dropped, Refusal, ServerConnection, ServerRefused
 
 # The server's own sentences (BUSY, REPLICA_GONE) are Msgs of app.fleet.server: importing it puts their ids in this
@@ -31,6 +31,7 @@ from app.generation.events import JobState
 from app.generation.generated import GeneratedImage, ImageSink
 from app.generation.jobs import Job, JobBook
 from app.generation.request import GenerationRequest
+from app.reply_deadline import cut
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +85,12 @@ class JobStream:
 
     # ----- cancel (any thread) -----
     def cancel(self) -> None:
-        remote_http.cut(self.sock)
+        cut(self.sock)
 
     def _on_socket(self, sock: Any) -> None:
         self.sock = sock
         if sock is not None and self.job.cancel_event.is_set():  # cancelled just before the reply began
-            remote_http.cut(sock)
+            cut(sock)
 
     # ----- the job thread -----
     def run(self) -> None:

@@ -127,9 +127,15 @@ def _b36decode(text: str) -> bytes:
     return b"\0" * (len(text) - len(text.lstrip("0"))) + body
 
 
+# The longest CID text this app can meet is a sha2-512 CIDv1 in base16 (139 characters).
+MAX_CID_TEXT = 256
+
+
 def cid_from_str(text: str) -> bytes:
     """Binary CID from its text form: CIDv0, or CIDv1 in the multibases CIDs are written in (base32 "b"/"B",
     base58btc "z", base36 "k"/"K" as IPNS and subdomain gateways use, base16 "f"/"F")."""
+    if len(text) > MAX_CID_TEXT:  # base58 and base36 decode in quadratic time: a megabyte of "z222…" takes hours
+        raise ValueError(f"a CID is at most {MAX_CID_TEXT} characters; this text has {len(text)}")
     if text.startswith("Qm") and len(text) == 46:
         return _b58decode(text)
     prefix, body = text[:1], text[1:]

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from app import safejson
 from app.errors import UserFacingError
 from app.messages import Message
+from app.reply_deadline import ReplyDeadline
 from app.token import messages as msgs
-from app.token.cid import KUBO_LEGACY, UNIXFS_V1_2025, CidProfile
+from app.token.cid import KUBO_LEGACY, MAX_CID_TEXT, UNIXFS_V1_2025, CidProfile
 from app.urls import check_service_url, is_loopback, service_name, shared_ssl_context
 
 if TYPE_CHECKING:
@@ -170,17 +171,28 @@ class _Http:
         deadline = time.monotonic() + self.timeout_s
         # Identity: the cap counts the bytes that arrive, so a compressed reply cannot expand past it in memory.
         sent_headers = {"Accept-Encoding": "identity", **(headers or {})}
+        cutter = ReplyDeadline(self.timeout_s)
         try:
             with self._client(url) as client:
                 with client.stream(
-                    method, url, params=params, content=None if files else body, files=files, headers=sent_headers
+                    method,
+                    url,
+                    params=params,
+                    content=None if files else body,
+                    files=files,
+                    headers=sent_headers,
+                    extensions={"trace": cutter.trace},
                 ) as reply:
                     return reply.status_code, self._read(reply, deadline)
         except (httpx2.InvalidURL, httpx2.UnsupportedProtocol) as exc:  # a redirect to ftp://, say
             raise self._unusable(exc) from None
         except httpx2.HTTPError as exc:
             log.debug("%s unreachable: %s", self.service, self.scrub(str(exc)))
+            if cutter.cut:
+                raise self._unreachable(url, f"reply unfinished after {self.timeout_s:g} s") from None
             raise self._unreachable(url, f"{type(exc).__name__}: {exc}") from None
+        finally:
+            cutter.stop()
 
     def _client(self, url: str) -> httpx2.Client:
         import httpx2
@@ -322,8 +334,10 @@ class KuboClient:
             if not line.strip():
                 continue
             reply = _json(self.service, line.encode())
-            if isinstance(reply, dict) and isinstance(reply.get("Hash"), str) and reply["Hash"]:
-                return reply["Hash"]
+            cid = reply.get("Hash") if isinstance(reply, dict) else None
+            # Only a CID's length and characters: a megabyte of "Hash" would otherwise be compared, stored and shown.
+            if isinstance(cid, str) and 0 < len(cid) <= MAX_CID_TEXT and cid.isascii() and cid.isalnum():
+                return cid
             break
         raise MalformedReplyError(
             msgs.NO_CID_IN_REPLY(),
@@ -339,6 +353,9 @@ def token_problem(token: str) -> str:
     if all(0x21 <= ord(ch) <= 0x7E for ch in token.strip()):
         return ""
     return str(msgs.PINNING_TOKEN_CHARACTERS())  # rendered now: callers show (or test) a plain str
+
+
+MAX_REQUEST_ID = 1000  # services use UUIDs or CIDs (under 100 characters)
 
 
 class PinningClient:
@@ -384,7 +401,12 @@ class PinningClient:
         return _json(self.service, payload)
 
     def _pin_status(self, reply: Any) -> dict[str, Any]:
-        if not isinstance(reply, dict) or reply.get("status") not in self.STATUSES or "requestid" not in reply:
+        # The request id is kept and sent back in a URL: a string, and short (an endless one would make an address
+        # no client can use, then be blamed on the setting).
+        request_id = reply.get("requestid") if isinstance(reply, dict) else None
+        if not isinstance(request_id, str) or not 0 < len(request_id) <= MAX_REQUEST_ID or not request_id.isprintable():
+            raise MalformedReplyError(msgs.NOT_A_PIN_STATUS(), details=self._http.scrub(repr(reply)[:200]))
+        if reply.get("status") not in self.STATUSES:
             raise MalformedReplyError(msgs.NOT_A_PIN_STATUS(), details=self._http.scrub(repr(reply)[:200]))
         return reply
 

@@ -111,6 +111,31 @@ def test_an_empty_or_endless_prompt_is_refused(capsys, data_dir, prompt):
     assert not data_dir.exists()
 
 
+@pytest.mark.parametrize("option", ["prompt", "--negative"])
+def test_a_prompt_with_bytes_that_are_not_text_is_refused_before_any_work(capsys, data_dir, option):
+    # the tokenizer failed on the surrogates Python keeps for such bytes, after the model had loaded
+    text = "pearl \udcff white"
+    args = ["generate", text] if option == "prompt" else ["generate", "pearl", "--negative", text]
+    status, _, err = run(capsys, *args)
+    assert status == cli.EXIT_USAGE
+    assert "not text (not UTF-8)" in assert_one_plain_line(err)
+    assert not data_dir.exists()
+
+
+@pytest.mark.parametrize("kind", ["pipe", "device"])
+def test_from_a_pipe_or_a_device_is_refused_before_any_work(capsys, data_dir, tmp_path, kind):
+    # opening a pipe waited for a writer for ever
+    if kind == "pipe":
+        target = tmp_path / "sketch.png"
+        os.mkfifo(target)
+    else:
+        target = Path("/dev/zero")
+    status, _, err = run(capsys, "generate", "x", "--from", str(target))
+    assert status == cli.EXIT_USAGE
+    assert "not an ordinary file" in assert_one_plain_line(err)
+    assert not data_dir.exists()
+
+
 def test_out_that_is_a_file_is_refused_before_generating(capsys, data_dir, tmp_path):
     target = tmp_path / "a-file.png"
     target.write_bytes(b"not a folder")

@@ -112,6 +112,17 @@ def test_a_source_that_cannot_be_read_is_one_plain_sentence(tmp_path):
     assert "nowhere" in caught.value.message
 
 
+@pytest.mark.parametrize(
+    "spec", ["", "   ", "x" * 5000, "a\0b", "~no-such-user-sm6/x"], ids=["empty", "blank", "long", "nul", "user"]
+)
+def test_a_source_no_file_can_have_is_refused_and_never_imports_the_current_folder(tmp_path, monkeypatch, spec):
+    (tmp_path / "design.png").write_bytes(b"")  # the folder the command runs in: an empty name used to import it
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UserFacingError) as caught:
+        source_for(spec, Settings())
+    assert caught.value.msg.id == "campaign.no_such_source"
+
+
 def test_the_library_is_imported_and_designs_made_later_come_next_time(tmp_path, store):
     from app.library.store import Library
     from tests.fixtures.designs import add_plain_design

@@ -9,6 +9,7 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -394,6 +395,41 @@ def test_the_status_shows_the_servers_device_and_queue():
     assert status.reachable and (status.device, status.queued, status.running) == ("CPU", 2, 1)
     assert status.message is None and label == "Server · CPU" and korean == "서버 · CPU"
     assert [m.id for m in backend.models()] == ["tiny-sd15"]
+
+
+def _trickling_head(until_s: float) -> socket.socket:
+    """A server that sends its reply's head a byte at a time, each well within any read timeout, for `until_s`."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            stop = time.monotonic() + until_s
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\n" + b"X-Pad: a\r\n" * 10_000:
+                    if time.monotonic() > stop:
+                        break
+                    conn.sendall(bytes([byte]))
+                    time.sleep(0.05)
+            except OSError:
+                pass  # the kiosk hung up, as it should
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener
+
+
+def test_a_server_whose_reply_trickles_is_given_up_on_at_the_timeout():
+    # each byte came within the read timeout, so the status check waited for hours
+    with _trickling_head(until_s=15) as listener:
+        backend = RemoteBackend(f"http://127.0.0.1:{listener.getsockname()[1]}", TOKEN, timeout_s=1)
+        started = time.monotonic()
+        try:
+            status = backend.check()
+        finally:
+            backend.shutdown()
+    assert time.monotonic() - started < 4
+    assert not status.reachable and status.message is not None and "cannot be reached" in str(status.message)
 
 
 def test_a_secure_connection_that_fails_is_said_as_such():

@@ -7,6 +7,8 @@ The services are real HTTP servers on 127.0.0.1 (tests/fixtures/hostile_http.py)
 from __future__ import annotations
 
 import json
+import socket
+import threading
 import time
 
 import pytest
@@ -199,3 +201,62 @@ def test_the_outbox_fails_the_job_plainly_and_keeps_going(tmp_path, name):
         jobs = outbox.run_once(KuboClient(node.base_url, timeout_s=5))
     assert [job.state for job in jobs] == ["failed", "failed"]
     assert all("IPFS node" in job.error and not any(raw in job.error for raw in RAW) for job in jobs)
+
+
+# --- replies that would hold publishing for hours ---------------------------------------------------
+
+
+def test_a_cid_of_a_megabyte_is_not_a_cid_and_fails_the_job_at_once(tmp_path):
+    # base58 decodes in quadratic time: comparing this "CID" with ours took minutes, then its megabyte was stored
+    answer = Answer(200, b'{"Name": "metadata.json", "Hash": "z' + b"2" * 1_000_000 + b'", "Size": "2"}\n')
+    with HostileServer(answer) as node, Outbox(tmp_path / "outbox.sqlite3") as outbox:
+        outbox.enqueue("token-1", [("metadata.json", b"{}", None, "unixfs-v1-2025")])
+        started = time.monotonic()
+        [job] = outbox.run_once(KuboClient(node.base_url, timeout_s=5))
+    assert time.monotonic() - started < 5
+    assert job.state == "failed" and "did not say which CID" in job.error and len(job.error) < 1000
+
+
+@pytest.mark.parametrize(
+    "request_id",
+    [b'"' + b"r" * 7_000_000 + b'"', b"5", b'["a"]', b'""', b'"a\\nb"'],
+    ids=["huge", "5", "list", "", "nl"],
+)
+def test_a_pin_request_id_that_is_no_id_is_not_a_pin_status(request_id):
+    # it is stored and sent back in a URL: a megabyte of it became "fix the address in Settings"
+    with HostileServer(Answer(202, b'{"status": "queued", "requestid": ' + request_id + b"}")) as service:
+        with pytest.raises(MalformedReplyError):
+            PinningClient(service.base_url, TOKEN, timeout_s=5).pin(file_cid(b"hello"), "hello")
+
+
+def _drip_head(until_s: float):
+    """A server that sends its reply's head a byte at a time, each within any read timeout, for `until_s`."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            stop = time.monotonic() + until_s
+            head = b"HTTP/1.1 200 OK\r\n" + b"X-Pad: a\r\n" * 10_000
+            try:
+                for byte in head:
+                    if time.monotonic() > stop:
+                        break
+                    conn.sendall(bytes([byte]))
+                    time.sleep(0.05)
+            except OSError:
+                pass  # the client hung up: what it should do
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener
+
+
+def test_a_reply_head_that_trickles_is_cut_off_at_the_deadline():
+    listener = _drip_head(until_s=15)
+    with listener:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        started = time.monotonic()
+        with pytest.raises(ServiceUnreachableError):
+            KuboClient(url, timeout_s=1).version()
+    assert time.monotonic() - started < 4

@@ -219,6 +219,11 @@
         <translation>--from {text}: 그런 파일이 없습니다. base, 디자인 ID, 또는 스케치나 사진 파일의 경로를 주세요.</translation>
     </message>
     <message>
+        <source>--from {text} is not an ordinary file (a device or a pipe, say). Give the path of a sketch or photo.</source>
+        <comment>cli.from_not_a_file</comment>
+        <translation>--from {text}은(는) 일반 파일이 아닙니다(장치나 파이프 등). 스케치나 사진 파일의 경로를 입력하세요.</translation>
+    </message>
+    <message>
         <source>Generating {count} designs with {model}</source>
         <comment>cli.generating_many</comment>
         <translation>{model}(으)로 디자인 {count}개를 생성하는 중</translation>
@@ -424,6 +429,11 @@
         <translation>'{model}' 모델을 사용할 수 없습니다: {error}</translation>
     </message>
     <message>
+        <source>--negative has bytes that are not text (not UTF-8). Type it again, or check the terminal's character set.</source>
+        <comment>cli.negative_not_utf8</comment>
+        <translation>--negative에 텍스트가 아닌 바이트(UTF-8이 아님)가 있습니다. 다시 입력하거나 터미널의 문자 집합을 확인하세요.</translation>
+    </message>
+    <message>
         <source>No usable model is installed. Run `sm6-studio doctor` to see where to put one.</source>
         <comment>cli.no_model_installed</comment>
         <translation>사용할 수 있는 모델이 설치되어 있지 않습니다. 모델을 어디에 두어야 하는지 보려면 `sm6-studio doctor`를 실행하세요.</translation>
@@ -472,6 +482,11 @@
         <source>Describe your SM6 first: the prompt is empty, e.g. sm6-studio generate "pearl white".</source>
         <comment>cli.prompt_empty</comment>
         <translation>먼저 원하는 SM6를 설명하세요. 프롬프트가 비어 있습니다. 예: sm6-studio generate "펄 화이트"</translation>
+    </message>
+    <message>
+        <source>The prompt has bytes that are not text (not UTF-8). Type it again, or check the terminal's character set.</source>
+        <comment>cli.prompt_not_utf8</comment>
+        <translation>프롬프트에 텍스트가 아닌 바이트(UTF-8이 아님)가 있습니다. 다시 입력하거나 터미널의 문자 집합을 확인하세요.</translation>
     </message>
     <message>
         <source>The prompt is too long ({count} characters); keep it under {max_prompt_chars}.</source>
