@@ -46,13 +46,26 @@ def open_durable(path: Path | str) -> sqlite3.Connection:
     it, and a mint's signatures can never lose their mint."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
+        with _schema_read():
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+@contextmanager
+def _schema_read() -> Iterator[None]:
+    """The first statement reads the file's schema. SQLite's error about a damaged schema quotes its bytes, and
+    Python cannot decode them when they are not UTF-8: that is a damaged file too, never a UnicodeDecodeError."""
+    try:
+        yield
+    except UnicodeDecodeError as exc:
+        damaged = sqlite3.DatabaseError(f"malformed database schema: {exc.object[:200]!r}")
+        damaged.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # type: ignore[attr-defined]
+        raise damaged from exc
 
 
 @contextmanager
@@ -83,8 +96,9 @@ def open_read_only(path: Path | str, probe: str = "PRAGMA user_version") -> sqli
         conn = None
         try:
             conn = sqlite3.connect(f"{uri}?{params}", uri=True, check_same_thread=False, isolation_level=None)
-            conn.execute("PRAGMA foreign_keys=ON")  # nothing is written here, but every connection says the same
-            conn.execute(probe).fetchall()
+            with _schema_read():
+                conn.execute("PRAGMA foreign_keys=ON")  # nothing is written here, but every connection says the same
+                conn.execute(probe).fetchall()
             return conn
         except sqlite3.Error as exc:
             if conn is not None:

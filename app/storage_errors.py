@@ -47,6 +47,7 @@ _SQLITE_TEXTS = (
     ("unable to open database", READ_ONLY),
     ("malformed", DAMAGED),
     ("not a database", DAMAGED),
+    ("could not decode to utf-8", DAMAGED),  # Python's own: a text value whose bytes are not UTF-8 (no code)
     ("disk i/o error", DISK),
 )
 _ERRNO_KINDS = {

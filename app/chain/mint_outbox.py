@@ -210,7 +210,8 @@ class MintOutbox(MintStore):
 
     def _broadcast(self, record: MintRecord, client: ChainClient, wait: bool) -> MintRecord:
         raw = self._raw(record.id)
-        assert raw is not None
+        if raw is None:  # signed, yet its bytes are gone (a damaged file): never re-signed under a new nonce
+            raise self._damaged(f"mint {record.id}: {record.state}, but its signed transaction is missing")
         try:
             client.send_raw(raw)
         except errors.ChainError as exc:

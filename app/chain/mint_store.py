@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from eth_utils import to_checksum_address
 from app.chain import messages as msgs
 from app.messages import Message, to_json
 from app.sqlite_db import add_missing_columns, immediate, migrate, open_durable, run_script
-from app.storage_errors import MINT_OUTBOX_STORE, storage_error
+from app.storage_errors import DAMAGED, MINT_OUTBOX_STORE, StorageFailure, describe, storage_error
 from app.stored_reasons import from_stored
 
 log = logging.getLogger(__name__)
@@ -179,7 +182,26 @@ _MIGRATIONS = [_v1, _v2_foreign_keys]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
+# What each column of a row (in `_COLUMNS` order) must hold; SQLite keeps whatever a damaged file or an edit left.
+_TEXT, _INT, _INT_OR_NONE = (str,), (int,), (int, type(None))
+_ROW_TYPES = (_INT, _TEXT, _TEXT, _TEXT, _INT, _TEXT, _TEXT, _TEXT, _TEXT, (bytes,), _TEXT, _INT_OR_NONE, _TEXT)
+_ROW_TYPES += (_INT_OR_NONE, _INT_OR_NONE, _TEXT, (int, float), (int, float), _INT, _TEXT, (str, int), _TEXT)
+
+
+def _check_row(row) -> None:
+    """ValueError unless the row holds what this app writes: a record the outbox cannot trust (its state, its
+    amount) must stop the outbox rather than be guessed at, since signed bytes may still move money."""
+    for index, (value, kinds) in enumerate(zip(row, _ROW_TYPES, strict=True)):
+        if not isinstance(value, kinds) or isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"mint row {row[0]!r}: column {index} holds {type(value).__name__}")
+    if row[2] not in STATES or row[19] not in ("mint", "send"):
+        raise ValueError(f"mint row {row[0]!r}: unknown state {row[2][:40]!r} or kind {row[19][:40]!r}")
+    if isinstance(row[20], str) and not (row[20].isascii() and row[20].isdigit() and len(row[20]) <= 80):
+        raise ValueError(f"mint row {row[0]!r}: the amount is not a number")
+
+
 def _record(row) -> MintRecord:
+    _check_row(row)
     reason = from_stored(row[15])
     rest = (*row[10:15], reason.english(), *row[16:19])
     return MintRecord(*row[:9], bytes(row[9]), *rest, kind=row[19], value=int(row[20]), memo=row[21], reason=reason)
@@ -214,19 +236,39 @@ class MintStore:
         with self._lock:
             self._conn.close()
 
+    @contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the lock; a damaged file or a failing disk says so in words (storage_errors)."""
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise storage_error(
+                    exc, msgs.MINTING_UNAVAILABLE(), folder=self.db_path.parent, file=self.db_path, store=STORE
+                ) from exc
+
+    def _records(self, sql: str, params: tuple = ()) -> list[MintRecord]:
+        with self._using() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        try:
+            return [_record(row) for row in rows]
+        except ValueError as exc:
+            raise self._damaged(str(exc)) from exc
+
+    def _damaged(self, details: str) -> StorageFailure:
+        where = {"folder": self.db_path.parent, "file": self.db_path, "store": STORE}
+        return StorageFailure(describe(DAMAGED, msgs.MINTING_UNAVAILABLE(), **where), details, DAMAGED)
+
     # --- reading ---
 
     def mints(self) -> list[MintRecord]:
-        with self._lock:
-            rows = self._conn.execute(f"SELECT {_COLUMNS} FROM mints m ORDER BY id").fetchall()
-        return [_record(row) for row in rows]
+        return self._records(f"SELECT {_COLUMNS} FROM mints m ORDER BY id")
 
     def get(self, mint_id: int) -> MintRecord:
-        with self._lock:
-            row = self._conn.execute(f"SELECT {_COLUMNS} FROM mints m WHERE id = ?", (mint_id,)).fetchone()
-        if row is None:
+        found = self._records(f"SELECT {_COLUMNS} FROM mints m WHERE id = ?", (mint_id,))
+        if not found:
             raise StopIteration(mint_id)  # as before: an unknown id is a programming error
-        return _record(row)
+        return found[0]
 
     def find(self, chain_id: int, contract: str, content_hash: bytes) -> MintRecord | None:
         key = mint_key(chain_id, contract, content_hash)
@@ -234,19 +276,17 @@ class MintStore:
 
     def same_payouts(self, chain_id: int, recipient: str, value: int, memo: str = "") -> list[MintRecord]:
         """Every transfer recorded with these values on this chain, oldest first (mint_outbox.py has the rule)."""
-        with self._lock:
-            rows = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM mints m WHERE kind = 'send' AND chain_id = ? AND recipient = ? AND value = ? "
-                "AND memo = ? ORDER BY id",
-                (int(chain_id), to_checksum_address(recipient), str(int(value)), memo),
-            ).fetchall()
-        return [_record(row) for row in rows]
+        return self._records(
+            f"SELECT {_COLUMNS} FROM mints m WHERE kind = 'send' AND chain_id = ? AND recipient = ? AND value = ? "
+            "AND memo = ? ORDER BY id",
+            (int(chain_id), to_checksum_address(recipient), str(int(value)), memo),
+        )
 
     def orphan_signatures(self) -> list[tuple[int, str, int]]:
         """(mint id, transaction hash, nonce) of every signed transaction found without its mint when foreign keys
         were switched on: for support, since those bytes may still have moved money."""
-        with self._lock:
-            return self._conn.execute(
+        with self._using() as conn:
+            return conn.execute(
                 "SELECT mint_id, tx_hash, nonce FROM orphan_signatures ORDER BY mint_id, signed_at"
             ).fetchall()
 
@@ -255,9 +295,13 @@ class MintStore:
         return self._raw(mint_id)
 
     def _raw(self, mint_id: int) -> bytes | None:
-        with self._lock:
-            row = self._conn.execute("SELECT raw_tx FROM mints WHERE id = ?", (mint_id,)).fetchone()
-        return bytes(row[0]) if row and row[0] is not None else None
+        with self._using() as conn:
+            row = conn.execute("SELECT raw_tx FROM mints WHERE id = ?", (mint_id,)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        if not isinstance(row[0], bytes):  # bytes(n) of a damaged number would be n zeros, sent as a transaction
+            raise self._damaged(f"mint {mint_id}: its signed transaction is {type(row[0]).__name__}, not bytes")
+        return row[0]
 
     # --- writing ---
 
@@ -266,9 +310,9 @@ class MintStore:
             values["error"] = to_json(values["error"])
         values["updated_at"] = time.time()
         columns = ", ".join(f"{name} = ?" for name in values)  # names come from this module only
-        with self._lock:
-            with immediate(self._conn):
-                self._conn.execute(f"UPDATE mints SET {columns} WHERE id = ?", (*values.values(), mint_id))
+        with self._using() as conn:
+            with immediate(conn):
+                conn.execute(f"UPDATE mints SET {columns} WHERE id = ?", (*values.values(), mint_id))
         return self.get(mint_id)
 
     def _insert_mint(
@@ -283,9 +327,9 @@ class MintStore:
         design_id: str,
     ) -> None:
         now = time.time()
-        with self._lock:
-            with immediate(self._conn):
-                self._conn.execute(
+        with self._using() as conn:
+            with immediate(conn):
+                conn.execute(
                     "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
                     "content_hash, design_id, created_at, updated_at) "
                     "VALUES (?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -306,9 +350,9 @@ class MintStore:
 
     def _insert_send(self, payout: Payout, sender: str) -> None:
         now = time.time()
-        with self._lock:
-            with immediate(self._conn):
-                self._conn.execute(
+        with self._using() as conn:
+            with immediate(conn):
+                conn.execute(
                     "INSERT INTO mints (key, state, network, chain_id, contract, sender, recipient, token_uri, "
                     "content_hash, memo, created_at, updated_at, kind, value) "
                     "VALUES (?, 'waiting', ?, ?, '', ?, ?, '', ?, ?, ?, ?, 'send', ?)",
@@ -329,15 +373,15 @@ class MintStore:
     def _record_signature(self, mint_id: int, raw: bytes, tx_hash: str, nonce: int) -> MintRecord:
         """The signed bytes, durable before any node sees them: the mint becomes "signed" with them."""
         now = time.time()
-        with self._lock:
-            with immediate(self._conn):
+        with self._using() as conn:
+            with immediate(conn):
                 # Signed again to the very same bytes (nothing changed since the node refused them): one transaction.
-                self._conn.execute(
+                conn.execute(
                     "INSERT OR IGNORE INTO signatures (mint_id, tx_hash, nonce, raw_tx, signed_at) "
                     "VALUES (?, ?, ?, ?, ?)",
                     (mint_id, tx_hash, nonce, raw, now),
                 )
-                self._conn.execute(
+                conn.execute(
                     "UPDATE mints SET state = 'signed', raw_tx = ?, tx_hash = ?, nonce = ?, error = '', "
                     "token_id = NULL, block_number = NULL, updated_at = ? WHERE id = ?",
                     (raw, tx_hash, nonce, now, mint_id),

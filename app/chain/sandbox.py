@@ -20,15 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from eth_account import Account
-from eth_utils import keccak, to_checksum_address
+from eth_utils import is_checksum_address, keccak, to_checksum_address
 from web3 import EthereumTesterProvider, Web3
+from web3.exceptions import Web3Exception
 
 from app.chain import messages as msgs
 from app.chain.contract import load_artifact, revert_data
 from app.chain.networks import KEI_PER_KAIA, SANDBOX, SANDBOX_CHAIN_ID
 from app.errors import StorageError
 from app.sqlite_db import immediate, migrate, open_durable
-from app.storage_errors import SANDBOX_CHAIN_STORE
+from app.storage_errors import DAMAGED, SANDBOX_CHAIN_STORE, StorageFailure, cannot_be_opened, describe, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -206,16 +207,35 @@ class SandboxChain:
     network = SANDBOX
 
     def __init__(self, folder: Path) -> None:
+        folder = Path(folder)
+        self._file = folder / "sandbox.sqlite3"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._kv = _SqliteKV(self._file)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(msgs.SANDBOX_UNOPENABLE(folder=folder), details=str(exc)) from exc
+        try:
+            self._start()
+        except Exception as exc:
+            self._kv.close()
+            if isinstance(exc, StorageError):
+                raise
+            raise self._damaged(exc) from exc
+
+    def _damaged(self, exc: Exception) -> StorageFailure:
+        """The saved chain cannot be read back: a damaged page, or py-evm's state (blocks, tries) no longer whole.
+        The file is left as it is; a sandbox holds nothing of value, so moving it aside starts afresh."""
+        store, folder = SANDBOX_CHAIN_STORE(), self._file.parent
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            return storage_error(exc, cannot_be_opened(store), folder=folder, file=self._file, store=store)
+        message = describe(DAMAGED, cannot_be_opened(store), folder=folder, file=self._file, store=store)
+        return StorageFailure(message, f"{type(exc).__name__}: {exc}", DAMAGED)
+
+    def _start(self) -> None:
         from eth.db.atomic import AtomicDB
         from eth_tester import EthereumTester, PyEVMBackend
         from eth_tester.backends.pyevm.main import get_default_genesis_params
 
-        folder = Path(folder)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._kv = _SqliteKV(folder / "sandbox.sqlite3")
-        except (OSError, sqlite3.Error) as exc:
-            raise StorageError(msgs.SANDBOX_UNOPENABLE(folder=folder), details=str(exc)) from exc
         self.dev = Account.from_key(DEV_KEY)
         genesis_state = {
             bytes.fromhex(self.dev.address[2:]): {"balance": DEV_BALANCE, "nonce": 0, "code": b"", "storage": {}}
@@ -234,6 +254,10 @@ class SandboxChain:
         self.web3 = Web3(_PersistingProvider(self.tester, self._kv, self._lock))
         self.web3.eth.default_account = self.dev.address  # eth-tester charges calls to it: it must hold KAIA
         self.contract_address = self._kv.meta("contract") or ""
+        if self.contract_address and not (
+            isinstance(self.contract_address, str) and is_checksum_address(self.contract_address)
+        ):
+            raise ValueError(f"the saved contract address is not one: {str(self.contract_address)[:80]!r}")
         if fresh or not self.contract_address:
             self.contract_address = self._deploy()
             self._kv.flush({"contract": self.contract_address})
@@ -268,8 +292,17 @@ class SandboxChain:
         return to_checksum_address(receipt["contractAddress"])
 
     def fund(self, address: str, amount_kei: int = FAUCET_KAIA, minter: bool = True) -> None:
-        """Give `address` sandbox KAIA and (unless `minter` is False) let it mint: what a newcomer needs."""
+        """Give `address` sandbox KAIA and (unless `minter` is False) let it mint: what a newcomer needs.
+
+        The development account cannot run short, so a node error here is state read back damaged (py-evm reads
+        the saved tries as it goes): said as a damaged file."""
         address = to_checksum_address(address)
+        try:
+            self._fund(address, amount_kei, minter)
+        except (Web3Exception, RuntimeError) as exc:
+            raise self._damaged(exc) from exc
+
+    def _fund(self, address: str, amount_kei: int, minter: bool) -> None:
         if amount_kei:
             self._send_from_dev({"to": address, "value": int(amount_kei), "gas": 21_000})
         contract = self.web3.eth.contract(address=self.contract_address, abi=load_artifact()["abi"])

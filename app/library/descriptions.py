@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.changes import Change, DescriptionSaved
 from app.errors import StorageError
 from app.library import messages as msgs
-from app.library.models import DescriptionRecord, DraftRecord
+from app.library.models import DescriptionRecord, DraftRecord, is_moment
 from app.sqlite_db import immediate
 
 log = logging.getLogger(__name__)
@@ -188,7 +188,7 @@ class DescriptionsMixin:
         if language is not None:
             sql, params = sql + " AND language = ?", (design_id, language)
         rows = self._query(sql + " ORDER BY created_at DESC, seq DESC", params)
-        return [DraftRecord(*row) for row in _readable(rows, _DRAFT_TEXTS)]
+        return [DraftRecord(*row) for row in _readable(rows, _DRAFT_SHAPE)]
 
     def latest_draft(self, design_id: str, language: str) -> DraftRecord | None:
         _check_language(language)
@@ -199,7 +199,7 @@ class DescriptionsMixin:
             " ORDER BY created_at DESC, seq DESC LIMIT 1",
             (design_id, language),
         )
-        rows = _readable(rows, _DRAFT_TEXTS)
+        rows = _readable(rows, _DRAFT_SHAPE)
         return DraftRecord(*rows[0]) if rows else None
 
     def description(self, design_id: str, language: str) -> DescriptionRecord | None:
@@ -210,7 +210,7 @@ class DescriptionsMixin:
             f"SELECT {_DESCRIPTION_COLUMNS} FROM descriptions WHERE design_id = ? AND language = ?",
             (design_id, language),
         )
-        rows = _readable(rows, _DESCRIPTION_TEXTS)
+        rows = _readable(rows, _DESCRIPTION_SHAPE)
         return DescriptionRecord(*rows[0]) if rows else None
 
     def descriptions(self, design_id: str) -> dict[str, DescriptionRecord]:
@@ -218,19 +218,31 @@ class DescriptionsMixin:
         if self._schema_version < 2:
             return {}
         rows = self._query(f"SELECT {_DESCRIPTION_COLUMNS} FROM descriptions WHERE design_id = ?", (design_id,))
-        rows = _readable(rows, _DESCRIPTION_TEXTS)
+        rows = _readable(rows, _DESCRIPTION_SHAPE)
         records = sorted((DescriptionRecord(*row) for row in rows), key=lambda r: _language_order(r.language))
         return {r.language: r for r in records}
 
 
 # Columns that must hold text (the editor and the token show them); a damaged file may hold anything there.
-_DRAFT_TEXTS = (0, 1, 2, 3, 4, 5, 6)
-_DESCRIPTION_TEXTS = (0, 1, 2)
+# Columns (by index) that must hold text, that must be a time (the window shows it as a date), and the one that is
+# text or nothing (finish_reason, based_on_draft_id); a damaged file may hold anything there.
+_DRAFT_SHAPE = ((0, 1, 2, 3, 4, 5, 6), (8,), 7)
+_DESCRIPTION_SHAPE = ((0, 1, 2), (4, 5), 3)
 
 
-def _readable(rows: list[tuple[Any, ...]], texts: tuple[int, ...]) -> list[tuple[Any, ...]]:
-    """The rows whose text columns hold text; any other is damaged: logged and left out, never shown as bytes."""
-    good = [row for row in rows if all(isinstance(row[i], str) for i in texts)]
+def _readable(
+    rows: list[tuple[Any, ...]], shape: tuple[tuple[int, ...], tuple[int, ...], int]
+) -> list[tuple[Any, ...]]:
+    """The rows whose columns hold what this app writes; any other is damaged: logged and left out, never shown as
+    bytes or as a date no calendar has."""
+    texts, moments, optional = shape
+    good = [
+        row
+        for row in rows
+        if all(isinstance(row[i], str) for i in texts)
+        and all(is_moment(row[i]) for i in moments)
+        and (row[optional] is None or isinstance(row[optional], str))
+    ]
     if len(good) < len(rows):
         log.warning("%d damaged description row(s) left out", len(rows) - len(good))
     return good

@@ -2,10 +2,41 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.generation.request import GenerationRequest
+
+# The latest moment a row may hold: 9999-12-31, the last day Python's calendar (and the window's dates) can show.
+LAST_MOMENT = 253_402_300_799
+MAX_SIDE = 1 << 20  # pixels: far past any picture this app makes, short of a size that overflows a page's layout
+
+
+def is_moment(value: Any) -> bool:
+    """Whether a saved time is one this app could have written: seconds since the epoch, on a calendar."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and (0 <= value <= LAST_MOMENT)
+    )
+
+
+def check_design_row(row: tuple[Any, ...]) -> None:
+    """ValueError unless a design row (store.py's column order) holds what the library writes: SQLite keeps any
+    value in any column, and a damaged file or an edit may have left text in a size or a number in a name."""
+    (did, created, sha, _req, seed, pfinal, nfinal, mname, mhash, device, parent, fav, width, height, _extra) = row
+    if not all(isinstance(text, str) for text in (did, pfinal, nfinal, mname, mhash, device)):
+        raise ValueError("its saved texts are not text")
+    if not (isinstance(sha, str) and len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
+        raise ValueError("its image name is not a SHA-256")  # a name from a row becomes a path: never "../x"
+    if not (is_moment(created) and (parent is None or isinstance(parent, str))):
+        raise ValueError("its date or parent is damaged")
+    if not all(isinstance(n, int) for n in (seed, fav, width, height)) or not all(
+        0 < side <= MAX_SIDE for side in (width, height)
+    ):
+        raise ValueError("its seed or size is damaged")
 
 
 @dataclass(frozen=True)

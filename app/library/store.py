@@ -38,7 +38,7 @@ from app.library.images import IMAGES_DIR, FileImageStore
 from app.library.listing import COLUMNS as _COLUMNS
 from app.library.listing import ListingMixin, where
 from app.library.messages import FAILED_THEN_KEPT
-from app.library.models import Design, NewDesign, request_from_saved, search_text, search_words
+from app.library.models import Design, NewDesign, check_design_row, request_from_saved, search_text, search_words
 from app.messages import Message
 from app.sqlite_db import Step, check_version, immediate, migrate, open_durable, open_read_only
 from app.storage_errors import LIBRARY_STORE, READ_ONLY, StorageFailure, describe, storage_error
@@ -416,6 +416,7 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
         (did, created, sha, req, seed, pfinal, nfinal, mname, mhash, device, parent, fav, w, h, extra) = row
         if not isinstance(req, str) or not isinstance(extra, str):
             raise ValueError("its saved settings are not text")
+        check_design_row(row)
         return Design(
             id=did,
             created_at=created,

@@ -7,15 +7,18 @@ what waits to be published instead of stopping the app from starting.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from app.fsutil import check_writable
 from app.messages import Message
 from app.sqlite_db import check_version, open_read_only
-from app.storage_errors import PUBLISH_OUTBOX_STORE, READ_ONLY, StorageFailure, storage_error
+from app.storage_errors import DAMAGED, PUBLISH_OUTBOX_STORE, READ_ONLY, StorageFailure, describe, storage_error
 from app.token import messages as msgs
+from app.token.ipfs_clients import profile_named
 
 STORE = PUBLISH_OUTBOX_STORE()
 
@@ -47,6 +50,33 @@ def failure(exc: BaseException, failed: str | Message, db_path: Path) -> Storage
         store=STORE,
         damaged_hint=msgs.OUTBOX_DAMAGED_HINT(parent=db_path.parent),
     )
+
+
+def damaged(db_path: Path, details: str) -> StorageFailure:
+    """The outbox holds a row this app never writes: refused as a damaged file, left as it is."""
+    hint = msgs.OUTBOX_DAMAGED_HINT(parent=db_path.parent)
+    where = {"folder": db_path.parent, "file": db_path, "store": STORE, "damaged_hint": hint}
+    return StorageFailure(describe(DAMAGED, msgs.OUTBOX_CANNOT_BE_READ(), **where), details, DAMAGED)
+
+
+def check_rows(jobs: list[tuple[Any, ...]], items: list[tuple[Any, ...]], states: tuple[str, ...]) -> None:
+    """ValueError unless every row holds what the outbox writes (SQLite keeps whatever a damaged file or an edit
+    left). A CID names a file in the blobs folder, so only letters and digits may: never "../x"."""
+    for seq, key, state, error, created, updated in jobs:
+        moments = all(isinstance(t, (int, float)) and math.isfinite(t) for t in (created, updated))
+        if not (isinstance(seq, int) and isinstance(key, str) and state in states and isinstance(error, str)):
+            raise ValueError(f"job row {seq!r} holds what the outbox never writes")
+        if not moments:
+            raise ValueError(f"job row {seq!r}: its times are not numbers")
+    for seq, name, cid, profile, size, uploaded, pin_request, pin_status in items:
+        texts = (name, pin_request, pin_status)
+        if not (isinstance(seq, int) and all(isinstance(t, str) for t in texts) and isinstance(uploaded, int)):
+            raise ValueError(f"item row of job {seq!r} holds what the outbox never writes")
+        if not (isinstance(cid, str) and 0 < len(cid) <= 200 and cid.isascii() and cid.isalnum()):
+            raise ValueError(f"item row of job {seq!r}: {str(cid)[:80]!r} is not a CID")
+        if not (isinstance(size, int) and size >= 0 and isinstance(profile, str)):
+            raise ValueError(f"item row of job {seq!r}: its size or CID profile is damaged")
+        profile_named(profile)  # ValueError for one this app never wrote
 
 
 def connect_read_only(

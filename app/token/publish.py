@@ -311,6 +311,10 @@ class Outbox:
                 ).fetchall()
             except sqlite3.Error as exc:
                 raise outbox_storage.failure(exc, msgs.OUTBOX_CANNOT_BE_READ(), self.db_path) from exc
+        try:
+            outbox_storage.check_rows(job_rows, item_rows, JOB_STATES)
+        except ValueError as exc:
+            raise outbox_storage.damaged(self.db_path, str(exc)) from exc
         items: dict[int, list[ItemRecord]] = {}
         for seq, name, cid, profile, size, uploaded, pin_request, pin_status in item_rows:
             record = ItemRecord(name, cid, profile, size, bool(uploaded), pin_request, pin_status)
