@@ -1,10 +1,11 @@
-"""One overall deadline for an HTTP exchange made with httpx, its reply's status line and headers included.
+"""One overall deadline for an HTTP exchange, its reply's status line and headers included.
 
-httpx bounds each read by its timeout, not the exchange: a server that sends its reply a byte at a time, each just
-within the timeout, holds the caller for hours, and the head is read inside httpx, before any caller's loop over the
-body can look at the clock. So the exchange's sockets are cut at the deadline (`executors.after`): httpx's `trace`
-extension names each connection as it is made, redirects' included, and shutting a socket down wakes the read that
-waits on it.
+HTTP libraries bound each read by their timeout, not the exchange: a server that sends its reply a byte at a time,
+each just within the timeout, holds the caller for hours, and the head is read inside the library, before any
+caller's loop over the body can look at the clock. So the exchange's sockets are cut at the deadline
+(`executors.after`), and shutting a socket down wakes the read that waits on it. httpx's `trace` extension names
+each connection as it is made, redirects' included; for requests (which web3 uses), `app/chain/rpc_provider.py`'s
+adapter hands over each connection's socket as the reply's head is read.
 
     deadline = ReplyDeadline(timeout_s)
     try:
@@ -36,7 +37,10 @@ class ReplyDeadline:
         if not name.endswith("connect_tcp.complete"):
             return
         stream = info.get("return_value")
-        sock = stream.get_extra_info("socket") if stream is not None else None
+        self.watch(stream.get_extra_info("socket") if stream is not None else None)
+
+    def watch(self, sock: Any) -> None:
+        """Cut `sock` too at the deadline (at once when it has passed)."""
         if sock is None:
             return
         with self._lock:

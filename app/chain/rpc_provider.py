@@ -14,12 +14,16 @@ import time
 from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ReadTimeoutError
 from web3 import HTTPProvider
 
 from app import safejson
 from app.chain import errors
 from app.chain import messages as msgs
+from app.reply_deadline import ReplyDeadline
 
 MAX_REPLY_BYTES = 8 * 1024 * 1024  # a latest block with its hashes is ~50 KB; no call this app makes needs more
 _READ_SIZE = 64 * 1024
@@ -46,10 +50,27 @@ class GuardedHTTPProvider(HTTPProvider):
 
     def _make_request(self, method, request_data: bytes) -> bytes:
         """POST the request and read at most `max_reply_bytes` of the reply, all within `timeout_s`."""
-        deadline = time.monotonic() + self.timeout_s
-        with self._request_session_manager.get_response_from_post_request(
-            self.endpoint_uri, data=request_data, stream=True, **self.get_request_kwargs()
-        ) as response:
+        cutoff = ReplyDeadline(self.timeout_s)
+        _exchange.deadline = cutoff
+        try:
+            return self._post(request_data, time.monotonic() + self.timeout_s)
+        except requests.RequestException as exc:
+            if cutoff.cut:  # the head trickled in past the deadline: cut, as the body's loop below would be
+                raise errors.timed_out(self.network_name, f"reply unfinished after {self.timeout_s:g} s") from exc
+            raise
+        finally:
+            _exchange.deadline = None
+            cutoff.stop()
+
+    def _post(self, request_data: bytes, deadline: float) -> bytes:
+        kwargs = self.get_request_kwargs()
+        session = self._request_session_manager.cache_and_return_session(
+            self.endpoint_uri, request_timeout=kwargs["timeout"]
+        )
+        if not isinstance(session.get_adapter(self.endpoint_uri), _WatchedAdapter):
+            session.mount("http://", _WatchedAdapter())
+            session.mount("https://", _WatchedAdapter())
+        with session.post(self.endpoint_uri, data=request_data, stream=True, **kwargs) as response:
             self._exchange.status = response.status_code
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > self.max_reply_bytes:
@@ -109,3 +130,51 @@ class GuardedHTTPProvider(HTTPProvider):
     def _too_large(self, details: str) -> errors.ChainError:
         limit = self.max_reply_bytes // (1024 * 1024)
         return errors.bad_reply(self.network_name, msgs.REPLY_TOO_LARGE(limit=limit), details)
+
+
+# The exchange's deadline, for the connection that reads its reply's head (on the thread making the request).
+_exchange = threading.local()
+
+
+class _Watched:
+    """A connection that hands its socket to the exchange's deadline before reading the reply's head: a fresh
+    connection or one kept alive from an earlier request alike."""
+
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        deadline = getattr(_exchange, "deadline", None)
+        if deadline is not None:
+            deadline.watch(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _WatchedHTTP(_Watched, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPS(_Watched, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTP
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPS
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """requests' adapter, its connections watched (a proxy's too, except SOCKS, which has pools of its own)."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager

@@ -9,7 +9,6 @@ import json
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from app.library.saver import LibrarySaver
 from app.library.store import Library
 from app.services import local_backend
 from tests.app.engine_helpers import Recorder
-from tests.fixtures.hostile_http import Answer, HostileServer, Received
+from tests.fixtures.hostile_http import Answer, HostileServer, Received, dripping_head
 
 TOKEN = "kiosk-7-secret-token"
 MODEL = ModelInfo("tiny-sd15", Path("tiny-sd15"), "diffusers", "sd15", 1000, sha256="ab" * 32)
@@ -397,32 +396,10 @@ def test_the_status_shows_the_servers_device_and_queue():
     assert [m.id for m in backend.models()] == ["tiny-sd15"]
 
 
-def _trickling_head(until_s: float) -> socket.socket:
-    """A server that sends its reply's head a byte at a time, each well within any read timeout, for `until_s`."""
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def serve() -> None:
-        conn, _ = listener.accept()
-        with conn:
-            conn.recv(65536)
-            stop = time.monotonic() + until_s
-            try:
-                for byte in b"HTTP/1.1 200 OK\r\n" + b"X-Pad: a\r\n" * 10_000:
-                    if time.monotonic() > stop:
-                        break
-                    conn.sendall(bytes([byte]))
-                    time.sleep(0.05)
-            except OSError:
-                pass  # the kiosk hung up, as it should
-
-    threading.Thread(target=serve, daemon=True).start()
-    return listener
-
-
 def test_a_server_whose_reply_trickles_is_given_up_on_at_the_timeout():
     # each byte came within the read timeout, so the status check waited for hours
-    with _trickling_head(until_s=15) as listener:
-        backend = RemoteBackend(f"http://127.0.0.1:{listener.getsockname()[1]}", TOKEN, timeout_s=1)
+    with dripping_head() as url:
+        backend = RemoteBackend(url, TOKEN, timeout_s=1)
         started = time.monotonic()
         try:
             status = backend.check()

@@ -7,8 +7,6 @@ The services are real HTTP servers on 127.0.0.1 (tests/fixtures/hostile_http.py)
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import time
 
 import pytest
@@ -26,7 +24,7 @@ from app.token.ipfs_clients import (
     _Http,
 )
 from app.token.publish import WAITING_FOR_NETWORK, Outbox
-from tests.fixtures.hostile_http import Answer, HostileServer
+from tests.fixtures.hostile_http import Answer, HostileServer, dripping_head
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -229,33 +227,8 @@ def test_a_pin_request_id_that_is_no_id_is_not_a_pin_status(request_id):
             PinningClient(service.base_url, TOKEN, timeout_s=5).pin(file_cid(b"hello"), "hello")
 
 
-def _drip_head(until_s: float):
-    """A server that sends its reply's head a byte at a time, each within any read timeout, for `until_s`."""
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def serve() -> None:
-        conn, _ = listener.accept()
-        with conn:
-            conn.recv(65536)
-            stop = time.monotonic() + until_s
-            head = b"HTTP/1.1 200 OK\r\n" + b"X-Pad: a\r\n" * 10_000
-            try:
-                for byte in head:
-                    if time.monotonic() > stop:
-                        break
-                    conn.sendall(bytes([byte]))
-                    time.sleep(0.05)
-            except OSError:
-                pass  # the client hung up: what it should do
-
-    threading.Thread(target=serve, daemon=True).start()
-    return listener
-
-
 def test_a_reply_head_that_trickles_is_cut_off_at_the_deadline():
-    listener = _drip_head(until_s=15)
-    with listener:
-        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    with dripping_head() as url:
         started = time.monotonic()
         with pytest.raises(ServiceUnreachableError):
             KuboClient(url, timeout_s=1).version()

@@ -25,7 +25,7 @@ from app.chain.mint_outbox import MintOutbox
 from app.chain.networks import KAIROS, custom_network
 from app.chain.rpc_provider import MAX_REPLY_BYTES
 from app.urls import check_service_url
-from tests.fixtures.hostile_http import Answer, HostileServer, Received, rpc_reply
+from tests.fixtures.hostile_http import Answer, HostileServer, Received, dripping_head, rpc_reply
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -220,6 +220,16 @@ def test_a_node_trickling_its_reply_meets_an_overall_deadline(pause_s):
     error, _ = _refused(lambda r: Answer(body=rpc_reply(r, KAIROS_HEX).body, trickle_s=pause_s), timeout_s=0.5)
     assert error.kind == "timeout" and error.retryable and "did not answer in time" in error.message
     assert time.monotonic() - started < 2
+
+
+def test_a_node_whose_reply_head_trickles_meets_the_same_deadline():
+    """The status line and headers a byte at a time: read inside the HTTP library, before any body is."""
+    with dripping_head() as url:
+        started = time.monotonic()
+        with pytest.raises(errors.ChainError) as caught:
+            _connect(url, timeout_s=0.5)
+    assert caught.value.kind == "timeout" and "did not answer in time" in caught.value.message
+    assert time.monotonic() - started < 3
 
 
 def test_a_node_that_stalls_mid_reply_times_out():
