@@ -250,9 +250,11 @@ class ServerConnection:
         url = self.url + path
         headers = self._headers(True)
         sent = False
+        head = ReplyDeadline(self.timeout_s)  # the lines have their own timeouts; the head must not trickle for ever
         try:
             with self._client() as client:
-                with client.stream("POST", url, json=body, headers=headers) as reply:
+                with client.stream("POST", url, json=body, headers=headers, extensions={"trace": head.trace}) as reply:
+                    head.stop()
                     sent = True
                     if reply.status_code != 200:
                         raise self.refusal(reply.status_code, self._read_capped(reply), reply.headers)
@@ -271,7 +273,10 @@ class ServerConnection:
         except (httpx2.HTTPError, OSError) as exc:
             if not sent and isinstance(exc, (httpx2.WriteError, httpx2.WriteTimeout)):
                 raise self.unreachable(exc) from None
-            raise Dropped(self.scrub(f"{type(exc).__name__}: {exc}")) from None
+            why = f"no reply's head after {self.timeout_s:g} s" if head.cut else f"{type(exc).__name__}: {exc}"
+            raise Dropped(self.scrub(why)) from None
+        finally:
+            head.stop()
 
 
 def _lines(reply: httpx2.Response) -> Iterator[dict[str, Any]]:
@@ -295,5 +300,3 @@ def _lines(reply: httpx2.Response) -> Iterator[dict[str, Any]]:
                 yield wire.decode_line(line)
     if bytes(buffer).strip():
         raise Dropped("the stream ended inside a line")
-
-

@@ -31,7 +31,7 @@ from app.library.saver import LibrarySaver
 from app.library.store import Library
 from app.services import local_backend
 from tests.app.engine_helpers import Recorder
-from tests.fixtures.hostile_http import Answer, HostileServer, Received, dripping_head
+from tests.fixtures.hostile_http import Answer, HostileServer, Received
 
 TOKEN = "kiosk-7-secret-token"
 MODEL = ModelInfo("tiny-sd15", Path("tiny-sd15"), "diffusers", "sd15", 1000, sha256="ab" * 32)
@@ -398,8 +398,8 @@ def test_the_status_shows_the_servers_device_and_queue():
 
 def test_a_server_whose_reply_trickles_is_given_up_on_at_the_timeout():
     # each byte came within the read timeout, so the status check waited for hours
-    with dripping_head() as url:
-        backend = RemoteBackend(url, TOKEN, timeout_s=1)
+    with HostileServer(Answer(head_trickle_s=0.05)) as server:
+        backend = RemoteBackend(server.base_url, TOKEN, timeout_s=1)
         started = time.monotonic()
         try:
             status = backend.check()
@@ -407,6 +407,14 @@ def test_a_server_whose_reply_trickles_is_given_up_on_at_the_timeout():
             backend.shutdown()
     assert time.monotonic() - started < 4
     assert not status.reachable and status.message is not None and "cannot be reached" in str(status.message)
+
+
+def test_a_job_whose_reply_head_trickles_ends_in_words_instead_of_waiting_for_ever(library):
+    started = time.monotonic()
+    end, _, server = run_job(lambda r: Answer(head_trickle_s=0.05), library, timeout_s=0.5)
+    assert isinstance(end, ev.JobFailed) and end.msg.id == "fleet.lost" and "nothing was saved twice" in end.message
+    assert time.monotonic() - started < 30 and library.count() == 0
+    assert len({r.json()["job_key"] for r in server.requests if r.path == "/generate"}) == 1  # followed, not doubled
 
 
 def test_a_secure_connection_that_fails_is_said_as_such():

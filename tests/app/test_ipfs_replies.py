@@ -24,7 +24,7 @@ from app.token.ipfs_clients import (
     _Http,
 )
 from app.token.publish import WAITING_FOR_NETWORK, Outbox
-from tests.fixtures.hostile_http import Answer, HostileServer, dripping_head
+from tests.fixtures.hostile_http import Answer, HostileServer
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -228,7 +228,8 @@ def test_a_pin_request_id_that_is_no_id_is_not_a_pin_status(request_id):
 
 
 def test_a_reply_head_that_trickles_is_cut_off_at_the_deadline():
-    with dripping_head() as url:
+    with HostileServer(Answer(head_trickle_s=0.05)) as service:
+        url = service.base_url
         started = time.monotonic()
         with pytest.raises(ServiceUnreachableError):
             KuboClient(url, timeout_s=1).version()

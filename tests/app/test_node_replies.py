@@ -25,7 +25,7 @@ from app.chain.mint_outbox import MintOutbox
 from app.chain.networks import KAIROS, custom_network
 from app.chain.rpc_provider import MAX_REPLY_BYTES
 from app.urls import check_service_url
-from tests.fixtures.hostile_http import Answer, HostileServer, Received, dripping_head, rpc_reply
+from tests.fixtures.hostile_http import Answer, HostileServer, Received, rpc_reply
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -224,10 +224,10 @@ def test_a_node_trickling_its_reply_meets_an_overall_deadline(pause_s):
 
 def test_a_node_whose_reply_head_trickles_meets_the_same_deadline():
     """The status line and headers a byte at a time: read inside the HTTP library, before any body is."""
-    with dripping_head() as url:
+    with HostileServer(Answer(head_trickle_s=0.05)) as node:
         started = time.monotonic()
         with pytest.raises(errors.ChainError) as caught:
-            _connect(url, timeout_s=0.5)
+            _connect(node.base_url, timeout_s=0.5)
     assert caught.value.kind == "timeout" and "did not answer in time" in caught.value.message
     assert time.monotonic() - started < 3
 
