@@ -124,18 +124,20 @@ def read_ts(path: Path) -> list[TsMessage]:
             log.warning("%s is larger than a translation file can be; left out", path)
             return []
         root = ET.fromstring(path.read_bytes())
-    except (OSError, ET.ParseError) as exc:
+    except (OSError, ET.ParseError, LookupError, ValueError) as exc:  # the XML declaration's encoding names a codec
         log.warning("translation file %s cannot be read: %s", path, exc)
         return []
     if root.tag != "TS":
         log.warning("%s is not a Qt Linguist file; left out", path)
         return []
     out: list[TsMessage] = []
-    for context in root.iter("context"):
+    for context in root.findall("context"):  # children only: nested ones would make the walk quadratic
         name = context.findtext("name") or ""
-        for message in context.iter("message"):
+        for message in context.findall("message"):
             translation = message.find("translation")
-            numerus = tuple((f.text or "") for f in translation.iter("numerusform")) if translation is not None else ()
+            numerus = (
+                tuple((f.text or "") for f in translation.findall("numerusform")) if translation is not None else ()
+            )
             out.append(
                 TsMessage(
                     context=name,

@@ -45,6 +45,8 @@ A1111_SAMPLERS = {
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # a compressed text block may not inflate past this (a zip bomb would)
+_TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt")
+_OUR_KEYWORDS = (PARAMETERS_KEY, REQUEST_KEY, META_KEY, XMP_KEY)
 
 # No timestamps, no padding: the same image always yields the same bytes.
 _XMP_TEMPLATE = (
@@ -231,9 +233,14 @@ def read_png_metadata(data: bytes | Path) -> dict[str, Any]:
         data = Path(data).read_bytes()
     texts: dict[str, str] = {}
     for ctype, body in _iter_chunks(bytes(data)):
+        # Only our four keywords are decoded, each once (a duplicate cannot override ours): a few kilobytes of other
+        # compressed text blocks, each inflating to the cap, would otherwise fill gigabytes.
+        keyword = body.partition(b"\0")[0].decode("latin-1")
+        if ctype not in _TEXT_CHUNKS or keyword not in _OUR_KEYWORDS or keyword in texts:
+            continue
         decoded = _decode_text(ctype, body)
         if decoded is not None:
-            texts.setdefault(decoded[0], decoded[1])  # a duplicate keyword cannot override ours
+            texts[decoded[0]] = decoded[1]
     return {
         "parameters": texts.get(PARAMETERS_KEY),
         "request": _json_or_none(texts.get(REQUEST_KEY), safejson.PNG_DESIGN_REQUEST),

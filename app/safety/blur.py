@@ -10,6 +10,8 @@ import io
 
 from PIL import Image, ImageFilter
 
+from app.safety.image_check import open_picture
+
 DETAIL = 12  # the longest side kept, in pixels: colours and light survive, shapes do not
 SHOWN = 256  # the longest side of the blurred picture (it is scaled to fit wherever it is shown)
 
@@ -17,8 +19,7 @@ SHOWN = 256  # the longest side of the blurred picture (it is scaled to fit wher
 def blurred_png(png: bytes) -> bytes:
     """A blurred PNG of `png`, keeping its aspect ratio; a plain grey picture when `png` cannot be read."""
     try:
-        picture = Image.open(io.BytesIO(png))
-        picture.load()
+        picture = open_picture(png)
     except Exception:  # noqa: BLE001 - unreadable bytes: shown as a calm grey tile, never the bytes
         picture = Image.new("RGB", (SHOWN, SHOWN), (96, 96, 96))
     out = io.BytesIO()

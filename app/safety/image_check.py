@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
+FORMATS = ("PNG", "JPEG", "WEBP")  # what designs and loaded pictures are kept as: no other decoder is run
+MAX_PIXELS = 4096 * 4096  # designs are at most 2048² pixels; a header declaring more is refused before decoding
+
 
 @dataclass(frozen=True)
 class ImageVerdict:
@@ -49,10 +52,7 @@ class ImageSafety:
             return ImageVerdict(checked=False, flagged=False, problem=self._problem)
         try:
             if isinstance(image, (bytes, bytearray)):
-                from PIL import Image
-
-                image = Image.open(io.BytesIO(image))
-                image.load()
+                image = open_picture(image)
             with self._lock:  # one onnxruntime session, used by one thread at a time
                 score = float(classifier.classify(image.convert("RGB")).nsfw)
         except Exception as exc:  # noqa: BLE001 - a picture the model cannot read is "not checked"
@@ -71,3 +71,15 @@ class ImageSafety:
                     self._problem = f"{type(exc).__name__}: {exc}"
                     log.warning("picture check unavailable: %s", self._problem)
             return self._classifier
+
+
+def open_picture(data: bytes):
+    """The decoded PIL image in `data`. ValueError when its header declares more than MAX_PIXELS (a few hundred bytes
+    can declare a picture that takes seconds and gigabytes to decode); Pillow's own errors for anything else."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data), formats=list(FORMATS))
+    if image.width * image.height > MAX_PIXELS:
+        raise ValueError(f"the picture declares {image.width}×{image.height} pixels, more than {MAX_PIXELS}")
+    image.load()
+    return image

@@ -147,7 +147,10 @@ def check(text: str, words: WordList) -> PromptCheck:
 
 
 def _without_allowed(latin: list[str], allowed: tuple[tuple[str, ...], ...]) -> list[str]:
+    present = set(latin)
     for phrase in allowed:
+        if not present.issuperset(phrase):
+            continue  # cannot match: a staff list of thousands of phrases costs a set lookup each, not a scan each
         n = len(phrase)
         i = 0
         while n and i + n <= len(latin):

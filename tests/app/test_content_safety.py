@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import sys
+import time
+import zlib
 
 import pytest
 from PIL import Image
@@ -125,6 +127,17 @@ def test_a_damaged_staff_list_never_breaks_the_filter(tmp_path, content):
         assert words.check("lamborghini").blocked  # a BOM at the start is not part of the first word
 
 
+def test_a_staff_list_of_many_allowed_phrases_keeps_each_check_quick(tmp_path):
+    staff = tmp_path / "staff.txt"  # about 430 KB, under the 512 KB cap: 40,000 allowed phrases
+    staff.write_text("\n".join(f"!nude {i}" for i in range(40_000)), encoding="utf-8")
+    words = PromptFilter(staff_list=staff)
+    started = time.monotonic()
+    for _ in range(5):
+        assert words.check("pearl white car " * 130 + "nude").blocked  # each phrase used to be tried at each word
+    assert time.monotonic() - started < 1.0
+    assert not words.check("nude 17").blocked and words.check("nude").blocked
+
+
 def test_an_oversized_staff_list_is_refused_with_a_message_and_nothing_lost(words):
     words.save_staff_text("lamborghini")
     with pytest.raises(UserFacingError) as raised:
@@ -170,6 +183,32 @@ def test_a_picture_at_or_above_the_threshold_is_flagged(safety):
 def test_an_unreadable_picture_is_not_checked_never_a_crash(safety, data):
     verdict = safety.check(data)
     assert not verdict.checked and not verdict.flagged and verdict.problem
+
+
+def _declared_png(width: int, height: int) -> bytes:
+    """A valid black 1-bit PNG of `width`×`height`: a few kilobytes that decode to `width`×`height` pixels."""
+    row = b"\0" * ((width + 7) // 8 + 1)
+    squeeze = zlib.compressobj(9)
+    pixels = b"".join(squeeze.compress(row) for _ in range(height)) + squeeze.flush()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([1, 0, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_a_picture_declaring_more_pixels_than_any_design_is_not_checked_and_never_decoded(safety):
+    verdict = safety.check(_declared_png(6000, 6000))  # 36 megapixels from a 5 KB file; designs are at most 2048²
+    assert not verdict.checked and not verdict.flagged and "6000×6000" in verdict.problem
+
+
+@pytest.mark.parametrize("kind", ["EPS", "GIF", "TGA"])
+def test_only_the_formats_designs_are_kept_in_are_decoded(safety, kind):
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 150, 120)).save(buffer, kind)  # Pillow's EPS reader would run Ghostscript
+    verdict = safety.check(buffer.getvalue())
+    assert not verdict.checked and not verdict.flagged
 
 
 def test_without_the_classifier_every_verdict_says_not_checked(monkeypatch):

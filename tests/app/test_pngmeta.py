@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import tracemalloc
 import zlib
 from xml.etree import ElementTree
 
@@ -223,3 +224,23 @@ def test_a_damaged_block_with_an_unprintable_name_is_named_plainly():
     with pytest.raises(ValueError) as caught:
         read_png_metadata(good[:33] + chunk + good[33:])
     assert str(caught.value) == "This PNG image is damaged (a data block fails its checksum)."
+
+
+def test_other_compressed_text_blocks_are_not_inflated_so_a_small_file_cannot_fill_the_memory():
+    # 40 foreign zTXt blocks of ~4 KB, each inflating to the 4 MB cap: 160 MB of text from a 160 KB file, when
+    # each was read; duplicates of our own keyword after the first are left alone the same way.
+    text = zlib.compress(b"a" * (pngmeta.MAX_TEXT_BYTES - 1), 9)
+    blocks = [(b"zTXt", b"Comment %d\x00\x00" % i + text) for i in range(40)]
+    blocks += [(b"zTXt", b"parameters\x00\x00" + text) for _ in range(40)]
+    chunks = b"".join(
+        len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big") for kind, body in blocks
+    )
+    good = encode_png(image(), parameters="x", request=REQUEST)
+    tracemalloc.start()
+    try:
+        meta = read_png_metadata(good[:-12] + chunks + good[-12:])  # before IEND, after ours
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024, peak
+    assert meta["parameters"] == "x" and meta["request"] == REQUEST

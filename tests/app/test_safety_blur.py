@@ -36,3 +36,9 @@ def test_shapes_are_gone_and_the_aspect_stays():
 def test_bytes_that_are_not_a_picture_become_a_grey_tile():
     blurred = Image.open(io.BytesIO(blurred_png(b"not a picture")))
     assert blurred.size == (SHOWN, SHOWN) and _detail(blurred) == 0
+
+
+def test_a_picture_declaring_more_pixels_than_any_design_becomes_the_grey_tile_undecoded():
+    black = _png(Image.new("1", (6000, 6000)))  # 36 megapixels in a few kilobytes; designs are at most 2048²
+    blurred = Image.open(io.BytesIO(blurred_png(black)))
+    assert blurred.size == (SHOWN, SHOWN) and blurred.getpixel((0, 0)) == (96, 96, 96)
