@@ -215,6 +215,11 @@ class SandboxChain:
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(msgs.SANDBOX_UNOPENABLE(folder=folder), details=str(exc)) from exc
         try:
+            load_artifact()  # the package's own contract: missing, it is no damaged data folder (said as it was)
+        except BaseException:
+            self._kv.close()
+            raise
+        try:
             self._start()
         except Exception as exc:
             self._kv.close()

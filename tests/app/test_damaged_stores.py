@@ -104,6 +104,16 @@ def test_a_publishing_row_holding_what_the_outbox_never_writes_refuses_the_outbo
     assert _digest(db) == before
 
 
+def _mint_outbox_edited(tmp_path, sql: str) -> MintOutbox:
+    """A minting outbox holding one mint, changed by `sql` behind the app's back, then opened again."""
+    db = tmp_path / "mints.sqlite3"
+    outbox = MintOutbox(db)
+    outbox._insert_mint("sandbox", 1001, A, B, C, "ipfs://x", b"\x01" * 32, "design")
+    outbox.close()
+    _edit(db, sql)
+    return MintOutbox(db)
+
+
 @pytest.mark.parametrize(
     "sql",
     [
@@ -115,12 +125,7 @@ def test_a_publishing_row_holding_what_the_outbox_never_writes_refuses_the_outbo
     ],
 )
 def test_a_mint_row_holding_what_the_outbox_never_writes_refuses_the_outbox(tmp_path, sql):
-    db = tmp_path / "mints.sqlite3"
-    outbox = MintOutbox(db)
-    outbox._insert_mint("sandbox", 1001, A, B, C, "ipfs://x", b"\x01" * 32, "design")
-    outbox.close()
-    _edit(db, sql)
-    outbox = MintOutbox(db)
+    outbox = _mint_outbox_edited(tmp_path, sql)
     try:
         with pytest.raises(StorageFailure) as raised:
             outbox.mints()
@@ -130,12 +135,7 @@ def test_a_mint_row_holding_what_the_outbox_never_writes_refuses_the_outbox(tmp_
 
 
 def test_a_signed_transaction_that_is_not_bytes_is_never_sent_as_zeros(tmp_path):
-    db = tmp_path / "mints.sqlite3"
-    outbox = MintOutbox(db)
-    outbox._insert_mint("sandbox", 1001, A, B, C, "ipfs://x", b"\x01" * 32, "design")
-    outbox.close()
-    _edit(db, "UPDATE mints SET raw_tx = 1000")
-    outbox = MintOutbox(db)
+    outbox = _mint_outbox_edited(tmp_path, "UPDATE mints SET raw_tx = 1000")
     try:
         with pytest.raises(StorageFailure):
             outbox.signed_transaction(1)
@@ -144,12 +144,10 @@ def test_a_signed_transaction_that_is_not_bytes_is_never_sent_as_zeros(tmp_path)
 
 
 def test_a_signed_mint_whose_bytes_are_gone_is_never_broadcast_or_signed_again(tmp_path):
-    db = tmp_path / "mints.sqlite3"
-    outbox = MintOutbox(db)
-    outbox._insert_mint("sandbox", 1001, A, B, C, "ipfs://x", b"\x01" * 32, "design")
-    outbox.close()
-    _edit(db, "UPDATE mints SET state = 'signed', tx_hash = '0x' || hex(zeroblob(32)), nonce = 0, raw_tx = NULL")
-    outbox = MintOutbox(db)
+    signed_without_bytes = (
+        "UPDATE mints SET state = 'signed', tx_hash = '0x' || hex(zeroblob(32)), nonce = 0, raw_tx = NULL"
+    )
+    outbox = _mint_outbox_edited(tmp_path, signed_without_bytes)
     try:
         with pytest.raises(StorageFailure) as raised:
             outbox._broadcast(outbox.get(1), client=None, wait=False)  # before any node is asked

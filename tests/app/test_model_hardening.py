@@ -105,13 +105,7 @@ def test_with_malformed_models_beside_it_a_sound_model_still_generates(tiny_sd15
         folders.append(tmp_path / f"more-models-{index}")  # one folder each: the makers reuse their names
         folders[-1].mkdir()
         make(folders[-1])
-    registry = ModelRegistry(folders)
-    registry.scan()
-    library = Library.open(tmp_path / "data")
-    engine = local_backend(registry, library, GenerationSettings)
-    rec = Recorder()
-    engine.subscribe(rec)
-    try:
+    with _engine_on(folders, tmp_path) as (registry, engine, rec):
         assert [m.id for m in registry.usable()] == ["tiny-sd15"]
         assert len(registry.models) >= 1 + len(SOME_OF_EACH)  # two links that loop are two entries
         done = rec.wait_job(engine.submit(quick_request()).id)
@@ -121,9 +115,6 @@ def test_with_malformed_models_beside_it_a_sound_model_still_generates(tiny_sd15
                 with pytest.raises(RequestError) as refused:
                     engine.submit(quick_request(model_id=model.id))
                 assert refused.value.message == model.error
-    finally:
-        engine.shutdown()
-        library.close()
 
 
 @pytest.mark.parametrize("sample_size", [None, [1, 2]], ids=["null", "list"])
@@ -134,17 +125,24 @@ def test_a_model_whose_config_fails_only_when_its_pipelines_are_made_is_refused_
     # compares it with a number while making the img2img pipeline.
     config = json.loads((tiny_sd15 / "unet" / "config.json").read_text())
     (tiny_sd15 / "unet" / "config.json").write_text(json.dumps({**config, "sample_size": sample_size}))
-    registry = ModelRegistry([models_dir])
+    with _engine_on([models_dir], tmp_path) as (_registry, engine, rec):
+        done = rec.wait_job(engine.submit(quick_request(steps=1)).id)
+        assert isinstance(done, ev.JobFailed), done
+        assert done.msg.id == "model.load_failed", done.message
+        assert_plain(done.message)
+
+
+@contextlib.contextmanager
+def _engine_on(folders: list[Path], tmp_path: Path):
+    """(registry, engine, its event recorder) over the models in `folders`, with a library; shut after the block."""
+    registry = ModelRegistry(folders)
     registry.scan()
     library = Library.open(tmp_path / "data")
     engine = local_backend(registry, library, GenerationSettings)
     rec = Recorder()
     engine.subscribe(rec)
     try:
-        done = rec.wait_job(engine.submit(quick_request(steps=1)).id)
-        assert isinstance(done, ev.JobFailed), done
-        assert done.msg.id == "model.load_failed", done.message
-        assert_plain(done.message)
+        yield registry, engine, rec
     finally:
         engine.shutdown()
         library.close()

@@ -3,6 +3,9 @@
 Baseline: the same timer in the same window while idle, measured in the same run, so the figures include what
 this machine's scheduler does anyway.
 
+The window collects on its UI thread only, as the app does (ui/ui_thread_gc.py). `responsiveness --ui-gc` compares
+that with CPython's own collections (on whichever thread allocates, mostly the engine's), interleaved in one run.
+
 `responsiveness --gc` instead times the full collection the engine runs whenever it frees a model, in the same
 window after the same generation: as the engine leaves the process (the libraries frozen before the weights loaded),
 then with every object back in Python's collections (as before app/gc_pauses.py froze the libraries)."""
@@ -53,8 +56,10 @@ def run(options: list[str] | None = None) -> None:
     from ui.app_controller import AppController
     from ui.application import create_qapplication
     from ui.theme import apply_theme
+    from ui.ui_thread_gc import UiThreadCollector
 
     app = create_qapplication()
+    collector = UiThreadCollector().install()  # as ui/application.py does
     apply_theme(app, "dark")
     controller = AppController(load_settings())
     controller.window.resize(1280, 800)
@@ -66,6 +71,9 @@ def run(options: list[str] | None = None) -> None:
     _gaps(app, 600, until=lambda: not engine.jobs())
     if options and "--gc" in options:
         _frozen_against_unfrozen(app, controller, vm, engine)
+        return
+    if options and "--ui-gc" in options:
+        _ui_thread_against_python(app, controller, vm, engine, collector)
         return
     idle = _gaps(app, 5)
     vm.generate()
@@ -96,3 +104,22 @@ def _frozen_against_unfrozen(app, controller, vm, engine) -> None:
         print(f"  {label}: {len(gc.get_objects())} objects walked, {gc.get_freeze_count()} frozen", flush=True)
     controller.shutdown()
     report("full collection (a model freed)", rows["frozen"] * 1000, rows["unfrozen"] * 1000, "lower", "ms")
+
+
+def _ui_thread_against_python(app, controller, vm, engine, collector) -> None:
+    """The window's gaps while generating with every collection on the UI thread (the app) and with CPython's own
+    collections, three times each, interleaved so both meet the same machine."""
+    rows: dict[str, list[tuple[float, float]]] = {"ui thread": [], "python": []}
+    for label in ("python", "ui thread") * 3:
+        if label == "python":
+            collector.uninstall()
+        else:
+            collector.install()
+        vm.generate()
+        gaps = _gaps(app, 600, until=lambda: not engine.jobs())
+        rows[label].append((max(gaps), _p99(gaps)))
+    controller.shutdown()
+    ui, python = rows["ui thread"], rows["python"]
+    for column, (name, goal) in enumerate((("longest", "<= 100 ms absolute"), ("p99", "<= 30 ms absolute"))):
+        here, before = median([r[column] for r in ui]), median([r[column] for r in python])
+        report(f"{name} UI gap, collections on the UI thread", here, before, goal, "ms")

@@ -32,9 +32,19 @@ def _on_worker(fn) -> threading.Thread:
     return thread
 
 
+_made_by_workers: list = []
+
+
+@pytest.fixture(autouse=True)
+def _forget_what_workers_made():
+    yield
+    _made_by_workers.clear()
+
+
 def _allocate_a_lot() -> None:
-    kept = [[] for _ in range(200_000)]  # CPython collects after 700 new containers, on the thread making them
-    del kept
+    """What a model load or a chain call does: many new objects that stay. CPython collects once 700 more containers
+    live than when it last did, on the thread making them."""
+    _made_by_workers.append([[] for _ in range(200_000)])
 
 
 @pytest.fixture
