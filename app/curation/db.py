@@ -17,6 +17,7 @@ several judges' machines share, so the store's SQL is written once.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import sqlite3
 import threading
@@ -28,7 +29,7 @@ from typing import Any, Protocol, TypeVar
 
 from app import sqlite_db
 from app.messages import Msg
-from app.storage_errors import StorageFailure, error_details, newer_version, storage_error
+from app.storage_errors import DAMAGED, StorageFailure, error_details, newer_version, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,70 @@ class Database:
     def migrate(self, steps: Sequence[Step]) -> int:
         raise NotImplementedError
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Around the reading of rows' values (`whole`, `text`...): one the file should never hold refuses it."""
+        try:
+            yield
+        except DamagedValue as exc:
+            raise self.damaged(exc) from exc
+
+    def damaged(self, exc: BaseException) -> StorageFailure:
+        return StorageFailure(CANNOT_READ(), details=error_details(exc), kind=DAMAGED)
+
     def close(self) -> None:
         raise NotImplementedError
+
+
+# --- values read back ---------------------------------------------------------------------------------------------
+# SQLite keeps any value in any column: a damaged page or a person's edit can leave text where a number was written.
+# The store reads each value it relies on through these, and `Database.reading` turns what they refuse into a
+# damaged-file StorageFailure, never an exception of Python's own (or an amount or a time taken on trust).
+
+LAST_MOMENT = 253402300799.0  # 9999-12-31T23:59:59Z: the last second any calendar conversion here accepts
+
+
+class DamagedValue(sqlite3.DatabaseError):
+    """A stored value that is not of the kind the store writes: the file is damaged (a sqlite3 error, so a write's
+    transaction is rolled back and worded like any other damaged page)."""
+
+    sqlite_errorcode = sqlite3.SQLITE_CORRUPT
+
+
+def whole(value: Any, low: int | None = None) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and (low is None or value >= low):
+        return value
+    raise DamagedValue(f"not a whole number: {value!r:.80}")
+
+
+def real(value: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    raise DamagedValue(f"not a finite number: {value!r:.80}")
+
+
+def moment(value: Any) -> float:
+    """Seconds since 1970 that a calendar can show (a time is always one the app wrote: now, or a chain's)."""
+    seconds = real(value)
+    if not 0 <= seconds <= LAST_MOMENT:
+        raise DamagedValue(f"not a time: {value!r:.80}")
+    return seconds
+
+
+def text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise DamagedValue(f"not text: {value!r:.80}")
+
+
+def blob(value: Any) -> bytes:
+    if isinstance(value, (bytes, bytearray, memoryview)):  # memoryview: PostgreSQL's BYTEA
+        return bytes(value)
+    raise DamagedValue(f"not bytes: {type(value).__name__}")  # bytes(n) of an integer would allocate n bytes
+
+
+def optional(read: Callable[[Any], T], value: Any) -> T | None:
+    return None if value is None else read(value)
 
 
 # --- SQLite -----------------------------------------------------------------------------------------------------
@@ -143,12 +206,16 @@ class SqliteDatabase(Database):
         self._lock = threading.RLock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._refuse_foreign_file()
             self._conn = sqlite_db.open_durable(self.path)
         except (sqlite3.Error, OSError) as exc:
             raise self._failure(exc, CANNOT_READ()) from exc
 
     def _failure(self, exc: BaseException, failed: Any) -> StorageFailure:
         return storage_error(exc, failed, folder=self.path.parent, file=self.path, store=CURATION_STORE())
+
+    def damaged(self, exc: BaseException) -> StorageFailure:
+        return self._failure(exc, CANNOT_READ())
 
     def read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -175,6 +242,21 @@ class SqliteDatabase(Database):
                 return sqlite_db.migrate(self._conn, [run(s) for s in steps], store=CURATION_STORE(), file=self.path)
         except (sqlite3.Error, OSError) as exc:
             raise self._failure(exc, CANNOT_WRITE()) from exc
+
+    def _refuse_foreign_file(self) -> None:
+        """A file with tables but no schema version is not a curation database (every version of it has one): the
+        file another program keeps, never to be written into, nor switched to WAL. Read before the durable
+        connection opens, so a refused file is left byte for byte; one statement, so one snapshot of it."""
+        if not self.path.is_file() or not self.path.stat().st_size:
+            return  # a new database
+        census = "SELECT (SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master)"
+        probe = sqlite_db.open_read_only(self.path, census)  # the probe reads the schema, undecodable bytes guarded
+        try:
+            version, objects = probe.execute(census).fetchone()
+        finally:
+            probe.close()
+        if version == 0 and objects:
+            raise self.damaged(DamagedValue(f"{objects} schema objects and no schema version: not a curation database"))
 
     def close(self) -> None:
         with self._lock:
@@ -266,6 +348,8 @@ class PostgresDatabase(Database):
                 pause *= 2
             except psycopg.Error as exc:
                 raise StorageFailure(failed, details=error_details(exc)) from exc
+            except DamagedValue as exc:  # a row's value read inside a write
+                raise self.damaged(exc) from exc
         raise AssertionError("unreachable")
 
     def read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

@@ -19,11 +19,12 @@ the ones that move money's state check the state they expect in their WHERE clau
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from app import safejson
-from app.curation.db import Tx
+from app.curation.db import DamagedValue, Tx, blob, moment, optional, text, whole
 from app.curation.store_audit import AuditMixin, new_op
 from app.errors import UserFacingError
 from app.messages import Message, Msg, to_json
@@ -31,6 +32,9 @@ from app.stored_reasons import from_stored
 
 REVIEWED, SENDING, SIGNED, PAID, FAILED = "reviewed", "sending", "signed", "paid", "failed"
 CLAIMABLE = (REVIEWED, FAILED)
+STATES = (REVIEWED, SENDING, SIGNED, PAID, FAILED)
+_DIGITS = re.compile(r"[0-9]{1,78}")  # 2**256 has 78 digits
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
 
 RECEIPT = Msg("payout.store.receipt", "a payout's stored receipt")
 
@@ -87,37 +91,56 @@ class NewPayout:
 
 
 def _row(r: Sequence[Any]) -> PayoutRow:
+    """A payout as stored; DamagedValue for a value the ledger never writes (an amount or a recipient is never taken
+    from a damaged row: money would go where nobody reviewed)."""
     receipt = None
     if r[21]:
         try:
             receipt = safejson.loads_object(str(r[21]), RECEIPT())
         except safejson.BadJSON:
             receipt = {"unreadable": str(r[21])[:200]}
+    value = _digits(r[9])
+    state = text(r[11])
+    if value <= 0 or state not in STATES:
+        raise DamagedValue(f"a payout of {value} kei in state {state!r:.40}")
     return PayoutRow(
-        campaign=r[0],
-        round_id=int(r[1]),
-        entry=int(r[2]),
-        rank=int(r[3]),
-        token_id=int(r[4]) if r[4] not in (None, "") else None,
-        network=r[5],
-        chain_id=int(r[6]),
-        recipient=r[7],
-        imported_owner=r[8],
-        value=int(r[9]),
-        memo=r[10],
-        state=r[11],
-        reviewed_by=r[12],
-        reviewed_at=float(r[13]),
-        machine=r[14],
-        claimed_at=float(r[15]) if r[15] is not None else None,
-        sender=r[16],
-        tx_hash=r[17],
-        signed_tx=bytes(r[18]) if r[18] is not None else None,
-        nonce=int(r[19]) if r[19] is not None else None,
-        sent_at=float(r[20]) if r[20] is not None else None,
+        campaign=text(r[0]),
+        round_id=whole(r[1]),
+        entry=whole(r[2]),
+        rank=whole(r[3], 1),
+        token_id=_digits(r[4]) if r[4] not in (None, "") else None,
+        network=text(r[5]),
+        chain_id=whole(r[6], 1),
+        recipient=_address(r[7]),
+        imported_owner=text(r[8]),
+        value=value,
+        memo=text(r[10]),
+        state=state,
+        reviewed_by=optional(whole, r[12]),
+        reviewed_at=moment(r[13]),
+        machine=text(r[14]),
+        claimed_at=optional(moment, r[15]),
+        sender=text(r[16]),
+        tx_hash=text(r[17]),
+        signed_tx=optional(blob, r[18]),
+        nonce=optional(lambda n: whole(n, 0), r[19]),
+        sent_at=optional(moment, r[20]),
         receipt=receipt,
-        error=from_stored(r[22] or ""),
+        error=from_stored(text(r[22])),
     )
+
+
+def _digits(value: Any) -> int:
+    """A uint256 the ledger keeps as decimal TEXT (an amount in kei, a token id)."""
+    if isinstance(value, str) and _DIGITS.fullmatch(value):
+        return int(value)
+    return whole(value, 0)
+
+
+def _address(value: Any) -> str:
+    if isinstance(value, str) and _ADDRESS.fullmatch(value):
+        return value
+    raise DamagedValue(f"not an address: {value!r:.60}")
 
 
 class PayoutLedger(AuditMixin):
@@ -134,21 +157,24 @@ class PayoutLedger(AuditMixin):
             f"SELECT {_COLUMNS} FROM payouts WHERE campaign = ? AND round_id = ? ORDER BY rank",
             (campaign, int(round_id)),
         )
-        return [_row(r) for r in found]
+        with self._db.reading():
+            return [_row(r) for r in found]
 
     def round_rows(self, round_id: int) -> list[PayoutRow]:
         """Every campaign's payouts of the round (a campaign renamed after its review keeps its rows)."""
         found = self._db.read(
             f"SELECT {_COLUMNS} FROM payouts WHERE round_id = ? ORDER BY campaign, rank", (int(round_id),)
         )
-        return [_row(r) for r in found]
+        with self._db.reading():
+            return [_row(r) for r in found]
 
     def get(self, campaign: str, round_id: int, entry: int) -> PayoutRow | None:
         found = self._db.read(
             f"SELECT {_COLUMNS} FROM payouts WHERE campaign = ? AND round_id = ? AND entry = ?",
             (campaign, int(round_id), int(entry)),
         )
-        return _row(found[0]) if found else None
+        with self._db.reading():
+            return _row(found[0]) if found else None
 
     # --- writing ---
 

@@ -22,7 +22,7 @@ import uuid
 from typing import Any, Sequence
 
 from app import safejson
-from app.curation.db import POSTGRESQL, Database, Tx, ddl
+from app.curation.db import POSTGRESQL, DamagedValue, Database, Tx, ddl, moment, optional, text, whole
 from app.curation.judging_errors import AUDIT_DETAILS, TEXT_TOO_LONG, UNKNOWN_JUDGE
 from app.curation.models import AuditEntry
 from app.errors import InputError
@@ -103,12 +103,19 @@ class AuditMixin:
             "SELECT seq, at, judge_id, action, round_id, entry, details FROM audit WHERE seq > ? ORDER BY seq LIMIT ?",
             (int(seq), limit),
         )
-        return [
-            AuditEntry(
-                seq=int(s), at=float(at), judge_id=judge, action=action, round_id=rnd, entry=entry, details=_details(d)
-            )
-            for s, at, judge, action, rnd, entry, d in rows
-        ]
+        with self._db.reading():
+            return [
+                AuditEntry(
+                    seq=whole(s),
+                    at=moment(at),
+                    judge_id=optional(whole, judge),
+                    action=text(action),
+                    round_id=optional(whole, rnd),
+                    entry=optional(whole, entry),
+                    details=_details(d),
+                )
+                for s, at, judge, action, rnd, entry, d in rows
+            ]
 
     def log(
         self,
@@ -132,13 +139,13 @@ class AuditMixin:
         self._db.write(work)
 
 
-def _details(text: str) -> dict[str, Any]:
+def _details(stored: Any) -> dict[str, Any]:
     """A stored entry's details; one that cannot be read is shown as what it is, never hidden."""
     try:
-        return safejson.loads_object(text, AUDIT_DETAILS())
-    except safejson.BadJSON as exc:
+        return safejson.loads_object(text(stored), AUDIT_DETAILS())
+    except (safejson.BadJSON, DamagedValue) as exc:
         log.warning("an audit entry's details are unreadable: %s", exc)
-        return {"unreadable": str(text)[:200]}
+        return {"unreadable": repr(stored)[:200] if not isinstance(stored, str) else stored[:200]}
 
 
 def chunks(values: Sequence[int], size: int = 500) -> list[Sequence[int]]:

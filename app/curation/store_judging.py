@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from app.curation.db import Tx
+from app.curation.db import DamagedValue, Tx, moment, text, whole
 from app.curation.judging_errors import (
     DISQUALIFIED,
     NOT_IN_ROUND,
@@ -63,9 +63,17 @@ def _verdicts(round_id: int, rows: list[tuple[Any, ...]]) -> list[Verdict]:
         for row in group:
             kind, comment, updated = row[2], row[3], row[4]
             if row[5] is not None:
-                scores[row[5]] = int(row[6])
-        out.append(Verdict(round_id, int(entry), int(judge), kind, scores, comment, float(updated)))
+                scores[text(row[5])] = score_value(row[6])
+        out.append(Verdict(round_id, whole(entry), whole(judge), text(kind), scores, text(comment), moment(updated)))
     return out
+
+
+def score_value(value: Any) -> int:
+    """A stored score: 1 to 5, as the table's CHECK keeps it (a file whose schema was edited may not)."""
+    score = whole(value)
+    if not 1 <= score <= 5:
+        raise DamagedValue(f"a score outside 1-5: {score}")
+    return score
 
 
 class JudgingMixin(ResultsMixin):
@@ -181,7 +189,8 @@ class JudgingMixin(ResultsMixin):
         )
         if not rows:
             raise InputError(UNKNOWN_ROUND())
-        rnd = round_from_row(rows[0][:-4])
+        with self._db.reading():
+            rnd = round_from_row(rows[0][:-4])
         if rnd.state == ROUND_LOCKED:
             raise RoundLocked(ROUND_IS_LOCKED())
         if rnd.state == ROUND_CLOSED:
@@ -197,7 +206,8 @@ class JudgingMixin(ResultsMixin):
 
     def _verdict_in(self, query: Query, round_id: int, entry: int, judge_id: int) -> Verdict | None:
         rows = query(_VERDICTS_SQL + " AND v.entry = ? AND v.judge_id = ?", (round_id, entry, judge_id))
-        found = _verdicts(round_id, rows)
+        with self._db.reading():
+            found = _verdicts(round_id, rows)
         return found[0] if found else None
 
     def verdict(self, round_id: int, entry: int, judge_id: int) -> Verdict | None:
@@ -218,15 +228,16 @@ class JudgingMixin(ResultsMixin):
             " WHERE v.round_id = ? GROUP BY v.round_id, v.judge_id, v.entry ORDER BY v.judge_id, v.entry",
             (*ids, rnd.id),
         )
-        return [
-            Verdict(
-                rnd.id,
-                int(entry),
-                int(judge),
-                kind,
-                {c: int(value) for c, value in zip(ids, values) if value is not None},
-                comment,
-                float(updated),
-            )
-            for entry, judge, kind, comment, updated, *values in rows
-        ]
+        with self._db.reading():
+            return [
+                Verdict(
+                    rnd.id,
+                    whole(entry),
+                    whole(judge),
+                    text(kind),
+                    {c: score_value(value) for c, value in zip(ids, values) if value is not None},
+                    text(comment),
+                    moment(updated),
+                )
+                for entry, judge, kind, comment, updated, *values in rows
+            ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from app.curation.db import Tx
+from app.curation.db import Tx, whole
 from app.curation.judging_errors import (
     NO_WINNERS,
     WINNER_DISQUALIFIED,
@@ -74,4 +74,5 @@ class ResultsMixin(RoundsMixin):
 
     def winners(self, round_id: int) -> list[Winner]:
         rows = self._db.read("SELECT rank, entry FROM winners WHERE round_id = ? ORDER BY rank", (int(round_id),))
-        return [Winner(int(r), int(e)) for r, e in rows]
+        with self._db.reading():
+            return [Winner(whole(r, 1), whole(e)) for r, e in rows]

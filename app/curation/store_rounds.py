@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, Callable, Sequence
 
 from app import safejson
-from app.curation.db import Tx
+from app.curation.db import Tx, moment, text, whole
 from app.curation.judging_errors import (
     BAD_CRITERION,
     CRITERION_TWICE,
@@ -91,10 +91,13 @@ def valid_criteria(criteria: Sequence[Criterion]) -> tuple[Criterion, ...]:
     return tuple(cleaned)
 
 
-def _rubric(text: str) -> tuple[Criterion, ...]:
+def _rubric(stored: Any) -> tuple[Criterion, ...]:
     try:
-        items = safejson.loads(text, ROUND_RUBRIC())
-        return tuple(Criterion(str(i["id"]), str(i["label"]), float(i["weight"])) for i in items)
+        items = safejson.loads(text(stored), ROUND_RUBRIC())
+        rubric = tuple(Criterion(str(i["id"]), str(i["label"]), float(i["weight"])) for i in items)
+        if not rubric or not all(math.isfinite(c.weight) and c.weight > 0 for c in rubric):
+            raise ValueError("a weight that is not above 0, or no criteria")  # no rubric valid_criteria lets in
+        return rubric
     except (safejson.BadJSON, TypeError, KeyError, ValueError) as exc:
         raise UserFacingError(DAMAGED_RUBRIC(), details=str(exc)) from exc
 
@@ -102,14 +105,14 @@ def _rubric(text: str) -> tuple[Criterion, ...]:
 def round_from_row(row: tuple[Any, ...]) -> Round:
     rid, name, position, blind, state, criteria, created_at, takes_all = row
     return Round(
-        id=int(rid),
-        name=name,
-        position=int(position),
-        blind=bool(blind),
-        state=state,
+        id=whole(rid),
+        name=text(name),
+        position=whole(position),
+        blind=bool(whole(blind)),
+        state=text(state),
         criteria=_rubric(criteria),
-        created_at=float(created_at),
-        takes_all=bool(takes_all),
+        created_at=moment(created_at),
+        takes_all=bool(whole(takes_all)),
     )
 
 
@@ -129,13 +132,14 @@ class RoundsMixin(AuditMixin):
             jid, jname, created = tx.query("SELECT id, name, created_at FROM judges WHERE name = ?", (clean,))[0]
             if added:
                 self._append(tx, op, "judge.add", by=int(jid), details={"name": clean})
-            return Judge(int(jid), jname, float(created))
+            return Judge(int(jid), text(jname), moment(created))
 
         return self._db.write(work)
 
     def judges(self) -> list[Judge]:
         rows = self._db.read("SELECT id, name, created_at FROM judges ORDER BY id")
-        return [Judge(int(j), n, float(c)) for j, n, c in rows]
+        with self._db.reading():
+            return [Judge(whole(j), text(n), moment(c)) for j, n, c in rows]
 
     # --- rounds -------------------------------------------------------------------------------------------------
 
@@ -197,14 +201,18 @@ class RoundsMixin(AuditMixin):
         rows = query(f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (int(round_id),))
         if not rows:
             raise InputError(UNKNOWN_ROUND())
-        return round_from_row(rows[0])
+        with self._db.reading():
+            return round_from_row(rows[0])
 
     def rounds(self) -> list[Round]:
-        return [round_from_row(r) for r in self._db.read(f"SELECT {ROUND_COLUMNS} FROM rounds ORDER BY position, id")]
+        rows = self._db.read(f"SELECT {ROUND_COLUMNS} FROM rounds ORDER BY position, id")
+        with self._db.reading():
+            return [round_from_row(r) for r in rows]
 
     def round(self, round_id: int) -> Round | None:
         rows = self._db.read(f"SELECT {ROUND_COLUMNS} FROM rounds WHERE id = ?", (int(round_id),))
-        return round_from_row(rows[0]) if rows else None
+        with self._db.reading():
+            return round_from_row(rows[0]) if rows else None
 
     def round_entries(self, round_id: int) -> list[int]:
         """The round's entries by key. A takes_all round's are computed now: late imports are in, disqualified
@@ -213,7 +221,8 @@ class RoundsMixin(AuditMixin):
         if rnd.takes_all:
             return [int(k) for (k,) in self._db.read(TAKES_ALL_SQL + " ORDER BY key")]
         rows = self._db.read("SELECT entry FROM round_entries WHERE round_id = ? ORDER BY entry", (rnd.id,))
-        return [int(k) for (k,) in rows]
+        with self._db.reading():
+            return [whole(k) for (k,) in rows]
 
     def set_round_state(self, round_id: int, state: str, *, by: int | None) -> Round:
         """open ⇄ closed, and either → locked; a locked round is final (RoundLocked)."""
@@ -247,10 +256,10 @@ class RoundsMixin(AuditMixin):
         )
         if not rows:
             return RoundLocked(ROUND_IS_LOCKED())
-        moment = datetime.fromtimestamp(float(rows[0][0]), UTC)
+        when = datetime.fromtimestamp(moment(rows[0][0]), UTC)
         if rows[0][1]:
-            return RoundLocked(ROUND_LOCKED_BY(judge=rows[0][1], moment=moment))
-        return RoundLocked(ROUND_LOCKED_AT(moment=moment))
+            return RoundLocked(ROUND_LOCKED_BY(judge=text(rows[0][1]), moment=when))
+        return RoundLocked(ROUND_LOCKED_AT(moment=when))
 
     # --- disqualification ---------------------------------------------------------------------------------------
 

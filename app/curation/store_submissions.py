@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from app import safejson
-from app.curation.db import Tx
+from app.curation.db import LAST_MOMENT, Tx, blob, optional, whole
 from app.curation.models import UNREACHABLE, UNREADABLE_IMAGE, Candidate, Disqualification, Problem, Submission
 from app.curation.thumbnail_cache import STORED_SIDE, stored_thumbnail
 from app.messages import Msg, to_json
@@ -141,12 +141,14 @@ class SubmissionsMixin:
 
     def image(self, sha256: str) -> bytes | None:
         rows = self._db.read("SELECT bytes FROM images WHERE sha256 = ?", (_text(sha256),))
-        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
+        with self._db.reading():
+            return optional(blob, rows[0][0]) if rows else None
 
     def thumbnail(self, sha256: str) -> bytes | None:
         """The stored small picture of the image `sha256` (WebP, STORED_SIDE short side); None when there is none."""
         rows = self._db.read("SELECT bytes FROM thumbnails WHERE sha256 = ?", (_text(sha256),))
-        return bytes(rows[0][0]) if rows and rows[0][0] else None
+        with self._db.reading():
+            return (optional(blob, rows[0][0]) or None) if rows else None
 
     def missing_thumbnails(self, *, after: str = "", limit: int = 1000) -> list[str]:
         """The sha256 of stored images without a thumbnail, in order, after `after` (the thumbnail pass)."""
@@ -185,7 +187,8 @@ class SubmissionsMixin:
 
     def phashes(self) -> list[tuple[int, int]]:
         rows = self._db.read("SELECT key, phash FROM submissions WHERE phash IS NOT NULL ORDER BY key")
-        return [(int(k), int(h)) for k, h in rows]
+        with self._db.reading():
+            return [(whole(k), whole(h)) for k, h in rows]
 
     def set_duplicate_groups(self, groups: Sequence[Sequence[int]]) -> None:
         """Replace every group; a group's id is its smallest key, so the same groups always get the same ids."""
@@ -374,17 +377,17 @@ def read_submission(row: Sequence[Any]) -> Submission:
         chain_id=_int_or(chain_id, None),
         contract=_str(contract),
         owner=_str(owner),
-        minted_at=_float_or(minted_at, None),
+        minted_at=_time_or(minted_at, None),
         before_deadline=None if before_deadline is None else bool(_int_or(before_deadline, 0)),
         metadata_cid=_str(metadata_cid),
         image_cid=_str(image_cid),
-        created_at=_float_or(created_at, None),
-        imported_at=_float_or(imported_at, 0.0) or 0.0,
+        created_at=_time_or(created_at, None),
+        imported_at=_time_or(imported_at, 0.0) or 0.0,
         problem=Problem(_str(problem_kind), from_stored(problem)) if problem_kind is not None else None,
         phash=_int_or(phash, None),
         duplicate_group=_int_or(group, None),
         disqualified=(
-            Disqualification(int(key), _str(dq_reason), _str(dq_note), _int_or(dq_judge, 0) or 0, _float_or(dq_at, 0.0))
+            Disqualification(int(key), _str(dq_reason), _str(dq_note), _int_or(dq_judge, 0) or 0, _time_or(dq_at, 0.0))
             if dq_reason is not None
             else None
         ),
@@ -405,8 +408,9 @@ def _int_or(value: Any, default: int | None) -> int | None:
     return default
 
 
-def _float_or(value: Any, default: float | None) -> float | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+def _time_or(value: Any, default: float | None) -> float | None:
+    """A time a calendar can show (exports and the report print it as a date), else `default`."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= LAST_MOMENT:
         return float(value)
     return default
 
