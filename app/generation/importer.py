@@ -11,6 +11,7 @@ import errno
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -136,7 +137,8 @@ def validate_import(source: Path) -> ModelInfo:
         except OSError as exc:
             raise checkpoint.unreadable(source, exc) from exc
         for weights in found:
-            if not _hidden(weights.relative_to(source)):
+            # is_file: a FIFO named .safetensors would block the read for ever (it is left out of the copy too)
+            if not _hidden(weights.relative_to(source)) and weights.is_file():
                 checkpoint.read_safetensors_header(weights)
     return info
 
@@ -307,21 +309,29 @@ def _files_to_copy(source: Path) -> list[tuple[Path, Path, int]]:
             if has_safetensors and Path(name).suffix.lower() in PICKLE_SUFFIXES:
                 continue
             path = Path(root) / name
-            out.append((path, path.relative_to(source), path.stat().st_size))
+            found = path.stat()
+            # Only regular files: reading a FIFO waits for a writer for ever, a device (a link to /dev/zero) never
+            # ends, and a socket cannot be read. None of them is part of a model.
+            if stat.S_ISREG(found.st_mode):
+                out.append((path, path.relative_to(source), found.st_size))
     return out
 
 
 def _copy_file(
     src: Path, dst: Path, on_chunk: Callable[[int], None], cancel: threading.Event | None, chunk_size: int
 ) -> None:
+    """At most the bytes the file had when opened: one still being written to (a download, a log) cannot make the
+    import endless."""
     with src.open("rb") as fin, dst.open("wb") as fout:
-        while True:
+        left = os.fstat(fin.fileno()).st_size
+        while left > 0:
             if cancel is not None and cancel.is_set():
                 raise ImportCancelled()
-            chunk = fin.read(chunk_size)
+            chunk = fin.read(min(chunk_size, left))
             if not chunk:
                 break
             fout.write(chunk)
+            left -= len(chunk)
             on_chunk(len(chunk))
         fout.flush()
         os.fsync(fout.fileno())  # the rename must not become visible before the bytes are on disk

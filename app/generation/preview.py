@@ -97,6 +97,7 @@ def load_taesd(folder: Path, device: str, dtype):
 
     try:
         taesd = AutoencoderTiny.from_pretrained(folder, torch_dtype=dtype, local_files_only=True).to(device).eval()
+        _check_decodes(taesd)
     except Exception as exc:  # a broken TAESD only costs the previews; a request that decodes with it says so
         log.warning("TAESD in %s could not be loaded, using the fast approximation: %s", folder, exc)
         return None
@@ -107,3 +108,20 @@ def load_taesd(folder: Path, device: str, dtype):
         # channels_last on a CPU (tests/benchmarks/bench_turbo.py). Always so, so the same latents give the same pixels.
         taesd.to(memory_format=torch.channels_last)
     return taesd
+
+
+def _check_decodes(taesd) -> None:
+    """ValueError unless this TAESD turns SD's 4 latent channels into finite RGB at 8× their size. Its config.json
+    can load and still fail every step's preview (an upsampling mode torch lacks), give a picture of another size,
+    or ask for an upscale that allocates gigabytes; the scale is checked first, so the probe below stays 8×8."""
+    import torch
+
+    config = taesd.config
+    scale = config.upsampling_scaling_factor ** (len(config.num_decoder_blocks) - 1)
+    if scale != 8:
+        raise ValueError(f"decodes at {scale!r}× the latents' size, not 8×")
+    with torch.inference_mode():
+        probe = taesd.decode(torch.zeros(1, 4, 1, 1, device=taesd.device, dtype=taesd.dtype)).sample
+    finite = bool(torch.isfinite(probe).all())
+    if tuple(probe.shape) != (1, 3, 8, 8) or not finite:
+        raise ValueError(f"decodes 1×4×1×1 latents to {tuple(probe.shape)}, finite: {finite}")

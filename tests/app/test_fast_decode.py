@@ -155,3 +155,31 @@ def test_a_design_made_with_taesd_cannot_be_redone_without_it_and_says_why(tiny_
         engine.submit(quick_request(decoder="taesd"))
     assert "put TAESD in the models folder" in caught.value.message
     assert engine.jobs() == []  # refused before anything ran
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"upsample_fn": "bogus"},  # loads, then every step's preview raised NotImplementedError
+        {"upsampling_scaling_factor": 0},  # loads, then torch's interpolate raised ValueError
+        {"upsampling_scaling_factor": 4},  # 512² pictures from 64² requests (16 would have asked for 12 GB)
+        {"latent_magnitude": float("nan"), "upsampling_scaling_factor": 1},  # an 8×8 design
+    ],
+)
+def test_a_taesd_whose_config_loads_but_cannot_decode_is_set_aside_and_the_vae_goes_on(
+    tiny_sd15, models_dir, engine_with, config
+):
+    import json
+
+    from app.generation import events as ev
+    from tests.app.engine_helpers import quick_request
+
+    folder = build_tiny_taesd(models_dir)
+    written = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    (folder / "config.json").write_text(json.dumps({**written, **config}), encoding="utf-8")
+    engine, rec = engine_with(live_previews=True)
+    done = rec.wait_job(engine.submit(quick_request(steps=2)).id)
+    assert isinstance(done, ev.JobFinished), getattr(done, "details", done)
+    assert design_pixels(done).shape == (64, 64, 3)
+    failed = rec.wait_job(engine.submit(quick_request(steps=2, decoder="taesd")).id)
+    assert isinstance(failed, ev.JobFailed) and "put TAESD in the models folder" in failed.message

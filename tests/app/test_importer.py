@@ -229,3 +229,53 @@ def test_import_job_runs_off_the_calling_thread_and_reports_by_polling(outside):
     assert cancelled.start().wait(30)
     assert isinstance(cancelled.error, ImportCancelled) and cancelled.result is None
     assert leftovers(paths.user_models_dir()) == ["polled.safetensors"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_fifo_or_a_device_inside_a_folder_is_left_out_instead_of_hanging_the_copy(
+    tiny_sd15_master, outside, tmp_path
+):
+    source = Path(shutil.copytree(tiny_sd15_master, outside / "odd-files"))
+    os.mkfifo(source / "unet" / "pipe")  # reading it waited for a writer for ever
+    os.mkfifo(source / "extra.safetensors")  # so did checking its header
+    os.symlink("/dev/zero", source / "vae" / "zeros")  # never ends
+    dest = tmp_path / "models"
+    done = threading.Event()
+    result: list = []
+
+    def run() -> None:
+        try:
+            result.append(import_model(source, dest_dir=dest))
+        finally:
+            done.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    if not done.wait(20):
+        # unblock the stuck reader so the test process can end
+        for fifo in (source / "unet" / "pipe", source / "extra.safetensors"):
+            with open(fifo, "wb", opener=lambda p, f: os.open(p, f | os.O_NONBLOCK)):
+                pass
+        pytest.fail("the import hung on a FIFO")
+    (target,) = result
+    assert not (target / "unet" / "pipe").exists() and not (target / "extra.safetensors").exists()
+    assert not (target / "vae" / "zeros").exists()
+    assert visible_models(dest) == ["odd-files"]
+
+
+def test_a_file_that_grows_while_copied_is_copied_as_it_was_listed(outside, tmp_path, monkeypatch):
+    source = write_sd15_file(outside / "growing.safetensors")
+    size = source.stat().st_size
+    real_copy = importer._copy_file
+
+    def on_chunk_growing(src, dst, on_chunk, cancel, chunk_size):
+        def grow(n: int) -> None:  # a download still being written to: more behind each chunk read
+            if src.stat().st_size < size + 5 * chunk_size:  # the old copy followed it to its end (if it had one)
+                with src.open("ab") as fh:
+                    fh.write(b"\0" * chunk_size)
+            on_chunk(n)
+
+        return real_copy(src, dst, grow, cancel, chunk_size)
+
+    monkeypatch.setattr(importer, "_copy_file", on_chunk_growing)
+    target = import_model(source, dest_dir=tmp_path / "models", chunk_size=4096)
+    assert target.stat().st_size == size
