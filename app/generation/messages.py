@@ -65,6 +65,11 @@ LOAD_FAILED = Msg(
     "{model} could not be loaded: the file may be damaged or not a standard {arch} model. Try re-importing it, "
     "or choose another model.",
 )
+WEIGHTS_MISSING = Msg(
+    "model.weights_missing",
+    "{model} is damaged: its {part} has layers with no weights behind them. Copy the whole model again, or choose "
+    "another model.",
+)
 FOLDER_NOT_CHECKPOINT = Msg(
     "model.folder_not_checkpoint",
     "{name} is a folder, not a checkpoint file. Put the .safetensors file itself in the models folder.",

@@ -202,6 +202,7 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
             msgs.LOAD_FAILED(model=model.label, arch=model.arch_label),
             details=traceback.format_exc(),
         ) from exc
+    _check_weights_loaded(pipe, model)
     pipe.set_progress_bar_config(disable=True)
     execution_device = _place(pipe, options)
     pin_unless_offloaded(pipe, options)
@@ -220,6 +221,15 @@ def load_model(model: ModelInfo, options: LoadOptions, preview_dirs: list[Path] 
             msgs.LOAD_FAILED(model=model.label, arch=model.arch_label), details=traceback.format_exc()
         ) from exc
     return loaded
+
+
+def _check_weights_loaded(pipe, model: ModelInfo) -> None:
+    """ModelError when a part's config asks for layers its weights do not have (a class embedding, a guidance
+    projection): diffusers only warns and leaves them without values, and the first job fails inside the UNet."""
+    for part, component in pipe.components.items():
+        parameters = getattr(component, "parameters", None)
+        if callable(parameters) and any(p.is_meta for p in parameters()):
+            raise ModelError(msgs.WEIGHTS_MISSING(model=model.label, part=part))
 
 
 def _place(pipe, options: LoadOptions) -> str:

@@ -117,6 +117,22 @@ def test_with_malformed_models_beside_it_a_sound_model_still_generates(tiny_sd15
                 assert refused.value.message == model.error
 
 
+@pytest.mark.parametrize(
+    "layers", [{"time_cond_proj_dim": 16}, {"class_embed_type": "timestep"}], ids=["guidance-projection", "classes"]
+)
+def test_a_model_whose_config_asks_for_layers_its_weights_lack_is_refused_at_load_in_words(
+    tiny_sd15, models_dir, tmp_path, layers
+):
+    # diffusers only warns and leaves those layers without values; the first job then failed inside the UNet.
+    config = json.loads((tiny_sd15 / "unet" / "config.json").read_text())
+    (tiny_sd15 / "unet" / "config.json").write_text(json.dumps({**config, **layers}))
+    with _engine_on([models_dir], tmp_path) as (_registry, engine, rec):
+        done = rec.wait_job(engine.submit(quick_request(steps=1)).id)
+        assert isinstance(done, ev.JobFailed), done
+        assert done.msg.id == "model.weights_missing" and "its unet has layers" in done.message, done.message
+        assert_plain(done.message)
+
+
 @pytest.mark.parametrize("sample_size", [None, [1, 2]], ids=["null", "list"])
 def test_a_model_whose_config_fails_only_when_its_pipelines_are_made_is_refused_in_words(
     tiny_sd15, models_dir, tmp_path, sample_size

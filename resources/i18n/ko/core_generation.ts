@@ -658,5 +658,10 @@
         <comment>model.unusable</comment>
         <translation>{model}을(를) 사용할 수 없습니다.</translation>
     </message>
+    <message>
+        <source>{model} is damaged: its {part} has layers with no weights behind them. Copy the whole model again, or choose another model.</source>
+        <comment>model.weights_missing</comment>
+        <translation>{model}이(가) 손상되었습니다: {part}에 가중치가 없는 층이 있습니다. 모델 전체를 다시 복사하거나 다른 모델을 선택하세요.</translation>
+    </message>
 </context>
 </TS>
