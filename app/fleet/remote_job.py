@@ -5,6 +5,8 @@ No doubles: the job travels with a `job_key` the kiosk made. When the connection
 (a few times, with a pause between): the server replays a finished job's lines instead of generating it again, or
 answers "in progress" while it still runs. Images already kept are recognised by their index and never kept twice.
 When the server cannot be reached again, the job fails saying so — whatever it made before is in the library once.
+An image whose PNG records another request, seed or model than this job's (app/fleet/provenance.py) is never kept:
+the job fails there, in words.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from typing import Any, Callable
 
 from app.errors import RequestError, UserFacingError
 from app.executors import Serial
+from app.fleet import provenance, wire
 from app.fleet import remote_messages as msgs
-from app.fleet import wire
 from app.fleet.remote_http import Dropped, Refusal, ServerConnection, ServerRefused
 
 # The server's own sentences (BUSY, REPLICA_GONE) are Msgs of app.fleet.server: importing it puts their ids in this
@@ -297,6 +299,7 @@ class JobStream:
             seconds=float(line["seconds"]),
             pixels=pixels,
         )
+        provenance.check(image)  # a picture that says it was made otherwise is not kept: the job fails here
         self.seen.add(index)
         if device:
             self.on_status({"device": device})

@@ -53,3 +53,8 @@ STOPPED_BY_SERVER = Msg(
 )
 SERVER_DEVICE = Msg("fleet.server_device", "Server · {device}")  # where jobs run: "Server · CUDA · NVIDIA H200"
 SERVER_PLAIN = Msg("fleet.server_plain", "Server")  # the same before the server has said what it runs on
+NOT_AS_ASKED = Msg(
+    "fleet.not_as_asked",
+    "The generation server sent a picture whose record of how it was made does not match this design's settings, "
+    "so it was not kept. Try again; if it happens again, ask staff to check the server.",
+)

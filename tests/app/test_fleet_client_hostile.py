@@ -7,9 +7,11 @@ from __future__ import annotations
 import io
 import json
 import socket
+import struct
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from app.fleet.remote import RemoteBackend
 from app.fleet.server import BUSY
 from app.generation import events as ev
 from app.generation import messages as gen_msgs
+from app.generation import pngmeta
 from app.generation.events import JobState
 from app.generation.registry import ModelInfo, ModelRegistry
 from app.generation.request import GenerationRequest
@@ -32,6 +35,7 @@ from app.library.store import Library
 from app.services import local_backend
 from tests.app.engine_helpers import Recorder
 from tests.fixtures.hostile_http import Answer, HostileServer, Received
+from tests.fixtures.scripted_fleet import server_png
 
 TOKEN = "kiosk-7-secret-token"
 MODEL = ModelInfo("tiny-sd15", Path("tiny-sd15"), "diffusers", "sd15", 1000, sha256="ab" * 32)
@@ -76,9 +80,19 @@ def lines(*events: dict) -> bytes:
     return b"".join(wire.encode_event(e) for e in events)
 
 
+def concrete(sent: Received, **changes) -> dict:
+    """The request the server runs for the job `sent` asked for (its decoder filled in), with `changes`."""
+    return {**sent.json()["request"], "decoder": "vae", **changes}
+
+
 def started(sent: Received, **changes) -> dict:
-    concrete = {**sent.json()["request"], "decoder": "vae", **changes}
-    return {"event": "started", "request": concrete}
+    return {"event": "started", "request": concrete(sent, **changes)}
+
+
+def made(sent: Received, index: int, **changes) -> bytes:
+    """The PNG a server's engine makes of image `index` of the job `sent` asked for, its provenance included
+    (`changes`: of the request it records)."""
+    return server_png(concrete(sent, **changes), index, (index * 40, 0, 0), prompt_final="pearl white, studio")
 
 
 def image(sent: Received, index: int, **changes) -> dict:
@@ -94,7 +108,7 @@ def image(sent: Received, index: int, **changes) -> dict:
         "device": "CPU",
         "parent_id": None,
         "seconds": 0.1,
-        "png": wire.b64(png(colour=(index * 40, 0, 0))),
+        "png": wire.b64(made(sent, index)),
         **changes,
     }
 
@@ -303,6 +317,73 @@ def test_a_reply_that_is_not_the_protocol_fails_the_job_in_words_and_keeps_nothi
     assert library.count() == 0 and not [e for e in events if isinstance(e, ev.ImageReady)]
 
 
+def with_text_block(data: bytes, keyword: str, text: bytes, *, crc_flip: int = 0) -> bytes:
+    """`data` with one more text block after its pixels (a damaged one with `crc_flip`): PIL still decodes it."""
+    body = keyword.encode() + b"\0\0\0\0\0" + text
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body) ^ crc_flip)
+    end = data.rindex(b"IEND") - 4
+    return data[:end] + chunk + data[end:]
+
+
+PLAIN_WITH = lambda keyword, text, **flip: lambda r: with_text_block(png(), keyword, text, **flip)  # noqa: E731
+
+
+@pytest.mark.parametrize(
+    ("name", "picture", "differs"),
+    [
+        ("another prompt", lambda r: made(r, 0, prompt="a red sports car"), "prompt: sent 'pearl white'"),
+        ("another negative prompt", lambda r: made(r, 0, negative_prompt="people"), "negative_prompt"),
+        ("another preset", lambda r: made(r, 0, preset="night"), "preset"),
+        ("another model", lambda r: made(r, 0, model_id="other-sd15"), "model_id"),
+        ("another size", lambda r: server_png(concrete(r, width=128), 0, size=(64, 64)), "width: sent 64"),
+        ("other steps", lambda r: made(r, 0, steps=30), "steps"),
+        ("another guidance", lambda r: made(r, 0, guidance=2.5), "guidance"),
+        ("another sampler", lambda r: made(r, 0, scheduler="euler"), "scheduler"),
+        ("another seed", lambda r: made(r, 0, seed=7), "seed: sent 42, the picture says 7"),
+        ("variation 1's picture as image 0", lambda r: made(r, 1), "seed: expected 42, the picture says 43"),
+        ("another model's hash", lambda r: server_png(concrete(r), 0, model_hash="cd" * 32), "model hash"),
+        ("no provenance", lambda r: png(), "no sm6:request"),
+        ("a request with no meta", PLAIN_WITH("sm6:request", json.dumps(request().to_dict()).encode()), "no sm6:meta"),
+        ("a request that is not JSON", PLAIN_WITH("sm6:request", b"{not json"), "cannot be read"),
+        ("a request with no prompt", PLAIN_WITH("sm6:request", b'{"seed": 42}'), "damaged"),
+        ("a damaged text block", PLAIN_WITH("sm6:request", b"{}", crc_flip=1), "fails its checksum"),
+    ],
+)
+def test_a_picture_whose_provenance_is_not_the_request_sent_is_not_kept(library, name, picture, differs):
+    # it was kept as the visitor's design: its PNG then told Verify and the token another prompt, seed or model
+    reply = lambda r: Answer(body=lines(started(r), image(r, 0, png=wire.b64(picture(r))), {"event": "finished"}))  # noqa: E731
+    end, events, _ = run_job(reply, library, req=request(batch=2))
+    assert isinstance(end, ev.JobFailed), name
+    assert end.msg.id == "fleet.not_as_asked" and "was not kept" in end.message and differs in end.details, end.details
+    assert end.details.startswith("image 0: ")
+    assert library.count() == 0 and not [e for e in events if isinstance(e, ev.ImageReady)]
+
+
+def test_a_batch_keeps_the_variations_that_match_and_fails_in_the_kiosks_language_at_one_that_does_not(library):
+    def generate(r: Received) -> Answer:
+        other = image(r, 1, png=wire.b64(made(r, 1, prompt="a red sports car")))
+        return Answer(body=lines(started(r), image(r, 0), other, {"event": "finished"}))
+
+    i18n.set_language("ko")
+    try:
+        end, events, _ = run_job(generate, library, req=request(batch=2))
+        korean = end.msg.render()
+    finally:
+        i18n.set_language("en")
+    assert isinstance(end, ev.JobFailed) and end.msg.id == "fleet.not_as_asked"
+    assert end.details.startswith("image 1: ") and "'a red sports car'" in end.details
+    assert "서버" in korean and "generation server" not in korean
+    assert library.count() == 1 and [type(e) for e in events][-2:] == [ev.ImageReady, ev.JobFailed]
+    assert library.list()[0].seed == 42  # the variation that matched, kept once
+
+
+def test_a_picture_made_as_asked_is_kept_with_its_provenance(library):
+    end, _, _ = run_job(lambda r: Answer(body=lines(started(r), image(r, 0), {"event": "finished"})), library)
+    assert isinstance(end, ev.JobFinished) and library.count() == 1
+    kept = pngmeta.read_png_metadata(Path(end.designs[0].image_path))
+    assert kept["request"]["prompt"] == "pearl white" and kept["meta"]["seed"] == 42
+
+
 def test_a_line_without_end_is_cut_off_at_the_protocols_limit(library):
     end, _, server = run_job(lambda r: Answer(body=b'{"event": "queued", "position": "', endless=b"9"), library)
     assert isinstance(end, ev.JobFailed) and "a line is too long" in end.message
@@ -338,7 +419,7 @@ def test_a_dropped_connection_is_retried_with_the_same_key_and_nothing_is_kept_t
     kinds = [type(e) for e in events]
     assert kinds == [ev.JobQueued, ev.JobStarted, ev.ImageReady, ev.ImageReady, ev.JobFinished]
     assert library.count() == 2 and [d.seed for d in end.designs] == [42, 43]
-    assert Path(end.designs[1].image_path).read_bytes() == png(colour=(40, 0, 0))
+    assert Path(end.designs[1].image_path).read_bytes() == made(calls[-1], 1)
 
 
 def test_a_server_that_never_comes_back_fails_the_job_and_keeps_what_arrived_once(library):

@@ -989,6 +989,11 @@
         <translation>이 컴퓨터에 생성 서버 토큰이 설정되어 있지 않습니다. 직원에게 받은 토큰을 설정 → 생성에 입력하세요.</translation>
     </message>
     <message>
+        <source>The generation server sent a picture whose record of how it was made does not match this design's settings, so it was not kept. Try again; if it happens again, ask staff to check the server.</source>
+        <comment>fleet.not_as_asked</comment>
+        <translation>생성 서버가 보낸 그림에 기록된 생성 정보가 이 디자인의 설정과 맞지 않아 저장하지 않았습니다. 다시 시도하세요. 다시 발생하면 직원에게 서버 점검을 요청하세요.</translation>
+    </message>
+    <message>
         <source>This computer has asked the generation server for many designs in a short time. Try again in {seconds} s.</source>
         <comment>fleet.rate_limited</comment>
         <translation>이 컴퓨터가 짧은 시간에 생성 서버에 많은 디자인을 요청했습니다. {seconds}초 후에 다시 시도하세요.</translation>
