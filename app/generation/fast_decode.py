@@ -65,24 +65,29 @@ def decode_pixels(loaded, latents) -> np.ndarray:
     return pixels
 
 
-def decode_latents(loaded, latents) -> Image.Image:
+def decode_latents(loaded, latents, addons: tuple[str, ...] = ()) -> Image.Image:
     """The first image of these latents decoded by TAESD; the runner's EmptyImage when the model computed NaN."""
     pixels = decode_pixels(loaded, latents[:1])
     if not np.isfinite(pixels).all():
-        raise empty_image(loaded)
+        raise empty_image(loaded, addons, "TAESD decoding")
     return to_pil(pixels[0])
 
 
-def empty_image(loaded):
+def empty_image(loaded, addons: tuple[str, ...] = (), where: str = "the output of"):
+    """The EmptyImage for NaN from `loaded` with `addons` (the ControlNet and LoRAs applied, by name) on top."""
     from app.generation import messages as msgs
     from app.generation.runner import EmptyImage  # imported late: the runner imports this module when it decodes
 
     device = loaded.options.device
-    half = device.dtype_name == "float16"
-    return EmptyImage(
-        msgs.EMPTY_IMAGE_HALF_PRECISION() if half else msgs.EMPTY_IMAGE(),
-        f"NaN or infinite values from TAESD decoding {loaded.model.label} ({device.label}, {device.dtype_name})",
-    )
+    if device.dtype_name == "float16":  # some models cannot run in half precision: say how to avoid it
+        message = msgs.EMPTY_IMAGE_HALF_PRECISION()
+    elif addons:  # weights a person added on top are likelier to be what broke than the model they ran on
+        message = msgs.EMPTY_IMAGE_WITH_ADDONS(addons=", ".join(addons))
+    else:
+        message = msgs.EMPTY_IMAGE()
+    on_top = f" with {', '.join(addons)}" if addons else ""
+    details = f"NaN or infinite values in {where} {loaded.model.label}{on_top} ({device.label}, {device.dtype_name})"
+    return EmptyImage(message, details)
 
 
 def to_pil(pixels: np.ndarray) -> Image.Image:

@@ -181,6 +181,10 @@ EMPTY_IMAGE = Msg(
     "generation.empty_image",
     "The model produced an empty image: its weights may be damaged; try another model. Nothing was saved.",
 )
+EMPTY_IMAGE_WITH_ADDONS = Msg(
+    "generation.empty_image_with_addons",
+    "The model produced an empty image with {addons}: one of them may be damaged; try without it. Nothing was saved.",
+)
 EMPTY_IMAGE_HALF_PRECISION = Msg(
     "generation.empty_image_half_precision",
     "The model produced an empty image: its weights may be damaged; try another model. Nothing was saved. On this "

@@ -176,6 +176,10 @@ class JobRunner:
         import torch
 
         inputs, pipe, control_strength = self._prepare(request, init_image)
+        from app.generation import fast_decode
+
+        # what was applied on top of the model, by name, for a broken result to point at
+        addons = ((request.control_model,) if control_strength is not None else ()) + tuple(n for n, _ in request.loras)
         pipe.scheduler = make_scheduler(request.scheduler, dict(self.loaded.txt2img.scheduler.config))
         generators = [torch.Generator("cpu").manual_seed(row.seed) for row in rows]
         done: dict[int, EmptyImage | None] = {}  # rows that will not be finished: failed, or stopped
@@ -198,7 +202,7 @@ class JobRunner:
                 finite = torch.isfinite(latents.flatten(1)).all(dim=1).tolist()
                 for index, ok in enumerate(finite):
                     if not ok:
-                        done.setdefault(index, self._empty_image())
+                        done.setdefault(index, fast_decode.empty_image(self.loaded, addons))
             wanted = previewer is not None and (last_preview or step_index < steps - 1)
             for index, row in enumerate(rows):
                 if index not in done:
@@ -234,16 +238,13 @@ class JobRunner:
             if index in done:
                 made.append(done[index])
             elif taesd:
-                from app.generation import fast_decode
-
                 try:
-                    made.append(
-                        guided.overlay(fast_decode.decode_latents(self.loaded, output[index : index + 1]), inputs)
-                    )
+                    picture = fast_decode.decode_latents(self.loaded, output[index : index + 1], addons)
+                    made.append(guided.overlay(picture, inputs))
                 except EmptyImage as exc:
                     made.append(exc)
             elif not np.isfinite(output[index]).all():
-                made.append(self._empty_image())
+                made.append(fast_decode.empty_image(self.loaded, addons))
             else:  # the same rounding "pil" output applies, so the pixels are exactly what they were
                 made.append(guided.overlay(pipe.image_processor.numpy_to_pil(output[index : index + 1])[0], inputs))
         return made
@@ -263,14 +264,6 @@ class JobRunner:
         controlnet = load_controlnet(self.loaded, control)
         pipe = self.loaded.pipeline(inputs.mode, controlnet, controlnet_key(control))
         return inputs, pipe, request.control_strength
-
-    def _empty_image(self) -> EmptyImage:
-        device = self.loaded.options.device
-        half = device.dtype_name == "float16"  # some models cannot run in half precision: say how to avoid it
-        return EmptyImage(
-            msgs.EMPTY_IMAGE_HALF_PRECISION() if half else msgs.EMPTY_IMAGE(),
-            f"NaN or infinite values in the output of {self.loaded.model.label} ({device.label}, {device.dtype_name})",
-        )
 
     def init_image(self, request: GenerationRequest) -> Image.Image | None:
         size = (request.width, request.height)

@@ -8,6 +8,7 @@ import struct
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 from safetensors.torch import load_file, save_file
 
@@ -131,6 +132,23 @@ def test_loras_that_do_not_fit_or_are_damaged_are_refused_in_words_and_the_next_
     assert isinstance(failed, ev.JobFailed), failed
     assert "tiny-style" in failed.message and "could not be read" in failed.message
     assert np.array_equal(picture(run(engine, rec)), plain)
+
+
+def _not_a_number(tensors) -> None:
+    for key in tensors:
+        if "lora_up" in key:
+            tensors[key] = torch.full_like(tensors[key], float("nan"))
+
+
+def test_a_lora_whose_weights_break_the_picture_is_named_instead_of_the_model(engine_setup, tiny_lora):
+    engine, rec, _ = engine_setup
+    _rewrite(shutil.copy2(tiny_lora, tiny_lora.parent / "broken-style.safetensors"), _not_a_number)
+    engine.refresh_models()
+    broken = lora_id(engine, "broken-style")
+    failed = run(engine, rec, loras=((broken, 1.0),))
+    assert isinstance(failed, ev.JobFailed), failed
+    assert failed.message.startswith(f"The model produced an empty image with {broken}: one of them may be damaged")
+    picture(run(engine, rec))  # the model itself is fine, and the LoRA came off
 
 
 # --- the hook itself, on a loaded model ------------------------------------------------------------------------------

@@ -44,6 +44,11 @@
         <translation>모델이 빈 이미지를 만들었습니다. 모델의 가중치가 손상되었을 수 있으니 다른 모델을 사용해 보세요. 아무것도 저장하지 않았습니다. 이 그래픽 프로세서에서는 모델이 반정밀도로 실행되는데, 일부 모델은 반정밀도를 지원하지 않습니다. 다른 모델은 잘 된다면 설정 › 생성 › 장치에서 CPU를 골라 이 모델을 전정밀도로 실행하세요.</translation>
     </message>
     <message>
+        <source>The model produced an empty image with {addons}: one of them may be damaged; try without it. Nothing was saved.</source>
+        <comment>generation.empty_image_with_addons</comment>
+        <translation>{addons}을(를) 적용한 모델이 빈 이미지를 만들었습니다. 이 중 하나가 손상되었을 수 있으니 빼고 다시 해 보세요. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
         <source>The ControlNet {name} is no longer in the models folder. Choose another ControlNet, or generate without one.</source>
         <comment>generation.guidance.control_gone</comment>
         <translation>ControlNet {name}이(가) 더 이상 모델 폴더에 없습니다. 다른 ControlNet을 선택하거나 ControlNet 없이 생성하세요.</translation>
