@@ -78,12 +78,17 @@ def pytest_runtest_teardown(item, nextitem):
     session = item.session
     last = getattr(session, "_last_fleet_test", None)
     if last is None:
-        users = [i for i in session.items if "fleet_server" in getattr(i, "fixturenames", ())]
+        users = [i for i in session.items if _uses_fleet_server(i)]
         last = session._last_fleet_test = users[-1].nodeid if users else ""
     if item.nodeid == last:
         from tests.fixtures.fleet_server import stop_early
 
         stop_early()
+
+
+def _uses_fleet_server(item) -> bool:
+    """By name, or (a fixture that asks for it at run time) by the `fleet_server` mark."""
+    return "fleet_server" in getattr(item, "fixturenames", ()) or item.get_closest_marker("fleet_server") is not None
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -69,7 +69,13 @@ LOADS_ELSEWHERE = {"remote"}  # implementations whose models are loaded on anoth
 IMPLEMENTATIONS = {"local": _local, "switched": _switched, "remote": _remote}
 
 
-@pytest.fixture(scope="module", params=list(IMPLEMENTATIONS))
+@pytest.fixture(
+    scope="module",
+    # `remote` asks for the server at run time: the mark tells tests/conftest.py to keep it running for these tests
+    params=[
+        pytest.param(name, marks=pytest.mark.fleet_server) if name == "remote" else name for name in IMPLEMENTATIONS
+    ],
+)
 def shared(request, tiny_sd15_master, tmp_path_factory):
     """One backend per implementation for the module (loading a model is most of a test's time), with the tiny
     model and a second copy whose weights are damaged after the scan (for a preload that fails)."""
