@@ -35,6 +35,16 @@ log = logging.getLogger(__name__)
 Step = Callable[[sqlite3.Connection], None] | str
 
 
+# The last second Python's calendar (and the window's dates) can show: 9999-12-31 23:59:59 UTC.
+LAST_MOMENT = 253_402_300_799
+
+
+def is_moment(value: object) -> bool:
+    """Whether a time read back from a store is one this app could have written: seconds since 1970 that a calendar
+    can show (SQLite keeps any value in any column; NaN and infinity fail the comparison)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= LAST_MOMENT
+
+
 def open_durable(path: Path | str) -> sqlite3.Connection:
     """An autocommit connection in WAL mode with synchronous=FULL; callers group writes with `immediate`.
 

@@ -17,7 +17,6 @@ several judges' machines share, so the store's SQL is written once.
 from __future__ import annotations
 
 import logging
-import math
 import re
 import sqlite3
 import threading
@@ -129,8 +128,6 @@ class Database:
 # The store reads each value it relies on through these, and `Database.reading` turns what they refuse into a
 # damaged-file StorageFailure, never an exception of Python's own (or an amount or a time taken on trust).
 
-LAST_MOMENT = 253402300799.0  # 9999-12-31T23:59:59Z: the last second any calendar conversion here accepts
-
 
 class DamagedValue(sqlite3.DatabaseError):
     """A stored value that is not of the kind the store writes: the file is damaged (a sqlite3 error, so a write's
@@ -145,18 +142,11 @@ def whole(value: Any, low: int | None = None) -> int:
     raise DamagedValue(f"not a whole number: {value!r:.80}")
 
 
-def real(value: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
-    raise DamagedValue(f"not a finite number: {value!r:.80}")
-
-
 def moment(value: Any) -> float:
     """Seconds since 1970 that a calendar can show (a time is always one the app wrote: now, or a chain's)."""
-    seconds = real(value)
-    if not 0 <= seconds <= LAST_MOMENT:
+    if not sqlite_db.is_moment(value):
         raise DamagedValue(f"not a time: {value!r:.80}")
-    return seconds
+    return float(value)
 
 
 def text(value: Any) -> str:

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from app import safejson
-from app.curation.db import LAST_MOMENT, Tx, blob, optional, whole
+from app.curation.db import Tx, blob, optional, whole
 from app.curation.models import UNREACHABLE, UNREADABLE_IMAGE, Candidate, Disqualification, Problem, Submission
 from app.curation.thumbnail_cache import STORED_SIDE, stored_thumbnail
 from app.messages import Msg, to_json
+from app.sqlite_db import is_moment
 from app.stored_reasons import from_stored
 
 log = logging.getLogger(__name__)
@@ -410,9 +411,7 @@ def _int_or(value: Any, default: int | None) -> int | None:
 
 def _time_or(value: Any, default: float | None) -> float | None:
     """A time a calendar can show (exports and the report print it as a date), else `default`."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= LAST_MOMENT:
-        return float(value)
-    return default
+    return float(value) if is_moment(value) else default
 
 
 def _parse(text: Any, key: Any, column: str) -> Any:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from app.changes import Change, DescriptionSaved
 from app.errors import StorageError
 from app.library import messages as msgs
-from app.library.models import DescriptionRecord, DraftRecord, is_moment
-from app.sqlite_db import immediate
+from app.library.models import DescriptionRecord, DraftRecord
+from app.sqlite_db import immediate, is_moment
 
 log = logging.getLogger(__name__)
 

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.generation.request import GenerationRequest
+from app.sqlite_db import is_moment
 
-# The latest moment a row may hold: 9999-12-31, the last day Python's calendar (and the window's dates) can show.
-LAST_MOMENT = 253_402_300_799
 MAX_SIDE = 1 << 20  # pixels: far past any picture this app makes, short of a size that overflows a page's layout
-
-
-def is_moment(value: Any) -> bool:
-    """Whether a saved time is one this app could have written: seconds since the epoch, on a calendar."""
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and (0 <= value <= LAST_MOMENT)
-    )
 
 
 def check_design_row(row: tuple[Any, ...]) -> None:
