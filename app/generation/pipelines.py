@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import paths
 from app.errors import ModelError
 from app.gc_pauses import collect, freeze_long_lived_once
+from app.generation import compiled_unet
 from app.generation import messages as msgs
 from app.generation.devices import DeviceChoice
 from app.generation.pinned import pin_execution_device, unpinned_class
@@ -85,6 +87,7 @@ class LoadedModel:
     taesd: Any = None  # AutoencoderTiny for nicer live previews, when the user installed one
     pipes: dict = field(default_factory=dict)  # (mode, ControlNet key or None) -> pipeline sharing the weights
     controlnets: dict = field(default_factory=dict)  # (id, sha256) -> ControlNetModel (controlnets.py)
+    vae_full_precision: bool = False  # its VAE overflowed fp16 once: it decodes in fp32 from then on (vae_precision.py)
 
     @property
     def inpainting(self) -> bool:
@@ -129,6 +132,9 @@ class LoadedModel:
 
     def release(self, wait_s: float | None = None) -> None:
         """Drop the weights; `wait_s`: how long to wait for the collection when another thread owns them."""
+        router = compiled_unet.router_of(getattr(self.txt2img, "unet", None))
+        if router is not None:
+            router.close()
         self.txt2img = None
         self.img2img = None
         self.taesd = None
@@ -248,7 +254,8 @@ def _place(pipe, options: LoadOptions) -> str:
         if options.channels_last:
             pipe.unet.to(memory_format=torch.channels_last)
         if options.compile_unet:
-            pipe.unet = torch.compile(pipe.unet, fullgraph=True)
+            compiled_unet.use_cache_folder(paths.data_dir() / "cache" / "torch-compile")
+            compiled_unet.install(pipe.unet, compiled_unet.inductor)
     return device
 
 
