@@ -90,10 +90,17 @@ class ShapeRouter:
         if key is None:
             return self.eager(*args, **kwargs)
         if key in self._usable:
-            # Copied out: with CUDA graphs the next replay overwrites this output, and a scheduler may keep it
-            # across steps (PNDM keeps the last four).
-            return _copy(self._compiled(*args, **kwargs))
-        self._ask(key, args, kwargs)
+            try:
+                # Copied out: with CUDA graphs the next replay overwrites this output, and a scheduler may keep it
+                # across steps (PNDM keeps the last four).
+                return _copy(self._compiled(*args, **kwargs))
+            except Exception:  # noqa: BLE001 - a compiled UNet that fails at run time must not fail the job
+                log.warning("The compiled UNet failed for %s; it runs uncompiled from now on", key[2], exc_info=True)
+                with self._lock:
+                    self._ready.discard(key)
+                    self._usable = self._usable - {key}
+        else:
+            self._ask(key, args, kwargs)
         return self.eager(*args, **kwargs)
 
     @property

@@ -28,7 +28,8 @@ from tests.app.engine_helpers import quick_request
 class Backend:
     """A torch.compile backend that runs the traced graph as it is, counting compiles and calls into it."""
 
-    def __init__(self, hold: threading.Event | None = None, fail: bool = False) -> None:
+    def __init__(self, hold: threading.Event | None = None, fail: bool = False, break_after: int = 0) -> None:
+        self.break_after = break_after  # compiled code that fails at run time after this many calls from jobs
         self.compiles = 0
         self.compiles_in_jobs = 0  # a job that compiles is the minute-long stall this is all about
         self.calls = 0  # calls from jobs; the background compile's own trial run is not one
@@ -45,6 +46,8 @@ class Backend:
 
         def run(*args):
             self.calls += not _in_background()
+            if self.break_after and self.calls > self.break_after:
+                raise RuntimeError("accessing tensor output of CUDAGraphs that has been overwritten")
             return graph.forward(*args)
 
         return run
@@ -165,6 +168,24 @@ def test_a_compile_that_fails_leaves_generation_as_it_was(model, caplog):
             settle(router)
         assert "runs uncompiled" in caplog.text
         assert np.array_equal(generate(loaded), plain) and router.compiled_kinds == 0
+    finally:
+        router.close()
+
+
+def test_compiled_code_that_fails_in_a_job_is_set_aside_and_the_job_finishes(model, caplog):
+    loaded = load(model)
+    backend = Backend(break_after=1)
+    router = compiled_unet.install(loaded.txt2img.unet, backend.compiler)
+    try:
+        generate(loaded)
+        settle(router)
+        with caplog.at_level(logging.WARNING, logger="app.generation.compiled_unet"):
+            picture = generate(loaded)  # its second step fails compiled: that step and the rest run as they are
+        assert picture.std() > 0 and "runs uncompiled from now on" in caplog.text
+        assert router.compiled_kinds == 0
+        calls = backend.calls
+        generate(loaded, seed=8)
+        assert backend.calls == calls  # never tried again
     finally:
         router.close()
 
