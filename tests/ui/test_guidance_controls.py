@@ -219,6 +219,19 @@ def test_settings_turn_on_the_fast_decoder_and_say_where_taesd_goes(qtbot, model
     page.close()
 
 
+def test_settings_turn_on_compiling_for_the_graphics_card_and_it_stays_on(qtbot, models_dir):
+    page = open_settings_page(qtbot)
+    assert not page.compile_check.isChecked()  # off until its figures are measured on a GPU
+    assert "in the background" in page.compile_check.toolTip()
+    page.compile_check.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert load_settings().generation.compile_unet is True
+    page.close()
+    page = open_settings_page(qtbot)
+    assert page.compile_check.isChecked()
+    page.close()
+
+
 def _fits(button) -> bool:
     bold = QFont(button.font())
     bold.setWeight(QFont.Weight.DemiBold)

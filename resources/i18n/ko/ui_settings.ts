@@ -890,6 +890,14 @@
         <translation>그림을 훨씬 빨리 마무리합니다. 조금 더 부드럽게 나옵니다.</translation>
     </message>
     <message>
+        <source>Compile for this graphics card</source>
+        <translation>이 그래픽카드에 맞게 컴파일</translation>
+    </message>
+    <message>
+        <source>NVIDIA only. Faster steps once each picture size is compiled, in the background, about a minute the first time; pictures are made at the usual speed meanwhile.</source>
+        <translation>NVIDIA 전용입니다. 그림 크기마다 백그라운드에서 컴파일이 끝나면 단계가 빨라집니다. 처음에는 1분쯤 걸리고, 그동안에도 그림은 평소 속도로 만들어집니다.</translation>
+    </message>
+    <message>
         <source>Put TAESD in the models folder (taesd, or taesdxl for SDXL)</source>
         <translation>TAESD를 모델 폴더에 넣으세요 (taesd, SDXL은 taesdxl)</translation>
     </message>
