@@ -90,6 +90,18 @@ class NewPayout:
     memo: str
 
 
+def memo_for(campaign: str, position: int, rank: int, entry: int) -> str:
+    """The outbox's key for a payout: (campaign, round, winner); the same payout whatever machine or try."""
+    return f"{campaign} round {position} winner #{rank} entry {entry}"
+
+
+def _is_memo(memo: str, campaign: str, rank: int, entry: int) -> bool:
+    """Whether `memo` is what memo_for writes for this row's campaign and winner. An edited memo is another outbox
+    key: a payout already sent under the old one would be sent again."""
+    pattern = re.escape(campaign) + rf" round [0-9]+ winner #{rank} entry {entry}"
+    return re.fullmatch(pattern, memo) is not None
+
+
 def _row(r: Sequence[Any]) -> PayoutRow:
     """A payout as stored; DamagedValue for a value the ledger never writes (an amount or a recipient is never taken
     from a damaged row: money would go where nobody reviewed)."""
@@ -103,18 +115,21 @@ def _row(r: Sequence[Any]) -> PayoutRow:
     state = text(r[11])
     if value <= 0 or state not in STATES:
         raise DamagedValue(f"a payout of {value} kei in state {state!r:.40}")
+    campaign, rank, entry, memo = text(r[0]), whole(r[3], 1), whole(r[2]), text(r[10])
+    if not _is_memo(memo, campaign, rank, entry):
+        raise DamagedValue(f"a payout whose memo is not its outbox key: {memo!r:.80}")
     return PayoutRow(
-        campaign=text(r[0]),
+        campaign=campaign,
         round_id=whole(r[1]),
-        entry=whole(r[2]),
-        rank=whole(r[3], 1),
+        entry=entry,
+        rank=rank,
         token_id=_digits(r[4]) if r[4] not in (None, "") else None,
         network=text(r[5]),
         chain_id=whole(r[6], 1),
         recipient=_address(r[7]),
         imported_owner=text(r[8]),
         value=value,
-        memo=text(r[10]),
+        memo=memo,
         state=state,
         reviewed_by=optional(whole, r[12]),
         reviewed_at=moment(r[13]),

@@ -59,7 +59,16 @@ from app.chain.mint_outbox import (
 from app.chain.networks import BUILT_IN, KEI_PER_KAIA, Network
 from app.curation.exports import _fail, _iso, guarded, shareable
 from app.curation.models import ROUND_LOCKED
-from app.curation.payout_store import FAILED, PAID, SENDING, SIGNED, NewPayout, PayoutLedger, PayoutRow
+from app.curation.payout_store import (
+    FAILED,
+    PAID,
+    SENDING,
+    SIGNED,
+    NewPayout,
+    PayoutLedger,
+    PayoutRow,
+    memo_for,
+)
 from app.curation.settings import prize_amounts
 from app.errors import UserFacingError
 from app.fsutil import atomic_writer
@@ -158,11 +167,6 @@ def machine_name(data_dir: Path | str = "") -> str:
     """This staff machine as the database records it: the host and which data folder (two installs differ)."""
     where = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:8] if data_dir else ""
     return f"{socket.gethostname()}:{where}" if where else socket.gethostname()
-
-
-def memo_for(campaign: str, position: int, rank: int, entry: int) -> str:
-    """The outbox's key for a payout: (campaign, round, winner); the same payout whatever machine or try."""
-    return f"{campaign} round {position} winner #{rank} entry {entry}"
 
 
 def kei(amount: Decimal) -> int:

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from app.curation.exports import export_scores_csv
-from app.curation.payout_store import NewPayout, PayoutLedger
+from app.curation.payout_store import NewPayout, PayoutLedger, memo_for
 from app.curation.store import open_store
 from app.storage_errors import DAMAGED, StorageFailure
 from tests.app.curation_campaign import build_campaign
@@ -18,11 +18,12 @@ from tests.app.curation_campaign import build_campaign
 RECIPIENT = "0x" + "12" * 20
 
 
-def _campaign(tmp_path):
-    db = tmp_path / "curation.db"
+def _campaign(tmp_path, db=None):
+    db = db or tmp_path / "curation.db"
     store = open_store(str(db), tmp_path / "unused.db")
     campaign = build_campaign(store)
-    line = NewPayout(1, campaign.keys["Aurora"], 100, "sandbox", 1001, RECIPIENT, RECIPIENT, 10**18, "memo")
+    entry = campaign.keys["Aurora"]
+    line = NewPayout(1, entry, 100, "sandbox", 1001, RECIPIENT, RECIPIENT, 10**18, memo_for("spring", 1, 1, entry))
     PayoutLedger(store).record_review("spring", campaign.round_id, [line], by=campaign.judges["Alice"])
     store.close()
     return db, campaign
@@ -47,12 +48,40 @@ def _edit(db, sql: str, params: tuple = ()) -> None:
         "UPDATE payouts SET signed_tx = 1000000000000000000",  # bytes(n): n zero bytes, a MemoryError
         "UPDATE payouts SET reviewed_at = 'yesterday'",
         "UPDATE payouts SET nonce = 'x'",
+        "UPDATE payouts SET memo = memo || ' again'",  # another outbox key: a payout sent under the old one again
+        "UPDATE payouts SET memo = 'spring round 1 winner #2 entry 1'",
     ],
 )
 def test_a_payout_row_holding_what_the_ledger_never_writes_refuses_the_ledger(tmp_path, sql):
     db, campaign = _campaign(tmp_path)
     _edit(db, sql)
     store = open_store(str(db), tmp_path / "unused.db")
+    try:
+        with pytest.raises(StorageFailure) as raised:
+            PayoutLedger(store).round_rows(campaign.round_id)
+        assert raised.value.kind == DAMAGED
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE payouts SET recipient = '../../x'",  # a recipient nobody reviewed
+        "UPDATE payouts SET value_kei = '-5'",  # an amount nobody reviewed
+        "UPDATE payouts SET value_kei = 'NaN'",
+        "UPDATE payouts SET memo = memo || ' again'",
+    ],
+)
+def test_on_a_postgresql_server_a_payout_row_the_ledger_never_wrote_refuses_the_ledger(tmp_path, pg_conninfo, sql):
+    """The server's column types keep out most damage SQLite lets in, but not a text that is no address or amount:
+    the same strict readers refuse it there."""
+    import psycopg
+
+    _db, campaign = _campaign(tmp_path, pg_conninfo)
+    with psycopg.connect(pg_conninfo, autocommit=True) as conn:
+        conn.execute(sql)
+    store = open_store(pg_conninfo, tmp_path / "unused.db")
     try:
         with pytest.raises(StorageFailure) as raised:
             PayoutLedger(store).round_rows(campaign.round_id)
