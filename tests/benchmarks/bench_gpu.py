@@ -16,6 +16,9 @@ import statistics
 import sys
 import time
 
+import numpy as np
+from PIL import Image
+
 from tests.benchmarks.common import bench_root, isolated_env
 
 STEPS, SIZE, IMAGES = 25, 512, 5
@@ -109,10 +112,23 @@ def engine_rate(models_dir, data_dir, **settings) -> tuple[float, float]:
         steps = {e.job.step: t for e, t in timed if isinstance(e, ev.StepProgress) and e.job.image_index == index}
         if 1 in steps and STEPS in steps:
             loops.append((STEPS - 1) / (steps[STEPS] - steps[1]))
+    PICTURES[data_dir.name] = np.asarray(Image.open(done.designs[0].image_path).convert("RGB"), dtype=np.float32)
     engine.shutdown()
     library.close()
     e2e = statistics.median(STEPS / (b - a) for a, b in zip(stamps, stamps[1:]))
     return (statistics.median(loops) if loops else 0.0), e2e
+
+
+PICTURES: dict = {}  # each engine run's first picture (the same request and seed), for "the same image quality"
+
+
+def difference(a: str, b: str) -> str:
+    if a not in PICTURES or b not in PICTURES:
+        return "not measured"
+    diff = np.abs(PICTURES[a] - PICTURES[b])
+    mse = float((diff**2).mean())
+    psnr = float("inf") if mse == 0 else 10 * np.log10(255**2 / mse)
+    return f"mean |difference| {diff.mean():.2f} of 255, PSNR {psnr:.1f} dB"
 
 
 def wait_for_compile(engine, limit_s: float = 600) -> float:
@@ -272,6 +288,8 @@ def run() -> None:
         except Exception as exc:  # noqa: BLE001 - report it and go on to the other figures
             print(f"  engine + torch.compile ({label}) failed: {str(exc).splitlines()[0][:300]}", flush=True)
     compiled_unet.MODE = "reduce-overhead"
+    for mode in ("reduce-overhead", "default"):
+        print(f"  the same design, torch.compile ({mode}) against uncompiled: {difference('d1', f'd-{mode}')}")
     warm = warm_start_s(folder.parent, root / "d4")
     print(f"  a second launch with the compile cache: load, first image and compile took {warm:.0f} s", flush=True)
     build_taesd(folder.parent)
