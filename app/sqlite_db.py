@@ -45,7 +45,7 @@ def is_moment(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= LAST_MOMENT
 
 
-def open_durable(path: Path | str) -> sqlite3.Connection:
+def open_durable(path: Path | str, *, newest: int | None = None, store: "str | Message" = "") -> sqlite3.Connection:
     """An autocommit connection in WAL mode with synchronous=FULL; callers group writes with `immediate`.
 
     FULL: in WAL mode each commit fsyncs the log. NORMAL survives an app crash but may drop the last commits on
@@ -53,10 +53,15 @@ def open_durable(path: Path | str) -> sqlite3.Connection:
     must still be there after a reboot. The connection is shared by threads under the caller's own lock.
 
     Foreign keys are enforced (SQLite leaves them off unless each connection asks): a design's descriptions go with
-    it, and a mint's signatures can never lose their mint."""
+    it, and a mint's signatures can never lose their mint.
+
+    `newest`: the schema version this app knows for `store`. A file from a newer app is refused (`check_version`)
+    before anything is written, so it is left byte for byte: switching it to WAL would already change its header."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
     try:
         with _schema_read():
+            if newest is not None:
+                check_version(conn, newest, store=store, file=path)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")

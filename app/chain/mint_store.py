@@ -220,7 +220,7 @@ class MintStore:
         conn = None
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            conn = open_durable(self.db_path)
+            conn = open_durable(self.db_path, newest=len(_MIGRATIONS), store=STORE)
             migrate(conn, _MIGRATIONS, store=STORE, file=self.db_path)
         except BaseException as exc:
             if conn is not None:

@@ -56,7 +56,7 @@ class _SqliteKV:
     """
 
     def __init__(self, path: Path, cache_size: int | None = None) -> None:
-        self._conn = open_durable(path)
+        self._conn = open_durable(path, newest=len(_MIGRATIONS), store=SANDBOX_CHAIN_STORE())
         try:
             migrate(self._conn, _MIGRATIONS, store=SANDBOX_CHAIN_STORE(), file=path)
         except BaseException:

@@ -170,7 +170,7 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
         existed = db_path.is_file()
         conn = None
         try:
-            conn = open_durable(db_path)
+            conn = open_durable(db_path, newest=len(_MIGRATIONS), store=STORE_NAME)
             migrate(conn, _MIGRATIONS, store=STORE_NAME, file=db_path)
         except BaseException as exc:
             if conn is not None:

@@ -177,7 +177,7 @@ class Outbox:
         conn = None
         try:
             self.blobs_dir.mkdir(parents=True, exist_ok=True)
-            conn = open_durable(self.db_path)
+            conn = open_durable(self.db_path, newest=len(_MIGRATIONS), store=outbox_storage.STORE)
             migrate(conn, _MIGRATIONS, store=outbox_storage.STORE, file=self.db_path)
             with immediate(conn):
                 conn.execute(

@@ -188,6 +188,25 @@ def test_a_file_from_a_newer_version_is_refused_and_left_as_it_is(tmp_path, name
     assert _version(path) == version and hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("name", ["library", "publishing outbox", "minting outbox", "sandbox chain"])
+def test_a_newer_file_in_a_rollback_journal_is_not_switched_to_wal_before_it_is_refused(tmp_path, name):
+    """A copy a backup tool made, or a newer app that journals differently: opening it here must not write even the
+    two header bytes that say WAL."""
+    filename, known, open_it = OPENERS[name]
+    path = tmp_path / "data" / filename
+    path.parent.mkdir()
+    _made_by_this_version(name, path)
+    with contextlib.closing(open_durable(path)) as conn:
+        conn.execute(f"PRAGMA user_version = {known + 1}")
+        assert conn.execute("PRAGMA journal_mode=DELETE").fetchone() == ("delete",)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(StorageFailure) as caught:
+        open_it(path)
+    assert caught.value.kind == NEWER
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not path.with_name(filename + "-wal").exists()
+
+
 @pytest.mark.parametrize("version", [-1, -(2**31)])
 @pytest.mark.parametrize("name", ["library", "publishing outbox", "minting outbox", "sandbox chain"])
 def test_a_negative_schema_version_is_a_damaged_file_never_migrated(tmp_path, name, version):

@@ -22,8 +22,8 @@ class _Reads:
         self.statements: list[str] = []
         real = sandbox_module.open_durable
 
-        def traced(path):
-            conn = real(path)
+        def traced(path, **how):
+            conn = real(path, **how)
             conn.set_trace_callback(self.statements.append)
             return conn
 
