@@ -36,6 +36,10 @@ ROW_BUILD = Msg("doctor.row.build", "build")
 ROW_PLATFORM = Msg("doctor.row.platform", "platform")
 ROW_RUNS_ON = Msg("doctor.row.runs_on", "will run on")
 ROW_NOTE = Msg("doctor.row.note", "note")
+ROW_COMPILE = Msg("doctor.row.compile", "compile for the GPU")
+COMPILE_ON = Msg("doctor.compile.on", "on; compiled kernels kept in {folder}")
+COMPILE_ON_NO_CUDA = Msg("doctor.compile.on_no_cuda", "on, but only an NVIDIA graphics card (CUDA) uses it")
+COMPILE_OFF = Msg("doctor.compile.off", "off (Settings › Generation › Compile for this graphics card)")
 ROW_SEARCHED = Msg("doctor.row.searched", "searched")
 ROW_MODEL = Msg("doctor.row.model", "model")
 ROW_CONTROLNET = Msg("doctor.row.controlnet", "ControlNet")
@@ -89,9 +93,10 @@ def _version(dist: str) -> str:
         return str(NOT_INSTALLED())
 
 
-def _torch_rows(device_setting: str) -> list[tuple[str, str]]:
+def _torch_rows(generation) -> list[tuple[str, str]]:
     import torch
 
+    from app.generation import compiled_unet
     from app.generation.devices import choose_device, describe_torch
 
     info = describe_torch()
@@ -99,10 +104,17 @@ def _torch_rows(device_setting: str) -> list[tuple[str, str]]:
         mps = getattr(torch.backends, "mps", None)
         info["mps"] = str((MPS_AVAILABLE if mps and mps.is_available() else MPS_NOT_AVAILABLE)())
     rows = list(info.items())
-    choice = choose_device(device_setting)
+    choice = choose_device(generation.device)
     rows.append((str(ROW_RUNS_ON()), f"{choice.label} ({choice.dtype_name})"))
     if choice.note:
         rows.append((str(ROW_NOTE()), choice.note))
+    if not generation.compile_unet:
+        compiling = COMPILE_OFF()
+    elif choice.device == "cuda":
+        compiling = COMPILE_ON(folder=compiled_unet.cache_folder(paths.data_dir()))
+    else:
+        compiling = COMPILE_ON_NO_CUDA()
+    rows.append((str(ROW_COMPILE()), str(compiling)))
     return rows
 
 
@@ -158,7 +170,7 @@ def collect() -> tuple[list[tuple[str, list[tuple[str, str]]]], list[str]]:
 
     loaded = read_settings(set_aside=False)  # doctor only reports: the app itself keeps a bad file aside
     try:
-        torch_rows = _torch_rows(loaded.settings.generation.device)
+        torch_rows = _torch_rows(loaded.settings.generation)
         cuda_usable: bool | None = _cuda_usable()
     except Exception as exc:  # a broken torch install is exactly what doctor must report
         log.warning("torch cannot be imported", exc_info=True)

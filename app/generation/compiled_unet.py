@@ -32,6 +32,12 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "TORCHINDUCTOR_CACHE_DIR"
 
 
+def cache_folder(data_dir: Path) -> Path:
+    """Where compiled kernels are kept: TORCHINDUCTOR_CACHE_DIR when the person set it, else the data folder's cache."""
+    chosen = os.environ.get(CACHE_ENV)
+    return Path(chosen) if chosen else data_dir / "cache" / "torch-compile"
+
+
 def use_cache_folder(folder: Path) -> None:
     """Inductor's caches in `folder`, unless the person chose a folder for them already (the variable is theirs)."""
     if os.environ.get(CACHE_ENV):

@@ -254,7 +254,7 @@ def _place(pipe, options: LoadOptions) -> str:
         if options.channels_last:
             pipe.unet.to(memory_format=torch.channels_last)
         if options.compile_unet:
-            compiled_unet.use_cache_folder(paths.data_dir() / "cache" / "torch-compile")
+            compiled_unet.use_cache_folder(compiled_unet.cache_folder(paths.data_dir()))
             compiled_unet.install(pipe.unet, compiled_unet.inductor)
     return device
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from app.generation.devices import DeviceChoice
 from app.generation.pngmeta import read_png_metadata
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,8 +103,24 @@ def test_doctor_reports_what_support_needs(tiny_sd15, models_dir):
         "writable",
         "diffusers",
         "All checks passed",
+        "compile for the GPU",
+        "off (Settings › Generation › Compile for this graphics card)",
     ):
         assert words in out, words
+
+
+def test_doctor_says_whether_the_unet_is_compiled_and_where_its_kernels_are_kept(monkeypatch, tmp_path):
+    from app.doctor import _torch_rows
+    from app.generation.settings import GenerationSettings
+
+    rows = dict(_torch_rows(GenerationSettings(compile_unet=True, device="cpu")))
+    assert rows["compile for the GPU"] == "on, but only an NVIDIA graphics card (CUDA) uses it"
+    monkeypatch.setattr("app.generation.devices.choose_device", lambda _d: DeviceChoice("cuda", "float16", "CUDA"))
+    monkeypatch.setenv("SM6_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("TORCHINDUCTOR_CACHE_DIR", raising=False)
+    rows = dict(_torch_rows(GenerationSettings(compile_unet=True)))
+    kept = tmp_path / "data" / "cache" / "torch-compile"
+    assert rows["compile for the GPU"] == f"on; compiled kernels kept in {kept}"
 
 
 def test_doctor_fails_when_the_data_folder_cannot_be_written(tmp_path, monkeypatch):

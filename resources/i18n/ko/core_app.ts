@@ -679,6 +679,21 @@
         <translation>모든 검사를 통과했습니다.</translation>
     </message>
     <message>
+        <source>off (Settings › Generation › Compile for this graphics card)</source>
+        <comment>doctor.compile.off</comment>
+        <translation>꺼짐 (설정 › 생성 › 이 그래픽카드에 맞게 컴파일)</translation>
+    </message>
+    <message>
+        <source>on; compiled kernels kept in {folder}</source>
+        <comment>doctor.compile.on</comment>
+        <translation>켜짐; 컴파일된 커널은 {folder}에 보관</translation>
+    </message>
+    <message>
+        <source>on, but only an NVIDIA graphics card (CUDA) uses it</source>
+        <comment>doctor.compile.on_no_cuda</comment>
+        <translation>켜짐, 하지만 NVIDIA 그래픽카드(CUDA)에서만 쓰입니다</translation>
+    </message>
+    <message>
         <source>The data folder is not writable: {data}.</source>
         <comment>doctor.data_folder_not_writable</comment>
         <translation>데이터 폴더에 쓸 수 없습니다: {data}.</translation>
@@ -792,6 +807,11 @@
         <source>build</source>
         <comment>doctor.row.build</comment>
         <translation>빌드</translation>
+    </message>
+    <message>
+        <source>compile for the GPU</source>
+        <comment>doctor.row.compile</comment>
+        <translation>GPU용 컴파일</translation>
     </message>
     <message>
         <source>config</source>
