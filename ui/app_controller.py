@@ -73,6 +73,7 @@ class AppController(ModelWiring, PlaceWiring, QObject):
         self.kiosk_window = None  # the visitor's guided flow (ui/kiosk/), in front where the policy says so
         self.services: Services | None = None
         self._started = False  # set after the first paint: only then may torch load
+        self._compiling = False  # the UNet is being compiled for the GPU in the background (Settings › Generation)
         try:
             self.services = services or open_services(settings=settings, policy=policy)
         except StorageError as exc:
@@ -391,9 +392,14 @@ class AppController(ModelWiring, PlaceWiring, QObject):
             w.set_busy(True, lambda: translate("AppController", "Waiting for the server…"))
         elif isinstance(event, ev.BackendChanged):
             self.follow_new_place()
-        if isinstance(event, (ev.ModelLoaded, ev.ModelLoadFailed, ev.BackendChanged, *ev.JOB_ENDS)):
+        elif isinstance(event, ev.Compiling):
+            self._compiling = event.active
+        if isinstance(event, (ev.ModelLoaded, ev.ModelLoadFailed, ev.BackendChanged, ev.Compiling, *ev.JOB_ENDS)):
             if not self.services.backend.jobs():
-                w.set_busy(False)
+                if self._compiling:  # designs can be made meanwhile, at the usual speed: it is said, not waited for
+                    w.set_busy(True, lambda: translate("AppController", "Compiling for the graphics card…"))
+                else:
+                    w.set_busy(False)
 
     def _on_preview_token(self, design, language: str) -> None:
         def show() -> None:

@@ -78,6 +78,9 @@ class ShapeRouter:
         self._layout = _structure(unet)
         self._epoch = 0
         self._structure: tuple | None = None if self._layout is None else (0, self._layout)
+        self.on_busy: Callable[[bool], None] = lambda _busy: None  # a compile starts (True); none is left (False)
+        self._told = False
+        self._telling = threading.Lock()
 
     def begin_pass(self) -> None:
         """What the next pass may run compiled: the inputs ready now (one whose compile ends mid-pass waits)."""
@@ -133,7 +136,18 @@ class ShapeRouter:
             if self._worker:
                 return
             self._worker = True
+        self._tell()
         executors.run_long("unet-compile", self._drain)
+
+    def _tell(self) -> None:
+        """on_busy with the state as it is now, when it changed since last told: a worker ending as another starts
+        never leaves the last word saying that nothing compiles."""
+        with self._telling:
+            with self._lock:
+                busy = self._worker
+            if busy != self._told:
+                self._told = busy
+                self.on_busy(busy)
 
     def _drain(self) -> None:
         import torch
@@ -142,7 +156,7 @@ class ShapeRouter:
             with self._lock:
                 if not self._waiting or self._closed:
                     self._worker = False
-                    return
+                    break
                 key, args, kwargs = self._waiting.pop(0)
             try:
                 with torch.no_grad():  # as the pipelines call it: a graph compiled for autograd would not be reused
@@ -153,6 +167,7 @@ class ShapeRouter:
             with self._lock:
                 self._ready.add(key)
             log.info("UNet compiled for %s", key[2])
+        self._tell()
 
 
 def install(unet, compiler: Callable[[Any], Any]) -> ShapeRouter:

@@ -17,8 +17,8 @@ from typing import Any, Callable
 
 from app import executors
 from app.errors import RequestError, UserFacingError
+from app.generation import compiled_unet, guided, pictures
 from app.generation import events as ev
-from app.generation import guided, pictures
 from app.generation import messages as msgs
 from app.generation.devices import choose_device
 from app.generation.events import JobSnapshot, JobState
@@ -351,6 +351,10 @@ class Engine:
         self._emit(ev.ModelLoading(model.id, model.label, "loading"))
         started = time.perf_counter()
         self._loaded = load_model(model, options, self._registry.search_dirs)
+        router = compiled_unet.router_of(self._loaded.txt2img.unet)
+        if router is not None:
+            label = model.label
+            router.on_busy = lambda busy: self._emit(ev.Compiling(busy, label))
         self._emit(ev.ModelLoaded(model.id, model.label, device.label, time.perf_counter() - started, device.note))
         return self._loaded
 

@@ -148,6 +148,15 @@ class BackendChanged:
     the device and the server's status it offers may differ, so whoever shows them asks again. Not a job's event."""
 
 
+@dataclass(frozen=True)
+class Compiling:
+    """The UNet of `label` is being compiled for the GPU in the background (True), or no longer is (False); jobs run
+    uncompiled meanwhile (compiled_unet.py). Not a job's event."""
+
+    active: bool
+    label: str
+
+
 def _split_message(event) -> None:
     """`event.msg` the id and parameters a front end acts on and translates; `event.message` its sentence, so a
     listener that only shows text keeps working."""
@@ -169,5 +178,6 @@ EngineEvent = Union[
     JobCancelled,
     JobFailed,
     BackendChanged,
+    Compiling,
 ]
 JOB_ENDS = (JobFinished, JobCancelled, JobFailed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import threading
 
 import numpy as np
@@ -188,6 +189,44 @@ def test_compiled_code_that_fails_in_a_job_is_set_aside_and_the_job_finishes(mod
         assert backend.calls == calls  # never tried again
     finally:
         router.close()
+
+
+def test_the_engine_compiles_in_the_background_says_so_and_then_uses_it(tiny_sd15_master, tmp_path, monkeypatch):
+    """The engine end to end with the compile setting on: on CUDA the compiler is Inductor, here the counting one."""
+    from app.generation import events as ev
+    from app.generation import pipelines
+    from tests.app.engine_helpers import make_engine
+
+    backend = Backend()
+    placed = pipelines._place
+
+    def place(pipe, options):
+        device = placed(pipe, options)
+        if options.compile_unet:
+            compiled_unet.install(pipe.unet, backend.compiler)
+        return device
+
+    monkeypatch.setattr(pipelines, "_place", place)
+    shutil.copytree(tiny_sd15_master, tmp_path / "models" / "tiny-sd15")
+    engine, rec, library = make_engine(tmp_path / "models", tmp_path / "data", compile_unet=True)
+    try:
+        request = quick_request(model_id="tiny-sd15", steps=3)
+        first = rec.wait_job(engine.submit(request).id)
+        assert isinstance(first, ev.JobFinished), first
+        rec.wait_for(lambda e: isinstance(e, ev.Compiling) and not e.active)
+        assert [(e.active, e.label) for e in rec.of(ev.Compiling)] == [(True, "tiny-sd15"), (False, "tiny-sd15")]
+        again = rec.wait_job(engine.submit(request).id)  # compiled now: the same request, the same picture
+        assert backend.calls == 3 and backend.compiles_in_jobs == 0
+        assert _pixels(again).tobytes() == _pixels(first).tobytes()
+    finally:
+        engine.shutdown()
+        library.close()
+
+
+def _pixels(finished) -> np.ndarray:
+    from PIL import Image
+
+    return np.asarray(Image.open(finished.designs[0].image_path))
 
 
 def test_compiled_kernels_are_kept_in_the_apps_cache_folder_unless_the_person_chose_one(tmp_path, monkeypatch):

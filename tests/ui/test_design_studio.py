@@ -189,3 +189,44 @@ def test_the_loading_line_clears_once_the_model_has_loaded(qtbot, tiny_sd15):
     assert any(text.startswith("Loading tiny-sd15") for text in loading)
     assert app.studio.preview.status.text() == "Ready" and app.window.status_texts()[-1] == "Ready"
     close_app(app)
+
+
+def test_the_status_bar_says_the_unet_compiles_in_the_background_and_ready_once_done(qtbot, tiny_sd15, monkeypatch):
+    """With "Compile for this graphics card" on (CUDA compiles with Inductor; here torch.compile's eager backend,
+    held back until the test lets it go): the design is made meanwhile, and the status bar says why it is busy."""
+    import threading
+
+    import torch
+
+    from app.config import Settings, save_settings
+    from app.generation import compiled_unet, pipelines
+    from app.generation.settings import GenerationSettings
+
+    hold = threading.Event()
+
+    def held(graph, _inputs):
+        hold.wait(60)
+        return graph.forward
+
+    placed = pipelines._place
+
+    def place(pipe, options):
+        device = placed(pipe, options)
+        compiled_unet.install(pipe.unet, lambda f: torch.compile(f, backend=held, fullgraph=True, dynamic=False))
+        return device
+
+    monkeypatch.setattr(pipelines, "_place", place)
+    save_settings(Settings(generation=GenerationSettings(compile_unet=True)))
+    app = open_app(qtbot)
+    try:
+        small_job(app.design_vm, batch=1)
+        type_prompt(qtbot, app.studio, "pearl white")
+        qtbot.mouseClick(app.studio.generate, Qt.MouseButton.LeftButton)
+        settle(qtbot, app)
+        assert app.services.library.count() == 1  # made while the compile was held back
+        qtbot.waitUntil(lambda: app.window.status_texts()[-1] == "Compiling for the graphics card…", timeout=30_000)
+        hold.set()
+        qtbot.waitUntil(lambda: app.window.status_texts()[-1] == "Ready", timeout=60_000)
+    finally:
+        hold.set()
+        close_app(app)

@@ -44,6 +44,10 @@
         <translation>서버 대기 중…</translation>
     </message>
     <message>
+        <source>Compiling for the graphics card…</source>
+        <translation>그래픽카드에 맞게 컴파일하는 중…</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
