@@ -353,13 +353,22 @@ class Engine:
         self._loaded = load_model(model, options, self._registry.search_dirs)
         router = compiled_unet.router_of(self._loaded.txt2img.unet)
         if router is not None:
-            label = model.label
-            router.on_busy = lambda busy: self._emit(ev.Compiling(busy, label))
+            router.on_busy = lambda busy: self._compiling(router, busy, model.label)
         self._emit(ev.ModelLoaded(model.id, model.label, device.label, time.perf_counter() - started, device.note))
         return self._loaded
 
+    def _compiling(self, router, busy: bool, label: str) -> None:
+        """Said only of the loaded model's UNet: a released one may finish its compile later, and its word then
+        would contradict what the model loaded since is doing."""
+        loaded = self._loaded
+        if loaded is not None and loaded.txt2img is not None and compiled_unet.router_of(loaded.txt2img.unet) is router:
+            self._emit(ev.Compiling(busy, label))
+
     def _release(self, wait_s: float | None = None) -> None:
         if self._loaded is not None:
+            router = compiled_unet.router_of(self._loaded.txt2img.unet)
+            if router is not None and not router.idle():
+                self._emit(ev.Compiling(False, self._loaded.model.label))  # what it compiles is of no use any more
             self._loaded.release(wait_s)
             self._loaded = None
 

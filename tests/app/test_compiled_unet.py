@@ -223,6 +223,42 @@ def test_the_engine_compiles_in_the_background_says_so_and_then_uses_it(tiny_sd1
         library.close()
 
 
+def test_a_model_unloaded_while_its_unet_compiles_is_no_longer_said_to_compile(tiny_sd15_master, tmp_path, monkeypatch):
+    from app.generation import events as ev
+    from app.generation import pipelines
+    from tests.app.engine_helpers import make_engine
+
+    hold = threading.Event()
+    backend = Backend(hold)
+    placed = pipelines._place
+
+    def place(pipe, options):
+        device = placed(pipe, options)
+        compiled_unet.install(pipe.unet, backend.compiler)
+        return device
+
+    monkeypatch.setattr(pipelines, "_place", place)
+    shutil.copytree(tiny_sd15_master, tmp_path / "models" / "tiny-sd15")
+    engine, rec, library = make_engine(tmp_path / "models", tmp_path / "data", compile_unet=True)
+    try:
+        rec.wait_job(engine.submit(quick_request(model_id="tiny-sd15", steps=3)).id)
+        rec.wait_for(lambda e: isinstance(e, ev.Compiling) and e.active)
+        engine.unload()  # the compile goes on, held back, for a model that is gone
+        rec.wait_for(lambda e: isinstance(e, ev.Compiling) and not e.active)
+        hold.set()  # it ends now: nothing more is said of it
+        for _ in range(600):  # until the compile's thread has ended, having said what it would
+            if not any(t.name.startswith("sm6-long-unet-compile") for t in threading.enumerate()):
+                break
+            threading.Event().wait(0.1)
+        assert backend.compiles == 1
+        engine.shutdown()
+        assert [e.active for e in rec.of(ev.Compiling)] == [True, False]
+    finally:
+        hold.set()
+        engine.shutdown()
+        library.close()
+
+
 def _pixels(finished) -> np.ndarray:
     from PIL import Image
 
