@@ -36,8 +36,10 @@ class Backend:
         self.calls = 0  # calls from jobs; the background compile's own trial run is not one
         self.hold = hold
         self.fail = fail
+        self.entered = threading.Event()  # a compile has reached the backend
 
     def __call__(self, graph, _example_inputs):
+        self.entered.set()
         if self.hold is not None:
             assert self.hold.wait(60), "the test never let the compile go on"
         if self.fail:
@@ -243,6 +245,7 @@ def test_a_model_unloaded_while_its_unet_compiles_is_no_longer_said_to_compile(t
     try:
         rec.wait_job(engine.submit(quick_request(model_id="tiny-sd15", steps=3)).id)
         rec.wait_for(lambda e: isinstance(e, ev.Compiling) and e.active)
+        assert backend.entered.wait(60)
         engine.unload()  # the compile goes on, held back, for a model that is gone
         rec.wait_for(lambda e: isinstance(e, ev.Compiling) and not e.active)
         hold.set()  # it ends now: nothing more is said of it
