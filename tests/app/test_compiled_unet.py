@@ -196,21 +196,9 @@ def test_compiled_code_that_fails_in_a_job_is_set_aside_and_the_job_finishes(mod
 def test_the_engine_compiles_in_the_background_says_so_and_then_uses_it(tiny_sd15_master, tmp_path, monkeypatch):
     """The engine end to end with the compile setting on: on CUDA the compiler is Inductor, here the counting one."""
     from app.generation import events as ev
-    from app.generation import pipelines
-    from tests.app.engine_helpers import make_engine
 
     backend = Backend()
-    placed = pipelines._place
-
-    def place(pipe, options):
-        device = placed(pipe, options)
-        if options.compile_unet:
-            compiled_unet.install(pipe.unet, backend.compiler)
-        return device
-
-    monkeypatch.setattr(pipelines, "_place", place)
-    shutil.copytree(tiny_sd15_master, tmp_path / "models" / "tiny-sd15")
-    engine, rec, library = make_engine(tmp_path / "models", tmp_path / "data", compile_unet=True)
+    engine, rec, library = _engine_compiling_with(backend, tiny_sd15_master, tmp_path, monkeypatch)
     try:
         request = quick_request(model_id="tiny-sd15", steps=3)
         first = rec.wait_job(engine.submit(request).id)
@@ -227,21 +215,10 @@ def test_the_engine_compiles_in_the_background_says_so_and_then_uses_it(tiny_sd1
 
 def test_a_model_unloaded_while_its_unet_compiles_is_no_longer_said_to_compile(tiny_sd15_master, tmp_path, monkeypatch):
     from app.generation import events as ev
-    from app.generation import pipelines
-    from tests.app.engine_helpers import make_engine
 
     hold = threading.Event()
     backend = Backend(hold)
-    placed = pipelines._place
-
-    def place(pipe, options):
-        device = placed(pipe, options)
-        compiled_unet.install(pipe.unet, backend.compiler)
-        return device
-
-    monkeypatch.setattr(pipelines, "_place", place)
-    shutil.copytree(tiny_sd15_master, tmp_path / "models" / "tiny-sd15")
-    engine, rec, library = make_engine(tmp_path / "models", tmp_path / "data", compile_unet=True)
+    engine, rec, library = _engine_compiling_with(backend, tiny_sd15_master, tmp_path, monkeypatch)
     try:
         rec.wait_job(engine.submit(quick_request(model_id="tiny-sd15", steps=3)).id)
         rec.wait_for(lambda e: isinstance(e, ev.Compiling) and e.active)
@@ -260,6 +237,24 @@ def test_a_model_unloaded_while_its_unet_compiles_is_no_longer_said_to_compile(t
         hold.set()
         engine.shutdown()
         library.close()
+
+
+def _engine_compiling_with(backend: Backend, master, tmp_path, monkeypatch):
+    """An engine over the tiny model with the compile setting on, compiling with `backend` where CUDA has Inductor."""
+    from app.generation import pipelines
+    from tests.app.engine_helpers import make_engine
+
+    placed = pipelines._place
+
+    def place(pipe, options):
+        device = placed(pipe, options)
+        if options.compile_unet:
+            compiled_unet.install(pipe.unet, backend.compiler)
+        return device
+
+    monkeypatch.setattr(pipelines, "_place", place)
+    shutil.copytree(master, tmp_path / "models" / "tiny-sd15")
+    return make_engine(tmp_path / "models", tmp_path / "data", compile_unet=True)
 
 
 def _pixels(finished) -> np.ndarray:

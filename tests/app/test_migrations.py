@@ -169,16 +169,24 @@ def _made_by_this_version(name: str, path: Path) -> None:
     OPENERS[writable][2](path)
 
 
-@pytest.mark.parametrize("ahead", [1, 7, None], ids=["next", "far ahead", "largest"])
-@pytest.mark.parametrize("name", list(OPENERS))
-def test_a_file_from_a_newer_version_is_refused_and_left_as_it_is(tmp_path, name, ahead):
-    filename, known, open_it = OPENERS[name]
+def _file_of_version(tmp_path, name: str, version: int, journal: str = "wal") -> Path:
+    """A store file of this version, its schema version then moved as a newer or a broken app would have left it."""
+    filename = OPENERS[name][0]
     path = tmp_path / "data" / filename
     path.parent.mkdir()
     _made_by_this_version(name, path)
-    version = 2**31 - 1 if ahead is None else known + ahead
     with contextlib.closing(open_durable(path)) as conn:
         conn.execute(f"PRAGMA user_version = {version}")
+        assert conn.execute(f"PRAGMA journal_mode={journal}").fetchone() == (journal,)
+    return path
+
+
+@pytest.mark.parametrize("ahead", [1, 7, None], ids=["next", "far ahead", "largest"])
+@pytest.mark.parametrize("name", list(OPENERS))
+def test_a_file_from_a_newer_version_is_refused_and_left_as_it_is(tmp_path, name, ahead):
+    _filename, known, open_it = OPENERS[name]
+    version = 2**31 - 1 if ahead is None else known + ahead
+    path = _file_of_version(tmp_path, name, version)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(StorageFailure) as caught:
         open_it(path)
@@ -193,12 +201,7 @@ def test_a_newer_file_in_a_rollback_journal_is_not_switched_to_wal_before_it_is_
     """A copy a backup tool made, or a newer app that journals differently: opening it here must not write even the
     two header bytes that say WAL."""
     filename, known, open_it = OPENERS[name]
-    path = tmp_path / "data" / filename
-    path.parent.mkdir()
-    _made_by_this_version(name, path)
-    with contextlib.closing(open_durable(path)) as conn:
-        conn.execute(f"PRAGMA user_version = {known + 1}")
-        assert conn.execute("PRAGMA journal_mode=DELETE").fetchone() == ("delete",)
+    path = _file_of_version(tmp_path, name, known + 1, journal="delete")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(StorageFailure) as caught:
         open_it(path)
@@ -210,12 +213,8 @@ def test_a_newer_file_in_a_rollback_journal_is_not_switched_to_wal_before_it_is_
 @pytest.mark.parametrize("version", [-1, -(2**31)])
 @pytest.mark.parametrize("name", ["library", "publishing outbox", "minting outbox", "sandbox chain"])
 def test_a_negative_schema_version_is_a_damaged_file_never_migrated(tmp_path, name, version):
-    filename, _known, open_it = OPENERS[name]
-    path = tmp_path / "data" / filename
-    path.parent.mkdir()
-    _made_by_this_version(name, path)
-    with contextlib.closing(open_durable(path)) as conn:
-        conn.execute(f"PRAGMA user_version = {version}")
+    open_it = OPENERS[name][2]
+    path = _file_of_version(tmp_path, name, version)
     with pytest.raises(StorageFailure) as caught:
         open_it(path)
     assert caught.value.kind == DAMAGED and "damaged" in caught.value.message and _version(path) == version
