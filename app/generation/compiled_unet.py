@@ -152,6 +152,7 @@ class ShapeRouter:
     def _drain(self) -> None:
         import torch
 
+        _allow_recompiles()
         while True:
             with self._lock:
                 if not self._waiting or self._closed:
@@ -174,6 +175,34 @@ def install(unet, compiler: Callable[[Any], Any]) -> ShapeRouter:
     router = ShapeRouter(unet, compiler)
     unet.forward = router
     return router
+
+
+def forget(router: ShapeRouter) -> None:
+    """The router's model is released: nothing more is compiled for it, and when no compile is under way, torch's
+    compiled entries are dropped (only one model is loaded at a time; the kernels stay in the cache folder, so the
+    next model of the same family compiles quickly). A compile under way is left to end: dropping them then would
+    wait for it."""
+    router.close()
+    if router.idle():
+        import torch._dynamo
+
+        torch._dynamo.reset()
+
+
+# Each kind of input, and each model loaded in a session, is one more compiled entry of the UNet's forward; torch
+# stops compiling a function after 8 (its recompile_limit), which sizes and models tried in one session soon reach.
+RECOMPILE_LIMIT = 64
+
+
+def _allow_recompiles() -> None:
+    """On the compiling thread: torch's compiler settings are its own for each thread."""
+    import torch._dynamo
+
+    config = torch._dynamo.config
+    for name in ("recompile_limit", "cache_size_limit"):  # the name changed in torch 2.6
+        if hasattr(config, name):
+            setattr(config, name, max(getattr(config, name), RECOMPILE_LIMIT))
+            return
 
 
 def router_of(unet) -> ShapeRouter | None:

@@ -134,7 +134,7 @@ class LoadedModel:
         """Drop the weights; `wait_s`: how long to wait for the collection when another thread owns them."""
         router = compiled_unet.router_of(getattr(self.txt2img, "unet", None))
         if router is not None:
-            router.close()
+            compiled_unet.forget(router)
         self.txt2img = None
         self.img2img = None
         self.taesd = None

@@ -59,6 +59,14 @@ class Backend:
         return torch.compile(forward, backend=self, fullgraph=True, dynamic=False)
 
 
+@pytest.fixture(autouse=True)
+def fresh_compiler_state():
+    """Each test's backend is new to torch, which keeps every compiled entry of a function for the whole process."""
+    torch._dynamo.reset()
+    yield
+    torch._dynamo.reset()
+
+
 def _in_background() -> bool:
     return threading.current_thread().name.startswith("sm6-long-unet-compile")
 
@@ -261,6 +269,32 @@ def _pixels(finished) -> np.ndarray:
     from PIL import Image
 
     return np.asarray(Image.open(finished.designs[0].image_path))
+
+
+def test_more_kinds_of_input_than_torch_compiles_by_default_are_all_compiled():
+    """Torch stops compiling a function after 8 entries; a person trying sizes, batches and models in one session
+    passes that soon. A small module stands in for the UNet: what is counted is entries of its forward."""
+
+    class Small(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.scale = torch.nn.Parameter(torch.ones(1))
+
+        def forward(self, sample):
+            return sample * self.scale + 1
+
+    backend = Backend()
+    module = Small()
+    router = compiled_unet.install(module, backend.compiler)
+    try:
+        for width in range(1, 13):
+            module(torch.ones(1, width))
+            settle(router)
+        router.begin_pass()
+        assert router.compiled_kinds == 12 and backend.compiles == 12
+        assert torch.equal(module(torch.ones(1, 12)), torch.full((1, 12), 2.0))  # compiled, the same numbers
+    finally:
+        router.close()
 
 
 def test_compiled_kernels_are_kept_in_the_apps_cache_folder_unless_the_person_chose_one(tmp_path, monkeypatch):
