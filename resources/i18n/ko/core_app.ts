@@ -681,7 +681,7 @@
     <message>
         <source>off (Settings › Generation › Compile for this graphics card)</source>
         <comment>doctor.compile.off</comment>
-        <translation>꺼짐 (설정 › 생성 › 이 그래픽카드에 맞게 컴파일)</translation>
+        <translation>꺼짐 (설정 › 생성 › 이 그래픽 카드에 맞게 컴파일)</translation>
     </message>
     <message>
         <source>on; compiled kernels kept in {folder}</source>
@@ -691,7 +691,7 @@
     <message>
         <source>on, but only an NVIDIA graphics card (CUDA) uses it</source>
         <comment>doctor.compile.on_no_cuda</comment>
-        <translation>켜짐, 하지만 NVIDIA 그래픽카드(CUDA)에서만 쓰입니다</translation>
+        <translation>켜짐, 하지만 NVIDIA 그래픽 카드(CUDA)에서만 쓰입니다</translation>
     </message>
     <message>
         <source>The data folder is not writable: {data}.</source>

@@ -891,7 +891,7 @@
     </message>
     <message>
         <source>Compile for this graphics card</source>
-        <translation>이 그래픽카드에 맞게 컴파일</translation>
+        <translation>이 그래픽 카드에 맞게 컴파일</translation>
     </message>
     <message>
         <source>NVIDIA only. Faster steps once each picture size is compiled, in the background, about a minute the first time; pictures are made at the usual speed meanwhile.</source>

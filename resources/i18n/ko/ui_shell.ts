@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Compiling for the graphics card…</source>
-        <translation>그래픽카드에 맞게 컴파일하는 중…</translation>
+        <translation>그래픽 카드에 맞게 컴파일하는 중…</translation>
     </message>
     <message>
         <source>Try again</source>
