@@ -8,6 +8,7 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from app.config import load_settings
 from app.kiosk import KIOSK
@@ -70,6 +71,19 @@ class Kiosk:
         if task is not None:
             self.loop.run_until_complete(asyncio.gather(task, return_exceptions=True))
         self.qtbot.waitUntil(lambda: self.window.describe.next.isEnabled(), timeout=WAIT_MS)
+
+    def needs_scrolling(self) -> list[str]:
+        """The languages in which the screen shown does not fit the window (with no keyboard up): a visitor at a
+        kiosk should never have to find the rest of a screen by scrolling."""
+        cut = []
+        for language in ("en", "ko"):
+            apply_language(language)
+            for _ in range(10):  # the new words reach the scroll area through several rounds of layout requests
+                QApplication.processEvents()
+            if self.window.scroll.verticalScrollBar().maximum() > 0:
+                cut.append(language)
+        apply_language("en")
+        return cut
 
     def close(self) -> None:
         try:

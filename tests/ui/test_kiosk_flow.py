@@ -20,6 +20,7 @@ def test_a_visitor_designs_describes_previews_and_gets_the_token_in_their_own_wa
 
     kiosk.generate("pearl white by the harbour")
     step = window.design
+    assert kiosk.needs_scrolling() == []
     assert not step.next.isEnabled() or c.design_vm.current_design is not None
     second = c.design_vm.variations[1]
     tap(qtbot, step.thumbs[1])  # the visitor picks the second variation
@@ -37,6 +38,7 @@ def test_a_visitor_designs_describes_previews_and_gets_the_token_in_their_own_wa
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     QTest.keyClicks(editor, " Made at the showroom.")
+    assert kiosk.needs_scrolling() == []
     tap(qtbot, window.describe.next)
 
     assert window.screen_name == "preview"
@@ -44,6 +46,7 @@ def test_a_visitor_designs_describes_previews_and_gets_the_token_in_their_own_wa
     qtbot.waitUntil(lambda: preview.next.isEnabled(), timeout=WAIT_MS)
     assert preview.description.text().endswith("Made at the showroom.")
     assert preview.picture.image is not None and preview.name.text()
+    assert kiosk.needs_scrolling() == []
     labels = [label for label in window.findChildren(type(preview.name)) if label.isVisible()]
     shown = " ".join(label.text() for label in labels if label is not preview.description)  # the visitor's words
     for technical in ("ipfs://", "CID", "CAR", "JSON", "Seed", "Model", "Guidance"):
@@ -61,6 +64,7 @@ def test_a_visitor_designs_describes_previews_and_gets_the_token_in_their_own_wa
     tap(qtbot, submit.submit)
     assert submit.message.isVisible() and submit.message.text()
     assert submit.address.text() == "0x1234" and not submit.busy
+    assert kiosk.needs_scrolling() == []
     tap(qtbot, submit.back)
     assert window.screen_name == "preview"
     tap(qtbot, preview.next)
@@ -76,9 +80,10 @@ def test_a_visitor_designs_describes_previews_and_gets_the_token_in_their_own_wa
     minted = c.services.chain.mints().result(timeout=30)
     assert [(m.recipient, m.token_id) for m in minted if m.state == "minted"] == [(visitor, record.token_id)]
     # On a network with an explorer the QR code opens the token's page there (the sandbox has none).
-    window.thanks.show_token(record, KAIROS, None)
+    window.thanks.show_token(record, KAIROS, submit.picture.image)
     assert window.thanks.qr_text == f"https://kairos.kaiascan.io/nft/{record.contract}/{record.token_id}"
     assert window.thanks.qr.isVisible() and not window.thanks.qr.pixmap().isNull()
+    assert kiosk.needs_scrolling() == []  # the QR code, its caption and Done all in view, in either language
 
     tap(qtbot, window.thanks.done)
     assert window.screen_name == "attract"

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.i18n import Retranslating, translate
 from ui.kiosk.calm_screens import big_button, words
 from ui.kiosk.picture import Picture
+from ui.kiosk.step_layout import step_columns
 from ui.wallet.qr import qr_pixmap
 
 QR_SIDE = 300
@@ -21,13 +22,8 @@ class ThanksScreen(Retranslating, QWidget):
         super().__init__(parent)
         self.record = None
         self.qr_text = ""  # what the QR code says: the token's page on the explorer
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(64, 32, 64, 48)
-        lay.setSpacing(48)
         self.picture = Picture()
-        lay.addWidget(self.picture, 1)
-        side = QVBoxLayout()
-        side.setSpacing(20)
+        _row, side = step_columns(self, self.picture, spacing=20)  # the steps' frame: the picture stays put
         side.addStretch(1)
         self.title = words("headline", centred=False)
         side.addWidget(self.title)
@@ -43,10 +39,6 @@ class ThanksScreen(Retranslating, QWidget):
         self.done = big_button()
         self.done.clicked.connect(self.sig_done)
         side.addWidget(self.done)
-        holder = QWidget()
-        holder.setLayout(side)
-        holder.setFixedWidth(560)
-        lay.addWidget(holder)
         self.retranslate()
 
     def show_token(self, record, network, picture) -> None:
