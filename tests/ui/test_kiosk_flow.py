@@ -20,6 +20,7 @@ def test_a_visitor_designs_describes_previews_and_gets_the_token_in_their_own_wa
 
     kiosk.generate("pearl white by the harbour")
     step = window.design
+    assert step.prompt.cursorPosition() == 0  # the words shown from their start once the visitor has generated
     assert kiosk.needs_scrolling() == []
     assert not step.next.isEnabled() or c.design_vm.current_design is not None
     second = c.design_vm.variations[1]

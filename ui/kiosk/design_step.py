@@ -203,6 +203,7 @@ class DesignStep(Retranslating, QWidget):
         # From the SM6 artwork (or the visitor's sketch), so the shape slider means what it says.
         self.vm.source = "picture" if self.sketch_in_use else "base"
         self.vm.batch = min(self.vm.batch, MAX_VARIATIONS)
+        self.prompt.setCursorPosition(0)  # a long wish is read from its start, not from wherever typing ended
         self.vm.generate()
 
     def _on_thumb(self) -> None:
