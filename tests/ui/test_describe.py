@@ -285,6 +285,32 @@ def test_a_refused_key_is_explained_and_an_offline_draft_is_there_at_once(qtbot,
     close_app(app)
 
 
+def test_undo_redo_and_compare_are_offered_only_when_they_would_do_something(qtbot, aio, online):
+    online.script(stream("A calm pearl white SM6 by the sea.", chunks=3))
+    app, vm, view, _design = describe(qtbot)
+    offered = lambda: (view.undo_button.isEnabled(), view.redo_button.isEnabled(), view.compare_button.isEnabled())  # noqa: E731
+    assert offered() == (False, False, False)  # a design with no text yet and no draft
+    editor = view.editors["ko"]
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Mine")
+    assert offered() == (True, False, False)
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() != "Mine"
+    assert offered()[1]  # what was undone can be redone
+    vm.language = "en"  # the other language's editor has its own, empty history
+    assert offered() == (False, False, False)
+    vm.language = "ko"
+    assert offered()[1]
+    finish(aio, vm.start_draft())
+    assert view.compare_button.isEnabled()  # the draft is there to compare the text with
+    view.compare_button.setChecked(True)
+    other = add_design(app.services.library, "gold wheels", (200, 170, 40))
+    use(qtbot, app, other)  # a design with no draft: nothing to compare, and the comparison closes
+    assert offered() == (False, False, False) and not view.compare_button.isChecked()
+    assert not view.ai_box.isVisible()
+    close_app(app)
+
+
 def test_compare_strikes_out_removed_words_and_underlines_added_ones(qtbot, aio, online, tmp_path):
     online.script(stream("A calm pearl white SM6 by the sea.", chunks=3))
     app, vm, view, design = describe(qtbot)

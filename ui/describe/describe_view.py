@@ -220,6 +220,8 @@ class DescribeView(Retranslating, QWidget):
         for lang in LANGUAGES:
             editor = QPlainTextEdit()
             editor.textChanged.connect(lambda lang=lang: self._on_editor_changed(lang))
+            editor.undoAvailable.connect(self._show_history)
+            editor.redoAvailable.connect(self._show_history)
             self.editors[lang] = editor
             self.editor_stack.addWidget(editor)
         panes.addWidget(self.editor_stack, 1)
@@ -334,6 +336,13 @@ class DescribeView(Retranslating, QWidget):
         self.editor_stack.setCurrentIndex(index)
         self._on_ai_changed(lang)
         self._update_count()
+        self._show_history()
+
+    def _show_history(self, *_available) -> None:
+        """Undo and Redo only where there is something to undo or redo in the language shown."""
+        document = self._editor().document()
+        self.undo_button.setEnabled(document.isUndoAvailable())
+        self.redo_button.setEnabled(document.isRedoAvailable())
 
     def _on_streaming_changed(self, streaming: bool) -> None:
         self._show_draft_label()
@@ -407,6 +416,9 @@ class DescribeView(Retranslating, QWidget):
         self.source_chip.setVisible(offline)
         self.retry_button.setVisible(offline)
         self.revert_button.setEnabled(bool(self.vm.ai[lang]) and not self.vm.streaming)
+        self.compare_button.setEnabled(bool(self.vm.ai[lang]))  # nothing to compare the text with before a draft
+        if not self.vm.ai[lang]:
+            self.compare_button.setChecked(False)
         if self.compare_button.isChecked():
             self._show_diff()
 
