@@ -36,12 +36,12 @@ WAITING_FOR_FOLDER_PID = Msg(
 )
 DEMO_MODEL_BUILT = Msg(
     "cli.demo_model_built",
-    "No other model is installed, so the demo model (was built just now) is used: it makes abstract images. Run "
+    "No other model is installed, so the demo model, built just now, is used. It makes abstract images: run "
     "`sm6-studio doctor` to see where to put a Stable Diffusion model.",
 )
 DEMO_MODEL_INSTALLED = Msg(
     "cli.demo_model_installed",
-    "No other model is installed, so the demo model (is installed) is used: it makes abstract images. Run "
+    "No other model is installed, so the demo model is used. It makes abstract images: run "
     "`sm6-studio doctor` to see where to put a Stable Diffusion model.",
 )
 NO_WINDOW = Msg("cli.no_window", "the window is not available in this build.")
@@ -412,6 +412,17 @@ def _installed_at(models: list, text: str):
     return None
 
 
+_saying = threading.Lock()
+
+
+def _say(text, end: str = "\n") -> None:
+    """A line and its end in one write: while a job runs the engine's thread speaks too, and print's two writes (the
+    text, then its end) let the other thread's line land in between ("Hashing …Seed 3", then an empty line)."""
+    with _saying:
+        sys.stdout.write(f"{text}{end}")
+        sys.stdout.flush()
+
+
 def _generate(backend, request, model, ev) -> list:
     done = threading.Event()
     outcome: dict = {"designs": [], "error": None}
@@ -420,24 +431,24 @@ def _generate(backend, request, model, ev) -> list:
     def on_event(event) -> None:
         if isinstance(event, ev.ModelLoading):
             loading = words.HASHING_MODEL if event.stage == "hashing" else words.LOADING_MODEL
-            print(loading(model=event.label), flush=True)
+            _say(loading(model=event.label))
         elif isinstance(event, ev.ModelLoaded):
-            print(words.MODEL_READY(device=event.device_label, seconds=event.seconds), flush=True)
+            _say(words.MODEL_READY(device=event.device_label, seconds=event.seconds))
             if event.note:
-                print(words.NOTE(note=event.note), flush=True)
+                _say(words.NOTE(note=event.note))
         elif isinstance(event, ev.StepProgress):
             job = event.job
             text = str(
                 words.STEP_LINE(image=job.image_index + 1, images=job.request.batch, step=job.step, steps=job.steps)
             )
             if live:
-                print(f"\r{text}", end="", flush=True)
+                _say(f"\r{text}", end="")
             elif job.step == job.steps or job.step % STEP_LINE_EVERY == 0:
-                print(text, flush=True)
+                _say(text)
         elif isinstance(event, ev.ImageReady):
             prefix = "\n" if live else ""
             saved = words.SAVED_DESIGN(design=event.design.id, seed=event.design.seed, path=event.design.image_path)
-            print(f"{prefix}{saved}", flush=True)
+            _say(f"{prefix}{saved}")
         elif isinstance(event, ev.JobFinished):
             outcome["designs"] = list(event.designs)
             done.set()
@@ -450,9 +461,9 @@ def _generate(backend, request, model, ev) -> list:
 
     backend.subscribe(on_event)
     generating = words.GENERATING_ONE if request.batch == 1 else words.GENERATING_MANY
-    print(generating(count=request.batch, model=model.label), flush=True)
+    _say(generating(count=request.batch, model=model.label))
     job = backend.submit(request)
-    print(words.SEED_LINE(seed=job.request.seed), flush=True)
+    _say(words.SEED_LINE(seed=job.request.seed))
     try:
         done.wait()
     except KeyboardInterrupt:

@@ -69,6 +69,10 @@ def test_generate_uses_the_demo_model_when_none_is_installed(tmp_path):
     result = cli("generate", "pearl white", "--steps", "4", "--size", "128x128", "--seed", "1", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Demo model" in result.stdout and "No other model is installed" in result.stdout
+    # The engine's thread speaks while the job starts: each message is a line of its own, whole
+    lines = result.stdout.splitlines()
+    assert "Seed 1" in lines and "" not in lines
+    assert all(line.endswith("…") for line in lines if line.startswith(("Hashing", "Loading")))
     assert (Path(os.environ["SM6_MODELS_DIR"]) / "sm6-demo" / "sm6_demo.json").is_file()
     # abstract colour fields, not pixel noise: neighbouring pixels stay close
     image = np.asarray(Image.open(next(out.glob("*.png"))).convert("L"), dtype=np.float32)

@@ -194,12 +194,12 @@
         <translation>앱 내부에서 문제가 발생했습니다. 자세한 내용은 {where}에 있습니다. 이 파일을 지원팀에 보내 주세요.</translation>
     </message>
     <message>
-        <source>No other model is installed, so the demo model (was built just now) is used: it makes abstract images. Run `sm6-studio doctor` to see where to put a Stable Diffusion model.</source>
+        <source>No other model is installed, so the demo model, built just now, is used. It makes abstract images: run `sm6-studio doctor` to see where to put a Stable Diffusion model.</source>
         <comment>cli.demo_model_built</comment>
         <translation>다른 모델이 설치되어 있지 않아 방금 만든 데모 모델을 사용합니다. 데모 모델은 추상적인 이미지를 만듭니다. Stable Diffusion 모델을 어디에 두어야 하는지 보려면 `sm6-studio doctor`를 실행하세요.</translation>
     </message>
     <message>
-        <source>No other model is installed, so the demo model (is installed) is used: it makes abstract images. Run `sm6-studio doctor` to see where to put a Stable Diffusion model.</source>
+        <source>No other model is installed, so the demo model is used. It makes abstract images: run `sm6-studio doctor` to see where to put a Stable Diffusion model.</source>
         <comment>cli.demo_model_installed</comment>
         <translation>다른 모델이 설치되어 있지 않아 설치된 데모 모델을 사용합니다. 데모 모델은 추상적인 이미지를 만듭니다. Stable Diffusion 모델을 어디에 두어야 하는지 보려면 `sm6-studio doctor`를 실행하세요.</translation>
     </message>
