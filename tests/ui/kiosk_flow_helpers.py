@@ -78,12 +78,16 @@ class Kiosk:
         cut = []
         for language in ("en", "ko"):
             apply_language(language)
-            for _ in range(10):  # the new words reach the scroll area through several rounds of layout requests
-                QApplication.processEvents()
-            if self.window.scroll.verticalScrollBar().maximum() > 0:
+            if self.scrolls():
                 cut.append(language)
         apply_language("en")
         return cut
+
+    def scrolls(self) -> bool:
+        """Whether the screen shown, in the language shown, is taller than the window."""
+        for _ in range(10):  # new words reach the scroll area through several rounds of layout requests
+            QApplication.processEvents()
+        return self.window.scroll.verticalScrollBar().maximum() > 0
 
     def close(self) -> None:
         try:

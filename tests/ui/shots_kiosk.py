@@ -28,7 +28,7 @@ def _shoot(qtbot, window, name: str) -> None:
         apply_language(lang)
         for width, height in SIZES:
             window.resize(width, height)
-            for _ in range(5):
+            for _ in range(10):  # a new language's sizes take several rounds of layout requests to settle
                 QApplication.processEvents()
             if window.still_there.isVisible():
                 window.still_there.setGeometry(window.rect())
@@ -54,6 +54,11 @@ def test_shots(qtbot, qapp, tiny_sd15):
         qtbot.waitUntil(lambda: len(vm.variations) == 4 and not vm.busy and not vm.reading, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: all(not b.icon().isNull() for b in window.design.thumbs[:4]), timeout=WAIT_MS)
         _shoot(qtbot, window, "design")
+        from app.fleet.remote_messages import UNREACHABLE
+
+        vm.error = (str(UNREACHABLE(url="https://generation.example-campaign.kr:8443")), "", "error")
+        _shoot(qtbot, window, "design-failed")
+        vm.error = None
         tap(qtbot, window.design.next)
         kiosk.draft()
         _shoot(qtbot, window, "describe")

@@ -29,7 +29,7 @@ def _shoot(qtbot, window, name: str) -> None:
         apply_language(lang)
         for width, height in SIZES:
             window.resize(width, height)
-            for _ in range(5):
+            for _ in range(10):  # a new language's sizes take several rounds of layout requests to settle
                 QApplication.processEvents()
             window.grab().save(str(OUT / f"kiosk-{name}-{width}x{height}-{lang}.png"))
     apply_language("en")

@@ -27,7 +27,7 @@ def _shoot(widget, name: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for lang in ("en", "ko"):
         apply_language(lang)
-        for _ in range(5):
+        for _ in range(10):  # a new language's sizes take several rounds of layout requests to settle
             QApplication.processEvents()
         widget.grab().save(str(OUT / f"{name}_{lang}.png"))
     apply_language("en")

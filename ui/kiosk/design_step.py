@@ -95,13 +95,21 @@ class DesignStep(Retranslating, QWidget):
         left.setSpacing(16)
         self.picture = Picture()
         left.addWidget(self.picture, 1)
-        # The place in the server's line over an earlier design (with none, the picture's own placeholder says it):
-        # on the picture, so the side column, full at 1280×800, keeps its size.
-        self.place_in_line = words("chip", wrap=False)
-        over = QVBoxLayout(self.picture)
+        # What the picture is doing is said on the picture: the place in the server's line over an earlier design
+        # (with none, the picture's own placeholder says it), why the last Generate failed, and the progress. The side
+        # column, full at 1280×800 in Korean, keeps its size whatever happens, so Back and Next never leave the screen.
+        self.place_in_line = words("chip")  # across the picture, wrapping: a small design leaves it less than a line
+        over = QVBoxLayout(self.picture.overlay())
         over.setContentsMargins(24, 24, 24, 24)
+        over.setSpacing(12)
         over.addStretch(1)
-        over.addWidget(self.place_in_line, 0, Qt.AlignmentFlag.AlignHCenter)
+        over.addWidget(self.place_in_line)
+        self.message = words("message-on-picture", centred=False)  # opaque: readable over any design
+        over.addWidget(self.message)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        over.addWidget(self.progress)
         thumbs = QHBoxLayout()
         thumbs.setSpacing(12)
         thumbs.addStretch(1)  # centred under the picture, which is centred in its space
@@ -178,12 +186,6 @@ class DesignStep(Retranslating, QWidget):
         self.generate = big_button()
         self.generate.clicked.connect(self._on_generate)
         side.addWidget(self.generate)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        side.addWidget(self.progress)
-        self.message = words("message", centred=False)
-        side.addWidget(self.message)
         side.addStretch(1)
         self.back, self.next = nav_row(side, self.sig_back, self._on_next)
         self.sketch_pad = SketchScreen(self)  # covers the step while the visitor draws

@@ -30,6 +30,8 @@ QSS = """
     border-radius: ${radius}px; padding: 12px 24px; }
 #kiosk QLabel[kiosk="message"] { font-size: ${body}px; color: $text; background: $warning_tint;
     border: 1px solid $warning_edge; border-radius: ${radius}px; padding: 16px; }
+#kiosk QLabel[kiosk="message-on-picture"] { font-size: ${body}px; color: $text; background: $surface;
+    border: 1px solid $warning_edge; border-radius: ${radius}px; padding: 16px; }
 #kiosk QLabel[kiosk="logo"] { font-size: 28px; font-weight: 800; letter-spacing: 2px; color: $text; }
 #kiosk QPushButton { font-size: ${button}px; min-height: ${touch}px; padding: 0 28px; border-radius: ${radius}px; }
 #kiosk QPushButton[kiosk="big"] { min-height: ${big}px; font-size: 30px; font-weight: 700; padding: 0 48px; }

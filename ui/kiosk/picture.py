@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -32,6 +32,29 @@ class Picture(QWidget):
         self.placeholder = placeholder  # shown (already translated) while there is no picture
         self.setMinimumSize(QSize(minimum, minimum))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._overlay: QWidget | None = None
+
+    def overlay(self) -> QWidget:
+        """A layer over the picture as it is drawn (the whole box while there is none), for words and progress said
+        on it: a square design in a wide space gets them across the design, not across the empty space beside it."""
+        if self._overlay is None:
+            self._overlay = QWidget(self)
+            self._overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self._place_overlay()
+        return self._overlay
+
+    def shown_rect(self) -> QRect:
+        """Where the picture is drawn in this widget."""
+        if self._image is None:
+            return self.rect()
+        size = self._target()
+        return QRect(
+            (self.width() - size.width()) // 2, (self.height() - size.height()) // 2, size.width(), size.height()
+        )
+
+    def _place_overlay(self) -> None:
+        if self._overlay is not None:
+            self._overlay.setGeometry(self.shown_rect())
 
     @property
     def image(self) -> QImage | None:
@@ -40,6 +63,7 @@ class Picture(QWidget):
     def set_image(self, image: QImage | None) -> None:
         self._image = None if image is None or image.isNull() else image
         self._scaled = None
+        self._place_overlay()
         self.update()
 
     def set_placeholder(self, text: str) -> None:
@@ -48,6 +72,7 @@ class Picture(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._scaled = None
+        self._place_overlay()
         super().resizeEvent(event)
 
     def _fitted(self) -> QPixmap:
