@@ -94,8 +94,9 @@ def test_the_panel_fits_the_kiosk_screen_in_both_languages(qtbot, panel):
     window = panel.parentWidget()
     bar = panel.scroll.verticalScrollBar()
     try:
-        for lang in ("en", "ko"):
+        for lang, title in (("en", "Staff panel"), ("ko", "직원 패널")):
             apply_language(lang)
+            qtbot.waitUntil(lambda: panel.title.text() == title, timeout=5_000)  # the new words, before any check
             bar.setValue(0)
             qtbot.waitUntil(lambda: window.rect().contains(panel.card.geometry()), timeout=5_000)  # laid out anew
             assert panel.close_button.isVisible() and panel.pause_button.isVisible()
