@@ -182,6 +182,22 @@ def test_a_description_saved_elsewhere_updates_the_preview(qtbot, monkeypatch, l
         assert calls.threads == [] and view.description.text().startswith(KO)  # nothing else was re-assembled
 
 
+def test_a_token_shown_without_a_description_turns_to_the_language_one_is_written_in(qtbot, library, make_view):
+    """A design opened before it was described shows its Korean token with no description; once an English one is
+    written (in Describe, or anywhere) the preview shows it, as opening the design now would."""
+    design = add_plain_design(library, "undescribed", size=(64, 48))
+    view = make_view()
+    view.set_design(design)
+    token_ready(qtbot, view)
+    assert view.draft.language == "ko" and view.draft.description == ""
+    library.save_description(design.id, "en", EN)
+    qtbot.waitUntil(lambda: view.draft is not None and view.draft.language == "en", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.description.text() == EN, timeout=WAIT_MS)
+    library.save_description(design.id, "ko", KO)  # now the language shown has one: it stays as it is
+    answered(qtbot, view)
+    assert view.draft.language == "en" and view.description.text() == EN
+
+
 def test_a_deleted_design_leaves_the_token_workspace_empty(qtbot, library, make_view):
     design, other = described(library, "going"), described(library, "staying")
     view = make_view()

@@ -255,8 +255,14 @@ class TokenViewModel(ViewModel):
     def _on_change(self, change) -> None:
         design, draft = self.design, self.draft
         if isinstance(change, DescriptionSaved):
-            if design is not None and change.design_id == design.id and change.language == self.language:
+            if design is None or change.design_id != design.id:
+                return
+            if change.language == self.language:
                 self.refresh()
+            elif draft is not None and draft.language == self.language and not draft.description.strip():
+                # Shown in a language with no description yet, and one was just written in the other: that one is
+                # shown, as it would be on opening the design now, rather than "The description is empty".
+                self.set_language(change.language)
         elif isinstance(change, DesignChanged):
             if design is not None and getattr(change.design, "id", None) == design.id:
                 self.design = change.design
