@@ -31,6 +31,7 @@ from ui.widgets.error_banner import plain_words
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("ko", "en")  # the order a design's first described language is looked for
+PICK_FIRST, PICK_IF_EMPTY = "first", "if empty"  # how `_assemble` chooses the language (see there)
 # `problem` and `notice` hold a core Message or a callable that says the sentence in the language in use, so a view
 # that shows them again after a language change reads them in the new language.
 IMAGE_UNREADABLE = QT_TRANSLATE_NOOP("TokenViewModel", "The design's image could not be read. Pick the design again.")
@@ -95,7 +96,9 @@ class TokenViewModel(ViewModel):
             self._request += 1  # an assembly still on its way is for nobody now
             self.loading = False
             return
-        self._assemble(pick_language=language is None and not same)
+        # Another design: the first language described. The same one again: its language, unless that has no
+        # description and the other one has (written since it was shown).
+        self._assemble(pick_language=False if language is not None else (PICK_IF_EMPTY if same else PICK_FIRST))
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -132,7 +135,9 @@ class TokenViewModel(ViewModel):
 
     # --- assembling, off the UI thread -----------------------------------------------------------------
 
-    def _assemble(self, pick_language: bool) -> None:
+    def _assemble(self, pick_language: str | bool) -> None:
+        """`pick_language`: False keeps the language shown; PICK_FIRST takes the first one described (else Korean);
+        PICK_IF_EMPTY takes the first one described only when the language shown has no description."""
         self._request += 1
         request, design, language, profile = self._request, self.design, self.language, self.profile
         library = self._library
@@ -140,9 +145,11 @@ class TokenViewModel(ViewModel):
 
         def work() -> tuple[str, TokenDraft]:
             chosen = language
-            if pick_language:
+            if pick_language == PICK_FIRST or (
+                pick_language == PICK_IF_EMPTY and not _has_description(library, design.id, language)
+            ):
                 described = [lang for lang in LANGUAGES if _has_description(library, design.id, lang)]
-                chosen = described[0] if described else LANGUAGES[0]
+                chosen = described[0] if described else (LANGUAGES[0] if pick_language == PICK_FIRST else language)
             return chosen, assemble_token(library, design, language=chosen, profile=profile)
 
         run_in_background(
@@ -259,10 +266,10 @@ class TokenViewModel(ViewModel):
                 return
             if change.language == self.language:
                 self.refresh()
-            elif draft is not None and draft.language == self.language and not draft.description.strip():
-                # Shown in a language with no description yet, and one was just written in the other: that one is
-                # shown, as it would be on opening the design now, rather than "The description is empty".
-                self.set_language(change.language)
+            elif draft is None or not draft.description.strip():
+                # Shown (or on its way) in a language with no description, and one was just written in the other:
+                # that one is shown, as on opening the design now, rather than "The description is empty".
+                self._assemble(pick_language=PICK_IF_EMPTY)
         elif isinstance(change, DesignChanged):
             if design is not None and getattr(change.design, "id", None) == design.id:
                 self.design = change.design
