@@ -31,7 +31,7 @@ from ui.widgets.error_banner import plain_words
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("ko", "en")  # the order a design's first described language is looked for
-PICK_FIRST, PICK_IF_EMPTY = "first", "if empty"  # how `_assemble` chooses the language (see there)
+PICK_FIRST, PICK_IF_EMPTY = "first", "if_empty"  # how `_assemble` chooses the language (see there)
 # `problem` and `notice` hold a core Message or a callable that says the sentence in the language in use, so a view
 # that shows them again after a language change reads them in the new language.
 IMAGE_UNREADABLE = QT_TRANSLATE_NOOP("TokenViewModel", "The design's image could not be read. Pick the design again.")
