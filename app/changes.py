@@ -42,6 +42,11 @@ class DesignDeleted(Change):
 
 
 @dataclass(frozen=True)
+class DesignRestored(Change):
+    design: object  # a design removed earlier and brought back (Undo), as stored: it goes back to its place, not first
+
+
+@dataclass(frozen=True)
 class DescriptionSaved(Change):
     design_id: str
     language: str

@@ -190,7 +190,10 @@ def count_designs(data_dir: Path) -> int | None:
         # it is the only one) takes them away when it closes.
         conn = sqlite3.connect(f"{db.as_uri()}?mode=rw", uri=True, timeout=5)
         try:
-            return int(conn.execute("SELECT count(*) FROM designs").fetchone()[0])
+            # The designs the person sees: removed ones, kept a day for Undo, are no longer theirs to count.
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(designs)")}
+            shown = " WHERE removed_at IS NULL" if "removed_at" in columns else ""
+            return int(conn.execute(f"SELECT count(*) FROM designs{shown}").fetchone()[0])
         finally:
             conn.close()
     except (sqlite3.Error, OSError, ValueError) as exc:

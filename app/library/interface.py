@@ -10,6 +10,7 @@ Shared rules:
 - The visitor scope (`set_visible_since`, a kiosk's current visitor) applies to every read and every edit by id:
   it belongs to the store handle, not to a filter, so no path can reach an earlier visitor's design.
 - Every write publishes its `Change` on `changes` after it is durable; a write that fails publishes nothing.
+- A removed design is kept, out of every read, until it is purged: Undo (`restore`) brings it back where it was.
 - A read-only store reads as usual and refuses every write with a `StorageError` saying why (`read_only_reason`).
 - Reads and writes may be slow (disk, network): front ends call them on a worker, never on the UI thread.
 """
@@ -110,8 +111,21 @@ class DesignStore(Protocol):
 
     # --- editing ---
     def set_favourite(self, design_id: str, value: bool) -> Design: ...
+    def remove(self, design_id: str) -> None:
+        """Leave the design out of every read at once (publishes DesignDeleted), keeping it for `restore`."""
+        ...
+
+    def restore(self, design_id: str) -> Design:
+        """Undo a removal: the design is back in its place, with its descriptions (publishes DesignRestored)."""
+        ...
+
+    def purge_removed(self, older_than_s: float = ...) -> int:
+        """Delete for good the designs removed more than `older_than_s` ago (a day by default), as `delete` does."""
+        ...
+
     def delete(self, design_id: str) -> None:
-        """The design, its descriptions and drafts; its image too unless another design shows it."""
+        """The design, its descriptions and drafts, at once and for good; its image too unless another design shows
+        it."""
         ...
 
     # --- descriptions ---

@@ -33,8 +33,11 @@ class ListingMixin:
         _lock: threading.RLock
         _visible_after: int
         _visible_since: float | None
+        _keeps_removed: bool
 
-        def _filters(self, search: str, favourites_only: bool) -> tuple[str, list[str], list[Any]]: ...
+        def _filters(
+            self, search: str, favourites_only: bool, *, removed_too: bool = False
+        ) -> tuple[str, list[str], list[Any]]: ...
         def _query(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]: ...
         def _readable(self, rows: list[tuple[Any, ...]]) -> list[Design]: ...
         def _connection(self) -> sqlite3.Connection: ...
@@ -111,8 +114,13 @@ class ListingMixin:
 
     # --- internals -----------------------------------------------------------------------------
 
-    def _scope_clauses(self) -> list[str]:
-        return ["designs.seq > ?"] if self._visible_after else []
+    def _scope_clauses(self, *, removed_too: bool = False) -> list[str]:
+        """What every read and edit by id is limited to: the visitor scope, and (unless `removed_too`, for Undo)
+        designs not removed (edits.py)."""
+        clauses = ["designs.seq > ?"] if self._visible_after else []
+        if self._keeps_removed and not removed_too:
+            clauses.append("designs.removed_at IS NULL")
+        return clauses
 
     def _scope_params(self) -> list[Any]:
         return [self._visible_after] if self._visible_after else []

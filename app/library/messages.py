@@ -46,6 +46,7 @@ CANNOT_BE_OPENED = Msg("library.cannot_be_opened", "The design library cannot be
 IMAGE_NOT_SAVED = Msg("library.image_not_saved", "The design's image could not be saved")
 THE_FAVOURITE = Msg("library.the_favourite", "The favourite")
 THE_REMOVAL = Msg("library.the_removal", "The removal")
+THE_RESTORE = Msg("library.the_restore", "The undo")
 THE_DESCRIPTION = Msg("library.the_description", "The description")
 THE_DESCRIPTION_DRAFT = Msg("library.the_description_draft", "The description draft")
 THE_DESIGN = Msg("library.the_design", "The design")

@@ -32,7 +32,7 @@ from app.fsutil import check_writable
 from app.library import messages as msgs
 from app.library import recovery
 from app.library.descriptions import DescriptionsMixin, migrate_v2, migrate_v3_foreign_keys
-from app.library.edits import EditsMixin
+from app.library.edits import EditsMixin, migrate_v4_removal
 from app.library.ids import new_id
 from app.library.images import IMAGES_DIR, FileImageStore
 from app.library.listing import COLUMNS as _COLUMNS
@@ -46,7 +46,7 @@ from app.storage_errors import LIBRARY_STORE, READ_ONLY, StorageFailure, describ
 log = logging.getLogger(__name__)
 
 DB_NAME = "library.sqlite3"
-SCHEMA_VERSION = 3  # = len(_MIGRATIONS)
+SCHEMA_VERSION = 4  # = len(_MIGRATIONS)
 STORE_NAME = LIBRARY_STORE()  # who another program may be holding, in messages
 _MAX_INDEXED_WORDS = 16  # full-text phrases per search; the rest of a (pasted) long search is checked row by row
 _MAX_LIKE_WORDS = 32
@@ -96,7 +96,7 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 # Step N makes schema version N; later issues append theirs (tokens…). app.sqlite_db.migrate runs the pending ones
 # in one transaction; a read-only library is never migrated (descriptions.py reads an older one as it is).
-_MIGRATIONS: list[Step] = [_v1, migrate_v2, migrate_v3_foreign_keys]
+_MIGRATIONS: list[Step] = [_v1, migrate_v2, migrate_v3_foreign_keys, migrate_v4_removal]
 
 
 def _fts5_trigram_available() -> bool:
@@ -148,6 +148,8 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
         self._visible_since: float | None = None
         # Below SCHEMA_VERSION only when a read-only library predates a migration: reads then return nothing new.
         self._schema_version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        # False only for a read-only library from before removal could be undone (edits.py): it holds none.
+        self._keeps_removed = any(row[1] == "removed_at" for row in conn.execute("PRAGMA table_info(designs)"))
         self._has_fts = (
             bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'designs_fts'").fetchone())
             and _fts5_trigram_available()
@@ -180,6 +182,7 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
             raise _open_failed(exc, data_dir, db_path) from exc
         library = cls(data_dir, conn, read_only=False, changes=changes)
         recovery.take_back(library, rebuild=not existed)
+        library.purge_removed()
         return library
 
     @classmethod
@@ -322,15 +325,26 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
         return designs
 
     def count(self, *, search: str = "", favourites_only: bool = False) -> int:
-        match, clauses, params = self._filters(search, favourites_only)
+        # Every design the filter matches, removed ones included, less the removed ones, in one statement (one
+        # snapshot): the first is the full-text index's or SQLite's own count, which reads no row; the second reads
+        # only the few removed rows (kept a day at most). Leaving them out row by row made counting 100,000 designs
+        # take 30 ms instead of 0.02.
+        match, clauses, params = self._filters(search, favourites_only, removed_too=True)
         if match and not clauses:  # the index alone knows the answer: no row lookups
-            return self._query("SELECT count(*) FROM designs_fts WHERE designs_fts MATCH ?", (match,))[0][0]
+            every, every_params = "SELECT count(*) FROM designs_fts WHERE designs_fts MATCH ?", [match]
+        elif match:
+            hits = "seq IN (SELECT rowid FROM designs_fts WHERE designs_fts MATCH ?)"
+            every, every_params = f"SELECT count(*) FROM designs{where([hits, *clauses])}", [match, *params]
+        else:
+            every, every_params = f"SELECT count(*) FROM designs{where(clauses)}", params
+        if not self._keeps_removed:
+            return self._query(every, tuple(every_params))[0][0]
+        removed, removed_params = ["designs.removed_at IS NOT NULL", *clauses], list(params)
         if match:
-            clauses, params = (
-                ["seq IN (SELECT rowid FROM designs_fts WHERE designs_fts MATCH ?)", *clauses],
-                [match, *params],
-            )
-        return self._query(f"SELECT count(*) FROM designs{where(clauses)}", tuple(params))[0][0]
+            removed.append("EXISTS (SELECT 1 FROM designs_fts WHERE designs_fts MATCH ? AND rowid = designs.seq)")
+            removed_params.append(match)
+        sql = f"SELECT ({every}) - (SELECT count(*) FROM designs{where(removed)})"
+        return self._query(sql, (*every_params, *removed_params))[0][0]
 
     def lineage(self, design_id: str) -> list[Design]:
         """From the root ancestor down to `design_id`; [] when it does not exist."""
@@ -357,10 +371,12 @@ class Library(DescriptionsMixin, ListingMixin, EditsMixin):
 
     # --- internals ---
 
-    def _filters(self, search: str, favourites_only: bool) -> tuple[str, list[str], list[Any]]:
+    def _filters(
+        self, search: str, favourites_only: bool, *, removed_too: bool = False
+    ) -> tuple[str, list[str], list[Any]]:
         """(FTS match expression or "", other WHERE clauses on `designs`, their parameters)."""
         clauses: list[str] = ["designs.favourite = 1"] if favourites_only else []
-        clauses += self._scope_clauses()
+        clauses += self._scope_clauses(removed_too=removed_too)
         params: list[Any] = self._scope_params()
         words = search_words(search)
         # The trigram index needs 3+ characters; shorter words (common in Korean: "빨간") use LIKE,

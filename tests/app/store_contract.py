@@ -9,6 +9,7 @@ Stated behaviour (today's, kept on purpose):
   a design of its own, with its own id, whatever its provenance).
 - Deleting a design removes its descriptions and drafts; its image goes only when no other design shows it; designs
   refined from it stay, and their lineage then starts at themselves.
+- Removing one (store_contract_removal.py) hides it from every read, and can be undone until it is purged.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Callable, Protocol
 
 import pytest
 
-from app.changes import Change, DescriptionSaved, DesignAdded, DesignChanged, DesignDeleted
+from app.changes import Change, DescriptionSaved, DesignAdded, DesignChanged, DesignDeleted, DesignRestored
 from app.errors import StorageError
 from app.library.interface import DesignStore, ImageStore
 from app.library.models import Design, DesignFilter
@@ -97,7 +98,7 @@ class Recorder:
 
     def _on_change(self, change: Change) -> None:
         seen: object = None
-        if isinstance(change, (DesignAdded, DesignChanged)):
+        if isinstance(change, (DesignAdded, DesignChanged, DesignRestored)):
             seen = self.store.get(change.design.id)
         elif isinstance(change, DesignDeleted):
             seen = self.store.get(change.design_id)

@@ -341,3 +341,19 @@ def test_search_over_14000_designs_returns_the_right_ones(tmp_path):
             page1 = lib.list(search=query, limit=50)
             page2 = lib.list(search=query, limit=50, offset=50)
             assert [d.request.prompt for d in page1 + page2] == [prompts[i] for i in expected[:100]], query
+
+
+def test_opening_the_library_deletes_for_good_only_what_was_removed_over_a_day_ago(tmp_path):
+    data = tmp_path / "data"
+    with Library.open(data) as lib:
+        old, recent, kept = (lib.add(design(f"design {i}", image=png(70 + i), seed=i)) for i in range(3))
+        lib.save_description(old.id, "en", "Removed two days ago.")
+        lib.remove(old.id)
+        lib.remove(recent.id)
+    with contextlib.closing(sqlite3.connect(data / store.DB_NAME)) as raw, raw:
+        raw.execute("UPDATE designs SET removed_at = removed_at - 2 * 86400 WHERE id = ?", (old.id,))
+    with Library.open(data) as lib:  # a later launch
+        with pytest.raises(KeyError):
+            lib.restore(old.id)  # gone for good, with its description and its picture
+        assert lib.descriptions(old.id) == {} and not Path(old.image_path).exists()
+        assert lib.restore(recent.id) == recent and lib.get(kept.id) == kept and lib.count() == 2

@@ -154,7 +154,7 @@ def test_v1_library_upgrades_in_place_and_keeps_its_designs(tmp_path, monkeypatc
     with Library.open(data) as lib:  # opening again migrates nothing twice
         assert lib.description(kept[0].id, "ko") == saved
     with contextlib.closing(sqlite3.connect(data / store.DB_NAME)) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 3
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 4
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

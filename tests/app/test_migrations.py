@@ -65,8 +65,14 @@ def test_a_library_from_the_previous_version_opens_with_its_designs_and_descript
         assert lib.descriptions(old.gone) == {} and lib.drafts(old.gone) == []
         added = add_plain_design(lib, "after the upgrade")  # and it goes on working
         lib.save_description(added.id, "en", "new after the upgrade")
-    assert _version(db) == store.SCHEMA_VERSION == 3
-    assert _schema(db) == schema_before  # upgraded in place: no table rebuilt or altered
+        lib.remove(old.root)  # and a removal can be undone
+        assert [d.id for d in lib.list(search="pearl")] == [old.child] and lib.count() == 2
+        assert lib.restore(old.root).id == old.root and lib.description(old.root, "ko").text == "진주색 SM6, 부산의 밤"
+    assert _version(db) == store.SCHEMA_VERSION == 4
+    # Upgraded in place: one column more on the designs (ALTER TABLE … ADD COLUMN) and its index; nothing rebuilt.
+    after = _schema(db)
+    assert {name for _type, name, _sql in after - schema_before} == {"designs", "designs_removed"}
+    assert {name for _type, name, _sql in schema_before - after} == {"designs"}
     assert _raw(db, "PRAGMA foreign_key_check") == [] and _raw(db, "PRAGMA integrity_check") == [("ok",)]
     # The orphans of the design deleted by hand are gone, and nothing else.
     assert _raw(db, "SELECT id FROM description_drafts ORDER BY seq") == [("01HDRAFT1",), ("01HDRAFT2",)]

@@ -38,6 +38,7 @@ def make_data(data: Path, designs: int = 2, language: str = "system") -> None:
     try:
         for n in range(designs):
             add_plain_design(library, f"pearl white {n}", size=(32, 32))
+        library.remove(add_plain_design(library, "removed, kept a day for Undo", size=(32, 32)).id)  # not counted
     finally:
         library.close()
     ApiKeyStore().set("sk-test-0123456789abcdef")

@@ -14,6 +14,7 @@ from app.library import store as sqlite_store
 from app.library.interface import DesignStore
 from app.library.store import Library
 from tests.app.store_contract import StoreContract
+from tests.app.store_contract_removal import RemovalContract
 
 
 class SQLiteFactory:
@@ -56,5 +57,5 @@ def store_factory(request, tmp_path, monkeypatch):
     factory.close()
 
 
-class TestDesignStoreContract(StoreContract):
+class TestDesignStoreContract(StoreContract, RemovalContract):
     pass

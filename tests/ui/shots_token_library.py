@@ -78,3 +78,23 @@ def test_library_view_in_both_languages(qtbot, library, library_views, size):
             view.clear_search()
     finally:
         apply_language("en")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_library_after_a_removal_in_both_languages(qtbot, library, library_views, size):
+    OUT.mkdir(parents=True, exist_ok=True)
+    for i, prompt in enumerate(["gold sm6 at dusk", "silver sm6", "gold trim by the harbour", "pearl white"]):
+        library.add(new_design(prompt, i))
+    view = library_views(library)
+    view.resize(*SIZES[size])
+    qtbot.waitUntil(lambda: view.selected_design() is not None, timeout=5000)
+    view.remove_selected()
+    qtbot.waitUntil(view.removed_banner.isVisible, timeout=5000)
+    try:
+        for lang in ("en", "ko"):
+            apply_language(lang)
+            qtbot.waitUntil(lambda: view.title_label.text() == ("라이브러리" if lang == "ko" else "Library"))
+            laid_out(qtbot, view)
+            view.grab().save(str(OUT / f"library-removed-{lang}-{size}.png"))
+    finally:
+        apply_language("en")

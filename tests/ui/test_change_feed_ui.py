@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
@@ -92,28 +91,56 @@ def test_removing_a_design_in_the_library_clears_it_from_the_studio_describe_and
 
     view = app.library_view
     assert view.details.delete_button.isVisible()
-    qtbot.mouseClick(view.details.delete_button, Qt.MouseButton.LeftButton)
-    box = view.delete_confirm
-    assert box is not None and "cannot be undone" in box.text()
-    remove = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
-    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.details.delete_button, Qt.MouseButton.LeftButton)  # no question: Undo is offered instead
 
     qtbot.waitUntil(lambda: not _listed(app, gone.id), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: app.describe_vm.design is None and app.token_vm.design is None, timeout=WAIT_MS)
     assert app.design_vm.current_design is None and gone.id not in [d.id for d in app.design_vm.variations]
     assert view.selected_design().id == keep.id  # the selection moves to the design that took its place
-    assert app.services.library.get(gone.id) is None and app.services.library.descriptions(gone.id) == {}
+    assert app.services.library.get(gone.id) is None and app.services.library.count() == 1
+    qtbot.waitUntil(view.removed_banner.isVisible, timeout=WAIT_MS)
+    assert view.removed_banner.message() == "“the one that goes” was removed from the library."
+    assert view.removed_banner.action_button.text() == "Undo"
 
 
-def test_cancelling_the_question_removes_nothing(qtbot, app):
-    design = _add(qtbot, app, "still here")
-    _select_in_library(qtbot, app, design)
+def _listed_ids(app) -> list[str]:
+    model = app.library_view.model
+    return [model.design_at(row).id for row in range(model.rowCount())]
+
+
+def test_undo_puts_removed_designs_back_in_their_place_and_a_closed_offer_leaves_them_removed(qtbot, app):
+    first, middle, last = (_add(qtbot, app, f"{which} design") for which in ("first", "middle", "last"))
+    app.services.library.save_description(middle.id, "en", "A calm grey SM6.")
     view = app.library_view
-    view.ask_delete()
-    box = view.delete_confirm
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.delete_confirm is None, timeout=WAIT_MS)
-    assert app.services.library.get(design.id) is not None and _listed(app, design.id)
+    order = _listed_ids(app)
+    for design in (middle, first):
+        _select_in_library(qtbot, app, design)
+        view.remove_selected()
+        qtbot.waitUntil(lambda design=design: not _listed(app, design.id), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(app.library_view.vm.removed) == 2, timeout=WAIT_MS)
+    assert view.removed_banner.message() == "2 designs were removed from the library."
+
+    qtbot.mouseClick(view.removed_banner.action_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _listed_ids(app) == order, timeout=WAIT_MS)  # each in its place, not on top
+    qtbot.waitUntil(lambda: view.selected_design().id == middle.id, timeout=WAIT_MS)  # the last one brought back
+    assert not view.removed_banner.isVisible() and app.services.library.count() == 3
+    assert app.services.library.description(middle.id, "en").text == "A calm grey SM6."
+
+    _select_in_library(qtbot, app, last)
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Delete)  # the keyboard's way: Delete, then Ctrl+Z
+    qtbot.waitUntil(lambda: not _listed(app, last.id), timeout=WAIT_MS)
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _listed_ids(app) == order, timeout=WAIT_MS)
+
+    view.remove_selected()
+    qtbot.waitUntil(view.removed_banner.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(view.removed_banner.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing left to undo
+    done = []
+    view.vm.worker.run(lambda: None, done.append, done.append)  # one at a time: a restore asked for is done first
+    qtbot.waitUntil(lambda: done == [None], timeout=WAIT_MS)
+    assert not _listed(app, last.id) and app.services.library.get(last.id) is None and view.vm.removed == ()
 
 
 def _save(qtbot, page) -> None:

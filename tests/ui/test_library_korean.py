@@ -47,7 +47,7 @@ def test_the_library_switches_to_korean_and_back_keeping_the_search_and_the_sele
     details = view.details
     assert details.open_button.text() == "스튜디오에서 열기" and details.prompt_caption.text() == "프롬프트"
     assert [c.text() for c in details.fact_captions] == ["스타일", "시드", "크기", "모델", "만든 날짜"]
-    assert details.delete_button.text() == "라이브러리에서 삭제…"
+    assert details.delete_button.text() == "라이브러리에서 삭제"
     assert details.favourite_button.accessibleName() == "즐겨찾기에 추가"
     # The open button still fits beside the star, however long its Korean words are.
     assert details.open_button.width() >= details.open_button.fontMetrics().horizontalAdvance("스튜디오에서 열기")
@@ -83,7 +83,7 @@ def test_empty_states_and_errors_are_said_again_in_the_new_language(qtbot, make_
     assert view.error_banner.message().startswith("This design is no longer in the library.")
 
 
-def test_the_empty_library_and_the_removal_question_speak_korean(qtbot, make_view, library, back_to_english):
+def test_the_empty_library_and_the_undo_offer_speak_korean(qtbot, make_view, library, back_to_english):
     apply_language("ko")
     empty = make_view()
     qtbot.waitUntil(lambda: empty.stack.currentWidget() is empty.empty_library, timeout=5000)
@@ -91,14 +91,16 @@ def test_the_empty_library_and_the_removal_question_speak_korean(qtbot, make_vie
     assert empty.empty_library.primary_button.text() == "디자인 스튜디오로 이동"
 
     library.add(new_design("gold sm6", 0))
+    library.add(new_design("pearl sm6", 1))
     view = make_view()
     qtbot.waitUntil(lambda: view.selected_design() is not None, timeout=5000)
-    view.ask_delete()
-    box = view.delete_confirm
-    try:
-        assert box.windowTitle() == "이 디자인을 삭제할까요?" and box.text().startswith("이 디자인을 라이브러리에서")
-        assert [b.text() for b in box.buttons() if b.text() == "삭제"] == ["삭제"]
-    finally:
-        box.close()
-    qtbot.waitUntil(lambda: view.delete_confirm is None, timeout=5000)
-    assert len(library.list()) == 1  # closing the question removed nothing
+    view.remove_selected()
+    qtbot.waitUntil(lambda: view.removed_banner.isVisible(), timeout=5000)
+    assert view.removed_banner.message() == "“pearl sm6” 디자인을 라이브러리에서 삭제했습니다."
+    assert view.removed_banner.action_button.text() == "실행 취소"
+    view.remove_selected()
+    qtbot.waitUntil(lambda: len(view.vm.removed) == 2, timeout=5000)
+    assert view.removed_banner.message() == "디자인 2개를 라이브러리에서 삭제했습니다."
+    apply_language("en")  # said again in the new language
+    qtbot.waitUntil(lambda: view.removed_banner.message() == "2 designs were removed from the library.", timeout=5000)
+    assert view.removed_banner.action_button.text() == "Undo"

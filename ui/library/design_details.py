@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -164,7 +163,7 @@ class DesignDetailsPanel(Retranslating, QFrame):
     sig_open_requested = Signal()
     sig_favourite_requested = Signal()  # toggle the shown design's favourite
     sig_parent_requested = Signal(str)  # the id of the design this one was refined from
-    sig_delete_requested = Signal()  # remove the shown design (the view asks first)
+    sig_delete_requested = Signal()  # remove the shown design (the view offers Undo)
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,7 +251,7 @@ class DesignDetailsPanel(Retranslating, QFrame):
         lineage.addWidget(self.parent_missing_label)
         layout.addWidget(self.lineage_box)
         layout.addStretch(1)
-        # Last and quiet: removing is rare and cannot be undone, so it never sits beside the primary action.
+        # Last and quiet: removing is rare, so it never sits beside the primary action.
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteDesign")
         self.delete_button.clicked.connect(self.sig_delete_requested)
@@ -299,7 +298,7 @@ class DesignDetailsPanel(Retranslating, QFrame):
         self.parent_button.setText(translate("DesignDetailsPanel", "Show the original"))
         self.parent_button.setToolTip(translate("DesignDetailsPanel", "Select the design this one was refined from"))
         self.parent_missing_label.setText(translate("DesignDetailsPanel", "The original is no longer in the library."))
-        self.delete_button.setText(translate("DesignDetailsPanel", "Remove from library…"))
+        self.delete_button.setText(translate("DesignDetailsPanel", "Remove from library"))
         self.delete_button.setToolTip(
             translate(
                 "DesignDetailsPanel", "Remove this design and its descriptions from the library ({shortcut})"
@@ -414,24 +413,6 @@ class DesignDetailsPanel(Retranslating, QFrame):
         star = max(self.favourite_button.sizeHint().width(), self.favourite_button.sizeHint().height())
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         self.setFixedWidth(max(INSPECTOR_WIDTH, button + SPACE_S + star + 2 * INSPECTOR_PADDING + bar))
-
-
-def removal_question(parent: QWidget) -> tuple[QMessageBox, QPushButton]:
-    """The question asked before a design is removed (opened with `open()`, freed when closed), and its Remove."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        translate("design_details", "Remove this design?"),
-        translate(
-            "design_details", "Remove this design from the library? Its descriptions go with it. This cannot be undone."
-        ),
-        QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    remove = box.addButton(translate("design_details", "Remove"), QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    return box, remove
 
 
 def _caption(text: str = "") -> QLabel:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -33,7 +32,6 @@ from ui.library.design_details import (
     FAVOURITE_SHORTCUT,
     DesignDetailsPanel,
     key_name,
-    removal_question,
 )
 from ui.library.design_grid import DesignGrid
 from ui.library.empty_states import empty_library, no_results, say_no_results
@@ -46,7 +44,7 @@ from ui.library.library_style import (
     THUMB_SIDE,
     library_stylesheet,
 )
-from ui.library.library_vm import LibraryViewModel, count_text
+from ui.library.library_vm import LibraryViewModel, count_text, removed_text
 from ui.library.library_vm import shorten as _shorten
 from ui.theme import (
     FONT_BODY,
@@ -66,6 +64,7 @@ from ui.widgets.page_title import PageTitle
 from ui.widgets.thumbnails import ThumbnailLoader
 
 FIND_SHORTCUT = "Ctrl+F"
+UNDO_SHORTCUT = QKeySequence.StandardKey.Undo  # Ctrl+Z; a focused search field keeps its own
 COUNT_WIDEST = 88_888  # the count label always has room for this many favourites, in any language
 
 
@@ -98,6 +97,8 @@ class LibraryView(Retranslating, QWidget):
         self.vm.sig_added.connect(self.add_design)
         self.vm.sig_changed.connect(self.update_design)
         self.vm.sig_deleted.connect(self.remove_design)
+        self.vm.sig_restored.connect(self.restore_design)
+        self.vm.removed_changed.connect(self._on_removed_changed)
         self.vm.error_changed.connect(self._on_vm_error)
         self.model.sig_total_changed.connect(self._update_count)
         self.model.sig_error.connect(self._on_model_error)
@@ -161,6 +162,10 @@ class LibraryView(Retranslating, QWidget):
         header.addWidget(self.notice_banner)
         self.error_banner = ErrorBanner()
         header.addWidget(self.error_banner)
+        self.removed_banner = ErrorBanner()  # "Removed … from the library." with Undo
+        self.removed_banner.setObjectName("libraryRemoved")
+        self.removed_banner.sig_dismissed.connect(self.vm.dismiss_removal)
+        header.addWidget(self.removed_banner)
         column.addLayout(header)
 
         self.stack = QStackedWidget()
@@ -184,7 +189,7 @@ class LibraryView(Retranslating, QWidget):
         self.details.use_checks(self.vm.checks)
         self.details.sig_open_requested.connect(self._on_open_selected)
         self.details.sig_favourite_requested.connect(self.toggle_favourite)
-        self.details.sig_delete_requested.connect(self.ask_delete)
+        self.details.sig_delete_requested.connect(self.remove_selected)
         self.details.sig_parent_requested.connect(self.select_design)
         self.details.delete_allowed = self.vm.may_delete
         self.details.set_design(None)
@@ -202,8 +207,9 @@ class LibraryView(Retranslating, QWidget):
         self._favourite_shortcut.activated.connect(self.toggle_favourite)
         self._delete_shortcut = QShortcut(QKeySequence(DELETE_SHORTCUT), self.grid)  # on the grid: never a field's key
         self._delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self._delete_shortcut.activated.connect(self.ask_delete)
-        self.delete_confirm: QMessageBox | None = None
+        self._delete_shortcut.activated.connect(self.remove_selected)
+        self._undo_shortcut = QShortcut(QKeySequence(UNDO_SHORTCUT), self)
+        self._undo_shortcut.activated.connect(self.vm.undo_removal)
 
     def retranslate(self) -> None:
         """The fixed words in the language in use, then the count said again (the empty states and banners say their
@@ -254,17 +260,24 @@ class LibraryView(Retranslating, QWidget):
             self._select_row(min(row, self.model.rowCount() - 1))
         self._update_page()
 
-    def ask_delete(self) -> None:
-        """Ask before removing the selected design (its descriptions go with it); not at a kiosk."""
+    def restore_design(self, design: Design) -> None:
+        """A removed design is back (Undo): the listing is read again around it, and it is selected where it was."""
+        if not matches(design, self.model.search, self.model.favourites_only):
+            self._set_filter_widgets("", False)
+        self._reload(keep_selection=True, keep_id=design.id)
+
+    def remove_selected(self) -> None:
+        """Remove the selected design (its descriptions go with it) at once; the banner offers Undo. Not at a kiosk."""
         design = self._selected_design()
-        if design is None or not self.vm.may_delete:
+        if design is not None and self.vm.may_delete:
+            self.vm.remove(design)
+
+    def _on_removed_changed(self, removed: tuple) -> None:
+        if not removed:
+            self.removed_banner.clear()
             return
-        box, remove = removal_question(self)
-        design_id = design.id
-        box.finished.connect(lambda _r: self.vm.delete(design_id) if box.clickedButton() is remove else None)
-        self.delete_confirm = box
-        box.destroyed.connect(lambda: setattr(self, "delete_confirm", None))
-        box.open()
+        undo = (lambda: translate("LibraryView", "Undo"), self.vm.undo_removal)
+        self.removed_banner.show_message(lambda: removed_text(removed), severity="info", action=undo)
 
     def select_design(self, design_id: str) -> bool:
         """Select and reveal a design, clearing the search or favourites filter if it hides it.

@@ -4,7 +4,10 @@ library's own news.
 Everything it asks of the library runs on the Library's worker (`library_reader.py`), never on the UI thread. What
 changed comes from the core's change feed (app/changes.py, through `ui.tasks.ChangeRelay`), whoever changed it: the
 studio's saver, Describe, a second handle on the same folder, this workspace's own star. The view redraws only what a
-change names (`sig_added`, `sig_changed`, `sig_deleted`), never the whole listing.
+change names (`sig_added`, `sig_changed`, `sig_deleted`, `sig_restored`), never the whole listing.
+
+Removing asks nothing: the design leaves at once, and `removed` offers Undo for every removal since it was last
+dismissed (the library keeps removed designs a day: app/library/edits.py).
 
     vm = LibraryViewModel(services.library, policy=policy_for(kiosk))
     view = LibraryView(vm)
@@ -14,13 +17,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
-from app.changes import DesignAdded, DesignChanged, DesignDeleted
+from app.changes import DesignAdded, DesignChanged, DesignDeleted, DesignRestored
 from app.errors import UserFacingError
 from app.kiosk import DESKTOP, Policy
 from app.library.interface import DesignStore
 from app.library.models import Design
 from ui.bind import ViewModel, observable
 from ui.i18n import translate
+from ui.library.library_model import prompt_of
 from ui.library.library_reader import LibraryWorker
 from ui.tasks import ChangeRelay
 from ui.widgets.error_banner import plain_words
@@ -53,6 +57,15 @@ def count_text(total: int, search: str, favourites_only: bool) -> str:
     return words.format(count=f"{total:,}", search=shorten(search))
 
 
+def removed_text(removed: tuple[Design, ...]) -> str:
+    """What the Undo offer would bring back: "“pearl white SM6” was removed from the library.", in the language in
+    use."""
+    if len(removed) == 1:
+        words = translate("library_vm", "“{prompt}” was removed from the library.")
+        return words.format(prompt=shorten(prompt_of(removed[0])))
+    return translate("library_vm", "{count} designs were removed from the library.").format(count=f"{len(removed):,}")
+
+
 def shorten(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SEARCH_SHOWN_CHARS else text[: SEARCH_SHOWN_CHARS - 1].rstrip() + "…"
@@ -63,10 +76,12 @@ class LibraryViewModel(ViewModel):
     favourites_only = observable(False)
     selected = observable(None)  # the Design in the details panel, or None
     error = observable(None)  # (message, details) of the last action that failed (a Message or callable), or None
+    removed = observable(())  # the designs removed since the Undo offer was last dismissed, oldest first
 
     sig_added = Signal(object)  # a design new to the library, in this window's scope: on top if the filter allows
     sig_changed = Signal(object)  # a design's new state (its star): its tile and details redraw
     sig_deleted = Signal(str)  # the id of a design that left the library
+    sig_restored = Signal(object)  # a removed design brought back (Undo): it goes back to its place in the listing
 
     def __init__(
         self, library: DesignStore, parent=None, *, policy: Policy = DESKTOP, checks: PictureChecks | None = None
@@ -131,12 +146,29 @@ class LibraryViewModel(ViewModel):
             lambda exc: self._failed(exc, design_id),
         )
 
-    def delete(self, design_id: str) -> None:
-        """Remove a design from the library (not at a kiosk); every workspace hears of it through the feed."""
+    def remove(self, design: Design) -> None:
+        """Take a design out of the library (not at a kiosk), offering Undo; every workspace hears of it through
+        the feed."""
         if not self.may_delete:
             return
-        library = self.library
-        self.worker.run(lambda: library.delete(design_id), lambda _none: None, self._failed)
+        library, design_id = self.library, design.id
+        self.worker.run(
+            lambda: library.remove(design_id),
+            lambda _none: setattr(self, "removed", (*self.removed, design)),
+            self._failed,
+        )
+
+    def undo_removal(self) -> None:
+        """Bring back every design the Undo offer names, newest removal first; the offer goes."""
+        designs, self.removed = self.removed, ()
+        if not designs:
+            return
+        library, ids = self.library, [design.id for design in reversed(designs)]
+        self.worker.run(lambda: [library.restore(design_id) for design_id in ids], lambda _back: None, self._failed)
+
+    def dismiss_removal(self) -> None:
+        """The person closed the Undo offer: the removals stand (the library deletes them for good a day later)."""
+        self.removed = ()
 
     def dismiss_error(self) -> None:
         self.error = None
@@ -168,6 +200,8 @@ class LibraryViewModel(ViewModel):
             if self.selected is not None and self.selected.id == change.design_id:
                 self.selected = None
             self.sig_deleted.emit(change.design_id)
+        elif isinstance(change, DesignRestored):
+            self.sig_restored.emit(change.design)
 
     def _on_added(self, design: Design) -> None:
         if self.library.visible_since is None:  # every design is this window's to show

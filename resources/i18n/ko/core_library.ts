@@ -114,6 +114,11 @@
         <translation>삭제 내용</translation>
     </message>
     <message>
+        <source>The undo</source>
+        <comment>library.the_restore</comment>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
         <source>another SM6 Design Studio</source>
         <comment>storage.another_app</comment>
         <translation>다른 SM6 Design Studio</translation>

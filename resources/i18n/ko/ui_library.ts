@@ -52,8 +52,8 @@
         <translation>원본 디자인이 더 이상 라이브러리에 없습니다.</translation>
     </message>
     <message>
-        <source>Remove from library…</source>
-        <translation>라이브러리에서 삭제…</translation>
+        <source>Remove from library</source>
+        <translation>라이브러리에서 삭제</translation>
     </message>
     <message>
         <source>Remove this design and its descriptions from the library ({shortcut})</source>
@@ -114,6 +114,10 @@
         <source>Designs</source>
         <translation>디자인</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
 </context>
 <context>
     <name>LibraryViewModel</name>
@@ -139,18 +143,6 @@
     <message>
         <source>No style</source>
         <translation>스타일 없음</translation>
-    </message>
-    <message>
-        <source>Remove this design?</source>
-        <translation>이 디자인을 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>Remove this design from the library? Its descriptions go with it. This cannot be undone.</source>
-        <translation>이 디자인을 라이브러리에서 삭제할까요? 디자인의 설명도 함께 삭제되며, 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>삭제</translation>
     </message>
 </context>
 <context>
@@ -308,6 +300,14 @@
     <message>
         <source>{count} designs</source>
         <translation>디자인 {count}개</translation>
+    </message>
+    <message>
+        <source>“{prompt}” was removed from the library.</source>
+        <translation>“{prompt}” 디자인을 라이브러리에서 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>{count} designs were removed from the library.</source>
+        <translation>디자인 {count}개를 라이브러리에서 삭제했습니다.</translation>
     </message>
 </context>
 </TS>
