@@ -63,6 +63,8 @@ def test_held_back_pictures_are_blurred_in_the_grid_and_the_details(qtbot, tiny_
         assert shown is not None and looks_blurred(shown, designs[0].image_path)
         note = view.details.held_back_label
         assert not note.isHidden() and note.text() == str(IMAGE_BLOCKED())  # says why, kindly
+        # Nor does it leave the app unblurred: no copy saved, nothing on the clipboard.
+        assert not view.details.save_button.isEnabled() and not view.details.copy_button.isEnabled()
         apply_language("ko")
         try:
             view.details.set_design(view.details.design())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,6 +40,7 @@ from ui.theme import (
     current_theme,
     tabular_font,
 )
+from ui.widgets.copy_field import COPIED_MS
 from ui.widgets.dates import date_time_text
 from ui.widgets.picture_checks import PictureChecks
 from ui.widgets.scroll_body import scrolling_body
@@ -48,6 +49,8 @@ from ui.widgets.thumbnails import ThumbnailLoader
 OPEN_SHORTCUT = "Enter"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
 FAVOURITE_SHORTCUT = "F"
 DELETE_SHORTCUT = "Delete"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
+SAVE_COPY_SHORTCUT = "Ctrl+Shift+S"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
+COPY_SHORTCUT = "Ctrl+C"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
 PREVIEW_WIDTH = INSPECTOR_WIDTH - 2 * INSPECTOR_PADDING
 MAX_IMAGE_ASPECT = 1.25  # a tall picture may be this much taller than wide before it is letterboxed
 
@@ -164,6 +167,8 @@ class DesignDetailsPanel(Retranslating, QFrame):
     sig_favourite_requested = Signal()  # toggle the shown design's favourite
     sig_parent_requested = Signal(str)  # the id of the design this one was refined from
     sig_delete_requested = Signal()  # remove the shown design (the view offers Undo)
+    sig_save_requested = Signal()  # save a copy of the shown design's PNG (the view asks where)
+    sig_copy_requested = Signal()  # put the shown design's picture on the clipboard
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +216,26 @@ class DesignDetailsPanel(Retranslating, QFrame):
         self.favourite_button.clicked.connect(self._on_favourite_clicked)
         actions.addWidget(self.favourite_button)
         layout.addLayout(actions)
+        # The picture out of the app: secondary, under the primary action; not at a kiosk.
+        self.files_row = QWidget()
+        files = QHBoxLayout(self.files_row)
+        files.setContentsMargins(0, SPACE_S, 0, 0)
+        files.setSpacing(SPACE_S)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveCopy")
+        self.save_button.clicked.connect(self.sig_save_requested)
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("copyPicture")
+        self.copy_button.clicked.connect(self.sig_copy_requested)
+        self._copied_timer = QTimer(self)
+        self._copied_timer.setSingleShot(True)
+        self._copied_timer.setInterval(COPIED_MS)
+        self._copied_timer.timeout.connect(self._say_copy)
+        for button in (self.save_button, self.copy_button):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # halves, whatever the words
+            files.addWidget(button, 1)
+        layout.addWidget(self.files_row)
+        self.pictures_allowed = True  # the view turns it off where files and the clipboard are not for visitors
         layout.addSpacing(SPACE_XL)
 
         self.prompt_caption = _caption()
@@ -304,6 +329,18 @@ class DesignDetailsPanel(Retranslating, QFrame):
                 "DesignDetailsPanel", "Remove this design and its descriptions from the library ({shortcut})"
             ).format(shortcut=key_name(DELETE_SHORTCUT))
         )
+        self.save_button.setText(translate("DesignDetailsPanel", "Save as…"))
+        self.save_button.setToolTip(
+            translate(
+                "DesignDetailsPanel", "Save this design's PNG, with its settings inside, where you choose ({shortcut})"
+            ).format(shortcut=key_name(SAVE_COPY_SHORTCUT))
+        )
+        self._say_copy()
+        self.copy_button.setToolTip(
+            translate("DesignDetailsPanel", "Copy the picture, to paste it into another app ({shortcut})").format(
+                shortcut=key_name(COPY_SHORTCUT)
+            )
+        )
         self.hint_label.setText(
             translate("DesignDetailsPanel", "Select a design to see it larger, with its prompt and settings.")
         )
@@ -326,6 +363,19 @@ class DesignDetailsPanel(Retranslating, QFrame):
         message = self._checks.message(self._design) if self._checks is not None and self._design else None
         self.held_back_label.setText(str(message) if message is not None else "")  # said in the language shown now
         self.held_back_label.setVisible(message is not None)
+        # A held-back picture (or one still being checked) leaves the app no more than it is shown unblurred.
+        usable = self._design is not None and (self._checks is None or self._checks.may_use(self._design))
+        for button in (self.save_button, self.copy_button):
+            button.setEnabled(usable)
+
+    def show_copied(self) -> None:
+        """Copy image says "Copied" for a moment: the clipboard itself shows nothing."""
+        self.copy_button.setText(translate("DesignDetailsPanel", "Copied"))
+        self._copied_timer.start()
+
+    def _say_copy(self) -> None:
+        self._copied_timer.stop()
+        self.copy_button.setText(translate("DesignDetailsPanel", "Copy image"))
 
     def set_design(self, design: Design | None, *, parent_available: bool = False) -> None:
         self._design = design
@@ -335,6 +385,7 @@ class DesignDetailsPanel(Retranslating, QFrame):
         for widget in self._content:
             widget.setVisible(design is not None)
         self.delete_button.setVisible(design is not None and self.delete_allowed)
+        self.files_row.setVisible(design is not None and self.pictures_allowed)
         self.hint_label.setVisible(design is None)
         self.open_button.setEnabled(design is not None)
         self.favourite_button.setEnabled(design is not None)
@@ -396,6 +447,8 @@ class DesignDetailsPanel(Retranslating, QFrame):
         self.open_button.setIcon(icon("design", theme.on_accent))
         self.parent_button.setIcon(icon("lineage", theme.text))
         self.delete_button.setIcon(icon("trash", theme.text_secondary))
+        self.save_button.setIcon(icon("download", theme.text))
+        self.copy_button.setIcon(icon("copy", theme.text))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -405,14 +458,18 @@ class DesignDetailsPanel(Retranslating, QFrame):
         super().changeEvent(event)
 
     def _fit_width(self) -> None:
-        """Wide enough that "Open in the studio" (bold, beside the star) is never cut, as in the kiosk's larger type."""
+        """Wide enough that "Open in the studio" (bold, beside the star) and the two halves under it are never cut, as
+        in the kiosk's larger type."""
         bold = QFont(self.open_button.font())
         bold.setWeight(QFont.Weight.DemiBold)
         words = QFontMetrics(bold).horizontalAdvance(self.open_button.text())
         button = words + self.open_button.iconSize().width() + SPACE_XS + 2 * SPACE_L + 4  # padding, focus border
         star = max(self.favourite_button.sizeHint().width(), self.favourite_button.sizeHint().height())
+        half = max(b.fontMetrics().horizontalAdvance(b.text()) for b in (self.save_button, self.copy_button))
+        half += self.save_button.iconSize().width() + SPACE_XS + 2 * SPACE_L + 4
         bar = self._scroll.verticalScrollBar().sizeHint().width()
-        self.setFixedWidth(max(INSPECTOR_WIDTH, button + SPACE_S + star + 2 * INSPECTOR_PADDING + bar))
+        row = max(button + SPACE_S + star, 2 * half + SPACE_S)
+        self.setFixedWidth(max(INSPECTOR_WIDTH, row + 2 * INSPECTOR_PADDING + bar))
 
 
 def _caption(text: str = "") -> QLabel:

@@ -28,13 +28,16 @@ from app.library.models import Design
 from ui.i18n import Retranslating, translate
 from ui.icons import icon
 from ui.library.design_details import (
+    COPY_SHORTCUT,
     DELETE_SHORTCUT,
     FAVOURITE_SHORTCUT,
+    SAVE_COPY_SHORTCUT,
     DesignDetailsPanel,
     key_name,
 )
 from ui.library.design_grid import DesignGrid
 from ui.library.empty_states import empty_library, no_results, say_no_results
+from ui.library.library_actions import LibraryActions
 from ui.library.library_model import LibraryModel, matches
 from ui.library.library_style import (
     GRID_GAP,
@@ -44,7 +47,7 @@ from ui.library.library_style import (
     THUMB_SIDE,
     library_stylesheet,
 )
-from ui.library.library_vm import LibraryViewModel, count_text, removed_text
+from ui.library.library_vm import LibraryViewModel, count_text
 from ui.library.library_vm import shorten as _shorten
 from ui.theme import (
     FONT_BODY,
@@ -98,7 +101,6 @@ class LibraryView(Retranslating, QWidget):
         self.vm.sig_changed.connect(self.update_design)
         self.vm.sig_deleted.connect(self.remove_design)
         self.vm.sig_restored.connect(self.restore_design)
-        self.vm.removed_changed.connect(self._on_removed_changed)
         self.vm.error_changed.connect(self._on_vm_error)
         self.model.sig_total_changed.connect(self._update_count)
         self.model.sig_error.connect(self._on_model_error)
@@ -162,10 +164,6 @@ class LibraryView(Retranslating, QWidget):
         header.addWidget(self.notice_banner)
         self.error_banner = ErrorBanner()
         header.addWidget(self.error_banner)
-        self.removed_banner = ErrorBanner()  # "Removed … from the library." with Undo
-        self.removed_banner.setObjectName("libraryRemoved")
-        self.removed_banner.sig_dismissed.connect(self.vm.dismiss_removal)
-        header.addWidget(self.removed_banner)
         column.addLayout(header)
 
         self.stack = QStackedWidget()
@@ -194,6 +192,10 @@ class LibraryView(Retranslating, QWidget):
         self.details.delete_allowed = self.vm.may_delete
         self.details.set_design(None)
         root.addWidget(self.details)
+        # What an action just did (a removal: Undo; a saved copy), and the picture's Save as… and Copy image.
+        self.design_actions = LibraryActions(self.vm, self.details, self._selected_design)
+        self.removed_banner, self.saved_banner = self.design_actions.removed, self.design_actions.saved
+        header.addWidget(self.design_actions)  # under the banners
         self.open_button = self.details.open_button
         self.favourite_button = self.details.favourite_button
         self.setFocusProxy(self.grid)  # view.setFocus() puts the keyboard on the designs
@@ -210,6 +212,11 @@ class LibraryView(Retranslating, QWidget):
         self._delete_shortcut.activated.connect(self.remove_selected)
         self._undo_shortcut = QShortcut(QKeySequence(UNDO_SHORTCUT), self)
         self._undo_shortcut.activated.connect(self.vm.undo_removal)
+        self._save_shortcut = QShortcut(QKeySequence(SAVE_COPY_SHORTCUT), self)
+        self._save_shortcut.activated.connect(self.design_actions.save_selected)
+        self._copy_shortcut = QShortcut(QKeySequence(COPY_SHORTCUT), self.grid)  # on the grid: a field copies its text
+        self._copy_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._copy_shortcut.activated.connect(self.design_actions.copy_selected)
 
     def retranslate(self) -> None:
         """The fixed words in the language in use, then the count said again (the empty states and banners say their
@@ -271,13 +278,6 @@ class LibraryView(Retranslating, QWidget):
         design = self._selected_design()
         if design is not None and self.vm.may_delete:
             self.vm.remove(design)
-
-    def _on_removed_changed(self, removed: tuple) -> None:
-        if not removed:
-            self.removed_banner.clear()
-            return
-        undo = (lambda: translate("LibraryView", "Undo"), self.vm.undo_removal)
-        self.removed_banner.show_message(lambda: removed_text(removed), severity="info", action=undo)
 
     def select_design(self, design_id: str) -> bool:
         """Select and reveal a design, clearing the search or favourites filter if it hides it.

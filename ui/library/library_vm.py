@@ -15,6 +15,8 @@ dismissed (the library keeps removed designs a day: app/library/edits.py).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from app.changes import DesignAdded, DesignChanged, DesignDeleted, DesignRestored
@@ -24,6 +26,14 @@ from app.library.interface import DesignStore
 from app.library.models import Design
 from ui.bind import ViewModel, observable
 from ui.i18n import translate
+from ui.library.design_files import (
+    COPY_NOT_SAVED,
+    PICTURE_NOT_READ,
+    put_on_clipboard,
+    read_picture,
+    with_png_suffix,
+    write_copy,
+)
 from ui.library.library_model import prompt_of
 from ui.library.library_reader import LibraryWorker
 from ui.tasks import ChangeRelay
@@ -77,11 +87,13 @@ class LibraryViewModel(ViewModel):
     selected = observable(None)  # the Design in the details panel, or None
     error = observable(None)  # (message, details) of the last action that failed (a Message or callable), or None
     removed = observable(())  # the designs removed since the Undo offer was last dismissed, oldest first
+    saved = observable(None)  # the Path of the copy saved last (Save as…), until the person closes its note
 
     sig_added = Signal(object)  # a design new to the library, in this window's scope: on top if the filter allows
     sig_changed = Signal(object)  # a design's new state (its star): its tile and details redraw
     sig_deleted = Signal(str)  # the id of a design that left the library
     sig_restored = Signal(object)  # a removed design brought back (Undo): it goes back to its place in the listing
+    sig_copied = Signal(str)  # the id of the design whose picture was just put on the clipboard
 
     def __init__(
         self, library: DesignStore, parent=None, *, policy: Policy = DESKTOP, checks: PictureChecks | None = None
@@ -100,6 +112,11 @@ class LibraryViewModel(ViewModel):
     @property
     def read_only(self) -> bool:
         return self.library.is_read_only
+
+    @property
+    def may_take_pictures_out(self) -> bool:
+        """Save as… and Copy image: not at a kiosk, where the next visitor would find them."""
+        return self.policy.may_use_files
 
     @property
     def may_delete(self) -> bool:
@@ -170,6 +187,35 @@ class LibraryViewModel(ViewModel):
         """The person closed the Undo offer: the removals stand (the library deletes them for good a day later)."""
         self.removed = ()
 
+    def save_copy(self, design: Design, path: Path) -> None:
+        """Write the design's PNG, provenance and all, at `path` (".png" added when missing); `saved` says where."""
+        if not self.may_take_pictures_out:
+            return
+        library, path = self.library, with_png_suffix(path)
+        self.saved = None
+        self.worker.run(
+            lambda: write_copy(library, design, path),
+            lambda where: setattr(self, "saved", where),
+            lambda exc: self._said_failed(COPY_NOT_SAVED, exc),
+        )
+
+    def copy_picture(self, design: Design) -> None:
+        """Put the design's picture on the clipboard; `sig_copied` once it is there."""
+        if not self.may_take_pictures_out:
+            return
+        library, design_id = self.library, design.id
+
+        def copied(found: tuple) -> None:
+            put_on_clipboard(*found)
+            self.sig_copied.emit(design_id)
+
+        self.worker.run(
+            lambda: read_picture(library, design), copied, lambda exc: self._said_failed(PICTURE_NOT_READ, exc)
+        )
+
+    def dismiss_saved(self) -> None:
+        self.saved = None
+
     def dismiss_error(self) -> None:
         self.error = None
 
@@ -188,6 +234,11 @@ class LibraryViewModel(ViewModel):
         else:
             message = exc.msg if isinstance(exc, UserFacingError) else (lambda: translate("LibraryViewModel", FAILED))
             self.error = (message, plain_words(exc)[1])
+
+    def _said_failed(self, words: str, exc: BaseException) -> None:
+        """A failure this workspace words itself (a file it could not write); the system's reason in the details."""
+        details = str(exc) if isinstance(exc, OSError) else plain_words(exc)[1]
+        self.error = (lambda: translate("design_files", words), details)
 
     def _on_change(self, change) -> None:
         if isinstance(change, DesignAdded):

@@ -60,8 +60,28 @@
         <translation>이 디자인과 설명을 라이브러리에서 삭제합니다 ({shortcut})</translation>
     </message>
     <message>
+        <source>Save as…</source>
+        <translation>사본 저장…</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>Save this design&apos;s PNG, with its settings inside, where you choose ({shortcut})</source>
+        <translation>이 디자인의 PNG를 설정 정보가 담긴 그대로 원하는 곳에 저장합니다 ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Copy the picture, to paste it into another app ({shortcut})</source>
+        <translation>다른 앱에 붙여 넣을 수 있게 그림을 복사합니다 ({shortcut})</translation>
+    </message>
+    <message>
         <source>Select a design to see it larger, with its prompt and settings.</source>
         <translation>디자인을 선택하면 프롬프트, 설정과 함께 크게 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사했습니다</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -115,8 +135,20 @@
         <translation>디자인</translation>
     </message>
     <message>
+        <source>Save a copy</source>
+        <translation>사본 저장</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>폴더에서 보기</translation>
     </message>
 </context>
 <context>
@@ -143,6 +175,21 @@
     <message>
         <source>No style</source>
         <translation>스타일 없음</translation>
+    </message>
+</context>
+<context>
+    <name>design_files</name>
+    <message>
+        <source>Saved a copy as {name}.</source>
+        <translation>사본을 {name} 파일로 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved. Choose another folder and try again.</source>
+        <translation>사본을 저장하지 못했습니다. 다른 폴더를 골라 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>This design&apos;s picture could not be read from the library, so it was not copied.</source>
+        <translation>라이브러리에서 이 디자인의 그림을 읽지 못해 복사하지 않았습니다.</translation>
     </message>
 </context>
 <context>
