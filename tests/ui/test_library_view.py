@@ -442,3 +442,20 @@ def test_a_missing_image_shows_a_placeholder_instead_of_failing(make_view, libra
     shoot(view, tmp_path, "missing_image")
     assert index.data(Qt.ItemDataRole.DecorationRole) is None
     assert view.selected_design().id == design.id
+
+
+def test_the_notes_above_the_grid_are_tinted_as_every_banner_is(make_view, library, qtbot):
+    # Banners take their colours from their object name: one renamed for its workspace lost its tint and floated,
+    # words and buttons loose on the page.
+    library.add(new_design("sm6 by day", 0))
+    library.add(new_design("sm6 by night", 1))
+    view = make_view()
+    qtbot.waitUntil(lambda: view.selected_design() is not None, timeout=5000)
+    view.remove_selected()
+    qtbot.waitUntil(view.removed_banner.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: view.removed_banner.height() > 0, timeout=5000)
+    shot = view.grab().toImage()
+    banner = view.removed_banner
+    inside = banner.mapTo(view, QPoint(6, banner.height() // 2))  # within its edge, left of its icon
+    above = banner.mapTo(view, QPoint(6, -4))  # the page, in the gap over it
+    assert shot.pixelColor(inside) != shot.pixelColor(above)

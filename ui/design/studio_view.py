@@ -10,6 +10,7 @@ from app.kiosk import DESKTOP, Policy
 from ui.design.controls_panel import ControlsPanel
 from ui.design.live_mode import KEEP_SHORTCUT, LiveMode, LiveSwitch
 from ui.design.picture_checks import PictureState
+from ui.design.picture_menu import PictureMenu
 from ui.design.preview_view import PreviewView
 from ui.design.thumbnail_strip import LINEAGE, VARIATIONS, ThumbnailStrip
 from ui.i18n import Retranslating, translate
@@ -56,6 +57,7 @@ class StudioView(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.picture_menu.retranslate()
         self.title.setText(translate("StudioView", "Design studio"))
         self.title.setAccessibleName(self.title.text())
         self.favourite.setToolTip(translate("StudioView", "Mark this design as a favourite (F)"))
@@ -125,6 +127,8 @@ class StudioView(Retranslating, QWidget):
         col.addWidget(self.error)
         self.preview = PreviewView()
         col.addWidget(self.preview, 1)
+        # Right-click (or Ctrl+C, Ctrl+Shift+S): the design shown, copied or saved as a PNG; not at a kiosk.
+        self.picture_menu = PictureMenu(self.vm, self.preview.canvas, self, self.error, self.policy, self.live)
         self.picture_note = QLabel()  # why the picture above is blurred (content safety), in plain words
         self.picture_note.setTextFormat(Qt.TextFormat.PlainText)
         self.picture_note.setWordWrap(True)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.library.models import Design
 from ui.i18n import translate
 from ui.library.design_details import DesignDetailsPanel
-from ui.library.design_files import COPY_SAVED, suggested_name
 from ui.library.library_vm import LibraryViewModel, removed_text
 from ui.theme import SPACE_L
+from ui.widgets.design_files import COPY_SAVED, suggested_name
 from ui.widgets.error_banner import ErrorBanner
 from ui.widgets.folder_row import open_folder
 from ui.widgets.save_dialog import ask_save_path
@@ -42,10 +42,8 @@ class LibraryActions(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE_L)
         self.removed = ErrorBanner()
-        self.removed.setObjectName("libraryRemoved")
         self.removed.sig_dismissed.connect(vm.dismiss_removal)
         self.saved = ErrorBanner()
-        self.saved.setObjectName("librarySaved")
         self.saved.sig_dismissed.connect(vm.dismiss_saved)
         layout.addWidget(self.removed)
         layout.addWidget(self.saved)

@@ -160,7 +160,6 @@ class LibraryView(Retranslating, QWidget):
 
         # Standing facts about the library (read-only, damaged rows); errors of one action go below it.
         self.notice_banner = ErrorBanner()
-        self.notice_banner.setObjectName("libraryNotice")
         header.addWidget(self.notice_banner)
         self.error_banner = ErrorBanner()
         header.addWidget(self.error_banner)

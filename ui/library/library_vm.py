@@ -26,17 +26,18 @@ from app.library.interface import DesignStore
 from app.library.models import Design
 from ui.bind import ViewModel, observable
 from ui.i18n import translate
-from ui.library.design_files import (
+from ui.library.library_model import prompt_of
+from ui.library.library_reader import LibraryWorker
+from ui.tasks import ChangeRelay
+from ui.widgets.design_files import (
     COPY_NOT_SAVED,
     PICTURE_NOT_READ,
+    failure_details,
     put_on_clipboard,
     read_picture,
     with_png_suffix,
     write_copy,
 )
-from ui.library.library_model import prompt_of
-from ui.library.library_reader import LibraryWorker
-from ui.tasks import ChangeRelay
 from ui.widgets.error_banner import plain_words
 from ui.widgets.picture_checks import PictureChecks
 
@@ -237,8 +238,7 @@ class LibraryViewModel(ViewModel):
 
     def _said_failed(self, words: str, exc: BaseException) -> None:
         """A failure this workspace words itself (a file it could not write); the system's reason in the details."""
-        details = str(exc) if isinstance(exc, OSError) else plain_words(exc)[1]
-        self.error = (lambda: translate("design_files", words), details)
+        self.error = (lambda: translate("design_files", words), failure_details(exc))
 
     def _on_change(self, change) -> None:
         if isinstance(change, DesignAdded):

@@ -178,21 +178,6 @@
     </message>
 </context>
 <context>
-    <name>design_files</name>
-    <message>
-        <source>Saved a copy as {name}.</source>
-        <translation>사본을 {name} 파일로 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>The copy could not be saved. Choose another folder and try again.</source>
-        <translation>사본을 저장하지 못했습니다. 다른 폴더를 골라 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>This design&apos;s picture could not be read from the library, so it was not copied.</source>
-        <translation>라이브러리에서 이 디자인의 그림을 읽지 못해 복사하지 않았습니다.</translation>
-    </message>
-</context>
-<context>
     <name>guidance_words</name>
     <message>
         <source>Side view</source>

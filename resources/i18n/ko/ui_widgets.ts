@@ -336,4 +336,19 @@
         <translation>저장하지 못했습니다. 이 시스템에는 {what} 보관용 키링이 없습니다. 종료할 때까지만 사용하거나(메모리에만 두고 디스크에는 저장하지 않습니다), SM6 Design Studio를 시작하기 전에 {env_var} 환경 변수를 설정하세요.</translation>
     </message>
 </context>
+<context>
+    <name>design_files</name>
+    <message>
+        <source>Saved a copy as {name}.</source>
+        <translation>사본을 {name} 파일로 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved. Choose another folder and try again.</source>
+        <translation>사본을 저장하지 못했습니다. 다른 폴더를 골라 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>This design&apos;s picture could not be read from the library, so it was not copied.</source>
+        <translation>라이브러리에서 이 디자인의 그림을 읽지 못해 복사하지 않았습니다.</translation>
+    </message>
+</context>
 </TS>

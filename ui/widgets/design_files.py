@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from app.fsutil import atomic_write_bytes
 from app.library.interface import DesignStore
 from app.library.models import Design
+from ui.widgets.error_banner import plain_words
 
 COPY_SAVED = QT_TRANSLATE_NOOP("design_files", "Saved a copy as {name}.")
 COPY_NOT_SAVED = QT_TRANSLATE_NOOP("design_files", "The copy could not be saved. Choose another folder and try again.")
@@ -52,6 +53,11 @@ def read_picture(library: DesignStore, design: Design) -> tuple[bytes, QImage]:
     if image.isNull():
         raise ValueError("the library's PNG cannot be decoded")  # i18n: not shown (details only)
     return png, image
+
+
+def failure_details(exc: BaseException) -> str:
+    """What "Show details" holds when a copy fails: the system's own reason for a file, else the whole story."""
+    return str(exc) if isinstance(exc, OSError) else plain_words(exc)[1]
 
 
 def put_on_clipboard(png: bytes, image: QImage) -> None:
