@@ -131,3 +131,15 @@ def close_leftover_apps(no_leaks):
     from PySide6.QtWidgets import QApplication
 
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def studio_app(qtbot, tiny_sd15):
+    """The whole desktop window (tests/ui/studio_helpers.py `open_app`) with the tiny model installed; closed after."""
+    from tests.ui.studio_helpers import close_app, open_app
+
+    controller = open_app(qtbot)
+    try:
+        yield controller
+    finally:
+        close_app(controller)

@@ -9,19 +9,15 @@ from PySide6.QtCore import Qt
 
 from app.library.store import Library
 from tests.fixtures.designs import add_plain_design
-from tests.ui.studio_helpers import close_app, open_app
+from tests.ui.studio_helpers import close_app
 from ui.theme import theme_manager
 
 WAIT_MS = 10_000
 
 
 @pytest.fixture
-def app(qtbot, tiny_sd15):
-    controller = open_app(qtbot)
-    try:
-        yield controller
-    finally:
-        close_app(controller)
+def app(studio_app):
+    return studio_app
 
 
 def _listed(app, design_id: str) -> bool:

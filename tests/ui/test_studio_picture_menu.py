@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 
 from app.kiosk import KIOSK
 from tests.fixtures.designs import add_plain_design
-from tests.ui.studio_helpers import close_app, open_app
 from ui.design import picture_menu
 from ui.design.studio_view import StudioView
 
@@ -20,12 +19,8 @@ WAIT_MS = 10_000
 
 
 @pytest.fixture
-def app(qtbot, tiny_sd15):
-    controller = open_app(qtbot)
-    try:
-        yield controller
-    finally:
-        close_app(controller)
+def app(studio_app):
+    return studio_app
 
 
 @pytest.fixture
