@@ -17,6 +17,7 @@ from tests.ui.test_library_view import new_design, reloaded
 from tests.ui.token_helpers import token_ready, token_view_for
 from tests.ui.waits import laid_out
 from ui.i18n import apply_language
+from ui.theme import apply_theme
 
 OUT = Path(os.environ.get("SM6_SHOTS_DIR", "/tmp/shots16"))
 SIZES = {"1280x800": (1192, 770), "1920x1080": (1832, 1050)}  # the window minus the navigation rail and status bar
@@ -81,7 +82,7 @@ def test_library_view_in_both_languages(qtbot, library, library_views, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_library_after_a_removal_in_both_languages(qtbot, library, library_views, size):
+def test_library_after_a_removal_in_both_languages(qtbot, qapp, library, library_views, size):
     OUT.mkdir(parents=True, exist_ok=True)
     for i, prompt in enumerate(["gold sm6 at dusk", "silver sm6", "gold trim by the harbour", "pearl white"]):
         library.add(new_design(prompt, i))
@@ -97,5 +98,8 @@ def test_library_after_a_removal_in_both_languages(qtbot, library, library_views
             qtbot.waitUntil(lambda: view.title_label.text() == ("라이브러리" if lang == "ko" else "Library"))
             laid_out(qtbot, view)
             view.grab().save(str(OUT / f"library-removed-{lang}-{size}.png"))
+        apply_theme(qapp, "light")  # the conftest puts the dark theme back afterwards
+        laid_out(qtbot, view)
+        view.grab().save(str(OUT / f"library-removed-light-{size}.png"))
     finally:
         apply_language("en")
