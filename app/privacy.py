@@ -33,6 +33,7 @@ DATA_ENTRIES = (
     "logs",
     "recovered",
     "pictures",  # sketches and photos loaded to start from (app/generation/pictures.py)
+    "studio-draft.json",  # the prompt and settings being composed (app/generation/studio_draft.py)
     ".sm6-studio.lock",
     MARKER,
 )

@@ -31,7 +31,17 @@ log = logging.getLogger(__name__)
 # What the app makes in a data folder and the settings folder. A person may choose any folder for the data, even
 # ~/Documents, where "images" or "logs" may well be their own: such everyday names count as the app's only when all
 # that is inside is named the way the app names it (`_LOOKS`); the app's own names count as they are.
-DATA_NAMES = ("library.sqlite3", "publish", "chain", "wallet", "showroom", "curation", "recovered", privacy.MARKER)
+DATA_NAMES = (
+    "library.sqlite3",
+    "publish",
+    "chain",
+    "wallet",
+    "showroom",
+    "curation",
+    "recovered",
+    "studio-draft.json",
+    privacy.MARKER,
+)
 DATA_PREFIXES = ("library.sqlite3-",)  # its -wal, -shm and -journal files
 CONFIG_NAMES = ("settings.toml", "safety_words.txt")
 CONFIG_PREFIXES = ("settings.toml.",)  # the .unreadable-<time> copies of a damaged file

@@ -23,6 +23,7 @@ from ui.app_controller_place import PlaceWiring
 from ui.describe.describe_view import DescribeView
 from ui.describe.describe_vm import DescribeViewModel
 from ui.design.design_vm import DesignViewModel
+from ui.design.draft_keeper import DraftKeeper
 from ui.design.picture_checks import when_allowed
 from ui.design.studio_view import StudioView
 from ui.dialog_lifetime import LastDialog, free_when_closed
@@ -122,6 +123,9 @@ class AppController(ModelWiring, PlaceWiring, QObject):
             safety=services.safety,
             enforced=self.policy.enforces_content_safety,
         )
+        # The prompt and settings being composed survive a quit or a crash; a kiosk's visitors each start afresh.
+        keeps_draft = self.policy.sees_every_design and not services.library.is_read_only
+        self.draft_keeper = DraftKeeper(self.design_vm, services.library.data_dir) if keeps_draft else None
         self.studio = StudioView(self.design_vm, policy=self.policy)
         self.first_run = FirstRunView(policy=self.policy)
         self.design_page = QStackedWidget()
@@ -359,6 +363,8 @@ class AppController(ModelWiring, PlaceWiring, QObject):
             self.describe_vm.close()  # the last second of typing is written; late answers are dropped
         if getattr(self, "design_vm", None) is not None:
             self.design_vm.finish_writes()  # a star given just before quitting, before the library closes
+        if getattr(self, "draft_keeper", None) is not None:
+            self.draft_keeper.close()  # the last second of the prompt being typed is written
         if getattr(self, "publish_queue", None) is not None:
             self.publish_queue.stop()
         if getattr(self, "place", None) is not None:

@@ -357,3 +357,16 @@ def test_opening_the_library_deletes_for_good_only_what_was_removed_over_a_day_a
             lib.restore(old.id)  # gone for good, with its description and its picture
         assert lib.descriptions(old.id) == {} and not Path(old.image_path).exists()
         assert lib.restore(recent.id) == recent and lib.get(kept.id) == kept and lib.count() == 2
+
+
+def test_a_purge_that_fails_does_not_keep_the_library_from_opening(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    with Library.open(data) as lib:
+        kept = lib.add(design("still here", seed=1))
+
+    def locked(self, older_than_s=0):
+        raise StorageError("The library file is locked by another program.")
+
+    monkeypatch.setattr(Library, "purge_removed", locked)
+    with Library.open(data) as lib:  # opens, reads and writes as usual; the purge waits for a later start
+        assert lib.get(kept.id) == kept and lib.add(design("made after", seed=2)).request.prompt == "made after"
