@@ -15,6 +15,7 @@ from tests.fixtures.designs import add_plain_design
 from tests.ui.studio_helpers import close_app, open_app
 from tests.ui.waits import laid_out
 from ui.i18n import apply_language
+from ui.widgets.design_files import show_saved
 
 OUT = Path(os.environ.get("SM6_SHOTS_DIR", "/tmp/shots"))
 
@@ -33,7 +34,7 @@ def test_the_picture_menu_in_both_languages(qtbot, tiny_sd15):
             qtbot.waitUntil(
                 lambda: studio.picture_menu.copy_action.text() == ("이미지 복사" if lang == "ko" else "Copy image")
             )
-            studio.picture_menu._saved(OUT / "sm6-matte-black-with-gold-wheels-1.png")
+            show_saved(studio.error, OUT / "sm6-matte-black-with-gold-wheels-1.png")  # as a save leaves it
             laid_out(qtbot, app.window)
             studio.picture_menu._open_menu(QPoint(300, 200))
             laid_out(qtbot, studio.picture_menu.menu)

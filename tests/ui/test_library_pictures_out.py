@@ -12,9 +12,9 @@ from PySide6.QtGui import QGuiApplication
 
 from app.kiosk import KIOSK
 from tests.ui.test_library_view import new_design
-from ui.library import library_actions
 from ui.library.library_view import LibraryView
 from ui.library.library_vm import LibraryViewModel
+from ui.widgets import design_files
 
 WAIT_MS = 5000
 
@@ -35,7 +35,7 @@ def test_save_a_copy_writes_the_designs_own_png_where_the_person_chose(qtbot, sh
         asked.append((title, name, file_filter))
         return tmp_path / "my sm6"  # typed without ".png"
 
-    monkeypatch.setattr(library_actions, "ask_save_path", ask)
+    monkeypatch.setattr(design_files, "ask_save_path", ask)
     assert view.details.save_button.isVisible() and view.details.save_button.text() == "Save as…"
     qtbot.mouseClick(view.details.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(view.saved_banner.isVisible, timeout=WAIT_MS)
@@ -50,7 +50,7 @@ def test_save_a_copy_writes_the_designs_own_png_where_the_person_chose(qtbot, sh
 
 def test_a_folder_that_cannot_be_written_says_so_and_saves_nothing(qtbot, shown, monkeypatch):
     view, _design = shown
-    monkeypatch.setattr(library_actions, "ask_save_path", lambda *_args: Path("/proc/sm6.png"))
+    monkeypatch.setattr(design_files, "ask_save_path", lambda *_args: Path("/proc/sm6.png"))
     view.setFocus()
     qtbot.keyClick(view.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(view.error_banner.isVisible, timeout=WAIT_MS)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication
 
 from app.kiosk import KIOSK
 from tests.fixtures.designs import add_plain_design
-from ui.design import picture_menu
 from ui.design.studio_view import StudioView
+from ui.widgets import design_files
 
 WAIT_MS = 10_000
 
@@ -40,7 +40,7 @@ def test_right_click_saves_the_design_shown_where_the_person_chose(qtbot, shown,
         asked.append((title, name, file_filter))
         return tmp_path / "for the poster.png"
 
-    monkeypatch.setattr(picture_menu, "ask_save_path", ask)
+    monkeypatch.setattr(design_files, "ask_save_path", ask)
     studio.picture_menu._open_menu(QPoint(20, 20))
     menu = studio.picture_menu.menu
     assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Copy image", True), ("Save as…", True)]
@@ -62,7 +62,7 @@ def test_ctrl_c_copies_the_picture_and_a_folder_that_cannot_be_written_says_so(q
     qtbot.waitUntil(lambda: clipboard.mimeData().hasImage(), timeout=WAIT_MS)
     assert bytes(clipboard.mimeData().data("image/png").data()) == Path(design.image_path).read_bytes()
 
-    monkeypatch.setattr(picture_menu, "ask_save_path", lambda *_args: Path("/proc/sm6"))
+    monkeypatch.setattr(design_files, "ask_save_path", lambda *_args: Path("/proc/sm6"))
     keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(studio.generate, Qt.Key.Key_S, keys)
     qtbot.waitUntil(studio.error.isVisible, timeout=WAIT_MS)

@@ -7,8 +7,6 @@ file is read and written on the `disk` executor; only the clipboard is touched o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
@@ -20,18 +18,15 @@ from ui.tasks import run_in_background
 from ui.theme import current_theme
 from ui.widgets.design_files import (
     COPY_NOT_SAVED,
-    COPY_SAVED,
     PICTURE_NOT_READ,
+    ask_copy_path,
     failure_details,
     put_on_clipboard,
     read_picture,
-    suggested_name,
-    with_png_suffix,
+    show_saved,
     write_copy,
 )
 from ui.widgets.error_banner import ErrorBanner
-from ui.widgets.folder_row import open_folder
-from ui.widgets.save_dialog import ask_save_path
 
 COPY_SHORTCUT = "Ctrl+C"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
 SAVE_SHORTCUT = "Ctrl+Shift+S"  # i18n: not shown (a key's name; shown as QKeySequence writes it)
@@ -91,14 +86,13 @@ class PictureMenu(QObject):
         design = self.design()
         if design is None:
             return
-        title, kinds = translate("PictureMenu", "Save a copy"), translate("PictureMenu", "PNG images (*.png)")
-        path = ask_save_path(self.canvas, title, suggested_name(design), kinds)
+        path = ask_copy_path(self.canvas, design)
         if path is None:
             return
-        library, path = self.vm.library, with_png_suffix(path)
+        library = self.vm.library
         run_in_background(
             lambda: write_copy(library, design, path),
-            self._saved,
+            lambda where: show_saved(self.banner, where),
             lambda exc: self._failed(COPY_NOT_SAVED, exc),
             self,
         )
@@ -112,11 +106,6 @@ class PictureMenu(QObject):
         menu.addActions([self.copy_action, self.save_action])
         menu.popup(self.canvas.mapToGlobal(at))
         self.menu = menu  # for tests: the menu open now
-
-    def _saved(self, where: Path) -> None:
-        show = (lambda: translate("PictureMenu", "Show in folder"), lambda: open_folder(where.parent, create=False))
-        words = lambda: translate("design_files", COPY_SAVED).format(name=where.name)  # noqa: E731 - said again
-        self.banner.show_message(words, severity="info", action=show)
 
     def _failed(self, words: str, exc: BaseException) -> None:
         self.banner.show_message(lambda: translate("design_files", words), failure_details(exc))

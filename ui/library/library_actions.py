@@ -16,10 +16,8 @@ from ui.i18n import translate
 from ui.library.design_details import DesignDetailsPanel
 from ui.library.library_vm import LibraryViewModel, removed_text
 from ui.theme import SPACE_L
-from ui.widgets.design_files import COPY_SAVED, suggested_name
+from ui.widgets.design_files import ask_copy_path, show_saved
 from ui.widgets.error_banner import ErrorBanner
-from ui.widgets.folder_row import open_folder
-from ui.widgets.save_dialog import ask_save_path
 
 
 class LibraryActions(QWidget):
@@ -56,8 +54,7 @@ class LibraryActions(QWidget):
         design = self._selected()
         if design is None or not self.vm.may_take_pictures_out or not self.details.save_button.isEnabled():
             return
-        title = translate("LibraryView", "Save a copy")
-        path = ask_save_path(self, title, suggested_name(design), translate("LibraryView", "PNG images (*.png)"))
+        path = ask_copy_path(self, design)
         if path is not None:
             self.vm.save_copy(design, path)
 
@@ -83,9 +80,7 @@ class LibraryActions(QWidget):
         if saved is None:
             self.saved.clear()
         else:
-            show = (lambda: translate("LibraryView", "Show in folder"), lambda: open_folder(saved.parent, create=False))
-            words = lambda: translate("design_files", COPY_SAVED).format(name=saved.name)  # noqa: E731 - said again
-            self.saved.show_message(words, severity="info", action=show)
+            show_saved(self.saved, saved)
         self._fit()
 
     def _fit(self) -> None:

@@ -35,7 +35,6 @@ from ui.widgets.design_files import (
     failure_details,
     put_on_clipboard,
     read_picture,
-    with_png_suffix,
     write_copy,
 )
 from ui.widgets.error_banner import plain_words
@@ -189,10 +188,10 @@ class LibraryViewModel(ViewModel):
         self.removed = ()
 
     def save_copy(self, design: Design, path: Path) -> None:
-        """Write the design's PNG, provenance and all, at `path` (".png" added when missing); `saved` says where."""
+        """Write the design's PNG, provenance and all, at `path`; `saved` says where."""
         if not self.may_take_pictures_out:
             return
-        library, path = self.library, with_png_suffix(path)
+        library = self.library
         self.saved = None
         self.worker.run(
             lambda: write_copy(library, design, path),

@@ -12,11 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QWidget
 
 from app.fsutil import atomic_write_bytes
 from app.library.interface import DesignStore
 from app.library.models import Design
-from ui.widgets.error_banner import plain_words
+from ui.i18n import translate
+from ui.widgets.error_banner import ErrorBanner, plain_words
+from ui.widgets.folder_row import open_folder
+from ui.widgets.save_dialog import ask_save_path
 
 COPY_SAVED = QT_TRANSLATE_NOOP("design_files", "Saved a copy as {name}.")
 COPY_NOT_SAVED = QT_TRANSLATE_NOOP("design_files", "The copy could not be saved. Choose another folder and try again.")
@@ -37,6 +41,20 @@ def suggested_name(design: Design) -> str:
 def with_png_suffix(path: Path) -> Path:
     """The chosen path, ending in .png (Qt's dialog does not add it when the person typed a bare name)."""
     return path if path.suffix.casefold() == ".png" else path.with_name(path.name + ".png")
+
+
+def ask_copy_path(parent: QWidget, design: Design) -> Path | None:
+    """Where to save a copy of `design` (".png" added when not typed), or None when the person cancels."""
+    title, kinds = translate("design_files", "Save a copy"), translate("design_files", "PNG images (*.png)")
+    path = ask_save_path(parent, title, suggested_name(design), kinds)
+    return with_png_suffix(path) if path is not None else None
+
+
+def show_saved(banner: ErrorBanner, where: Path) -> None:
+    """ "Saved a copy as …" with Show in folder, said again in a new language."""
+    show = (lambda: translate("design_files", "Show in folder"), lambda: open_folder(where.parent, create=False))
+    words = lambda: translate("design_files", COPY_SAVED).format(name=where.name)  # noqa: E731 - said again
+    banner.show_message(words, severity="info", action=show)
 
 
 def write_copy(library: DesignStore, design: Design, path: Path) -> Path:

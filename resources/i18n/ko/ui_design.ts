@@ -442,18 +442,6 @@
         <source>Save as…</source>
         <translation>사본 저장…</translation>
     </message>
-    <message>
-        <source>Save a copy</source>
-        <translation>사본 저장</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>Show in folder</source>
-        <translation>폴더에서 보기</translation>
-    </message>
 </context>
 <context>
     <name>QueuePanel</name>

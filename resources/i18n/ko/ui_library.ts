@@ -135,20 +135,8 @@
         <translation>디자인</translation>
     </message>
     <message>
-        <source>Save a copy</source>
-        <translation>사본 저장</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
-    </message>
-    <message>
-        <source>Show in folder</source>
-        <translation>폴더에서 보기</translation>
     </message>
 </context>
 <context>

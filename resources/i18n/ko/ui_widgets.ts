@@ -350,5 +350,17 @@
         <source>This design&apos;s picture could not be read from the library, so it was not copied.</source>
         <translation>라이브러리에서 이 디자인의 그림을 읽지 못해 복사하지 않았습니다.</translation>
     </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>사본 저장</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>폴더에서 보기</translation>
+    </message>
 </context>
 </TS>
